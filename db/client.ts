@@ -1,0 +1,18 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The database as the app sees it, whichever driver is behind it (PGlite, node-postgres, Neon). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** What a transaction callback receives; it has the same query surface as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbDriver = 'pglite' | 'pg' | 'neon';
+
+export interface DbHandle {
+  db: Db;
+  driver: DbDriver;
+  close(): Promise<void>;
+}
+
+/** drizzle options shared by every driver: the schema and snake_case column names. */
+export const DRIZZLE_CASING = 'snake_case' as const;

@@ -1,0 +1,56 @@
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+
+export const regionKind = pgEnum('region_kind', ['provinsi', 'kabupaten', 'kota']);
+export const timeZone = pgEnum('time_zone', ['WIB', 'WITA', 'WIT']);
+export const islandGroup = pgEnum('island_group', [
+  'sumatera',
+  'jawa',
+  'bali_nusa_tenggara',
+  'kalimantan',
+  'sulawesi',
+  'maluku',
+  'papua',
+]);
+
+/** The 38 provinces and 514 kabupaten/kota, keyed by their Kemendagri code. */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text().primaryKey(),
+    name: text().notNull(),
+    officialName: text().notNull(),
+    kind: regionKind().notNull(),
+    provinceCode: text().references((): AnyPgColumn => regions.code),
+    autonomous: boolean().notNull(),
+    timeZone: timeZone().notNull(),
+    islandGroup: islandGroup().notNull(),
+    /** lower-cased, accent-free name for case- and accent-insensitive search */
+    searchName: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.provinceCode, t.code), index().on(t.kind, t.code)],
+);
+
+/** Fixed vocabularies of the domain (affairs, strategic issues, cooperation kinds and models, …). */
+export const vocabularyTerms = pgTable(
+  'vocabulary_terms',
+  {
+    vocabulary: text().notNull(),
+    code: text().notNull(),
+    labelId: text().notNull(),
+    labelEn: text().notNull(),
+    groupCode: text(),
+    descriptionId: text(),
+    descriptionEn: text(),
+    sortOrder: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vocabulary, t.code] })],
+);
+
+/** What reference data was last loaded, so a restart can skip an unchanged load. */
+export const referenceDataLoads = pgTable('reference_data_loads', {
+  name: text().primaryKey(),
+  checksum: text().notNull(),
+  loadedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -1,0 +1,77 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client';
+import { referenceDataLoads, regions, tenants, vocabularyTerms } from '../schema';
+import { newId } from '../../src/platform/ids';
+import { VOCABULARIES } from '../../src/reference/vocabularies';
+import { readRegions } from './regions';
+
+const LOAD_NAME = 'reference';
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+
+/** `SET col = excluded.col` for the given columns of a table (the database uses snake_case names). */
+function excludedSet<T extends PgTable>(table: T, keys: (keyof T['_']['columns'])[]): Record<string, SQL> {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  return Object.fromEntries(keys.map((k) => [k, sql`excluded.${sql.identifier(snake(columns[k as string]!.name))}`]));
+}
+
+export type SeedResult = { skipped: boolean; regions: number; terms: number; checksum: string };
+
+/**
+ * Loads the 552 regions (and their tenants) and the domain vocabularies.
+ * Idempotent: rows are upserted by their natural keys, and a checksum of the
+ * whole data set lets an unchanged restart skip the work entirely.
+ */
+export async function seedReferenceData(db: Db, options: { force?: boolean } = {}): Promise<SeedResult> {
+  const regionRows = await readRegions();
+  const termRows = VOCABULARIES.flatMap((v) =>
+    v.terms.map((term, i) => ({
+      vocabulary: v.name,
+      code: term.code,
+      labelId: term.id,
+      labelEn: term.en,
+      groupCode: term.group ?? null,
+      descriptionId: term.descriptionId ?? null,
+      descriptionEn: term.descriptionEn ?? null,
+      sortOrder: i + 1,
+    })),
+  );
+  const checksum = encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ regionRows, termRows }))));
+
+  if (!options.force) {
+    const [previous] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.name, LOAD_NAME));
+    if (previous?.checksum === checksum) return { skipped: true, regions: regionRows.length, terms: termRows.length, checksum };
+  }
+
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(regions)
+      .values(regionRows)
+      .onConflictDoUpdate({
+        target: regions.code,
+        set: {
+          ...excludedSet(regions, ['name', 'officialName', 'kind', 'provinceCode', 'autonomous', 'timeZone', 'islandGroup', 'searchName']),
+          updatedAt: sql`now()`,
+        },
+      });
+    await tx
+      .insert(vocabularyTerms)
+      .values(termRows)
+      .onConflictDoUpdate({
+        target: [vocabularyTerms.vocabulary, vocabularyTerms.code],
+        set: excludedSet(vocabularyTerms, ['labelId', 'labelEn', 'groupCode', 'descriptionId', 'descriptionEn', 'sortOrder']),
+      });
+    await tx
+      .insert(tenants)
+      .values(regionRows.map((r) => ({ id: newId('tenant'), type: 'region' as const, regionCode: r.code, name: r.name, status: 'unclaimed' as const })))
+      .onConflictDoUpdate({ target: tenants.regionCode, set: { name: sql.raw('excluded.name') } });
+    await tx
+      .insert(referenceDataLoads)
+      .values({ name: LOAD_NAME, checksum })
+      .onConflictDoUpdate({ target: referenceDataLoads.name, set: { checksum, loadedAt: sql`now()` } });
+  });
+  return { skipped: false, regions: regionRows.length, terms: termRows.length, checksum };
+}

@@ -1,0 +1,81 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './platform/context';
+import { problemBody } from './platform/errors';
+import { errorHandler, notFoundHandler, problemResponse, requestContext, requestLog, validationHook } from './platform/http';
+import { t } from './platform/i18n';
+import { newId } from './platform/ids';
+import { registerGetRegion } from './routes/regions/get';
+import { registerListRegions } from './routes/regions/list';
+import { registerLookupRegions } from './routes/regions/lookup';
+import { registerDocs } from './routes/system/docs';
+import { registerHealth } from './routes/system/health';
+import { registerGetVocabulary } from './routes/vocabularies/get';
+import { registerListVocabularies } from './routes/vocabularies/list';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Builds the whole API. Both entries (Node: src/server.ts, Workers:
+ * src/worker.ts) call this with their own clients; tests call it with theirs.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(
+    '*',
+    requestId({ headerName: 'x-request-id', limitLength: 128, generator: () => newId('request') }),
+    requestLog(deps),
+    secureHeaders({
+      overwrite: false,
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'no-referrer',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+    requestContext(deps),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        const lang = c.get('lang');
+        return problemResponse(c, problemBody('PAYLOAD_TOO_LARGE', t(lang, 'request.too_large', { limit: '1 MB' }), lang, c.get('requestId')));
+      },
+    }),
+  );
+
+  // The whole API, readable in one place.
+  registerHealth(app);
+  registerListRegions(app);
+  registerLookupRegions(app);
+  registerGetRegion(app);
+  registerListVocabularies(app);
+  registerGetVocabulary(app);
+  registerDocs(app, deps);
+
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Sinergi API',
+      version: '0.1.0',
+      description:
+        'Sinergi helps Indonesia’s 552 regional governments find, agree and carry out cooperation (Kerja Sama Daerah) ' +
+        'with each other and with third parties. Errors are `application/problem+json`; messages follow `Accept-Language` ' +
+        '(Indonesian by default, English with `Accept-Language: en`).',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: new URL(c.req.url).origin, description: 'This server' }],
+    tags: [
+      { name: 'System', description: 'Health and documentation.' },
+      { name: 'Regions', description: 'The 38 provinces and 514 kabupaten/kota (Kemendagri codes); each is a tenant.' },
+      { name: 'Vocabularies', description: 'Fixed vocabularies of the domain, in Indonesian and English.' },
+    ],
+  }));
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

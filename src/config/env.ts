@@ -1,0 +1,102 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * The only module that reads the environment. Every setting is validated here
+ * at start-up; a bad or missing one stops the process with a message naming it.
+ * Entries (src/server.ts, src/worker.ts, scripts/*) call one of the loaders below
+ * and pass the typed result on; nothing else looks at process.env or Worker env.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+
+const shared = {
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Public origin of the API, used in links inside emails and for CSRF checks. */
+  APP_ORIGIN: z.string().url().default('http://localhost:8787'),
+  /**
+   * Development and test only: route the Neon driver's WebSocket through a local
+   * proxy (host:port) so it can talk to a plain PostgreSQL server.
+   */
+  NEON_WS_PROXY: z
+    .string()
+    .regex(/^(127\.\d+\.\d+\.\d+|localhost):\d{2,5}$/, 'must be a loopback host:port such as 127.0.0.1:5480')
+    .optional(),
+};
+
+const nodeSchema = z.object({
+  ...shared,
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: embedded PostgreSQL (PGlite) in PGLITE_DIR. Set: that PostgreSQL server. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Which driver talks to DATABASE_URL: node-postgres over TCP, or Neon's serverless driver. */
+  DATABASE_DRIVER: z.enum(['pg', 'neon']).default('pg'),
+  PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
+  /** Seed the reference data at start-up (idempotent; skipped when unchanged). */
+  SEED_ON_START: bool.default(true),
+});
+
+const workerSchema = z.object({
+  ...shared,
+  APP_ENV: shared.APP_ENV.default('production'),
+  DATABASE_URL: postgresUrl,
+});
+
+export type NodeConfig = z.infer<typeof nodeSchema>;
+export type WorkerConfig = z.infer<typeof workerSchema>;
+/** The part of the configuration the app itself needs, whatever its host. */
+export type AppConfig = Pick<NodeConfig, 'APP_ENV' | 'LOG_LEVEL' | 'APP_ORIGIN'>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { setting: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  - ${p.setting}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, source: Record<string, unknown>): z.infer<S> {
+  // Empty strings count as unset, as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => ({
+        setting: i.path.join('.') || '(root)',
+        message: i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+export function loadNodeConfig(overrides: Record<string, string | undefined> = {}): NodeConfig {
+  const keys = Object.keys(nodeSchema.shape);
+  const source: Record<string, unknown> = {};
+  for (const k of keys) source[k] = overrides[k] ?? process.env[k];
+  return parse(nodeSchema, source);
+}
+
+const workerCache = new WeakMap<object, WorkerConfig>();
+
+export function loadWorkerConfig(env: object): WorkerConfig {
+  const cached = workerCache.get(env);
+  if (cached) return cached;
+  const source: Record<string, unknown> = {};
+  for (const k of Object.keys(workerSchema.shape)) source[k] = (env as Record<string, unknown>)[k];
+  const config = parse(workerSchema, source);
+  workerCache.set(env, config);
+  return config;
+}

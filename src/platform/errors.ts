@@ -1,0 +1,174 @@
+import { z } from '@hono/zod-openapi';
+import type { Lang, Message } from './i18n';
+import { t } from './i18n';
+
+/**
+ * The one error module. A typed code, one code→status table from which both the
+ * responses and the OpenAPI error components are generated, and one problem
+ * body shape (RFC 9457 `application/problem+json`).
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+const TITLES: Record<ErrorCode, Record<Lang, string>> = {
+  VALIDATION_FAILED: { id: 'Data tidak valid', en: 'Validation failed' },
+  BAD_REQUEST: { id: 'Permintaan tidak valid', en: 'Bad request' },
+  UNAUTHORIZED: { id: 'Perlu masuk', en: 'Authentication required' },
+  FORBIDDEN: { id: 'Tidak diizinkan', en: 'Forbidden' },
+  NOT_FOUND: { id: 'Tidak ditemukan', en: 'Not found' },
+  CONFLICT: { id: 'Konflik', en: 'Conflict' },
+  GONE: { id: 'Sudah tidak berlaku', en: 'Gone' },
+  PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar', en: 'Payload too large' },
+  UNSUPPORTED_MEDIA_TYPE: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
+  RATE_LIMITED: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+  INTERNAL: { id: 'Kesalahan server', en: 'Internal server error' },
+  SERVICE_UNAVAILABLE: { id: 'Layanan tidak tersedia', en: 'Service unavailable' },
+};
+
+export const problemType = (code: ErrorCode) => `urn:sinergi:problem:${code.toLowerCase()}`;
+
+export type FieldError = { location: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: Message,
+    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(`${code}: ${detail.key}`, { cause: options.cause });
+    this.name = 'ApiError';
+  }
+  get status(): ErrorStatus {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (detail: Message) => new ApiError('NOT_FOUND', detail);
+export const badRequest = (detail: Message, errors?: FieldError[]) =>
+  new ApiError('BAD_REQUEST', detail, { errors });
+export const conflict = (detail: Message) => new ApiError('CONFLICT', detail);
+export const forbidden = (detail: Message) => new ApiError('FORBIDDEN', detail);
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:sinergi:problem:not_found' }),
+    title: z.string().openapi({ example: 'Tidak ditemukan' }),
+    status: z.number().int().openapi({ example: 404 }),
+    detail: z.string().openapi({ example: 'Wilayah dengan kode 99.99 tidak ditemukan.' }),
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    requestId: z.string().openapi({ example: 'req_01jd2x6v0m8kq3b7e5y4w9c1ta' }),
+    errors: z
+      .array(
+        z.object({
+          location: z.string().openapi({ description: 'Where the problem is: `query.limit`, `body.email`, `path.code`.', example: 'query.limit' }),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Present on validation failures: one entry per offending field.' }),
+  })
+  .openapi('Problem', { description: 'An RFC 9457 problem. `title` and `detail` follow `Accept-Language` (Indonesian by default).' });
+
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  lang: Lang,
+  requestId: string,
+  errors?: FieldError[],
+): Problem {
+  return {
+    type: problemType(code),
+    title: TITLES[code][lang],
+    status: ERROR_STATUS[code],
+    detail,
+    code,
+    requestId,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function renderApiError(err: ApiError, lang: Lang, requestId: string): Problem {
+  return problemBody(err.code, t(lang, err.detail.key, err.detail.params), lang, requestId, err.options.errors);
+}
+
+/** OpenAPI response objects for the given statuses, all pointing at the Problem schema. */
+export function problemResponses<const S extends readonly ErrorStatus[]>(...statuses: S) {
+  const out: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }> = {};
+  for (const s of statuses) {
+    const codes = (Object.keys(ERROR_STATUS) as ErrorCode[]).filter((c) => ERROR_STATUS[c] === s);
+    out[s] = {
+      description: codes.map((c) => `${c}: ${TITLES[c].en}`).join('; '),
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
+  }
+  return out as { [K in S[number]]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+}
+
+// ---- validation issues → field errors, in the request's language ----
+
+type Issue = z.core.$ZodIssue;
+
+function describeIssue(issue: Issue, lang: Lang): string {
+  const en = lang === 'en';
+  switch (issue.code) {
+    case 'invalid_type':
+      // Inputs are not kept on finished issues; zod's own message still says what arrived.
+      return /received undefined$/.test(issue.message)
+        ? en ? 'is required' : 'wajib diisi'
+        : en ? `must be of type ${issue.expected}` : `harus bertipe ${issue.expected}`;
+    case 'too_small': {
+      const n = String(issue.minimum);
+      if (issue.origin === 'string') return en ? `must be at least ${n} characters` : `minimal ${n} karakter`;
+      if (issue.origin === 'array' || issue.origin === 'set') return en ? `must have at least ${n} items` : `minimal ${n} butir`;
+      return en ? `must be ${issue.inclusive ? 'at least' : 'greater than'} ${n}` : `harus ${issue.inclusive ? 'paling sedikit' : 'lebih dari'} ${n}`;
+    }
+    case 'too_big': {
+      const n = String(issue.maximum);
+      if (issue.origin === 'string') return en ? `must be at most ${n} characters` : `maksimal ${n} karakter`;
+      if (issue.origin === 'array' || issue.origin === 'set') return en ? `must have at most ${n} items` : `maksimal ${n} butir`;
+      return en ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${n}` : `harus ${issue.inclusive ? 'paling banyak' : 'kurang dari'} ${n}`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'email') return en ? 'must be a valid email address' : 'harus alamat email yang valid';
+      if (issue.format === 'regex') return (issue.message && !issue.message.startsWith('Invalid')) ? issue.message : en ? 'has an invalid format' : 'formatnya tidak valid';
+      return en ? `must be a valid ${issue.format}` : `harus ${issue.format} yang valid`;
+    case 'invalid_value':
+      return en
+        ? `must be one of: ${issue.values.map(String).join(', ')}`
+        : `harus salah satu dari: ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys':
+      return en ? `unknown field(s): ${issue.keys.join(', ')}` : `kolom tidak dikenal: ${issue.keys.join(', ')}`;
+    case 'not_multiple_of':
+      return en ? `must be a multiple of ${String(issue.divisor)}` : `harus kelipatan ${String(issue.divisor)}`;
+    default: {
+      // Custom refinements carry `params: { id, en }` when they speak to users.
+      const params = (issue as { params?: { id?: string; en?: string } }).params;
+      return (en ? params?.en : params?.id) ?? issue.message;
+    }
+  }
+}
+
+export function fieldErrors(issues: readonly Issue[], target: string, lang: Lang): FieldError[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) path.push(issue.keys[0]!);
+    return { location: [target, ...path].join('.'), message: describeIssue(issue, lang) };
+  });
+}

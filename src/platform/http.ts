@@ -1,0 +1,110 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from '@hono/zod-openapi';
+import { ApiError, type ErrorCode, fieldErrors, type Problem, problemBody, renderApiError } from './errors';
+import { type Lang, negotiateLang, t } from './i18n';
+import type { AppDeps, AppEnv } from './context';
+
+const PROBLEM_JSON = 'application/problem+json';
+
+export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { 'content-type': PROBLEM_JSON, 'content-language': c.get('lang') ?? 'id', ...headers },
+  });
+}
+
+/** Language, then the per-request context (database, logger, clock) for domain verbs. */
+export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const now = deps.clock ?? (() => new Date());
+  return async (c, next) => {
+    const lang = negotiateLang(c.req.header('accept-language'));
+    c.set('lang', lang);
+    const requestId = c.get('requestId');
+    const opened = deps.openDb();
+    c.set('ctx', { db: opened.db, lang, requestId, logger: deps.logger.child({ requestId }), now });
+    try {
+      await next();
+    } finally {
+      if (opened.release) {
+        const done = opened.release().catch((err) => deps.logger.error('db.release_failed', { requestId, err }));
+        const exec = executionCtxOf(c);
+        if (exec) exec.waitUntil(done);
+        else await done;
+      }
+      c.header('content-language', lang);
+    }
+  };
+}
+
+function executionCtxOf(c: Context): ExecutionContext | undefined {
+  try {
+    return c.executionCtx as ExecutionContext;
+  } catch {
+    return undefined; // Node: no execution context
+  }
+}
+
+/** One JSON line per request: no query string, no headers, so no secrets. */
+export function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    await next();
+    deps.logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - start) * 10) / 10,
+    });
+  };
+}
+
+const TARGET_NAMES: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', cookie: 'cookie', form: 'body' };
+
+/** Root validation hook: every invalid input becomes a 400 problem that names its fields. */
+export function validationHook(result: { success: boolean; target: string; error?: z.ZodError }, c: Context<AppEnv>) {
+  if (!result.success && result.error) {
+    const lang: Lang = c.get('lang') ?? 'id';
+    throw new ApiError('VALIDATION_FAILED', { key: 'request.invalid' }, {
+      errors: fieldErrors(result.error.issues, TARGET_NAMES[result.target] ?? result.target, lang),
+    });
+  }
+}
+
+export function errorHandler(deps: AppDeps) {
+  return (err: Error, c: Context<AppEnv>): Response => {
+    const lang: Lang = c.get('lang') ?? negotiateLang(c.req.header('accept-language'));
+    const requestId = c.get('requestId') ?? 'unknown';
+    if (err instanceof ApiError) {
+      return problemResponse(c, renderApiError(err, lang, requestId), err.options.headers);
+    }
+    if (err instanceof HTTPException) {
+      const mapped = mapHttpException(err);
+      if (mapped) return problemResponse(c, problemBody(mapped.code, t(lang, mapped.key, mapped.params), lang, requestId));
+    }
+    deps.logger.error('unhandled_error', { requestId, method: c.req.method, path: c.req.path, err });
+    return problemResponse(c, problemBody('INTERNAL', t(lang, 'server.internal', { requestId }), lang, requestId));
+  };
+}
+
+function mapHttpException(err: HTTPException):
+  | { code: ErrorCode; key: 'request.malformed_json' | 'request.too_large' | 'request.unsupported_media_type' | 'request.invalid'; params?: Record<string, string> }
+  | null {
+  switch (err.status) {
+    case 400:
+      return /json/i.test(err.message) ? { code: 'BAD_REQUEST', key: 'request.malformed_json' } : { code: 'BAD_REQUEST', key: 'request.invalid' };
+    case 413:
+      return { code: 'PAYLOAD_TOO_LARGE', key: 'request.too_large', params: { limit: '1 MB' } };
+    case 415:
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', key: 'request.unsupported_media_type' };
+    default:
+      return null;
+  }
+}
+
+export function notFoundHandler(c: Context<AppEnv>): Response {
+  const lang: Lang = c.get('lang') ?? negotiateLang(c.req.header('accept-language'));
+  const detail = t(lang, 'route.not_found', { method: c.req.method, path: c.req.path });
+  return problemResponse(c, problemBody('NOT_FOUND', detail, lang, c.get('requestId') ?? 'unknown'));
+}

@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadNodeConfig } from './config/env';
+import { scalarScriptFromNodeModules } from './node/assets';
+import { openConfiguredDatabase } from './node/database';
+import { prepareDatabase } from './node/prepare';
+import { createLogger } from './platform/logger';
+
+/**
+ * Node entry: `npm start`. With no configuration the database is embedded
+ * PostgreSQL (PGlite) in ./.data, created, migrated and seeded on first start
+ * and reopened afterwards; with DATABASE_URL it is that server.
+ */
+async function main() {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadNodeConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openConfiguredDatabase(config);
+  logger.info('db.opened', { database: database.describe });
+  await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
+
+  const app = createApp({
+    config,
+    logger,
+    openDb: () => ({ db: database.db }),
+    scalarScript: scalarScriptFromNodeModules(),
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info('ready', {
+      url: `http://localhost:${info.port}`,
+      docs: `http://localhost:${info.port}/docs`,
+      startupMs: Math.round(performance.now() - started),
+    });
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    server.close(() => {
+      database.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  // Bounded: a failed query's message carries every parameter of the statement.
+  const message = err instanceof Error ? err.message : String(err);
+  const cause = err instanceof Error && err.cause instanceof Error ? `\ncaused by: ${err.cause.message}` : '';
+  console.error(`Sinergi could not start: ${message.slice(0, 500)}${cause}`);
+  process.exit(1);
+});
