@@ -1,7 +1,21 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbHandle } from './client';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+/** db/migrations, found upwards from this module, so it resolves from source and from the dist/ bundle alike. */
+function findMigrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [join(dir, 'migrations'), join(dir, 'db', 'migrations')]) {
+      if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    }
+    dir = dirname(dir);
+  }
+  throw new Error('db/migrations not found');
+}
+
+export const MIGRATIONS_FOLDER = findMigrationsFolder();
 
 /**
  * Applies the committed SQL migrations (db/migrations) that the database has not

@@ -40,6 +40,7 @@ async function main() {
       url: `http://localhost:${info.port}`,
       docs: `http://localhost:${info.port}/docs`,
       startupMs: Math.round(performance.now() - started),
+      processUptimeMs: Math.round(process.uptime() * 1000),
     });
   });
 

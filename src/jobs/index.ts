@@ -1,0 +1,39 @@
+import { count, eq } from 'drizzle-orm';
+import { regions } from '../../db/schema';
+import type { Ctx } from '../platform/context';
+
+/**
+ * Periodic jobs, run by the Workers cron trigger (src/worker.ts `scheduled`)
+ * and by `npm run jobs` on Node. Each job is a domain verb over the context;
+ * one failing job does not stop the others.
+ */
+export type Job = { name: string; run: (args: { ctx: Ctx }) => Promise<Record<string, unknown>> };
+
+/** Alerts (as an error log line) when the reference data is missing, e.g. a database migrated but never seeded. */
+export const referenceDataCheck: Job = {
+  name: 'reference-data-check',
+  async run({ ctx }) {
+    const [row] = await ctx.db.select({ n: count() }).from(regions);
+    const [provinces] = await ctx.db.select({ n: count() }).from(regions).where(eq(regions.kind, 'provinsi'));
+    const ok = row?.n === 552 && provinces?.n === 38;
+    if (!ok) ctx.logger.error('job.reference_data_incomplete', { regions: row?.n ?? 0, provinces: provinces?.n ?? 0 });
+    return { regions: row?.n ?? 0, provinces: provinces?.n ?? 0, ok };
+  },
+};
+
+export const JOBS: Job[] = [referenceDataCheck];
+
+export async function runJobs({ ctx, input }: { ctx: Ctx; input: { jobs?: Job[] } }) {
+  const results: { job: string; ok: boolean; result?: Record<string, unknown>; error?: string }[] = [];
+  for (const job of input.jobs ?? JOBS) {
+    try {
+      const result = await job.run({ ctx });
+      ctx.logger.info('job.done', { job: job.name, ...result });
+      results.push({ job: job.name, ok: true, result });
+    } catch (err) {
+      ctx.logger.error('job.failed', { job: job.name, err });
+      results.push({ job: job.name, ok: false, error: err instanceof Error ? err.message.slice(0, 300) : String(err) });
+    }
+  }
+  return results;
+}
