@@ -108,9 +108,14 @@ export function renderApiError(err: ApiError, lang: Lang, requestId: string): Pr
   return problemBody(err.code, t(lang, err.detail.key, err.detail.params), lang, requestId, err.options.errors);
 }
 
-/** OpenAPI response objects for the given statuses, all pointing at the Problem schema. */
+type ProblemResponse = { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } };
+
+/**
+ * OpenAPI response objects for the given statuses, all pointing at the Problem
+ * schema, plus a `4XX` range: any other client error is a problem document too.
+ */
 export function problemResponses<const S extends readonly ErrorStatus[]>(...statuses: S) {
-  const out: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }> = {};
+  const out: Record<string, ProblemResponse> = {};
   for (const s of statuses) {
     const codes = (Object.keys(ERROR_STATUS) as ErrorCode[]).filter((c) => ERROR_STATUS[c] === s);
     out[s] = {
@@ -118,7 +123,8 @@ export function problemResponses<const S extends readonly ErrorStatus[]>(...stat
       content: { 'application/problem+json': { schema: ProblemSchema } },
     };
   }
-  return out as { [K in S[number]]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+  out['4XX'] = { description: 'Any other client error (e.g. 413, 429).', content: { 'application/problem+json': { schema: ProblemSchema } } };
+  return out as { [K in S[number]]: ProblemResponse } & { '4XX': ProblemResponse };
 }
 
 // ---- validation issues → field errors, in the request's language ----

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from '@hono/zod-openapi';
 import { ApiError, type ErrorCode, fieldErrors, type Problem, problemBody, renderApiError } from './errors';
@@ -8,9 +9,11 @@ import type { AppDeps, AppEnv } from './context';
 const PROBLEM_JSON = 'application/problem+json';
 
 export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { 'content-type': PROBLEM_JSON, 'content-language': c.get('lang') ?? 'id', ...headers },
+  // c.body keeps the headers already set on the context (x-request-id among them).
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'content-type': PROBLEM_JSON,
+    'content-language': c.get('lang') ?? 'id',
+    ...headers,
   });
 }
 

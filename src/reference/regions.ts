@@ -56,6 +56,12 @@ export type ListRegionsInput = {
 export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegionsInput }) {
   const { limit, cursor, ...filters } = input;
   const after = decodeCursor(cursor, filters);
+  const needle = filters.q === undefined ? undefined : searchForm(filters.q);
+  if (needle === '') {
+    throw badRequest({ key: 'request.invalid' }, [
+      { location: 'query.q', message: ctx.lang === 'en' ? 'must contain letters or digits' : 'harus memuat huruf atau angka' },
+    ]);
+  }
 
   if (filters.province) {
     const [province] = await ctx.db
@@ -73,7 +79,7 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
     filters.province ? eq(regions.provinceCode, filters.province) : undefined,
     filters.kind ? eq(regions.kind, filters.kind) : undefined,
     filters.autonomous !== undefined ? eq(regions.autonomous, filters.autonomous) : undefined,
-    filters.q ? ilike(regions.searchName, `%${escapeLike(searchForm(filters.q))}%`) : undefined,
+    needle ? ilike(regions.searchName, `%${escapeLike(needle)}%`) : undefined,
   ];
   const where = and(...conditions);
 

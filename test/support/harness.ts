@@ -1,0 +1,52 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { openPglite } from '../../db/connect/pglite';
+import { migrate } from '../../db/migrate';
+import { seedReferenceData } from '../../db/seed/reference';
+import type { Db } from '../../db/client';
+import { createApp } from '../../src/app';
+import type { AppDeps } from '../../src/platform/context';
+import { createLogger } from '../../src/platform/logger';
+
+export const testConfig = { APP_ENV: 'test', LOG_LEVEL: 'info', APP_ORIGIN: 'http://localhost:8787' } as const;
+
+/**
+ * A real app on a real (embedded) PostgreSQL: migrated and seeded with the
+ * reference data, speaking HTTP through app.request. One per test file.
+ */
+export async function createHarness(overrides: Partial<AppDeps> = {}) {
+  const handle = await openPglite();
+  await migrate(handle);
+  await seedReferenceData(handle.db);
+  const logs: string[] = [];
+  const deps: AppDeps = {
+    config: testConfig,
+    logger: createLogger('info', (line) => logs.push(line)),
+    openDb: () => ({ db: handle.db }),
+    ...overrides,
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    db: handle.db as Db,
+    client: handle.client as PGlite,
+    logs,
+    request: (path: string, init?: RequestInit) => app.request(path, init),
+    json: async <T = unknown>(path: string, init?: RequestInit) => {
+      const res = await app.request(path, init);
+      return { res, status: res.status, body: (await res.json()) as T };
+    },
+    close: () => handle.close(),
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+export type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+  errors?: { location: string; message: string }[];
+};
