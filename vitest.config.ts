@@ -8,7 +8,7 @@ export default defineConfig({
         // HTTP tests against the real app on embedded PostgreSQL (PGlite), and pure unit tests.
         test: {
           name: 'app',
-          include: ['test/http/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['test/http/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

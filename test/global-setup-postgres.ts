@@ -1,10 +1,13 @@
 import type { TestProject } from 'vitest/node';
 import { findPostgresBin, startPostgres } from './support/postgres';
 import { startWsProxy } from './support/ws-proxy';
+import { openNodePostgres } from '../db/connect/node-postgres';
+import { migrate } from '../db/migrate';
+import { seedReferenceData } from '../db/seed/reference';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** postgresql:// URL of the throwaway cluster, or '' when PostgreSQL is not installed and SINERGI_SKIP_PG=1. */
+    /** postgresql:// URL of a migrated and seeded database on the throwaway cluster ('' when skipped with SINERGI_SKIP_PG=1). */
     pgUrl: string;
     /** loopback host:port of the WebSocket→TCP proxy the Neon driver goes through. */
     wsProxy: string;
@@ -35,6 +38,15 @@ export default async function setup(project: TestProject) {
       );
     }
     const pg = await startPostgres(bin);
+    // Migrated and seeded through node-postgres (the Node driver for DATABASE_URL);
+    // the Neon-driver tests make their own fresh databases beside it.
+    const handle = openNodePostgres(pg.url, 2);
+    try {
+      await migrate(handle);
+      await seedReferenceData(handle.db);
+    } finally {
+      await handle.close();
+    }
     const proxy = await startWsProxy();
     env.SINERGI_TEST_PG_URL = pg.url;
     env.SINERGI_TEST_WS_PROXY = proxy.address;

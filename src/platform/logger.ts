@@ -18,7 +18,16 @@ const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|api[-_]?key|co
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) {
+    // drizzle puts a failed statement's parameters in its message: they may be secrets.
+    const clean = (text: string | undefined) => text?.replace(/\nparams:[^\n]*/g, '\nparams: [redacted]');
+    return {
+      name: value.name,
+      message: clean(value.message),
+      stack: clean(value.stack),
+      ...(value.cause !== undefined ? { cause: redact(value.cause, depth + 1) } : {}),
+    };
+  }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import ws from 'ws';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openNeon } from '../../db/connect/neon';
+import { migrate } from '../../db/migrate';
+import { seedReferenceData } from '../../db/seed/reference';
+import { tenants } from '../../db/schema';
+import { createApp } from '../../src/app';
+import { createLogger } from '../../src/platform/logger';
+import { newId } from '../../src/platform/ids';
+import { testConfig, type ProblemBody } from '../support/harness';
+
+/**
+ * The production code path: @neondatabase/serverless (WebSocket Pool, as on
+ * Workers) against a real PostgreSQL server, through a local WebSocket proxy.
+ */
+const sharedUrl = inject('pgUrl');
+const wsProxy = inject('wsProxy');
+const neon = { webSocketConstructor: ws, wsProxy };
+// A database of this file's own, so migrations and the first seed run here from scratch.
+const dbName = `neon_${Date.now().toString(36)}`;
+const pgUrl = sharedUrl ? Object.assign(new URL(sharedUrl), { pathname: `/${dbName}` }).toString() : '';
+
+describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', () => {
+  const logs: string[] = [];
+  const pools: { close: () => Promise<void> }[] = [];
+  // As on Workers: one Pool per request, released after the response.
+  const app = createApp({
+    config: testConfig,
+    logger: createLogger('info', (l) => logs.push(l)),
+    openDb: () => {
+      const handle = openNeon(pgUrl, neon);
+      return { db: handle.db, release: handle.close };
+    },
+  });
+
+  beforeAll(async () => {
+    const admin = openNeon(sharedUrl, neon);
+    await admin.db.execute(sql.raw(`create database ${dbName}`));
+    await admin.close();
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    await migrate(handle);
+    await migrate(handle); // idempotent
+    const first = await seedReferenceData(handle.db);
+    const second = await seedReferenceData(handle.db);
+    expect(first.skipped).toBe(false);
+    expect(second.skipped).toBe(true);
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+  });
+
+  it('runs on the server it was pointed at', async () => {
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    const rows = await handle.db.execute<{ version: string }>(sql`select version() as version`);
+    expect(String(rows.rows[0]?.version)).toMatch(/^PostgreSQL 1[0-9]/);
+  });
+
+  it('serves DKI Jakarta’s six administrative regions', async () => {
+    const res = await app.request('/v1/regions?province=31');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; data: { code: string; autonomous: boolean }[] };
+    expect(body.total).toBe(6);
+    expect(body.data.every((r) => !r.autonomous)).toBe(true);
+  });
+
+  it('counts 552 regions after a second seed, with no duplicate tenants', async () => {
+    const res = await app.request('/v1/regions?limit=1');
+    expect(((await res.json()) as { total: number }).total).toBe(552);
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    const count = await handle.db.execute<{ n: string }>(sql`select count(*) as n from tenants where type = 'region'`);
+    expect(Number(count.rows[0]?.n)).toBe(552);
+  });
+
+  it('searches names ignoring case and accents, and answers problems', async () => {
+    const res = await app.request('/v1/regions?q=B%C3%81NDUNG');
+    const body = (await res.json()) as { data: { name: string }[] };
+    expect(body.data.map((r) => r.name)).toEqual(['Kabupaten Bandung', 'Kabupaten Bandung Barat', 'Kota Bandung']);
+    const missing = await app.request('/v1/regions/99.99');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as ProblemBody).code).toBe('NOT_FOUND');
+  });
+
+  it('rolls back a transaction that fails halfway', async () => {
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    const id = newId('tenant');
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await tx.insert(tenants).values({ id, type: 'partner', name: 'PT Setengah Jalan', status: 'unverified' });
+        throw new Error('fails halfway');
+      }),
+    ).rejects.toThrow('fails halfway');
+    const rows = await handle.db.execute<{ n: string }>(sql`select count(*) as n from tenants where id = ${id}`);
+    expect(Number(rows.rows[0]?.n)).toBe(0);
+  });
+
+  it('reports health through the driver', async () => {
+    const res = await app.request('/health');
+    expect(res.status).toBe(200);
+  });
+});

@@ -1,0 +1,73 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, inject, it } from 'vitest';
+import worker, { type Env } from '../../src/worker';
+
+/**
+ * Runs inside workerd: the worker's own fetch and scheduled handlers, with the
+ * database reached the production way (Neon's driver over WebSocket) — here a
+ * real PostgreSQL behind a local WebSocket proxy.
+ */
+const pgUrl = inject('pgUrl');
+const wsProxy = inject('wsProxy');
+
+function workerEnv(overrides: Partial<Env> = {}): Env {
+  return { ...(env as unknown as Env), DATABASE_URL: pgUrl, NEON_WS_PROXY: wsProxy, LOG_LEVEL: 'warn', ...overrides };
+}
+
+async function call(path: string, e: Env = workerEnv()) {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(`https://sinergi.test${path}`), e, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+describe('worker fetch (workerd)', () => {
+  it('serves the OpenAPI document', async () => {
+    const res = await call('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/v1/regions']).toBeDefined();
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+  });
+
+  it('answers an unknown route with a problem', async () => {
+    const res = await call('/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('answers a missing DATABASE_URL with a 500 problem that names no secret', async () => {
+    const res = await call('/health', workerEnv({ DATABASE_URL: undefined as unknown as string }));
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { code: string }).code).toBe('INTERNAL');
+  });
+
+  describe.skipIf(!pgUrl)('with the database', () => {
+    it('reads regions through the Neon driver', async () => {
+      // In production the schema and data come from `npm run db:migrate` and `npm run db:seed`;
+      // here the global setup has done both on the test server.
+      expect((await call('/health')).status).toBe(200);
+      const res = await call('/v1/regions/31');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { name: string; children: { total: number } };
+      expect(body.name).toBe('DKI Jakarta');
+      expect(body.children.total).toBe(6);
+    });
+
+    it('runs the scheduled jobs against the database', async () => {
+      const lines: string[] = [];
+      const original = console.log;
+      console.log = (line: string) => lines.push(line);
+      try {
+        const ctx = createExecutionContext();
+        await worker.scheduled(createScheduledController({ cron: '17 * * * *' }), workerEnv({ LOG_LEVEL: 'info' }), ctx);
+        await waitOnExecutionContext(ctx);
+      } finally {
+        console.log = original;
+      }
+      const done = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'job.done');
+      expect(done).toMatchObject({ job: 'reference-data-check', regions: 552, provinces: 38, ok: true });
+    });
+  });
+});
