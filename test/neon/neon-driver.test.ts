@@ -9,6 +9,10 @@ import { createApp } from '../../src/app';
 import { createLogger } from '../../src/platform/logger';
 import { newId } from '../../src/platform/ids';
 import { testConfig, type ProblemBody } from '../support/harness';
+import type { Db } from '../../db/client';
+import type { SQL } from 'drizzle-orm';
+
+const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /**
  * The production code path: @neondatabase/serverless (WebSocket Pool, as on
@@ -54,8 +58,8 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
   it('runs on the server it was pointed at', async () => {
     const handle = openNeon(pgUrl, neon);
     pools.push(handle);
-    const rows = await handle.db.execute<{ version: string }>(sql`select version() as version`);
-    expect(String(rows.rows[0]?.version)).toMatch(/^PostgreSQL 1[0-9]/);
+    const rows = await rowsOf<{ version: string }>(handle.db, sql`select version() as version`);
+    expect(String(rows[0]?.version)).toMatch(/^PostgreSQL 1[0-9]/);
   });
 
   it('serves DKI Jakarta’s six administrative regions', async () => {
@@ -71,8 +75,8 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     expect(((await res.json()) as { total: number }).total).toBe(552);
     const handle = openNeon(pgUrl, neon);
     pools.push(handle);
-    const count = await handle.db.execute<{ n: string }>(sql`select count(*) as n from tenants where type = 'region'`);
-    expect(Number(count.rows[0]?.n)).toBe(552);
+    const count = await rowsOf<{ n: string }>(handle.db, sql`select count(*) as n from tenants where type = 'region'`);
+    expect(Number(count[0]?.n)).toBe(552);
   });
 
   it('searches names ignoring case and accents, and answers problems', async () => {
@@ -94,8 +98,8 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
         throw new Error('fails halfway');
       }),
     ).rejects.toThrow('fails halfway');
-    const rows = await handle.db.execute<{ n: string }>(sql`select count(*) as n from tenants where id = ${id}`);
-    expect(Number(rows.rows[0]?.n)).toBe(0);
+    const rows = await rowsOf<{ n: string }>(handle.db, sql`select count(*) as n from tenants where id = ${id}`);
+    expect(Number(rows[0]?.n)).toBe(0);
   });
 
   it('reports health through the driver', async () => {

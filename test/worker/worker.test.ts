@@ -16,7 +16,8 @@ function workerEnv(overrides: Partial<Env> = {}): Env {
 
 async function call(path: string, e: Env = workerEnv()) {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`https://sinergi.test${path}`), e, ctx);
+  const request = new Request(`https://sinergi.test${path}`) as Request<unknown, IncomingRequestCfProperties>;
+  const res = await worker.fetch(request, e, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }
