@@ -1,10 +1,13 @@
 // `npm run jobs`: runs the periodic jobs once (what the Workers cron trigger runs hourly).
+import { emailClientFrom } from '../src/email/client';
 import { runJobs } from '../src/jobs';
+import { systemCtx } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
 import { runCommand } from './cli';
 
-await runCommand('jobs', async ({ database, logger }) => {
-  const requestId = newId('request');
-  const results = await runJobs({ ctx: { db: database.db, lang: 'id', requestId, logger: logger.child({ requestId }), now: () => new Date() }, input: {} });
+await runCommand('jobs', async ({ config, database, logger }) => {
+  const { ctx, flush } = systemCtx({ db: database.db, logger, config, email: emailClientFrom(config), requestId: newId('request') });
+  const results = await runJobs({ ctx, input: {} });
+  await flush();
   if (results.some((r) => !r.ok)) process.exitCode = 1;
 });

@@ -4,9 +4,15 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './platform/context';
 import { problemBody } from './platform/errors';
+import { authenticate } from './platform/auth';
 import { errorHandler, notFoundHandler, problemResponse, requestContext, requestLog, validationHook } from './platform/http';
 import { t } from './platform/i18n';
 import { newId } from './platform/ids';
+import { registerAdmin } from './routes/admin';
+import { registerAuth } from './routes/auth';
+import { registerMe } from './routes/me';
+import { registerPartners } from './routes/partners';
+import { registerTenants } from './routes/tenants';
 import { registerGetRegion } from './routes/regions/get';
 import { registerListRegions } from './routes/regions/list';
 import { registerLookupRegions } from './routes/regions/lookup';
@@ -36,6 +42,7 @@ export function createApp(deps: AppDeps) {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
     requestContext(deps),
+    authenticate(deps),
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
@@ -52,7 +59,24 @@ export function createApp(deps: AppDeps) {
   registerGetRegion(app);
   registerListVocabularies(app);
   registerGetVocabulary(app);
+  registerAuth(app);
+  registerMe(app);
+  registerPartners(app);
+  registerTenants(app);
+  registerAdmin(app);
   registerDocs(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A session token from /v1/auth/sign-in (`ses_….…`) or an API key (`key_….…`).',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-sinergi_session',
+    description: 'Browsers: set by sign-in (HttpOnly, Secure, SameSite=Lax). Writes must come from the API’s own origin (CSRF check).',
+  });
 
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
@@ -70,6 +94,14 @@ export function createApp(deps: AppDeps) {
       { name: 'System', description: 'Health and documentation.' },
       { name: 'Regions', description: 'The 38 provinces and 514 kabupaten/kota (Kemendagri codes); each is a tenant.' },
       { name: 'Vocabularies', description: 'Fixed vocabularies of the domain, in Indonesian and English.' },
+      { name: 'Accounts', description: 'Sign-up, email confirmation, sign-in, sessions, password reset.' },
+      { name: 'Tenants', description: 'Regions (claimed through an invitation) and partner organisations (registered by themselves, verified by the platform).' },
+      { name: 'Members', description: 'Who belongs to a tenant, with which role.' },
+      { name: 'Invitations', description: 'Single-use, expiring email invitations into a tenant.' },
+      { name: 'Agencies', description: 'A region’s agencies (OPD) and their liaison officers (PPKSD).' },
+      { name: 'API keys', description: 'Keys for machine clients, owned by a tenant.' },
+      { name: 'Audit', description: 'Every write, traceable.' },
+      { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],
   }));
 

@@ -1,4 +1,6 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { emailClientFrom } from './email/client';
 import { createApp } from './app';
 import { ConfigError, loadNodeConfig } from './config/env';
 import { scalarScriptFromNodeModules } from './node/assets';
@@ -32,6 +34,8 @@ async function main() {
     config,
     logger,
     openDb: () => ({ db: database.db }),
+    email: emailClientFrom(config),
+    clientAddress: (c) => getConnInfo(c).remote.address,
     scalarScript: scalarScriptFromNodeModules(),
   });
 

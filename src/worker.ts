@@ -3,6 +3,8 @@ import { createApp, type App } from './app';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config/env';
 import { runJobs } from './jobs';
 import { createLogger, type Logger } from './platform/logger';
+import { systemCtx } from './platform/context';
+import { emailClientFrom } from './email/client';
 import { newId } from './platform/ids';
 
 /**
@@ -16,6 +18,8 @@ export type Env = {
   APP_ENV?: string;
   LOG_LEVEL?: string;
   APP_ORIGIN?: string;
+  RESEND_API_KEY?: string;
+  EMAIL_FROM?: string;
   NEON_WS_PROXY?: string;
   ASSETS?: Fetcher;
 };
@@ -31,6 +35,8 @@ function appFor(env: Env) {
     const app = createApp({
       config,
       logger,
+      email: emailClientFrom(config),
+      clientAddress: (c) => c.req.header('cf-connecting-ip') ?? undefined,
       openDb: () => {
         const handle = openNeon(config.DATABASE_URL, neon);
         return { db: handle.db, release: handle.close };
@@ -72,11 +78,16 @@ export default {
   async scheduled(controller, env, ctx) {
     const { config, logger } = appFor(env);
     const handle = openNeon(config.DATABASE_URL, { wsProxy: config.NEON_WS_PROXY });
-    const requestId = newId('request');
-    const work = runJobs({
-      ctx: { db: handle.db, lang: 'id', requestId, logger: logger.child({ requestId, cron: controller.cron }), now: () => new Date() },
-      input: {},
-    }).finally(() => handle.close());
+    const { ctx: jobCtx, flush } = systemCtx({
+      db: handle.db,
+      logger: logger.child({ cron: controller.cron }),
+      config,
+      email: emailClientFrom(config),
+      requestId: newId('request'),
+    });
+    const work = runJobs({ ctx: jobCtx, input: {} })
+      .then(flush)
+      .finally(() => handle.close());
     ctx.waitUntil(work);
     await work;
   },

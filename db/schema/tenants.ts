@@ -19,6 +19,12 @@ export const tenants = pgTable(
     name: text().notNull(),
     status: tenantStatus().notNull(),
     claimedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** partner tenants: company, bumn_bumd, university, ngo, foreign_region, central_institution */
+    partnerKind: text(),
+    website: text(),
+    country: text(),
+    verifiedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    verifiedBy: text(),
     ...timestamps,
   },
   (t) => [index().on(t.type, t.status)],

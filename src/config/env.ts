@@ -25,10 +25,20 @@ const shared = {
    * Development and test only: route the Neon driver's WebSocket through a local
    * proxy (host:port) so it can talk to a plain PostgreSQL server.
    */
+  /** Email through Resend; unset: emails stay in the outbox (status `held`), readable by the platform admin. */
+  RESEND_API_KEY: z.string().min(10).optional(),
+  /** Sender, e.g. `Sinergi <noreply@your-domain.go.id>`: a domain verified in Resend. Required with RESEND_API_KEY. */
+  EMAIL_FROM: z.string().min(3).optional(),
+  /** Development/test only: where the Resend client sends (a local fake). */
+  RESEND_BASE_URL: z.string().url().optional(),
   NEON_WS_PROXY: z
     .string()
     .regex(/^(127\.\d+\.\d+\.\d+|localhost):\d{2,5}$/, 'must be a loopback host:port such as 127.0.0.1:5480')
     .optional(),
+};
+
+const emailRule = (v: { RESEND_API_KEY?: string; EMAIL_FROM?: string }, ctx: z.RefinementCtx) => {
+  if (v.RESEND_API_KEY && !v.EMAIL_FROM) ctx.addIssue({ code: 'custom', path: ['EMAIL_FROM'], message: 'is required when RESEND_API_KEY is set' });
 };
 
 const nodeSchema = z.object({
@@ -42,18 +52,21 @@ const nodeSchema = z.object({
   PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
   /** Seed the reference data at start-up (idempotent; skipped when unchanged). */
   SEED_ON_START: bool.default(true),
-});
+}).superRefine(emailRule);
 
 const workerSchema = z.object({
   ...shared,
   APP_ENV: shared.APP_ENV.default('production'),
   DATABASE_URL: postgresUrl,
-});
+}).superRefine(emailRule);
 
 export type NodeConfig = z.infer<typeof nodeSchema>;
 export type WorkerConfig = z.infer<typeof workerSchema>;
 /** The part of the configuration the app itself needs, whatever its host. */
 export type AppConfig = Pick<NodeConfig, 'APP_ENV' | 'LOG_LEVEL' | 'APP_ORIGIN'>;
+
+const nodeKeys = ['APP_ENV','LOG_LEVEL','APP_ORIGIN','RESEND_API_KEY','EMAIL_FROM','RESEND_BASE_URL','NEON_WS_PROXY','PORT','HOST','DATABASE_URL','DATABASE_DRIVER','PGLITE_DIR','SEED_ON_START'] as const;
+const workerKeys = ['APP_ENV','LOG_LEVEL','APP_ORIGIN','RESEND_API_KEY','EMAIL_FROM','RESEND_BASE_URL','NEON_WS_PROXY','DATABASE_URL'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: { setting: string; message: string }[]) {
@@ -83,9 +96,8 @@ function parse<S extends z.ZodType>(schema: S, source: Record<string, unknown>):
 }
 
 export function loadNodeConfig(overrides: Record<string, string | undefined> = {}): NodeConfig {
-  const keys = Object.keys(nodeSchema.shape);
   const source: Record<string, unknown> = {};
-  for (const k of keys) source[k] = overrides[k] ?? process.env[k];
+  for (const k of nodeKeys) source[k] = overrides[k] ?? process.env[k];
   return parse(nodeSchema, source);
 }
 
@@ -95,7 +107,7 @@ export function loadWorkerConfig(env: object): WorkerConfig {
   const cached = workerCache.get(env);
   if (cached) return cached;
   const source: Record<string, unknown> = {};
-  for (const k of Object.keys(workerSchema.shape)) source[k] = (env as Record<string, unknown>)[k];
+  for (const k of workerKeys) source[k] = (env as Record<string, unknown>)[k];
   const config = parse(workerSchema, source);
   workerCache.set(env, config);
   return config;

@@ -1,5 +1,7 @@
-import { count, eq } from 'drizzle-orm';
-import { regions } from '../../db/schema';
+import { count, eq, lt, or, isNotNull } from 'drizzle-orm';
+import { regions, sessions, userTokens } from '../../db/schema';
+import { dispatchOutbox } from '../email/outbox';
+import { purgeRateLimits } from '../platform/rate-limit';
 import type { Ctx } from '../platform/context';
 
 /**
@@ -21,7 +23,27 @@ export const referenceDataCheck: Job = {
   },
 };
 
-export const JOBS: Job[] = [referenceDataCheck];
+/** Expired sessions and used or expired email tokens are deleted; stale rate-limit windows too. */
+export const purgeExpired: Job = {
+  name: 'purge-expired',
+  async run({ ctx }) {
+    const now = ctx.now();
+    const s = await ctx.db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+    const t = await ctx.db.delete(userTokens).where(or(lt(userTokens.expiresAt, now), isNotNull(userTokens.usedAt))).returning({ id: userTokens.id });
+    const r = await purgeRateLimits(ctx);
+    return { sessions: s.length, tokens: t.length, rateLimitWindows: r };
+  },
+};
+
+/** Emails that failed to send (or were queued while the request's own dispatch did not run) are retried. */
+export const retryEmail: Job = {
+  name: 'retry-email',
+  async run({ ctx }) {
+    return dispatchOutbox(ctx, 100);
+  },
+};
+
+export const JOBS: Job[] = [referenceDataCheck, purgeExpired, retryEmail];
 
 export async function runJobs({ ctx, input }: { ctx: Ctx; input: { jobs?: Job[] } }) {
   const results: { job: string; ok: boolean; result?: Record<string, unknown>; error?: string }[] = [];

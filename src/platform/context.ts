@@ -1,6 +1,8 @@
+import type { Context } from 'hono';
 import type { Db } from '../../db/client';
 import type { AppConfig } from '../config/env';
-import type { Lang } from './i18n';
+import type { EmailClient } from '../email/client';
+import type { Lang, MessageKey } from './i18n';
 import type { Logger } from './logger';
 
 /** Clients the app is given rather than builds: tests pass their own. */
@@ -10,9 +12,22 @@ export interface AppDeps {
   openDb: () => { db: Db; release?: () => Promise<void> };
   logger: Logger;
   clock?: () => Date;
+  /** Sends outbox emails; null keeps them in the outbox (`held`), readable by the platform admin. */
+  email?: EmailClient | null;
+  /** The caller's network address, as the host knows it (socket on Node, CF-Connecting-IP on Workers). */
+  clientAddress?: (c: Context) => string | undefined;
   /** How the offline API-reference bundle is served (Node reads it from node_modules; Workers use static assets). */
   scalarScript?: () => Promise<Response>;
 }
+
+export type UserActor = {
+  type: 'user';
+  user: { id: string; email: string; name: string; isPlatformAdmin: boolean; locale: string };
+  sessionId: string;
+  via: 'cookie' | 'bearer';
+};
+export type ApiKeyActor = { type: 'api_key'; keyId: string; tenantId: string; scopes: string[]; createdBy: string };
+export type Actor = UserActor | ApiKeyActor;
 
 /** What a domain verb needs to know about the request it serves. */
 export interface Ctx {
@@ -21,6 +36,14 @@ export interface Ctx {
   requestId: string;
   logger: Logger;
   now: () => Date;
+  config: AppConfig;
+  email: EmailClient | null;
+  actor: Actor | null;
+  /** Set when credentials were presented but did not hold (expired session, revoked key, forged cookie). */
+  authError: MessageKey | null;
+  clientAddress: string;
+  /** Work to run after the response (emails): waitUntil on Workers, awaited on Node. */
+  defer: (task: () => Promise<unknown>, key?: string) => void;
 }
 
 export type AppEnv = {
@@ -30,3 +53,22 @@ export type AppEnv = {
     ctx: Ctx;
   };
 };
+
+/** A context for work outside a request: jobs, scripts. Deferred work runs when `flush` is awaited. */
+export function systemCtx(input: { db: Db; logger: Logger; config: AppConfig; email?: EmailClient | null; requestId: string; now?: () => Date }) {
+  const tasks: (() => Promise<unknown>)[] = [];
+  const ctx: Ctx = {
+    db: input.db,
+    lang: 'id',
+    requestId: input.requestId,
+    logger: input.logger.child({ requestId: input.requestId }),
+    now: input.now ?? (() => new Date()),
+    config: input.config,
+    email: input.email ?? null,
+    actor: null,
+    authError: null,
+    clientAddress: 'system',
+    defer: (task) => void tasks.push(task),
+  };
+  return { ctx, flush: async () => { for (const t of tasks.splice(0)) await t(); } };
+}

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from '@hono/zod-openapi';
 import { ApiError, type ErrorCode, fieldErrors, type Problem, problemBody, renderApiError } from './errors';
 import { type Lang, negotiateLang, t } from './i18n';
-import type { AppDeps, AppEnv } from './context';
+import type { AppDeps, AppEnv, Ctx } from './context';
 
 const PROBLEM_JSON = 'application/problem+json';
 
@@ -17,7 +17,7 @@ export function problemResponse(c: Context, body: Problem, headers: Record<strin
   });
 }
 
-/** Language, then the per-request context (database, logger, clock) for domain verbs. */
+/** Language, then the per-request context (database, clients, clock) for domain verbs. */
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const now = deps.clock ?? (() => new Date());
   return async (c, next) => {
@@ -25,17 +25,40 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('lang', lang);
     const requestId = c.get('requestId');
     const opened = deps.openDb();
-    c.set('ctx', { db: opened.db, lang, requestId, logger: deps.logger.child({ requestId }), now });
+    const tasks = new Map<string | (() => Promise<unknown>), () => Promise<unknown>>();
+    const ctx: Ctx = {
+      db: opened.db,
+      lang,
+      requestId,
+      logger: deps.logger.child({ requestId }),
+      now,
+      config: deps.config,
+      email: deps.email ?? null,
+      actor: null,
+      authError: null,
+      clientAddress: deps.clientAddress?.(c) ?? 'unknown',
+      // Same task (by function or key) deferred twice in a request runs once.
+      defer: (task, key?: string) => void tasks.set(key ?? task, task),
+    };
+    c.set('ctx', ctx);
     try {
       await next();
     } finally {
-      if (opened.release) {
-        const done = opened.release().catch((err) => deps.logger.error('db.release_failed', { requestId, err }));
-        const exec = executionCtxOf(c);
-        if (exec) exec.waitUntil(done);
-        else await done;
-      }
       c.header('content-language', lang);
+      // Deferred work (emails) runs after the response, then the database is released.
+      const after = (async () => {
+        for (const task of tasks.values()) {
+          try {
+            await task();
+          } catch (err) {
+            ctx.logger.error('deferred_task_failed', { err });
+          }
+        }
+        await opened.release?.();
+      })().catch((err) => deps.logger.error('db.release_failed', { requestId, err }));
+      const exec = executionCtxOf(c);
+      if (exec) exec.waitUntil(after);
+      else await after;
     }
   };
 }

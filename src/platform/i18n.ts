@@ -22,6 +22,105 @@ export const messages = {
     id: (p) => `Kosakata ${p.name} tidak ada.`,
     en: (p) => `There is no vocabulary named ${p.name}.`,
   },
+  'auth.required': {
+    id: 'Perlu masuk: kirim token sesi atau kunci API.',
+    en: 'Authentication required: send a session token or an API key.',
+  },
+  'auth.invalid_session': {
+    id: 'Sesi tidak valid atau sudah berakhir; silakan masuk kembali.',
+    en: 'The session is invalid or has expired; sign in again.',
+  },
+  'auth.invalid_api_key': {
+    id: 'Kunci API tidak valid, sudah dicabut, atau kedaluwarsa.',
+    en: 'The API key is invalid, revoked or expired.',
+  },
+  'auth.bad_credentials': {
+    id: 'Email atau kata sandi salah.',
+    en: 'Wrong email or password.',
+  },
+  'auth.email_not_verified': {
+    id: 'Email belum dikonfirmasi. Periksa kotak masuk Anda untuk tautan konfirmasi.',
+    en: 'The email address is not confirmed yet. Check your inbox for the confirmation link.',
+  },
+  'auth.invalid_token': {
+    id: 'Kode tidak valid, sudah dipakai, atau kedaluwarsa.',
+    en: 'The code is invalid, already used or expired.',
+  },
+  'auth.csrf': {
+    id: 'Permintaan lintas situs ditolak: header Origin tidak cocok.',
+    en: 'Cross-site request refused: the Origin header does not match.',
+  },
+  'auth.rate_limited': {
+    id: (p) => `Terlalu banyak percobaan. Coba lagi dalam ${p.seconds} detik.`,
+    en: (p) => `Too many attempts. Try again in ${p.seconds} seconds.`,
+  },
+  'auth.password_too_short': { id: 'minimal 10 karakter', en: 'must be at least 10 characters' },
+  'auth.password_too_long': { id: 'maksimal 200 karakter', en: 'must be at most 200 characters' },
+  'auth.password_too_common': { id: 'terlalu mudah ditebak', en: 'is too easy to guess' },
+  'auth.api_keys_cannot': {
+    id: 'Kunci API tidak dapat melakukan tindakan ini; gunakan sesi pengguna.',
+    en: 'API keys cannot do this; use a user session.',
+  },
+  'access.forbidden': {
+    id: (p) => `Peran Anda (${p.role}) tidak cukup untuk tindakan ini (${p.permission}).`,
+    en: (p) => `Your role (${p.role}) does not allow this (${p.permission}).`,
+  },
+  'access.scope': {
+    id: (p) => `Kunci API ini tidak memiliki cakupan ${p.scope}.`,
+    en: (p) => `This API key lacks the ${p.scope} scope.`,
+  },
+  'access.platform_admin_only': {
+    id: 'Hanya admin platform yang dapat melakukan ini.',
+    en: 'Only a platform admin can do this.',
+  },
+  'tenant.not_found': {
+    id: 'Tenant tidak ditemukan.',
+    en: 'Tenant not found.',
+  },
+  'tenant.not_partner': {
+    id: 'Hanya tenant mitra yang dapat diverifikasi.',
+    en: 'Only partner tenants can be verified.',
+  },
+  'membership.not_found': { id: 'Keanggotaan tidak ditemukan.', en: 'Membership not found.' },
+  'membership.last_admin': {
+    id: 'Tenant harus tetap memiliki setidaknya satu admin.',
+    en: 'A tenant must keep at least one admin.',
+  },
+  'membership.role_not_for_tenant': {
+    id: (p) => `Peran ${p.role} tidak berlaku untuk tenant ${p.type}.`,
+    en: (p) => `The role ${p.role} does not apply to a ${p.type} tenant.`,
+  },
+  'membership.liaison_needs_agency': {
+    id: 'Pejabat penghubung (liaison) harus terikat pada satu perangkat daerah (agencyId).',
+    en: 'A liaison must be bound to one agency (agencyId).',
+  },
+  'membership.already_member': {
+    id: 'Pengguna ini sudah menjadi anggota tenant.',
+    en: 'This user is already a member of the tenant.',
+  },
+  'invitation.used': { id: 'Undangan ini sudah dipakai.', en: 'This invitation has already been used.' },
+  'invitation.expired': { id: 'Undangan ini sudah kedaluwarsa; minta undangan baru.', en: 'This invitation has expired; ask for a new one.' },
+  'invitation.revoked': { id: 'Undangan ini sudah dibatalkan.', en: 'This invitation has been revoked.' },
+  'invitation.not_found': { id: 'Undangan tidak ditemukan.', en: 'Invitation not found.' },
+  'invitation.email_mismatch': {
+    id: 'Undangan ini ditujukan ke alamat email lain. Masuk dengan email yang diundang.',
+    en: 'This invitation was sent to another email address. Sign in with the invited email.',
+  },
+  'invitation.facilitator_admin_only': {
+    id: 'Provinsi hanya dapat mengundang admin untuk kabupaten/kotanya.',
+    en: 'A province can only invite admins for its kabupaten/kota.',
+  },
+  'invitation.administrative_region': {
+    id: 'Wilayah administratif (DKI Jakarta) tidak memiliki tenant sendiri; provinsi bertindak untuknya.',
+    en: 'Administrative regions (DKI Jakarta) have no tenant of their own; the province acts for them.',
+  },
+  'agency.not_found': { id: 'Perangkat daerah tidak ditemukan.', en: 'Agency not found.' },
+  'agency.duplicate': { id: 'Nama perangkat daerah sudah dipakai di tenant ini.', en: 'An agency with this name already exists in this tenant.' },
+  'agency.region_only': { id: 'Perangkat daerah hanya ada pada tenant daerah.', en: 'Agencies exist only in region tenants.' },
+  'agency.has_liaisons': { id: 'Perangkat daerah masih memiliki pejabat penghubung.', en: 'The agency still has liaisons.' },
+  'api_key.not_found': { id: 'Kunci API tidak ditemukan.', en: 'API key not found.' },
+  'session.not_found': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
+  'partner.kind_unknown': { id: 'jenis mitra tidak dikenal', en: 'unknown partner kind' },
   'route.not_found': {
     id: (p) => `Tidak ada sumber daya di ${p.method} ${p.path}.`,
     en: (p) => `Nothing is served at ${p.method} ${p.path}.`,

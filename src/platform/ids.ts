@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   audit: 'aud',
   email: 'eml',
   request: 'req',
+  token: 'tok',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

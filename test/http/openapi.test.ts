@@ -17,15 +17,21 @@ afterAll(async () => {
 type OpenApi = { openapi: string; paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
 
 describe('GET /openapi.json', () => {
-  it('is OpenAPI 3.1 generated from the routes, with the problem schema', async () => {
+  it('is OpenAPI 3.1 generated from the routes, with the problem schema and security on every operation', async () => {
     const { status, body } = await h.json<OpenApi>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(
-      ['/health', '/v1/regions', '/v1/regions/lookup', '/v1/regions/{code}', '/v1/vocabularies', '/v1/vocabularies/{name}'].sort(),
-    );
+    for (const path of ['/health', '/v1/regions', '/v1/regions/lookup', '/v1/regions/{code}', '/v1/vocabularies', '/v1/vocabularies/{name}', '/v1/auth/sign-in', '/v1/tenants/{tenantId}/members']) {
+      expect(Object.keys(body.paths)).toContain(path);
+    }
     expect(body.components.schemas.Problem).toBeDefined();
-    for (const ops of Object.values(body.paths)) for (const op of Object.values(ops)) expect(op.operationId).toBeTruthy();
+    for (const [path, ops] of Object.entries(body.paths)) {
+      for (const op of Object.values(ops) as { operationId?: string; security?: unknown[] }[]) {
+        expect(op.operationId).toBeTruthy();
+        expect(Array.isArray(op.security)).toBe(true);
+        if (path.startsWith('/v1/tenants/') || path.startsWith('/v1/admin/') || path.startsWith('/v1/me')) expect(op.security!.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('passes `redocly lint` with no errors', async () => {

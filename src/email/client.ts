@@ -1,0 +1,27 @@
+import { Resend } from 'resend';
+
+export type EmailMessage = { to: string; subject: string; text: string; html: string };
+
+/** Anything that can deliver an email; throws when it could not. */
+export interface EmailClient {
+  name: string;
+  send(message: EmailMessage): Promise<{ id: string }>;
+}
+
+/** Resend (production). It answers `{ data, error }` and never throws on HTTP errors: we do. */
+export function resendClient(apiKey: string, from: string, baseUrl?: string): EmailClient {
+  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  return {
+    name: 'resend',
+    async send(message) {
+      const { data, error } = await resend.emails.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      if (error || !data) throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
+      return { id: data.id };
+    },
+  };
+}
+
+/** The configured client: Resend when RESEND_API_KEY is set, otherwise none (emails are held in the outbox). */
+export function emailClientFrom(config: { RESEND_API_KEY?: string; EMAIL_FROM?: string; RESEND_BASE_URL?: string }): EmailClient | null {
+  return config.RESEND_API_KEY && config.EMAIL_FROM ? resendClient(config.RESEND_API_KEY, config.EMAIL_FROM, config.RESEND_BASE_URL) : null;
+}

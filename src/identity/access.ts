@@ -1,0 +1,128 @@
+import { and, eq } from 'drizzle-orm';
+import { memberships, regions, tenants } from '../../db/schema';
+import type { ApiKeyActor, Ctx, UserActor } from '../platform/context';
+import { ApiError, notFound } from '../platform/errors';
+
+/**
+ * Who may do what in a tenant. One table: each permission lists the member
+ * roles that hold it in a region tenant and in a partner tenant, whether a
+ * province's members hold it over their kabupaten/kota (facilitation), and the
+ * API-key scope that grants it (null: keys never do).
+ *
+ * The answer to someone outside the tenant is 404, never 403, so a tenant's
+ * existence and contents do not leak; 403 is for members whose role is too small.
+ */
+export type RegionRole = 'admin' | 'liaison' | 'head' | 'viewer';
+export type PartnerRole = 'admin' | 'member';
+export type Role = RegionRole | PartnerRole;
+
+type Rule = {
+  region: RegionRole[];
+  partner: PartnerRole[];
+  /** province members acting on a kabupaten/kota of theirs: roles in the province tenant */
+  facilitator: RegionRole[];
+  apiKeyScope: 'read' | 'write' | null;
+};
+
+const ALL_REGION: RegionRole[] = ['admin', 'liaison', 'head', 'viewer'];
+
+export const PERMISSIONS = {
+  'tenant.read': { region: ALL_REGION, partner: ['admin', 'member'], facilitator: ALL_REGION, apiKeyScope: 'read' },
+  'members.read': { region: ['admin', 'head'], partner: ['admin'], facilitator: ['admin'], apiKeyScope: null },
+  'members.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'invitations.manage': { region: ['admin'], partner: ['admin'], facilitator: ['admin'], apiKeyScope: null },
+  'agencies.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
+  'agencies.manage': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: 'write' },
+  'api_keys.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'audit.read': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type Access = {
+  tenant: TenantRow;
+  /** how the caller holds the permission */
+  via: 'member' | 'facilitator' | 'platform_admin' | 'api_key';
+  role: Role | 'platform_admin' | null;
+};
+
+export function requireActor(ctx: Ctx): UserActor | ApiKeyActor {
+  if (!ctx.actor) throw new ApiError('UNAUTHORIZED', { key: ctx.authError ?? 'auth.required' });
+  return ctx.actor;
+}
+
+export function requireUser(ctx: Ctx): UserActor {
+  const actor = requireActor(ctx);
+  if (actor.type !== 'user') throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
+  return actor;
+}
+
+export function requirePlatformAdmin(ctx: Ctx): UserActor {
+  const actor = requireUser(ctx);
+  if (!actor.user.isPlatformAdmin) throw new ApiError('FORBIDDEN', { key: 'access.platform_admin_only' });
+  return actor;
+}
+
+export async function getTenantOr404(ctx: Ctx, tenantId: string): Promise<TenantRow> {
+  const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant) throw notFound({ key: 'tenant.not_found' });
+  return tenant;
+}
+
+/** The province tenant of a kabupaten/kota tenant, if any. */
+async function provinceTenantOf(ctx: Ctx, tenant: TenantRow): Promise<string | null> {
+  if (tenant.type !== 'region' || !tenant.regionCode || !tenant.regionCode.includes('.')) return null;
+  const [row] = await ctx.db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .innerJoin(regions, eq(regions.code, tenants.regionCode))
+    .where(and(eq(regions.code, tenant.regionCode.slice(0, 2)), eq(regions.kind, 'provinsi')));
+  return row?.id ?? null;
+}
+
+export async function membershipOf(ctx: Ctx, tenantId: string, userId: string) {
+  const [m] = await ctx.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+  return m ?? null;
+}
+
+/** 401 for nobody, 404 for outsiders, 403 for members whose role is too small. */
+export async function authorize(ctx: Ctx, tenantId: string, permission: Permission): Promise<Access> {
+  const actor = requireActor(ctx);
+  const rule: Rule = PERMISSIONS[permission];
+
+  if (actor.type === 'api_key') {
+    if (actor.tenantId !== tenantId) throw notFound({ key: 'tenant.not_found' });
+    const tenant = await getTenantOr404(ctx, tenantId);
+    if (!rule.apiKeyScope) throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
+    if (!actor.scopes.includes(rule.apiKeyScope)) throw new ApiError('FORBIDDEN', { key: 'access.scope', params: { scope: rule.apiKeyScope } });
+    return { tenant, via: 'api_key', role: null };
+  }
+
+  const tenant = await getTenantOr404(ctx, tenantId);
+  if (actor.user.isPlatformAdmin) return { tenant, via: 'platform_admin', role: 'platform_admin' };
+
+  const membership = await membershipOf(ctx, tenantId, actor.user.id);
+  if (membership) {
+    const allowed: Role[] = tenant.type === 'region' ? rule.region : rule.partner;
+    if (!allowed.includes(membership.role)) {
+      throw new ApiError('FORBIDDEN', { key: 'access.forbidden', params: { role: membership.role, permission } });
+    }
+    return { tenant, via: 'member', role: membership.role };
+  }
+
+  const provinceTenantId = await provinceTenantOf(ctx, tenant);
+  if (provinceTenantId) {
+    const facilitator = await membershipOf(ctx, provinceTenantId, actor.user.id);
+    if (facilitator) {
+      if (!(rule.facilitator as Role[]).includes(facilitator.role)) {
+        throw new ApiError('FORBIDDEN', { key: 'access.forbidden', params: { role: `province ${facilitator.role}`, permission } });
+      }
+      return { tenant, via: 'facilitator', role: facilitator.role };
+    }
+  }
+  throw notFound({ key: 'tenant.not_found' });
+}

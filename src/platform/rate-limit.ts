@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { rateLimits } from '../../db/schema';
+import type { Ctx } from './context';
+import { ApiError } from './errors';
+import { hashSecret } from './secrets';
+
+export type Limit = { name: string; limit: number; windowSeconds: number };
+
+/** Sign-in, verification and reset limits: per account and per client address. */
+export const LIMITS = {
+  signInAccount: { name: 'sign-in:account', limit: 10, windowSeconds: 15 * 60 },
+  signInAddress: { name: 'sign-in:address', limit: 30, windowSeconds: 15 * 60 },
+  emailAccount: { name: 'email:account', limit: 5, windowSeconds: 60 * 60 },
+  emailAddress: { name: 'email:address', limit: 20, windowSeconds: 60 * 60 },
+  tokenAddress: { name: 'token:address', limit: 30, windowSeconds: 15 * 60 },
+} satisfies Record<string, Limit>;
+
+/**
+ * Counts one attempt against a fixed window, atomically in the database so
+ * every instance (Node processes, Worker isolates) shares the count. Over the
+ * limit: 429 with Retry-After. The subject (email, address) is stored hashed.
+ */
+export async function consume(ctx: Ctx, limit: Limit, subject: string): Promise<void> {
+  const now = ctx.now();
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const key = `${limit.name}:${hashSecret(subject.toLowerCase()).slice(0, 32)}`;
+  const [row] = await ctx.db
+    .insert(rateLimits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  if ((row?.count ?? 0) > limit.limit) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+    throw new ApiError('RATE_LIMITED', { key: 'auth.rate_limited', params: { seconds: retryAfter } }, { headers: { 'retry-after': String(retryAfter) } });
+  }
+}
+
+/** Old windows are useless once over: the hourly job deletes them. */
+export async function purgeRateLimits(ctx: Ctx): Promise<number> {
+  const cutoff = new Date(ctx.now().getTime() - 2 * 60 * 60 * 1000);
+  const deleted = await ctx.db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${cutoff}`).returning({ key: rateLimits.key });
+  return deleted.length;
+}

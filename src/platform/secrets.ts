@@ -1,0 +1,33 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+
+/**
+ * Secrets handed to people and programs (session tokens, API keys, email links)
+ * are `<id>.<secret>`: the id finds the row, the secret is checked against a
+ * stored SHA-256 in constant time. The secret itself is never stored or logged.
+ */
+export function randomSecret(bytes = 20): string {
+  const raw = new Uint8Array(bytes);
+  crypto.getRandomValues(raw);
+  return encodeBase32LowerCaseNoPadding(raw);
+}
+
+export function hashSecret(secret: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+}
+
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const a = new TextEncoder().encode(hashSecret(secret));
+  const b = new TextEncoder().encode(storedHash);
+  return a.length === b.length && constantTimeEqual(a, b);
+}
+
+export function splitToken(token: string): { id: string; secret: string } | null {
+  const dot = token.indexOf('.');
+  if (dot <= 0 || dot === token.length - 1 || token.length > 200) return null;
+  const id = token.slice(0, dot);
+  const secret = token.slice(dot + 1);
+  if (!/^[a-z]{3}_[0-9a-z]{26}$/.test(id) || !/^[a-z2-7]{16,64}$/.test(secret)) return null;
+  return { id, secret };
+}
