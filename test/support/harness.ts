@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { createApp } from '../../src/app';
 import type { AppDeps } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
+import type { EmailMessage } from '../../src/email/client';
 
 export const testConfig = { APP_ENV: 'test', LOG_LEVEL: 'info', APP_ORIGIN: 'http://localhost:8787' } as const;
 
@@ -18,10 +19,17 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
   await migrate(handle);
   await seedReferenceData(handle.db);
   const logs: string[] = [];
+  const sent: (EmailMessage & { id: string })[] = [];
+  let offsetMs = 0;
   const deps: AppDeps = {
     config: testConfig,
     logger: createLogger('info', (line) => logs.push(line)),
     openDb: () => ({ db: handle.db }),
+    // A recording email client: what a real provider would have delivered.
+    email: { name: 'recording', send: async (m) => { const id = `eml_test_${sent.length + 1}`; sent.push({ ...m, id }); return { id }; } },
+    // Tests choose their client address, as a proxy would report it.
+    clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.10',
+    clock: () => new Date(Date.now() + offsetMs),
     ...overrides,
   };
   const app = createApp(deps);
@@ -30,6 +38,11 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
     db: handle.db as Db,
     client: handle.client as PGlite,
     logs,
+    sent,
+    /** moves the app's clock forward (expiry tests) */
+    advance: (ms: number) => {
+      offsetMs += ms;
+    },
     request: (path: string, init?: RequestInit) => app.request(path, init),
     json: async <T = unknown>(path: string, init?: RequestInit) => {
       const res = await app.request(path, init);

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, bearer, jsonHeaders, platformAdmin, post, regionTenantId } from '../support/actors';
+import { createHarness, type Harness, type ProblemBody } from '../support/harness';
+
+/**
+ * The tenant-isolation matrix. Every tenant-owned route is listed here once,
+ * with a valid request, and every one is called:
+ *   - anonymously                              → 401
+ *   - as an admin of another tenant            → 404 (existence does not leak)
+ *   - with another tenant's API key            → 404
+ *   - as a member whose role is too small      → 403 (where such a role exists)
+ *   - with this tenant's read-only API key     → 403 where keys or the read scope do not suffice
+ * A route under /v1/tenants/{tenantId} missing from this table fails the suite.
+ */
+type Row = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** the member role of tenant A that must get 403; null when every member may */
+  tooSmall: 'viewer' | null;
+  /** whether A's read-only key is refused (403) */
+  readKeyRefused: boolean;
+};
+
+const MATRIX: Row[] = [
+  { method: 'GET', path: '/v1/tenants/{tenantId}', tooSmall: null, readKeyRefused: false },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/members', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'PATCH', path: '/v1/tenants/{tenantId}/members/{membershipId}', body: { role: 'head' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'DELETE', path: '/v1/tenants/{tenantId}/members/{membershipId}', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/invitations', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/invitations', body: { email: 'baru@contoh.go.id', role: 'viewer' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'DELETE', path: '/v1/tenants/{tenantId}/invitations/{invitationId}', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/agencies', tooSmall: null, readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/agencies', body: { name: 'Dinas Uji Matriks' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'PATCH', path: '/v1/tenants/{tenantId}/agencies/{agencyId}', body: { shortName: 'DUM' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'DELETE', path: '/v1/tenants/{tenantId}/agencies/{agencyId}', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/api-keys', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/api-keys', body: { name: 'Kunci uji', scopes: ['read'] }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'DELETE', path: '/v1/tenants/{tenantId}/api-keys/{keyId}', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/audit-log', tooSmall: 'viewer', readKeyRefused: true },
+];
+
+let h: Harness;
+const ids: Record<string, string> = {};
+const tokens: Record<'adminB' | 'viewerA' | 'keyB' | 'readKeyA', string> = { adminB: '', viewerA: '', keyB: '', readKeyA: '' };
+
+beforeAll(async () => {
+  h = await createHarness();
+  const platform = await platformAdmin(h);
+  ids.tenantId = await regionTenantId(h, '32.73'); // Kota Bandung
+  const tenantB = await regionTenantId(h, '35.78'); // Kota Surabaya
+  const adminA = await addMember(h, platform.token, ids.tenantId, 'admin');
+  const adminB = await addMember(h, platform.token, tenantB, 'admin');
+  const viewerA = await addMember(h, adminA.token, ids.tenantId, 'viewer');
+  tokens.adminB = adminB.token;
+  tokens.viewerA = viewerA.token;
+  ids.membershipId = viewerA.membershipId;
+
+  const agency = await post(h, `/v1/tenants/${ids.tenantId}/agencies`, { name: 'Dinas Pariwisata' }, adminA.token);
+  ids.agencyId = ((await agency.json()) as { id: string }).id;
+  const invitation = await post(h, `/v1/tenants/${ids.tenantId}/invitations`, { email: 'tertunda@contoh.go.id', role: 'viewer' }, adminA.token);
+  ids.invitationId = ((await invitation.json()) as { id: string }).id;
+  const readKey = await post(h, `/v1/tenants/${ids.tenantId}/api-keys`, { name: 'Baca saja', scopes: ['read'] }, adminA.token);
+  const readKeyBody = (await readKey.json()) as { id: string; token: string };
+  ids.keyId = readKeyBody.id;
+  tokens.readKeyA = readKeyBody.token;
+  const keyB = await post(h, `/v1/tenants/${tenantB}/api-keys`, { name: 'Kunci B', scopes: ['read', 'write'] }, adminB.token);
+  tokens.keyB = ((await keyB.json()) as { token: string }).token;
+}, 120_000);
+
+afterAll(async () => {
+  await h.close();
+});
+
+const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+
+async function call(row: Row, token?: string) {
+  const init: RequestInit = { method: row.method, headers: row.body === undefined ? (token ? bearer(token) : {}) : jsonHeaders(token) };
+  if (row.body !== undefined) init.body = JSON.stringify(row.body);
+  return h.request(fill(row.path), init);
+}
+
+describe('tenant isolation matrix', () => {
+  it('covers every tenant-owned route in the OpenAPI document', async () => {
+    const { body } = await h.json<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+    const documented = Object.entries(body.paths)
+      .filter(([path]) => path.startsWith('/v1/tenants/'))
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    expect(MATRIX.map((r) => `${r.method} ${r.path}`).sort()).toEqual(documented);
+  });
+
+  describe.each(MATRIX)('$method $path', (row) => {
+    it('anonymous → 401', async () => {
+      const res = await call(row);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as ProblemBody).code).toBe('UNAUTHORIZED');
+    });
+
+    it('an admin of another tenant → 404', async () => {
+      const res = await call(row, tokens.adminB);
+      expect(res.status).toBe(404);
+    });
+
+    it('another tenant’s API key → 404', async () => {
+      const res = await call(row, tokens.keyB);
+      expect(res.status).toBe(404);
+    });
+
+    it.runIf(row.tooSmall)('a member with too small a role → 403', async () => {
+      const res = await call(row, tokens.viewerA);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as ProblemBody).code).toBe('FORBIDDEN');
+    });
+
+    it.runIf(row.readKeyRefused)('this tenant’s read-only API key → 403', async () => {
+      const res = await call(row, tokens.readKeyA);
+      expect(res.status).toBe(403);
+    });
+  });
+
+  it('denied requests changed nothing', async () => {
+    const rows = await h.client.query<{ n: number }>(`select count(*)::int as n from audit_log where tenant_id = $1 and action in ('membership.updated','membership.removed','invitation.revoked','agency.updated','agency.deleted','api_key.revoked')`, [ids.tenantId]);
+    expect(rows.rows[0]!.n).toBe(0);
+  });
+});
