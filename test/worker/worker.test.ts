@@ -1,6 +1,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import worker, { type Env } from '../../src/worker';
+import { hashPassword, verifyPassword } from '../../src/identity/passwords';
 
 /**
  * Runs inside workerd: the worker's own fetch and scheduled handlers, with the
@@ -44,7 +45,29 @@ describe('worker fetch (workerd)', () => {
     expect(((await res.json()) as { code: string }).code).toBe('INTERNAL');
   });
 
+  it('hashes and verifies passwords with scrypt from node:crypto inside workerd', async () => {
+    const hash = await hashPassword('kerja-sama-daerah-2026');
+    expect(hash).toMatch(/^scrypt\$16384\$8\$5\$/);
+    expect(await verifyPassword(hash, 'kerja-sama-daerah-2026')).toBe(true);
+    expect(await verifyPassword(hash, 'kerja-sama-daerah-2027')).toBe(false);
+  });
+
   describe.skipIf(!pgUrl)('with the database', () => {
+    it('signs up and refuses an unknown sign-in through the worker', async () => {
+      const post = (path: string, body: unknown) => {
+        const ctx = createExecutionContext();
+        const request = new Request(`https://sinergi.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.5' }, body: JSON.stringify(body) }) as Request<unknown, IncomingRequestCfProperties>;
+        return worker.fetch(request, workerEnv(), ctx).then(async (res) => {
+          await waitOnExecutionContext(ctx);
+          return res;
+        });
+      };
+      const email = `worker.${Date.now()}@contoh.go.id`;
+      expect((await post('/v1/auth/sign-up', { email, password: 'kerja-sama-daerah-2026', name: 'Uji Worker' })).status).toBe(202);
+      const res = await post('/v1/auth/sign-in', { email: `nobody.${Date.now()}@contoh.go.id`, password: 'kerja-sama-daerah-2026' });
+      expect(res.status).toBe(401);
+    });
+
     it('reads regions through the Neon driver', async () => {
       // In production the schema and data come from `npm run db:migrate` and `npm run db:seed`;
       // here the global setup has done both on the test server.
