@@ -10,7 +10,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 
 function layout(lang: Lang, paragraphs: string[], action?: { label: string; url: string; code?: string }): { text: string; html: string } {
   const footer = lang === 'en' ? 'Sinergi — regional cooperation platform' : 'Sinergi — platform kerja sama daerah';
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`, ...(action.code ? [action.code] : [])] : []), '', footer].join('\n\n');
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`, ...(action.code ? [action.code] : [])] : []), `-- \n${footer}`].join('\n\n');
   const html =
     `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.5">` +
     paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
