@@ -10,6 +10,8 @@ import { t } from './platform/i18n';
 import { newId } from './platform/ids';
 import { registerAdmin } from './routes/admin';
 import { registerAuth } from './routes/auth';
+import { registerCatalog } from './routes/catalog';
+import { registerPotentials } from './routes/potentials';
 import { registerMe } from './routes/me';
 import { registerPartners } from './routes/partners';
 import { registerTenants } from './routes/tenants';
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps) {
   registerMe(app);
   registerPartners(app);
   registerTenants(app);
+  registerPotentials(app);
+  registerCatalog(app);
   registerAdmin(app);
   registerDocs(app, deps);
 
@@ -101,6 +105,12 @@ export function createApp(deps: AppDeps) {
       { name: 'Agencies', description: 'A region’s agencies (OPD) and their liaison officers (PPKSD).' },
       { name: 'API keys', description: 'Keys for machine clients, owned by a tenant.' },
       { name: 'Audit', description: 'Every write, traceable.' },
+      { name: 'Potentials', description: 'A region’s cooperation potentials: the mapping form and its review lifecycle.' },
+      { name: 'Mapping rounds', description: 'Pemetaan Potensi Kerja Sama Daerah rounds and their submissions per agency.' },
+      { name: 'Profiles', description: 'What partners and regions say about themselves.' },
+      { name: 'Catalogue', description: 'Public: published potentials, verified partners, open data export.' },
+      { name: 'Interests', description: 'Expressions of interest in published potentials, and the owner’s decisions.' },
+      { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],
   }));

@@ -1,3 +1,4 @@
 export * from './reference';
 export * from './tenants';
 export * from './identity';
+export * from './potentials';

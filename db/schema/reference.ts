@@ -32,6 +32,19 @@ export const regions = pgTable(
   (t) => [index().on(t.provinceCode, t.code), index().on(t.kind, t.code)],
 );
 
+/** Kecamatan (districts) from idn-area-data: where in a region a potential is located. */
+export const districts = pgTable(
+  'districts',
+  {
+    code: text().primaryKey(),
+    regionCode: text()
+      .notNull()
+      .references(() => regions.code),
+    name: text().notNull(),
+  },
+  (t) => [index().on(t.regionCode)],
+);
+
 /** Fixed vocabularies of the domain (affairs, strategic issues, cooperation kinds and models, …). */
 export const vocabularyTerms = pgTable(
   'vocabulary_terms',

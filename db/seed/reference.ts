@@ -3,10 +3,10 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { referenceDataLoads, regions, tenants, vocabularyTerms } from '../schema';
+import { districts, referenceDataLoads, regions, tenants, vocabularyTerms } from '../schema';
 import { newId } from '../../src/platform/ids';
 import { VOCABULARIES } from '../../src/reference/vocabularies';
-import { readRegions } from './regions';
+import { readDistricts, readRegions } from './regions';
 
 const LOAD_NAME = 'reference';
 
@@ -18,7 +18,7 @@ function excludedSet<T extends PgTable>(table: T, keys: (keyof T['_']['columns']
   return Object.fromEntries(keys.map((k) => [k, sql`excluded.${sql.identifier(snake(columns[k as string]!.name))}`]));
 }
 
-export type SeedResult = { skipped: boolean; regions: number; terms: number; checksum: string };
+export type SeedResult = { skipped: boolean; regions: number; districts: number; terms: number; checksum: string };
 
 /**
  * Loads the 552 regions (and their tenants) and the domain vocabularies.
@@ -26,7 +26,7 @@ export type SeedResult = { skipped: boolean; regions: number; terms: number; che
  * whole data set lets an unchanged restart skip the work entirely.
  */
 export async function seedReferenceData(db: Db, options: { force?: boolean } = {}): Promise<SeedResult> {
-  const regionRows = await readRegions();
+  const [regionRows, districtRows] = await Promise.all([readRegions(), readDistricts()]);
   const termRows = VOCABULARIES.flatMap((v) =>
     v.terms.map((term, i) => ({
       vocabulary: v.name,
@@ -39,11 +39,11 @@ export async function seedReferenceData(db: Db, options: { force?: boolean } = {
       sortOrder: i + 1,
     })),
   );
-  const checksum = encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ regionRows, termRows }))));
+  const checksum = encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ regionRows, termRows, districtRows }))));
 
   if (!options.force) {
     const [previous] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.name, LOAD_NAME));
-    if (previous?.checksum === checksum) return { skipped: true, regions: regionRows.length, terms: termRows.length, checksum };
+    if (previous?.checksum === checksum) return { skipped: true, regions: regionRows.length, districts: districtRows.length, terms: termRows.length, checksum };
   }
 
   await db.transaction(async (tx) => {
@@ -57,6 +57,12 @@ export async function seedReferenceData(db: Db, options: { force?: boolean } = {
           updatedAt: sql`now()`,
         },
       });
+    for (let i = 0; i < districtRows.length; i += 2000) {
+      await tx
+        .insert(districts)
+        .values(districtRows.slice(i, i + 2000))
+        .onConflictDoUpdate({ target: districts.code, set: excludedSet(districts, ['regionCode', 'name']) });
+    }
     await tx
       .insert(vocabularyTerms)
       .values(termRows)
@@ -73,5 +79,5 @@ export async function seedReferenceData(db: Db, options: { force?: boolean } = {
       .values({ name: LOAD_NAME, checksum })
       .onConflictDoUpdate({ target: referenceDataLoads.name, set: { checksum, loadedAt: sql`now()` } });
   });
-  return { skipped: false, regions: regionRows.length, terms: termRows.length, checksum };
+  return { skipped: false, regions: regionRows.length, districts: districtRows.length, terms: termRows.length, checksum };
 }

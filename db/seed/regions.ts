@@ -1,4 +1,4 @@
-import { getProvinces, getRegencies } from 'idn-area-data';
+import { getDistricts, getProvinces, getRegencies } from 'idn-area-data';
 import { displayName, islandGroupOf, searchForm, timeZoneOf, type IslandGroup, type TimeZone } from '../../src/reference/geography';
 
 export type RegionRow = {
@@ -51,4 +51,11 @@ export async function readRegions(): Promise<RegionRow[]> {
     });
   }
   return rows.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export type DistrictRow = { code: string; regionCode: string; name: string };
+
+export async function readDistricts(): Promise<DistrictRow[]> {
+  const rows = await getDistricts();
+  return rows.map((d) => ({ code: d.code, regionCode: d.regency_code, name: d.name })).sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -35,6 +35,15 @@ export const PERMISSIONS = {
   'agencies.manage': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: 'write' },
   'api_keys.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
   'audit.read': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'potentials.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
+  'potentials.write': { region: ['admin', 'liaison', 'head'], partner: [], facilitator: [], apiKeyScope: 'write' },
+  'rounds.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
+  'rounds.manage': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
+  'profile.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'interests.read': { region: ['admin', 'head', 'liaison'], partner: ['admin', 'member'], facilitator: [], apiKeyScope: 'read' },
+  'interests.express': { region: ['admin', 'head', 'liaison'], partner: ['admin', 'member'], facilitator: [], apiKeyScope: null },
+  'interests.decide': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +54,8 @@ export type Access = {
   /** how the caller holds the permission */
   via: 'member' | 'facilitator' | 'platform_admin' | 'api_key';
   role: Role | 'platform_admin' | null;
+  /** the agency a liaison serves (member access only) */
+  agencyId: string | null;
 };
 
 export function requireActor(ctx: Ctx): UserActor | ApiKeyActor {
@@ -99,11 +110,11 @@ export async function authorize(ctx: Ctx, tenantId: string, permission: Permissi
     const tenant = await getTenantOr404(ctx, tenantId);
     if (!rule.apiKeyScope) throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
     if (!actor.scopes.includes(rule.apiKeyScope)) throw new ApiError('FORBIDDEN', { key: 'access.scope', params: { scope: rule.apiKeyScope } });
-    return { tenant, via: 'api_key', role: null };
+    return { tenant, via: 'api_key', role: null, agencyId: null };
   }
 
   const tenant = await getTenantOr404(ctx, tenantId);
-  if (actor.user.isPlatformAdmin) return { tenant, via: 'platform_admin', role: 'platform_admin' };
+  if (actor.user.isPlatformAdmin) return { tenant, via: 'platform_admin', role: 'platform_admin', agencyId: null };
 
   const membership = await membershipOf(ctx, tenantId, actor.user.id);
   if (membership) {
@@ -111,7 +122,7 @@ export async function authorize(ctx: Ctx, tenantId: string, permission: Permissi
     if (!allowed.includes(membership.role)) {
       throw new ApiError('FORBIDDEN', { key: 'access.forbidden', params: { role: membership.role, permission } });
     }
-    return { tenant, via: 'member', role: membership.role };
+    return { tenant, via: 'member', role: membership.role, agencyId: membership.agencyId };
   }
 
   const provinceTenantId = await provinceTenantOf(ctx, tenant);
@@ -121,7 +132,7 @@ export async function authorize(ctx: Ctx, tenantId: string, permission: Permissi
       if (!(rule.facilitator as Role[]).includes(facilitator.role)) {
         throw new ApiError('FORBIDDEN', { key: 'access.forbidden', params: { role: `province ${facilitator.role}`, permission } });
       }
-      return { tenant, via: 'facilitator', role: facilitator.role };
+      return { tenant, via: 'facilitator', role: facilitator.role, agencyId: null };
     }
   }
   throw notFound({ key: 'tenant.not_found' });

@@ -121,6 +121,18 @@ export const messages = {
   'api_key.not_found': { id: 'Kunci API tidak ditemukan.', en: 'API key not found.' },
   'session.not_found': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
   'partner.kind_unknown': { id: 'jenis mitra tidak dikenal', en: 'unknown partner kind' },
+  'potential.not_found': { id: 'Potensi kerja sama tidak ditemukan.', en: 'Cooperation potential not found.' },
+  'potential.rule': {
+    id: (p) => `Tidak diizinkan oleh aturan: ${p.ruleId}`,
+    en: (p) => `Not allowed by the rule: ${p.ruleEn}`,
+  },
+  'potential.invalid_codes': { id: 'Kode tidak dikenal; lihat daftar kesalahan per kolom.', en: 'Unknown codes; see the list of errors by field.' },
+  'round.not_found': { id: 'Putaran pemetaan tidak ditemukan.', en: 'Mapping round not found.' },
+  'interest.not_found': { id: 'Pernyataan minat tidak ditemukan.', en: 'Expression of interest not found.' },
+  'interest.own_potential': { id: 'Tidak dapat menyatakan minat pada potensi milik sendiri.', en: 'You cannot express interest in your own potential.' },
+  'interest.duplicate': { id: 'Pihak ini sudah menyatakan minat pada potensi tersebut.', en: 'This party has already expressed interest in that potential.' },
+  'interest.already_decided': { id: 'Pernyataan minat ini sudah diputuskan.', en: 'This expression of interest has already been decided.' },
+  'interest.not_member': { id: 'Anda bukan anggota tenant yang menyatakan minat.', en: 'You are not a member of the expressing tenant.' },
   'route.not_found': {
     id: (p) => `Tidak ada sumber daya di ${p.method} ${p.path}.`,
     en: (p) => `Nothing is served at ${p.method} ${p.path}.`,

@@ -17,6 +17,10 @@ export const ID_PREFIXES = {
   email: 'eml',
   request: 'req',
   token: 'tok',
+  potential: 'pot',
+  round: 'rnd',
+  interest: 'int',
+  event: 'evt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

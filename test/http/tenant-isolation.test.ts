@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, bearer, jsonHeaders, platformAdmin, post, regionTenantId } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
+import { potentialBody } from '../support/potentials';
 
 /**
  * The tenant-isolation matrix. Every tenant-owned route is listed here once,
@@ -38,6 +39,19 @@ const MATRIX: Row[] = [
   { method: 'POST', path: '/v1/tenants/{tenantId}/api-keys', body: { name: 'Kunci uji', scopes: ['read'] }, tooSmall: 'viewer', readKeyRefused: true },
   { method: 'DELETE', path: '/v1/tenants/{tenantId}/api-keys/{keyId}', tooSmall: 'viewer', readKeyRefused: true },
   { method: 'GET', path: '/v1/tenants/{tenantId}/audit-log', tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/potentials', tooSmall: null, readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/potentials', body: potentialBody(), tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/potentials/{potentialId}', tooSmall: null, readKeyRefused: false },
+  { method: 'PATCH', path: '/v1/tenants/{tenantId}/potentials/{potentialId}', body: { title: 'Judul baru' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/transitions', body: { action: 'submit' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/rounds', tooSmall: null, readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/rounds', body: { title: 'Pemetaan 2027', periodStart: '2027-01-01', periodEnd: '2027-03-31', deadline: '2027-03-01' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/rounds/{roundId}', tooSmall: null, readKeyRefused: false },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/profile', tooSmall: null, readKeyRefused: false },
+  { method: 'PUT', path: '/v1/tenants/{tenantId}/profile', body: { summary: 'Kota kreatif' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/interests', tooSmall: 'viewer', readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/interests/{interestId}/decision', body: { decision: 'accept' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/reports/mapping', tooSmall: null, readKeyRefused: false },
 ];
 
 let h: Harness;
@@ -66,6 +80,16 @@ beforeAll(async () => {
   tokens.readKeyA = readKeyBody.token;
   const keyB = await post(h, `/v1/tenants/${tenantB}/api-keys`, { name: 'Kunci B', scopes: ['read', 'write'] }, adminB.token);
   tokens.keyB = ((await keyB.json()) as { token: string }).token;
+
+  const round = await post(h, `/v1/tenants/${ids.tenantId}/rounds`, { title: 'Pemetaan 2026', periodStart: '2026-01-01', periodEnd: '2026-12-31', deadline: '2026-12-01' }, adminA.token);
+  ids.roundId = ((await round.json()) as { id: string }).id;
+  const potential = await post(h, `/v1/tenants/${ids.tenantId}/potentials`, potentialBody(), adminA.token);
+  ids.potentialId = ((await potential.json()) as { id: string }).id;
+  // an interest received by A, from B (set up directly: the flow itself is tested elsewhere)
+  await h.client.query(`update potentials set status = 'published', published_at = now() where id = $1`, [ids.potentialId]);
+  const interest = await post(h, `/v1/catalog/potentials/${ids.potentialId}/interests`, { fromTenantId: tenantB, message: 'Kami tertarik.' }, adminB.token);
+  expect(interest.status, await interest.clone().text()).toBe(201);
+  ids.interestId = ((await interest.json()) as { id: string }).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -120,7 +144,7 @@ describe('tenant isolation matrix', () => {
   });
 
   it('denied requests changed nothing', async () => {
-    const rows = await h.client.query<{ n: number }>(`select count(*)::int as n from audit_log where tenant_id = $1 and action in ('membership.updated','membership.removed','invitation.revoked','agency.updated','agency.deleted','api_key.revoked')`, [ids.tenantId]);
+    const rows = await h.client.query<{ n: number }>(`select count(*)::int as n from audit_log where tenant_id = $1 and action in ('membership.updated','membership.removed','invitation.revoked','agency.updated','agency.deleted','api_key.revoked','potential.updated','potential.revised','potential.submit','profile.updated','interest.accepted')`, [ids.tenantId]);
     expect(rows.rows[0]!.n).toBe(0);
   });
 });

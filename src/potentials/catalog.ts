@@ -1,0 +1,268 @@
+import { and, arrayOverlaps, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { regions, potentials, tenantProfiles, tenants } from '../../db/schema';
+import type { Ctx } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { searchForm } from '../reference/geography';
+import { vocabularyByName } from '../reference/vocabularies';
+
+/**
+ * The public catalogue: published, unexpired potentials only. Full-text search
+ * uses PostgreSQL's `indonesian` configuration (stems "kemiskinan" to "miskin");
+ * where the stemmer falls short ("kelola" vs "pengelolaan") a trigram
+ * word-similarity match on the normalised text keeps the word findable.
+ */
+export type CatalogFilters = {
+  q?: string;
+  province?: string;
+  region?: string;
+  direction?: 'offer' | 'need';
+  kind?: string[];
+  affairs?: string[];
+  issues?: string[];
+  model?: string;
+  valueMin?: number;
+  valueMax?: number;
+  expiresAfter?: string;
+};
+
+const TRGM_THRESHOLD = '0.4';
+const region = regions;
+
+function where(ctx: Ctx, f: CatalogFilters): SQL {
+  const todayIso = ctx.now().toISOString().slice(0, 10);
+  const q = f.q ? searchForm(f.q) : '';
+  const conditions: (SQL | undefined)[] = [
+    eq(potentials.status, 'published'),
+    gte(potentials.expiresOn, f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso),
+    f.province ? eq(potentials.provinceCode, f.province) : undefined,
+    f.region ? eq(potentials.regionCode, f.region) : undefined,
+    f.direction ? eq(potentials.direction, f.direction) : undefined,
+    f.kind?.length ? arrayOverlaps(potentials.cooperationKinds, f.kind) : undefined,
+    f.affairs?.length ? arrayOverlaps(potentials.affairs, f.affairs) : undefined,
+    f.issues?.length ? arrayOverlaps(potentials.issues, f.issues) : undefined,
+    f.model ? eq(potentials.model, f.model) : undefined,
+    f.valueMin !== undefined ? gte(potentials.valueIdr, f.valueMin) : undefined,
+    f.valueMax !== undefined ? lte(potentials.valueIdr, f.valueMax) : undefined,
+    q ? sql`(${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q}) or ${q} <% ${potentials.searchText})` : undefined,
+  ];
+  return and(...conditions)!;
+}
+
+/** Runs `work` with the trigram threshold set for this transaction only. */
+async function withTrigram<T>(ctx: Ctx, work: (db: Ctx['db']) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${TRGM_THRESHOLD}, true)`);
+    return work(tx as unknown as Ctx['db']);
+  });
+}
+
+const publicColumns = {
+  id: potentials.id,
+  title: potentials.title,
+  activity: potentials.activity,
+  problem: potentials.problem,
+  potential: potentials.potential,
+  target: potentials.target,
+  process: potentials.process,
+  candidatePartner: potentials.candidatePartner,
+  candidateReason: potentials.candidateReason,
+  outputs: potentials.outputs,
+  outcome: potentials.outcome,
+  outcomeIndicator: potentials.outcomeIndicator,
+  supportBudget: potentials.supportBudget,
+  supportPolicy: potentials.supportPolicy,
+  supportOther: potentials.supportOther,
+  direction: potentials.direction,
+  cooperationKinds: potentials.cooperationKinds,
+  mandatory: potentials.mandatory,
+  affairs: potentials.affairs,
+  issues: potentials.issues,
+  model: potentials.model,
+  valueIdr: potentials.valueIdr,
+  regionCode: potentials.regionCode,
+  regionName: region.name,
+  provinceCode: potentials.provinceCode,
+  districtCode: potentials.districtCode,
+  horizon: potentials.horizon,
+  expiresOn: potentials.expiresOn,
+  skNumber: potentials.skNumber,
+  skDate: potentials.skDate,
+  publishedAt: potentials.publishedAt,
+  version: potentials.version,
+  isDemo: potentials.isDemo,
+  tenantId: potentials.tenantId,
+};
+
+export type Sort = 'relevance' | 'newest' | 'value';
+
+export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters & { sort?: Sort; limit: number; cursor?: string } }) {
+  const { limit, cursor, sort: requested, ...filters } = input;
+  const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
+  const offset = Number(decodeCursor(cursor, { ...filters, sort })?.[0] ?? 0);
+  const q = filters.q ? searchForm(filters.q) : '';
+  const rank = q
+    ? sql<number>`(ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q})) + 0.3 * word_similarity(${q}, ${potentials.searchText}))`
+    : sql<number>`0`;
+  const order =
+    sort === 'relevance' && q
+      ? [desc(rank), desc(potentials.publishedAt), asc(potentials.id)]
+      : sort === 'value'
+        ? [sql`${potentials.valueIdr} desc nulls last`, asc(potentials.id)]
+        : [desc(potentials.publishedAt), asc(potentials.id)];
+
+  const run = async (db: Ctx['db']) => {
+    const rows = await db
+      .select({ ...publicColumns, score: rank })
+      .from(potentials)
+      .innerJoin(region, eq(region.code, potentials.regionCode))
+      .where(where(ctx, filters))
+      .orderBy(...order)
+      .limit(limit + 1)
+      .offset(offset);
+    const [total] = await db.select({ n: count() }).from(potentials).where(where(ctx, filters));
+    return { rows, total: total?.n ?? 0 };
+  };
+  const { rows, total } = q ? await withTrigram(ctx, run) : await run(ctx.db);
+  const page = rows.slice(0, limit);
+  return {
+    data: page.map((r) => ({ ...r, score: q ? Math.round(Number(r.score) * 1000) / 1000 : null })),
+    nextCursor: rows.length > limit ? encodeCursor([String(offset + limit)], { ...filters, sort }) : null,
+    total,
+    sort,
+  };
+}
+
+const label = (ctx: Ctx, vocabulary: string, code: string) => {
+  const term = vocabularyByName(vocabulary)?.terms.find((t) => t.code === code);
+  return term ? (ctx.lang === 'en' ? term.en : term.id) : code;
+};
+
+/** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
+export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
+  const w = where(ctx, input);
+  const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
+    const rows = await db.execute(sql`select v as code, count(*)::int as n from ${potentials}, unnest(${column}) as v where ${w} group by v order by n desc, v`);
+    return (rows as unknown as { rows: { code: string; n: number }[] }).rows.map((r) => ({ code: r.code, label: label(ctx, vocabulary, r.code), count: Number(r.n) }));
+  };
+  const run = async (db: Ctx['db']) => {
+    const [directions, models, provinces, affairs, issues, kinds, total] = await Promise.all([
+      db.select({ code: potentials.direction, n: count() }).from(potentials).where(w).groupBy(potentials.direction),
+      db.select({ code: potentials.model, n: count() }).from(potentials).where(w).groupBy(potentials.model),
+      db.select({ code: potentials.provinceCode, name: region.name, n: count() }).from(potentials).innerJoin(region, eq(region.code, potentials.provinceCode)).where(w).groupBy(potentials.provinceCode, region.name),
+      unnestCounts(db, sql`${potentials.affairs}`, 'affairs'),
+      unnestCounts(db, sql`${potentials.issues}`, 'strategic-issues'),
+      unnestCounts(db, sql`${potentials.cooperationKinds}`, 'cooperation-kinds'),
+      db.select({ n: count() }).from(potentials).where(w),
+    ]);
+    const dirLabel = (d: string) => (ctx.lang === 'en' ? (d === 'offer' ? 'Offer' : 'Need') : d === 'offer' ? 'Penawaran' : 'Kebutuhan');
+    return {
+      total: total[0]?.n ?? 0,
+      direction: directions.map((r) => ({ code: r.code, label: dirLabel(r.code), count: r.n })),
+      kind: kinds,
+      affairs,
+      issues,
+      model: models.filter((r) => r.code).map((r) => ({ code: r.code!, label: label(ctx, 'cooperation-models', r.code!), count: r.n })),
+      province: provinces.sort((a, b) => b.n - a.n || a.code.localeCompare(b.code)).map((r) => ({ code: r.code, label: r.name, count: r.n })),
+    };
+  };
+  return input.q ? withTrigram(ctx, run) : run(ctx.db);
+}
+
+export async function getPublishedPotential({ ctx, input }: { ctx: Ctx; input: { potentialId: string } }) {
+  const [row] = await ctx.db
+    .select(publicColumns)
+    .from(potentials)
+    .innerJoin(region, eq(region.code, potentials.regionCode))
+    .where(and(eq(potentials.id, input.potentialId), where(ctx, {})));
+  if (!row) throw notFound({ key: 'potential.not_found' });
+  return row;
+}
+
+/** Open data: the published catalogue with a stable column set (documented in the README). */
+export const EXPORT_COLUMNS = [
+  'id', 'title', 'direction', 'region_code', 'region_name', 'province_code', 'district_code', 'cooperation_kinds', 'mandatory', 'affairs', 'issues', 'model',
+  'value_idr', 'horizon', 'expires_on', 'published_at', 'activity', 'outputs', 'outcome', 'outcome_indicator', 'sk_number', 'sk_date', 'is_demo',
+] as const;
+
+export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
+  const run = async (db: Ctx['db']) =>
+    db.select(publicColumns).from(potentials).innerJoin(region, eq(region.code, potentials.regionCode)).where(where(ctx, input)).orderBy(asc(potentials.id)).limit(100_000);
+  const rows = input.q ? await withTrigram(ctx, run) : await run(ctx.db);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    direction: r.direction,
+    region_code: r.regionCode,
+    region_name: r.regionName,
+    province_code: r.provinceCode,
+    district_code: r.districtCode,
+    cooperation_kinds: r.cooperationKinds.join('|'),
+    mandatory: r.mandatory,
+    affairs: r.affairs.join('|'),
+    issues: r.issues.join('|'),
+    model: r.model,
+    value_idr: r.valueIdr,
+    horizon: r.horizon,
+    expires_on: r.expiresOn,
+    published_at: r.publishedAt?.toISOString() ?? null,
+    activity: r.activity,
+    outputs: r.outputs.join('|'),
+    outcome: r.outcome,
+    outcome_indicator: r.outcomeIndicator,
+    sk_number: r.skNumber,
+    sk_date: r.skDate,
+    is_demo: r.isDemo,
+  }));
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
+  const cell = (v: unknown) => {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/** Verified partner organisations and their profiles, for anyone to browse. */
+export async function listPublicPartners({ ctx, input }: { ctx: Ctx; input: { kind?: string; issues?: string[]; affairs?: string[]; q?: string; limit: number; cursor?: string } }) {
+  const { limit, cursor, ...filters } = input;
+  const offset = Number(decodeCursor(cursor, filters)?.[0] ?? 0);
+  const w = and(
+    eq(tenants.type, 'partner'),
+    eq(tenants.status, 'active'),
+    filters.kind ? eq(tenants.partnerKind, filters.kind) : undefined,
+    filters.issues?.length ? arrayOverlaps(tenantProfiles.issues, filters.issues) : undefined,
+    filters.affairs?.length ? arrayOverlaps(tenantProfiles.affairs, filters.affairs) : undefined,
+    filters.q ? sql`lower(${tenants.name}) like ${'%' + searchForm(filters.q) + '%'}` : undefined,
+  );
+  const rows = await ctx.db
+    .select({
+      id: tenants.id,
+      name: tenants.name,
+      kind: tenants.partnerKind,
+      website: tenants.website,
+      country: tenants.country,
+      verifiedAt: tenants.verifiedAt,
+      summary: tenantProfiles.summary,
+      sectors: tenantProfiles.sectors,
+      issues: tenantProfiles.issues,
+      affairs: tenantProfiles.affairs,
+      regionsOfInterest: tenantProfiles.regionsOfInterest,
+      offers: tenantProfiles.offers,
+      engagementMinIdr: tenantProfiles.engagementMinIdr,
+      engagementMaxIdr: tenantProfiles.engagementMaxIdr,
+      isDemo: tenantProfiles.isDemo,
+    })
+    .from(tenants)
+    .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id))
+    .where(w)
+    .orderBy(asc(tenants.name), asc(tenants.id))
+    .limit(limit + 1)
+    .offset(offset);
+  const [total] = await ctx.db.select({ n: count() }).from(tenants).leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id)).where(w);
+  const page = rows.slice(0, limit).map((r) => ({ ...r, sectors: r.sectors ?? [], issues: r.issues ?? [], affairs: r.affairs ?? [], regionsOfInterest: r.regionsOfInterest ?? [], isDemo: r.isDemo ?? false }));
+  return { data: page, nextCursor: rows.length > limit ? encodeCursor([String(offset + limit)], filters) : null, total: total?.n ?? 0 };
+}

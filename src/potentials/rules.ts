@@ -1,0 +1,83 @@
+/**
+ * The lifecycle of a cooperation potential (domain brief §4): an agency's
+ * liaison drafts it, the TKKSD plenary prioritises it (Berita Acara), the head
+ * establishes it by decree (SK Kepala Daerah), the TKKSD publishes it. Any review
+ * step can return it for revision with a reason. Pure data and functions.
+ */
+export type Status = 'draft' | 'submitted' | 'returned' | 'prioritised' | 'established' | 'published' | 'closed' | 'archived';
+export type Action = 'submit' | 'prioritise' | 'establish' | 'publish' | 'return' | 'close' | 'archive';
+export type ActorRole = 'admin' | 'liaison' | 'head' | 'viewer' | 'platform_admin';
+
+type Rule = { from: Status[]; to: Status; roles: ActorRole[]; id: string; en: string };
+
+export const TRANSITIONS: Record<Action, Rule> = {
+  submit: {
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['liaison', 'admin'],
+    id: 'hanya draf atau potensi yang dikembalikan yang dapat diajukan, oleh pejabat penghubung perangkat daerahnya atau admin TKKSD',
+    en: 'only a draft or a returned potential can be submitted, by its agency’s liaison or the TKKSD admin',
+  },
+  prioritise: {
+    from: ['submitted'],
+    to: 'prioritised',
+    roles: ['admin'],
+    id: 'hanya admin TKKSD yang memprioritaskan, dan hanya potensi yang sudah diajukan (dengan nomor dan tanggal Berita Acara pleno)',
+    en: 'only the TKKSD admin prioritises, and only a submitted potential (with the plenary’s Berita Acara number and date)',
+  },
+  establish: {
+    from: ['prioritised'],
+    to: 'established',
+    roles: ['head'],
+    id: 'hanya kepala daerah yang menetapkan, dan hanya potensi yang sudah diprioritaskan (dengan nomor dan tanggal SK)',
+    en: 'only the head of region establishes, and only a prioritised potential (with the decree’s SK number and date)',
+  },
+  publish: {
+    from: ['established'],
+    to: 'published',
+    roles: ['admin'],
+    id: 'hanya admin TKKSD yang menerbitkan, dan hanya potensi yang sudah ditetapkan dengan SK kepala daerah',
+    en: 'only the TKKSD admin publishes, and only a potential established by the head’s decree',
+  },
+  return: {
+    from: ['submitted', 'prioritised', 'established'],
+    to: 'returned',
+    roles: ['admin', 'head'],
+    id: 'pengembalian untuk revisi hanya pada tahap telaah (diajukan, diprioritaskan, ditetapkan), oleh admin TKKSD atau kepala daerah, dengan alasan',
+    en: 'returning for revision only at a review step (submitted, prioritised, established), by the TKKSD admin or the head, with a reason',
+  },
+  close: {
+    from: ['published'],
+    to: 'closed',
+    roles: ['admin'],
+    id: 'hanya potensi terbit yang dapat ditutup, oleh admin TKKSD',
+    en: 'only a published potential can be closed, by the TKKSD admin',
+  },
+  archive: {
+    from: ['draft', 'returned', 'closed'],
+    to: 'archived',
+    roles: ['admin'],
+    id: 'hanya draf, potensi yang dikembalikan, atau yang sudah ditutup yang dapat diarsipkan, oleh admin TKKSD',
+    en: 'only a draft, a returned or a closed potential can be archived, by the TKKSD admin',
+  },
+};
+
+export const EDIT_RULE = {
+  id: 'potensi hanya dapat diubah saat draf atau dikembalikan (oleh pejabat penghubungnya atau admin), atau saat terbit (oleh admin, sebagai revisi); potensi yang diarsipkan atau ditutup tidak dapat diubah',
+  en: 'a potential can be edited only as a draft or when returned (by its liaison or the admin), or when published (by the admin, as a revision); archived or closed potentials cannot be edited',
+};
+
+export function canEdit(status: Status, role: ActorRole, ownAgency: boolean): boolean {
+  if (status === 'draft' || status === 'returned') return role === 'admin' || role === 'platform_admin' || (role === 'liaison' && ownAgency);
+  if (status === 'published') return role === 'admin' || role === 'platform_admin';
+  return false;
+}
+
+/** null when allowed; otherwise the rule that forbids it. */
+export function checkTransition(action: Action, status: Status, role: ActorRole, ownAgency: boolean): { kind: 'role' | 'state'; rule: Rule } | null {
+  const rule = TRANSITIONS[action];
+  const roleOk = role === 'platform_admin' || (rule.roles.includes(role) && (role !== 'liaison' || ownAgency));
+  if (!roleOk) return { kind: 'role', rule };
+  if (!rule.from.includes(status)) return { kind: 'state', rule };
+  return null;
+}
