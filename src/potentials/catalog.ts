@@ -29,7 +29,14 @@ export type CatalogFilters = {
 const TRGM_THRESHOLD = '0.4';
 const region = regions;
 
-function where(ctx: Ctx, f: CatalogFilters): SQL {
+/**
+ * Text matching: full text alone (index-backed), or full text OR trigram
+ * similarity when full text finds too little — the fallback for words the
+ * stemmer leaves apart.
+ */
+type TextMode = 'fts' | 'fts+trgm';
+
+function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
   const todayIso = ctx.now().toISOString().slice(0, 10);
   const q = f.q ? searchForm(f.q) : '';
   const conditions: (SQL | undefined)[] = [
@@ -44,7 +51,8 @@ function where(ctx: Ctx, f: CatalogFilters): SQL {
     f.model ? eq(potentials.model, f.model) : undefined,
     f.valueMin !== undefined ? gte(potentials.valueIdr, f.valueMin) : undefined,
     f.valueMax !== undefined ? lte(potentials.valueIdr, f.valueMax) : undefined,
-    q ? sql`(${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q}) or ${q} <% ${potentials.searchText})` : undefined,
+    q && mode === 'fts' ? sql`${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q})` : undefined,
+    q && mode === 'fts+trgm' ? sql`(${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q}) or ${q} <% ${potentials.searchText})` : undefined,
   ];
   return and(...conditions)!;
 }
@@ -111,22 +119,26 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
         ? [sql`${potentials.valueIdr} desc nulls last`, asc(potentials.id)]
         : [desc(potentials.publishedAt), asc(potentials.id)];
 
-  const run = async (db: Ctx['db']) => {
+  const run = async (db: Ctx['db'], mode: TextMode) => {
+    // one pass: the page and, through a window, the total
     const rows = await db
-      .select({ ...publicColumns, score: rank })
+      .select({ ...publicColumns, score: rank, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(potentials)
       .innerJoin(region, eq(region.code, potentials.regionCode))
-      .where(where(ctx, filters))
+      .where(where(ctx, filters, mode))
       .orderBy(...order)
       .limit(limit + 1)
       .offset(offset);
-    const [total] = await db.select({ n: count() }).from(potentials).where(where(ctx, filters));
-    return { rows, total: total?.n ?? 0 };
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && offset > 0) total = (await db.select({ n: count() }).from(potentials).where(where(ctx, filters, mode)))[0]?.n ?? 0;
+    return { rows, total };
   };
-  const { rows, total } = q ? await withTrigram(ctx, run) : await run(ctx.db);
+  let result = await run(ctx.db, 'fts');
+  if (q && result.total < limit) result = await withTrigram(ctx, (db) => run(db, 'fts+trgm'));
+  const { rows, total } = result;
   const page = rows.slice(0, limit);
   return {
-    data: page.map((r) => ({ ...r, score: q ? Math.round(Number(r.score) * 1000) / 1000 : null })),
+    data: page.map(({ total: _total, ...r }) => ({ ...r, score: q ? Math.round(Number(r.score) * 1000) / 1000 : null })),
     nextCursor: rows.length > limit ? encodeCursor([String(offset + limit)], { ...filters, sort }) : null,
     total,
     sort,
@@ -139,8 +151,16 @@ const label = (ctx: Ctx, vocabulary: string, code: string) => {
 };
 
 /** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
+/** Full text alone when it finds at least a page's worth; else with the trigram fallback, as the search does. */
+async function textMode(ctx: Ctx, f: CatalogFilters, enough = 20): Promise<TextMode> {
+  if (!f.q) return 'fts';
+  const [row] = await ctx.db.select({ n: count() }).from(potentials).where(where(ctx, f, 'fts'));
+  return (row?.n ?? 0) >= enough ? 'fts' : 'fts+trgm';
+}
+
 export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
-  const w = where(ctx, input);
+  const mode = await textMode(ctx, input);
+  const w = where(ctx, input, mode);
   const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
     const rows = await db.execute(sql`select v as code, count(*)::int as n from ${potentials}, unnest(${column}) as v where ${w} group by v order by n desc, v`);
     return (rows as unknown as { rows: { code: string; n: number }[] }).rows.map((r) => ({ code: r.code, label: label(ctx, vocabulary, r.code), count: Number(r.n) }));
@@ -166,7 +186,7 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
       province: provinces.sort((a, b) => b.n - a.n || a.code.localeCompare(b.code)).map((r) => ({ code: r.code, label: r.name, count: r.n })),
     };
   };
-  return input.q ? withTrigram(ctx, run) : run(ctx.db);
+  return mode === 'fts+trgm' ? withTrigram(ctx, run) : run(ctx.db);
 }
 
 export async function getPublishedPotential({ ctx, input }: { ctx: Ctx; input: { potentialId: string } }) {
@@ -186,9 +206,10 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
+  const mode = await textMode(ctx, input);
   const run = async (db: Ctx['db']) =>
-    db.select(publicColumns).from(potentials).innerJoin(region, eq(region.code, potentials.regionCode)).where(where(ctx, input)).orderBy(asc(potentials.id)).limit(100_000);
-  const rows = input.q ? await withTrigram(ctx, run) : await run(ctx.db);
+    db.select(publicColumns).from(potentials).innerJoin(region, eq(region.code, potentials.regionCode)).where(where(ctx, input, mode)).orderBy(asc(potentials.id)).limit(100_000);
+  const rows = mode === 'fts+trgm' ? await withTrigram(ctx, run) : await run(ctx.db);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

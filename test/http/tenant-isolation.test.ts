@@ -14,7 +14,7 @@ import { potentialBody } from '../support/potentials';
  * A route under /v1/tenants/{tenantId} missing from this table fails the suite.
  */
 type Row = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   /** the member role of tenant A that must get 403; null when every member may */
