@@ -1,77 +1,20 @@
 // `npm run bench:catalog`: the public catalogue on 20,000 published potentials in
 // the embedded database (PGlite), through the real app's HTTP handler.
 // Prints p50/p95/p99 per query shape; results go in the README.
-import { sql } from 'drizzle-orm';
-import { openPglite } from '../db/connect/pglite';
-import { migrate } from '../db/migrate';
-import { seedReferenceData } from '../db/seed/reference';
-import { potentials, tenants } from '../db/schema';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/platform/logger';
-import { newId } from '../src/platform/ids';
-import { searchForm } from '../src/reference/geography';
-import { VOCABULARIES } from '../src/reference/vocabularies';
+import { buildCatalogDataset } from './dataset';
 
 const N = Number(process.argv[2] ?? 20_000);
 const REQUESTS = Number(process.argv[3] ?? 300);
 
-let seed = 42;
+let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-const some = <T>(xs: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs)))];
-const codes = (name: string) => VOCABULARIES.find((v) => v.name === name)!.terms.map((t) => t.code);
-
-const SUBJECTS = ['pengembangan wisata bahari', 'penanggulangan bencana banjir', 'pengendalian inflasi pangan', 'pengentasan kemiskinan ekstrem', 'pengelolaan sampah regional', 'air bersih perdesaan', 'pelatihan SDM pariwisata', 'kawasan perbatasan terpadu', 'hilirisasi kopi', 'transportasi antarkabupaten', 'layanan kesehatan rujukan', 'digitalisasi pelayanan publik', 'konservasi hutan mangrove', 'pasar induk bersama', 'energi surya desa'];
-const PLACES = ['lintas kabupaten', 'di daerah aliran sungai', 'di desa penyangga', 'di kawasan pesisir', 'antarprovinsi', 'di wilayah kepulauan'];
 
 async function main() {
   const t0 = performance.now();
-  const handle = await openPglite();
-  await migrate(handle);
-  await seedReferenceData(handle.db);
-  const regionTenants = await handle.db.select({ id: tenants.id, code: tenants.regionCode }).from(tenants).where(sql`${tenants.type} = 'region'`);
-  const affairs = codes('affairs');
-  const issues = codes('strategic-issues');
-  const kinds = codes('cooperation-kinds');
-  const models = codes('cooperation-models');
-  const now = new Date();
-  for (let i = 0; i < N; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, N - i) }, () => {
-      const t = pick(regionTenants);
-      const subject = pick(SUBJECTS);
-      const title = `${subject[0]!.toUpperCase()}${subject.slice(1)} ${pick(PLACES)}`;
-      const row = {
-        id: newId('potential'),
-        tenantId: t.id,
-        regionCode: t.code!,
-        provinceCode: t.code!.slice(0, 2),
-        title,
-        activity: `Kerja sama ${subject} ${pick(PLACES)} dengan mitra.`,
-        problem: `Masalah utama: ${pick(SUBJECTS)} belum optimal.`,
-        potential: `Potensi daerah untuk ${pick(SUBJECTS)}.`,
-        target: 'Meningkatkan kesejahteraan masyarakat.',
-        process: [{ party: 'Pemerintah daerah', role: 'Koordinasi' }],
-        outputs: ['Dokumen rencana aksi'],
-        outcome: 'Layanan meningkat.',
-        outcomeIndicator: 'Indeks kepuasan masyarakat',
-        direction: rand() < 0.5 ? ('offer' as const) : ('need' as const),
-        cooperationKinds: some(kinds, 2),
-        mandatory: rand() < 0.2,
-        affairs: some(affairs, 3),
-        issues: some(issues, 2),
-        model: pick(models),
-        valueIdr: Math.floor(rand() * 20_000) * 1_000_000,
-        horizon: pick(['short', 'medium', 'long'] as const),
-        expiresOn: '2030-12-31',
-        status: 'published' as const,
-        publishedAt: new Date(now.getTime() - Math.floor(rand() * 365) * 86400_000),
-        isDemo: true,
-      };
-      return { ...row, searchText: searchForm(`${row.title} ${row.activity} ${row.problem} ${row.potential}`) };
-    });
-    await handle.db.insert(potentials).values(batch);
-  }
-  await handle.client.exec('analyze');
+  const { handle, regionTenants, affairs, issues, kinds } = await buildCatalogDataset(N);
   const setupMs = performance.now() - t0;
 
   const app = createApp({ config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' }, logger: createLogger('silent'), openDb: () => ({ db: handle.db }) });

@@ -2,17 +2,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { agencies, memberships, users } from '../../db/schema';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { conflict, notFound } from '../platform/errors';
+import { conflict, isUniqueViolation, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { authorize } from './access';
 
 /** PP 28/2018 practice: each agency head appoints at least two liaison officers (PPKSD). */
 export const REQUIRED_LIAISONS = 2;
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 async function regionTenant(ctx: Ctx, tenantId: string, permission: 'agencies.read' | 'agencies.manage') {
   const { tenant } = await authorize(ctx, tenantId, permission);

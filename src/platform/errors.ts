@@ -178,3 +178,9 @@ export function fieldErrors(issues: readonly Issue[], target: string, lang: Lang
     return { location: [target, ...path].join('.'), message: describeIssue(issue, lang) };
   });
 }
+
+/** PostgreSQL's unique_violation (23505), as drizzle surfaces it from any driver. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

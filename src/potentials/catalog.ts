@@ -109,12 +109,16 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
   const offset = Number(decodeCursor(cursor, { ...filters, sort })?.[0] ?? 0);
   const q = filters.q ? searchForm(filters.q) : '';
-  const rank = q
-    ? sql<number>`(ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q})) + 0.3 * word_similarity(${q}, ${potentials.searchText}))`
-    : sql<number>`0`;
-  const order =
+  // word_similarity is costly on long text: only rank by it when the trigram fallback is in play.
+  const rankFor = (mode: TextMode) =>
+    !q
+      ? sql<number>`0`
+      : mode === 'fts'
+        ? sql<number>`ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q}))`
+        : sql<number>`(ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q})) + 0.3 * word_similarity(${q}, ${potentials.searchText}))`;
+  const orderFor = (mode: TextMode) =>
     sort === 'relevance' && q
-      ? [desc(rank), desc(potentials.publishedAt), asc(potentials.id)]
+      ? [desc(rankFor(mode)), desc(potentials.publishedAt), asc(potentials.id)]
       : sort === 'value'
         ? [sql`${potentials.valueIdr} desc nulls last`, asc(potentials.id)]
         : [desc(potentials.publishedAt), asc(potentials.id)];
@@ -122,11 +126,11 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const run = async (db: Ctx['db'], mode: TextMode) => {
     // one pass: the page and, through a window, the total
     const rows = await db
-      .select({ ...publicColumns, score: rank, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({ ...publicColumns, score: rankFor(mode), total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(potentials)
       .innerJoin(region, eq(region.code, potentials.regionCode))
       .where(where(ctx, filters, mode))
-      .orderBy(...order)
+      .orderBy(...orderFor(mode))
       .limit(limit + 1)
       .offset(offset);
     let total = rows[0]?.total ?? 0;

@@ -3,7 +3,7 @@ import { interests, memberships, potentials, tenants, users } from '../../db/sch
 import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { ApiError, badRequest, conflict, notFound } from '../platform/errors';
+import { ApiError, badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 
 type InterestRow = typeof interests.$inferSelect;
@@ -38,8 +38,7 @@ export async function expressInterest({ ctx, input }: { ctx: Ctx; input: { poten
       return view(row!, null);
     });
   } catch (err) {
-    const e = err as { code?: string; cause?: { code?: string } };
-    if (e.code === '23505' || e.cause?.code === '23505') throw conflict({ key: 'interest.duplicate' });
+    if (isUniqueViolation(err)) throw conflict({ key: 'interest.duplicate' });
     throw err;
   }
 }

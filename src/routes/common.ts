@@ -23,3 +23,8 @@ export const TokenBody = z.object({ token: z.string().min(10).max(200).openapi({
 export const Role = z.enum(['admin', 'liaison', 'head', 'viewer', 'member']).openapi({
   description: 'Region tenants: `admin` (TKKSD secretariat), `liaison` (PPKSD, bound to one agency), `head` (kepala daerah), `viewer`. Partner tenants: `admin`, `member`.',
 });
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+/** A JSON response with its description. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });

@@ -4,11 +4,10 @@ import { listTenantsForAdmin, verifyPartnerTenant } from '../../identity/tenants
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam, pageMeta } from '../../platform/pagination';
-import { authSecurity, NullableTimestamp, TenantParams, Timestamp } from '../common';
+import { authSecurity, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
 import { TenantSchema } from '../tenants/schemas';
 
 /** Platform-admin operations: verifying partners, the national tenant list, the local email outbox. */
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const listTenantsRoute = createRoute({
   method: 'get', path: '/v1/admin/tenants', operationId: 'adminListTenants', tags: ['Platform admin'], summary: 'All tenants (platform admin)',
@@ -21,13 +20,13 @@ const listTenantsRoute = createRoute({
       cursor: cursorParam,
     }),
   },
-  responses: { 200: ok('A page of tenants.', z.object({ data: z.array(TenantSchema), ...pageMeta })), ...problemResponses(400, 401, 403) },
+  responses: { 200: jsonResponse('A page of tenants.', z.object({ data: z.array(TenantSchema), ...pageMeta })), ...problemResponses(400, 401, 403) },
 });
 
 const verifyRoute = createRoute({
   method: 'post', path: '/v1/admin/tenants/{tenantId}/verify', operationId: 'adminVerifyPartner', tags: ['Platform admin'], summary: 'Verify a partner organisation',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('The verified partner.', TenantSchema), ...problemResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse('The verified partner.', TenantSchema), ...problemResponses(400, 401, 403, 404, 409) },
 });
 
 const OutboxEntry = z
@@ -45,7 +44,7 @@ const outboxRoute = createRoute({
       limit: limitParam(50),
     }),
   },
-  responses: { 200: ok('Newest first.', z.object({ data: z.array(OutboxEntry) })), ...problemResponses(400, 401, 403) },
+  responses: { 200: jsonResponse('Newest first.', z.object({ data: z.array(OutboxEntry) })), ...problemResponses(400, 401, 403) },
 });
 
 export function registerAdmin(app: OpenAPIHono<AppEnv>) {

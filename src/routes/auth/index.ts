@@ -11,10 +11,8 @@ import {
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
-import { authSecurity, Email, Name, Password, TokenBody } from '../common';
+import { authSecurity, Email, jsonBody, jsonResponse, Name, Password, TokenBody } from '../common';
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const SignUpBody = z
   .object({ email: Email, password: Password, name: Name(120).openapi({ example: 'Siti Rahmawati' }), locale: z.enum(['id', 'en']).optional().openapi({ description: 'Language of emails; default from Accept-Language.' }) })
@@ -30,8 +28,8 @@ const signUpRoute = createRoute({
   summary: 'Create an account',
   description: 'Answers 202 whether or not the email is registered; a new address gets a confirmation link, a registered one a notice. Rate-limited per address and per client.',
   security: [],
-  request: { body: json(SignUpBody) },
-  responses: { 202: ok('A confirmation email is on its way.', Accepted), ...problemResponses(400, 429) },
+  request: { body: jsonBody(SignUpBody) },
+  responses: { 202: jsonResponse('A confirmation email is on its way.', Accepted), ...problemResponses(400, 429) },
 });
 
 const verifyRoute = createRoute({
@@ -41,8 +39,8 @@ const verifyRoute = createRoute({
   tags: ['Accounts'],
   summary: 'Confirm an email address',
   security: [],
-  request: { body: json(TokenBody) },
-  responses: { 200: ok('The address is confirmed.', z.object({ verified: z.literal(true) })), ...problemResponses(400, 429) },
+  request: { body: jsonBody(TokenBody) },
+  responses: { 200: jsonResponse('The address is confirmed.', z.object({ verified: z.literal(true) })), ...problemResponses(400, 429) },
 });
 
 const SignInBody = z.object({ email: Email, password: Password }).strict().openapi('SignInRequest');
@@ -62,8 +60,8 @@ const signInRoute = createRoute({
   summary: 'Sign in with email and password',
   description: 'Rate-limited per account and per client address (429 with Retry-After). A wrong email and a wrong password answer the same.',
   security: [],
-  request: { body: json(SignInBody) },
-  responses: { 200: ok('A new session.', SessionSchema), ...problemResponses(400, 401, 403, 429) },
+  request: { body: jsonBody(SignInBody) },
+  responses: { 200: jsonResponse('A new session.', SessionSchema), ...problemResponses(400, 401, 403, 429) },
 });
 
 const signOutRoute = createRoute({
@@ -83,7 +81,7 @@ const signOutAllRoute = createRoute({
   tags: ['Accounts'],
   summary: 'End every session of this account',
   security: authSecurity,
-  responses: { 200: ok('Sessions ended.', z.object({ revoked: z.number().int() })), ...problemResponses(401, 403) },
+  responses: { 200: jsonResponse('Sessions ended.', z.object({ revoked: z.number().int() })), ...problemResponses(401, 403) },
 });
 
 const resetRoute = createRoute({
@@ -94,8 +92,8 @@ const resetRoute = createRoute({
   summary: 'Ask for a password-reset link',
   description: 'Answers 202 whether or not the email is registered.',
   security: [],
-  request: { body: json(z.object({ email: Email }).strict()) },
-  responses: { 202: ok('If the address is registered, a link is on its way.', Accepted), ...problemResponses(400, 429) },
+  request: { body: jsonBody(z.object({ email: Email }).strict()) },
+  responses: { 202: jsonResponse('If the address is registered, a link is on its way.', Accepted), ...problemResponses(400, 429) },
 });
 
 const confirmResetRoute = createRoute({
@@ -106,8 +104,8 @@ const confirmResetRoute = createRoute({
   summary: 'Choose a new password with the emailed code',
   description: 'Ends every session of the account.',
   security: [],
-  request: { body: json(TokenBody.extend({ password: Password }).strict()) },
-  responses: { 200: ok('Password changed.', z.object({ reset: z.literal(true) })), ...problemResponses(400, 429) },
+  request: { body: jsonBody(TokenBody.extend({ password: Password }).strict()) },
+  responses: { 200: jsonResponse('Password changed.', z.object({ reset: z.literal(true) })), ...problemResponses(400, 429) },
 });
 
 export function registerAuth(app: OpenAPIHono<AppEnv>) {

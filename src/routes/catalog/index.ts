@@ -6,13 +6,12 @@ import { nationalReport } from '../../potentials/reports';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam, pageMeta } from '../../platform/pagination';
-import { authSecurity, idParam, NullableTimestamp } from '../common';
+import { authSecurity, idParam, jsonResponse, NullableTimestamp } from '../common';
 import { RegionCodeSchema } from '../regions/schemas';
 import { InterestSchema, ProfileSchema } from '../potentials/index';
 import { IsoDate, PublicPotentialSchema } from '../potentials/schemas';
 
 /** The public catalogue: no sign-in; only published, unexpired potentials and verified partners. */
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const list = (name: string, description: string) =>
   z
     .string()
@@ -49,18 +48,18 @@ const FacetsSchema = z.object({ total: z.number().int(), direction: Facet, kind:
 const searchRoute = createRoute({
   method: 'get', path: '/v1/catalog/potentials', operationId: 'searchCatalog', tags: ['Catalogue'], summary: 'Search published cooperation potentials',
   security: [], request: { query: SearchQuery },
-  responses: { 200: ok('A page of published potentials.', PageSchema), ...problemResponses(400) },
+  responses: { 200: jsonResponse('A page of published potentials.', PageSchema), ...problemResponses(400) },
 });
 const facetsRoute = createRoute({
   method: 'get', path: '/v1/catalog/potentials/facets', operationId: 'catalogFacets', tags: ['Catalogue'], summary: 'Counts per filter value',
   description: 'The same filters as the search; answers how many potentials match each value of each filter, e.g. "Pariwisata (42)".',
   security: [], request: { query: FilterQuery },
-  responses: { 200: ok('Facet counts.', FacetsSchema), ...problemResponses(400) },
+  responses: { 200: jsonResponse('Facet counts.', FacetsSchema), ...problemResponses(400) },
 });
 const getRoute = createRoute({
   method: 'get', path: '/v1/catalog/potentials/{potentialId}', operationId: 'getPublishedPotential', tags: ['Catalogue'], summary: 'One published potential',
   security: [], request: { params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }) },
-  responses: { 200: ok('The potential.', PublicPotentialSchema), ...problemResponses(400, 404) },
+  responses: { 200: jsonResponse('The potential.', PublicPotentialSchema), ...problemResponses(400, 404) },
 });
 const exportCsvRoute = createRoute({
   method: 'get', path: '/v1/catalog/export.csv', operationId: 'exportCatalogCsv', tags: ['Catalogue'], summary: 'Open data: the catalogue as CSV',
@@ -71,7 +70,7 @@ const exportCsvRoute = createRoute({
 const exportJsonRoute = createRoute({
   method: 'get', path: '/v1/catalog/export.json', operationId: 'exportCatalogJson', tags: ['Catalogue'], summary: 'Open data: the catalogue as JSON',
   security: [], request: { query: FilterQuery },
-  responses: { 200: ok('The same columns as the CSV.', z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) })), ...problemResponses(400) },
+  responses: { 200: jsonResponse('The same columns as the CSV.', z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) })), ...problemResponses(400) },
 });
 const PartnerSchema = z
   .object({
@@ -93,12 +92,12 @@ const partnersRoute = createRoute({
       cursor: cursorParam,
     }),
   },
-  responses: { 200: ok('A page of partners.', z.object({ data: z.array(PartnerSchema), ...pageMeta })), ...problemResponses(400) },
+  responses: { 200: jsonResponse('A page of partners.', z.object({ data: z.array(PartnerSchema), ...pageMeta })), ...problemResponses(400) },
 });
 const regionProfileRoute = createRoute({
   method: 'get', path: '/v1/catalog/regions/{code}/profile', operationId: 'getRegionProfile', tags: ['Catalogue'], summary: 'A region’s public profile',
   security: [], request: { params: z.object({ code: RegionCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }) },
-  responses: { 200: ok('Summary, flagship sectors, contacts by role.', ProfileSchema), ...problemResponses(400, 404) },
+  responses: { 200: jsonResponse('Summary, flagship sectors, contacts by role.', ProfileSchema), ...problemResponses(400, 404) },
 });
 const expressRoute = createRoute({
   method: 'post', path: '/v1/catalog/potentials/{potentialId}/interests', operationId: 'expressInterest', tags: ['Interests'], summary: 'Express interest in a published potential',
@@ -108,13 +107,13 @@ const expressRoute = createRoute({
     params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }),
     body: { required: true, content: { 'application/json': { schema: z.object({ fromTenantId: z.string().max(40), message: z.string().trim().min(1).max(4000) }).strict().openapi('ExpressInterestRequest') } } },
   },
-  responses: { 201: ok('The interest, pending.', InterestSchema), ...problemResponses(400, 401, 403, 404, 409) },
+  responses: { 201: jsonResponse('The interest, pending.', InterestSchema), ...problemResponses(400, 401, 403, 404, 409) },
 });
 const nationalRoute = createRoute({
   method: 'get', path: '/v1/admin/reports/mapping', operationId: 'nationalMappingReport', tags: ['Platform admin'], summary: 'The national picture of mapping, per province',
   security: authSecurity,
   responses: {
-    200: ok(
+    200: jsonResponse(
       'Per province: regions, claimed, mapped this year, potentials by state.',
       z.object({
         year: z.number().int(),

@@ -7,12 +7,10 @@ import { createRound, getRound, listRounds } from '../../potentials/rounds';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam } from '../../platform/pagination';
-import { authSecurity, idParam, Name, NullableTimestamp, TenantParams, Timestamp } from '../common';
+import { authSecurity, idParam, jsonBody, jsonResponse, Name, NullableTimestamp, TenantParams, Timestamp } from '../common';
 import { IsoDate, PotentialBody, PotentialDetailSchema, PotentialPatch, PotentialSchema } from './schemas';
 
 /** A region's own work on its potentials: mapping rounds, drafting, the review lifecycle, its profile, its interest inbox, reports. */
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const readErrors = problemResponses(400, 401, 403, 404);
 const writeErrors = problemResponses(400, 401, 403, 404, 409);
 const PotentialParams = TenantParams.extend({ potentialId: idParam('potentialId', 'pot', 'The potential.') });
@@ -21,8 +19,8 @@ const PotentialParams = TenantParams.extend({ potentialId: idParam('potentialId'
 const createPotentialRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/potentials', operationId: 'createPotential', tags: ['Potentials'], summary: 'Draft a cooperation potential (the mapping form)',
   description: 'A liaison drafts for their own agency; the TKKSD admin for any. Unknown codes answer 400 naming the field.',
-  security: authSecurity, request: { params: TenantParams, body: body(PotentialBody) },
-  responses: { 201: ok('The draft.', PotentialSchema), ...writeErrors },
+  security: authSecurity, request: { params: TenantParams, body: jsonBody(PotentialBody) },
+  responses: { 201: jsonResponse('The draft.', PotentialSchema), ...writeErrors },
 });
 const listPotentialsRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/potentials', operationId: 'listPotentials', tags: ['Potentials'], summary: 'The region’s potentials in every state',
@@ -37,18 +35,18 @@ const listPotentialsRoute = createRoute({
       cursor: cursorParam,
     }),
   },
-  responses: { 200: ok('A page.', z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() })), ...readErrors },
+  responses: { 200: jsonResponse('A page.', z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() })), ...readErrors },
 });
 const getPotentialRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/potentials/{potentialId}', operationId: 'getPotential', tags: ['Potentials'], summary: 'A potential with its history and revisions',
   security: authSecurity, request: { params: PotentialParams },
-  responses: { 200: ok('The potential.', PotentialDetailSchema), ...readErrors },
+  responses: { 200: jsonResponse('The potential.', PotentialDetailSchema), ...readErrors },
 });
 const updatePotentialRoute = createRoute({
   method: 'patch', path: '/v1/tenants/{tenantId}/potentials/{potentialId}', operationId: 'updatePotential', tags: ['Potentials'], summary: 'Edit a potential',
   description: 'Drafts and returned potentials are edited in place; a published one stays in the catalogue and gains a revision. Archived and closed ones cannot be edited (409 naming the rule).',
-  security: authSecurity, request: { params: PotentialParams, body: body(PotentialPatch) },
-  responses: { 200: ok('The potential.', PotentialSchema), ...writeErrors },
+  security: authSecurity, request: { params: PotentialParams, body: jsonBody(PotentialPatch) },
+  responses: { 200: jsonResponse('The potential.', PotentialSchema), ...writeErrors },
 });
 const TransitionBody = z
   .object({
@@ -66,8 +64,8 @@ const transitionRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/transitions', operationId: 'transitionPotential', tags: ['Potentials'], summary: 'Move a potential through its lifecycle',
   description:
     'draft → submit (liaison of its agency, or admin) → prioritise (admin, with Berita Acara) → establish (head, with SK) → publish (admin) → close / archive; `return` for revision with a reason at any review step. A wrong role answers 403 and a wrong state 409, both naming the rule.',
-  security: authSecurity, request: { params: PotentialParams, body: body(TransitionBody) },
-  responses: { 200: ok('The potential after the transition.', PotentialSchema), ...writeErrors },
+  security: authSecurity, request: { params: PotentialParams, body: jsonBody(TransitionBody) },
+  responses: { 200: jsonResponse('The potential after the transition.', PotentialSchema), ...writeErrors },
 });
 
 // ---- rounds ----
@@ -79,18 +77,18 @@ const RoundDetail = RoundSchema.extend({
 const createRoundRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/rounds', operationId: 'createRound', tags: ['Mapping rounds'], summary: 'Open a mapping round',
   security: authSecurity,
-  request: { params: TenantParams, body: body(z.object({ title: Name(200), periodStart: IsoDate, periodEnd: IsoDate, deadline: IsoDate }).strict().openapi('CreateRoundRequest')) },
-  responses: { 201: ok('The round.', RoundSchema), ...writeErrors },
+  request: { params: TenantParams, body: jsonBody(z.object({ title: Name(200), periodStart: IsoDate, periodEnd: IsoDate, deadline: IsoDate }).strict().openapi('CreateRoundRequest')) },
+  responses: { 201: jsonResponse('The round.', RoundSchema), ...writeErrors },
 });
 const listRoundsRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/rounds', operationId: 'listRounds', tags: ['Mapping rounds'], summary: 'List mapping rounds',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('Rounds, newest first.', z.object({ data: z.array(RoundSchema) })), ...readErrors },
+  responses: { 200: jsonResponse('Rounds, newest first.', z.object({ data: z.array(RoundSchema) })), ...readErrors },
 });
 const getRoundRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/rounds/{roundId}', operationId: 'getRound', tags: ['Mapping rounds'], summary: 'A round with submissions per agency',
   security: authSecurity, request: { params: TenantParams.extend({ roundId: idParam('roundId', 'rnd', 'The round.') }) },
-  responses: { 200: ok('The round and, per agency, proposals submitted and whether it has its two liaisons.', RoundDetail), ...readErrors },
+  responses: { 200: jsonResponse('The round and, per agency, proposals submitted and whether it has its two liaisons.', RoundDetail), ...readErrors },
 });
 
 // ---- profile ----
@@ -119,13 +117,13 @@ export const ProfileSchema = z
 const getProfileRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/profile', operationId: 'getProfile', tags: ['Profiles'], summary: 'The tenant’s profile',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('The profile (empty fields until filled).', ProfileSchema), ...readErrors },
+  responses: { 200: jsonResponse('The profile (empty fields until filled).', ProfileSchema), ...readErrors },
 });
 const putProfileRoute = createRoute({
   method: 'put', path: '/v1/tenants/{tenantId}/profile', operationId: 'updateProfile', tags: ['Profiles'], summary: 'Describe the tenant',
   description: 'Partners: kind of work, sectors, issues, affairs, regions of interest, offers, typical engagement size. Regions: summary, flagship sectors, contacts by role. Fields left out stay as they are.',
-  security: authSecurity, request: { params: TenantParams, body: body(ProfileBody) },
-  responses: { 200: ok('The profile.', ProfileSchema), ...writeErrors },
+  security: authSecurity, request: { params: TenantParams, body: jsonBody(ProfileBody) },
+  responses: { 200: jsonResponse('The profile.', ProfileSchema), ...writeErrors },
 });
 
 // ---- interests ----
@@ -148,7 +146,7 @@ const listInterestsRoute = createRoute({
       status: z.enum(['pending', 'accepted', 'declined']).optional().openapi({ param: { name: 'status', in: 'query' } }),
     }),
   },
-  responses: { 200: ok('Newest first.', InterestList), ...readErrors },
+  responses: { 200: jsonResponse('Newest first.', InterestList), ...readErrors },
 });
 const decideRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/interests/{interestId}/decision', operationId: 'decideInterest', tags: ['Interests'], summary: 'Accept or decline an interest',
@@ -156,9 +154,9 @@ const decideRoute = createRoute({
   security: authSecurity,
   request: {
     params: TenantParams.extend({ interestId: idParam('interestId', 'int', 'The interest.') }),
-    body: body(z.object({ decision: z.enum(['accept', 'decline']), note: z.string().trim().max(2000).optional() }).strict().openapi('InterestDecision')),
+    body: jsonBody(z.object({ decision: z.enum(['accept', 'decline']), note: z.string().trim().max(2000).optional() }).strict().openapi('InterestDecision')),
   },
-  responses: { 200: ok('The decided interest.', InterestSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The decided interest.', InterestSchema), ...writeErrors },
 });
 
 // ---- reports ----
@@ -168,7 +166,7 @@ const reportRoute = createRoute({
   description: 'For each kabupaten/kota: claimed or not, a mapping round this year or not, potentials in each state.',
   security: authSecurity, request: { params: TenantParams },
   responses: {
-    200: ok(
+    200: jsonResponse(
       'The report.',
       z.object({
         provinceCode: z.string(), year: z.number().int(),

@@ -8,7 +8,7 @@ import { getTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam } from '../../platform/pagination';
-import { authSecurity, Email, idParam, Name, NullableTimestamp, Role, TenantParams, Timestamp, TokenBody } from '../common';
+import { authSecurity, Email, idParam, jsonBody, jsonResponse, Name, NullableTimestamp, Role, TenantParams, Timestamp, TokenBody } from '../common';
 import { TenantSchema } from './schemas';
 
 /**
@@ -16,8 +16,6 @@ import { TenantSchema } from './schemas';
  * tenant's members (by role), its province's facilitators where the permission
  * table allows, platform admins, and its own API keys. Outsiders get 404.
  */
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const tenantErrors = problemResponses(400, 401, 403, 404);
 const writeErrors = problemResponses(400, 401, 403, 404, 409);
 
@@ -30,7 +28,7 @@ const TenantDetail = TenantSchema.extend({
 const getTenantRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}', operationId: 'getTenant', tags: ['Tenants'], summary: 'A tenant, as its members see it',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('The tenant and how you reach it.', TenantDetail), ...tenantErrors },
+  responses: { 200: jsonResponse('The tenant and how you reach it.', TenantDetail), ...tenantErrors },
 });
 
 // ---- members ----
@@ -41,13 +39,13 @@ const UpdateMemberBody = z.object({ role: Role, agencyId: z.string().max(40).nul
 const listMembersRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/members', operationId: 'listMembers', tags: ['Members'], summary: 'List members',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('Members with their roles.', z.object({ data: z.array(MemberSchema) })), ...tenantErrors },
+  responses: { 200: jsonResponse('Members with their roles.', z.object({ data: z.array(MemberSchema) })), ...tenantErrors },
 });
 const updateMemberRoute = createRoute({
   method: 'patch', path: '/v1/tenants/{tenantId}/members/{membershipId}', operationId: 'updateMember', tags: ['Members'], summary: 'Change a member’s role',
   description: 'A tenant always keeps at least one admin (409 otherwise).',
-  security: authSecurity, request: { params: MemberParams, body: body(UpdateMemberBody) },
-  responses: { 200: ok('The updated membership.', z.object({ id: z.string(), role: z.string(), agencyId: z.string().nullable(), userId: z.string() })), ...writeErrors },
+  security: authSecurity, request: { params: MemberParams, body: jsonBody(UpdateMemberBody) },
+  responses: { 200: jsonResponse('The updated membership.', z.object({ id: z.string(), role: z.string(), agencyId: z.string().nullable(), userId: z.string() })), ...writeErrors },
 });
 const removeMemberRoute = createRoute({
   method: 'delete', path: '/v1/tenants/{tenantId}/members/{membershipId}', operationId: 'removeMember', tags: ['Members'], summary: 'Remove a member',
@@ -68,13 +66,13 @@ const CreateInvitationBody = z
 const createInvitationRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/invitations', operationId: 'createInvitation', tags: ['Invitations'], summary: 'Invite someone by email',
   description: 'Sends a single-use link valid for 7 days. A platform admin, or the province for its kabupaten/kota, invites a region’s first admin.',
-  security: authSecurity, request: { params: TenantParams, body: body(CreateInvitationBody) },
-  responses: { 201: ok('The invitation (the token only travels by email).', InvitationSchema), ...writeErrors },
+  security: authSecurity, request: { params: TenantParams, body: jsonBody(CreateInvitationBody) },
+  responses: { 201: jsonResponse('The invitation (the token only travels by email).', InvitationSchema), ...writeErrors },
 });
 const listInvitationsRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/invitations', operationId: 'listInvitations', tags: ['Invitations'], summary: 'List invitations',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('Invitations, newest first.', z.object({ data: z.array(InvitationSchema) })), ...tenantErrors },
+  responses: { 200: jsonResponse('Invitations, newest first.', z.object({ data: z.array(InvitationSchema) })), ...tenantErrors },
 });
 const revokeInvitationRoute = createRoute({
   method: 'delete', path: '/v1/tenants/{tenantId}/invitations/{invitationId}', operationId: 'revokeInvitation', tags: ['Invitations'], summary: 'Revoke a pending invitation',
@@ -84,8 +82,8 @@ const revokeInvitationRoute = createRoute({
 const acceptInvitationRoute = createRoute({
   method: 'post', path: '/v1/invitations/accept', operationId: 'acceptInvitation', tags: ['Invitations'], summary: 'Accept an invitation',
   description: 'Signed in with the invited email. 410 when it was already used, revoked or has expired.',
-  security: authSecurity, request: { body: body(TokenBody) },
-  responses: { 200: ok('Your new membership.', z.object({ membershipId: z.string(), tenantId: z.string(), role: z.string(), agencyId: z.string().nullable() })), ...problemResponses(400, 401, 403, 409, 410, 429) },
+  security: authSecurity, request: { body: jsonBody(TokenBody) },
+  responses: { 200: jsonResponse('Your new membership.', z.object({ membershipId: z.string(), tenantId: z.string(), role: z.string(), agencyId: z.string().nullable() })), ...problemResponses(400, 401, 403, 409, 410, 429) },
 });
 
 // ---- agencies ----
@@ -105,17 +103,17 @@ const UpdateAgencyBody = CreateAgencyBody.partial().strict().openapi('UpdateAgen
 const listAgenciesRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/agencies', operationId: 'listAgencies', tags: ['Agencies'], summary: 'List a region’s agencies (OPD) and their liaisons',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('Agencies, flagged when short of liaisons.', z.object({ data: z.array(AgencySchema), requiredLiaisons: z.number().int(), agenciesNeedingLiaisons: z.number().int() })), ...tenantErrors },
+  responses: { 200: jsonResponse('Agencies, flagged when short of liaisons.', z.object({ data: z.array(AgencySchema), requiredLiaisons: z.number().int(), agenciesNeedingLiaisons: z.number().int() })), ...tenantErrors },
 });
 const createAgencyRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/agencies', operationId: 'createAgency', tags: ['Agencies'], summary: 'Add an agency (OPD)',
-  security: authSecurity, request: { params: TenantParams, body: body(CreateAgencyBody) },
-  responses: { 201: ok('The agency.', AgencySchema), ...writeErrors },
+  security: authSecurity, request: { params: TenantParams, body: jsonBody(CreateAgencyBody) },
+  responses: { 201: jsonResponse('The agency.', AgencySchema), ...writeErrors },
 });
 const updateAgencyRoute = createRoute({
   method: 'patch', path: '/v1/tenants/{tenantId}/agencies/{agencyId}', operationId: 'updateAgency', tags: ['Agencies'], summary: 'Rename an agency',
-  security: authSecurity, request: { params: AgencyParams, body: body(UpdateAgencyBody) },
-  responses: { 200: ok('The agency.', z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() })), ...writeErrors },
+  security: authSecurity, request: { params: AgencyParams, body: jsonBody(UpdateAgencyBody) },
+  responses: { 200: jsonResponse('The agency.', z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() })), ...writeErrors },
 });
 const deleteAgencyRoute = createRoute({
   method: 'delete', path: '/v1/tenants/{tenantId}/agencies/{agencyId}', operationId: 'deleteAgency', tags: ['Agencies'], summary: 'Remove an agency without liaisons',
@@ -140,12 +138,12 @@ const CreateApiKeyBody = z
 const listApiKeysRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/api-keys', operationId: 'listApiKeys', tags: ['API keys'], summary: 'List the tenant’s API keys',
   security: authSecurity, request: { params: TenantParams },
-  responses: { 200: ok('Keys (never their secrets).', z.object({ data: z.array(ApiKeySchema) })), ...tenantErrors },
+  responses: { 200: jsonResponse('Keys (never their secrets).', z.object({ data: z.array(ApiKeySchema) })), ...tenantErrors },
 });
 const createApiKeyRoute = createRoute({
   method: 'post', path: '/v1/tenants/{tenantId}/api-keys', operationId: 'createApiKey', tags: ['API keys'], summary: 'Create an API key',
-  security: authSecurity, request: { params: TenantParams, body: body(CreateApiKeyBody) },
-  responses: { 201: ok('The key with its token, shown this once.', NewApiKeySchema), ...writeErrors },
+  security: authSecurity, request: { params: TenantParams, body: jsonBody(CreateApiKeyBody) },
+  responses: { 201: jsonResponse('The key with its token, shown this once.', NewApiKeySchema), ...writeErrors },
 });
 const revokeApiKeyRoute = createRoute({
   method: 'delete', path: '/v1/tenants/{tenantId}/api-keys/{keyId}', operationId: 'revokeApiKey', tags: ['API keys'], summary: 'Revoke an API key',
@@ -172,7 +170,7 @@ const listAuditRoute = createRoute({
   method: 'get', path: '/v1/tenants/{tenantId}/audit-log', operationId: 'listAuditLog', tags: ['Audit'], summary: 'The tenant’s audit log',
   description: 'Every write: actor, action, target, what changed and the request id. Newest first.',
   security: authSecurity, request: { params: TenantParams, query: AuditQuery },
-  responses: { 200: ok('A page of entries.', z.object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })), ...tenantErrors },
+  responses: { 200: jsonResponse('A page of entries.', z.object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })), ...tenantErrors },
 });
 
 export function registerTenants(app: OpenAPIHono<AppEnv>) {

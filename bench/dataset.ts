@@ -1,0 +1,70 @@
+// A generated national catalogue for benchmarks: N published potentials spread
+// over the 552 region tenants, with vocabulary codes and Indonesian text.
+import { sql } from 'drizzle-orm';
+import { openPglite } from '../db/connect/pglite';
+import { migrate } from '../db/migrate';
+import { seedReferenceData } from '../db/seed/reference';
+import { potentials, tenants } from '../db/schema';
+import { newId } from '../src/platform/ids';
+import { searchForm } from '../src/reference/geography';
+import { VOCABULARIES } from '../src/reference/vocabularies';
+
+
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+const some = <T>(xs: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs)))];
+const codes = (name: string) => VOCABULARIES.find((v) => v.name === name)!.terms.map((t) => t.code);
+
+const SUBJECTS = ['pengembangan wisata bahari', 'penanggulangan bencana banjir', 'pengendalian inflasi pangan', 'pengentasan kemiskinan ekstrem', 'pengelolaan sampah regional', 'air bersih perdesaan', 'pelatihan SDM pariwisata', 'kawasan perbatasan terpadu', 'hilirisasi kopi', 'transportasi antarkabupaten', 'layanan kesehatan rujukan', 'digitalisasi pelayanan publik', 'konservasi hutan mangrove', 'pasar induk bersama', 'energi surya desa'];
+const PLACES = ['lintas kabupaten', 'di daerah aliran sungai', 'di desa penyangga', 'di kawasan pesisir', 'antarprovinsi', 'di wilayah kepulauan'];
+
+export async function buildCatalogDataset(N: number) {
+  const handle = await openPglite();
+  await migrate(handle);
+  await seedReferenceData(handle.db);
+  const regionTenants = await handle.db.select({ id: tenants.id, code: tenants.regionCode }).from(tenants).where(sql`${tenants.type} = 'region'`);
+  const affairs = codes('affairs');
+  const issues = codes('strategic-issues');
+  const kinds = codes('cooperation-kinds');
+  const models = codes('cooperation-models');
+  const now = new Date();
+  for (let i = 0; i < N; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, N - i) }, () => {
+      const t = pick(regionTenants);
+      const subject = pick(SUBJECTS);
+      const title = `${subject[0]!.toUpperCase()}${subject.slice(1)} ${pick(PLACES)}`;
+      const row = {
+        id: newId('potential'),
+        tenantId: t.id,
+        regionCode: t.code!,
+        provinceCode: t.code!.slice(0, 2),
+        title,
+        activity: `Kerja sama ${subject} ${pick(PLACES)} dengan mitra.`,
+        problem: `Masalah utama: ${pick(SUBJECTS)} belum optimal.`,
+        potential: `Potensi daerah untuk ${pick(SUBJECTS)}.`,
+        target: 'Meningkatkan kesejahteraan masyarakat.',
+        process: [{ party: 'Pemerintah daerah', role: 'Koordinasi' }],
+        outputs: ['Dokumen rencana aksi'],
+        outcome: 'Layanan meningkat.',
+        outcomeIndicator: 'Indeks kepuasan masyarakat',
+        direction: rand() < 0.5 ? ('offer' as const) : ('need' as const),
+        cooperationKinds: some(kinds, 2),
+        mandatory: rand() < 0.2,
+        affairs: some(affairs, 3),
+        issues: some(issues, 2),
+        model: pick(models),
+        valueIdr: Math.floor(rand() * 20_000) * 1_000_000,
+        horizon: pick(['short', 'medium', 'long'] as const),
+        expiresOn: '2030-12-31',
+        status: 'published' as const,
+        publishedAt: new Date(now.getTime() - Math.floor(rand() * 365) * 86400_000),
+        isDemo: true,
+      };
+      return { ...row, searchText: searchForm(`${row.title} ${row.activity} ${row.problem} ${row.potential}`) };
+    });
+    await handle.db.insert(potentials).values(batch);
+  }
+  await handle.client.exec('analyze');
+  return { handle, regionTenants, affairs, issues, kinds };
+}
