@@ -7,6 +7,7 @@ import { seedReferenceData } from '../db/seed/reference';
 import { potentials, tenants } from '../db/schema';
 import { newId } from '../src/platform/ids';
 import { searchForm } from '../src/reference/geography';
+import { indexWords } from '../src/potentials/catalog';
 import { VOCABULARIES } from '../src/reference/vocabularies';
 
 
@@ -64,6 +65,7 @@ export async function buildCatalogDataset(N: number) {
       return { ...row, searchText: searchForm(`${row.title} ${row.activity} ${row.problem} ${row.potential}`) };
     });
     await handle.db.insert(potentials).values(batch);
+    await indexWords(handle.db, batch.map((b) => b.searchText));
   }
   await handle.client.exec('analyze');
   return { handle, regionTenants, affairs, issues, kinds };

@@ -183,3 +183,15 @@ export const interests = pgTable(
   },
   (t) => [uniqueIndex().on(t.potentialId, t.fromTenantId), index().on(t.ownerTenantId, t.status), index().on(t.fromTenantId)],
 );
+
+/**
+ * Distinct words of the catalogue's text (4+ letters, normalised). The trigram
+ * fallback matches a search term against these short words — fast, indexed —
+ * and widens the full-text query with the similar ones ("kelola" finds
+ * "pengelolaan"), so the final match still uses the full-text index.
+ */
+export const catalogWords = pgTable(
+  'catalog_words',
+  { word: text().primaryKey() },
+  (t) => [index('catalog_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`)],
+);

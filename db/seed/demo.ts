@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { potentials, tenantProfiles, tenants } from '../schema';
 import { newId } from '../../src/platform/ids';
 import { searchForm } from '../../src/reference/geography';
+import { indexWords } from '../../src/potentials/catalog';
 
 /**
  * Demo content for a living catalogue on a fresh database: published
@@ -68,7 +69,7 @@ export async function seedDemo(db: Db): Promise<{ potentials: number; partners: 
       await tx.delete(tenantProfiles).where(inArray(tenantProfiles.tenantId, demoPartners.map((p) => p.id)));
       await tx.delete(tenants).where(inArray(tenants.id, demoPartners.map((p) => p.id)));
     }
-    await tx.insert(potentials).values(
+    const rows = await tx.insert(potentials).values(
       POTENTIALS.map((p, i) => ({
         id: newId('potential'),
         tenantId: tenantOf.get(p.region)!,
@@ -105,7 +106,8 @@ export async function seedDemo(db: Db): Promise<{ potentials: number; partners: 
         isDemo: true,
         searchText: searchForm([p.title, p.activity, p.problem, p.potential, p.target, p.outcome, ...p.outputs].join(' ')),
       })),
-    );
+    ).returning({ searchText: potentials.searchText });
+    await indexWords(tx, rows.map((r) => r.searchText));
     for (const partner of PARTNERS) {
       const id = newId('tenant');
       await tx.insert(tenants).values({ id, type: 'partner', name: partner.name, status: 'active', partnerKind: partner.kind, country: 'ID', verifiedAt: now });

@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { regions, potentials, tenantProfiles, tenants } from '../../db/schema';
+import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
+import type { Tx } from '../../db/client';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
@@ -9,8 +10,9 @@ import { vocabularyByName } from '../reference/vocabularies';
 /**
  * The public catalogue: published, unexpired potentials only. Full-text search
  * uses PostgreSQL's `indonesian` configuration (stems "kemiskinan" to "miskin");
- * where the stemmer falls short ("kelola" vs "pengelolaan") a trigram
- * word-similarity match on the normalised text keeps the word findable.
+ * where the stemmer falls short ("kelola" vs "pengelolaan") and full text finds
+ * less than a page, the query is widened with the catalogue's words that are
+ * trigram-similar to the search terms (`catalog_words`).
  */
 export type CatalogFilters = {
   q?: string;
@@ -52,9 +54,26 @@ function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
     f.valueMin !== undefined ? gte(potentials.valueIdr, f.valueMin) : undefined,
     f.valueMax !== undefined ? lte(potentials.valueIdr, f.valueMax) : undefined,
     q && mode === 'fts' ? sql`${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q})` : undefined,
-    q && mode === 'fts+trgm' ? sql`(${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q}) or ${q} <% ${potentials.searchText})` : undefined,
+    q && mode === 'fts+trgm' ? sql`${potentials.searchVector} @@ ${widenedQuery(q)}` : undefined,
   ];
   return and(...conditions)!;
+}
+
+/** The full-text query OR'd with every catalogue word similar (trigram word-similarity) to a search term. */
+function widenedQuery(q: string): SQL {
+  return sql`(websearch_to_tsquery('indonesian', ${q}) || coalesce((
+    select to_tsquery('indonesian', string_agg(distinct ${catalogWords.word}, ' | '))
+    from ${catalogWords}, unnest(string_to_array(${q}, ' ')) as term
+    where length(term) >= 4 and term <% ${catalogWords.word}
+  ), ''::tsquery))`;
+}
+
+/** Adds the words of these texts (already in search form) to the catalogue's word list. */
+export async function indexWords(tx: Tx | Ctx['db'], texts: string[]): Promise<void> {
+  const words = [...new Set(texts.flatMap((t) => t.split(' ')).filter((w) => w.length >= 4 && w.length <= 60))];
+  for (let i = 0; i < words.length; i += 5000) {
+    await tx.insert(catalogWords).values(words.slice(i, i + 5000).map((word) => ({ word }))).onConflictDoNothing();
+  }
 }
 
 /** Runs `work` with the trigram threshold set for this transaction only. */
@@ -109,13 +128,12 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
   const offset = Number(decodeCursor(cursor, { ...filters, sort })?.[0] ?? 0);
   const q = filters.q ? searchForm(filters.q) : '';
-  // word_similarity is costly on long text: only rank by it when the trigram fallback is in play.
   const rankFor = (mode: TextMode) =>
     !q
       ? sql<number>`0`
       : mode === 'fts'
         ? sql<number>`ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q}))`
-        : sql<number>`(ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q})) + 0.3 * word_similarity(${q}, ${potentials.searchText}))`;
+        : sql<number>`ts_rank_cd(${potentials.searchVector}, ${widenedQuery(q)})`;
   const orderFor = (mode: TextMode) =>
     sort === 'relevance' && q
       ? [desc(rankFor(mode)), desc(potentials.publishedAt), asc(potentials.id)]

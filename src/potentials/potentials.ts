@@ -9,6 +9,7 @@ import { newId } from '../platform/ids';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
+import { indexWords } from './catalog';
 import { canEdit, checkTransition, EDIT_RULE, TRANSITIONS, type Action, type ActorRole, type Status } from './rules';
 
 export type PotentialInput = {
@@ -153,6 +154,7 @@ export async function createPotential({ ctx, input }: { ctx: Ctx; input: Potenti
       .insert(potentials)
       .values({ ...values, id, tenantId: tenant.id, regionCode: tenant.regionCode!, provinceCode: tenant.regionCode!.slice(0, 2), agencyId, roundId, status: 'draft', searchText: searchTextOf(values), createdAt: now, updatedAt: now })
       .returning();
+    await indexWords(tx, [row!.searchText]);
     await recordEvent(tx, ctx, row!, 'created', null, 'draft', null, {});
     await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'potential.created', targetType: 'potential', targetId: id, diff: { title: { to: row!.title }, direction: { to: row!.direction } } });
     return row!;
@@ -186,6 +188,7 @@ export async function updatePotential({ ctx, input }: { ctx: Ctx; input: Partial
       .set({ ...changes, searchText: searchTextOf(merged), version: before.version + 1, updatedAt: ctx.now() })
       .where(eq(potentials.id, before.id))
       .returning();
+    await indexWords(tx, [after!.searchText]);
     const diff = diffOf(before as Record<string, unknown>, after as Record<string, unknown>, Object.keys(changes));
     await recordEvent(tx, ctx, before, before.status === 'published' ? 'revised' : 'edited', before.status, before.status, null, { fields: Object.keys(diff), version: after!.version });
     await recordAudit(tx, ctx, { tenantId: before.tenantId, action: before.status === 'published' ? 'potential.revised' : 'potential.updated', targetType: 'potential', targetId: before.id, diff });

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openNeon } from '../../db/connect/neon';
 import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
-import { tenants } from '../../db/schema';
+import { potentials, tenants } from '../../db/schema';
+import { indexWords } from '../../src/potentials/catalog';
+import { searchForm } from '../../src/reference/geography';
 import { createApp } from '../../src/app';
 import { createLogger } from '../../src/platform/logger';
 import { newId } from '../../src/platform/ids';
@@ -100,6 +102,27 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     ).rejects.toThrow('fails halfway');
     const rows = await rowsOf<{ n: string }>(handle.db, sql`select count(*) as n from tenants where id = ${id}`);
     expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it('searches the catalogue in Indonesian, with the trigram fallback, on PostgreSQL', async () => {
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    const [tenant] = await rowsOf<{ id: string }>(handle.db, sql`select id from tenants where region_code = '72.71'`);
+    const text = 'pengelolaan sampah regional dan pengentasan kemiskinan ekstrem di kawasan perbatasan';
+    const id = newId('potential');
+    await handle.db.insert(potentials).values({
+      id, tenantId: tenant!.id, regionCode: '72.71', provinceCode: '72', title: 'Pengelolaan sampah regional', activity: text, problem: 'Sampah', potential: 'Lahan', target: 'Bersih',
+      process: [{ party: 'Kota', role: 'Koordinasi' }], outputs: ['TPA'], outcome: 'Bersih', outcomeIndicator: 'Persen sampah terkelola', direction: 'need', cooperationKinds: ['KSDD'],
+      mandatory: false, affairs: ['lingkungan_hidup'], issues: ['kemiskinan_ekstrem'], horizon: 'short', expiresOn: '2099-01-01', status: 'published', publishedAt: new Date(), searchText: searchForm(`Pengelolaan sampah regional ${text}`),
+    });
+    await indexWords(handle.db, [searchForm(`Pengelolaan sampah regional ${text}`)]);
+    for (const q of ['miskin', 'batas', 'kelola']) {
+      const res = await app.request(`/v1/catalog/potentials?q=${q}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id), q).toContain(id);
+    }
+    const facets = await app.request('/v1/catalog/potentials/facets?issues=kemiskinan_ekstrem');
+    expect(((await facets.json()) as { total: number }).total).toBe(1);
   });
 
   it('reports health through the driver', async () => {
