@@ -1,11 +1,11 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../platform/context';
-import { notFound } from '../platform/errors';
+import { badRequest, type FieldError, notFound } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
-import { vocabularyByName } from '../reference/vocabularies';
+import { termCodes, vocabularyByName } from '../reference/vocabularies';
 
 /**
  * The public catalogue: published, unexpired potentials only. Full-text search
@@ -29,6 +29,28 @@ export type CatalogFilters = {
 };
 
 const TRGM_THRESHOLD = '0.4';
+
+/** Unknown codes in filters answer 400 naming the parameter, rather than an empty page that looks like "nothing found". */
+async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
+  const errors: FieldError[] = [];
+  const en = ctx.lang === 'en';
+  const vocab = (param: string, vocabulary: string, values: string[] | undefined) =>
+    values?.forEach((v, i) => {
+      if (!termCodes(vocabulary).has(v)) errors.push({ location: `query.${param}${values.length > 1 ? `.${i}` : ''}`, message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal` });
+    });
+  vocab('kind', 'cooperation-kinds', f.kind);
+  vocab('affairs', 'affairs', f.affairs);
+  vocab('issues', 'strategic-issues', f.issues);
+  vocab('model', 'cooperation-models', f.model ? [f.model] : undefined);
+  const codes = [f.province, f.region].filter((c): c is string => !!c);
+  if (codes.length) {
+    const known = new Set((await ctx.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes))).map((r) => r.code));
+    if (f.province && !known.has(f.province)) errors.push({ location: 'query.province', message: en ? 'unknown province' : 'provinsi tidak dikenal' });
+    if (f.region && !known.has(f.region)) errors.push({ location: 'query.region', message: en ? 'unknown region' : 'wilayah tidak dikenal' });
+  }
+  if (f.valueMin !== undefined && f.valueMax !== undefined && f.valueMin > f.valueMax) errors.push({ location: 'query.valueMax', message: en ? 'must not be below valueMin' : 'tidak boleh lebih kecil dari valueMin' });
+  if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
+}
 const region = regions;
 
 /**
@@ -125,6 +147,7 @@ export type Sort = 'relevance' | 'newest' | 'value';
 
 export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters & { sort?: Sort; limit: number; cursor?: string } }) {
   const { limit, cursor, sort: requested, ...filters } = input;
+  await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
   const offset = Number(decodeCursor(cursor, { ...filters, sort })?.[0] ?? 0);
   const q = filters.q ? searchForm(filters.q) : '';
@@ -181,6 +204,7 @@ async function textMode(ctx: Ctx, f: CatalogFilters, enough = 20): Promise<TextM
 }
 
 export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
+  await validateFilters(ctx, input);
   const mode = await textMode(ctx, input);
   const w = where(ctx, input, mode);
   const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
@@ -228,6 +252,7 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
+  await validateFilters(ctx, input);
   const mode = await textMode(ctx, input);
   const run = async (db: Ctx['db']) =>
     db.select(publicColumns).from(potentials).innerJoin(region, eq(region.code, potentials.regionCode)).where(where(ctx, input, mode)).orderBy(asc(potentials.id)).limit(100_000);

@@ -231,10 +231,24 @@ describe('bad input', () => {
     expect((await h.client.query<{ n: number }>('select count(*)::int as n from potentials')).rows[0]!.n).toBe(before);
   });
 
-  it('refuses unknown filter values in the catalogue with 400', async () => {
+  it('refuses unknown codes and bad values in catalogue filters with 400 naming the parameter', async () => {
     expect((await h.request('/v1/catalog/potentials?valueMin=-1')).status).toBe(400);
     expect((await h.request('/v1/catalog/potentials?province=5')).status).toBe(400);
     expect((await h.request('/v1/catalog/potentials?sort=random')).status).toBe(400);
+    for (const [qs, location] of [
+      ['region=99.99', 'query.region'],
+      ['province=99', 'query.province'],
+      ['affairs=pariwisata,sihir', 'query.affairs.1'],
+      ['issues=banjir', 'query.issues'],
+      ['kind=KSDX', 'query.kind'],
+      ['valueMin=10&valueMax=1', 'query.valueMax'],
+    ]) {
+      for (const path of ['/v1/catalog/potentials', '/v1/catalog/potentials/facets', '/v1/catalog/export.csv']) {
+        const res = await h.request(`${path}?${qs}`);
+        expect(res.status, `${path}?${qs}`).toBe(400);
+        expect(((await res.json()) as ProblemBody).errors?.map((e) => e.location)).toContain(location);
+      }
+    }
   });
 
   it('stores HTML and script as text and never returns markup', async () => {
