@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './platform/context';
@@ -53,6 +54,12 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  // Open data may be read from any origin, without credentials; nothing else is cross-origin.
+  const openData = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], credentials: false, maxAge: 86400 });
+  for (const path of ['/v1/catalog/potentials', '/v1/catalog/potentials/*', '/v1/catalog/partners', '/v1/catalog/regions/*', '/v1/catalog/export.*', '/v1/regions', '/v1/regions/*', '/v1/vocabularies', '/v1/vocabularies/*']) {
+    app.on(['GET', 'HEAD', 'OPTIONS'], path, openData);
+  }
 
   // The whole API, readable in one place.
   registerHealth(app);

@@ -40,6 +40,18 @@ describe('every response', () => {
   });
 });
 
+describe('cross-origin reads', () => {
+  it('lets any origin read open data without credentials, and nothing else', async () => {
+    const open = await h.request('/v1/regions/31', { headers: { origin: 'https://data.example.org' } });
+    expect(open.headers.get('access-control-allow-origin')).toBe('*');
+    expect(open.headers.get('access-control-allow-credentials')).toBeNull();
+    const catalog = await h.request('/v1/catalog/potentials', { headers: { origin: 'https://data.example.org' } });
+    expect(catalog.headers.get('access-control-allow-origin')).toBe('*');
+    const privateRoute = await h.request('/v1/me', { headers: { origin: 'https://data.example.org' } });
+    expect(privateRoute.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('unknown routes', () => {
   it.each([
     ['GET', '/v2/regions'],
