@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbHandle } from './client';
@@ -23,7 +24,22 @@ export const MIGRATIONS_FOLDER = findMigrationsFolder();
  * second run is a no-op. Uses each driver's own migrator, so the production
  * path (Neon) is the one exercised against a real server in tests.
  */
+/**
+ * True when the database already records the journal's last migration (drizzle
+ * stores each migration's journal timestamp as created_at): restarts skip the
+ * migrator, which costs ~200 ms on the embedded database even with nothing to do.
+ */
+async function upToDate(handle: DbHandle): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const last = journal.entries.at(-1)?.when;
+  const exists = (await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`)) as unknown as { rows: { present: boolean }[] };
+  if (!last || !exists.rows[0]?.present) return false;
+  const applied = (await handle.db.execute(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`)) as unknown as { rows: { last: string | null }[] };
+  return Number(applied.rows[0]?.last) === last;
+}
+
 export async function migrate(handle: DbHandle): Promise<void> {
+  if (await upToDate(handle)) return;
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   switch (handle.driver) {
     case 'pglite': {

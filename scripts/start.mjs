@@ -1,7 +1,6 @@
 // `npm start`: bundle the Node entry (src/server.ts) with esbuild when any
 // TypeScript source is newer than the bundle, then run the bundle. Plain JS
 // starts about half a second faster than transpiling on the fly.
-import { build } from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +26,7 @@ try {
 }
 const sourcesAt = Math.max(newest(join(root, 'src')), newest(join(root, 'db')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (sourcesAt > builtAt) {
+  const { build } = await import('esbuild'); // only when rebuilding
   await build({
     entryPoints: [join(root, 'src/server.ts')],
     outfile,

@@ -1,5 +1,7 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
@@ -9,6 +11,17 @@ import { VOCABULARIES } from '../../src/reference/vocabularies';
 import { readDistricts, readRegions } from './regions';
 
 const LOAD_NAME = 'reference';
+/** Bump when the way rows are derived from the sources changes (names, kinds, time zones…). */
+const SEED_FORMAT = 3;
+
+/** A fingerprint of everything the reference data is made from, read without parsing the CSVs. */
+function sourceFingerprint(): string {
+  const require = createRequire(import.meta.url);
+  const dataDir = join(dirname(require.resolve('idn-area-data')), '..', 'data');
+  const hash = createHash('sha256').update(`format ${SEED_FORMAT}\n`).update(JSON.stringify(VOCABULARIES));
+  for (const file of ['provinces.csv', 'regencies.csv', 'districts.csv']) hash.update(readFileSync(join(dataDir, file)));
+  return hash.digest('hex');
+}
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
@@ -18,7 +31,7 @@ function excludedSet<T extends PgTable>(table: T, keys: (keyof T['_']['columns']
   return Object.fromEntries(keys.map((k) => [k, sql`excluded.${sql.identifier(snake(columns[k as string]!.name))}`]));
 }
 
-export type SeedResult = { skipped: boolean; regions: number; districts: number; terms: number; checksum: string };
+export type SeedResult = { skipped: true; checksum: string } | { skipped: false; regions: number; districts: number; terms: number; checksum: string };
 
 /**
  * Loads the 552 regions (and their tenants) and the domain vocabularies.
@@ -26,6 +39,11 @@ export type SeedResult = { skipped: boolean; regions: number; districts: number;
  * whole data set lets an unchanged restart skip the work entirely.
  */
 export async function seedReferenceData(db: Db, options: { force?: boolean } = {}): Promise<SeedResult> {
+  const checksum = sourceFingerprint();
+  if (!options.force) {
+    const [previous] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.name, LOAD_NAME));
+    if (previous?.checksum === checksum) return { skipped: true, checksum };
+  }
   const [regionRows, districtRows] = await Promise.all([readRegions(), readDistricts()]);
   const termRows = VOCABULARIES.flatMap((v) =>
     v.terms.map((term, i) => ({
@@ -39,13 +57,6 @@ export async function seedReferenceData(db: Db, options: { force?: boolean } = {
       sortOrder: i + 1,
     })),
   );
-  const checksum = encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ regionRows, termRows, districtRows }))));
-
-  if (!options.force) {
-    const [previous] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.name, LOAD_NAME));
-    if (previous?.checksum === checksum) return { skipped: true, regions: regionRows.length, districts: districtRows.length, terms: termRows.length, checksum };
-  }
-
   await db.transaction(async (tx) => {
     await tx
       .insert(regions)

@@ -1,4 +1,4 @@
-import { Resend } from 'resend';
+import type { Resend } from 'resend';
 
 export type EmailMessage = { to: string; subject: string; text: string; html: string };
 
@@ -10,10 +10,13 @@ export interface EmailClient {
 
 /** Resend (production). It answers `{ data, error }` and never throws on HTTP errors: we do. */
 export function resendClient(apiKey: string, from: string, baseUrl?: string): EmailClient {
-  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  let client: Promise<Resend> | null = null;
   return {
     name: 'resend',
     async send(message) {
+      // loaded on first send: start-up does not pay for it
+      client ??= import('resend').then(({ Resend: R }) => new R(apiKey, baseUrl ? { baseUrl } : undefined));
+      const resend = await client;
       const { data, error } = await resend.emails.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
       if (error || !data) throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
       return { id: data.id };

@@ -13,8 +13,7 @@ export async function prepareDatabase(database: NodeDatabase, logger: Logger, op
   if (options.seed) {
     const result = await seedReferenceData(database.db as Db);
     logger.info(result.skipped ? 'db.reference_data_unchanged' : 'db.reference_data_loaded', {
-      regions: result.regions,
-      terms: result.terms,
+      ...(result.skipped ? {} : { regions: result.regions, districts: result.districts, terms: result.terms }),
       durationMs: Math.round(performance.now() - t1),
     });
   }
