@@ -117,6 +117,7 @@ export function createApp(deps: AppDeps) {
       { name: 'Profiles', description: 'What partners and regions say about themselves.' },
       { name: 'Catalogue', description: 'Public: published potentials, verified partners, open data export.' },
       { name: 'Interests', description: 'Expressions of interest in published potentials, and the owner’s decisions.' },
+      { name: 'Matching', description: 'Explainable scores between potentials, regions and partners.' },
       { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],

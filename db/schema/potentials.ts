@@ -153,6 +153,8 @@ export const tenantProfiles = pgTable(
     issues: text().array().notNull().default(sql`'{}'::text[]`),
     affairs: text().array().notNull().default(sql`'{}'::text[]`),
     regionsOfInterest: text().array().notNull().default(sql`'{}'::text[]`),
+    /** regions a region declares as bordering it (for mandatory cooperation) */
+    neighbours: text().array().notNull().default(sql`'{}'::text[]`),
     offers: text(),
     engagementMinIdr: bigint({ mode: 'number' }),
     engagementMaxIdr: bigint({ mode: 'number' }),

@@ -12,13 +12,14 @@ export type ProfileInput = {
   issues?: string[];
   affairs?: string[];
   regionsOfInterest?: string[];
+  neighbours?: string[];
   offers?: string | null;
   engagementMinIdr?: number | null;
   engagementMaxIdr?: number | null;
   contacts?: Contact[];
 };
 
-const EMPTY = { summary: null, sectors: [], issues: [], affairs: [], regionsOfInterest: [], offers: null, engagementMinIdr: null, engagementMaxIdr: null, contacts: [] as Contact[] };
+const EMPTY = { summary: null, sectors: [], issues: [], affairs: [], regionsOfInterest: [], neighbours: [] as string[], offers: null, engagementMinIdr: null, engagementMaxIdr: null, contacts: [] as Contact[] };
 
 export async function getProfile({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'tenant.read');
@@ -46,10 +47,12 @@ export async function updateProfile({ ctx, input }: { ctx: Ctx; input: ProfileIn
   check('sectors', 'sectors', changes.sectors);
   check('issues', 'strategic-issues', changes.issues);
   check('affairs', 'affairs', changes.affairs);
-  if (changes.regionsOfInterest?.length) {
-    const found = new Set((await ctx.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, changes.regionsOfInterest))).map((r) => r.code));
-    changes.regionsOfInterest.forEach((c, i) => {
-      if (!found.has(c)) errors.push({ location: `body.regionsOfInterest.${i}`, message: en ? `unknown region ${c}` : `wilayah ${c} tidak dikenal` });
+  for (const field of ['regionsOfInterest', 'neighbours'] as const) {
+    const values = changes[field];
+    if (!values?.length) continue;
+    const found = new Set((await ctx.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, values))).map((r) => r.code));
+    values.forEach((c, i) => {
+      if (!found.has(c)) errors.push({ location: `body.${field}.${i}`, message: en ? `unknown region ${c}` : `wilayah ${c} tidak dikenal` });
     });
   }
   if (changes.engagementMinIdr != null && changes.engagementMaxIdr != null && changes.engagementMinIdr > changes.engagementMaxIdr) {

@@ -52,6 +52,8 @@ const MATRIX: Row[] = [
   { method: 'GET', path: '/v1/tenants/{tenantId}/interests', tooSmall: 'viewer', readKeyRefused: false },
   { method: 'POST', path: '/v1/tenants/{tenantId}/interests/{interestId}/decision', body: { decision: 'accept' }, tooSmall: 'viewer', readKeyRefused: true },
   { method: 'GET', path: '/v1/tenants/{tenantId}/reports/mapping', tooSmall: null, readKeyRefused: false },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches', tooSmall: null, readKeyRefused: false },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/recommendations', tooSmall: null, readKeyRefused: false },
 ];
 
 let h: Harness;

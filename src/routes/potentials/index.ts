@@ -4,6 +4,7 @@ import { createPotential, getPotential, listPotentials, transitionPotential, upd
 import { getProfile, updateProfile } from '../../potentials/profiles';
 import { provinceReport } from '../../potentials/reports';
 import { createRound, getRound, listRounds } from '../../potentials/rounds';
+import { matchesForPotential, recommendationsFor } from '../../potentials/matches';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam } from '../../platform/pagination';
@@ -100,6 +101,7 @@ const ProfileBody = z
     issues: z.array(z.string().max(60)).max(9).optional(),
     affairs: z.array(z.string().max(60)).max(32).optional(),
     regionsOfInterest: z.array(z.string().max(5)).max(552).optional().openapi({ description: 'Region codes a partner works in or wants to.' }),
+    neighbours: z.array(z.string().max(5)).max(40).optional().openapi({ description: 'Regions bordering this region (used for mandatory cooperation).' }),
     offers: z.string().trim().max(4000).nullable().optional(),
     engagementMinIdr: z.number().int().min(0).max(1e15).nullable().optional(),
     engagementMaxIdr: z.number().int().min(0).max(1e15).nullable().optional(),
@@ -110,7 +112,7 @@ const ProfileBody = z
 export const ProfileSchema = z
   .object({
     tenantId: z.string(), type: z.string(), name: z.string(), summary: z.string().nullable(), sectors: z.array(z.string()), issues: z.array(z.string()), affairs: z.array(z.string()),
-    regionsOfInterest: z.array(z.string()), offers: z.string().nullable(), engagementMinIdr: z.number().nullable(), engagementMaxIdr: z.number().nullable(),
+    regionsOfInterest: z.array(z.string()), neighbours: z.array(z.string()), offers: z.string().nullable(), engagementMinIdr: z.number().nullable(), engagementMaxIdr: z.number().nullable(),
     contacts: z.array(z.object({ role: z.string(), name: z.string(), email: z.string().optional(), phone: z.string().optional() })),
   })
   .openapi('Profile');
@@ -178,7 +180,55 @@ const reportRoute = createRoute({
   },
 });
 
+// ---- matching ----
+const ComponentSchema = z.object({ component: z.string(), weight: z.number(), value: z.number(), contribution: z.number() });
+const ReasonSchema = z.object({ component: z.string(), text: z.string().openapi({ description: 'In the request’s language.' }), id: z.string(), en: z.string() });
+const MatchSchema = z
+  .object({
+    score: z.number().openapi({ description: '0–100: the sum of the components’ contributions.' }),
+    candidate: z.object({
+      type: z.enum(['region', 'partner']), tenantId: z.string(), potentialId: z.string().nullable(), name: z.string(), regionCode: z.string().nullable(),
+      provinceCode: z.string().nullable(), direction: z.string().nullable(), partnerKind: z.string().optional(),
+    }),
+    components: z.array(ComponentSchema),
+    reasons: z.array(ReasonSchema).openapi({ description: 'Why: the concrete shared issues, the offer meeting the need, geography, history.' }),
+  })
+  .openapi('Match');
+const MatchPage = z.object({ data: z.array(MatchSchema), total: z.number().int(), nextCursor: z.string().nullable() }).openapi('MatchPage');
+const matchesRoute = createRoute({
+  method: 'get', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches', operationId: 'matchPotential', tags: ['Matching'], summary: 'Ranked partners and regions for a published potential',
+  description: 'Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDLN, SINERGI) that share at least one issue or affair. The weights are documented in `src/matching/weights.ts`. Computed per request: a change shows in the next one.',
+  security: authSecurity,
+  request: {
+    params: PotentialParams,
+    query: z.object({
+      candidateType: z.enum(['partner', 'region']).optional().openapi({ param: { name: 'candidateType', in: 'query' } }),
+      province: z.string().regex(/^\d{2}$/, 'must be a two-digit province code').optional().openapi({ param: { name: 'province', in: 'query' }, description: 'Regions in this province; partners interested in it.' }),
+      limit: limitParam(20),
+      cursor: cursorParam,
+    }),
+  },
+  responses: { 200: jsonResponse('Candidates, best first; ties broken by id.', MatchPage), ...readErrors },
+});
+const RecommendationPage = z
+  .object({
+    data: z.array(z.object({ potential: z.object({ id: z.string(), title: z.string(), regionCode: z.string(), provinceCode: z.string(), direction: z.string(), tenantId: z.string() }), score: z.number(), components: z.array(ComponentSchema), reasons: z.array(ReasonSchema) })),
+    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('RecommendationPage');
+const recommendationsRoute = createRoute({
+  method: 'get', path: '/v1/tenants/{tenantId}/recommendations', operationId: 'recommendations', tags: ['Matching'], summary: 'Published potentials that fit this tenant',
+  description: 'For a partner: scored with its profile. For a region: with its own published potentials.',
+  security: authSecurity,
+  request: { params: TenantParams, query: z.object({ limit: limitParam(20), cursor: cursorParam }) },
+  responses: { 200: jsonResponse('Potentials, best first.', RecommendationPage), ...readErrors },
+});
+
 export function registerPotentials(app: OpenAPIHono<AppEnv>) {
+  app.openapi(matchesRoute, async (c) => c.json(MatchPage.parse(await matchesForPotential({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('query') } })), 200));
+  app.openapi(recommendationsRoute, async (c) => c.json(RecommendationPage.parse(await recommendationsFor({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('query') } })), 200));
+
   app.openapi(createPotentialRoute, async (c) => c.json(PotentialSchema.parse(await createPotential({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 201));
   app.openapi(listPotentialsRoute, async (c) => c.json(z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() }).parse(await listPotentials({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('query') } })), 200));
   app.openapi(getPotentialRoute, async (c) => c.json(PotentialDetailSchema.parse(await getPotential({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));

@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_profiles" ADD COLUMN "neighbours" text[] DEFAULT '{}'::text[] NOT NULL;
