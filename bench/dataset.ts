@@ -20,7 +20,7 @@ const codes = (name: string) => VOCABULARIES.find((v) => v.name === name)!.terms
 const SUBJECTS = ['pengembangan wisata bahari', 'penanggulangan bencana banjir', 'pengendalian inflasi pangan', 'pengentasan kemiskinan ekstrem', 'pengelolaan sampah regional', 'air bersih perdesaan', 'pelatihan SDM pariwisata', 'kawasan perbatasan terpadu', 'hilirisasi kopi', 'transportasi antarkabupaten', 'layanan kesehatan rujukan', 'digitalisasi pelayanan publik', 'konservasi hutan mangrove', 'pasar induk bersama', 'energi surya desa'];
 const PLACES = ['lintas kabupaten', 'di daerah aliran sungai', 'di desa penyangga', 'di kawasan pesisir', 'antarprovinsi', 'di wilayah kepulauan'];
 
-export async function buildCatalogDataset(N: number) {
+export async function buildCatalogDataset(N: number, options: { perRegion?: number } = {}) {
   const handle = await openPglite();
   await migrate(handle);
   await seedReferenceData(handle.db);
@@ -31,8 +31,8 @@ export async function buildCatalogDataset(N: number) {
   const models = codes('cooperation-models');
   const now = new Date();
   for (let i = 0; i < N; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, N - i) }, () => {
-      const t = pick(regionTenants);
+    const batch = Array.from({ length: Math.min(1000, N - i) }, (_, j) => {
+      const t = options.perRegion ? regionTenants[Math.floor((i + j) / options.perRegion) % regionTenants.length]! : pick(regionTenants);
       const subject = pick(SUBJECTS);
       const title = `${subject[0]!.toUpperCase()}${subject.slice(1)} ${pick(PLACES)}`;
       const row = {
@@ -68,5 +68,5 @@ export async function buildCatalogDataset(N: number) {
     await indexWords(handle.db, batch.map((b) => b.searchText));
   }
   await handle.client.exec('analyze');
-  return { handle, regionTenants, affairs, issues, kinds };
+  return { handle, regionTenants, affairs, issues, kinds, rand, pick, some };
 }

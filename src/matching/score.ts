@@ -122,6 +122,37 @@ function freshness(updatedAt: Date, now: Date): number {
   return clamp01(1 - (days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS));
 }
 
+const countShared = (a: readonly string[], b: readonly string[]) => {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!) && a.indexOf(a[i]!) === i) n++;
+  return n;
+};
+
+/**
+ * The score alone, without building explanations: what ranking thousands of
+ * candidates needs. Equal to `score(...).score` for the same inputs.
+ */
+export function scoreValue(target: Target, candidate: Candidate, now: Date, history?: History): number {
+  if (!isEligible(target, candidate)) return 0;
+  const sharedIssues = countShared(target.issues, candidate.issues);
+  const sharedAffairs = countShared(target.affairs, candidate.affairs);
+  const complementary = candidate.type === 'potential' ? candidate.direction !== target.direction : target.direction === 'need';
+  const denominator = Math.max(1, new Set(target.affairs).size + new Set(target.issues).size);
+  const h = history ?? { accepted: 0, declined: 0, agreements: 0 };
+  const parts: [number, number][] = [
+    [WEIGHTS.complementarity, complementary ? (sharedAffairs + sharedIssues) / Math.min(denominator, 3) : 0],
+    [WEIGHTS.sharedIssues, target.issues.length ? sharedIssues / Math.min(target.issues.length, 3) : 0],
+    [WEIGHTS.affairs, target.affairs.length ? sharedAffairs / Math.min(target.affairs.length, 3) : 0],
+    [WEIGHTS.geography, geography(target, candidate).value],
+    [WEIGHTS.size, size(target, candidate)],
+    [WEIGHTS.history, 0.5 + 0.25 * h.accepted + 0.25 * h.agreements - 0.25 * h.declined],
+    [WEIGHTS.freshness, freshness(candidate.updatedAt, now)],
+  ];
+  let total = 0;
+  for (const [w, v] of parts) total += round1(clamp01(v) * w);
+  return Math.min(100, Math.max(0, round1(total)));
+}
+
 export function score(target: Target, candidate: Candidate, input: { now: Date; labels: Labels; history?: History }): Match {
   const { labels } = input;
   const reasons: Reason[] = [];
@@ -186,12 +217,24 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
   return { candidate, score: Math.min(100, Math.max(0, total)), components, reasons };
 }
 
-/** Scores every candidate and ranks them: score descending, then id ascending (a stable tie-break). */
-export function rank(target: Target, candidates: Candidate[], input: { now: Date; labels: Labels; history?: Map<string, History> }): Match[] {
-  const out: Match[] = [];
+/**
+ * Scores every candidate and ranks them: score descending, then id ascending (a
+ * stable tie-break). Only the first `explain` matches (default: all) carry their
+ * components and reasons; the rest are ranked by the same numbers.
+ */
+export function rank(
+  target: Target,
+  candidates: Candidate[],
+  input: { now: Date; labels: Labels; history?: Map<string, History>; explain?: number },
+): Match[] {
+  const scored: { candidate: Candidate; score: number }[] = [];
   for (const c of candidates) {
     if (!isEligible(target, c)) continue;
-    out.push(score(target, c, { now: input.now, labels: input.labels, history: input.history?.get(c.tenantId) }));
+    scored.push({ candidate: c, score: scoreValue(target, c, input.now, input.history?.get(c.tenantId)) });
   }
-  return out.sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
+  scored.sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
+  const explain = input.explain ?? scored.length;
+  return scored.map((s, i) =>
+    i < explain ? score(target, s.candidate, { now: input.now, labels: input.labels, history: input.history?.get(s.candidate.tenantId) }) : { ...s, components: [], reasons: [] },
+  );
 }

@@ -115,7 +115,7 @@ export async function matchesForPotential({ ctx, input }: { ctx: Ctx; input: Can
   const target = await loadTarget(ctx.db, potentialId, tenant.id, todayIso);
   if (!target) throw notFound({ key: 'potential.not_found' });
   const [regionCs, partnerCs, history] = await Promise.all([regionCandidates(ctx.db, target, todayIso, filters), partnerCandidates(ctx.db, target, filters), historyOf(ctx.db, tenant.id)]);
-  const ranked = rank(target, [...regionCs, ...partnerCs], { now: ctx.now(), labels: LABELS, history });
+  const ranked = rank(target, [...regionCs, ...partnerCs], { now: ctx.now(), labels: LABELS, history, explain: offset + limit });
   const page = ranked.slice(offset, offset + limit);
   return { data: page.map((m) => present(ctx, m)), total: ranked.length, nextCursor: offset + limit < ranked.length ? encodeCursor([String(offset + limit)], { potentialId, ...filters }) : null };
 }

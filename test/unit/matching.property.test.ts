@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rank, score, type Candidate, type Labels, type Target } from '../../src/matching/score';
+import { rank, score, scoreValue, type Candidate, type Labels, type Target } from '../../src/matching/score';
 import { WEIGHTS } from '../../src/matching/weights';
 
 const ISSUES = ['inflasi', 'kemiskinan_ekstrem', 'pariwisata', 'penanggulangan_bencana', 'kawasan_perbatasan', 'tata_ruang'];
@@ -67,6 +67,14 @@ describe('matching score (property-based)', () => {
         expect(m.score).toBeLessThanOrEqual(100);
         for (const comp of m.components) expect(comp.contribution).toBeLessThanOrEqual(WEIGHTS[comp.component] + 1e-9);
         expect(Math.abs(m.components.reduce((s, x) => s + x.contribution, 0) - m.score)).toBeLessThan(0.75);
+      }),
+    );
+  });
+
+  it('computes the same number with or without explanations', () => {
+    fc.assert(
+      fc.property(target, candidate, history, (t, c, h) => {
+        expect(scoreValue(t, c, now, h)).toBe(score(t, c, { now, labels, history: h }).score);
       }),
     );
   });
