@@ -83,7 +83,7 @@ function actorRole(access: Access): ActorRole {
   return (access.role ?? 'viewer') as ActorRole;
 }
 
-function ruleError(_ctx: Ctx, kind: 'role' | 'state', rule: { id: string; en: string }): ApiError {
+function ruleError(kind: 'role' | 'state', rule: { id: string; en: string }): ApiError {
   return new ApiError(kind === 'role' ? 'FORBIDDEN' : 'CONFLICT', { key: 'potential.rule', params: { ruleId: rule.id, ruleEn: rule.en } });
 }
 
@@ -112,7 +112,7 @@ async function recordEvent(tx: Tx, ctx: Ctx, row: Pick<Row, 'id' | 'tenantId'>, 
 async function checkAgencyAndRound(ctx: Ctx, access: Access, input: { agencyId?: string | null; roundId?: string | null }): Promise<{ agencyId: string | null; roundId: string | null }> {
   let agencyId = input.agencyId ?? null;
   if (access.role === 'liaison') {
-    if (agencyId && agencyId !== access.agencyId) throw ruleError(ctx, 'role', EDIT_RULE);
+    if (agencyId && agencyId !== access.agencyId) throw ruleError('role', EDIT_RULE);
     agencyId = access.agencyId;
   }
   if (agencyId) {
@@ -132,7 +132,7 @@ export async function createPotential({ ctx, input }: { ctx: Ctx; input: Potenti
   const { tenant } = access;
   if (tenant.type !== 'region' || !tenant.regionCode) throw notFound({ key: 'potential.not_found' });
   const role = actorRole(access);
-  if (role === 'head') throw ruleError(ctx, 'role', EDIT_RULE);
+  if (role === 'head') throw ruleError('role', EDIT_RULE);
   await validateCodes(ctx, tenant.regionCode, input);
   const { agencyId, roundId } = await checkAgencyAndRound(ctx, access, input);
   const now = ctx.now();
@@ -172,7 +172,7 @@ export async function updatePotential({ ctx, input }: { ctx: Ctx; input: Partial
   const before = await getRow(ctx, access.tenant.id, input.potentialId);
   const role = actorRole(access);
   if (!canEdit(before.status, role, before.agencyId !== null && before.agencyId === access.agencyId)) {
-    throw ruleError(ctx, ['draft', 'returned', 'published'].includes(before.status) ? 'role' : 'state', EDIT_RULE);
+    throw ruleError(['draft', 'returned', 'published'].includes(before.status) ? 'role' : 'state', EDIT_RULE);
   }
   await validateCodes(ctx, before.regionCode, input);
   const changes: Record<string, unknown> = {};
@@ -213,7 +213,7 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
   if (access.via === 'api_key') throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
   const before = await getRow(ctx, access.tenant.id, input.potentialId);
   const denied = checkTransition(input.action, before.status, actorRole(access), before.agencyId !== null && before.agencyId === access.agencyId);
-  if (denied) throw ruleError(ctx, denied.kind, denied.rule);
+  if (denied) throw ruleError(denied.kind, denied.rule);
 
   const en = ctx.lang === 'en';
   const required = (fields: (keyof TransitionInput)[]) => {
