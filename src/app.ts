@@ -12,6 +12,7 @@ import { newId } from './platform/ids';
 import { registerAdmin } from './routes/admin';
 import { registerAuth } from './routes/auth';
 import { registerCatalog } from './routes/catalog';
+import { registerFacilitation } from './routes/facilitation';
 import { registerPotentials } from './routes/potentials';
 import { registerMe } from './routes/me';
 import { registerPartners } from './routes/partners';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   registerTenants(app);
   registerPotentials(app);
   registerCatalog(app);
+  registerFacilitation(app);
   registerAdmin(app);
   registerDocs(app, deps);
 
@@ -118,6 +120,7 @@ export function createApp(deps: AppDeps) {
       { name: 'Catalogue', description: 'Public: published potentials, verified partners, open data export.' },
       { name: 'Interests', description: 'Expressions of interest in published potentials, and the owner’s decisions.' },
       { name: 'Matching', description: 'Explainable scores between potentials, regions and partners.' },
+      { name: 'Facilitation', description: 'Provinces propose matches among their kabupaten/kota and with partners.' },
       { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],

@@ -2,3 +2,4 @@ export * from './reference';
 export * from './tenants';
 export * from './identity';
 export * from './potentials';
+export * from './facilitation';

@@ -60,6 +60,26 @@ export const templates = {
       { label: lang === 'en' ? 'Accept invitation' : 'Terima undangan', url: p.url, code: lang === 'en' ? `Invitation code: ${p.token}` : `Kode undangan: ${p.token}` },
     ),
   }),
+  proposal: (lang: Lang, p: { facilitator: string; other: string; note: string; days: number; url: string }): Rendered => ({
+    subject: lang === 'en' ? `A cooperation proposal from ${p.facilitator}` : `Usulan kerja sama dari ${p.facilitator}`,
+    ...layout(
+      lang,
+      lang === 'en'
+        ? [`${p.facilitator} proposes that you cooperate with ${p.other}.`, p.note, `Please accept or decline within ${p.days} days.`]
+        : [`${p.facilitator} mengusulkan kerja sama Anda dengan ${p.other}.`, p.note, `Mohon terima atau tolak dalam ${p.days} hari.`],
+      { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
+    ),
+  }),
+  proposal_reminder: (lang: Lang, p: { facilitator: string; other: string; expiresOn: string; url: string }): Rendered => ({
+    subject: lang === 'en' ? `Reminder: cooperation proposal with ${p.other}` : `Pengingat: usulan kerja sama dengan ${p.other}`,
+    ...layout(
+      lang,
+      lang === 'en'
+        ? [`The proposal from ${p.facilitator} to cooperate with ${p.other} is still waiting for your answer. It expires on ${p.expiresOn}.`]
+        : [`Usulan dari ${p.facilitator} untuk bekerja sama dengan ${p.other} masih menunggu jawaban Anda. Usulan berakhir pada ${p.expiresOn}.`],
+      { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
+    ),
+  }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -43,6 +43,9 @@ export const PERMISSIONS = {
   'interests.read': { region: ['admin', 'head', 'liaison'], partner: ['admin', 'member'], facilitator: [], apiKeyScope: 'read' },
   'interests.express': { region: ['admin', 'head', 'liaison'], partner: ['admin', 'member'], facilitator: [], apiKeyScope: null },
   'interests.decide': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'proposals.create': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
+  'proposals.read': { region: ['admin', 'head'], partner: ['admin'], facilitator: [], apiKeyScope: 'read' },
+  'proposals.answer': { region: ['admin', 'head'], partner: ['admin'], facilitator: [], apiKeyScope: null },
   'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
 } satisfies Record<string, Rule>;
 

@@ -2,6 +2,7 @@ import { count, eq, lt, or, isNotNull } from 'drizzle-orm';
 import { regions, sessions, userTokens } from '../../db/schema';
 import { dispatchOutbox } from '../email/outbox';
 import { purgeRateLimits } from '../platform/rate-limit';
+import { remindAndExpireProposals } from '../facilitation/proposals';
 import type { Ctx } from '../platform/context';
 
 /**
@@ -43,7 +44,15 @@ export const retryEmail: Job = {
   },
 };
 
-export const JOBS: Job[] = [referenceDataCheck, purgeExpired, retryEmail];
+/** Facilitation proposals: one reminder halfway, then expiry. */
+export const proposalReminders: Job = {
+  name: 'proposal-reminders',
+  async run({ ctx }) {
+    return remindAndExpireProposals({ ctx });
+  },
+};
+
+export const JOBS: Job[] = [referenceDataCheck, purgeExpired, proposalReminders, retryEmail];
 
 export async function runJobs({ ctx, input }: { ctx: Ctx; input: { jobs?: Job[] } }) {
   const results: { job: string; ok: boolean; result?: Record<string, unknown>; error?: string }[] = [];

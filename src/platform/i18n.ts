@@ -133,6 +133,13 @@ export const messages = {
   'interest.duplicate': { id: 'Pihak ini sudah menyatakan minat pada potensi tersebut.', en: 'This party has already expressed interest in that potential.' },
   'interest.already_decided': { id: 'Pernyataan minat ini sudah diputuskan.', en: 'This expression of interest has already been decided.' },
   'interest.not_member': { id: 'Anda bukan anggota tenant yang menyatakan minat.', en: 'You are not a member of the expressing tenant.' },
+  'proposal.not_found': { id: 'Usulan fasilitasi tidak ditemukan.', en: 'Facilitation proposal not found.' },
+  'proposal.same_party': { id: 'Aturan: usulan harus mempertemukan dua pihak yang berbeda.', en: 'Rule: a proposal must bring together two different parties.' },
+  'proposal.not_in_province': { id: (p) => `Aturan: provinsi hanya memfasilitasi kabupaten/kotanya sendiri atau mitra; ${p.party} tidak termasuk.`, en: (p) => `Rule: a province facilitates only its own kabupaten/kota or partners; ${p.party} is neither.` },
+  'proposal.potential_closed': { id: 'Aturan: potensi yang diusulkan harus sedang terbit di katalog.', en: 'Rule: the proposed potential must be published in the catalogue.' },
+  'proposal.not_pending': { id: 'Usulan ini sudah tidak menunggu jawaban.', en: 'This proposal is no longer awaiting answers.' },
+  'proposal.not_a_party': { id: 'Tenant ini bukan pihak dalam usulan.', en: 'This tenant is not a party to the proposal.' },
+  'proposal.already_answered': { id: 'Pihak ini sudah menjawab.', en: 'This party has already answered.' },
   'route.not_found': {
     id: (p) => `Tidak ada sumber daya di ${p.method} ${p.path}.`,
     en: (p) => `Nothing is served at ${p.method} ${p.path}.`,

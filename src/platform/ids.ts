@@ -19,6 +19,7 @@ export const ID_PREFIXES = {
   token: 'tok',
   potential: 'pot',
   round: 'rnd',
+  proposal: 'prp',
   interest: 'int',
   event: 'evt',
 } as const;

@@ -54,6 +54,10 @@ const MATRIX: Row[] = [
   { method: 'GET', path: '/v1/tenants/{tenantId}/reports/mapping', tooSmall: null, readKeyRefused: false },
   { method: 'GET', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches', tooSmall: null, readKeyRefused: false },
   { method: 'GET', path: '/v1/tenants/{tenantId}/recommendations', tooSmall: null, readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/proposals', body: { partyA: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', partyB: 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb', note: 'Usulan' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/proposals', tooSmall: 'viewer', readKeyRefused: false },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/proposals/stats', tooSmall: 'viewer', readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/proposals/{proposalId}/answer', body: { decision: 'accept' }, tooSmall: 'viewer', readKeyRefused: true },
 ];
 
 let h: Harness;
@@ -92,6 +96,7 @@ beforeAll(async () => {
   const interest = await post(h, `/v1/catalog/potentials/${ids.potentialId}/interests`, { fromTenantId: tenantB, message: 'Kami tertarik.' }, adminB.token);
   expect(interest.status, await interest.clone().text()).toBe(201);
   ids.interestId = ((await interest.json()) as { id: string }).id;
+  ids.proposalId = 'prp_01jd2x6v0m8kq3b7e5y4w9c1ta'; // denial happens before the proposal is looked up
 }, 120_000);
 
 afterAll(async () => {
