@@ -11,6 +11,7 @@ import { t } from './platform/i18n';
 import { newId } from './platform/ids';
 import { registerAdmin } from './routes/admin';
 import { registerAuth } from './routes/auth';
+import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
 import { registerFacilitation } from './routes/facilitation';
 import { registerPotentials } from './routes/potentials';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   registerPotentials(app);
   registerCatalog(app);
   registerFacilitation(app);
+  registerAgreements(app);
   registerAdmin(app);
   registerDocs(app, deps);
 
@@ -121,6 +123,7 @@ export function createApp(deps: AppDeps) {
       { name: 'Interests', description: 'Expressions of interest in published potentials, and the owner’s decisions.' },
       { name: 'Matching', description: 'Explainable scores between potentials, regions and partners.' },
       { name: 'Facilitation', description: 'Provinces propose matches among their kabupaten/kota and with partners.' },
+      { name: 'Agreements', description: 'From Kesepakatan Bersama through Perjanjian Kerja Sama to implementation and evaluation.' },
       { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],

@@ -3,3 +3,4 @@ export * from './tenants';
 export * from './identity';
 export * from './potentials';
 export * from './facilitation';
+export * from './agreements';

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'proposals.create': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
   'proposals.read': { region: ['admin', 'head'], partner: ['admin'], facilitator: [], apiKeyScope: 'read' },
   'proposals.answer': { region: ['admin', 'head'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'agreements.read': { region: ALL_REGION, partner: ['admin', 'member'], facilitator: [], apiKeyScope: 'read' },
+  'agreements.write': { region: ['admin', 'head', 'liaison'], partner: ['admin'], facilitator: [], apiKeyScope: null },
   'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
 } satisfies Record<string, Rule>;
 

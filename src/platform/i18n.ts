@@ -140,6 +140,7 @@ export const messages = {
   'proposal.not_pending': { id: 'Usulan ini sudah tidak menunggu jawaban.', en: 'This proposal is no longer awaiting answers.' },
   'proposal.not_a_party': { id: 'Tenant ini bukan pihak dalam usulan.', en: 'This tenant is not a party to the proposal.' },
   'proposal.already_answered': { id: 'Pihak ini sudah menjawab.', en: 'This party has already answered.' },
+  'agreement.not_found': { id: 'Perjanjian kerja sama tidak ditemukan.', en: 'Agreement not found.' },
   'route.not_found': {
     id: (p) => `Tidak ada sumber daya di ${p.method} ${p.path}.`,
     en: (p) => `Nothing is served at ${p.method} ${p.path}.`,

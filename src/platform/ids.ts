@@ -20,6 +20,8 @@ export const ID_PREFIXES = {
   potential: 'pot',
   round: 'rnd',
   proposal: 'prp',
+  agreement: 'agr',
+  action: 'act',
   interest: 'int',
   event: 'evt',
 } as const;

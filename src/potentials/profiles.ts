@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { regions, tenantProfiles, tenants, type Contact } from '../../db/schema';
 import { authorize } from '../identity/access';
+import { activeAgreementCount } from '../agreements/agreements';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, type FieldError, notFound } from '../platform/errors';
@@ -32,7 +33,7 @@ export async function getRegionProfile({ ctx, input }: { ctx: Ctx; input: { code
   const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.regionCode, input.code));
   if (!tenant) throw notFound({ key: 'region.not_found', params: { code: input.code } });
   const [row] = await ctx.db.select().from(tenantProfiles).where(eq(tenantProfiles.tenantId, tenant.id));
-  return { tenantId: tenant.id, type: tenant.type, name: tenant.name, ...EMPTY, ...(row ?? {}) };
+  return { tenantId: tenant.id, type: tenant.type, name: tenant.name, ...EMPTY, ...(row ?? {}), activeAgreements: await activeAgreementCount(ctx, tenant.id) };
 }
 
 export async function updateProfile({ ctx, input }: { ctx: Ctx; input: ProfileInput & { tenantId: string } }) {

@@ -57,6 +57,14 @@ const MATRIX: Row[] = [
   { method: 'POST', path: '/v1/tenants/{tenantId}/proposals', body: { partyA: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', partyB: 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb', note: 'Usulan' }, tooSmall: 'viewer', readKeyRefused: true },
   { method: 'GET', path: '/v1/tenants/{tenantId}/proposals', tooSmall: 'viewer', readKeyRefused: false },
   { method: 'GET', path: '/v1/tenants/{tenantId}/proposals/stats', tooSmall: 'viewer', readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements', body: { title: 'Kerja sama', parties: ['ten_01jd2x6v0m8kq3b7e5y4w9c1ta', 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb'], kind: 'KSDD' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/agreements', tooSmall: null, readKeyRefused: false },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/agreements/{agreementId}', tooSmall: null, readKeyRefused: false },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions', body: { stage: 'ended' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions', body: { title: 'Rapat', responsibleTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', dueDate: '2027-01-01' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'PATCH', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}', body: { status: 'done' }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations', body: { date: '2026-11-01', findings: 'Baik', rating: 4 }, tooSmall: 'viewer', readKeyRefused: true },
+  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents', body: { title: 'PKS' }, tooSmall: 'viewer', readKeyRefused: true },
   { method: 'POST', path: '/v1/tenants/{tenantId}/proposals/{proposalId}/answer', body: { decision: 'accept' }, tooSmall: 'viewer', readKeyRefused: true },
 ];
 
@@ -97,6 +105,8 @@ beforeAll(async () => {
   expect(interest.status, await interest.clone().text()).toBe(201);
   ids.interestId = ((await interest.json()) as { id: string }).id;
   ids.proposalId = 'prp_01jd2x6v0m8kq3b7e5y4w9c1ta'; // denial happens before the proposal is looked up
+  ids.agreementId = 'agr_01jd2x6v0m8kq3b7e5y4w9c1ta'; // likewise
+  ids.actionId = 'act_01jd2x6v0m8kq3b7e5y4w9c1ta';
 }, 120_000);
 
 afterAll(async () => {

@@ -72,6 +72,7 @@ const exportJsonRoute = createRoute({
   security: [], request: { query: FilterQuery },
   responses: { 200: jsonResponse('The same columns as the CSV.', z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) })), ...problemResponses(400) },
 });
+const RegionProfileSchema = ProfileSchema.extend({ activeAgreements: z.number().int() }).openapi('RegionProfile');
 const PartnerSchema = z
   .object({
     id: z.string(), name: z.string(), kind: z.string().nullable(), website: z.string().nullable(), country: z.string().nullable(), verifiedAt: NullableTimestamp,
@@ -97,7 +98,7 @@ const partnersRoute = createRoute({
 const regionProfileRoute = createRoute({
   method: 'get', path: '/v1/catalog/regions/{code}/profile', operationId: 'getRegionProfile', tags: ['Catalogue'], summary: 'A region’s public profile',
   security: [], request: { params: z.object({ code: RegionCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }) },
-  responses: { 200: jsonResponse('Summary, flagship sectors, contacts by role.', ProfileSchema), ...problemResponses(400, 404) },
+  responses: { 200: jsonResponse('Summary, flagship sectors, contacts by role, and how many agreements it is party to now.', RegionProfileSchema), ...problemResponses(400, 404) },
 });
 const expressRoute = createRoute({
   method: 'post', path: '/v1/catalog/potentials/{potentialId}/interests', operationId: 'expressInterest', tags: ['Interests'], summary: 'Express interest in a published potential',
@@ -135,7 +136,7 @@ export function registerCatalog(app: OpenAPIHono<AppEnv>) {
   app.openapi(exportJsonRoute, async (c) => c.json({ columns: [...EXPORT_COLUMNS], data: await exportCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') }) }, 200));
   app.openapi(getRoute, async (c) => c.json(PublicPotentialSchema.parse(await getPublishedPotential({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
   app.openapi(partnersRoute, async (c) => c.json(z.object({ data: z.array(PartnerSchema), ...pageMeta }).parse(await listPublicPartners({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200));
-  app.openapi(regionProfileRoute, async (c) => c.json(ProfileSchema.parse(await getRegionProfile({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
+  app.openapi(regionProfileRoute, async (c) => c.json(RegionProfileSchema.parse(await getRegionProfile({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
   app.openapi(expressRoute, async (c) => c.json(InterestSchema.parse(await expressInterest({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 201));
   app.openapi(nationalRoute, async (c) => c.json(await nationalReport({ ctx: c.get('ctx') }), 200));
 }

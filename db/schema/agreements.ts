@@ -1,0 +1,95 @@
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { users } from './identity';
+import { tenants } from './tenants';
+
+const ts = () => timestamp({ withTimezone: true, mode: 'date' });
+const day = () => date({ mode: 'string' });
+
+export const agreementStage = pgEnum('agreement_stage', ['initiated', 'kesepakatan_bersama', 'perjanjian_kerja_sama', 'implementing', 'evaluated', 'renewed', 'ended']);
+
+/** A cooperation from Kesepakatan Bersama (KB) through Perjanjian Kerja Sama (PKS) to evaluation. */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: text().primaryKey(),
+    title: text().notNull(),
+    kind: text().notNull(),
+    model: text(),
+    affairs: text().array().notNull(),
+    issues: text().array().notNull(),
+    stage: agreementStage().notNull().default('initiated'),
+    sourceType: text(),
+    sourceId: text(),
+    kbNumber: text(),
+    kbDate: day(),
+    kbSignatories: text().array(),
+    pksNumber: text(),
+    pksDate: day(),
+    pksStart: day(),
+    pksEnd: day(),
+    burdensBudget: boolean(),
+    dprdApprovalRef: text(),
+    createdBy: text().notNull().references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index().on(t.stage)],
+);
+
+export const agreementParties = pgTable(
+  'agreement_parties',
+  { agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }), tenantId: text().notNull().references(() => tenants.id) },
+  (t) => [primaryKey({ columns: [t.agreementId, t.tenantId] }), index().on(t.tenantId)],
+);
+
+export const actionStatus = pgEnum('action_status', ['planned', 'in_progress', 'done']);
+
+export const agreementActions = pgTable(
+  'agreement_actions',
+  {
+    id: text().primaryKey(),
+    agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    responsibleTenantId: text().notNull().references(() => tenants.id),
+    dueDate: day().notNull(),
+    status: actionStatus().notNull().default('planned'),
+    ...timestamps,
+  },
+  (t) => [index().on(t.agreementId)],
+);
+
+export const agreementEvaluations = pgTable('agreement_evaluations', {
+  id: text().primaryKey(),
+  agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  date: day().notNull(),
+  findings: text().notNull(),
+  rating: integer().notNull(),
+  nextEvaluationDate: day(),
+  createdBy: text().notNull(),
+  createdAt: ts().notNull().defaultNow(),
+});
+
+export const agreementDocuments = pgTable('agreement_documents', {
+  id: text().primaryKey(),
+  agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  title: text().notNull(),
+  number: text(),
+  date: day(),
+  link: text(),
+  createdAt: ts().notNull().defaultNow(),
+});
+
+export const agreementEvents = pgTable(
+  'agreement_events',
+  {
+    id: text().primaryKey(),
+    agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    fromStage: agreementStage(),
+    toStage: agreementStage().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull(),
+    actorUserId: text(),
+    requestId: text().notNull(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index().on(t.agreementId)],
+);
