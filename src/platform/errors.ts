@@ -62,7 +62,6 @@ export const notFound = (detail: Message) => new ApiError('NOT_FOUND', detail);
 export const badRequest = (detail: Message, errors?: FieldError[]) =>
   new ApiError('BAD_REQUEST', detail, { errors });
 export const conflict = (detail: Message) => new ApiError('CONFLICT', detail);
-export const forbidden = (detail: Message) => new ApiError('FORBIDDEN', detail);
 
 export const ProblemSchema = z
   .object({

@@ -4,7 +4,6 @@
  * The language of a request comes from `Accept-Language` (default: `id`).
  */
 export type Lang = 'id' | 'en';
-export const LANGS: readonly Lang[] = ['id', 'en'];
 
 type Params = Record<string, string | number>;
 type Text = string | ((p: Params) => string);

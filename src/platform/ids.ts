@@ -45,7 +45,3 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
   crypto.getRandomValues(random);
   return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeBase32LowerCaseNoPadding(random)}`;
 }
-
-export function hasPrefix(id: string, kind: IdKind): boolean {
-  return id.startsWith(`${ID_PREFIXES[kind]}_`);
-}

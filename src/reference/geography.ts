@@ -5,10 +5,6 @@
 export type TimeZone = 'WIB' | 'WITA' | 'WIT';
 export type IslandGroup = 'sumatera' | 'jawa' | 'bali_nusa_tenggara' | 'kalimantan' | 'sulawesi' | 'maluku' | 'papua';
 
-export const PROVINCE_CODE = /^\d{2}$/;
-export const REGENCY_CODE = /^\d{2}\.\d{2}$/;
-export const REGION_CODE = /^\d{2}(\.\d{2})?$/;
-
 export const provinceOf = (code: string): string => code.slice(0, 2);
 
 /** Sumatra, Java, West and Central Kalimantan: WIB; Bali, Nusa Tenggara, the rest of Kalimantan, Sulawesi: WITA; Maluku and Papua: WIT. */
@@ -20,8 +16,6 @@ export function timeZoneOf(code: string): TimeZone {
   if (p >= 63) return 'WITA';
   return 'WIB';
 }
-
-export const UTC_OFFSET_HOURS: Record<TimeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
 
 export function islandGroupOf(code: string): IslandGroup {
   const first = provinceOf(code)[0];
