@@ -129,14 +129,27 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
     .innerJoin(tenants, eq(tenants.id, agreementParties.tenantId))
     .where(province ? sql`(${tenants.id} = ${tenant.id} or ${tenants.regionCode} like ${province + '.%'})` : eq(tenants.id, tenant.id));
   if (ids.length === 0) return { data: [] };
-  const rows = await ctx.db.select().from(agreements).where(inArray(agreements.id, ids.map((r) => r.id))).orderBy(desc(agreements.id));
-  const data = [];
-  for (const row of rows) {
-    const parties = await ctx.db.select({ id: tenants.id, name: tenants.name, regionCode: tenants.regionCode }).from(agreementParties).innerJoin(tenants, eq(tenants.id, agreementParties.tenantId)).where(eq(agreementParties.agreementId, row.id));
-    const d = await details(ctx, row, parties);
-    data.push({ id: d.id, title: d.title, stage: d.stage, kind: d.kind, parties: d.parties, pksEnd: d.pksEnd, flags: d.flags });
-  }
-  return { data };
+  const agreementIds = ids.map((r) => r.id);
+  // four queries for the whole list, not five per agreement
+  const [rows, parties, actions, evaluations] = await Promise.all([
+    ctx.db.select().from(agreements).where(inArray(agreements.id, agreementIds)).orderBy(desc(agreements.id)),
+    ctx.db.select({ agreementId: agreementParties.agreementId, id: tenants.id, name: tenants.name, regionCode: tenants.regionCode }).from(agreementParties).innerJoin(tenants, eq(tenants.id, agreementParties.tenantId)).where(inArray(agreementParties.agreementId, agreementIds)),
+    ctx.db.select({ agreementId: agreementActions.agreementId, dueDate: agreementActions.dueDate, status: agreementActions.status }).from(agreementActions).where(inArray(agreementActions.agreementId, agreementIds)),
+    ctx.db.select({ agreementId: agreementEvaluations.agreementId, date: agreementEvaluations.date, nextEvaluationDate: agreementEvaluations.nextEvaluationDate }).from(agreementEvaluations).where(inArray(agreementEvaluations.agreementId, agreementIds)).orderBy(asc(agreementEvaluations.date)),
+  ]);
+  const today = todayOf(ctx);
+  const of = <T extends { agreementId: string }>(xs: T[], id: string) => xs.filter((x) => x.agreementId === id);
+  return {
+    data: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      stage: row.stage,
+      kind: row.kind,
+      parties: of(parties, row.id).map(({ agreementId: _a, ...p }) => p),
+      pksEnd: row.pksEnd,
+      flags: flagsOf(today, row, of(actions, row.id), of(evaluations, row.id)),
+    })),
+  };
 }
 
 export type TransitionAgreementInput = {
