@@ -70,8 +70,14 @@ const intersect = (a: readonly string[], b: readonly string[]) => {
   return [...new Set(a)].filter((x) => set.has(x));
 };
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const list = (labels: Label[], lang: 'id' | 'en') => labels.map((l) => `*${l[lang]}*`).join(lang === 'en' ? ', ' : ', ');
+const list = (labels: Label[], lang: 'id' | 'en') => labels.map((l) => `*${l[lang]}*`).join(', ');
+
+/**
+ * A component's contribution in tenths of a point: its value (0–1) times its
+ * weight, rounded to one decimal. Scores are sums of these, so they are exact
+ * in tenths and the same however they are added up.
+ */
+export const tenths = (component: Component, value: number) => Math.round(clamp01(value) * WEIGHTS[component] * 10);
 
 export function cooperationKindOf(candidate: Candidate): string {
   return candidate.type === 'potential' ? 'KSDD' : (PARTNER_KIND_TO_COOPERATION[candidate.partnerKind] ?? 'KSDPK');
@@ -85,24 +91,73 @@ export function isEligible(target: Target, candidate: Candidate): boolean {
   return true;
 }
 
-function geography(target: Target, c: Candidate): { value: number; reason: Label | null } {
-  if (c.type === 'partner') {
-    if (c.regionsOfInterest.includes(target.regionCode)) return { value: 1, reason: { id: 'Mitra menyatakan minat pada wilayah Anda', en: 'The partner declared an interest in your region' } };
-    if (c.regionsOfInterest.includes(target.provinceCode)) return { value: 0.7, reason: { id: 'Mitra menyatakan minat pada provinsi Anda', en: 'The partner declared an interest in your province' } };
-    if (c.regionsOfInterest.length === 0) return { value: 0.3, reason: null };
-    return { value: 0, reason: null };
-  }
-  const neighbour = target.neighbours.includes(c.regionCode);
-  if (neighbour) return { value: 1, reason: { id: 'Daerah yang berbatasan langsung', en: 'A bordering region' } };
-  const sameProvince = c.provinceCode === target.provinceCode;
-  const sameIsland = c.islandGroup === target.islandGroup;
-  // Mandatory cooperation (wajib) is between bordering regions: others count little.
-  if (sameProvince) return { value: target.mandatory ? 0.4 : 0.7, reason: { id: 'Berada dalam provinsi yang sama', en: 'In the same province' } };
-  if (sameIsland) return { value: target.mandatory ? 0.1 : 0.35, reason: { id: 'Berada dalam gugus pulau yang sama', en: 'In the same island group' } };
-  return { value: 0, reason: null };
+/** Whether the candidate's side complements the target's: an offer meeting a need. */
+export const isComplementary = (target: Target, c: Candidate) => (c.type === 'potential' ? c.direction !== target.direction : target.direction === 'need');
+
+/**
+ * The three overlap components (complementarity, shared issues, affairs) in
+ * tenths, from how many distinct issues and affairs are shared. Everything
+ * else in a score is geography, size, history and freshness, together at most
+ * 30 points: this is what lets the database bound a score before it is computed.
+ */
+export function overlapTenths(distinctIssues: number, distinctAffairs: number, sharedIssues: number, sharedAffairs: number, complementary: boolean): number {
+  const denominator = Math.max(1, distinctIssues + distinctAffairs);
+  return (
+    tenths('complementarity', complementary ? (sharedAffairs + sharedIssues) / Math.min(denominator, 3) : 0) +
+    tenths('sharedIssues', distinctIssues ? sharedIssues / Math.min(distinctIssues, 3) : 0) +
+    tenths('affairs', distinctAffairs ? sharedAffairs / Math.min(distinctAffairs, 3) : 0)
+  );
 }
 
-function size(target: Target, c: Candidate): number {
+/**
+ * Geography as one of a fixed list of cases. For a region: a declared
+ * neighbour, the same province, the same island group, or elsewhere. For a
+ * partner: it declared interest in the region, in its province, declared no
+ * regions at all (open anywhere), or only other regions.
+ */
+export const GEOGRAPHY_CASES = ['neighbour', 'province', 'island', 'elsewhere', 'interest_region', 'interest_province', 'open', 'interest_elsewhere'] as const;
+export type GeographyCase = (typeof GEOGRAPHY_CASES)[number];
+
+export function geographyCase(target: Target, c: Candidate): GeographyCase {
+  if (c.type === 'partner') {
+    if (c.regionsOfInterest.includes(target.regionCode)) return 'interest_region';
+    if (c.regionsOfInterest.includes(target.provinceCode)) return 'interest_province';
+    return c.regionsOfInterest.length === 0 ? 'open' : 'interest_elsewhere';
+  }
+  if (target.neighbours.includes(c.regionCode)) return 'neighbour';
+  if (c.provinceCode === target.provinceCode) return 'province';
+  return c.islandGroup === target.islandGroup ? 'island' : 'elsewhere';
+}
+
+/** Mandatory cooperation (wajib) is between bordering regions: other regions count little. */
+export function geographyValue(target: Target, g: GeographyCase): number {
+  switch (g) {
+    case 'neighbour':
+    case 'interest_region':
+      return 1;
+    case 'province':
+      return target.mandatory ? 0.4 : 0.7;
+    case 'island':
+      return target.mandatory ? 0.1 : 0.35;
+    case 'interest_province':
+      return 0.7;
+    case 'open':
+      return 0.3;
+    default:
+      return 0;
+  }
+}
+
+const GEOGRAPHY_REASONS: Partial<Record<GeographyCase, Label>> = {
+  neighbour: { id: 'Daerah yang berbatasan langsung', en: 'A bordering region' },
+  province: { id: 'Berada dalam provinsi yang sama', en: 'In the same province' },
+  island: { id: 'Berada dalam gugus pulau yang sama', en: 'In the same island group' },
+  interest_region: { id: 'Mitra menyatakan minat pada wilayah Anda', en: 'The partner declared an interest in your region' },
+  interest_province: { id: 'Mitra menyatakan minat pada provinsi Anda', en: 'The partner declared an interest in your province' },
+};
+
+/** The candidate's typical engagement, or its own value, against the potential's value. */
+export function sizeValue(target: Target, c: Candidate): number {
   const value = target.valueIdr;
   if (value === null || value <= 0) return 0.5;
   if (c.type === 'partner') {
@@ -116,17 +171,71 @@ function size(target: Target, c: Candidate): number {
   return Math.min(value, c.valueIdr) / Math.max(value, c.valueIdr);
 }
 
-function freshness(updatedAt: Date, now: Date): number {
+/** Accepted interests and agreements raise it, declined interests lower it; none is neutral (0.5). */
+export const historyValue = (h: History | undefined) => (h ? 0.5 + 0.25 * h.accepted + 0.25 * h.agreements - 0.25 * h.declined : 0.5);
+
+/** Full within FRESH_DAYS of the last update, then falling linearly to zero at STALE_DAYS. */
+export function freshnessValue(updatedAt: Date, now: Date): number {
   const days = (now.getTime() - updatedAt.getTime()) / 86400_000;
   if (days <= FRESH_DAYS) return 1;
   return clamp01(1 - (days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS));
 }
 
-const countShared = (a: readonly string[], b: readonly string[]) => {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!) && a.indexOf(a[i]!) === i) n++;
-  return n;
-};
+const distinctCount = (xs: readonly string[]) => (xs.length < 2 ? xs.length : new Set(xs).size);
+
+/**
+ * A target compiled for scoring many candidates: its codes as bits, its
+ * overlap table precomputed, so a candidate costs a few lookups and no
+ * allocation. Returns a score in tenths, or -1 when the candidate is not one:
+ * not eligible, or sharing no issue and no affair.
+ */
+function compile(target: Target, now: Date, history?: Map<string, History>) {
+  const issues = [...new Set(target.issues)];
+  const affairs = [...new Set(target.affairs)];
+  const nI = issues.length;
+  const nA = affairs.length;
+  const overlap = new Int32Array(2 * (nI + 1) * (nA + 1));
+  for (let compl = 0; compl < 2; compl++)
+    for (let si = 0; si <= nI; si++) for (let sa = 0; sa <= nA; sa++) overlap[(compl * (nI + 1) + si) * (nA + 1) + sa] = overlapTenths(nI, nA, si, sa, compl === 1);
+  const geography = new Map(GEOGRAPHY_CASES.map((g) => [g, tenths('geography', geographyValue(target, g))]));
+  const neutral = tenths('history', historyValue(undefined));
+  const regionsOpen = target.cooperationKinds.includes('KSDD');
+  const partnerKindsOpen = new Map(Object.entries(PARTNER_KIND_TO_COOPERATION).map(([kind, k]) => [kind, target.cooperationKinds.includes(k)]));
+  const unknownPartnerKindOpen = target.cooperationKinds.includes('KSDPK');
+  // distinct shared codes: a bit per target code (a target has at most 32 of each vocabulary)
+  const shared = (codes: readonly string[], of: readonly string[]) => {
+    let mask = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const j = of.indexOf(codes[i]!);
+      if (j >= 0) mask |= 1 << j;
+    }
+    let n = 0;
+    for (let v = mask >>> 0; v; v &= v - 1) n++;
+    return n;
+  };
+  return (c: Candidate): number => {
+    if (c.type === 'potential') {
+      if (!regionsOpen || !c.autonomous || !c.cooperationKinds.includes('KSDD')) return -1;
+    } else if (!(partnerKindsOpen.get(c.partnerKind) ?? unknownPartnerKindOpen)) return -1;
+    if (c.tenantId === target.tenantId) return -1;
+    const si = shared(c.issues, issues);
+    const sa = shared(c.affairs, affairs);
+    if (si + sa === 0) return -1;
+    const h = history?.get(c.tenantId);
+    return (
+      overlap[((isComplementary(target, c) ? nI + 1 : 0) + si) * (nA + 1) + sa]! +
+      geography.get(geographyCase(target, c))! +
+      tenths('size', sizeValue(target, c)) +
+      (h ? tenths('history', historyValue(h)) : neutral) +
+      tenths('freshness', freshnessValue(c.updatedAt, now))
+    );
+  };
+}
+
+/** Whether a candidate enters a ranking: eligible, and sharing at least one issue or affair. */
+export function isCandidate(target: Target, candidate: Candidate): boolean {
+  return isEligible(target, candidate) && (intersect(target.issues, candidate.issues).length > 0 || intersect(target.affairs, candidate.affairs).length > 0);
+}
 
 /**
  * The score alone, without building explanations: what ranking thousands of
@@ -134,23 +243,15 @@ const countShared = (a: readonly string[], b: readonly string[]) => {
  */
 export function scoreValue(target: Target, candidate: Candidate, now: Date, history?: History): number {
   if (!isEligible(target, candidate)) return 0;
-  const sharedIssues = countShared(target.issues, candidate.issues);
-  const sharedAffairs = countShared(target.affairs, candidate.affairs);
-  const complementary = candidate.type === 'potential' ? candidate.direction !== target.direction : target.direction === 'need';
-  const denominator = Math.max(1, new Set(target.affairs).size + new Set(target.issues).size);
-  const h = history ?? { accepted: 0, declined: 0, agreements: 0 };
-  const parts: [number, number][] = [
-    [WEIGHTS.complementarity, complementary ? (sharedAffairs + sharedIssues) / Math.min(denominator, 3) : 0],
-    [WEIGHTS.sharedIssues, target.issues.length ? sharedIssues / Math.min(target.issues.length, 3) : 0],
-    [WEIGHTS.affairs, target.affairs.length ? sharedAffairs / Math.min(target.affairs.length, 3) : 0],
-    [WEIGHTS.geography, geography(target, candidate).value],
-    [WEIGHTS.size, size(target, candidate)],
-    [WEIGHTS.history, 0.5 + 0.25 * h.accepted + 0.25 * h.agreements - 0.25 * h.declined],
-    [WEIGHTS.freshness, freshness(candidate.updatedAt, now)],
-  ];
-  let total = 0;
-  for (const [w, v] of parts) total += round1(clamp01(v) * w);
-  return Math.min(100, Math.max(0, round1(total)));
+  const si = intersect(target.issues, candidate.issues).length;
+  const sa = intersect(target.affairs, candidate.affairs).length;
+  const total =
+    overlapTenths(distinctCount(target.issues), distinctCount(target.affairs), si, sa, isComplementary(target, candidate)) +
+    tenths('geography', geographyValue(target, geographyCase(target, candidate))) +
+    tenths('size', sizeValue(target, candidate)) +
+    tenths('history', historyValue(history)) +
+    tenths('freshness', freshnessValue(candidate.updatedAt, now));
+  return Math.min(1000, total) / 10;
 }
 
 export function score(target: Target, candidate: Candidate, input: { now: Date; labels: Labels; history?: History }): Match {
@@ -159,8 +260,9 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
   const components: ComponentScore[] = [];
   const add = (component: Component, value: number) => {
     const v = clamp01(value);
-    components.push({ component, weight: WEIGHTS[component], value: round1(v * 100) / 100, contribution: round1(v * WEIGHTS[component]) });
+    components.push({ component, weight: WEIGHTS[component], value: Math.round(v * 100) / 100, contribution: tenths(component, v) / 10 });
   };
+  const total = () => Math.min(1000, components.reduce((s, c) => s + Math.round(c.contribution * 10), 0)) / 10;
 
   if (!isEligible(target, candidate)) {
     for (const c of Object.keys(WEIGHTS) as Component[]) add(c, 0);
@@ -169,14 +271,14 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
 
   const sharedIssues = intersect(target.issues, candidate.issues);
   const sharedAffairs = intersect(target.affairs, candidate.affairs);
+  const nI = distinctCount(target.issues);
+  const nA = distinctCount(target.affairs);
 
   // complementarity: opposite directions (a region's offer meets another's need), or a partner bringing what the region needs
-  const complementary =
-    candidate.type === 'potential' ? candidate.direction !== target.direction : target.direction === 'need';
+  const complementary = isComplementary(target, candidate);
   const complementItems = complementary ? [...sharedAffairs, ...sharedIssues] : [];
   // not deduplicated across the two lists ("pariwisata" is an affair and an issue): keeps the score monotone
-  const complementDenominator = Math.max(1, new Set(target.affairs).size + new Set(target.issues).size);
-  add('complementarity', complementItems.length / Math.min(complementDenominator, 3));
+  add('complementarity', complementItems.length / Math.min(Math.max(1, nI + nA), 3));
   if (complementItems.length) {
     const items = [...sharedAffairs.map(labels.affairs), ...sharedIssues.map(labels.issues)];
     const what = candidate.type === 'potential' ? candidate.title : (candidate.offers ?? candidate.name);
@@ -189,52 +291,82 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
     );
   }
 
-  add('sharedIssues', target.issues.length ? sharedIssues.length / Math.min(target.issues.length, 3) : 0);
+  add('sharedIssues', nI ? sharedIssues.length / Math.min(nI, 3) : 0);
   if (sharedIssues.length) {
     const items = sharedIssues.map(labels.issues);
     reasons.push({ component: 'sharedIssues', id: `Keduanya menangani ${list(items, 'id')}`, en: `Both work on ${list(items, 'en')}` });
   }
 
-  add('affairs', target.affairs.length ? sharedAffairs.length / Math.min(target.affairs.length, 3) : 0);
+  add('affairs', nA ? sharedAffairs.length / Math.min(nA, 3) : 0);
   if (sharedAffairs.length) {
     const items = sharedAffairs.map(labels.affairs);
     reasons.push({ component: 'affairs', id: `Urusan yang sama: ${list(items, 'id')}`, en: `Same government affairs: ${list(items, 'en')}` });
   }
 
-  const geo = geography(target, candidate);
-  add('geography', geo.value);
-  if (geo.reason) reasons.push({ component: 'geography', ...geo.reason });
+  const geo = geographyCase(target, candidate);
+  add('geography', geographyValue(target, geo));
+  const geoReason = GEOGRAPHY_REASONS[geo];
+  if (geoReason) reasons.push({ component: 'geography', ...geoReason });
 
-  add('size', size(target, candidate));
+  add('size', sizeValue(target, candidate));
 
-  const h = input.history ?? { accepted: 0, declined: 0, agreements: 0 };
-  add('history', 0.5 + 0.25 * h.accepted + 0.25 * h.agreements - 0.25 * h.declined);
-  if (h.accepted + h.agreements > 0) reasons.push({ component: 'history', id: 'Pernah bekerja sama sebelumnya', en: 'Have cooperated before' });
+  const h = input.history;
+  add('history', historyValue(h));
+  if (h && h.accepted + h.agreements > 0) reasons.push({ component: 'history', id: 'Pernah bekerja sama sebelumnya', en: 'Have cooperated before' });
 
-  add('freshness', freshness(candidate.updatedAt, input.now));
+  add('freshness', freshnessValue(candidate.updatedAt, input.now));
 
-  const total = round1(components.reduce((s, c) => s + c.contribution, 0));
-  return { candidate, score: Math.min(100, Math.max(0, total)), components, reasons };
+  return { candidate, score: total(), components, reasons };
 }
 
+/** Score descending, then id ascending: a stable tie-break. */
+const better = (a: { s: number; id: string }, b: { s: number; id: string }) => a.s > b.s || (a.s === b.s && a.id < b.id);
+
 /**
- * Scores every candidate and ranks them: score descending, then id ascending (a
- * stable tie-break). Only the first `explain` matches (default: all) carry their
- * components and reasons; the rest are ranked by the same numbers.
+ * Ranks candidates for a target and explains one page. Only candidates (see
+ * `isCandidate`) are ranked; `total` counts them. The page — `limit` matches
+ * after `offset` (default: all) — carries components and reasons. Selecting
+ * the page keeps a bounded heap of `offset + limit`, so ranking n candidates
+ * costs n scores plus n·log(page), not a sort of all n.
  */
 export function rank(
   target: Target,
-  candidates: Candidate[],
-  input: { now: Date; labels: Labels; history?: Map<string, History>; explain?: number },
-): Match[] {
-  const scored: { candidate: Candidate; score: number }[] = [];
+  candidates: readonly Candidate[],
+  input: { now: Date; labels: Labels; history?: Map<string, History>; offset?: number; limit?: number },
+): { total: number; matches: Match[] } {
+  const scoreOf = compile(target, input.now, input.history);
+  const offset = input.offset ?? 0;
+  const keep = input.limit === undefined ? Infinity : offset + input.limit;
+  // a min-heap of the best `keep` so far: its root is the worst kept
+  const heap: { s: number; id: string; c: Candidate }[] = [];
+  let total = 0;
   for (const c of candidates) {
-    if (!isEligible(target, c)) continue;
-    scored.push({ candidate: c, score: scoreValue(target, c, input.now, input.history?.get(c.tenantId)) });
+    const s = scoreOf(c);
+    if (s < 0) continue;
+    total++;
+    if (heap.length < keep) {
+      heap.push({ s, id: c.id, c });
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent]!, heap[i]!)) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+    } else if (keep > 0 && (s > heap[0]!.s || (s === heap[0]!.s && c.id < heap[0]!.id))) {
+      heap[0] = { s, id: c.id, c };
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let worst = i;
+        if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
+        if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
+        if (worst === i) break;
+        [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+        i = worst;
+      }
+    }
   }
-  scored.sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
-  const explain = input.explain ?? scored.length;
-  return scored.map((s, i) =>
-    i < explain ? score(target, s.candidate, { now: input.now, labels: input.labels, history: input.history?.get(s.candidate.tenantId) }) : { ...s, components: [], reasons: [] },
-  );
+  heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  const matches = heap.slice(offset).map(({ c }) => score(target, c, { now: input.now, labels: input.labels, history: input.history?.get(c.tenantId) }));
+  return { total, matches };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rank, score, scoreValue, type Candidate, type Labels, type Target } from '../../src/matching/score';
+import { boundsOf, freshnessBucket, scoreBounds } from '../../src/matching/bounds';
+import { geographyCase, isCandidate, isComplementary, isEligible, rank, score, scoreValue, type Candidate, type Labels, type Target } from '../../src/matching/score';
 import { WEIGHTS } from '../../src/matching/weights';
 
 const ISSUES = ['inflasi', 'kemiskinan_ekstrem', 'pariwisata', 'penanggulangan_bencana', 'kawasan_perbatasan', 'tata_ruang'];
@@ -82,15 +83,15 @@ describe('matching score (property-based)', () => {
   it('is deterministic, and ranks with a stable tie-break', () => {
     fc.assert(
       fc.property(target, fc.array(candidate, { maxLength: 30 }), (t, cs) => {
-        const a = rank(t, cs, { now, labels });
-        const b = rank(t, [...cs].reverse(), { now, labels });
+        const a = rank(t, cs, { now, labels }).matches;
+        const b = rank(t, [...cs].reverse(), { now, labels }).matches;
         // duplicates by id may differ in content; compare the ranking of unique ids
         const key = (ms: typeof a) => ms.map((m) => `${m.candidate.id}:${m.score}`);
         expect(key(a).filter((k, i, arr) => arr.indexOf(k) === i).sort()).toEqual(key(b).filter((k, i, arr) => arr.indexOf(k) === i).sort());
         for (let i = 1; i < a.length; i++) {
           expect(a[i - 1]!.score > a[i]!.score || (a[i - 1]!.score === a[i]!.score && a[i - 1]!.candidate.id <= a[i]!.candidate.id)).toBe(true);
         }
-        expect(rank(t, cs, { now, labels })).toEqual(a);
+        expect(rank(t, cs, { now, labels }).matches).toEqual(a);
       }),
     );
   });
@@ -135,11 +136,49 @@ describe('matching score (property-based)', () => {
     const matches = rank(t, [
       { ...base, id: 'ten_similar', tenantId: 'ten_similar', name: 'Serupa', affairs: [], issues: ['inflasi'] },
       { ...base, id: 'ten_fit', tenantId: 'ten_fit', name: 'Cocok', affairs: ['trantibum_linmas'], issues: ['penanggulangan_bencana'] },
-    ], { now, labels: { affairs: (c) => ({ id: c, en: c }), issues: (c) => (c === 'penanggulangan_bencana' ? { id: 'penanggulangan bencana', en: 'disaster management' } : { id: c, en: c }) } });
+    ], { now, labels: { affairs: (c) => ({ id: c, en: c }), issues: (c) => (c === 'penanggulangan_bencana' ? { id: 'penanggulangan bencana', en: 'disaster management' } : { id: c, en: c }) } }).matches;
     expect(matches[0]!.candidate.id).toBe('ten_fit');
     const texts = matches[0]!.reasons.map((r) => r.id);
     expect(texts).toContain('Keduanya menangani *penanggulangan bencana*');
     expect(matches[0]!.reasons.map((r) => r.en)).toContain('Both work on *disaster management*');
     expect(texts.some((r) => r.startsWith('Mereka menawarkan *pelatihan evakuasi*'))).toBe(true);
+  });
+
+  it('pages a ranking exactly as slicing the whole ranking would, and counts only candidates that share something', () => {
+    fc.assert(
+      fc.property(target, fc.uniqueArray(candidate, { maxLength: 40, selector: (c) => c.id }), fc.nat(10), fc.integer({ min: 1, max: 10 }), history, (t, cs, offset, limit, h) => {
+        const hist = new Map(cs.slice(0, 3).map((c) => [c.tenantId, h]));
+        const all = rank(t, cs, { now, labels, history: hist });
+        const page = rank(t, cs, { now, labels, history: hist, offset, limit });
+        expect(page.total).toBe(cs.filter((c) => isCandidate(t, c)).length);
+        expect(page.total).toBe(all.total);
+        expect(page.matches).toEqual(all.matches.slice(offset, offset + limit));
+        for (const m of all.matches) expect(m.score).toBe(scoreValue(t, m.candidate, now, hist.get(m.candidate.tenantId)));
+      }),
+    );
+  });
+
+  it('bounds every candidate\'s score from the facts the database reads (overlap, geography, history exact; size and freshness bucket open)', () => {
+    fc.assert(
+      fc.property(target, candidate, fc.option(history, { nil: undefined }), (t, c, h) => {
+        const hist = h ? new Map([[c.tenantId, h]]) : undefined;
+        const b = scoreBounds(t, { now, history: hist });
+        fc.pre(isEligible(t, c));
+        const facts = {
+          complementary: isComplementary(t, c),
+          sharedIssues: new Set(c.issues.filter((x) => t.issues.includes(x))).size,
+          sharedAffairs: new Set(c.affairs.filter((x) => t.affairs.includes(x))).size,
+          geography: geographyCase(t, c),
+          tenantId: c.tenantId,
+          freshnessBucket: freshnessBucket(b, c.updatedAt),
+        };
+        const { low, high } = boundsOf(b, facts);
+        const s = Math.round(scoreValue(t, c, now, h) * 10);
+        expect(low).toBeLessThanOrEqual(s);
+        expect(s).toBeLessThanOrEqual(high);
+        expect(high - low).toBeLessThanOrEqual(55);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
