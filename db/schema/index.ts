@@ -4,3 +4,4 @@ export * from './identity';
 export * from './potentials';
 export * from './facilitation';
 export * from './agreements';
+export * from './matching';

@@ -1,19 +1,22 @@
-import { and, arrayOverlaps, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { interests, potentials, regions, tenantProfiles, tenants } from '../../db/schema';
+import { and, arrayOverlaps, eq, gte, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { agreementParties, interests, matchCandidates, potentials, regions, tenantProfiles } from '../../db/schema';
 import { authorize } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
-import { vocabularyByName } from '../reference/vocabularies';
-import { rank, type Candidate, type History, type Labels, type Match, type Target } from '../matching/score';
+import { canonicalCode, canonicalCodes, vocabularyByName } from '../reference/vocabularies';
+import { GEOGRAPHY_CASES, isCandidate, rank, score, scoreValue, type Candidate, type History, type Labels, type Match, type Target } from '../matching/score';
 import { PARTNER_KIND_TO_COOPERATION } from '../matching/weights';
+import { scoreBounds } from '../matching/bounds';
 
 /**
- * Matching as a request: load the target, prefilter candidates in SQL with the
- * GIN-indexed array overlaps (a candidate shares at least one issue or affair),
- * load past cooperation, then rank in memory with the pure scorer. Nothing is
- * precomputed or cached across requests, so a change shows in the next request
- * and a fresh Worker isolate answers at once.
+ * Matching as a request: load the target and past cooperation, let the
+ * database narrow `match_candidates` to the rows that can reach the requested
+ * page (by the bounds of `src/matching/bounds.ts`), then rank those exactly in
+ * memory with the pure scorer. Nothing is cached across requests:
+ * `match_candidates` is kept by triggers in the writing transaction, so a
+ * change shows in the next request and a fresh Worker isolate answers at once.
  */
 const term = (vocabulary: string) => (code: string) => {
   const t = vocabularyByName(vocabulary)?.terms.find((x) => x.code === code);
@@ -35,61 +38,119 @@ async function loadTarget(db: Db, potentialId: string, tenantId: string, todayIs
   const p = row.p;
   return {
     id: p.id, tenantId: p.tenantId, regionCode: p.regionCode, provinceCode: p.provinceCode, islandGroup: row.islandGroup, direction: p.direction,
-    affairs: p.affairs, issues: p.issues, cooperationKinds: p.cooperationKinds, mandatory: p.mandatory, valueIdr: p.valueIdr, neighbours: row.neighbours ?? [],
+    affairs: canonicalCodes(p.affairs), issues: canonicalCodes(p.issues), cooperationKinds: canonicalCodes(p.cooperationKinds), mandatory: p.mandatory, valueIdr: p.valueIdr, neighbours: row.neighbours ?? [],
   };
 }
 
 export type CandidateFilter = { candidateType?: 'partner' | 'region'; province?: string };
 
-async function regionCandidates(db: Db, target: Target, todayIso: string, f: CandidateFilter): Promise<Candidate[]> {
-  if (!target.cooperationKinds.includes('KSDD') || f.candidateType === 'partner') return [];
-  const overlap = or(target.issues.length ? arrayOverlaps(potentials.issues, target.issues) : undefined, target.affairs.length ? arrayOverlaps(potentials.affairs, target.affairs) : undefined);
-  if (!overlap) return [];
-  const rows = await db
-    .select({ p: potentials, islandGroup: regions.islandGroup, autonomous: regions.autonomous })
-    .from(potentials)
-    .innerJoin(regions, eq(regions.code, potentials.regionCode))
-    .where(and(eq(potentials.status, 'published'), gte(potentials.expiresOn, todayIso), ne(potentials.tenantId, target.tenantId), eq(regions.autonomous, true), arrayOverlaps(potentials.cooperationKinds, ['KSDD']), f.province ? eq(potentials.provinceCode, f.province) : undefined, overlap));
-  return rows.map(({ p, islandGroup, autonomous }) => ({
-    type: 'potential', id: p.id, tenantId: p.tenantId, title: p.title, regionCode: p.regionCode, provinceCode: p.provinceCode, islandGroup, autonomous,
-    direction: p.direction, affairs: p.affairs, issues: p.issues, cooperationKinds: p.cooperationKinds, valueIdr: p.valueIdr, updatedAt: p.updatedAt,
-  }));
+// PostgreSQL array literals for parameters (drizzle would spread a JS array into a list)
+const intArray = (xs: readonly number[]) => `{${xs.map((x) => Math.trunc(x)).join(',')}}`;
+const textArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+/** The codes as bits in vocabulary order: how `sinergi_code_mask` stores them in `match_candidates`. */
+const maskOf = (codes: readonly string[], vocabulary: string) => {
+  const terms = vocabularyByName(vocabulary)?.terms ?? [];
+  return codes.reduce((mask, code) => {
+    const i = terms.findIndex((t) => t.code === code);
+    return i >= 0 && i < 32 ? mask | (1 << i) : mask;
+  }, 0);
+};
+
+type CandidateRow = [
+  side: 0 | 1 | 2, id: string, tenantId: string, name: string, offers: string | null, partnerKind: string, issues: string[], affairs: string[],
+  regionCode: string, provinceCode: string, islandGroup: string, valueIdr: number | null, engagementMinIdr: number | null, engagementMaxIdr: number | null,
+  regionsOfInterest: string[], updatedAt: string,
+];
+
+/** A `match_candidates` row as `CANDIDATE_JSON` returns it, with codes in their canonical strings (see `canonicalCode`). */
+export const toCandidate = (r: CandidateRow): Candidate =>
+  r[0] === 2
+    ? { type: 'partner', id: r[1], tenantId: r[2], name: r[3], partnerKind: canonicalCode(r[5]), affairs: canonicalCodes(r[7]), issues: canonicalCodes(r[6]), offers: r[4], regionsOfInterest: r[14], engagementMinIdr: r[12], engagementMaxIdr: r[13], updatedAt: new Date(r[15]) }
+    : // match_candidates holds only published potentials of autonomous regions open to KSDD
+      { type: 'potential', id: r[1], tenantId: r[2], title: r[3], regionCode: r[8], provinceCode: r[9], islandGroup: r[10], autonomous: true, direction: r[0] === 1 ? 'offer' : 'need', affairs: canonicalCodes(r[7]), issues: canonicalCodes(r[6]), cooperationKinds: ['KSDD'], valueIdr: r[11], updatedAt: new Date(r[15]) };
+
+/** One JSON array per `match_candidates` row (alias `m`), in the order `toCandidate` reads. */
+export const CANDIDATE_JSON = sql`json_build_array(m.side, m.id, m.tenant_id, m.name, m.offers, m.partner_kind, m.issues, m.affairs, m.region_code, m.province_code, m.island_group,
+  m.value_idr, m.engagement_min_idr, m.engagement_max_idr, m.regions_of_interest, m.updated_at)`;
+
+/**
+ * The candidates that can be in the top `k`, and how many candidates there
+ * are, in one statement over `match_candidates`. Per row the database computes
+ * only the bounds of `scoreBounds` (two bit counts, a few comparisons and
+ * array lookups); the k-th largest lower bound is at most the k-th best
+ * score, so rows whose upper bound is below it cannot make the top k and are
+ * never read. The survivors — typically a few dozen to a few hundred of the
+ * thousands sharing an issue or affair — come back as one JSON value and are
+ * scored exactly by `rank`.
+ */
+async function topCandidates(db: Db, target: Target, input: { now: Date; todayIso: string; history: Map<string, History>; k: number; filter: CandidateFilter }): Promise<{ total: number; candidates: Candidate[] }> {
+  const partnerKinds = input.filter.candidateType === 'region' ? [] : Object.entries(PARTNER_KIND_TO_COOPERATION).filter(([, k]) => target.cooperationKinds.includes(k)).map(([kind]) => kind);
+  const regions = input.filter.candidateType !== 'partner' && target.cooperationKinds.includes('KSDD');
+  const im = maskOf(target.issues, 'strategic-issues');
+  const am = maskOf(target.affairs, 'affairs');
+  if ((im === 0 && am === 0) || (partnerKinds.length === 0 && !regions)) return { total: 0, candidates: [] };
+  const b = scoreBounds(target, { now: input.now, history: input.history });
+  // the overlap table per side (0: a region's need, 1: a region's offer, 2: a partner), by whether that side complements the target
+  const perFlag = b.overlap.length / 2;
+  const complements = [target.direction === 'offer', target.direction === 'need', target.direction === 'need'];
+  const overlap = complements.flatMap((c) => b.overlap.slice(c ? perFlag : 0, c ? 2 * perFlag : perFlag));
+  const geo = (g: (typeof GEOGRAPHY_CASES)[number]) => GEOGRAPHY_CASES.indexOf(g) + 1;
+  const kinds = [regions ? sql`m.side < 2` : undefined, partnerKinds.length ? sql`m.partner_kind = any(${textArray(partnerKinds)}::text[])` : undefined].filter((x) => x !== undefined);
+  const province = input.filter.province;
+  const result = await db.execute(sql`
+    with c as materialized (
+      select m.ctid as t,
+        (${intArray(overlap)}::int[])[(m.side * ${b.issues.length + 1}::int + bit_count((m.issue_mask & ${im}::int)::bit(32))::int) * ${b.affairs.length + 1}::int
+          + bit_count((m.affair_mask & ${am}::int)::bit(32))::int + 1]
+        + (${intArray(b.geography)}::int[])[case
+            when m.side = 2 then (case when cardinality(m.regions_of_interest) = 0 then ${geo('open')}::int when ${target.regionCode}::text = any(m.regions_of_interest) then ${geo('interest_region')}::int
+              when ${target.provinceCode}::text = any(m.regions_of_interest) then ${geo('interest_province')}::int else ${geo('interest_elsewhere')}::int end)
+            ${target.neighbours.length ? sql`when m.region_code = any(${textArray(target.neighbours)}::text[]) then ${geo('neighbour')}::int` : sql``}
+            when m.province_code = ${target.provinceCode}::text then ${geo('province')}::int when m.island_group = ${target.islandGroup}::text then ${geo('island')}::int else ${geo('elsewhere')}::int end]
+        ${b.history.tenants.length ? sql`+ (${intArray([b.history.neutral, ...b.history.tenths])}::int[])[coalesce(array_position(${textArray(b.history.tenants)}::text[], m.tenant_id), 0) + 1]` : sql`+ ${b.history.neutral}::int`} as base,
+        width_bucket(m.updated_at, ${textArray(b.freshness.cutoffs.map((d) => d.toISOString()))}::timestamptz[]) + 1 as f
+      from ${matchCandidates} m
+      where ((m.issue_mask & ${im}::int) <> 0 or (m.affair_mask & ${am}::int) <> 0)
+        and m.expires_on >= ${input.todayIso}::date
+        and (${sql.join(kinds, sql` or `)})
+        and m.tenant_id <> ${target.tenantId}::text
+        ${province ? sql`and case when m.side = 2 then ${province}::text = any(m.interest_provinces) else m.province_code = ${province}::text end` : sql``}
+    ), b as (
+      select t, base + (${intArray(b.freshness.low)}::int[])[f] + ${b.size.low}::int as lo, base + (${intArray(b.freshness.high)}::int[])[f] + ${b.size.high}::int as hi from c
+    ), th as (
+      select coalesce(max(lo) filter (where cum >= ${input.k}::int), -1) as theta
+      from (select lo, sum(n) over (order by lo desc) as cum from (select lo, count(*) as n from b group by lo) g) x
+    )
+    select (select count(*) from c)::int as total,
+      (select json_agg(${CANDIDATE_JSON}) from ${matchCandidates} m where m.ctid = any(array(select t from b, th where b.hi >= th.theta)))::text as rows`);
+  const [row] = (result as unknown as { rows: { total: number; rows: string | null }[] }).rows;
+  return { total: Number(row?.total ?? 0), candidates: row?.rows ? (JSON.parse(row.rows) as CandidateRow[]).map(toCandidate) : [] };
 }
 
-async function partnerCandidates(db: Db, target: Target, f: CandidateFilter): Promise<Candidate[]> {
-  if (f.candidateType === 'region') return [];
-  const kinds = Object.entries(PARTNER_KIND_TO_COOPERATION).filter(([, k]) => target.cooperationKinds.includes(k)).map(([kind]) => kind);
-  const overlap = or(target.issues.length ? arrayOverlaps(tenantProfiles.issues, target.issues) : undefined, target.affairs.length ? arrayOverlaps(tenantProfiles.affairs, target.affairs) : undefined);
-  if (kinds.length === 0 || !overlap) return [];
-  const province: SQL | undefined = f.province
-    ? sql`exists (select 1 from unnest(${tenantProfiles.regionsOfInterest}) as r where r = ${f.province} or r like ${f.province + '.%'})`
-    : undefined;
-  const rows = await db
-    .select({ t: tenants, p: tenantProfiles })
-    .from(tenants)
-    .innerJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id))
-    .where(and(eq(tenants.type, 'partner'), eq(tenants.status, 'active'), inArray(tenants.partnerKind, kinds), province, overlap));
-  return rows.map(({ t, p }) => ({
-    type: 'partner', id: t.id, tenantId: t.id, name: t.name, partnerKind: t.partnerKind ?? 'company', affairs: p.affairs, issues: p.issues, offers: p.offers,
-    regionsOfInterest: p.regionsOfInterest, engagementMinIdr: p.engagementMinIdr, engagementMaxIdr: p.engagementMaxIdr, updatedAt: p.updatedAt,
-  }));
-}
-
-/** Accepted and declined interests between this tenant and others, either way. */
+/** Past cooperation between this tenant and others: interests either way (accepted, declined) and agreements they are both party to. */
 async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>> {
-  const rows = await db
-    .select({ owner: interests.ownerTenantId, from: interests.fromTenantId, status: interests.status, n: sql<number>`count(*)::int` })
-    .from(interests)
-    .where(or(eq(interests.ownerTenantId, tenantId), eq(interests.fromTenantId, tenantId)))
-    .groupBy(interests.ownerTenantId, interests.fromTenantId, interests.status);
+  const otherParty = alias(agreementParties, 'other_party');
+  const [interestRows, agreementRows] = await Promise.all([
+    db
+      .select({ owner: interests.ownerTenantId, from: interests.fromTenantId, status: interests.status, n: sql<number>`count(*)::int` })
+      .from(interests)
+      .where(and(or(eq(interests.ownerTenantId, tenantId), eq(interests.fromTenantId, tenantId)), ne(interests.status, 'pending')))
+      .groupBy(interests.ownerTenantId, interests.fromTenantId, interests.status),
+    db
+      .select({ other: otherParty.tenantId, n: sql<number>`count(*)::int` })
+      .from(agreementParties)
+      .innerJoin(otherParty, and(eq(otherParty.agreementId, agreementParties.agreementId), ne(otherParty.tenantId, tenantId)))
+      .where(eq(agreementParties.tenantId, tenantId))
+      .groupBy(otherParty.tenantId),
+  ]);
   const out = new Map<string, History>();
-  for (const r of rows) {
-    const other = r.owner === tenantId ? r.from : r.owner;
-    const h = out.get(other) ?? { accepted: 0, declined: 0, agreements: 0 };
+  const of = (other: string) => out.get(other) ?? out.set(other, { accepted: 0, declined: 0, agreements: 0 }).get(other)!;
+  for (const r of interestRows) {
+    const h = of(r.owner === tenantId ? r.from : r.owner);
     if (r.status === 'accepted') h.accepted += Number(r.n);
     if (r.status === 'declined') h.declined += Number(r.n);
-    out.set(other, h);
   }
+  for (const r of agreementRows) of(r.other).agreements += Number(r.n);
   return out;
 }
 
@@ -114,10 +175,10 @@ export async function matchesForPotential({ ctx, input }: { ctx: Ctx; input: Can
   const todayIso = today(ctx);
   const target = await loadTarget(ctx.db, potentialId, tenant.id, todayIso);
   if (!target) throw notFound({ key: 'potential.not_found' });
-  const [regionCs, partnerCs, history] = await Promise.all([regionCandidates(ctx.db, target, todayIso, filters), partnerCandidates(ctx.db, target, filters), historyOf(ctx.db, tenant.id)]);
-  const ranked = rank(target, [...regionCs, ...partnerCs], { now: ctx.now(), labels: LABELS, history, explain: offset + limit });
-  const page = ranked.slice(offset, offset + limit);
-  return { data: page.map((m) => present(ctx, m)), total: ranked.length, nextCursor: offset + limit < ranked.length ? encodeCursor([String(offset + limit)], { potentialId, ...filters }) : null };
+  const history = await historyOf(ctx.db, tenant.id);
+  const { total, candidates } = await topCandidates(ctx.db, target, { now: ctx.now(), todayIso, history, k: offset + limit, filter: filters });
+  const { matches } = rank(target, candidates, { now: ctx.now(), labels: LABELS, history, offset, limit });
+  return { data: matches.map((m) => present(ctx, m)), total, nextCursor: offset + limit < total ? encodeCursor([String(offset + limit)], { potentialId, ...filters }) : null };
 }
 
 /**
@@ -145,24 +206,41 @@ export async function recommendationsFor({ ctx, input }: { ctx: Ctx; input: { te
   const affairs = [...new Set(own.flatMap((c) => c.affairs))];
   const overlap = or(issues.length ? arrayOverlaps(potentials.issues, issues) : undefined, affairs.length ? arrayOverlaps(potentials.affairs, affairs) : undefined);
   if (own.length === 0 || !overlap) return { data: [], total: 0, nextCursor: null };
+  const p = potentials;
   const targetRows = await ctx.db
-    .select({ p: potentials, islandGroup: regions.islandGroup, neighbours: tenantProfiles.neighbours })
-    .from(potentials)
-    .innerJoin(regions, eq(regions.code, potentials.regionCode))
-    .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, potentials.tenantId))
-    .where(and(eq(potentials.status, 'published'), gte(potentials.expiresOn, todayIso), ne(potentials.tenantId, tenant.id), overlap));
-  const history = await historyOf(ctx.db, tenant.id);
-  const scored = targetRows
-    .map(({ p, islandGroup, neighbours }) => {
-      const target: Target = { id: p.id, tenantId: p.tenantId, regionCode: p.regionCode, provinceCode: p.provinceCode, islandGroup, direction: p.direction, affairs: p.affairs, issues: p.issues, cooperationKinds: p.cooperationKinds, mandatory: p.mandatory, valueIdr: p.valueIdr, neighbours: neighbours ?? [] };
-      const best = rank(target, own, { now: ctx.now(), labels: LABELS, history: new Map([[tenant.id, history.get(p.tenantId) ?? { accepted: 0, declined: 0, agreements: 0 }]]) })[0];
-      return best ? { potential: { id: p.id, title: p.title, regionCode: p.regionCode, provinceCode: p.provinceCode, direction: p.direction, tenantId: p.tenantId }, match: best } : null;
+    .select({
+      id: p.id, tenantId: p.tenantId, title: p.title, regionCode: p.regionCode, provinceCode: p.provinceCode, direction: p.direction, affairs: p.affairs, issues: p.issues,
+      cooperationKinds: p.cooperationKinds, mandatory: p.mandatory, valueIdr: p.valueIdr, islandGroup: regions.islandGroup, neighbours: tenantProfiles.neighbours,
     })
-    .filter((x): x is NonNullable<typeof x> => x !== null && x.match.score > 0)
-    .sort((a, b) => b.match.score - a.match.score || (a.potential.id < b.potential.id ? -1 : 1));
-  const page = scored.slice(offset, offset + input.limit);
+    .from(p)
+    .innerJoin(regions, eq(regions.code, p.regionCode))
+    .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, p.tenantId))
+    .where(and(eq(p.status, 'published'), gte(p.expiresOn, todayIso), ne(p.tenantId, tenant.id), overlap));
+  const history = await historyOf(ctx.db, tenant.id);
+  const now = ctx.now();
+  // rank by the bare numbers; explain only the page
+  const scored = targetRows
+    .map((row) => {
+      const target: Target = { ...row, neighbours: row.neighbours ?? [] };
+      const h = history.get(row.tenantId);
+      let best: { candidate: Candidate; score: number } | null = null;
+      for (const c of own) {
+        if (!isCandidate(target, c)) continue;
+        const s = scoreValue(target, c, now, h);
+        if (!best || s > best.score || (s === best.score && c.id < best.candidate.id)) best = { candidate: c, score: s };
+      }
+      return best ? { target, row, best } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null && x.best.score > 0)
+    .sort((a, b) => b.best.score - a.best.score || (a.row.id < b.row.id ? -1 : 1));
+  const page = scored.slice(offset, offset + input.limit).map(({ target, row, best }) => ({ row, match: score(target, best.candidate, { now, labels: LABELS, history: history.get(row.tenantId) }) }));
   return {
-    data: page.map(({ potential, match }) => ({ potential, score: match.score, components: match.components, reasons: match.reasons.map((r) => ({ component: r.component, text: ctx.lang === 'en' ? r.en : r.id, id: r.id, en: r.en })) })),
+    data: page.map(({ row, match }) => ({
+      potential: { id: row.id, title: row.title, regionCode: row.regionCode, provinceCode: row.provinceCode, direction: row.direction, tenantId: row.tenantId },
+      score: match.score,
+      components: match.components,
+      reasons: match.reasons.map((r) => ({ component: r.component, text: ctx.lang === 'en' ? r.en : r.id, id: r.id, en: r.en })),
+    })),
     total: scored.length,
     nextCursor: offset + input.limit < scored.length ? encodeCursor([String(offset + input.limit)], { tenantId: tenant.id }) : null,
   };

@@ -180,3 +180,13 @@ export function vocabularyByName(name: string): Vocabulary | undefined {
 export function termCodes(name: string): ReadonlySet<string> {
   return new Set(vocabularyByName(name)?.terms.map((t) => t.code) ?? []);
 }
+
+const CANONICAL = new Map<string, string>(VOCABULARIES.flatMap((v) => v.terms.map((t): [string, string] => [t.code, t.code])));
+
+/**
+ * The vocabulary's own string for a code read from the database. Equal codes
+ * then are the same string, which the JavaScript engine compares by identity:
+ * ranking thousands of candidates compares codes millions of times.
+ */
+export const canonicalCode = (code: string) => CANONICAL.get(code) ?? code;
+export const canonicalCodes = (codes: readonly string[]) => codes.map(canonicalCode);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openNeon } from '../../db/connect/neon';
 import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
-import { potentials, tenants } from '../../db/schema';
+import { potentials, tenantProfiles, tenants, users } from '../../db/schema';
+import { createSession } from '../../src/identity/sessions';
 import { indexWords } from '../../src/potentials/catalog';
 import { searchForm } from '../../src/reference/geography';
 import { createApp } from '../../src/app';
@@ -123,6 +124,37 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     }
     const facets = await app.request('/v1/catalog/potentials/facets?issues=kemiskinan_ekstrem');
     expect(((await facets.json()) as { total: number }).total).toBe(1);
+  });
+
+  it('ranks matches with the bounds query on PostgreSQL, and follows a change in the next request', async () => {
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    const [palu] = await rowsOf<{ id: string }>(handle.db, sql`select id from tenants where region_code = '72.71'`);
+    const [sigi] = await rowsOf<{ id: string }>(handle.db, sql`select id from tenants where region_code = '72.10'`);
+    const potential = (tenantId: string, regionCode: string, direction: 'offer' | 'need', title: string) => ({
+      id: newId('potential'), tenantId, regionCode, provinceCode: '72', title, activity: title, problem: '-', potential: '-', target: '-', process: [], outputs: [], outcome: '-', outcomeIndicator: '-',
+      direction, cooperationKinds: ['KSDD', 'KSDPK'], mandatory: false, affairs: ['trantibum_linmas', 'transmigrasi'], issues: ['penanggulangan_bencana'], valueIdr: 1_000_000_000, horizon: 'short' as const,
+      expiresOn: '2099-01-01', status: 'published' as const, publishedAt: new Date(), searchText: searchForm(title),
+    });
+    const need = potential(palu!.id, '72.71', 'need', 'Peringatan dini tsunami');
+    const offer = potential(sigi!.id, '72.10', 'offer', 'Relawan tangguh bencana');
+    await handle.db.insert(potentials).values([need, offer]);
+    const partnerId = newId('tenant');
+    await handle.db.insert(tenants).values({ id: partnerId, type: 'partner', name: 'Universitas Tadulako', status: 'active', partnerKind: 'university' });
+    await handle.db.insert(tenantProfiles).values({ tenantId: partnerId, issues: ['penanggulangan_bencana'], affairs: [], offers: 'kajian risiko', regionsOfInterest: ['72'] });
+    const userId = newId('user');
+    await handle.db.insert(users).values({ id: userId, email: 'admin@contoh.go.id', name: 'Admin', passwordHash: 'x', isPlatformAdmin: true, emailVerifiedAt: new Date() });
+    const session = await createSession(handle.db, { userId, now: new Date() });
+    const matches = async () => {
+      const res = await app.request(`/v1/tenants/${palu!.id}/potentials/${need.id}/matches?limit=1`, { headers: { authorization: `Bearer ${session.token}` } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { total: number; data: { score: number; candidate: { name: string } }[] };
+    };
+    const first = await matches();
+    expect(first.total).toBe(2);
+    expect(first.data.map((m) => m.candidate.name)).toEqual(['Relawan tangguh bencana']);
+    await handle.db.update(tenants).set({ status: 'suspended' }).where(sql`${tenants.id} = ${partnerId}`);
+    expect((await matches()).total).toBe(1);
   });
 
   it('reports health through the driver', async () => {
