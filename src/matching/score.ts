@@ -217,10 +217,9 @@ function compile(target: Target, now: Date, history?: Map<string, History>) {
     if (c.type === 'potential') {
       if (!regionsOpen || !c.autonomous || !c.cooperationKinds.includes('KSDD')) return -1;
     } else if (!(partnerKindsOpen.get(c.partnerKind) ?? unknownPartnerKindOpen)) return -1;
-    if (c.tenantId === target.tenantId) return -1;
     const si = shared(c.issues, issues);
     const sa = shared(c.affairs, affairs);
-    if (si + sa === 0) return -1;
+    if (si + sa === 0 || c.tenantId === target.tenantId) return -1;
     const h = history?.get(c.tenantId);
     return (
       overlap[((isComplementary(target, c) ? nI + 1 : 0) + si) * (nA + 1) + sa]! +

@@ -206,16 +206,18 @@ export async function recommendationsFor({ ctx, input }: { ctx: Ctx; input: { te
   const affairs = [...new Set(own.flatMap((c) => c.affairs))];
   const overlap = or(issues.length ? arrayOverlaps(potentials.issues, issues) : undefined, affairs.length ? arrayOverlaps(potentials.affairs, affairs) : undefined);
   if (own.length === 0 || !overlap) return { data: [], total: 0, nextCursor: null };
-  const p = potentials;
-  const targetRows = await ctx.db
-    .select({
-      id: p.id, tenantId: p.tenantId, title: p.title, regionCode: p.regionCode, provinceCode: p.provinceCode, direction: p.direction, affairs: p.affairs, issues: p.issues,
-      cooperationKinds: p.cooperationKinds, mandatory: p.mandatory, valueIdr: p.valueIdr, islandGroup: regions.islandGroup, neighbours: tenantProfiles.neighbours,
-    })
-    .from(p)
-    .innerJoin(regions, eq(regions.code, p.regionCode))
-    .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, p.tenantId))
-    .where(and(eq(p.status, 'published'), gte(p.expiresOn, todayIso), ne(p.tenantId, tenant.id), overlap));
+  // one JSON value rather than thousands of rows: handing rows over column by column is what costs
+  const result = await ctx.db.execute(sql`
+    select json_agg(json_build_array(${potentials.id}, ${potentials.tenantId}, ${potentials.title}, ${potentials.regionCode}, ${potentials.provinceCode}, ${potentials.direction},
+      ${potentials.affairs}, ${potentials.issues}, ${potentials.cooperationKinds}, ${potentials.mandatory}, ${potentials.valueIdr}, ${regions.islandGroup}, coalesce(${tenantProfiles.neighbours}, '{}')))::text as rows
+    from ${potentials} join ${regions} on ${regions.code} = ${potentials.regionCode} left join ${tenantProfiles} on ${tenantProfiles.tenantId} = ${potentials.tenantId}
+    where ${and(eq(potentials.status, 'published'), gte(potentials.expiresOn, todayIso), ne(potentials.tenantId, tenant.id), overlap)}`);
+  type TargetRow = [string, string, string, string, string, 'offer' | 'need', string[], string[], string[], boolean, number | null, string, string[]];
+  const json = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
+  const targetRows = (json ? (JSON.parse(json) as TargetRow[]) : []).map((r) => ({
+    id: r[0], tenantId: r[1], title: r[2], regionCode: r[3], provinceCode: r[4], direction: r[5], affairs: canonicalCodes(r[6]), issues: canonicalCodes(r[7]),
+    cooperationKinds: canonicalCodes(r[8]), mandatory: r[9], valueIdr: r[10], islandGroup: r[11], neighbours: r[12],
+  }));
   const history = await historyOf(ctx.db, tenant.id);
   const now = ctx.now();
   // rank by the bare numbers; explain only the page

@@ -96,4 +96,12 @@ describe('matching', () => {
     expect(res.body.data[0]!.potential.id).toBe(need.id);
     expect(res.body.data[0]!.score).toBeGreaterThan(50);
   });
+
+  it('recommends to a region the potentials its own published potentials fit, explained from the other side', async () => {
+    const res = await h.json<{ total: number; data: { potential: { id: string; tenantId: string }; score: number; reasons: { text: string }[] }[] }>(`/v1/tenants/${sigi}/recommendations`, { headers: bearer(sigiAdmin.token) });
+    expect(res.status).toBe(200);
+    expect(res.body.data[0]!.potential.id).toBe(need.id); // Palu needs what Sigi offers
+    expect(res.body.data.every((d) => d.potential.tenantId !== sigi)).toBe(true);
+    expect(res.body.data[0]!.reasons.map((r) => r.text)).toContain('Daerah yang berbatasan langsung'); // Palu declared Sigi a neighbour
+  });
 });
