@@ -110,7 +110,7 @@ async function topCandidates(db: Db, target: Target, input: { now: Date; todayIs
         ${b.history.tenants.length ? sql`+ (${intArray([b.history.neutral, ...b.history.tenths])}::int[])[coalesce(array_position(${textArray(b.history.tenants)}::text[], m.tenant_id), 0) + 1]` : sql`+ ${b.history.neutral}::int`} as base,
         width_bucket(m.updated_at, ${textArray(b.freshness.cutoffs.map((d) => d.toISOString()))}::timestamptz[]) + 1 as f
       from ${matchCandidates} m
-      where ((m.issue_mask & ${im}::int) <> 0 or (m.affair_mask & ${am}::int) <> 0)
+      where (m.issues && ${textArray(b.issues)}::text[] or m.affairs && ${textArray(b.affairs)}::text[])
         and m.expires_on >= ${input.todayIso}::date
         and (${sql.join(kinds, sql` or `)})
         and m.tenant_id <> ${target.tenantId}::text
