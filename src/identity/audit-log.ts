@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { auditLog, emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { decodeCursor, pageOf } from '../platform/pagination';
 import { authorize, requirePlatformAdmin } from './access';
 
 export type AuditFilters = { action?: string; actorUserId?: string; targetType?: string; targetId?: string; from?: Date; to?: Date };
@@ -23,8 +23,8 @@ export async function listAuditLog({ ctx, input }: { ctx: Ctx; input: AuditFilte
     before ? lt(auditLog.id, before[0]!) : undefined,
   ];
   const rows = await ctx.db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return { data: page, nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.id], fingerprintable) : null };
+  const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, fingerprintable);
+  return { data: page, nextCursor };
 }
 
 /** Local runs keep emails in the outbox; the platform admin reads them here (links included). */

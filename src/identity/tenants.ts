@@ -5,7 +5,7 @@ import type { Ctx } from '../platform/context';
 import { ApiError, badRequest } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { t } from '../platform/i18n';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { decodeCursor, pageOf } from '../platform/pagination';
 import { termCodes } from '../reference/vocabularies';
 import { authorize, getTenantOr404, requirePlatformAdmin, requireUser } from './access';
 
@@ -98,6 +98,6 @@ export async function listTenantsForAdmin({ ctx, input }: { ctx: Ctx; input: { t
       .limit(limit + 1),
     ctx.db.select({ n: count() }).from(tenants).where(and(...where)),
   ]);
-  const page = rows.slice(0, limit);
-  return { data: page.map(tenantView), nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.id], filters) : null, total: total?.n ?? 0 };
+  const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
+  return { data: page.map(tenantView), nextCursor, total: total?.n ?? 0 };
 }

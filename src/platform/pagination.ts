@@ -40,6 +40,15 @@ export function encodeCursor(after: string[], filters: Record<string, unknown>):
   return encodeBase64urlNoPadding(new TextEncoder().encode(JSON.stringify({ a: after, f: fingerprint(filters) })));
 }
 
+/**
+ * The page of a query that fetched `limit + 1` rows: the first `limit`, and a
+ * cursor after the last of them (`after` gives its position) when there is more.
+ */
+export function pageOf<T>(rows: T[], limit: number, after: (last: T) => string, filters: Record<string, unknown>) {
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: rows.length > limit ? encodeCursor([after(page.at(-1)!)], filters) : null };
+}
+
 export function decodeCursor(cursor: string | undefined, filters: Record<string, unknown>): string[] | null {
   if (!cursor) return null;
   try {

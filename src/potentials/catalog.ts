@@ -3,7 +3,7 @@ import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../.
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../platform/context';
 import { badRequest, type FieldError, notFound } from '../platform/errors';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { decodeCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
 
@@ -181,10 +181,10 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
   let result = await run(ctx.db, 'fts');
   if (q && result.total < limit) result = await withTrigram(ctx, (db) => run(db, 'fts+trgm'));
   const { rows, total } = result;
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), { ...filters, sort });
   return {
     data: page.map(({ total: _total, ...r }) => ({ ...r, score: q ? Math.round(Number(r.score) * 1000) / 1000 : null })),
-    nextCursor: rows.length > limit ? encodeCursor([String(offset + limit)], { ...filters, sort }) : null,
+    nextCursor,
     total,
     sort,
   };
@@ -331,6 +331,7 @@ export async function listPublicPartners({ ctx, input }: { ctx: Ctx; input: { ki
     .limit(limit + 1)
     .offset(offset);
   const [total] = await ctx.db.select({ n: count() }).from(tenants).leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id)).where(w);
-  const page = rows.slice(0, limit).map((r) => ({ ...r, sectors: r.sectors ?? [], issues: r.issues ?? [], affairs: r.affairs ?? [], regionsOfInterest: r.regionsOfInterest ?? [], isDemo: r.isDemo ?? false }));
-  return { data: page, nextCursor: rows.length > limit ? encodeCursor([String(offset + limit)], filters) : null, total: total?.n ?? 0 };
+  const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), filters);
+  const data = page.map((r) => ({ ...r, sectors: r.sectors ?? [], issues: r.issues ?? [], affairs: r.affairs ?? [], regionsOfInterest: r.regionsOfInterest ?? [], isDemo: r.isDemo ?? false }));
+  return { data, nextCursor, total: total?.n ?? 0 };
 }

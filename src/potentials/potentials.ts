@@ -6,7 +6,7 @@ import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, type FieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { decodeCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
 import { indexWords } from './catalog';
@@ -283,7 +283,7 @@ export async function listPotentials({ ctx, input }: { ctx: Ctx; input: { tenant
     after ? gt(potentials.id, after[0]!) : undefined,
   ];
   const rows = await ctx.db.select().from(potentials).where(and(...where)).orderBy(asc(potentials.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return { data: page, nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.id], filters) : null };
+  const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
+  return { data: page, nextCursor };
 }
 

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, ilike, inArray, type SQL } from 'drizzle-orm';
 import { regions, tenants } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { decodeCursor, pageOf } from '../platform/pagination';
 import { searchForm, type IslandGroup, type TimeZone } from './geography';
 
 export type RegionKind = 'provinsi' | 'kabupaten' | 'kota';
@@ -94,13 +94,8 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
     ctx.db.select({ n: count() }).from(regions).where(where),
   ]);
 
-  const page = rows.slice(0, limit).map(toRegion);
-  const last = page.at(-1);
-  return {
-    data: page,
-    nextCursor: rows.length > limit && last ? encodeCursor([last.code], filters) : null,
-    total: totals?.n ?? 0,
-  };
+  const { page, nextCursor } = pageOf(rows.map(toRegion), limit, (r) => r.code, filters);
+  return { data: page, nextCursor, total: totals?.n ?? 0 };
 }
 
 export async function getRegion({ ctx, input }: { ctx: Ctx; input: { code: string } }) {
