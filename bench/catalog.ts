@@ -9,7 +9,7 @@ const N = Number(process.argv[2] ?? 20_000);
 const REQUESTS = Number(process.argv[3] ?? 300);
 
 let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 async function main() {
@@ -17,18 +17,30 @@ async function main() {
   const { handle, regionTenants, affairs, issues, kinds } = await buildCatalogDataset(N);
   const setupMs = performance.now() - t0;
 
-  const app = createApp({ config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' }, logger: createLogger('silent'), openDb: () => ({ db: handle.db }) });
+  const app = createApp({
+    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
+    logger: createLogger('silent'),
+    openDb: () => ({ db: handle.db }),
+  });
   const provinces = [...new Set(regionTenants.map((t) => t.code!.slice(0, 2)))];
   const shapes: Record<string, () => string> = {
-    'province + affair (typical filter)': () => `/v1/catalog/potentials?province=${pick(provinces)}&affairs=${pick(affairs)}`,
-    'issue + direction, by value': () => `/v1/catalog/potentials?issues=${pick(issues)}&direction=${pick(['offer', 'need'])}&sort=value`,
-    'kind + value range': () => `/v1/catalog/potentials?kind=${pick(kinds)}&valueMin=1000000000&valueMax=5000000000`,
-    'full text + province': () => `/v1/catalog/potentials?q=${pick(['bencana', 'miskin', 'wisata', 'sampah', 'inflasi'])}&province=${pick(provinces)}`,
-    'full text, national': () => `/v1/catalog/potentials?q=${pick(['bencana', 'miskin', 'wisata', 'batas', 'kelola'])}`,
+    'province + affair (typical filter)': () =>
+      `/v1/catalog/potentials?province=${pick(provinces)}&affairs=${pick(affairs)}`,
+    'issue + direction, by value': () =>
+      `/v1/catalog/potentials?issues=${pick(issues)}&direction=${pick(['offer', 'need'])}&sort=value`,
+    'kind + value range': () =>
+      `/v1/catalog/potentials?kind=${pick(kinds)}&valueMin=1000000000&valueMax=5000000000`,
+    'full text + province': () =>
+      `/v1/catalog/potentials?q=${pick(['bencana', 'miskin', 'wisata', 'sampah', 'inflasi'])}&province=${pick(provinces)}`,
+    'full text, national': () =>
+      `/v1/catalog/potentials?q=${pick(['bencana', 'miskin', 'wisata', 'batas', 'kelola'])}`,
     'facets for a province': () => `/v1/catalog/potentials/facets?province=${pick(provinces)}`,
   };
-  const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-  console.log(`catalogue benchmark: ${N} published potentials, setup ${(setupMs / 1000).toFixed(1)} s, ${REQUESTS} requests per shape, embedded PGlite, in-process HTTP`);
+  const pct = (xs: number[], p: number) =>
+    xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+  console.log(
+    `catalogue benchmark: ${N} published potentials, setup ${(setupMs / 1000).toFixed(1)} s, ${REQUESTS} requests per shape, embedded PGlite, in-process HTTP`,
+  );
   console.log('| query | p50 ms | p95 ms | p99 ms | mean results |');
   console.log('|---|---|---|---|---|');
   for (const [name, url] of Object.entries(shapes)) {
@@ -44,7 +56,9 @@ async function main() {
       results += body.total ?? 0;
     }
     times.sort((a, b) => a - b);
-    console.log(`| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} | ${Math.round(results / REQUESTS)} |`);
+    console.log(
+      `| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} | ${Math.round(results / REQUESTS)} |`,
+    );
   }
   await handle.close();
 }

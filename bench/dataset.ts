@@ -10,21 +10,48 @@ import { searchForm } from '../src/reference/geography';
 import { indexWords } from '../src/potentials/catalog';
 import { VOCABULARIES } from '../src/reference/vocabularies';
 
-
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-const some = <T>(xs: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs)))];
+const some = <T>(xs: readonly T[], max: number) => [
+  ...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs))),
+];
 const codes = (name: string) => VOCABULARIES.find((v) => v.name === name)!.terms.map((t) => t.code);
 
-const SUBJECTS = ['pengembangan wisata bahari', 'penanggulangan bencana banjir', 'pengendalian inflasi pangan', 'pengentasan kemiskinan ekstrem', 'pengelolaan sampah regional', 'air bersih perdesaan', 'pelatihan SDM pariwisata', 'kawasan perbatasan terpadu', 'hilirisasi kopi', 'transportasi antarkabupaten', 'layanan kesehatan rujukan', 'digitalisasi pelayanan publik', 'konservasi hutan mangrove', 'pasar induk bersama', 'energi surya desa'];
-const PLACES = ['lintas kabupaten', 'di daerah aliran sungai', 'di desa penyangga', 'di kawasan pesisir', 'antarprovinsi', 'di wilayah kepulauan'];
+const SUBJECTS = [
+  'pengembangan wisata bahari',
+  'penanggulangan bencana banjir',
+  'pengendalian inflasi pangan',
+  'pengentasan kemiskinan ekstrem',
+  'pengelolaan sampah regional',
+  'air bersih perdesaan',
+  'pelatihan SDM pariwisata',
+  'kawasan perbatasan terpadu',
+  'hilirisasi kopi',
+  'transportasi antarkabupaten',
+  'layanan kesehatan rujukan',
+  'digitalisasi pelayanan publik',
+  'konservasi hutan mangrove',
+  'pasar induk bersama',
+  'energi surya desa',
+];
+const PLACES = [
+  'lintas kabupaten',
+  'di daerah aliran sungai',
+  'di desa penyangga',
+  'di kawasan pesisir',
+  'antarprovinsi',
+  'di wilayah kepulauan',
+];
 
 export async function buildCatalogDataset(N: number, options: { perRegion?: number } = {}) {
   const handle = await openPglite();
   await migrate(handle);
   await seedReferenceData(handle.db);
-  const regionTenants = await handle.db.select({ id: tenants.id, code: tenants.regionCode }).from(tenants).where(sql`${tenants.type} = 'region'`);
+  const regionTenants = await handle.db
+    .select({ id: tenants.id, code: tenants.regionCode })
+    .from(tenants)
+    .where(sql`${tenants.type} = 'region'`);
   const affairs = codes('affairs');
   const issues = codes('strategic-issues');
   const kinds = codes('cooperation-kinds');
@@ -32,7 +59,9 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
   const now = new Date();
   for (let i = 0; i < N; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, N - i) }, (_, j) => {
-      const t = options.perRegion ? regionTenants[Math.floor((i + j) / options.perRegion) % regionTenants.length]! : pick(regionTenants);
+      const t = options.perRegion
+        ? regionTenants[Math.floor((i + j) / options.perRegion) % regionTenants.length]!
+        : pick(regionTenants);
       const subject = pick(SUBJECTS);
       const title = `${subject[0]!.toUpperCase()}${subject.slice(1)} ${pick(PLACES)}`;
       const row = {
@@ -62,10 +91,16 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
         publishedAt: new Date(now.getTime() - Math.floor(rand() * 365) * 86400_000),
         isDemo: true,
       };
-      return { ...row, searchText: searchForm(`${row.title} ${row.activity} ${row.problem} ${row.potential}`) };
+      return {
+        ...row,
+        searchText: searchForm(`${row.title} ${row.activity} ${row.problem} ${row.potential}`),
+      };
     });
     await handle.db.insert(potentials).values(batch);
-    await indexWords(handle.db, batch.map((b) => b.searchText));
+    await indexWords(
+      handle.db,
+      batch.map((b) => b.searchText),
+    );
   }
   await handle.client.exec('analyze');
   return { handle, regionTenants, affairs, issues, kinds, rand, pick, some };

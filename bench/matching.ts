@@ -11,7 +11,12 @@ import { matchCandidates, potentials, regions, tenantProfiles, tenants, users } 
 import { createApp } from '../src/app';
 import { createSession } from '../src/identity/sessions';
 import { rank, type Candidate, type Target } from '../src/matching/score';
-import { FRESH_DAYS, PARTNER_KIND_TO_COOPERATION, STALE_DAYS, WEIGHTS } from '../src/matching/weights';
+import {
+  FRESH_DAYS,
+  PARTNER_KIND_TO_COOPERATION,
+  STALE_DAYS,
+  WEIGHTS,
+} from '../src/matching/weights';
 import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/potentials/matches';
 import { canonicalCodes } from '../src/reference/vocabularies';
 import { newId } from '../src/platform/ids';
@@ -23,15 +28,25 @@ const PARTNERS = Number(process.argv[2] ?? 20_000);
 const SAMPLES = Number(process.argv[3] ?? 1000);
 const PARTNER_KINDS = Object.keys(PARTNER_KIND_TO_COOPERATION);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main() {
   const t0 = performance.now();
-  const { handle, regionTenants, affairs, issues, rand, pick, some } = await buildCatalogDataset(552 * PER_REGION, { perRegion: PER_REGION });
+  const { handle, regionTenants, affairs, issues, rand, pick, some } = await buildCatalogDataset(
+    552 * PER_REGION,
+    { perRegion: PER_REGION },
+  );
   const db = handle.db;
   const regionCodes = regionTenants.map((t) => t.code!);
   for (let i = 0; i < PARTNERS; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, PARTNERS - i) }, (_, j) => ({ id: newId('tenant'), type: 'partner' as const, name: `Mitra ${i + j}`, status: 'active' as const, partnerKind: pick(PARTNER_KINDS) }));
+    const batch = Array.from({ length: Math.min(1000, PARTNERS - i) }, (_, j) => ({
+      id: newId('tenant'),
+      type: 'partner' as const,
+      name: `Mitra ${i + j}`,
+      status: 'active' as const,
+      partnerKind: pick(PARTNER_KINDS),
+    }));
     await db.insert(tenants).values(batch);
     await db.insert(tenantProfiles).values(
       batch.map((t) => ({
@@ -53,24 +68,66 @@ async function main() {
   // only the columns a target needs: a small heap keeps garbage collection out of the timings
   const p = potentials;
   const allPotentials = await db
-    .select({ id: p.id, tenantId: p.tenantId, title: p.title, regionCode: p.regionCode, provinceCode: p.provinceCode, direction: p.direction, affairs: p.affairs, issues: p.issues, cooperationKinds: p.cooperationKinds, mandatory: p.mandatory, valueIdr: p.valueIdr })
+    .select({
+      id: p.id,
+      tenantId: p.tenantId,
+      title: p.title,
+      regionCode: p.regionCode,
+      provinceCode: p.provinceCode,
+      direction: p.direction,
+      affairs: p.affairs,
+      issues: p.issues,
+      cooperationKinds: p.cooperationKinds,
+      mandatory: p.mandatory,
+      valueIdr: p.valueIdr,
+    })
     .from(p);
   const regionRows = new Map((await db.select().from(regions)).map((r) => [r.code, r]));
-  const loaded = (await db.execute(sql`select json_agg(${CANDIDATE_JSON})::text as rows from ${matchCandidates} m`)) as unknown as { rows: { rows: string }[] };
-  const candidates: Candidate[] = (JSON.parse(loaded.rows[0]!.rows) as Parameters<typeof toCandidate>[0][]).map(toCandidate);
-  const toTarget = (p: (typeof allPotentials)[number]): Target => ({ id: p.id, tenantId: p.tenantId, regionCode: p.regionCode, provinceCode: p.provinceCode, islandGroup: regionRows.get(p.regionCode)!.islandGroup, direction: p.direction, affairs: canonicalCodes(p.affairs), issues: canonicalCodes(p.issues), cooperationKinds: canonicalCodes(p.cooperationKinds), mandatory: p.mandatory, valueIdr: p.valueIdr, neighbours: [] });
+  const loaded = (await db.execute(
+    sql`select json_agg(${CANDIDATE_JSON})::text as rows from ${matchCandidates} m`,
+  )) as unknown as { rows: { rows: string }[] };
+  const candidates: Candidate[] = (
+    JSON.parse(loaded.rows[0]!.rows) as Parameters<typeof toCandidate>[0][]
+  ).map(toCandidate);
+  const toTarget = (p: (typeof allPotentials)[number]): Target => ({
+    id: p.id,
+    tenantId: p.tenantId,
+    regionCode: p.regionCode,
+    provinceCode: p.provinceCode,
+    islandGroup: regionRows.get(p.regionCode)!.islandGroup,
+    direction: p.direction,
+    affairs: canonicalCodes(p.affairs),
+    issues: canonicalCodes(p.issues),
+    cooperationKinds: canonicalCodes(p.cooperationKinds),
+    mandatory: p.mandatory,
+    valueIdr: p.valueIdr,
+    neighbours: [],
+  });
   // one clock for all three paths, so freshness is computed at the same instant
   const now = new Date();
 
   // a user who may read every region's matches: a platform admin session
   const adminId = newId('user');
-  await db.insert(users).values({ id: adminId, email: 'bench@contoh.go.id', name: 'Bench', passwordHash: 'x', isPlatformAdmin: true, emailVerifiedAt: now });
+  await db.insert(users).values({
+    id: adminId,
+    email: 'bench@contoh.go.id',
+    name: 'Bench',
+    passwordHash: 'x',
+    isPlatformAdmin: true,
+    emailVerifiedAt: now,
+  });
   const session = await createSession(db, { userId: adminId, now });
-  const app = createApp({ config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' }, logger: createLogger('silent'), openDb: () => ({ db }), clock: () => now });
+  const app = createApp({
+    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
+    logger: createLogger('silent'),
+    openDb: () => ({ db }),
+    clock: () => now,
+  });
 
   const sample = Array.from({ length: SAMPLES }, () => pick(allPotentials));
   const WARM_UP = 20;
-  const key = (xs: { id: string; score: number }[]) => xs.map((x) => `${x.id}:${x.score}`).join(',');
+  const key = (xs: { id: string; score: number }[]) =>
+    xs.map((x) => `${x.id}:${x.score}`).join(',');
   // each path runs on its own over the same sample, after WARM_UP untimed runs
   const timed = async <T>(run: (p: (typeof sample)[number]) => Promise<T> | T) => {
     // start each path from a collected heap (npm run bench:matching passes --expose-gc), not with the setup's garbage
@@ -87,12 +144,23 @@ async function main() {
   };
 
   // in-process: the whole candidate set, no prefilter
-  const inProcess = await timed((p) => rank(toTarget(p), candidates, { now, labels: LABELS, limit: 20 }));
+  const inProcess = await timed((p) =>
+    rank(toTarget(p), candidates, { now, labels: LABELS, limit: 20 }),
+  );
   // HTTP
   const http = await timed(async (p) => {
-    const res = await app.request(`/v1/tenants/${p.tenantId}/potentials/${p.id}/matches?limit=20`, { headers: { authorization: `Bearer ${session.token}` } });
+    const res = await app.request(`/v1/tenants/${p.tenantId}/potentials/${p.id}/matches?limit=20`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as { total: number; data: { candidate: { tenantId: string; potentialId: string | null; name: string }; score: number; reasons: { text: string }[] }[] };
+    return (await res.json()) as {
+      total: number;
+      data: {
+        candidate: { tenantId: string; potentialId: string | null; name: string };
+        score: number;
+        reasons: { text: string }[];
+      }[];
+    };
   });
   // SQL baseline
   const sqlRuns = await timed((p) => sqlBaseline(handle.client, toTarget(p), now));
@@ -105,36 +173,73 @@ async function main() {
     const body = http.results[i]!;
     candidatesSeen += ranked.total;
     const top = key(ranked.matches.map((m) => ({ id: m.candidate.id, score: m.score })));
-    if (key(body.data.map((m) => ({ id: m.candidate.potentialId ?? m.candidate.tenantId, score: m.score }))) === top && body.total === ranked.total) sameHttp++;
-    if (key(sqlRuns.results[i]!.map((r) => ({ id: r.id, score: Number(r.score) }))) === top) sameSql++;
+    if (
+      key(
+        body.data.map((m) => ({
+          id: m.candidate.potentialId ?? m.candidate.tenantId,
+          score: m.score,
+        })),
+      ) === top &&
+      body.total === ranked.total
+    )
+      sameHttp++;
+    if (key(sqlRuns.results[i]!.map((r) => ({ id: r.id, score: Number(r.score) }))) === top)
+      sameSql++;
   });
   const example = sample.findIndex((_, i) => http.results[i]!.data.length > 0);
   if (example >= 0) {
     const p = sample[example]!;
     const body = http.results[example]!;
-    console.log(`example: top candidates for "${p.title}" (${p.regionCode}, ${p.direction}), ${body.total} candidates:`);
-    for (const m of body.data) console.log(`  ${m.score.toFixed(1).padStart(5)}  ${m.candidate.name.padEnd(50)} ${m.reasons.map((r) => r.text).slice(0, 2).join('; ')}`);
+    console.log(
+      `example: top candidates for "${p.title}" (${p.regionCode}, ${p.direction}), ${body.total} candidates:`,
+    );
+    for (const m of body.data)
+      console.log(
+        `  ${m.score.toFixed(1).padStart(5)}  ${m.candidate.name.padEnd(50)} ${m.reasons
+          .map((r) => r.text)
+          .slice(0, 2)
+          .join('; ')}`,
+      );
   }
   const sqlTimes = sqlRuns.times;
 
-  console.log(`\nmatching benchmark: ${allPotentials.length} published potentials (552 regions × ${PER_REGION}), ${PARTNERS} partner profiles; setup ${setupS.toFixed(1)} s; ${SAMPLES} random potentials, top 20; mean ${Math.round(candidatesSeen / SAMPLES)} candidates per potential (eligible, sharing an issue or affair)`);
+  console.log(
+    `\nmatching benchmark: ${allPotentials.length} published potentials (552 regions × ${PER_REGION}), ${PARTNERS} partner profiles; setup ${setupS.toFixed(1)} s; ${SAMPLES} random potentials, top 20; mean ${Math.round(candidatesSeen / SAMPLES)} candidates per potential (eligible, sharing an issue or affair)`,
+  );
   console.log(`| path | p50 ms | p95 ms | p99 ms |`);
   console.log(`|---|---|---|---|`);
-  for (const [name, xs] of [['in-process: `rank` over all candidates in memory', inProcess.times], ['HTTP endpoint: SQL bounds over match_candidates + `rank`', http.times], ['SQL baseline: the same score in one plain statement', sqlTimes]] as const) {
-    console.log(`| ${name} | ${pct(xs, 50).toFixed(2)} | ${pct(xs, 95).toFixed(2)} | ${pct(xs, 99).toFixed(2)} |`);
+  for (const [name, xs] of [
+    ['in-process: `rank` over all candidates in memory', inProcess.times],
+    ['HTTP endpoint: SQL bounds over match_candidates + `rank`', http.times],
+    ['SQL baseline: the same score in one plain statement', sqlTimes],
+  ] as const) {
+    console.log(
+      `| ${name} | ${pct(xs, 50).toFixed(2)} | ${pct(xs, 95).toFixed(2)} | ${pct(xs, 99).toFixed(2)} |`,
+    );
   }
-  console.log(`SQL baseline / in-process at p50: ${(pct(sqlTimes, 50) / pct(inProcess.times, 50)).toFixed(1)}x; SQL baseline / HTTP at p50: ${(pct(sqlTimes, 50) / pct(http.times, 50)).toFixed(1)}x`);
-  console.log(`same top 20 (ids and scores) as in-process: HTTP ${sameHttp} of ${SAMPLES} (and the same total), SQL baseline ${sameSql} of ${SAMPLES}`);
+  console.log(
+    `SQL baseline / in-process at p50: ${(pct(sqlTimes, 50) / pct(inProcess.times, 50)).toFixed(1)}x; SQL baseline / HTTP at p50: ${(pct(sqlTimes, 50) / pct(http.times, 50)).toFixed(1)}x`,
+  );
+  console.log(
+    `same top 20 (ids and scores) as in-process: HTTP ${sameHttp} of ${SAMPLES} (and the same total), SQL baseline ${sameSql} of ${SAMPLES}`,
+  );
   await handle.close();
 }
 
 /** The score of src/matching/score.ts, written as plain SQL over the same tables (no history: the dataset has none). */
-async function sqlBaseline(client: { query: <T>(q: string, p: unknown[]) => Promise<{ rows: T[] }> }, t: Target, now: Date) {
-  const kinds = Object.entries(PARTNER_KIND_TO_COOPERATION).filter(([, k]) => t.cooperationKinds.includes(k)).map(([k]) => k);
+async function sqlBaseline(
+  client: { query: <T>(q: string, p: unknown[]) => Promise<{ rows: T[] }> },
+  t: Target,
+  now: Date,
+) {
+  const kinds = Object.entries(PARTNER_KIND_TO_COOPERATION)
+    .filter(([, k]) => t.cooperationKinds.includes(k))
+    .map(([k]) => k);
   const W = WEIGHTS;
   const nI = new Set(t.issues).size;
   const nA = new Set(t.affairs).size;
-  const shared = (col: string, arr: string) => `cardinality(array(select unnest(${col}) intersect select unnest(${arr}::text[])))`;
+  const shared = (col: string, arr: string) =>
+    `cardinality(array(select unnest(${col}) intersect select unnest(${arr}::text[])))`;
   const r1 = (x: string) => `round((${x})::numeric, 1)`;
   const c01 = (x: string) => `least(1, greatest(0, ${x}))`;
   const fresh = `${c01(`case when extract(epoch from ($9::timestamptz - p.updated_at)) / 86400 <= ${FRESH_DAYS} then 1 else 1 - (extract(epoch from ($9::timestamptz - p.updated_at)) / 86400 - ${FRESH_DAYS}) / ${STALE_DAYS - FRESH_DAYS} end`)}`;
@@ -147,11 +252,17 @@ async function sqlBaseline(client: { query: <T>(q: string, p: unknown[]) => Prom
     + ${r1(`${W.history} * 0.5`)}
     + ${r1(`${W.freshness} * ${fresh}`)}`;
   const value = t.valueIdr && t.valueIdr > 0 ? t.valueIdr : null;
-  const partnerSize = value === null ? '0.5' : `case when engagement_min_idr is null and engagement_max_idr is null then 0.5
+  const partnerSize =
+    value === null
+      ? '0.5'
+      : `case when engagement_min_idr is null and engagement_max_idr is null then 0.5
       when (engagement_min_idr is null or $8 >= engagement_min_idr) and (engagement_max_idr is null or $8 <= engagement_max_idr) then 1
       when $8 < coalesce(engagement_min_idr, 0) then case when engagement_min_idr > 0 and greatest($8, engagement_min_idr)::float / least($8, engagement_min_idr) <= 2 then 0.5 else 0 end
       else case when engagement_max_idr > 0 and greatest($8, engagement_max_idr)::float / least($8, engagement_max_idr) <= 2 then 0.5 else 0 end end`;
-  const regionSize = value === null ? '0.5' : `case when value_idr is null or value_idr <= 0 then 0.5 else least($8, value_idr)::float / greatest($8, value_idr) end`;
+  const regionSize =
+    value === null
+      ? '0.5'
+      : `case when value_idr is null or value_idr <= 0 then 0.5 else least($8, value_idr)::float / greatest($8, value_idr) end`;
   const parts: string[] = [];
   if (kinds.length) {
     parts.push(`select t.id, ${common(`$3 = 'need'`, `case when $4 = any(regions_of_interest) then 1 when $5 = any(regions_of_interest) then 0.7 when cardinality(regions_of_interest) = 0 then 0.3 else 0 end`, partnerSize)} as score
@@ -165,9 +276,23 @@ async function sqlBaseline(client: { query: <T>(q: string, p: unknown[]) => Prom
   }
   if (!parts.length) return [];
   // island groups by first digit of the code: 1 and 2 are both Sumatera
-  const island = t.regionCode[0] === '1' || t.regionCode[0] === '2' ? ['1', '2'] : [t.regionCode[0]!];
+  const island =
+    t.regionCode[0] === '1' || t.regionCode[0] === '2' ? ['1', '2'] : [t.regionCode[0]!];
   const q = `select id, round(sum_score::numeric, 1) as score from (select id, score as sum_score from (${parts.join(' union all ')}) s) x where sum_score > 0 and cardinality($6::text[]) >= 0 and cardinality($7::text[]) >= 0 and $4::text is not null and $5::text is not null and $8::bigint >= 0 and $10::text is not null order by score desc, id collate "C" asc limit 20`;
-  return (await client.query<{ id: string; score: string }>(q, [t.issues, t.affairs, t.direction, t.regionCode, t.provinceCode, island, kinds, value ?? 0, now.toISOString(), t.tenantId])).rows;
+  return (
+    await client.query<{ id: string; score: string }>(q, [
+      t.issues,
+      t.affairs,
+      t.direction,
+      t.regionCode,
+      t.provinceCode,
+      island,
+      kinds,
+      value ?? 0,
+      now.toISOString(),
+      t.tenantId,
+    ])
+  ).rows;
 }
 
 await main();

@@ -12,7 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'sinergi-bench-start-'));
 async function once() {
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PGLITE_DIR: join(dir, 'pglite'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      PGLITE_DIR: join(dir, 'pglite'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
     detached: true,
   });
@@ -38,4 +44,6 @@ rmSync(dir, { recursive: true, force: true });
 reopen.sort((a, b) => a - b);
 const median = reopen[Math.floor(reopen.length / 2)];
 console.log(`first start (create, migrate, seed 552 regions): ${first.toFixed(0)} ms`);
-console.log(`restart reusing ./.data, ${RUNS} runs: median ${median.toFixed(0)} ms, max ${reopen.at(-1).toFixed(0)} ms`);
+console.log(
+  `restart reusing ./.data, ${RUNS} runs: median ${median.toFixed(0)} ms, max ${reopen.at(-1).toFixed(0)} ms`,
+);

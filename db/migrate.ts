@@ -30,11 +30,17 @@ export const MIGRATIONS_FOLDER = findMigrationsFolder();
  * migrator, which costs ~200 ms on the embedded database even with nothing to do.
  */
 async function upToDate(handle: DbHandle): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const journal = JSON.parse(
+    readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: { when: number }[] };
   const last = journal.entries.at(-1)?.when;
-  const exists = (await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`)) as unknown as { rows: { present: boolean }[] };
+  const exists = (await handle.db.execute(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  )) as unknown as { rows: { present: boolean }[] };
   if (!last || !exists.rows[0]?.present) return false;
-  const applied = (await handle.db.execute(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`)) as unknown as { rows: { last: string | null }[] };
+  const applied = (await handle.db.execute(
+    sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  )) as unknown as { rows: { last: string | null }[] };
   return Number(applied.rows[0]?.last) === last;
 }
 

@@ -5,5 +5,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 mkdirSync(new URL('../public', import.meta.url), { recursive: true });
-copyFileSync(require.resolve('@scalar/api-reference/browser/standalone.js'), new URL('../public/scalar.js', import.meta.url));
+copyFileSync(
+  require.resolve('@scalar/api-reference/browser/standalone.js'),
+  new URL('../public/scalar.js', import.meta.url),
+);
 console.log('public/scalar.js ready');

@@ -5,7 +5,12 @@ import { createLogger, type Logger } from '../src/platform/logger';
 /** Shared shape of the npm-script commands: configuration, a database, clean exit codes. */
 export async function runCommand(
   name: string,
-  body: (args: { config: NodeConfig; database: NodeDatabase; logger: Logger; argv: string[] }) => Promise<void>,
+  body: (args: {
+    config: NodeConfig;
+    database: NodeDatabase;
+    logger: Logger;
+    argv: string[];
+  }) => Promise<void>,
 ): Promise<void> {
   let database: NodeDatabase | undefined;
   try {
@@ -15,7 +20,12 @@ export async function runCommand(
     logger.info(`${name}.start`, { database: database.describe });
     await body({ config, database, logger, argv: process.argv.slice(2) });
   } catch (err) {
-    const message = err instanceof ConfigError ? err.message : err instanceof Error ? err.message.split('\nparams:')[0]!.slice(0, 500) : String(err);
+    const message =
+      err instanceof ConfigError
+        ? err.message
+        : err instanceof Error
+          ? err.message.split('\nparams:')[0]!.slice(0, 500)
+          : String(err);
     console.error(`${name} failed: ${message}`);
     process.exitCode = 1;
   } finally {

@@ -5,5 +5,10 @@ import { runCommand } from './cli';
 
 await runCommand('db.seed', async ({ database, logger, argv }) => {
   const result = await seedReferenceData(database.db, { force: argv.includes('--force') });
-  logger.info(result.skipped ? 'db.seed.unchanged' : 'db.seed.done', result.skipped ? {} : { regions: result.regions, districts: result.districts, terms: result.terms });
+  logger.info(
+    result.skipped ? 'db.seed.unchanged' : 'db.seed.done',
+    result.skipped
+      ? {}
+      : { regions: result.regions, districts: result.districts, terms: result.terms },
+  );
 });

@@ -6,7 +6,13 @@ import { newId } from '../src/platform/ids';
 import { runCommand } from './cli';
 
 await runCommand('jobs', async ({ config, database, logger }) => {
-  const { ctx, flush } = systemCtx({ db: database.db, logger, config, email: emailClientFrom(config), requestId: newId('request') });
+  const { ctx, flush } = systemCtx({
+    db: database.db,
+    logger,
+    config,
+    email: emailClientFrom(config),
+    requestId: newId('request'),
+  });
   const results = await runJobs({ ctx, input: {} });
   await flush();
   if (results.some((r) => !r.ok)) process.exitCode = 1;

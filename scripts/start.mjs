@@ -24,7 +24,11 @@ try {
 } catch {
   builtAt = 0;
 }
-const sourcesAt = Math.max(newest(join(root, 'src')), newest(join(root, 'db')), statSync(join(root, 'package-lock.json')).mtimeMs);
+const sourcesAt = Math.max(
+  newest(join(root, 'src')),
+  newest(join(root, 'db')),
+  statSync(join(root, 'package-lock.json')).mtimeMs,
+);
 if (sourcesAt > builtAt) {
   const { build } = await import('esbuild'); // only when rebuilding
   await build({

@@ -6,7 +6,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './platform/context';
 import { problemBody } from './platform/errors';
 import { authenticate } from './platform/auth';
-import { errorHandler, notFoundHandler, problemResponse, requestContext, requestLog, validationHook } from './platform/http';
+import {
+  errorHandler,
+  notFoundHandler,
+  problemResponse,
+  requestContext,
+  requestLog,
+  validationHook,
+} from './platform/http';
 import { t } from './platform/i18n';
 import { newId } from './platform/ids';
 import { registerAdmin } from './routes/admin';
@@ -52,14 +59,37 @@ export function createApp(deps: AppDeps) {
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
         const lang = c.get('lang');
-        return problemResponse(c, problemBody('PAYLOAD_TOO_LARGE', t(lang, 'request.too_large', { limit: '1 MB' }), lang, c.get('requestId')));
+        return problemResponse(
+          c,
+          problemBody(
+            'PAYLOAD_TOO_LARGE',
+            t(lang, 'request.too_large', { limit: '1 MB' }),
+            lang,
+            c.get('requestId'),
+          ),
+        );
       },
     }),
   );
 
   // Open data may be read from any origin, without credentials; nothing else is cross-origin.
-  const openData = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], credentials: false, maxAge: 86400 });
-  for (const path of ['/v1/catalog/potentials', '/v1/catalog/potentials/*', '/v1/catalog/partners', '/v1/catalog/regions/*', '/v1/catalog/export.*', '/v1/regions', '/v1/regions/*', '/v1/vocabularies', '/v1/vocabularies/*']) {
+  const openData = cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    credentials: false,
+    maxAge: 86400,
+  });
+  for (const path of [
+    '/v1/catalog/potentials',
+    '/v1/catalog/potentials/*',
+    '/v1/catalog/partners',
+    '/v1/catalog/regions/*',
+    '/v1/catalog/export.*',
+    '/v1/regions',
+    '/v1/regions/*',
+    '/v1/vocabularies',
+    '/v1/vocabularies/*',
+  ]) {
     app.on(['GET', 'HEAD', 'OPTIONS'], path, openData);
   }
 
@@ -90,7 +120,8 @@ export function createApp(deps: AppDeps) {
     type: 'apiKey',
     in: 'cookie',
     name: '__Host-sinergi_session',
-    description: 'Browsers: set by sign-in (HttpOnly, Secure, SameSite=Lax). Writes must come from the API’s own origin (CSRF check).',
+    description:
+      'Browsers: set by sign-in (HttpOnly, Secure, SameSite=Lax). Writes must come from the API’s own origin (CSRF check).',
   });
 
   app.doc31('/openapi.json', (c) => ({
@@ -107,23 +138,63 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: new URL(c.req.url).origin, description: 'This server' }],
     tags: [
       { name: 'System', description: 'Health and documentation.' },
-      { name: 'Regions', description: 'The 38 provinces and 514 kabupaten/kota (Kemendagri codes); each is a tenant.' },
-      { name: 'Vocabularies', description: 'Fixed vocabularies of the domain, in Indonesian and English.' },
-      { name: 'Accounts', description: 'Sign-up, email confirmation, sign-in, sessions, password reset.' },
-      { name: 'Tenants', description: 'Regions (claimed through an invitation) and partner organisations (registered by themselves, verified by the platform).' },
+      {
+        name: 'Regions',
+        description:
+          'The 38 provinces and 514 kabupaten/kota (Kemendagri codes); each is a tenant.',
+      },
+      {
+        name: 'Vocabularies',
+        description: 'Fixed vocabularies of the domain, in Indonesian and English.',
+      },
+      {
+        name: 'Accounts',
+        description: 'Sign-up, email confirmation, sign-in, sessions, password reset.',
+      },
+      {
+        name: 'Tenants',
+        description:
+          'Regions (claimed through an invitation) and partner organisations (registered by themselves, verified by the platform).',
+      },
       { name: 'Members', description: 'Who belongs to a tenant, with which role.' },
       { name: 'Invitations', description: 'Single-use, expiring email invitations into a tenant.' },
-      { name: 'Agencies', description: 'A region’s agencies (OPD) and their liaison officers (PPKSD).' },
+      {
+        name: 'Agencies',
+        description: 'A region’s agencies (OPD) and their liaison officers (PPKSD).',
+      },
       { name: 'API keys', description: 'Keys for machine clients, owned by a tenant.' },
       { name: 'Audit', description: 'Every write, traceable.' },
-      { name: 'Potentials', description: 'A region’s cooperation potentials: the mapping form and its review lifecycle.' },
-      { name: 'Mapping rounds', description: 'Pemetaan Potensi Kerja Sama Daerah rounds and their submissions per agency.' },
+      {
+        name: 'Potentials',
+        description:
+          'A region’s cooperation potentials: the mapping form and its review lifecycle.',
+      },
+      {
+        name: 'Mapping rounds',
+        description: 'Pemetaan Potensi Kerja Sama Daerah rounds and their submissions per agency.',
+      },
       { name: 'Profiles', description: 'What partners and regions say about themselves.' },
-      { name: 'Catalogue', description: 'Public: published potentials, verified partners, open data export.' },
-      { name: 'Interests', description: 'Expressions of interest in published potentials, and the owner’s decisions.' },
-      { name: 'Matching', description: 'Explainable scores between potentials, regions and partners.' },
-      { name: 'Facilitation', description: 'Provinces propose matches among their kabupaten/kota and with partners.' },
-      { name: 'Agreements', description: 'From Kesepakatan Bersama through Perjanjian Kerja Sama to implementation and evaluation.' },
+      {
+        name: 'Catalogue',
+        description: 'Public: published potentials, verified partners, open data export.',
+      },
+      {
+        name: 'Interests',
+        description: 'Expressions of interest in published potentials, and the owner’s decisions.',
+      },
+      {
+        name: 'Matching',
+        description: 'Explainable scores between potentials, regions and partners.',
+      },
+      {
+        name: 'Facilitation',
+        description: 'Provinces propose matches among their kabupaten/kota and with partners.',
+      },
+      {
+        name: 'Agreements',
+        description:
+          'From Kesepakatan Bersama through Perjanjian Kerja Sama to implementation and evaluation.',
+      },
       { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],

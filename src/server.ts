@@ -65,7 +65,8 @@ async function main() {
 main().catch((err: unknown) => {
   // Bounded: a failed query's message carries every parameter of the statement.
   const message = err instanceof Error ? err.message : String(err);
-  const cause = err instanceof Error && err.cause instanceof Error ? `\ncaused by: ${err.cause.message}` : '';
+  const cause =
+    err instanceof Error && err.cause instanceof Error ? `\ncaused by: ${err.cause.message}` : '';
   console.error(`Sinergi could not start: ${message.slice(0, 500)}${cause}`);
   process.exit(1);
 });

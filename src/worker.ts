@@ -41,7 +41,9 @@ function appFor(env: Env) {
         const handle = openNeon(config.DATABASE_URL, neon);
         return { db: handle.db, release: handle.close };
       },
-      ...(env.ASSETS ? { scalarScript: () => env.ASSETS!.fetch('https://assets.local/scalar.js') } : {}),
+      ...(env.ASSETS
+        ? { scalarScript: () => env.ASSETS!.fetch('https://assets.local/scalar.js') }
+        : {}),
     });
     entry = { app, config, logger };
     apps.set(env, entry);

@@ -27,7 +27,9 @@ export default async function setup(project: TestProject) {
     const bin = findPostgresBin();
     if (!bin) {
       if (env.SINERGI_SKIP_PG === '1') {
-        console.warn('\n!!! PostgreSQL server binaries not found; SINERGI_SKIP_PG=1 set: the production-driver tests are SKIPPED.\n');
+        console.warn(
+          '\n!!! PostgreSQL server binaries not found; SINERGI_SKIP_PG=1 set: the production-driver tests are SKIPPED.\n',
+        );
         project.provide('pgUrl', '');
         project.provide('wsProxy', '');
         return;

@@ -15,7 +15,8 @@ let configured = false;
 function configure(options: NeonOptions): void {
   if (configured) return;
   configured = true;
-  if (options.webSocketConstructor) neonConfig.webSocketConstructor = options.webSocketConstructor as typeof WebSocket;
+  if (options.webSocketConstructor)
+    neonConfig.webSocketConstructor = options.webSocketConstructor as typeof WebSocket;
   if (options.wsProxy) {
     const proxy = options.wsProxy;
     neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;

@@ -7,7 +7,10 @@ import { DRIZZLE_CASING, type Db, type DbHandle } from '../client';
 
 /** Embedded PostgreSQL (WASM). `dataDir` undefined: in memory. One process per data dir. */
 export async function openPglite(dataDir?: string): Promise<DbHandle & { client: PGlite }> {
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, unaccent } });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm, unaccent },
+  });
   const db = drizzle({ client, schema, casing: DRIZZLE_CASING }) as unknown as Db;
   return { db, client, driver: 'pglite', close: () => client.close() };
 }

@@ -1,4 +1,15 @@
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { users } from './identity';
 import { tenants } from './tenants';
@@ -6,7 +17,15 @@ import { tenants } from './tenants';
 const ts = () => timestamp({ withTimezone: true, mode: 'date' });
 const day = () => date({ mode: 'string' });
 
-export const agreementStage = pgEnum('agreement_stage', ['initiated', 'kesepakatan_bersama', 'perjanjian_kerja_sama', 'implementing', 'evaluated', 'renewed', 'ended']);
+export const agreementStage = pgEnum('agreement_stage', [
+  'initiated',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'implementing',
+  'evaluated',
+  'renewed',
+  'ended',
+]);
 
 /** A cooperation from Kesepakatan Bersama (KB) through Perjanjian Kerja Sama (PKS) to evaluation. */
 export const agreements = pgTable(
@@ -30,7 +49,9 @@ export const agreements = pgTable(
     pksEnd: day(),
     burdensBudget: boolean(),
     dprdApprovalRef: text(),
-    createdBy: text().notNull().references(() => users.id),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
     ...timestamps,
   },
   (t) => [index().on(t.stage)],
@@ -38,7 +59,14 @@ export const agreements = pgTable(
 
 export const agreementParties = pgTable(
   'agreement_parties',
-  { agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }), tenantId: text().notNull().references(() => tenants.id) },
+  {
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+  },
   (t) => [primaryKey({ columns: [t.agreementId, t.tenantId] }), index().on(t.tenantId)],
 );
 
@@ -48,9 +76,13 @@ export const agreementActions = pgTable(
   'agreement_actions',
   {
     id: text().primaryKey(),
-    agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
     title: text().notNull(),
-    responsibleTenantId: text().notNull().references(() => tenants.id),
+    responsibleTenantId: text()
+      .notNull()
+      .references(() => tenants.id),
     dueDate: day().notNull(),
     status: actionStatus().notNull().default('planned'),
     ...timestamps,
@@ -60,7 +92,9 @@ export const agreementActions = pgTable(
 
 export const agreementEvaluations = pgTable('agreement_evaluations', {
   id: text().primaryKey(),
-  agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  agreementId: text()
+    .notNull()
+    .references(() => agreements.id, { onDelete: 'cascade' }),
   date: day().notNull(),
   findings: text().notNull(),
   rating: integer().notNull(),
@@ -71,7 +105,9 @@ export const agreementEvaluations = pgTable('agreement_evaluations', {
 
 export const agreementDocuments = pgTable('agreement_documents', {
   id: text().primaryKey(),
-  agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  agreementId: text()
+    .notNull()
+    .references(() => agreements.id, { onDelete: 'cascade' }),
   title: text().notNull(),
   number: text(),
   date: day(),
@@ -83,7 +119,9 @@ export const agreementEvents = pgTable(
   'agreement_events',
   {
     id: text().primaryKey(),
-    agreementId: text().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
     fromStage: agreementStage(),
     toStage: agreementStage().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull(),

@@ -5,7 +5,12 @@ import { tenants } from './tenants';
 
 const ts = () => timestamp({ withTimezone: true, mode: 'date' });
 
-export const proposalStatus = pgEnum('proposal_status', ['pending', 'accepted', 'declined', 'expired']);
+export const proposalStatus = pgEnum('proposal_status', [
+  'pending',
+  'accepted',
+  'declined',
+  'expired',
+]);
 export const partyAnswer = pgEnum('party_answer', ['pending', 'accepted', 'declined']);
 
 /**
@@ -18,9 +23,15 @@ export const proposals = pgTable(
   {
     id: text().primaryKey(),
     facilitatorTenantId: text().references(() => tenants.id),
-    proposedBy: text().notNull().references(() => users.id),
-    partyA: text().notNull().references(() => tenants.id),
-    partyB: text().notNull().references(() => tenants.id),
+    proposedBy: text()
+      .notNull()
+      .references(() => users.id),
+    partyA: text()
+      .notNull()
+      .references(() => tenants.id),
+    partyB: text()
+      .notNull()
+      .references(() => tenants.id),
     potentialId: text().references(() => potentials.id),
     note: text().notNull(),
     status: proposalStatus().notNull().default('pending'),
@@ -36,5 +47,10 @@ export const proposals = pgTable(
     validityDays: integer().notNull(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index().on(t.facilitatorTenantId, t.createdAt), index().on(t.partyA), index().on(t.partyB), index().on(t.status, t.expiresAt)],
+  (t) => [
+    index().on(t.facilitatorTenantId, t.createdAt),
+    index().on(t.partyA),
+    index().on(t.partyB),
+    index().on(t.status, t.expiresAt),
+  ],
 );

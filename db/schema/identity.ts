@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { tenants } from './tenants';
 
@@ -72,7 +82,10 @@ export const agencies = pgTable(
     shortName: text(),
     ...timestamps,
   },
-  (t) => [index().on(t.tenantId), uniqueIndex('agencies_tenant_lower_name_unique').on(t.tenantId, sql`lower(${t.name})`)],
+  (t) => [
+    index().on(t.tenantId),
+    uniqueIndex('agencies_tenant_lower_name_unique').on(t.tenantId, sql`lower(${t.name})`),
+  ],
 );
 
 export const memberships = pgTable(
@@ -155,7 +168,11 @@ export const auditLog = pgTable(
     requestId: text().notNull(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index().on(t.tenantId, t.id), index().on(t.tenantId, t.action), index().on(t.actorUserId)],
+  (t) => [
+    index().on(t.tenantId, t.id),
+    index().on(t.tenantId, t.action),
+    index().on(t.actorUserId),
+  ],
 );
 
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed', 'held']);

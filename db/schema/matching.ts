@@ -1,4 +1,13 @@
-import { bigint, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Every current matching candidate in one narrow row: a published potential
@@ -47,5 +56,9 @@ export const matchCandidates = pgTable(
     engagementMaxIdr: bigint({ mode: 'number' }),
   },
   // the GIN indexes find the rows sharing an issue or affair without visiting the others
-  (t) => [index().on(t.tenantId), index('match_candidates_issues_gin').using('gin', t.issues), index('match_candidates_affairs_gin').using('gin', t.affairs)],
+  (t) => [
+    index().on(t.tenantId),
+    index('match_candidates_issues_gin').using('gin', t.issues),
+    index('match_candidates_affairs_gin').using('gin', t.affairs),
+  ],
 );

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { agencies, users } from './identity';
 import { tenants } from './tenants';
@@ -14,19 +27,32 @@ export const mappingRounds = pgTable(
   'mapping_rounds',
   {
     id: text().primaryKey(),
-    tenantId: text().notNull().references(() => tenants.id),
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
     title: text().notNull(),
     periodStart: date({ mode: 'string' }).notNull(),
     periodEnd: date({ mode: 'string' }).notNull(),
     deadline: date({ mode: 'string' }).notNull(),
     status: roundStatus().notNull().default('open'),
-    createdBy: text().notNull().references(() => users.id),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
     ...timestamps,
   },
   (t) => [index().on(t.tenantId, t.periodStart)],
 );
 
-export const potentialStatus = pgEnum('potential_status', ['draft', 'submitted', 'returned', 'prioritised', 'established', 'published', 'closed', 'archived']);
+export const potentialStatus = pgEnum('potential_status', [
+  'draft',
+  'submitted',
+  'returned',
+  'prioritised',
+  'established',
+  'published',
+  'closed',
+  'archived',
+]);
 export const direction = pgEnum('direction', ['offer', 'need']);
 export const horizon = pgEnum('horizon', ['short', 'medium', 'long']);
 
@@ -42,7 +68,9 @@ export const potentials = pgTable(
   'potentials',
   {
     id: text().primaryKey(),
-    tenantId: text().notNull().references(() => tenants.id),
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
     regionCode: text().notNull(),
     provinceCode: text().notNull(),
     agencyId: text().references(() => agencies.id),
@@ -113,7 +141,9 @@ export const potentialEvents = pgTable(
   'potential_events',
   {
     id: text().primaryKey(),
-    potentialId: text().notNull().references(() => potentials.id, { onDelete: 'cascade' }),
+    potentialId: text()
+      .notNull()
+      .references(() => potentials.id, { onDelete: 'cascade' }),
     tenantId: text().notNull(),
     action: text().notNull(),
     fromStatus: potentialStatus(),
@@ -132,7 +162,9 @@ export const potentialRevisions = pgTable(
   'potential_revisions',
   {
     id: text().primaryKey(),
-    potentialId: text().notNull().references(() => potentials.id, { onDelete: 'cascade' }),
+    potentialId: text()
+      .notNull()
+      .references(() => potentials.id, { onDelete: 'cascade' }),
     version: integer().notNull(),
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     actorUserId: text(),
@@ -147,7 +179,9 @@ export type Contact = { role: string; name: string; email?: string; phone?: stri
 export const tenantProfiles = pgTable(
   'tenant_profiles',
   {
-    tenantId: text().primaryKey().references(() => tenants.id),
+    tenantId: text()
+      .primaryKey()
+      .references(() => tenants.id),
     summary: text(),
     sectors: text().array().notNull().default(sql`'{}'::text[]`),
     issues: text().array().notNull().default(sql`'{}'::text[]`),
@@ -162,7 +196,10 @@ export const tenantProfiles = pgTable(
     isDemo: boolean().notNull().default(false),
     updatedAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('profiles_issues_gin').using('gin', t.issues), index('profiles_affairs_gin').using('gin', t.affairs)],
+  (t) => [
+    index('profiles_issues_gin').using('gin', t.issues),
+    index('profiles_affairs_gin').using('gin', t.affairs),
+  ],
 );
 
 export const interestStatus = pgEnum('interest_status', ['pending', 'accepted', 'declined']);
@@ -172,10 +209,18 @@ export const interests = pgTable(
   'interests',
   {
     id: text().primaryKey(),
-    potentialId: text().notNull().references(() => potentials.id),
-    ownerTenantId: text().notNull().references(() => tenants.id),
-    fromTenantId: text().notNull().references(() => tenants.id),
-    fromUserId: text().notNull().references(() => users.id),
+    potentialId: text()
+      .notNull()
+      .references(() => potentials.id),
+    ownerTenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    fromTenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    fromUserId: text()
+      .notNull()
+      .references(() => users.id),
     message: text().notNull(),
     status: interestStatus().notNull().default('pending'),
     decisionNote: text(),
@@ -183,7 +228,11 @@ export const interests = pgTable(
     decidedAt: ts(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.potentialId, t.fromTenantId), index().on(t.ownerTenantId, t.status), index().on(t.fromTenantId)],
+  (t) => [
+    uniqueIndex().on(t.potentialId, t.fromTenantId),
+    index().on(t.ownerTenantId, t.status),
+    index().on(t.fromTenantId),
+  ],
 );
 
 /**
@@ -192,8 +241,6 @@ export const interests = pgTable(
  * and widens the full-text query with the similar ones ("kelola" finds
  * "pengelolaan"), so the final match still uses the full-text index.
  */
-export const catalogWords = pgTable(
-  'catalog_words',
-  { word: text().primaryKey() },
-  (t) => [index('catalog_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`)],
-);
+export const catalogWords = pgTable('catalog_words', { word: text().primaryKey() }, (t) => [
+  index('catalog_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`),
+]);

@@ -1,4 +1,14 @@
-import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
 export const regionKind = pgEnum('region_kind', ['provinsi', 'kabupaten', 'kota']);

@@ -3,7 +3,12 @@ import { timestamps } from './columns';
 import { regions } from './reference';
 
 export const tenantType = pgEnum('tenant_type', ['region', 'partner']);
-export const tenantStatus = pgEnum('tenant_status', ['unclaimed', 'active', 'unverified', 'suspended']);
+export const tenantStatus = pgEnum('tenant_status', [
+  'unclaimed',
+  'active',
+  'unverified',
+  'suspended',
+]);
 
 /**
  * Every organisation using Sinergi is a tenant. The 552 region tenants exist
@@ -15,7 +20,9 @@ export const tenants = pgTable(
   {
     id: text().primaryKey(),
     type: tenantType().notNull(),
-    regionCode: text().unique().references(() => regions.code),
+    regionCode: text()
+      .unique()
+      .references(() => regions.code),
     name: text().notNull(),
     status: tenantStatus().notNull(),
     claimedAt: timestamp({ withTimezone: true, mode: 'date' }),

@@ -18,30 +18,46 @@ const SEED_FORMAT = 3;
 function sourceFingerprint(): string {
   const require = createRequire(import.meta.url);
   const dataDir = join(dirname(require.resolve('idn-area-data')), '..', 'data');
-  const hash = createHash('sha256').update(`format ${SEED_FORMAT}\n`).update(JSON.stringify(VOCABULARIES));
-  for (const file of ['provinces.csv', 'regencies.csv', 'districts.csv']) hash.update(readFileSync(join(dataDir, file)));
+  const hash = createHash('sha256')
+    .update(`format ${SEED_FORMAT}\n`)
+    .update(JSON.stringify(VOCABULARIES));
+  for (const file of ['provinces.csv', 'regencies.csv', 'districts.csv'])
+    hash.update(readFileSync(join(dataDir, file)));
   return hash.digest('hex');
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /** `SET col = excluded.col` for the given columns of a table (the database uses snake_case names). */
-function excludedSet<T extends PgTable>(table: T, keys: (keyof T['_']['columns'])[]): Record<string, SQL> {
+function excludedSet<T extends PgTable>(
+  table: T,
+  keys: (keyof T['_']['columns'])[],
+): Record<string, SQL> {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
-  return Object.fromEntries(keys.map((k) => [k, sql`excluded.${sql.identifier(snake(columns[k as string]!.name))}`]));
+  return Object.fromEntries(
+    keys.map((k) => [k, sql`excluded.${sql.identifier(snake(columns[k as string]!.name))}`]),
+  );
 }
 
-export type SeedResult = { skipped: true; checksum: string } | { skipped: false; regions: number; districts: number; terms: number; checksum: string };
+export type SeedResult =
+  | { skipped: true; checksum: string }
+  | { skipped: false; regions: number; districts: number; terms: number; checksum: string };
 
 /**
  * Loads the 552 regions (and their tenants) and the domain vocabularies.
  * Idempotent: rows are upserted by their natural keys, and a checksum of the
  * whole data set lets an unchanged restart skip the work entirely.
  */
-export async function seedReferenceData(db: Db, options: { force?: boolean } = {}): Promise<SeedResult> {
+export async function seedReferenceData(
+  db: Db,
+  options: { force?: boolean } = {},
+): Promise<SeedResult> {
   const checksum = sourceFingerprint();
   if (!options.force) {
-    const [previous] = await db.select().from(referenceDataLoads).where(eq(referenceDataLoads.name, LOAD_NAME));
+    const [previous] = await db
+      .select()
+      .from(referenceDataLoads)
+      .where(eq(referenceDataLoads.name, LOAD_NAME));
     if (previous?.checksum === checksum) return { skipped: true, checksum };
   }
   const [regionRows, districtRows] = await Promise.all([readRegions(), readDistricts()]);
@@ -64,7 +80,16 @@ export async function seedReferenceData(db: Db, options: { force?: boolean } = {
       .onConflictDoUpdate({
         target: regions.code,
         set: {
-          ...excludedSet(regions, ['name', 'officialName', 'kind', 'provinceCode', 'autonomous', 'timeZone', 'islandGroup', 'searchName']),
+          ...excludedSet(regions, [
+            'name',
+            'officialName',
+            'kind',
+            'provinceCode',
+            'autonomous',
+            'timeZone',
+            'islandGroup',
+            'searchName',
+          ]),
           updatedAt: sql`now()`,
         },
       });
@@ -72,23 +97,50 @@ export async function seedReferenceData(db: Db, options: { force?: boolean } = {
       await tx
         .insert(districts)
         .values(districtRows.slice(i, i + 2000))
-        .onConflictDoUpdate({ target: districts.code, set: excludedSet(districts, ['regionCode', 'name']) });
+        .onConflictDoUpdate({
+          target: districts.code,
+          set: excludedSet(districts, ['regionCode', 'name']),
+        });
     }
     await tx
       .insert(vocabularyTerms)
       .values(termRows)
       .onConflictDoUpdate({
         target: [vocabularyTerms.vocabulary, vocabularyTerms.code],
-        set: excludedSet(vocabularyTerms, ['labelId', 'labelEn', 'groupCode', 'descriptionId', 'descriptionEn', 'sortOrder']),
+        set: excludedSet(vocabularyTerms, [
+          'labelId',
+          'labelEn',
+          'groupCode',
+          'descriptionId',
+          'descriptionEn',
+          'sortOrder',
+        ]),
       });
     await tx
       .insert(tenants)
-      .values(regionRows.map((r) => ({ id: newId('tenant'), type: 'region' as const, regionCode: r.code, name: r.name, status: 'unclaimed' as const })))
+      .values(
+        regionRows.map((r) => ({
+          id: newId('tenant'),
+          type: 'region' as const,
+          regionCode: r.code,
+          name: r.name,
+          status: 'unclaimed' as const,
+        })),
+      )
       .onConflictDoUpdate({ target: tenants.regionCode, set: { name: sql.raw('excluded.name') } });
     await tx
       .insert(referenceDataLoads)
       .values({ name: LOAD_NAME, checksum })
-      .onConflictDoUpdate({ target: referenceDataLoads.name, set: { checksum, loadedAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: referenceDataLoads.name,
+        set: { checksum, loadedAt: sql`now()` },
+      });
   });
-  return { skipped: false, regions: regionRows.length, districts: districtRows.length, terms: termRows.length, checksum };
+  return {
+    skipped: false,
+    regions: regionRows.length,
+    districts: districtRows.length,
+    terms: termRows.length,
+    checksum,
+  };
 }

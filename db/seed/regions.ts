@@ -1,5 +1,12 @@
 import { getDistricts, getProvinces, getRegencies } from 'idn-area-data';
-import { displayName, islandGroupOf, searchForm, timeZoneOf, type IslandGroup, type TimeZone } from '../../src/reference/geography';
+import {
+  displayName,
+  islandGroupOf,
+  searchForm,
+  timeZoneOf,
+  type IslandGroup,
+  type TimeZone,
+} from '../../src/reference/geography';
 
 export type RegionRow = {
   code: string;
@@ -35,7 +42,11 @@ export async function readRegions(): Promise<RegionRow[]> {
     });
   }
   for (const r of regencies) {
-    const kind = r.name.startsWith('KOTA ') ? 'kota' : r.name.startsWith('KABUPATEN ') ? 'kabupaten' : null;
+    const kind = r.name.startsWith('KOTA ')
+      ? 'kota'
+      : r.name.startsWith('KABUPATEN ')
+        ? 'kabupaten'
+        : null;
     if (!kind) throw new Error(`cannot tell whether ${r.code} ${r.name} is a kabupaten or a kota`);
     const name = displayName(r.name);
     rows.push({
@@ -57,5 +68,7 @@ export type DistrictRow = { code: string; regionCode: string; name: string };
 
 export async function readDistricts(): Promise<DistrictRow[]> {
   const rows = await getDistricts();
-  return rows.map((d) => ({ code: d.code, regionCode: d.regency_code, name: d.name })).sort((a, b) => a.code.localeCompare(b.code));
+  return rows
+    .map((d) => ({ code: d.code, regionCode: d.regency_code, name: d.name }))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -7,9 +7,7 @@ import { z } from '@hono/zod-openapi';
  * and pass the typed result on; nothing else looks at process.env or Worker env.
  */
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const postgresUrl = z
   .string()
@@ -33,46 +31,80 @@ const shared = {
   RESEND_BASE_URL: z.string().url().optional(),
   NEON_WS_PROXY: z
     .string()
-    .regex(/^(127\.\d+\.\d+\.\d+|localhost):\d{2,5}$/, 'must be a loopback host:port such as 127.0.0.1:5480')
+    .regex(
+      /^(127\.\d+\.\d+\.\d+|localhost):\d{2,5}$/,
+      'must be a loopback host:port such as 127.0.0.1:5480',
+    )
     .optional(),
 };
 
 const emailRule = (v: { RESEND_API_KEY?: string; EMAIL_FROM?: string }, ctx: z.RefinementCtx) => {
-  if (v.RESEND_API_KEY && !v.EMAIL_FROM) ctx.addIssue({ code: 'custom', path: ['EMAIL_FROM'], message: 'is required when RESEND_API_KEY is set' });
+  if (v.RESEND_API_KEY && !v.EMAIL_FROM)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['EMAIL_FROM'],
+      message: 'is required when RESEND_API_KEY is set',
+    });
 };
 
-const nodeSchema = z.object({
-  ...shared,
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  /** Unset: embedded PostgreSQL (PGlite) in PGLITE_DIR. Set: that PostgreSQL server. */
-  DATABASE_URL: postgresUrl.optional(),
-  /** Which driver talks to DATABASE_URL: node-postgres over TCP, or Neon's serverless driver. */
-  DATABASE_DRIVER: z.enum(['pg', 'neon']).default('pg'),
-  PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
-  /** Seed the reference data at start-up (idempotent; skipped when unchanged). */
-  SEED_ON_START: bool.default(true),
-}).superRefine(emailRule);
+const nodeSchema = z
+  .object({
+    ...shared,
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Unset: embedded PostgreSQL (PGlite) in PGLITE_DIR. Set: that PostgreSQL server. */
+    DATABASE_URL: postgresUrl.optional(),
+    /** Which driver talks to DATABASE_URL: node-postgres over TCP, or Neon's serverless driver. */
+    DATABASE_DRIVER: z.enum(['pg', 'neon']).default('pg'),
+    PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
+    /** Seed the reference data at start-up (idempotent; skipped when unchanged). */
+    SEED_ON_START: bool.default(true),
+  })
+  .superRefine(emailRule);
 
-const workerSchema = z.object({
-  ...shared,
-  APP_ENV: shared.APP_ENV.default('production'),
-  DATABASE_URL: postgresUrl,
-}).superRefine(emailRule);
+const workerSchema = z
+  .object({
+    ...shared,
+    APP_ENV: shared.APP_ENV.default('production'),
+    DATABASE_URL: postgresUrl,
+  })
+  .superRefine(emailRule);
 
 export type NodeConfig = z.infer<typeof nodeSchema>;
 export type WorkerConfig = z.infer<typeof workerSchema>;
 /** The part of the configuration the app itself needs, whatever its host. */
 export type AppConfig = Pick<NodeConfig, 'APP_ENV' | 'LOG_LEVEL' | 'APP_ORIGIN'>;
 
-const nodeKeys = ['APP_ENV','LOG_LEVEL','APP_ORIGIN','RESEND_API_KEY','EMAIL_FROM','RESEND_BASE_URL','NEON_WS_PROXY','PORT','HOST','DATABASE_URL','DATABASE_DRIVER','PGLITE_DIR','SEED_ON_START'] as const;
-const workerKeys = ['APP_ENV','LOG_LEVEL','APP_ORIGIN','RESEND_API_KEY','EMAIL_FROM','RESEND_BASE_URL','NEON_WS_PROXY','DATABASE_URL'] as const;
+const nodeKeys = [
+  'APP_ENV',
+  'LOG_LEVEL',
+  'APP_ORIGIN',
+  'RESEND_API_KEY',
+  'EMAIL_FROM',
+  'RESEND_BASE_URL',
+  'NEON_WS_PROXY',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_DRIVER',
+  'PGLITE_DIR',
+  'SEED_ON_START',
+] as const;
+const workerKeys = [
+  'APP_ENV',
+  'LOG_LEVEL',
+  'APP_ORIGIN',
+  'RESEND_API_KEY',
+  'EMAIL_FROM',
+  'RESEND_BASE_URL',
+  'NEON_WS_PROXY',
+  'DATABASE_URL',
+] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: { setting: string; message: string }[]) {
     super(
-      'Invalid configuration:\n' +
-        problems.map((p) => `  - ${p.setting}: ${p.message}`).join('\n'),
+      'Invalid configuration:\n' + problems.map((p) => `  - ${p.setting}: ${p.message}`).join('\n'),
     );
     this.name = 'ConfigError';
   }

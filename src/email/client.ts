@@ -15,16 +15,31 @@ export function resendClient(apiKey: string, from: string, baseUrl?: string): Em
     name: 'resend',
     async send(message) {
       // loaded on first send: start-up does not pay for it
-      client ??= import('resend').then(({ Resend: R }) => new R(apiKey, baseUrl ? { baseUrl } : undefined));
+      client ??= import('resend').then(
+        ({ Resend: R }) => new R(apiKey, baseUrl ? { baseUrl } : undefined),
+      );
       const resend = await client;
-      const { data, error } = await resend.emails.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-      if (error || !data) throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
+      const { data, error } = await resend.emails.send({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      if (error || !data)
+        throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
       return { id: data.id };
     },
   };
 }
 
 /** The configured client: Resend when RESEND_API_KEY is set, otherwise none (emails are held in the outbox). */
-export function emailClientFrom(config: { RESEND_API_KEY?: string; EMAIL_FROM?: string; RESEND_BASE_URL?: string }): EmailClient | null {
-  return config.RESEND_API_KEY && config.EMAIL_FROM ? resendClient(config.RESEND_API_KEY, config.EMAIL_FROM, config.RESEND_BASE_URL) : null;
+export function emailClientFrom(config: {
+  RESEND_API_KEY?: string;
+  EMAIL_FROM?: string;
+  RESEND_BASE_URL?: string;
+}): EmailClient | null {
+  return config.RESEND_API_KEY && config.EMAIL_FROM
+    ? resendClient(config.RESEND_API_KEY, config.EMAIL_FROM, config.RESEND_BASE_URL)
+    : null;
 }

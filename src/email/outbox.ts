@@ -19,7 +19,12 @@ export async function enqueueEmail<T extends TemplateName>(
   template: T,
   params: Parameters<(typeof templates)[T]>[1],
 ): Promise<void> {
-  const rendered = (templates[template] as (l: Lang, p: typeof params) => { subject: string; text: string; html: string })(lang, params);
+  const rendered = (
+    templates[template] as (
+      l: Lang,
+      p: typeof params,
+    ) => { subject: string; text: string; html: string }
+  )(lang, params);
   await tx.insert(emailOutbox).values({
     id: newId('email', ctx.now().getTime()),
     toAddress: to,
@@ -35,12 +40,20 @@ export async function enqueueEmail<T extends TemplateName>(
 
 const MAX_ATTEMPTS = 5;
 
-export async function dispatchOutbox(ctx: Pick<Ctx, 'db' | 'email' | 'logger' | 'now'>, limit = 20): Promise<{ sent: number; failed: number; held: number }> {
+export async function dispatchOutbox(
+  ctx: Pick<Ctx, 'db' | 'email' | 'logger' | 'now'>,
+  limit = 20,
+): Promise<{ sent: number; failed: number; held: number }> {
   const db: Db = ctx.db;
   const pending = await db
     .select()
     .from(emailOutbox)
-    .where(and(inArray(emailOutbox.status, ['queued', 'failed']), lt(emailOutbox.attempts, MAX_ATTEMPTS)))
+    .where(
+      and(
+        inArray(emailOutbox.status, ['queued', 'failed']),
+        lt(emailOutbox.attempts, MAX_ATTEMPTS),
+      ),
+    )
     .orderBy(asc(emailOutbox.createdAt))
     .limit(limit);
   const result = { sent: 0, failed: 0, held: 0 };
@@ -58,13 +71,28 @@ export async function dispatchOutbox(ctx: Pick<Ctx, 'db' | 'email' | 'logger' | 
       .returning({ id: emailOutbox.id });
     if (claimed.length === 0) continue;
     try {
-      const { id } = await ctx.email.send({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
-      await db.update(emailOutbox).set({ status: 'sent', providerId: id, sentAt: ctx.now(), lastError: null }).where(eq(emailOutbox.id, row.id));
+      const { id } = await ctx.email.send({
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+      });
+      await db
+        .update(emailOutbox)
+        .set({ status: 'sent', providerId: id, sentAt: ctx.now(), lastError: null })
+        .where(eq(emailOutbox.id, row.id));
       result.sent++;
     } catch (err) {
       const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
-      await db.update(emailOutbox).set({ status: 'failed', lastError: message }).where(eq(emailOutbox.id, row.id));
-      ctx.logger.warn('email.send_failed', { emailId: row.id, template: row.template, error: message });
+      await db
+        .update(emailOutbox)
+        .set({ status: 'failed', lastError: message })
+        .where(eq(emailOutbox.id, row.id));
+      ctx.logger.warn('email.send_failed', {
+        emailId: row.id,
+        template: row.template,
+        error: message,
+      });
       result.failed++;
     }
   }

@@ -27,27 +27,87 @@ type Rule = {
 const ALL_REGION: RegionRole[] = ['admin', 'liaison', 'head', 'viewer'];
 
 export const PERMISSIONS = {
-  'tenant.read': { region: ALL_REGION, partner: ['admin', 'member'], facilitator: ALL_REGION, apiKeyScope: 'read' },
-  'members.read': { region: ['admin', 'head'], partner: ['admin'], facilitator: ['admin'], apiKeyScope: null },
+  'tenant.read': {
+    region: ALL_REGION,
+    partner: ['admin', 'member'],
+    facilitator: ALL_REGION,
+    apiKeyScope: 'read',
+  },
+  'members.read': {
+    region: ['admin', 'head'],
+    partner: ['admin'],
+    facilitator: ['admin'],
+    apiKeyScope: null,
+  },
   'members.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
-  'invitations.manage': { region: ['admin'], partner: ['admin'], facilitator: ['admin'], apiKeyScope: null },
-  'agencies.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
+  'invitations.manage': {
+    region: ['admin'],
+    partner: ['admin'],
+    facilitator: ['admin'],
+    apiKeyScope: null,
+  },
+  'agencies.read': {
+    region: ALL_REGION,
+    partner: [],
+    facilitator: ALL_REGION,
+    apiKeyScope: 'read',
+  },
   'agencies.manage': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: 'write' },
   'api_keys.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
   'audit.read': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
-  'potentials.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
-  'potentials.write': { region: ['admin', 'liaison', 'head'], partner: [], facilitator: [], apiKeyScope: 'write' },
+  'potentials.read': {
+    region: ALL_REGION,
+    partner: [],
+    facilitator: ALL_REGION,
+    apiKeyScope: 'read',
+  },
+  'potentials.write': {
+    region: ['admin', 'liaison', 'head'],
+    partner: [],
+    facilitator: [],
+    apiKeyScope: 'write',
+  },
   'rounds.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
   'rounds.manage': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
   'profile.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
-  'interests.read': { region: ['admin', 'head', 'liaison'], partner: ['admin', 'member'], facilitator: [], apiKeyScope: 'read' },
-  'interests.express': { region: ['admin', 'head', 'liaison'], partner: ['admin', 'member'], facilitator: [], apiKeyScope: null },
+  'interests.read': {
+    region: ['admin', 'head', 'liaison'],
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: 'read',
+  },
+  'interests.express': {
+    region: ['admin', 'head', 'liaison'],
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   'interests.decide': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
   'proposals.create': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
-  'proposals.read': { region: ['admin', 'head'], partner: ['admin'], facilitator: [], apiKeyScope: 'read' },
-  'proposals.answer': { region: ['admin', 'head'], partner: ['admin'], facilitator: [], apiKeyScope: null },
-  'agreements.read': { region: ALL_REGION, partner: ['admin', 'member'], facilitator: [], apiKeyScope: 'read' },
-  'agreements.write': { region: ['admin', 'head', 'liaison'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'proposals.read': {
+    region: ['admin', 'head'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: 'read',
+  },
+  'proposals.answer': {
+    region: ['admin', 'head'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
+  'agreements.read': {
+    region: ALL_REGION,
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: 'read',
+  },
+  'agreements.write': {
+    region: ['admin', 'head', 'liaison'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
 } satisfies Record<string, Rule>;
 
@@ -76,7 +136,8 @@ export function requireUser(ctx: Ctx): UserActor {
 
 export function requirePlatformAdmin(ctx: Ctx): UserActor {
   const actor = requireUser(ctx);
-  if (!actor.user.isPlatformAdmin) throw new ApiError('FORBIDDEN', { key: 'access.platform_admin_only' });
+  if (!actor.user.isPlatformAdmin)
+    throw new ApiError('FORBIDDEN', { key: 'access.platform_admin_only' });
   return actor;
 }
 
@@ -88,7 +149,8 @@ export async function getTenantOr404(ctx: Ctx, tenantId: string): Promise<Tenant
 
 /** The province tenant of a kabupaten/kota tenant, if any. */
 async function provinceTenantOf(ctx: Ctx, tenant: TenantRow): Promise<string | null> {
-  if (tenant.type !== 'region' || !tenant.regionCode || !tenant.regionCode.includes('.')) return null;
+  if (tenant.type !== 'region' || !tenant.regionCode || !tenant.regionCode.includes('.'))
+    return null;
   const [row] = await ctx.db
     .select({ id: tenants.id })
     .from(tenants)
@@ -106,7 +168,11 @@ export async function membershipOf(ctx: Ctx, tenantId: string, userId: string) {
 }
 
 /** 401 for nobody, 404 for outsiders, 403 for members whose role is too small. */
-export async function authorize(ctx: Ctx, tenantId: string, permission: Permission): Promise<Access> {
+export async function authorize(
+  ctx: Ctx,
+  tenantId: string,
+  permission: Permission,
+): Promise<Access> {
   const actor = requireActor(ctx);
   const rule: Rule = PERMISSIONS[permission];
 
@@ -114,18 +180,23 @@ export async function authorize(ctx: Ctx, tenantId: string, permission: Permissi
     if (actor.tenantId !== tenantId) throw notFound({ key: 'tenant.not_found' });
     const tenant = await getTenantOr404(ctx, tenantId);
     if (!rule.apiKeyScope) throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
-    if (!actor.scopes.includes(rule.apiKeyScope)) throw new ApiError('FORBIDDEN', { key: 'access.scope', params: { scope: rule.apiKeyScope } });
+    if (!actor.scopes.includes(rule.apiKeyScope))
+      throw new ApiError('FORBIDDEN', { key: 'access.scope', params: { scope: rule.apiKeyScope } });
     return { tenant, via: 'api_key', role: null, agencyId: null };
   }
 
   const tenant = await getTenantOr404(ctx, tenantId);
-  if (actor.user.isPlatformAdmin) return { tenant, via: 'platform_admin', role: 'platform_admin', agencyId: null };
+  if (actor.user.isPlatformAdmin)
+    return { tenant, via: 'platform_admin', role: 'platform_admin', agencyId: null };
 
   const membership = await membershipOf(ctx, tenantId, actor.user.id);
   if (membership) {
     const allowed: Role[] = tenant.type === 'region' ? rule.region : rule.partner;
     if (!allowed.includes(membership.role)) {
-      throw new ApiError('FORBIDDEN', { key: 'access.forbidden', params: { role: membership.role, permission } });
+      throw new ApiError('FORBIDDEN', {
+        key: 'access.forbidden',
+        params: { role: membership.role, permission },
+      });
     }
     return { tenant, via: 'member', role: membership.role, agencyId: membership.agencyId };
   }
@@ -135,7 +206,10 @@ export async function authorize(ctx: Ctx, tenantId: string, permission: Permissi
     const facilitator = await membershipOf(ctx, provinceTenantId, actor.user.id);
     if (facilitator) {
       if (!(rule.facilitator as Role[]).includes(facilitator.role)) {
-        throw new ApiError('FORBIDDEN', { key: 'access.forbidden', params: { role: `province ${facilitator.role}`, permission } });
+        throw new ApiError('FORBIDDEN', {
+          key: 'access.forbidden',
+          params: { role: `province ${facilitator.role}`, permission },
+        });
       }
       return { tenant, via: 'facilitator', role: facilitator.role, agencyId: null };
     }

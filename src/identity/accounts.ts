@@ -9,7 +9,13 @@ import { t, type Lang, type MessageKey } from '../platform/i18n';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
 import { requireUser } from './access';
-import { hashPassword, needsRehash, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords';
+import {
+  hashPassword,
+  needsRehash,
+  passwordProblem,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './passwords';
 import { createSession } from './sessions';
 
 const VERIFY_TTL_HOURS = 48;
@@ -17,20 +23,42 @@ const RESET_TTL_MINUTES = 30;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-function checkPassword(ctx: Ctx, password: string, email: string, location = 'body.password'): void {
+function checkPassword(
+  ctx: Ctx,
+  password: string,
+  email: string,
+  location = 'body.password',
+): void {
   const problem = passwordProblem(password, email);
   if (problem) {
     const key = `auth.password_${problem}` as MessageKey;
-    throw new ApiError('VALIDATION_FAILED', { key: 'request.invalid' }, { errors: [{ location, message: ctxText(ctx, key) }] });
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      { key: 'request.invalid' },
+      { errors: [{ location, message: ctxText(ctx, key) }] },
+    );
   }
 }
 
 const ctxText = (ctx: Ctx, key: MessageKey) => t(ctx.lang, key);
 
-async function issueToken(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], ctx: Ctx, userId: string, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
+async function issueToken(
+  tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0],
+  ctx: Ctx,
+  userId: string,
+  purpose: 'verify_email' | 'reset_password',
+  ttlMs: number,
+) {
   const id = newId('token', ctx.now().getTime());
   const secret = randomSecret(20);
-  await tx.insert(userTokens).values({ id, userId, purpose, secretHash: hashSecret(secret), expiresAt: new Date(ctx.now().getTime() + ttlMs), createdAt: ctx.now() });
+  await tx.insert(userTokens).values({
+    id,
+    userId,
+    purpose,
+    secretHash: hashSecret(secret),
+    expiresAt: new Date(ctx.now().getTime() + ttlMs),
+    createdAt: ctx.now(),
+  });
   return `${id}.${secret}`;
 }
 
@@ -41,18 +69,32 @@ async function findToken(ctx: Ctx, token: string, purpose: 'verify_email' | 'res
   const [row] = await ctx.db
     .select()
     .from(userTokens)
-    .where(and(eq(userTokens.id, parts.id), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, ctx.now())));
+    .where(
+      and(
+        eq(userTokens.id, parts.id),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, ctx.now()),
+      ),
+    );
   return row && secretMatches(parts.secret, row.secretHash) ? row : null;
 }
 
-const link = (ctx: Ctx, path: string, token: string) => `${ctx.config.APP_ORIGIN}${path}?token=${encodeURIComponent(token)}`;
+const link = (ctx: Ctx, path: string, token: string) =>
+  `${ctx.config.APP_ORIGIN}${path}?token=${encodeURIComponent(token)}`;
 
 /**
  * Sign-up answers the same whether or not the email is registered (no account
  * enumeration): a new address gets a confirmation link, a known one a notice.
  * Both paths hash the password, so timing does not tell them apart either.
  */
-export async function signUp({ ctx, input }: { ctx: Ctx; input: { email: string; password: string; name: string; locale?: Lang } }) {
+export async function signUp({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { email: string; password: string; name: string; locale?: Lang };
+}) {
   const email = normalizeEmail(input.email);
   checkPassword(ctx, input.password, email);
   await consume(ctx, LIMITS.emailAddress, ctx.clientAddress);
@@ -63,14 +105,36 @@ export async function signUp({ ctx, input }: { ctx: Ctx; input: { email: string;
   await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
     if (existing) {
-      await enqueueEmail(tx, ctx, email, existing.locale as Lang, 'account_exists', { name: existing.name, url: `${ctx.config.APP_ORIGIN}/reset-password` });
+      await enqueueEmail(tx, ctx, email, existing.locale as Lang, 'account_exists', {
+        name: existing.name,
+        url: `${ctx.config.APP_ORIGIN}/reset-password`,
+      });
       return;
     }
     const id = newId('user', ctx.now().getTime());
-    await tx.insert(users).values({ id, email, name: input.name.trim(), passwordHash, locale, createdAt: ctx.now(), updatedAt: ctx.now() });
+    await tx.insert(users).values({
+      id,
+      email,
+      name: input.name.trim(),
+      passwordHash,
+      locale,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    });
     const token = await issueToken(tx, ctx, id, 'verify_email', VERIFY_TTL_HOURS * 3600_000);
-    await enqueueEmail(tx, ctx, email, locale, 'verify_email', { name: input.name.trim(), url: link(ctx, '/verify-email', token), token, hours: VERIFY_TTL_HOURS });
-    await recordAudit(tx, ctx, { tenantId: null, action: 'user.signed_up', targetType: 'user', targetId: id, diff: { email: { to: email }, name: { to: input.name.trim() } } });
+    await enqueueEmail(tx, ctx, email, locale, 'verify_email', {
+      name: input.name.trim(),
+      url: link(ctx, '/verify-email', token),
+      token,
+      hours: VERIFY_TTL_HOURS,
+    });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'user.signed_up',
+      targetType: 'user',
+      targetId: id,
+      diff: { email: { to: email }, name: { to: input.name.trim() } },
+    });
   });
   return { status: 'verification_sent' as const };
 }
@@ -78,17 +142,38 @@ export async function signUp({ ctx, input }: { ctx: Ctx; input: { email: string;
 export async function verifyEmail({ ctx, input }: { ctx: Ctx; input: { token: string } }) {
   await consume(ctx, LIMITS.tokenAddress, ctx.clientAddress);
   const row = await findToken(ctx, input.token, 'verify_email');
-  if (!row) throw badRequest({ key: 'auth.invalid_token' }, [{ location: 'body.token', message: t(ctx.lang, 'auth.invalid_token') }]);
+  if (!row)
+    throw badRequest({ key: 'auth.invalid_token' }, [
+      { location: 'body.token', message: t(ctx.lang, 'auth.invalid_token') },
+    ]);
   await ctx.db.transaction(async (tx) => {
-    const used = await tx.update(userTokens).set({ usedAt: ctx.now() }).where(and(eq(userTokens.id, row.id), isNull(userTokens.usedAt))).returning({ id: userTokens.id });
+    const used = await tx
+      .update(userTokens)
+      .set({ usedAt: ctx.now() })
+      .where(and(eq(userTokens.id, row.id), isNull(userTokens.usedAt)))
+      .returning({ id: userTokens.id });
     if (used.length === 0) throw badRequest({ key: 'auth.invalid_token' });
-    await tx.update(users).set({ emailVerifiedAt: ctx.now(), updatedAt: ctx.now() }).where(eq(users.id, row.userId));
-    await recordAudit(tx, ctx, { tenantId: null, action: 'user.email_verified', targetType: 'user', targetId: row.userId });
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: ctx.now(), updatedAt: ctx.now() })
+      .where(eq(users.id, row.userId));
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'user.email_verified',
+      targetType: 'user',
+      targetId: row.userId,
+    });
   });
   return { verified: true as const };
 }
 
-export async function signIn({ ctx, input }: { ctx: Ctx; input: { email: string; password: string; userAgent?: string } }) {
+export async function signIn({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { email: string; password: string; userAgent?: string };
+}) {
   const email = normalizeEmail(input.email);
   await consume(ctx, LIMITS.signInAddress, ctx.clientAddress);
   await consume(ctx, LIMITS.signInAccount, email);
@@ -97,26 +182,42 @@ export async function signIn({ ctx, input }: { ctx: Ctx; input: { email: string;
     await verifyAgainstDummy(input.password);
     throw new ApiError('UNAUTHORIZED', { key: 'auth.bad_credentials' });
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new ApiError('UNAUTHORIZED', { key: 'auth.bad_credentials' });
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    throw new ApiError('UNAUTHORIZED', { key: 'auth.bad_credentials' });
   // Only someone who knows the password learns that the address is unconfirmed.
   if (!user.emailVerifiedAt) throw new ApiError('FORBIDDEN', { key: 'auth.email_not_verified' });
 
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   const session = await ctx.db.transaction(async (tx) => {
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
-    const created = await createSession(tx, { userId: user.id, now: ctx.now(), userAgent: input.userAgent, clientAddress: ctx.clientAddress });
-    await recordAudit(tx, { ...ctx, actor: { type: 'user', user: { ...user }, sessionId: created.id, via: 'bearer' } }, {
-      tenantId: null,
-      action: 'session.created',
-      targetType: 'session',
-      targetId: created.id,
+    const created = await createSession(tx, {
+      userId: user.id,
+      now: ctx.now(),
+      userAgent: input.userAgent,
+      clientAddress: ctx.clientAddress,
     });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { type: 'user', user: { ...user }, sessionId: created.id, via: 'bearer' } },
+      {
+        tenantId: null,
+        action: 'session.created',
+        targetType: 'session',
+        targetId: created.id,
+      },
+    );
     return created;
   });
   return {
     token: session.token,
     expiresAt: session.expiresAt.toISOString(),
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      isPlatformAdmin: user.isPlatformAdmin,
+    },
   };
 }
 
@@ -124,15 +225,29 @@ export async function signOut({ ctx }: { ctx: Ctx; input?: undefined }) {
   const actor = requireUser(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
-    await recordAudit(tx, ctx, { tenantId: null, action: 'session.revoked', targetType: 'session', targetId: actor.sessionId });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'session.revoked',
+      targetType: 'session',
+      targetId: actor.sessionId,
+    });
   });
 }
 
 export async function signOutEverywhere({ ctx }: { ctx: Ctx; input?: undefined }) {
   const actor = requireUser(ctx);
   const revoked = await ctx.db.transaction(async (tx) => {
-    const rows = await tx.delete(sessions).where(eq(sessions.userId, actor.user.id)).returning({ id: sessions.id });
-    await recordAudit(tx, ctx, { tenantId: null, action: 'session.revoked_all', targetType: 'user', targetId: actor.user.id, diff: { sessions: { from: rows.length, to: 0 } } });
+    const rows = await tx
+      .delete(sessions)
+      .where(eq(sessions.userId, actor.user.id))
+      .returning({ id: sessions.id });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'session.revoked_all',
+      targetType: 'user',
+      targetId: actor.user.id,
+      diff: { sessions: { from: rows.length, to: 0 } },
+    });
     return rows.length;
   });
   return { revoked };
@@ -147,9 +262,29 @@ export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: { 
   if (user) {
     await ctx.db.transaction(async (tx) => {
       // A new link replaces any earlier unused one.
-      await tx.update(userTokens).set({ usedAt: ctx.now() }).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'reset_password'), isNull(userTokens.usedAt)));
-      const token = await issueToken(tx, ctx, user.id, 'reset_password', RESET_TTL_MINUTES * 60_000);
-      await enqueueEmail(tx, ctx, email, user.locale as Lang, 'reset_password', { name: user.name, url: link(ctx, '/reset-password', token), token, minutes: RESET_TTL_MINUTES });
+      await tx
+        .update(userTokens)
+        .set({ usedAt: ctx.now() })
+        .where(
+          and(
+            eq(userTokens.userId, user.id),
+            eq(userTokens.purpose, 'reset_password'),
+            isNull(userTokens.usedAt),
+          ),
+        );
+      const token = await issueToken(
+        tx,
+        ctx,
+        user.id,
+        'reset_password',
+        RESET_TTL_MINUTES * 60_000,
+      );
+      await enqueueEmail(tx, ctx, email, user.locale as Lang, 'reset_password', {
+        name: user.name,
+        url: link(ctx, '/reset-password', token),
+        token,
+        minutes: RESET_TTL_MINUTES,
+      });
     });
   } else {
     await hashPassword('equalise timing with the branch that writes');
@@ -157,21 +292,50 @@ export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: { 
   return { status: 'reset_sent_if_registered' as const };
 }
 
-export async function confirmPasswordReset({ ctx, input }: { ctx: Ctx; input: { token: string; password: string } }) {
+export async function confirmPasswordReset({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { token: string; password: string };
+}) {
   await consume(ctx, LIMITS.tokenAddress, ctx.clientAddress);
   const row = await findToken(ctx, input.token, 'reset_password');
-  if (!row) throw badRequest({ key: 'auth.invalid_token' }, [{ location: 'body.token', message: t(ctx.lang, 'auth.invalid_token') }]);
+  if (!row)
+    throw badRequest({ key: 'auth.invalid_token' }, [
+      { location: 'body.token', message: t(ctx.lang, 'auth.invalid_token') },
+    ]);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, row.userId));
   if (!user) throw badRequest({ key: 'auth.invalid_token' });
   checkPassword(ctx, input.password, user.email);
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    const used = await tx.update(userTokens).set({ usedAt: ctx.now() }).where(and(eq(userTokens.id, row.id), isNull(userTokens.usedAt))).returning({ id: userTokens.id });
+    const used = await tx
+      .update(userTokens)
+      .set({ usedAt: ctx.now() })
+      .where(and(eq(userTokens.id, row.id), isNull(userTokens.usedAt)))
+      .returning({ id: userTokens.id });
     if (used.length === 0) throw badRequest({ key: 'auth.invalid_token' });
     // Reaching the inbox also proves the address.
-    await tx.update(users).set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? ctx.now(), updatedAt: ctx.now() }).where(eq(users.id, user.id));
-    const revoked = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
-    await recordAudit(tx, ctx, { tenantId: null, action: 'user.password_reset', targetType: 'user', targetId: user.id, diff: { sessions: { from: revoked.length, to: 0 } } });
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        emailVerifiedAt: user.emailVerifiedAt ?? ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .where(eq(users.id, user.id));
+    const revoked = await tx
+      .delete(sessions)
+      .where(eq(sessions.userId, user.id))
+      .returning({ id: sessions.id });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetId: user.id,
+      diff: { sessions: { from: revoked.length, to: 0 } },
+    });
   });
   return { reset: true as const };
 }
@@ -179,18 +343,45 @@ export async function confirmPasswordReset({ ctx, input }: { ctx: Ctx; input: { 
 export async function getMe({ ctx }: { ctx: Ctx; input?: undefined }) {
   const actor = requireUser(ctx);
   const rows = await ctx.db
-    .select({ membershipId: memberships.id, role: memberships.role, agencyId: memberships.agencyId, tenant: { id: tenants.id, name: tenants.name, type: tenants.type, status: tenants.status, regionCode: tenants.regionCode } })
+    .select({
+      membershipId: memberships.id,
+      role: memberships.role,
+      agencyId: memberships.agencyId,
+      tenant: {
+        id: tenants.id,
+        name: tenants.name,
+        type: tenants.type,
+        status: tenants.status,
+        regionCode: tenants.regionCode,
+      },
+    })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(eq(memberships.userId, actor.user.id))
     .orderBy(tenants.name);
-  return { user: { id: actor.user.id, email: actor.user.email, name: actor.user.name, locale: actor.user.locale, isPlatformAdmin: actor.user.isPlatformAdmin }, memberships: rows };
+  return {
+    user: {
+      id: actor.user.id,
+      email: actor.user.email,
+      name: actor.user.name,
+      locale: actor.user.locale,
+      isPlatformAdmin: actor.user.isPlatformAdmin,
+    },
+    memberships: rows,
+  };
 }
 
 export async function listSessions({ ctx }: { ctx: Ctx; input?: undefined }) {
   const actor = requireUser(ctx);
   const rows = await ctx.db
-    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent, clientAddress: sessions.clientAddress })
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+      clientAddress: sessions.clientAddress,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, actor.user.id), gt(sessions.expiresAt, ctx.now())))
     .orderBy(desc(sessions.lastSeenAt));
@@ -200,8 +391,16 @@ export async function listSessions({ ctx }: { ctx: Ctx; input?: undefined }) {
 export async function revokeSession({ ctx, input }: { ctx: Ctx; input: { sessionId: string } }) {
   const actor = requireUser(ctx);
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx.delete(sessions).where(and(eq(sessions.id, input.sessionId), eq(sessions.userId, actor.user.id))).returning({ id: sessions.id });
+    const rows = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, input.sessionId), eq(sessions.userId, actor.user.id)))
+      .returning({ id: sessions.id });
     if (rows.length === 0) throw notFound({ key: 'session.not_found' });
-    await recordAudit(tx, ctx, { tenantId: null, action: 'session.revoked', targetType: 'session', targetId: input.sessionId });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'session.revoked',
+      targetType: 'session',
+      targetId: input.sessionId,
+    });
   });
 }

@@ -9,7 +9,11 @@ import { authorize } from './access';
 /** PP 28/2018 practice: each agency head appoints at least two liaison officers (PPKSD). */
 export const REQUIRED_LIAISONS = 2;
 
-async function regionTenant(ctx: Ctx, tenantId: string, permission: 'agencies.read' | 'agencies.manage') {
+async function regionTenant(
+  ctx: Ctx,
+  tenantId: string,
+  permission: 'agencies.read' | 'agencies.manage',
+) {
   const { tenant } = await authorize(ctx, tenantId, permission);
   if (tenant.type !== 'region') throw notFound({ key: 'agency.region_only' });
   return tenant;
@@ -18,9 +22,19 @@ async function regionTenant(ctx: Ctx, tenantId: string, permission: 'agencies.re
 export async function listAgencies({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const tenant = await regionTenant(ctx, input.tenantId, 'agencies.read');
   const [rows, liaisons] = await Promise.all([
-    ctx.db.select().from(agencies).where(eq(agencies.tenantId, tenant.id)).orderBy(asc(agencies.name)),
     ctx.db
-      .select({ agencyId: memberships.agencyId, membershipId: memberships.id, userId: users.id, name: users.name, email: users.email })
+      .select()
+      .from(agencies)
+      .where(eq(agencies.tenantId, tenant.id))
+      .orderBy(asc(agencies.name)),
+    ctx.db
+      .select({
+        agencyId: memberships.agencyId,
+        membershipId: memberships.id,
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.role, 'liaison')))
@@ -28,20 +42,62 @@ export async function listAgencies({ ctx, input }: { ctx: Ctx; input: { tenantId
   ]);
   const data = rows.map((a) => {
     const own = liaisons.filter((l) => l.agencyId === a.id).map(({ agencyId: _a, ...l }) => l);
-    return { id: a.id, name: a.name, shortName: a.shortName, liaisons: own, liaisonCount: own.length, needsLiaisons: own.length < REQUIRED_LIAISONS, createdAt: a.createdAt };
+    return {
+      id: a.id,
+      name: a.name,
+      shortName: a.shortName,
+      liaisons: own,
+      liaisonCount: own.length,
+      needsLiaisons: own.length < REQUIRED_LIAISONS,
+      createdAt: a.createdAt,
+    };
   });
-  return { data, requiredLiaisons: REQUIRED_LIAISONS, agenciesNeedingLiaisons: data.filter((a) => a.needsLiaisons).length };
+  return {
+    data,
+    requiredLiaisons: REQUIRED_LIAISONS,
+    agenciesNeedingLiaisons: data.filter((a) => a.needsLiaisons).length,
+  };
 }
 
-export async function createAgency({ ctx, input }: { ctx: Ctx; input: { tenantId: string; name: string; shortName?: string | null } }) {
+export async function createAgency({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; name: string; shortName?: string | null };
+}) {
   const tenant = await regionTenant(ctx, input.tenantId, 'agencies.manage');
   const now = ctx.now();
   const id = newId('agency', now.getTime());
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.insert(agencies).values({ id, tenantId: tenant.id, name: input.name.trim(), shortName: input.shortName?.trim() || null, createdAt: now, updatedAt: now }).returning();
-      await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'agency.created', targetType: 'agency', targetId: id, diff: diffOf(null, row!, ['name', 'shortName']) });
-      return { id: row!.id, name: row!.name, shortName: row!.shortName, liaisons: [], liaisonCount: 0, needsLiaisons: true, createdAt: row!.createdAt };
+      const [row] = await tx
+        .insert(agencies)
+        .values({
+          id,
+          tenantId: tenant.id,
+          name: input.name.trim(),
+          shortName: input.shortName?.trim() || null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await recordAudit(tx, ctx, {
+        tenantId: tenant.id,
+        action: 'agency.created',
+        targetType: 'agency',
+        targetId: id,
+        diff: diffOf(null, row!, ['name', 'shortName']),
+      });
+      return {
+        id: row!.id,
+        name: row!.name,
+        shortName: row!.shortName,
+        liaisons: [],
+        liaisonCount: 0,
+        needsLiaisons: true,
+        createdAt: row!.createdAt,
+      };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict({ key: 'agency.duplicate' });
@@ -50,22 +106,42 @@ export async function createAgency({ ctx, input }: { ctx: Ctx; input: { tenantId
 }
 
 async function agencyInTenant(ctx: Ctx, tenantId: string, agencyId: string) {
-  const [row] = await ctx.db.select().from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, tenantId)));
+  const [row] = await ctx.db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, tenantId)));
   if (!row) throw notFound({ key: 'agency.not_found' });
   return row;
 }
 
-export async function updateAgency({ ctx, input }: { ctx: Ctx; input: { tenantId: string; agencyId: string; name?: string; shortName?: string | null } }) {
+export async function updateAgency({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; agencyId: string; name?: string; shortName?: string | null };
+}) {
   const tenant = await regionTenant(ctx, input.tenantId, 'agencies.manage');
   const before = await agencyInTenant(ctx, tenant.id, input.agencyId);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [after] = await tx
         .update(agencies)
-        .set({ name: input.name?.trim() ?? before.name, shortName: input.shortName === undefined ? before.shortName : input.shortName?.trim() || null, updatedAt: ctx.now() })
+        .set({
+          name: input.name?.trim() ?? before.name,
+          shortName:
+            input.shortName === undefined ? before.shortName : input.shortName?.trim() || null,
+          updatedAt: ctx.now(),
+        })
         .where(eq(agencies.id, before.id))
         .returning();
-      await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'agency.updated', targetType: 'agency', targetId: before.id, diff: diffOf(before, after!, ['name', 'shortName']) });
+      await recordAudit(tx, ctx, {
+        tenantId: tenant.id,
+        action: 'agency.updated',
+        targetType: 'agency',
+        targetId: before.id,
+        diff: diffOf(before, after!, ['name', 'shortName']),
+      });
       return { id: after!.id, name: after!.name, shortName: after!.shortName };
     });
   } catch (err) {
@@ -74,13 +150,29 @@ export async function updateAgency({ ctx, input }: { ctx: Ctx; input: { tenantId
   }
 }
 
-export async function deleteAgency({ ctx, input }: { ctx: Ctx; input: { tenantId: string; agencyId: string } }) {
+export async function deleteAgency({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; agencyId: string };
+}) {
   const tenant = await regionTenant(ctx, input.tenantId, 'agencies.manage');
   const before = await agencyInTenant(ctx, tenant.id, input.agencyId);
   await ctx.db.transaction(async (tx) => {
-    const bound = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.agencyId, before.id)).limit(1);
+    const bound = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(eq(memberships.agencyId, before.id))
+      .limit(1);
     if (bound.length > 0) throw conflict({ key: 'agency.has_liaisons' });
     await tx.delete(agencies).where(eq(agencies.id, before.id));
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'agency.deleted', targetType: 'agency', targetId: before.id, diff: diffOf(before, null, ['name', 'shortName']) });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'agency.deleted',
+      targetType: 'agency',
+      targetId: before.id,
+      diff: diffOf(before, null, ['name', 'shortName']),
+    });
   });
 }

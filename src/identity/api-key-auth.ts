@@ -18,6 +18,14 @@ export async function validateApiKey(db: Db, token: string, now: Date) {
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - TOUCH_EVERY_MS)))));
+    .where(
+      and(
+        eq(apiKeys.id, row.id),
+        or(
+          isNull(apiKeys.lastUsedAt),
+          lt(apiKeys.lastUsedAt, new Date(now.getTime() - TOUCH_EVERY_MS)),
+        ),
+      ),
+    );
   return { keyId: row.id, tenantId: row.tenantId, scopes: row.scopes, createdBy: row.createdBy };
 }

@@ -18,11 +18,21 @@ const view = (row: KeyRow, now: Date) => ({
   expiresAt: row.expiresAt,
   lastUsedAt: row.lastUsedAt,
   revokedAt: row.revokedAt,
-  status: row.revokedAt ? ('revoked' as const) : row.expiresAt <= now ? ('expired' as const) : ('active' as const),
+  status: row.revokedAt
+    ? ('revoked' as const)
+    : row.expiresAt <= now
+      ? ('expired' as const)
+      : ('active' as const),
 });
 
 /** The token (`key_….<secret>`) is returned once; only a SHA-256 of the secret is kept. */
-export async function createApiKey({ ctx, input }: { ctx: Ctx; input: { tenantId: string; name: string; scopes: ('read' | 'write')[]; expiresInDays: number } }) {
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; name: string; scopes: ('read' | 'write')[]; expiresInDays: number };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'api_keys.manage');
   const actor = requireUser(ctx);
   const now = ctx.now();
@@ -32,9 +42,28 @@ export async function createApiKey({ ctx, input }: { ctx: Ctx; input: { tenantId
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(apiKeys)
-      .values({ id, tenantId: tenant.id, name: input.name.trim(), secretHash: hashSecret(secret), scopes, createdBy: actor.user.id, createdAt: now, expiresAt: new Date(now.getTime() + input.expiresInDays * 86400_000) })
+      .values({
+        id,
+        tenantId: tenant.id,
+        name: input.name.trim(),
+        secretHash: hashSecret(secret),
+        scopes,
+        createdBy: actor.user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + input.expiresInDays * 86400_000),
+      })
       .returning();
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'api_key.created', targetType: 'api_key', targetId: id, diff: { name: { to: created!.name }, scopes: { to: scopes }, expiresAt: { to: created!.expiresAt } } });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'api_key.created',
+      targetType: 'api_key',
+      targetId: id,
+      diff: {
+        name: { to: created!.name },
+        scopes: { to: scopes },
+        expiresAt: { to: created!.expiresAt },
+      },
+    });
     return created!;
   });
   return { ...view(row, now), token: `${id}.${secret}` };
@@ -42,19 +71,41 @@ export async function createApiKey({ ctx, input }: { ctx: Ctx; input: { tenantId
 
 export async function listApiKeys({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'api_keys.manage');
-  const rows = await ctx.db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenant.id)).orderBy(desc(apiKeys.createdAt));
+  const rows = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, tenant.id))
+    .orderBy(desc(apiKeys.createdAt));
   return { data: rows.map((r) => view(r, ctx.now())) };
 }
 
-export async function revokeApiKey({ ctx, input }: { ctx: Ctx; input: { tenantId: string; keyId: string } }) {
+export async function revokeApiKey({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; keyId: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'api_keys.manage');
   await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .update(apiKeys)
       .set({ revokedAt: ctx.now() })
-      .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.tenantId, tenant.id), isNull(apiKeys.revokedAt)))
+      .where(
+        and(
+          eq(apiKeys.id, input.keyId),
+          eq(apiKeys.tenantId, tenant.id),
+          isNull(apiKeys.revokedAt),
+        ),
+      )
       .returning({ id: apiKeys.id });
     if (rows.length === 0) throw notFound({ key: 'api_key.not_found' });
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'api_key.revoked', targetType: 'api_key', targetId: input.keyId, diff: { status: { from: 'active', to: 'revoked' } } });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'api_key.revoked',
+      targetType: 'api_key',
+      targetId: input.keyId,
+      diff: { status: { from: 'active', to: 'revoked' } },
+    });
   });
 }

@@ -4,13 +4,30 @@ import type { Ctx } from '../platform/context';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { authorize, requirePlatformAdmin } from './access';
 
-export type AuditFilters = { action?: string; actorUserId?: string; targetType?: string; targetId?: string; from?: Date; to?: Date };
+export type AuditFilters = {
+  action?: string;
+  actorUserId?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+};
 
 /** A tenant's audit log, newest first (ids are time-ordered), filterable, cursor-paginated. */
-export async function listAuditLog({ ctx, input }: { ctx: Ctx; input: AuditFilters & { tenantId: string; limit: number; cursor?: string } }) {
+export async function listAuditLog({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: AuditFilters & { tenantId: string; limit: number; cursor?: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'audit.read');
   const { limit, cursor, tenantId: _t, ...filters } = input;
-  const fingerprintable = { ...filters, from: filters.from?.toISOString(), to: filters.to?.toISOString() };
+  const fingerprintable = {
+    ...filters,
+    from: filters.from?.toISOString(),
+    to: filters.to?.toISOString(),
+  };
   const before = decodeCursor(cursor, fingerprintable);
   const where: (SQL | undefined)[] = [
     eq(auditLog.tenantId, tenant.id),
@@ -22,15 +39,34 @@ export async function listAuditLog({ ctx, input }: { ctx: Ctx; input: AuditFilte
     filters.to ? lte(auditLog.createdAt, filters.to) : undefined,
     before ? lt(auditLog.id, before[0]!) : undefined,
   ];
-  const rows = await ctx.db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1);
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, fingerprintable);
   return { data: page, nextCursor };
 }
 
 /** Local runs keep emails in the outbox; the platform admin reads them here (links included). */
-export async function listOutbox({ ctx, input }: { ctx: Ctx; input: { to?: string; status?: 'queued' | 'sent' | 'failed' | 'held'; limit: number } }) {
+export async function listOutbox({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { to?: string; status?: 'queued' | 'sent' | 'failed' | 'held'; limit: number };
+}) {
   requirePlatformAdmin(ctx);
-  const where = and(input.to ? eq(emailOutbox.toAddress, input.to.trim().toLowerCase()) : undefined, input.status ? eq(emailOutbox.status, input.status) : undefined);
-  const rows = await ctx.db.select().from(emailOutbox).where(where).orderBy(desc(emailOutbox.id)).limit(input.limit);
+  const where = and(
+    input.to ? eq(emailOutbox.toAddress, input.to.trim().toLowerCase()) : undefined,
+    input.status ? eq(emailOutbox.status, input.status) : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(emailOutbox)
+    .where(where)
+    .orderBy(desc(emailOutbox.id))
+    .limit(input.limit);
   return { data: rows };
 }

@@ -10,13 +10,32 @@ export const REGION_ROLES = ['admin', 'liaison', 'head', 'viewer'] as const;
 export const PARTNER_ROLES = ['admin', 'member'] as const;
 
 /** The role must exist for the tenant's type, and a liaison serves exactly one agency of that tenant. */
-export async function checkRole(ctx: Ctx | { db: Tx }, tenant: TenantRow, role: Role, agencyId: string | null | undefined, location = 'body'): Promise<string | null> {
+export async function checkRole(
+  ctx: Ctx | { db: Tx },
+  tenant: TenantRow,
+  role: Role,
+  agencyId: string | null | undefined,
+  location = 'body',
+): Promise<string | null> {
   const valid: readonly string[] = tenant.type === 'region' ? REGION_ROLES : PARTNER_ROLES;
-  if (!valid.includes(role)) throw badRequest({ key: 'membership.role_not_for_tenant', params: { role, type: tenant.type } }, [{ location: `${location}.role`, message: valid.join(', ') }]);
+  if (!valid.includes(role))
+    throw badRequest(
+      { key: 'membership.role_not_for_tenant', params: { role, type: tenant.type } },
+      [{ location: `${location}.role`, message: valid.join(', ') }],
+    );
   if (role !== 'liaison') return null;
-  if (!agencyId) throw badRequest({ key: 'membership.liaison_needs_agency' }, [{ location: `${location}.agencyId`, message: 'required for liaison' }]);
-  const [agency] = await ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, tenant.id)));
-  if (!agency) throw badRequest({ key: 'agency.not_found' }, [{ location: `${location}.agencyId`, message: 'unknown agency' }]);
+  if (!agencyId)
+    throw badRequest({ key: 'membership.liaison_needs_agency' }, [
+      { location: `${location}.agencyId`, message: 'required for liaison' },
+    ]);
+  const [agency] = await ctx.db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, tenant.id)));
+  if (!agency)
+    throw badRequest({ key: 'agency.not_found' }, [
+      { location: `${location}.agencyId`, message: 'unknown agency' },
+    ]);
   return agency.id;
 }
 
@@ -25,7 +44,13 @@ async function assertAnotherAdmin(tx: Tx, tenantId: string, membershipId: string
   const others = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'admin'), ne(memberships.id, membershipId)))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, 'admin'),
+        ne(memberships.id, membershipId),
+      ),
+    )
     .for('update');
   if (others.length === 0) throw conflict({ key: 'membership.last_admin' });
 }
@@ -33,7 +58,13 @@ async function assertAnotherAdmin(tx: Tx, tenantId: string, membershipId: string
 export async function listMembers({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'members.read');
   const rows = await ctx.db
-    .select({ id: memberships.id, role: memberships.role, agencyId: memberships.agencyId, createdAt: memberships.createdAt, user: { id: users.id, name: users.name, email: users.email } })
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      agencyId: memberships.agencyId,
+      createdAt: memberships.createdAt,
+      user: { id: users.id, name: users.name, email: users.email },
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenant.id))
@@ -42,30 +73,61 @@ export async function listMembers({ ctx, input }: { ctx: Ctx; input: { tenantId:
 }
 
 async function getMembershipInTenant(ctx: Ctx, tenantId: string, membershipId: string) {
-  const [m] = await ctx.db.select().from(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.tenantId, tenantId)));
+  const [m] = await ctx.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.tenantId, tenantId)));
   if (!m) throw notFound({ key: 'membership.not_found' });
   return m;
 }
 
-export async function updateMember({ ctx, input }: { ctx: Ctx; input: { tenantId: string; membershipId: string; role: Role; agencyId?: string | null } }) {
+export async function updateMember({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; membershipId: string; role: Role; agencyId?: string | null };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'members.manage');
   const before = await getMembershipInTenant(ctx, tenant.id, input.membershipId);
   const agencyId = await checkRole(ctx, tenant, input.role, input.agencyId);
   return ctx.db.transaction(async (tx) => {
-    if (before.role === 'admin' && input.role !== 'admin') await assertAnotherAdmin(tx, tenant.id, before.id);
-    const [after] = await tx.update(memberships).set({ role: input.role, agencyId, updatedAt: ctx.now() }).where(eq(memberships.id, before.id)).returning();
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'membership.updated', targetType: 'membership', targetId: before.id, diff: diffOf(before, after!, ['role', 'agencyId']) });
+    if (before.role === 'admin' && input.role !== 'admin')
+      await assertAnotherAdmin(tx, tenant.id, before.id);
+    const [after] = await tx
+      .update(memberships)
+      .set({ role: input.role, agencyId, updatedAt: ctx.now() })
+      .where(eq(memberships.id, before.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'membership.updated',
+      targetType: 'membership',
+      targetId: before.id,
+      diff: diffOf(before, after!, ['role', 'agencyId']),
+    });
     return { id: after!.id, role: after!.role, agencyId: after!.agencyId, userId: after!.userId };
   });
 }
 
-export async function removeMember({ ctx, input }: { ctx: Ctx; input: { tenantId: string; membershipId: string } }) {
+export async function removeMember({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; membershipId: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'members.manage');
   const before = await getMembershipInTenant(ctx, tenant.id, input.membershipId);
   await ctx.db.transaction(async (tx) => {
     if (before.role === 'admin') await assertAnotherAdmin(tx, tenant.id, before.id);
     await tx.delete(memberships).where(eq(memberships.id, before.id));
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'membership.removed', targetType: 'membership', targetId: before.id, diff: diffOf(before, null, ['userId', 'role', 'agencyId']) });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'membership.removed',
+      targetType: 'membership',
+      targetId: before.id,
+      diff: diffOf(before, null, ['userId', 'role', 'agencyId']),
+    });
   });
 }
-

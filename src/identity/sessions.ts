@@ -35,10 +35,21 @@ export async function createSession(
 
 export type ValidSession = {
   session: { id: string; expiresAt: Date; renewed: boolean };
-  user: { id: string; email: string; name: string; isPlatformAdmin: boolean; locale: string; emailVerifiedAt: Date | null };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    isPlatformAdmin: boolean;
+    locale: string;
+    emailVerifiedAt: Date | null;
+  };
 };
 
-export async function validateSessionToken(db: Db, token: string, now: Date): Promise<ValidSession | null> {
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<ValidSession | null> {
   const parts = splitToken(token);
   if (!parts || !parts.id.startsWith('ses_')) return null;
   const [row] = await db
@@ -47,7 +58,14 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
       secretHash: sessions.secretHash,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
-      user: { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        isPlatformAdmin: users.isPlatformAdmin,
+        locale: users.locale,
+        emailVerifiedAt: users.emailVerifiedAt,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -40,28 +40,71 @@ export function tenantView(row: typeof tenants.$inferSelect): TenantView {
 }
 
 /** A partner organisation signs up itself; it starts unverified and its creator is its admin. */
-export async function createPartnerTenant({ ctx, input }: { ctx: Ctx; input: { name: string; kind: string; website?: string; country?: string } }) {
+export async function createPartnerTenant({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { name: string; kind: string; website?: string; country?: string };
+}) {
   const actor = requireUser(ctx);
   if (!termCodes('partner-kinds').has(input.kind)) {
-    throw badRequest({ key: 'request.invalid' }, [{ location: 'body.kind', message: t(ctx.lang, 'partner.kind_unknown') }]);
+    throw badRequest({ key: 'request.invalid' }, [
+      { location: 'body.kind', message: t(ctx.lang, 'partner.kind_unknown') },
+    ]);
   }
   const now = ctx.now();
   const id = newId('tenant', now.getTime());
   const row = await ctx.db.transaction(async (tx) => {
     const [tenant] = await tx
       .insert(tenants)
-      .values({ id, type: 'partner', name: input.name.trim(), status: 'unverified', partnerKind: input.kind, website: input.website ?? null, country: input.country ?? 'ID', createdAt: now, updatedAt: now })
+      .values({
+        id,
+        type: 'partner',
+        name: input.name.trim(),
+        status: 'unverified',
+        partnerKind: input.kind,
+        website: input.website ?? null,
+        country: input.country ?? 'ID',
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     const membershipId = newId('membership', now.getTime());
-    await tx.insert(memberships).values({ id: membershipId, tenantId: id, userId: actor.user.id, role: 'admin', createdAt: now, updatedAt: now });
-    await recordAudit(tx, ctx, { tenantId: id, action: 'tenant.created', targetType: 'tenant', targetId: id, diff: { name: { to: tenant!.name }, kind: { to: input.kind } } });
-    await recordAudit(tx, ctx, { tenantId: id, action: 'membership.created', targetType: 'membership', targetId: membershipId, diff: { role: { to: 'admin' } } });
+    await tx.insert(memberships).values({
+      id: membershipId,
+      tenantId: id,
+      userId: actor.user.id,
+      role: 'admin',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, ctx, {
+      tenantId: id,
+      action: 'tenant.created',
+      targetType: 'tenant',
+      targetId: id,
+      diff: { name: { to: tenant!.name }, kind: { to: input.kind } },
+    });
+    await recordAudit(tx, ctx, {
+      tenantId: id,
+      action: 'membership.created',
+      targetType: 'membership',
+      targetId: membershipId,
+      diff: { role: { to: 'admin' } },
+    });
     return tenant!;
   });
   return tenantView(row);
 }
 
-export async function verifyPartnerTenant({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
+export async function verifyPartnerTenant({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string };
+}) {
   const actor = requirePlatformAdmin(ctx);
   const tenant = await getTenantOr404(ctx, input.tenantId);
   if (tenant.type !== 'partner') throw new ApiError('CONFLICT', { key: 'tenant.not_partner' });
@@ -69,10 +112,21 @@ export async function verifyPartnerTenant({ ctx, input }: { ctx: Ctx; input: { t
   const row = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(tenants)
-      .set({ status: 'active', verifiedAt: ctx.now(), verifiedBy: actor.user.id, updatedAt: ctx.now() })
+      .set({
+        status: 'active',
+        verifiedAt: ctx.now(),
+        verifiedBy: actor.user.id,
+        updatedAt: ctx.now(),
+      })
       .where(eq(tenants.id, tenant.id))
       .returning();
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'tenant.verified', targetType: 'tenant', targetId: tenant.id, diff: { status: { from: tenant.status, to: 'active' } } });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'tenant.verified',
+      targetType: 'tenant',
+      targetId: tenant.id,
+      diff: { status: { from: tenant.status, to: 'active' } },
+    });
     return updated!;
   });
   return tenantView(row);
@@ -80,15 +134,32 @@ export async function verifyPartnerTenant({ ctx, input }: { ctx: Ctx; input: { t
 
 export async function getTenant({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant, via, role } = await authorize(ctx, input.tenantId, 'tenant.read');
-  const [members] = await ctx.db.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenant.id));
+  const [members] = await ctx.db
+    .select({ n: count() })
+    .from(memberships)
+    .where(eq(memberships.tenantId, tenant.id));
   return { ...tenantView(tenant), memberCount: members?.n ?? 0, access: { via, role } };
 }
 
-export async function listTenantsForAdmin({ ctx, input }: { ctx: Ctx; input: { type?: 'region' | 'partner'; status?: 'unclaimed' | 'active' | 'unverified' | 'suspended'; limit: number; cursor?: string } }) {
+export async function listTenantsForAdmin({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    type?: 'region' | 'partner';
+    status?: 'unclaimed' | 'active' | 'unverified' | 'suspended';
+    limit: number;
+    cursor?: string;
+  };
+}) {
   requirePlatformAdmin(ctx);
   const { limit, cursor, ...filters } = input;
   const after = decodeCursor(cursor, filters);
-  const where: (SQL | undefined)[] = [filters.type ? eq(tenants.type, filters.type) : undefined, filters.status ? eq(tenants.status, filters.status) : undefined];
+  const where: (SQL | undefined)[] = [
+    filters.type ? eq(tenants.type, filters.type) : undefined,
+    filters.status ? eq(tenants.status, filters.status) : undefined,
+  ];
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select()
@@ -96,7 +167,10 @@ export async function listTenantsForAdmin({ ctx, input }: { ctx: Ctx; input: { t
       .where(and(...where, after ? gt(tenants.id, after[0]!) : undefined))
       .orderBy(asc(tenants.id))
       .limit(limit + 1),
-    ctx.db.select({ n: count() }).from(tenants).where(and(...where)),
+    ctx.db
+      .select({ n: count() })
+      .from(tenants)
+      .where(and(...where)),
   ]);
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
   return { data: page.map(tenantView), nextCursor, total: total?.n ?? 0 };

@@ -17,9 +17,16 @@ export const referenceDataCheck: Job = {
   name: 'reference-data-check',
   async run({ ctx }) {
     const [row] = await ctx.db.select({ n: count() }).from(regions);
-    const [provinces] = await ctx.db.select({ n: count() }).from(regions).where(eq(regions.kind, 'provinsi'));
+    const [provinces] = await ctx.db
+      .select({ n: count() })
+      .from(regions)
+      .where(eq(regions.kind, 'provinsi'));
     const ok = row?.n === 552 && provinces?.n === 38;
-    if (!ok) ctx.logger.error('job.reference_data_incomplete', { regions: row?.n ?? 0, provinces: provinces?.n ?? 0 });
+    if (!ok)
+      ctx.logger.error('job.reference_data_incomplete', {
+        regions: row?.n ?? 0,
+        provinces: provinces?.n ?? 0,
+      });
     return { regions: row?.n ?? 0, provinces: provinces?.n ?? 0, ok };
   },
 };
@@ -29,8 +36,14 @@ export const purgeExpired: Job = {
   name: 'purge-expired',
   async run({ ctx }) {
     const now = ctx.now();
-    const s = await ctx.db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
-    const t = await ctx.db.delete(userTokens).where(or(lt(userTokens.expiresAt, now), isNotNull(userTokens.usedAt))).returning({ id: userTokens.id });
+    const s = await ctx.db
+      .delete(sessions)
+      .where(lt(sessions.expiresAt, now))
+      .returning({ id: sessions.id });
+    const t = await ctx.db
+      .delete(userTokens)
+      .where(or(lt(userTokens.expiresAt, now), isNotNull(userTokens.usedAt)))
+      .returning({ id: userTokens.id });
     const r = await purgeRateLimits(ctx);
     return { sessions: s.length, tokens: t.length, rateLimitWindows: r };
   },
@@ -55,7 +68,8 @@ export const proposalReminders: Job = {
 export const JOBS: Job[] = [referenceDataCheck, purgeExpired, proposalReminders, retryEmail];
 
 export async function runJobs({ ctx, input }: { ctx: Ctx; input: { jobs?: Job[] } }) {
-  const results: { job: string; ok: boolean; result?: Record<string, unknown>; error?: string }[] = [];
+  const results: { job: string; ok: boolean; result?: Record<string, unknown>; error?: string }[] =
+    [];
   for (const job of input.jobs ?? JOBS) {
     try {
       const result = await job.run({ ctx });
@@ -63,7 +77,11 @@ export async function runJobs({ ctx, input }: { ctx: Ctx; input: { jobs?: Job[] 
       results.push({ job: job.name, ok: true, result });
     } catch (err) {
       ctx.logger.error('job.failed', { job: job.name, err });
-      results.push({ job: job.name, ok: false, error: err instanceof Error ? err.message.slice(0, 300) : String(err) });
+      results.push({
+        job: job.name,
+        ok: false,
+        error: err instanceof Error ? err.message.slice(0, 300) : String(err),
+      });
     }
   }
   return results;

@@ -1,4 +1,14 @@
-import { GEOGRAPHY_CASES, freshnessValue, geographyValue, historyValue, overlapTenths, tenths, type GeographyCase, type History, type Target } from './score';
+import {
+  GEOGRAPHY_CASES,
+  freshnessValue,
+  geographyValue,
+  historyValue,
+  overlapTenths,
+  tenths,
+  type GeographyCase,
+  type History,
+  type Target,
+} from './score';
 import { FRESH_DAYS, STALE_DAYS } from './weights';
 
 /**
@@ -30,20 +40,41 @@ export type ScoreBounds = {
   freshness: { cutoffs: Date[]; low: number[]; high: number[] };
 };
 
-export type BoundFacts = { complementary: boolean; sharedIssues: number; sharedAffairs: number; geography: GeographyCase; tenantId: string; freshnessBucket: number };
+export type BoundFacts = {
+  complementary: boolean;
+  sharedIssues: number;
+  sharedAffairs: number;
+  geography: GeographyCase;
+  tenantId: string;
+  freshnessBucket: number;
+};
 
 const FRESHNESS_STEPS = 10;
 
-export function scoreBounds(target: Target, input: { now: Date; history?: Map<string, History> }): ScoreBounds {
+export function scoreBounds(
+  target: Target,
+  input: { now: Date; history?: Map<string, History> },
+): ScoreBounds {
   const issues = [...new Set(target.issues)];
   const affairs = [...new Set(target.affairs)];
   const overlap: number[] = [];
   for (const complementary of [false, true])
-    for (let si = 0; si <= issues.length; si++) for (let sa = 0; sa <= affairs.length; sa++) overlap.push(overlapTenths(issues.length, affairs.length, si, sa, complementary));
+    for (let si = 0; si <= issues.length; si++)
+      for (let sa = 0; sa <= affairs.length; sa++)
+        overlap.push(overlapTenths(issues.length, affairs.length, si, sa, complementary));
   const sized = target.valueIdr !== null && target.valueIdr > 0;
-  const history = [...(input.history ?? new Map<string, History>())].filter(([, h]) => tenths('history', historyValue(h)) !== tenths('history', historyValue(undefined)));
+  const history = [...(input.history ?? new Map<string, History>())].filter(
+    ([, h]) => tenths('history', historyValue(h)) !== tenths('history', historyValue(undefined)),
+  );
   const day = 86400_000;
-  const cutoffs = Array.from({ length: FRESHNESS_STEPS + 1 }, (_, i) => new Date(input.now.getTime() - (STALE_DAYS - ((STALE_DAYS - FRESH_DAYS) * i) / FRESHNESS_STEPS) * day));
+  const cutoffs = Array.from(
+    { length: FRESHNESS_STEPS + 1 },
+    (_, i) =>
+      new Date(
+        input.now.getTime() -
+          (STALE_DAYS - ((STALE_DAYS - FRESH_DAYS) * i) / FRESHNESS_STEPS) * day,
+      ),
+  );
   const f = (d: Date) => tenths('freshness', freshnessValue(d, input.now));
   // freshness rises with the update time: a bucket [c(b-1), c(b)) lies between the values at its ends
   const low = [0, ...cutoffs.map(f)];
@@ -53,21 +84,36 @@ export function scoreBounds(target: Target, input: { now: Date; history?: Map<st
     affairs,
     overlap,
     geography: GEOGRAPHY_CASES.map((g) => tenths('geography', geographyValue(target, g))),
-    size: sized ? { low: 0, high: tenths('size', 1) } : { low: tenths('size', 0.5), high: tenths('size', 0.5) },
-    history: { tenants: history.map(([t]) => t), tenths: history.map(([, h]) => tenths('history', historyValue(h))), neutral: tenths('history', historyValue(undefined)) },
+    size: sized
+      ? { low: 0, high: tenths('size', 1) }
+      : { low: tenths('size', 0.5), high: tenths('size', 0.5) },
+    history: {
+      tenants: history.map(([t]) => t),
+      tenths: history.map(([, h]) => tenths('history', historyValue(h))),
+      neutral: tenths('history', historyValue(undefined)),
+    },
     freshness: { cutoffs, low, high },
   };
 }
 
 /** The bounds for one candidate's facts: what the database computes per row, written out for tests and reading. */
 export function boundsOf(b: ScoreBounds, facts: BoundFacts): { low: number; high: number } {
-  const o = b.overlap[((facts.complementary ? b.issues.length + 1 : 0) + facts.sharedIssues) * (b.affairs.length + 1) + facts.sharedAffairs]!;
+  const o =
+    b.overlap[
+      ((facts.complementary ? b.issues.length + 1 : 0) + facts.sharedIssues) *
+        (b.affairs.length + 1) +
+        facts.sharedAffairs
+    ]!;
   const g = b.geography[GEOGRAPHY_CASES.indexOf(facts.geography)]!;
   const i = b.history.tenants.indexOf(facts.tenantId);
   const h = i < 0 ? b.history.neutral : b.history.tenths[i]!;
   const base = o + g + h;
-  return { low: base + b.size.low + b.freshness.low[facts.freshnessBucket]!, high: base + b.size.high + b.freshness.high[facts.freshnessBucket]! };
+  return {
+    low: base + b.size.low + b.freshness.low[facts.freshnessBucket]!,
+    high: base + b.size.high + b.freshness.high[facts.freshnessBucket]!,
+  };
 }
 
 /** How many cut-offs are at or before `updatedAt` (PostgreSQL's `width_bucket` over the same array). */
-export const freshnessBucket = (b: ScoreBounds, updatedAt: Date) => b.freshness.cutoffs.filter((c) => c.getTime() <= updatedAt.getTime()).length;
+export const freshnessBucket = (b: ScoreBounds, updatedAt: Date) =>
+  b.freshness.cutoffs.filter((c) => c.getTime() <= updatedAt.getTime()).length;

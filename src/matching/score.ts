@@ -1,4 +1,10 @@
-import { FRESH_DAYS, PARTNER_KIND_TO_COOPERATION, STALE_DAYS, WEIGHTS, type Component } from './weights';
+import {
+  FRESH_DAYS,
+  PARTNER_KIND_TO_COOPERATION,
+  STALE_DAYS,
+  WEIGHTS,
+  type Component,
+} from './weights';
 
 /**
  * Pure scoring of a candidate for a published potential: plain data in, a
@@ -62,8 +68,18 @@ export type Candidate = RegionCandidate | PartnerCandidate;
 export type History = { accepted: number; declined: number; agreements: number };
 
 export type Reason = Label & { component: Component };
-export type ComponentScore = { component: Component; weight: number; value: number; contribution: number };
-export type Match = { candidate: Candidate; score: number; components: ComponentScore[]; reasons: Reason[] };
+export type ComponentScore = {
+  component: Component;
+  weight: number;
+  value: number;
+  contribution: number;
+};
+export type Match = {
+  candidate: Candidate;
+  score: number;
+  components: ComponentScore[];
+  reasons: Reason[];
+};
 
 const intersect = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(b);
@@ -77,22 +93,27 @@ const list = (labels: Label[], lang: 'id' | 'en') => labels.map((l) => `*${l[lan
  * weight, rounded to one decimal. Scores are sums of these, so they are exact
  * in tenths and the same however they are added up.
  */
-export const tenths = (component: Component, value: number) => Math.round(clamp01(value) * WEIGHTS[component] * 10);
+export const tenths = (component: Component, value: number) =>
+  Math.round(clamp01(value) * WEIGHTS[component] * 10);
 
 export function cooperationKindOf(candidate: Candidate): string {
-  return candidate.type === 'potential' ? 'KSDD' : (PARTNER_KIND_TO_COOPERATION[candidate.partnerKind] ?? 'KSDPK');
+  return candidate.type === 'potential'
+    ? 'KSDD'
+    : (PARTNER_KIND_TO_COOPERATION[candidate.partnerKind] ?? 'KSDPK');
 }
 
 /** The candidate's kind must be one the potential is open to; a region candidate must be open to KSDD too and autonomous. */
 export function isEligible(target: Target, candidate: Candidate): boolean {
   if (candidate.tenantId === target.tenantId) return false;
   if (!target.cooperationKinds.includes(cooperationKindOf(candidate))) return false;
-  if (candidate.type === 'potential') return candidate.autonomous && candidate.cooperationKinds.includes('KSDD');
+  if (candidate.type === 'potential')
+    return candidate.autonomous && candidate.cooperationKinds.includes('KSDD');
   return true;
 }
 
 /** Whether the candidate's side complements the target's: an offer meeting a need. */
-export const isComplementary = (target: Target, c: Candidate) => (c.type === 'potential' ? c.direction !== target.direction : target.direction === 'need');
+export const isComplementary = (target: Target, c: Candidate) =>
+  c.type === 'potential' ? c.direction !== target.direction : target.direction === 'need';
 
 /**
  * The three overlap components (complementarity, shared issues, affairs) in
@@ -100,10 +121,19 @@ export const isComplementary = (target: Target, c: Candidate) => (c.type === 'po
  * else in a score is geography, size, history and freshness, together at most
  * 30 points: this is what lets the database bound a score before it is computed.
  */
-export function overlapTenths(distinctIssues: number, distinctAffairs: number, sharedIssues: number, sharedAffairs: number, complementary: boolean): number {
+export function overlapTenths(
+  distinctIssues: number,
+  distinctAffairs: number,
+  sharedIssues: number,
+  sharedAffairs: number,
+  complementary: boolean,
+): number {
   const denominator = Math.max(1, distinctIssues + distinctAffairs);
   return (
-    tenths('complementarity', complementary ? (sharedAffairs + sharedIssues) / Math.min(denominator, 3) : 0) +
+    tenths(
+      'complementarity',
+      complementary ? (sharedAffairs + sharedIssues) / Math.min(denominator, 3) : 0,
+    ) +
     tenths('sharedIssues', distinctIssues ? sharedIssues / Math.min(distinctIssues, 3) : 0) +
     tenths('affairs', distinctAffairs ? sharedAffairs / Math.min(distinctAffairs, 3) : 0)
   );
@@ -115,7 +145,16 @@ export function overlapTenths(distinctIssues: number, distinctAffairs: number, s
  * partner: it declared interest in the region, in its province, declared no
  * regions at all (open anywhere), or only other regions.
  */
-export const GEOGRAPHY_CASES = ['neighbour', 'province', 'island', 'elsewhere', 'interest_region', 'interest_province', 'open', 'interest_elsewhere'] as const;
+export const GEOGRAPHY_CASES = [
+  'neighbour',
+  'province',
+  'island',
+  'elsewhere',
+  'interest_region',
+  'interest_province',
+  'open',
+  'interest_elsewhere',
+] as const;
 export type GeographyCase = (typeof GEOGRAPHY_CASES)[number];
 
 export function geographyCase(target: Target, c: Candidate): GeographyCase {
@@ -152,8 +191,14 @@ const GEOGRAPHY_REASONS: Partial<Record<GeographyCase, Label>> = {
   neighbour: { id: 'Daerah yang berbatasan langsung', en: 'A bordering region' },
   province: { id: 'Berada dalam provinsi yang sama', en: 'In the same province' },
   island: { id: 'Berada dalam gugus pulau yang sama', en: 'In the same island group' },
-  interest_region: { id: 'Mitra menyatakan minat pada wilayah Anda', en: 'The partner declared an interest in your region' },
-  interest_province: { id: 'Mitra menyatakan minat pada provinsi Anda', en: 'The partner declared an interest in your province' },
+  interest_region: {
+    id: 'Mitra menyatakan minat pada wilayah Anda',
+    en: 'The partner declared an interest in your region',
+  },
+  interest_province: {
+    id: 'Mitra menyatakan minat pada provinsi Anda',
+    en: 'The partner declared an interest in your province',
+  },
 };
 
 /** The candidate's typical engagement, or its own value, against the potential's value. */
@@ -172,7 +217,8 @@ export function sizeValue(target: Target, c: Candidate): number {
 }
 
 /** Accepted interests and agreements raise it, declined interests lower it; none is neutral (0.5). */
-export const historyValue = (h: History | undefined) => (h ? 0.5 + 0.25 * h.accepted + 0.25 * h.agreements - 0.25 * h.declined : 0.5);
+export const historyValue = (h: History | undefined) =>
+  h ? 0.5 + 0.25 * h.accepted + 0.25 * h.agreements - 0.25 * h.declined : 0.5;
 
 /** Full within FRESH_DAYS of the last update, then falling linearly to zero at STALE_DAYS. */
 export function freshnessValue(updatedAt: Date, now: Date): number {
@@ -196,11 +242,26 @@ function compile(target: Target, now: Date, history?: Map<string, History>) {
   const nA = affairs.length;
   const overlap = new Int32Array(2 * (nI + 1) * (nA + 1));
   for (let compl = 0; compl < 2; compl++)
-    for (let si = 0; si <= nI; si++) for (let sa = 0; sa <= nA; sa++) overlap[(compl * (nI + 1) + si) * (nA + 1) + sa] = overlapTenths(nI, nA, si, sa, compl === 1);
-  const geography = new Map(GEOGRAPHY_CASES.map((g) => [g, tenths('geography', geographyValue(target, g))]));
+    for (let si = 0; si <= nI; si++)
+      for (let sa = 0; sa <= nA; sa++)
+        overlap[(compl * (nI + 1) + si) * (nA + 1) + sa] = overlapTenths(
+          nI,
+          nA,
+          si,
+          sa,
+          compl === 1,
+        );
+  const geography = new Map(
+    GEOGRAPHY_CASES.map((g) => [g, tenths('geography', geographyValue(target, g))]),
+  );
   const neutral = tenths('history', historyValue(undefined));
   const regionsOpen = target.cooperationKinds.includes('KSDD');
-  const partnerKindsOpen = new Map(Object.entries(PARTNER_KIND_TO_COOPERATION).map(([kind, k]) => [kind, target.cooperationKinds.includes(k)]));
+  const partnerKindsOpen = new Map(
+    Object.entries(PARTNER_KIND_TO_COOPERATION).map(([kind, k]) => [
+      kind,
+      target.cooperationKinds.includes(k),
+    ]),
+  );
   const unknownPartnerKindOpen = target.cooperationKinds.includes('KSDPK');
   // distinct shared codes: a bit per target code (a target has at most 32 of each vocabulary)
   const shared = (codes: readonly string[], of: readonly string[]) => {
@@ -233,19 +294,34 @@ function compile(target: Target, now: Date, history?: Map<string, History>) {
 
 /** Whether a candidate enters a ranking: eligible, and sharing at least one issue or affair. */
 export function isCandidate(target: Target, candidate: Candidate): boolean {
-  return isEligible(target, candidate) && (intersect(target.issues, candidate.issues).length > 0 || intersect(target.affairs, candidate.affairs).length > 0);
+  return (
+    isEligible(target, candidate) &&
+    (intersect(target.issues, candidate.issues).length > 0 ||
+      intersect(target.affairs, candidate.affairs).length > 0)
+  );
 }
 
 /**
  * The score alone, without building explanations: what ranking thousands of
  * candidates needs. Equal to `score(...).score` for the same inputs.
  */
-export function scoreValue(target: Target, candidate: Candidate, now: Date, history?: History): number {
+export function scoreValue(
+  target: Target,
+  candidate: Candidate,
+  now: Date,
+  history?: History,
+): number {
   if (!isEligible(target, candidate)) return 0;
   const si = intersect(target.issues, candidate.issues).length;
   const sa = intersect(target.affairs, candidate.affairs).length;
   const total =
-    overlapTenths(distinctCount(target.issues), distinctCount(target.affairs), si, sa, isComplementary(target, candidate)) +
+    overlapTenths(
+      distinctCount(target.issues),
+      distinctCount(target.affairs),
+      si,
+      sa,
+      isComplementary(target, candidate),
+    ) +
     tenths('geography', geographyValue(target, geographyCase(target, candidate))) +
     tenths('size', sizeValue(target, candidate)) +
     tenths('history', historyValue(history)) +
@@ -253,19 +329,43 @@ export function scoreValue(target: Target, candidate: Candidate, now: Date, hist
   return Math.min(1000, total) / 10;
 }
 
-export function score(target: Target, candidate: Candidate, input: { now: Date; labels: Labels; history?: History }): Match {
+export function score(
+  target: Target,
+  candidate: Candidate,
+  input: { now: Date; labels: Labels; history?: History },
+): Match {
   const { labels } = input;
   const reasons: Reason[] = [];
   const components: ComponentScore[] = [];
   const add = (component: Component, value: number) => {
     const v = clamp01(value);
-    components.push({ component, weight: WEIGHTS[component], value: Math.round(v * 100) / 100, contribution: tenths(component, v) / 10 });
+    components.push({
+      component,
+      weight: WEIGHTS[component],
+      value: Math.round(v * 100) / 100,
+      contribution: tenths(component, v) / 10,
+    });
   };
-  const total = () => Math.min(1000, components.reduce((s, c) => s + Math.round(c.contribution * 10), 0)) / 10;
+  const total = () =>
+    Math.min(
+      1000,
+      components.reduce((s, c) => s + Math.round(c.contribution * 10), 0),
+    ) / 10;
 
   if (!isEligible(target, candidate)) {
     for (const c of Object.keys(WEIGHTS) as Component[]) add(c, 0);
-    return { candidate, score: 0, components, reasons: [{ component: 'complementarity', id: 'Jenis kerja sama tidak sesuai', en: 'The cooperation kind does not fit' }] };
+    return {
+      candidate,
+      score: 0,
+      components,
+      reasons: [
+        {
+          component: 'complementarity',
+          id: 'Jenis kerja sama tidak sesuai',
+          en: 'The cooperation kind does not fit',
+        },
+      ],
+    };
   }
 
   const sharedIssues = intersect(target.issues, candidate.issues);
@@ -280,26 +380,47 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
   add('complementarity', complementItems.length / Math.min(Math.max(1, nI + nA), 3));
   if (complementItems.length) {
     const items = [...sharedAffairs.map(labels.affairs), ...sharedIssues.map(labels.issues)];
-    const what = candidate.type === 'potential' ? candidate.title : (candidate.offers ?? candidate.name);
+    const what =
+      candidate.type === 'potential' ? candidate.title : (candidate.offers ?? candidate.name);
     reasons.push(
       candidate.type === 'potential' && candidate.direction === 'offer'
-        ? { component: 'complementarity', id: `Penawaran mereka *${what}* memenuhi kebutuhan Anda di bidang ${list(items, 'id')}`, en: `Their offer *${what}* meets your need in ${list(items, 'en')}` }
+        ? {
+            component: 'complementarity',
+            id: `Penawaran mereka *${what}* memenuhi kebutuhan Anda di bidang ${list(items, 'id')}`,
+            en: `Their offer *${what}* meets your need in ${list(items, 'en')}`,
+          }
         : candidate.type === 'potential'
-          ? { component: 'complementarity', id: `Penawaran Anda memenuhi kebutuhan mereka *${what}* di bidang ${list(items, 'id')}`, en: `Your offer meets their need *${what}* in ${list(items, 'en')}` }
-          : { component: 'complementarity', id: `Mereka menawarkan *${what}* untuk kebutuhan Anda di bidang ${list(items, 'id')}`, en: `They offer *${what}* for your need in ${list(items, 'en')}` },
+          ? {
+              component: 'complementarity',
+              id: `Penawaran Anda memenuhi kebutuhan mereka *${what}* di bidang ${list(items, 'id')}`,
+              en: `Your offer meets their need *${what}* in ${list(items, 'en')}`,
+            }
+          : {
+              component: 'complementarity',
+              id: `Mereka menawarkan *${what}* untuk kebutuhan Anda di bidang ${list(items, 'id')}`,
+              en: `They offer *${what}* for your need in ${list(items, 'en')}`,
+            },
     );
   }
 
   add('sharedIssues', nI ? sharedIssues.length / Math.min(nI, 3) : 0);
   if (sharedIssues.length) {
     const items = sharedIssues.map(labels.issues);
-    reasons.push({ component: 'sharedIssues', id: `Keduanya menangani ${list(items, 'id')}`, en: `Both work on ${list(items, 'en')}` });
+    reasons.push({
+      component: 'sharedIssues',
+      id: `Keduanya menangani ${list(items, 'id')}`,
+      en: `Both work on ${list(items, 'en')}`,
+    });
   }
 
   add('affairs', nA ? sharedAffairs.length / Math.min(nA, 3) : 0);
   if (sharedAffairs.length) {
     const items = sharedAffairs.map(labels.affairs);
-    reasons.push({ component: 'affairs', id: `Urusan yang sama: ${list(items, 'id')}`, en: `Same government affairs: ${list(items, 'en')}` });
+    reasons.push({
+      component: 'affairs',
+      id: `Urusan yang sama: ${list(items, 'id')}`,
+      en: `Same government affairs: ${list(items, 'en')}`,
+    });
   }
 
   const geo = geographyCase(target, candidate);
@@ -311,7 +432,12 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
 
   const h = input.history;
   add('history', historyValue(h));
-  if (h && h.accepted + h.agreements > 0) reasons.push({ component: 'history', id: 'Pernah bekerja sama sebelumnya', en: 'Have cooperated before' });
+  if (h && h.accepted + h.agreements > 0)
+    reasons.push({
+      component: 'history',
+      id: 'Pernah bekerja sama sebelumnya',
+      en: 'Have cooperated before',
+    });
 
   add('freshness', freshnessValue(candidate.updatedAt, input.now));
 
@@ -319,7 +445,8 @@ export function score(target: Target, candidate: Candidate, input: { now: Date; 
 }
 
 /** Score descending, then id ascending: a stable tie-break. */
-const better = (a: { s: number; id: string }, b: { s: number; id: string }) => a.s > b.s || (a.s === b.s && a.id < b.id);
+const better = (a: { s: number; id: string }, b: { s: number; id: string }) =>
+  a.s > b.s || (a.s === b.s && a.id < b.id);
 
 /**
  * Ranks candidates for a target and explains one page. Only candidates (see
@@ -331,7 +458,13 @@ const better = (a: { s: number; id: string }, b: { s: number; id: string }) => a
 export function rank(
   target: Target,
   candidates: readonly Candidate[],
-  input: { now: Date; labels: Labels; history?: Map<string, History>; offset?: number; limit?: number },
+  input: {
+    now: Date;
+    labels: Labels;
+    history?: Map<string, History>;
+    offset?: number;
+    limit?: number;
+  },
 ): { total: number; matches: Match[] } {
   const scoreOf = compile(target, input.now, input.history);
   const offset = input.offset ?? 0;
@@ -366,6 +499,12 @@ export function rank(
     }
   }
   heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
-  const matches = heap.slice(offset).map(({ c }) => score(target, c, { now: input.now, labels: input.labels, history: input.history?.get(c.tenantId) }));
+  const matches = heap.slice(offset).map(({ c }) =>
+    score(target, c, {
+      now: input.now,
+      labels: input.labels,
+      history: input.history?.get(c.tenantId),
+    }),
+  );
   return { total, matches };
 }

@@ -60,10 +60,19 @@ export async function openConfiguredDatabase(config: NodeConfig): Promise<NodeDa
   // Drivers for a server are loaded only when used, so the embedded default starts faster.
   const host = new URL(config.DATABASE_URL).host;
   if (config.DATABASE_DRIVER === 'neon') {
-    const [{ openNeon }, { default: ws }] = await Promise.all([import('../../db/connect/neon'), import('ws')]);
-    const handle = openNeon(config.DATABASE_URL, { webSocketConstructor: ws, wsProxy: config.NEON_WS_PROXY });
+    const [{ openNeon }, { default: ws }] = await Promise.all([
+      import('../../db/connect/neon'),
+      import('ws'),
+    ]);
+    const handle = openNeon(config.DATABASE_URL, {
+      webSocketConstructor: ws,
+      wsProxy: config.NEON_WS_PROXY,
+    });
     return { ...handle, describe: `PostgreSQL at ${host} through the Neon serverless driver` };
   }
   const { openNodePostgres } = await import('../../db/connect/node-postgres');
-  return { ...openNodePostgres(config.DATABASE_URL), describe: `PostgreSQL at ${host} (node-postgres)` };
+  return {
+    ...openNodePostgres(config.DATABASE_URL),
+    describe: `PostgreSQL at ${host} (node-postgres)`,
+  };
 }

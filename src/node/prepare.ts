@@ -5,7 +5,11 @@ import type { NodeDatabase } from './database';
 import type { Logger } from '../platform/logger';
 
 /** Brings a database up to date: migrations, then the reference data (both idempotent). */
-export async function prepareDatabase(database: NodeDatabase, logger: Logger, options: { seed: boolean }): Promise<void> {
+export async function prepareDatabase(
+  database: NodeDatabase,
+  logger: Logger,
+  options: { seed: boolean },
+): Promise<void> {
   const t0 = performance.now();
   await migrate(database);
   const t1 = performance.now();
@@ -13,7 +17,9 @@ export async function prepareDatabase(database: NodeDatabase, logger: Logger, op
   if (options.seed) {
     const result = await seedReferenceData(database.db as Db);
     logger.info(result.skipped ? 'db.reference_data_unchanged' : 'db.reference_data_loaded', {
-      ...(result.skipped ? {} : { regions: result.regions, districts: result.districts, terms: result.terms }),
+      ...(result.skipped
+        ? {}
+        : { regions: result.regions, districts: result.districts, terms: result.terms }),
       durationMs: Math.round(performance.now() - t1),
     });
   }

@@ -6,13 +6,21 @@ import { newId } from './ids';
 export type Diff = Record<string, { from?: unknown; to?: unknown }>;
 
 /** The fields that changed between two versions of a row (secrets never belong in either). */
-export function diffOf<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T> | null, fields: (keyof T)[]): Diff {
+export function diffOf<T extends Record<string, unknown>>(
+  before: Partial<T> | null,
+  after: Partial<T> | null,
+  fields: (keyof T)[],
+): Diff {
   const out: Diff = {};
   for (const f of fields) {
     const from = before?.[f];
     const to = after?.[f];
     const same = JSON.stringify(from ?? null) === JSON.stringify(to ?? null);
-    if (!same) out[f as string] = { ...(before ? { from: from ?? null } : {}), ...(after ? { to: to ?? null } : {}) };
+    if (!same)
+      out[f as string] = {
+        ...(before ? { from: from ?? null } : {}),
+        ...(after ? { to: to ?? null } : {}),
+      };
   }
   return out;
 }
@@ -21,13 +29,20 @@ export function diffOf<T extends Record<string, unknown>>(before: Partial<T> | n
 export async function recordAudit(
   tx: Tx,
   ctx: Ctx,
-  entry: { tenantId: string | null; action: string; targetType: string; targetId: string; diff?: Diff },
+  entry: {
+    tenantId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    diff?: Diff;
+  },
 ): Promise<void> {
   const actor = ctx.actor;
   await tx.insert(auditLog).values({
     id: newId('audit', ctx.now().getTime()),
     tenantId: entry.tenantId,
-    actorUserId: actor?.type === 'user' ? actor.user.id : actor?.type === 'api_key' ? actor.createdBy : null,
+    actorUserId:
+      actor?.type === 'user' ? actor.user.id : actor?.type === 'api_key' ? actor.createdBy : null,
     actorApiKeyId: actor?.type === 'api_key' ? actor.keyId : null,
     action: entry.action,
     targetType: entry.targetType,

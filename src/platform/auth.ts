@@ -9,7 +9,13 @@ export const SESSION_COOKIE = '__Host-sinergi_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/', expires: expiresAt });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+    path: '/',
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(c: Context): void {
@@ -40,7 +46,12 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     } else if (bearer || cookie) {
       const valid = await validateSessionToken(ctx.db, (bearer ?? cookie)!, now);
       if (valid) {
-        ctx.actor = { type: 'user', user: valid.user, sessionId: valid.session.id, via: bearer ? 'bearer' : 'cookie' };
+        ctx.actor = {
+          type: 'user',
+          user: valid.user,
+          sessionId: valid.session.id,
+          via: bearer ? 'bearer' : 'cookie',
+        };
         if (cookie && valid.session.renewed) setSessionCookie(c, cookie, valid.session.expiresAt);
       } else {
         ctx.authError = 'auth.invalid_session';

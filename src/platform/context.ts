@@ -26,7 +26,13 @@ export type UserActor = {
   sessionId: string;
   via: 'cookie' | 'bearer';
 };
-export type ApiKeyActor = { type: 'api_key'; keyId: string; tenantId: string; scopes: string[]; createdBy: string };
+export type ApiKeyActor = {
+  type: 'api_key';
+  keyId: string;
+  tenantId: string;
+  scopes: string[];
+  createdBy: string;
+};
 export type Actor = UserActor | ApiKeyActor;
 
 /** What a domain verb needs to know about the request it serves. */
@@ -55,7 +61,14 @@ export type AppEnv = {
 };
 
 /** A context for work outside a request: jobs, scripts. Deferred work runs when `flush` is awaited. */
-export function systemCtx(input: { db: Db; logger: Logger; config: AppConfig; email?: EmailClient | null; requestId: string; now?: () => Date }) {
+export function systemCtx(input: {
+  db: Db;
+  logger: Logger;
+  config: AppConfig;
+  email?: EmailClient | null;
+  requestId: string;
+  now?: () => Date;
+}) {
   const tasks: (() => Promise<unknown>)[] = [];
   const ctx: Ctx = {
     db: input.db,
@@ -70,5 +83,10 @@ export function systemCtx(input: { db: Db; logger: Logger; config: AppConfig; em
     clientAddress: 'system',
     defer: (task) => void tasks.push(task),
   };
-  return { ctx, flush: async () => { for (const t of tasks.splice(0)) await t(); } };
+  return {
+    ctx,
+    flush: async () => {
+      for (const t of tasks.splice(0)) await t();
+    },
+  };
 }

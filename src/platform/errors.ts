@@ -48,7 +48,11 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: Message,
-    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    readonly options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(`${code}: ${detail.key}`, { cause: options.cause });
     this.name = 'ApiError';
@@ -74,14 +78,20 @@ export const ProblemSchema = z
     errors: z
       .array(
         z.object({
-          location: z.string().openapi({ description: 'Where the problem is: `query.limit`, `body.email`, `path.code`.', example: 'query.limit' }),
+          location: z.string().openapi({
+            description: 'Where the problem is: `query.limit`, `body.email`, `path.code`.',
+            example: 'query.limit',
+          }),
           message: z.string(),
         }),
       )
       .optional()
       .openapi({ description: 'Present on validation failures: one entry per offending field.' }),
   })
-  .openapi('Problem', { description: 'An RFC 9457 problem. `title` and `detail` follow `Accept-Language` (Indonesian by default).' });
+  .openapi('Problem', {
+    description:
+      'An RFC 9457 problem. `title` and `detail` follow `Accept-Language` (Indonesian by default).',
+  });
 
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -104,10 +114,19 @@ export function problemBody(
 }
 
 export function renderApiError(err: ApiError, lang: Lang, requestId: string): Problem {
-  return problemBody(err.code, t(lang, err.detail.key, err.detail.params), lang, requestId, err.options.errors);
+  return problemBody(
+    err.code,
+    t(lang, err.detail.key, err.detail.params),
+    lang,
+    requestId,
+    err.options.errors,
+  );
 }
 
-type ProblemResponse = { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } };
+type ProblemResponse = {
+  description: string;
+  content: { 'application/problem+json': { schema: typeof ProblemSchema } };
+};
 
 /**
  * OpenAPI response objects for the given statuses, all pointing at the Problem
@@ -122,7 +141,10 @@ export function problemResponses<const S extends readonly ErrorStatus[]>(...stat
       content: { 'application/problem+json': { schema: ProblemSchema } },
     };
   }
-  out['4XX'] = { description: 'Any other client error (e.g. 413, 429).', content: { 'application/problem+json': { schema: ProblemSchema } } };
+  out['4XX'] = {
+    description: 'Any other client error (e.g. 413, 429).',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  };
   return out as { [K in S[number]]: ProblemResponse } & { '4XX': ProblemResponse };
 }
 
@@ -136,32 +158,54 @@ function describeIssue(issue: Issue, lang: Lang): string {
     case 'invalid_type':
       // Inputs are not kept on finished issues; zod's own message still says what arrived.
       return /received undefined$/.test(issue.message)
-        ? en ? 'is required' : 'wajib diisi'
-        : en ? `must be of type ${issue.expected}` : `harus bertipe ${issue.expected}`;
+        ? en
+          ? 'is required'
+          : 'wajib diisi'
+        : en
+          ? `must be of type ${issue.expected}`
+          : `harus bertipe ${issue.expected}`;
     case 'too_small': {
       const n = String(issue.minimum);
-      if (issue.origin === 'string') return en ? `must be at least ${n} characters` : `minimal ${n} karakter`;
-      if (issue.origin === 'array' || issue.origin === 'set') return en ? `must have at least ${n} items` : `minimal ${n} butir`;
-      return en ? `must be ${issue.inclusive ? 'at least' : 'greater than'} ${n}` : `harus ${issue.inclusive ? 'paling sedikit' : 'lebih dari'} ${n}`;
+      if (issue.origin === 'string')
+        return en ? `must be at least ${n} characters` : `minimal ${n} karakter`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return en ? `must have at least ${n} items` : `minimal ${n} butir`;
+      return en
+        ? `must be ${issue.inclusive ? 'at least' : 'greater than'} ${n}`
+        : `harus ${issue.inclusive ? 'paling sedikit' : 'lebih dari'} ${n}`;
     }
     case 'too_big': {
       const n = String(issue.maximum);
-      if (issue.origin === 'string') return en ? `must be at most ${n} characters` : `maksimal ${n} karakter`;
-      if (issue.origin === 'array' || issue.origin === 'set') return en ? `must have at most ${n} items` : `maksimal ${n} butir`;
-      return en ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${n}` : `harus ${issue.inclusive ? 'paling banyak' : 'kurang dari'} ${n}`;
+      if (issue.origin === 'string')
+        return en ? `must be at most ${n} characters` : `maksimal ${n} karakter`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return en ? `must have at most ${n} items` : `maksimal ${n} butir`;
+      return en
+        ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${n}`
+        : `harus ${issue.inclusive ? 'paling banyak' : 'kurang dari'} ${n}`;
     }
     case 'invalid_format':
-      if (issue.format === 'email') return en ? 'must be a valid email address' : 'harus alamat email yang valid';
-      if (issue.format === 'regex') return (issue.message && !issue.message.startsWith('Invalid')) ? issue.message : en ? 'has an invalid format' : 'formatnya tidak valid';
+      if (issue.format === 'email')
+        return en ? 'must be a valid email address' : 'harus alamat email yang valid';
+      if (issue.format === 'regex')
+        return issue.message && !issue.message.startsWith('Invalid')
+          ? issue.message
+          : en
+            ? 'has an invalid format'
+            : 'formatnya tidak valid';
       return en ? `must be a valid ${issue.format}` : `harus ${issue.format} yang valid`;
     case 'invalid_value':
       return en
         ? `must be one of: ${issue.values.map(String).join(', ')}`
         : `harus salah satu dari: ${issue.values.map(String).join(', ')}`;
     case 'unrecognized_keys':
-      return en ? `unknown field(s): ${issue.keys.join(', ')}` : `kolom tidak dikenal: ${issue.keys.join(', ')}`;
+      return en
+        ? `unknown field(s): ${issue.keys.join(', ')}`
+        : `kolom tidak dikenal: ${issue.keys.join(', ')}`;
     case 'not_multiple_of':
-      return en ? `must be a multiple of ${String(issue.divisor)}` : `harus kelipatan ${String(issue.divisor)}`;
+      return en
+        ? `must be a multiple of ${String(issue.divisor)}`
+        : `harus kelipatan ${String(issue.divisor)}`;
     default: {
       // Custom refinements carry `params: { id, en }` when they speak to users.
       const params = (issue as { params?: { id?: string; en?: string } }).params;

@@ -2,13 +2,24 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from '@hono/zod-openapi';
-import { ApiError, type ErrorCode, fieldErrors, type Problem, problemBody, renderApiError } from './errors';
+import {
+  ApiError,
+  type ErrorCode,
+  fieldErrors,
+  type Problem,
+  problemBody,
+  renderApiError,
+} from './errors';
 import { type Lang, negotiateLang, t } from './i18n';
 import type { AppDeps, AppEnv, Ctx } from './context';
 
 const PROBLEM_JSON = 'application/problem+json';
 
-export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  c: Context,
+  body: Problem,
+  headers: Record<string, string> = {},
+): Response {
   // c.body keeps the headers already set on the context (x-request-id among them).
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
     'content-type': PROBLEM_JSON,
@@ -86,15 +97,33 @@ export function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-const TARGET_NAMES: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', cookie: 'cookie', form: 'body' };
+const TARGET_NAMES: Record<string, string> = {
+  json: 'body',
+  param: 'path',
+  query: 'query',
+  header: 'header',
+  cookie: 'cookie',
+  form: 'body',
+};
 
 /** Root validation hook: every invalid input becomes a 400 problem that names its fields. */
-export function validationHook(result: { success: boolean; target: string; error?: z.ZodError }, c: Context<AppEnv>) {
+export function validationHook(
+  result: { success: boolean; target: string; error?: z.ZodError },
+  c: Context<AppEnv>,
+) {
   if (!result.success && result.error) {
     const lang: Lang = c.get('lang') ?? 'id';
-    throw new ApiError('VALIDATION_FAILED', { key: 'request.invalid' }, {
-      errors: fieldErrors(result.error.issues, TARGET_NAMES[result.target] ?? result.target, lang),
-    });
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      { key: 'request.invalid' },
+      {
+        errors: fieldErrors(
+          result.error.issues,
+          TARGET_NAMES[result.target] ?? result.target,
+          lang,
+        ),
+      },
+    );
   }
 }
 
@@ -107,19 +136,39 @@ export function errorHandler(deps: AppDeps) {
     }
     if (err instanceof HTTPException) {
       const mapped = mapHttpException(err);
-      if (mapped) return problemResponse(c, problemBody(mapped.code, t(lang, mapped.key, mapped.params), lang, requestId));
+      if (mapped)
+        return problemResponse(
+          c,
+          problemBody(mapped.code, t(lang, mapped.key, mapped.params), lang, requestId),
+        );
     }
-    deps.logger.error('unhandled_error', { requestId, method: c.req.method, path: c.req.path, err });
-    return problemResponse(c, problemBody('INTERNAL', t(lang, 'server.internal', { requestId }), lang, requestId));
+    deps.logger.error('unhandled_error', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      err,
+    });
+    return problemResponse(
+      c,
+      problemBody('INTERNAL', t(lang, 'server.internal', { requestId }), lang, requestId),
+    );
   };
 }
 
-function mapHttpException(err: HTTPException):
-  | { code: ErrorCode; key: 'request.malformed_json' | 'request.too_large' | 'request.unsupported_media_type' | 'request.invalid'; params?: Record<string, string> }
-  | null {
+function mapHttpException(err: HTTPException): {
+  code: ErrorCode;
+  key:
+    | 'request.malformed_json'
+    | 'request.too_large'
+    | 'request.unsupported_media_type'
+    | 'request.invalid';
+  params?: Record<string, string>;
+} | null {
   switch (err.status) {
     case 400:
-      return /json/i.test(err.message) ? { code: 'BAD_REQUEST', key: 'request.malformed_json' } : { code: 'BAD_REQUEST', key: 'request.invalid' };
+      return /json/i.test(err.message)
+        ? { code: 'BAD_REQUEST', key: 'request.malformed_json' }
+        : { code: 'BAD_REQUEST', key: 'request.invalid' };
     case 413:
       return { code: 'PAYLOAD_TOO_LARGE', key: 'request.too_large', params: { limit: '1 MB' } };
     case 415:
@@ -132,5 +181,8 @@ function mapHttpException(err: HTTPException):
 export function notFoundHandler(c: Context<AppEnv>): Response {
   const lang: Lang = c.get('lang') ?? negotiateLang(c.req.header('accept-language'));
   const detail = t(lang, 'route.not_found', { method: c.req.method, path: c.req.path });
-  return problemResponse(c, problemBody('NOT_FOUND', detail, lang, c.get('requestId') ?? 'unknown'));
+  return problemResponse(
+    c,
+    problemBody('NOT_FOUND', detail, lang, c.get('requestId') ?? 'unknown'),
+  );
 }

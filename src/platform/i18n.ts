@@ -97,9 +97,18 @@ export const messages = {
     id: 'Pengguna ini sudah menjadi anggota tenant.',
     en: 'This user is already a member of the tenant.',
   },
-  'invitation.used': { id: 'Undangan ini sudah dipakai.', en: 'This invitation has already been used.' },
-  'invitation.expired': { id: 'Undangan ini sudah kedaluwarsa; minta undangan baru.', en: 'This invitation has expired; ask for a new one.' },
-  'invitation.revoked': { id: 'Undangan ini sudah dibatalkan.', en: 'This invitation has been revoked.' },
+  'invitation.used': {
+    id: 'Undangan ini sudah dipakai.',
+    en: 'This invitation has already been used.',
+  },
+  'invitation.expired': {
+    id: 'Undangan ini sudah kedaluwarsa; minta undangan baru.',
+    en: 'This invitation has expired; ask for a new one.',
+  },
+  'invitation.revoked': {
+    id: 'Undangan ini sudah dibatalkan.',
+    en: 'This invitation has been revoked.',
+  },
   'invitation.not_found': { id: 'Undangan tidak ditemukan.', en: 'Invitation not found.' },
   'invitation.email_mismatch': {
     id: 'Undangan ini ditujukan ke alamat email lain. Masuk dengan email yang diundang.',
@@ -114,32 +123,88 @@ export const messages = {
     en: 'Administrative regions (DKI Jakarta) have no tenant of their own; the province acts for them.',
   },
   'agency.not_found': { id: 'Perangkat daerah tidak ditemukan.', en: 'Agency not found.' },
-  'agency.duplicate': { id: 'Nama perangkat daerah sudah dipakai di tenant ini.', en: 'An agency with this name already exists in this tenant.' },
-  'agency.region_only': { id: 'Perangkat daerah hanya ada pada tenant daerah.', en: 'Agencies exist only in region tenants.' },
-  'agency.has_liaisons': { id: 'Perangkat daerah masih memiliki pejabat penghubung.', en: 'The agency still has liaisons.' },
+  'agency.duplicate': {
+    id: 'Nama perangkat daerah sudah dipakai di tenant ini.',
+    en: 'An agency with this name already exists in this tenant.',
+  },
+  'agency.region_only': {
+    id: 'Perangkat daerah hanya ada pada tenant daerah.',
+    en: 'Agencies exist only in region tenants.',
+  },
+  'agency.has_liaisons': {
+    id: 'Perangkat daerah masih memiliki pejabat penghubung.',
+    en: 'The agency still has liaisons.',
+  },
   'api_key.not_found': { id: 'Kunci API tidak ditemukan.', en: 'API key not found.' },
   'session.not_found': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
   'partner.kind_unknown': { id: 'jenis mitra tidak dikenal', en: 'unknown partner kind' },
-  'potential.not_found': { id: 'Potensi kerja sama tidak ditemukan.', en: 'Cooperation potential not found.' },
+  'potential.not_found': {
+    id: 'Potensi kerja sama tidak ditemukan.',
+    en: 'Cooperation potential not found.',
+  },
   'potential.rule': {
     id: (p) => `Tidak diizinkan oleh aturan: ${p.ruleId}`,
     en: (p) => `Not allowed by the rule: ${p.ruleEn}`,
   },
-  'potential.invalid_codes': { id: 'Kode tidak dikenal; lihat daftar kesalahan per kolom.', en: 'Unknown codes; see the list of errors by field.' },
+  'potential.invalid_codes': {
+    id: 'Kode tidak dikenal; lihat daftar kesalahan per kolom.',
+    en: 'Unknown codes; see the list of errors by field.',
+  },
   'round.not_found': { id: 'Putaran pemetaan tidak ditemukan.', en: 'Mapping round not found.' },
-  'interest.not_found': { id: 'Pernyataan minat tidak ditemukan.', en: 'Expression of interest not found.' },
-  'interest.own_potential': { id: 'Tidak dapat menyatakan minat pada potensi milik sendiri.', en: 'You cannot express interest in your own potential.' },
-  'interest.duplicate': { id: 'Pihak ini sudah menyatakan minat pada potensi tersebut.', en: 'This party has already expressed interest in that potential.' },
-  'interest.already_decided': { id: 'Pernyataan minat ini sudah diputuskan.', en: 'This expression of interest has already been decided.' },
-  'interest.not_member': { id: 'Anda bukan anggota tenant yang menyatakan minat.', en: 'You are not a member of the expressing tenant.' },
-  'proposal.not_found': { id: 'Usulan fasilitasi tidak ditemukan.', en: 'Facilitation proposal not found.' },
-  'proposal.same_party': { id: 'Aturan: usulan harus mempertemukan dua pihak yang berbeda.', en: 'Rule: a proposal must bring together two different parties.' },
-  'proposal.not_in_province': { id: (p) => `Aturan: provinsi hanya memfasilitasi kabupaten/kotanya sendiri atau mitra; ${p.party} tidak termasuk.`, en: (p) => `Rule: a province facilitates only its own kabupaten/kota or partners; ${p.party} is neither.` },
-  'proposal.potential_closed': { id: 'Aturan: potensi yang diusulkan harus sedang terbit di katalog.', en: 'Rule: the proposed potential must be published in the catalogue.' },
-  'proposal.not_pending': { id: 'Usulan ini sudah tidak menunggu jawaban.', en: 'This proposal is no longer awaiting answers.' },
-  'proposal.not_a_party': { id: 'Tenant ini bukan pihak dalam usulan.', en: 'This tenant is not a party to the proposal.' },
-  'proposal.already_answered': { id: 'Pihak ini sudah menjawab.', en: 'This party has already answered.' },
-  'agreement.not_found': { id: 'Perjanjian kerja sama tidak ditemukan.', en: 'Agreement not found.' },
+  'interest.not_found': {
+    id: 'Pernyataan minat tidak ditemukan.',
+    en: 'Expression of interest not found.',
+  },
+  'interest.own_potential': {
+    id: 'Tidak dapat menyatakan minat pada potensi milik sendiri.',
+    en: 'You cannot express interest in your own potential.',
+  },
+  'interest.duplicate': {
+    id: 'Pihak ini sudah menyatakan minat pada potensi tersebut.',
+    en: 'This party has already expressed interest in that potential.',
+  },
+  'interest.already_decided': {
+    id: 'Pernyataan minat ini sudah diputuskan.',
+    en: 'This expression of interest has already been decided.',
+  },
+  'interest.not_member': {
+    id: 'Anda bukan anggota tenant yang menyatakan minat.',
+    en: 'You are not a member of the expressing tenant.',
+  },
+  'proposal.not_found': {
+    id: 'Usulan fasilitasi tidak ditemukan.',
+    en: 'Facilitation proposal not found.',
+  },
+  'proposal.same_party': {
+    id: 'Aturan: usulan harus mempertemukan dua pihak yang berbeda.',
+    en: 'Rule: a proposal must bring together two different parties.',
+  },
+  'proposal.not_in_province': {
+    id: (p) =>
+      `Aturan: provinsi hanya memfasilitasi kabupaten/kotanya sendiri atau mitra; ${p.party} tidak termasuk.`,
+    en: (p) =>
+      `Rule: a province facilitates only its own kabupaten/kota or partners; ${p.party} is neither.`,
+  },
+  'proposal.potential_closed': {
+    id: 'Aturan: potensi yang diusulkan harus sedang terbit di katalog.',
+    en: 'Rule: the proposed potential must be published in the catalogue.',
+  },
+  'proposal.not_pending': {
+    id: 'Usulan ini sudah tidak menunggu jawaban.',
+    en: 'This proposal is no longer awaiting answers.',
+  },
+  'proposal.not_a_party': {
+    id: 'Tenant ini bukan pihak dalam usulan.',
+    en: 'This tenant is not a party to the proposal.',
+  },
+  'proposal.already_answered': {
+    id: 'Pihak ini sudah menjawab.',
+    en: 'This party has already answered.',
+  },
+  'agreement.not_found': {
+    id: 'Perjanjian kerja sama tidak ditemukan.',
+    en: 'Agreement not found.',
+  },
   'route.not_found': {
     id: (p) => `Tidak ada sumber daya di ${p.method} ${p.path}.`,
     en: (p) => `Nothing is served at ${p.method} ${p.path}.`,
@@ -165,8 +230,10 @@ export const messages = {
     en: 'The cursor is invalid or belongs to another query.',
   },
   'server.internal': {
-    id: (p) => `Terjadi kesalahan pada server. Sebutkan kode permintaan ${p.requestId} saat melapor.`,
-    en: (p) => `Something went wrong on our side. Quote request id ${p.requestId} when reporting it.`,
+    id: (p) =>
+      `Terjadi kesalahan pada server. Sebutkan kode permintaan ${p.requestId} saat melapor.`,
+    en: (p) =>
+      `Something went wrong on our side. Quote request id ${p.requestId} when reporting it.`,
   },
   'server.database_unavailable': {
     id: 'Basis data tidak dapat dihubungi.',
@@ -192,7 +259,8 @@ export function negotiateLang(acceptLanguage: string | null | undefined): Lang {
     const q = qParam ? Number(qParam.trim().slice(2)) : 1;
     if (!Number.isFinite(q) || q <= 0) continue;
     const primary = tag.split('-')[0];
-    const lang: Lang | null = primary === 'en' ? 'en' : primary === 'id' || primary === 'in' ? 'id' : null;
+    const lang: Lang | null =
+      primary === 'en' ? 'en' : primary === 'id' || primary === 'in' ? 'id' : null;
     if (lang && (!best || q > best.q)) best = { lang, q };
   }
   return best?.lang ?? 'id';

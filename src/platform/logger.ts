@@ -20,7 +20,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     // drizzle puts a failed statement's parameters in its message: they may be secrets.
-    const clean = (text: string | undefined) => text?.replace(/\nparams:[^\n]*/g, '\nparams: [redacted]');
+    const clean = (text: string | undefined) =>
+      text?.replace(/\nparams:[^\n]*/g, '\nparams: [redacted]');
     return {
       name: value.name,
       message: clean(value.message),
@@ -30,7 +31,8 @@ export function redact(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
   return out;
 }
 
@@ -41,7 +43,13 @@ export function createLogger(
 ): Logger {
   const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const record = { level: lvl, time: new Date().toISOString(), msg, ...base, ...(fields ? (redact(fields) as LogFields) : {}) };
+    const record = {
+      level: lvl,
+      time: new Date().toISOString(),
+      msg,
+      ...base,
+      ...(fields ? (redact(fields) as LogFields) : {}),
+    };
     sink(JSON.stringify(record));
   };
   return {

@@ -37,14 +37,24 @@ export async function consume(ctx: Ctx, limit: Limit, subject: string): Promise<
     })
     .returning({ count: rateLimits.count });
   if ((row?.count ?? 0) > limit.limit) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-    throw new ApiError('RATE_LIMITED', { key: 'auth.rate_limited', params: { seconds: retryAfter } }, { headers: { 'retry-after': String(retryAfter) } });
+    const retryAfter = Math.max(
+      1,
+      Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+    );
+    throw new ApiError(
+      'RATE_LIMITED',
+      { key: 'auth.rate_limited', params: { seconds: retryAfter } },
+      { headers: { 'retry-after': String(retryAfter) } },
+    );
   }
 }
 
 /** Old windows are useless once over: the hourly job deletes them. */
 export async function purgeRateLimits(ctx: Ctx): Promise<number> {
   const cutoff = new Date(ctx.now().getTime() - 2 * 60 * 60 * 1000);
-  const deleted = await ctx.db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${cutoff}`).returning({ key: rateLimits.key });
+  const deleted = await ctx.db
+    .delete(rateLimits)
+    .where(sql`${rateLimits.windowStart} < ${cutoff}`)
+    .returning({ key: rateLimits.key });
   return deleted.length;
 }

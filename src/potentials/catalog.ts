@@ -1,4 +1,16 @@
-import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lte,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../platform/context';
@@ -36,7 +48,11 @@ async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
   const en = ctx.lang === 'en';
   const vocab = (param: string, vocabulary: string, values: string[] | undefined) =>
     values?.forEach((v, i) => {
-      if (!termCodes(vocabulary).has(v)) errors.push({ location: `query.${param}${values.length > 1 ? `.${i}` : ''}`, message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal` });
+      if (!termCodes(vocabulary).has(v))
+        errors.push({
+          location: `query.${param}${values.length > 1 ? `.${i}` : ''}`,
+          message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal`,
+        });
     });
   vocab('kind', 'cooperation-kinds', f.kind);
   vocab('affairs', 'affairs', f.affairs);
@@ -44,11 +60,30 @@ async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
   vocab('model', 'cooperation-models', f.model ? [f.model] : undefined);
   const codes = [f.province, f.region].filter((c): c is string => !!c);
   if (codes.length) {
-    const known = new Set((await ctx.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes))).map((r) => r.code));
-    if (f.province && !known.has(f.province)) errors.push({ location: 'query.province', message: en ? 'unknown province' : 'provinsi tidak dikenal' });
-    if (f.region && !known.has(f.region)) errors.push({ location: 'query.region', message: en ? 'unknown region' : 'wilayah tidak dikenal' });
+    const known = new Set(
+      (
+        await ctx.db
+          .select({ code: regions.code })
+          .from(regions)
+          .where(inArray(regions.code, codes))
+      ).map((r) => r.code),
+    );
+    if (f.province && !known.has(f.province))
+      errors.push({
+        location: 'query.province',
+        message: en ? 'unknown province' : 'provinsi tidak dikenal',
+      });
+    if (f.region && !known.has(f.region))
+      errors.push({
+        location: 'query.region',
+        message: en ? 'unknown region' : 'wilayah tidak dikenal',
+      });
   }
-  if (f.valueMin !== undefined && f.valueMax !== undefined && f.valueMin > f.valueMax) errors.push({ location: 'query.valueMax', message: en ? 'must not be below valueMin' : 'tidak boleh lebih kecil dari valueMin' });
+  if (f.valueMin !== undefined && f.valueMax !== undefined && f.valueMin > f.valueMax)
+    errors.push({
+      location: 'query.valueMax',
+      message: en ? 'must not be below valueMin' : 'tidak boleh lebih kecil dari valueMin',
+    });
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
 }
 const region = regions;
@@ -65,7 +100,10 @@ function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
   const q = f.q ? searchForm(f.q) : '';
   const conditions: (SQL | undefined)[] = [
     eq(potentials.status, 'published'),
-    gte(potentials.expiresOn, f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso),
+    gte(
+      potentials.expiresOn,
+      f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso,
+    ),
     f.province ? eq(potentials.provinceCode, f.province) : undefined,
     f.region ? eq(potentials.regionCode, f.region) : undefined,
     f.direction ? eq(potentials.direction, f.direction) : undefined,
@@ -75,7 +113,9 @@ function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
     f.model ? eq(potentials.model, f.model) : undefined,
     f.valueMin !== undefined ? gte(potentials.valueIdr, f.valueMin) : undefined,
     f.valueMax !== undefined ? lte(potentials.valueIdr, f.valueMax) : undefined,
-    q && mode === 'fts' ? sql`${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q})` : undefined,
+    q && mode === 'fts'
+      ? sql`${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q})`
+      : undefined,
     q && mode === 'fts+trgm' ? sql`${potentials.searchVector} @@ ${widenedQuery(q)}` : undefined,
   ];
   return and(...conditions)!;
@@ -92,16 +132,23 @@ function widenedQuery(q: string): SQL {
 
 /** Adds the words of these texts (already in search form) to the catalogue's word list. */
 export async function indexWords(tx: Tx | Ctx['db'], texts: string[]): Promise<void> {
-  const words = [...new Set(texts.flatMap((t) => t.split(' ')).filter((w) => w.length >= 4 && w.length <= 60))];
+  const words = [
+    ...new Set(texts.flatMap((t) => t.split(' ')).filter((w) => w.length >= 4 && w.length <= 60)),
+  ];
   for (let i = 0; i < words.length; i += 5000) {
-    await tx.insert(catalogWords).values(words.slice(i, i + 5000).map((word) => ({ word }))).onConflictDoNothing();
+    await tx
+      .insert(catalogWords)
+      .values(words.slice(i, i + 5000).map((word) => ({ word })))
+      .onConflictDoNothing();
   }
 }
 
 /** Runs `work` with the trigram threshold set for this transaction only. */
 async function withTrigram<T>(ctx: Ctx, work: (db: Ctx['db']) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${TRGM_THRESHOLD}, true)`);
+    await tx.execute(
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${TRGM_THRESHOLD}, true)`,
+    );
     return work(tx as unknown as Ctx['db']);
   });
 }
@@ -145,7 +192,13 @@ const publicColumns = {
 
 export type Sort = 'relevance' | 'newest' | 'value';
 
-export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters & { sort?: Sort; limit: number; cursor?: string } }) {
+export async function searchCatalog({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CatalogFilters & { sort?: Sort; limit: number; cursor?: string };
+}) {
   const { limit, cursor, sort: requested, ...filters } = input;
   await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
@@ -167,7 +220,11 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const run = async (db: Ctx['db'], mode: TextMode) => {
     // one pass: the page and, through a window, the total
     const rows = await db
-      .select({ ...publicColumns, score: rankFor(mode), total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({
+        ...publicColumns,
+        score: rankFor(mode),
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
       .from(potentials)
       .innerJoin(region, eq(region.code, potentials.regionCode))
       .where(where(ctx, filters, mode))
@@ -175,15 +232,28 @@ export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
       .limit(limit + 1)
       .offset(offset);
     let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && offset > 0) total = (await db.select({ n: count() }).from(potentials).where(where(ctx, filters, mode)))[0]?.n ?? 0;
+    if (rows.length === 0 && offset > 0)
+      total =
+        (
+          await db
+            .select({ n: count() })
+            .from(potentials)
+            .where(where(ctx, filters, mode))
+        )[0]?.n ?? 0;
     return { rows, total };
   };
   let result = await run(ctx.db, 'fts');
   if (q && result.total < limit) result = await withTrigram(ctx, (db) => run(db, 'fts+trgm'));
   const { rows, total } = result;
-  const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), { ...filters, sort });
+  const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), {
+    ...filters,
+    sort,
+  });
   return {
-    data: page.map(({ total: _total, ...r }) => ({ ...r, score: q ? Math.round(Number(r.score) * 1000) / 1000 : null })),
+    data: page.map(({ total: _total, ...r }) => ({
+      ...r,
+      score: q ? Math.round(Number(r.score) * 1000) / 1000 : null,
+    })),
     nextCursor,
     total,
     sort,
@@ -199,7 +269,10 @@ const label = (ctx: Ctx, vocabulary: string, code: string) => {
 /** Full text alone when it finds at least a page's worth; else with the trigram fallback, as the search does. */
 async function textMode(ctx: Ctx, f: CatalogFilters, enough = 20): Promise<TextMode> {
   if (!f.q) return 'fts';
-  const [row] = await ctx.db.select({ n: count() }).from(potentials).where(where(ctx, f, 'fts'));
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(potentials)
+    .where(where(ctx, f, 'fts'));
   return (row?.n ?? 0) >= enough ? 'fts' : 'fts+trgm';
 }
 
@@ -208,34 +281,74 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const mode = await textMode(ctx, input);
   const w = where(ctx, input, mode);
   const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
-    const rows = await db.execute(sql`select v as code, count(*)::int as n from ${potentials}, unnest(${column}) as v where ${w} group by v order by n desc, v`);
-    return (rows as unknown as { rows: { code: string; n: number }[] }).rows.map((r) => ({ code: r.code, label: label(ctx, vocabulary, r.code), count: Number(r.n) }));
+    const rows = await db.execute(
+      sql`select v as code, count(*)::int as n from ${potentials}, unnest(${column}) as v where ${w} group by v order by n desc, v`,
+    );
+    return (rows as unknown as { rows: { code: string; n: number }[] }).rows.map((r) => ({
+      code: r.code,
+      label: label(ctx, vocabulary, r.code),
+      count: Number(r.n),
+    }));
   };
   const run = async (db: Ctx['db']) => {
     const [directions, models, provinces, affairs, issues, kinds, total] = await Promise.all([
-      db.select({ code: potentials.direction, n: count() }).from(potentials).where(w).groupBy(potentials.direction),
-      db.select({ code: potentials.model, n: count() }).from(potentials).where(w).groupBy(potentials.model),
-      db.select({ code: potentials.provinceCode, name: region.name, n: count() }).from(potentials).innerJoin(region, eq(region.code, potentials.provinceCode)).where(w).groupBy(potentials.provinceCode, region.name),
+      db
+        .select({ code: potentials.direction, n: count() })
+        .from(potentials)
+        .where(w)
+        .groupBy(potentials.direction),
+      db
+        .select({ code: potentials.model, n: count() })
+        .from(potentials)
+        .where(w)
+        .groupBy(potentials.model),
+      db
+        .select({ code: potentials.provinceCode, name: region.name, n: count() })
+        .from(potentials)
+        .innerJoin(region, eq(region.code, potentials.provinceCode))
+        .where(w)
+        .groupBy(potentials.provinceCode, region.name),
       unnestCounts(db, sql`${potentials.affairs}`, 'affairs'),
       unnestCounts(db, sql`${potentials.issues}`, 'strategic-issues'),
       unnestCounts(db, sql`${potentials.cooperationKinds}`, 'cooperation-kinds'),
       db.select({ n: count() }).from(potentials).where(w),
     ]);
-    const dirLabel = (d: string) => (ctx.lang === 'en' ? (d === 'offer' ? 'Offer' : 'Need') : d === 'offer' ? 'Penawaran' : 'Kebutuhan');
+    const dirLabel = (d: string) =>
+      ctx.lang === 'en'
+        ? d === 'offer'
+          ? 'Offer'
+          : 'Need'
+        : d === 'offer'
+          ? 'Penawaran'
+          : 'Kebutuhan';
     return {
       total: total[0]?.n ?? 0,
       direction: directions.map((r) => ({ code: r.code, label: dirLabel(r.code), count: r.n })),
       kind: kinds,
       affairs,
       issues,
-      model: models.filter((r) => r.code).map((r) => ({ code: r.code!, label: label(ctx, 'cooperation-models', r.code!), count: r.n })),
-      province: provinces.sort((a, b) => b.n - a.n || a.code.localeCompare(b.code)).map((r) => ({ code: r.code, label: r.name, count: r.n })),
+      model: models
+        .filter((r) => r.code)
+        .map((r) => ({
+          code: r.code!,
+          label: label(ctx, 'cooperation-models', r.code!),
+          count: r.n,
+        })),
+      province: provinces
+        .sort((a, b) => b.n - a.n || a.code.localeCompare(b.code))
+        .map((r) => ({ code: r.code, label: r.name, count: r.n })),
     };
   };
   return mode === 'fts+trgm' ? withTrigram(ctx, run) : run(ctx.db);
 }
 
-export async function getPublishedPotential({ ctx, input }: { ctx: Ctx; input: { potentialId: string } }) {
+export async function getPublishedPotential({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { potentialId: string };
+}) {
   const [row] = await ctx.db
     .select(publicColumns)
     .from(potentials)
@@ -247,15 +360,42 @@ export async function getPublishedPotential({ ctx, input }: { ctx: Ctx; input: {
 
 /** Open data: the published catalogue with a stable column set (documented in the README). */
 export const EXPORT_COLUMNS = [
-  'id', 'title', 'direction', 'region_code', 'region_name', 'province_code', 'district_code', 'cooperation_kinds', 'mandatory', 'affairs', 'issues', 'model',
-  'value_idr', 'horizon', 'expires_on', 'published_at', 'activity', 'outputs', 'outcome', 'outcome_indicator', 'sk_number', 'sk_date', 'is_demo',
+  'id',
+  'title',
+  'direction',
+  'region_code',
+  'region_name',
+  'province_code',
+  'district_code',
+  'cooperation_kinds',
+  'mandatory',
+  'affairs',
+  'issues',
+  'model',
+  'value_idr',
+  'horizon',
+  'expires_on',
+  'published_at',
+  'activity',
+  'outputs',
+  'outcome',
+  'outcome_indicator',
+  'sk_number',
+  'sk_date',
+  'is_demo',
 ] as const;
 
 export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
   await validateFilters(ctx, input);
   const mode = await textMode(ctx, input);
   const run = async (db: Ctx['db']) =>
-    db.select(publicColumns).from(potentials).innerJoin(region, eq(region.code, potentials.regionCode)).where(where(ctx, input, mode)).orderBy(asc(potentials.id)).limit(100_000);
+    db
+      .select(publicColumns)
+      .from(potentials)
+      .innerJoin(region, eq(region.code, potentials.regionCode))
+      .where(where(ctx, input, mode))
+      .orderBy(asc(potentials.id))
+      .limit(100_000);
   const rows = mode === 'fts+trgm' ? await withTrigram(ctx, run) : await run(ctx.db);
   return rows.map((r) => ({
     id: r.id,
@@ -291,11 +431,27 @@ export function toCsv(rows: Record<string, unknown>[], columns: readonly string[
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') +
+    '\r\n'
+  );
 }
 
 /** Verified partner organisations and their profiles, for anyone to browse. */
-export async function listPublicPartners({ ctx, input }: { ctx: Ctx; input: { kind?: string; issues?: string[]; affairs?: string[]; q?: string; limit: number; cursor?: string } }) {
+export async function listPublicPartners({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    kind?: string;
+    issues?: string[];
+    affairs?: string[];
+    q?: string;
+    limit: number;
+    cursor?: string;
+  };
+}) {
   const { limit, cursor, ...filters } = input;
   const offset = Number(decodeCursor(cursor, filters)?.[0] ?? 0);
   const w = and(
@@ -330,8 +486,19 @@ export async function listPublicPartners({ ctx, input }: { ctx: Ctx; input: { ki
     .orderBy(asc(tenants.name), asc(tenants.id))
     .limit(limit + 1)
     .offset(offset);
-  const [total] = await ctx.db.select({ n: count() }).from(tenants).leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id)).where(w);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(tenants)
+    .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id))
+    .where(w);
   const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), filters);
-  const data = page.map((r) => ({ ...r, sectors: r.sectors ?? [], issues: r.issues ?? [], affairs: r.affairs ?? [], regionsOfInterest: r.regionsOfInterest ?? [], isDemo: r.isDemo ?? false }));
+  const data = page.map((r) => ({
+    ...r,
+    sectors: r.sectors ?? [],
+    issues: r.issues ?? [],
+    affairs: r.affairs ?? [],
+    regionsOfInterest: r.regionsOfInterest ?? [],
+    isDemo: r.isDemo ?? false,
+  }));
   return { data, nextCursor, total: total?.n ?? 0 };
 }

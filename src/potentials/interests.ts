@@ -14,27 +14,64 @@ export type ContactPerson = { name: string; email: string; role: string };
  * behalf of a tenant it belongs to. The owner accepts or declines; only on
  * acceptance does each side see the other's responsible officials.
  */
-export async function expressInterest({ ctx, input }: { ctx: Ctx; input: { potentialId: string; fromTenantId: string; message: string } }) {
+export async function expressInterest({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { potentialId: string; fromTenantId: string; message: string };
+}) {
   const actor = requireUser(ctx);
   // 404 for a tenant the caller is not in; 403 for too small a role in it
   await authorize(ctx, input.fromTenantId, 'interests.express').catch((err: unknown) => {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND') throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
+    if (err instanceof ApiError && err.code === 'NOT_FOUND')
+      throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
     throw err;
   });
   const today = ctx.now().toISOString().slice(0, 10);
-  const [potential] = await ctx.db.select().from(potentials).where(eq(potentials.id, input.potentialId));
-  if (!potential || potential.status !== 'published' || potential.expiresOn < today) throw notFound({ key: 'potential.not_found' });
-  if (potential.tenantId === input.fromTenantId) throw badRequest({ key: 'interest.own_potential' }, [{ location: 'body.fromTenantId', message: ctx.lang === 'en' ? 'is the owner of the potential' : 'adalah pemilik potensi' }]);
+  const [potential] = await ctx.db
+    .select()
+    .from(potentials)
+    .where(eq(potentials.id, input.potentialId));
+  if (!potential || potential.status !== 'published' || potential.expiresOn < today)
+    throw notFound({ key: 'potential.not_found' });
+  if (potential.tenantId === input.fromTenantId)
+    throw badRequest({ key: 'interest.own_potential' }, [
+      {
+        location: 'body.fromTenantId',
+        message: ctx.lang === 'en' ? 'is the owner of the potential' : 'adalah pemilik potensi',
+      },
+    ]);
   const now = ctx.now();
   const id = newId('interest', now.getTime());
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(interests)
-        .values({ id, potentialId: potential.id, ownerTenantId: potential.tenantId, fromTenantId: input.fromTenantId, fromUserId: actor.user.id, message: input.message, createdAt: now })
+        .values({
+          id,
+          potentialId: potential.id,
+          ownerTenantId: potential.tenantId,
+          fromTenantId: input.fromTenantId,
+          fromUserId: actor.user.id,
+          message: input.message,
+          createdAt: now,
+        })
         .returning();
-      await recordAudit(tx, ctx, { tenantId: input.fromTenantId, action: 'interest.expressed', targetType: 'interest', targetId: id, diff: { potentialId: { to: potential.id } } });
-      await recordAudit(tx, ctx, { tenantId: potential.tenantId, action: 'interest.received', targetType: 'interest', targetId: id, diff: { fromTenantId: { to: input.fromTenantId } } });
+      await recordAudit(tx, ctx, {
+        tenantId: input.fromTenantId,
+        action: 'interest.expressed',
+        targetType: 'interest',
+        targetId: id,
+        diff: { potentialId: { to: potential.id } },
+      });
+      await recordAudit(tx, ctx, {
+        tenantId: potential.tenantId,
+        action: 'interest.received',
+        targetType: 'interest',
+        targetId: id,
+        diff: { fromTenantId: { to: input.fromTenantId } },
+      });
       return view(row!, null);
     });
   } catch (err) {
@@ -43,7 +80,10 @@ export async function expressInterest({ ctx, input }: { ctx: Ctx; input: { poten
   }
 }
 
-function view(row: InterestRow, contacts: { owner: ContactPerson[]; interested: ContactPerson[] } | null) {
+function view(
+  row: InterestRow,
+  contacts: { owner: ContactPerson[]; interested: ContactPerson[] } | null,
+) {
   return {
     id: row.id,
     potentialId: row.potentialId,
@@ -59,50 +99,112 @@ function view(row: InterestRow, contacts: { owner: ContactPerson[]; interested: 
 }
 
 /** The owner's responsible officials: the agency's liaisons, else the TKKSD admins. The other side: who expressed it. */
-async function contactsFor(ctx: Ctx, row: InterestRow): Promise<{ owner: ContactPerson[]; interested: ContactPerson[] }> {
-  const [potential] = await ctx.db.select({ agencyId: potentials.agencyId }).from(potentials).where(eq(potentials.id, row.potentialId));
+async function contactsFor(
+  ctx: Ctx,
+  row: InterestRow,
+): Promise<{ owner: ContactPerson[]; interested: ContactPerson[] }> {
+  const [potential] = await ctx.db
+    .select({ agencyId: potentials.agencyId })
+    .from(potentials)
+    .where(eq(potentials.id, row.potentialId));
   const people = (roles: ('admin' | 'liaison')[], agencyId?: string | null) =>
     ctx.db
       .select({ name: users.name, email: users.email, role: memberships.role })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.tenantId, row.ownerTenantId), inArray(memberships.role, roles), agencyId ? eq(memberships.agencyId, agencyId) : undefined));
+      .where(
+        and(
+          eq(memberships.tenantId, row.ownerTenantId),
+          inArray(memberships.role, roles),
+          agencyId ? eq(memberships.agencyId, agencyId) : undefined,
+        ),
+      );
   let owner = potential?.agencyId ? await people(['liaison'], potential.agencyId) : [];
   if (owner.length === 0) owner = await people(['admin']);
-  const [from] = await ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, row.fromUserId));
-  return { owner: owner.map((p) => ({ ...p, role: String(p.role) })), interested: from ? [{ ...from, role: 'sender' }] : [] };
+  const [from] = await ctx.db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, row.fromUserId));
+  return {
+    owner: owner.map((p) => ({ ...p, role: String(p.role) })),
+    interested: from ? [{ ...from, role: 'sender' }] : [],
+  };
 }
 
-export async function listInterests({ ctx, input }: { ctx: Ctx; input: { tenantId: string; box: 'received' | 'sent'; status?: 'pending' | 'accepted' | 'declined' } }) {
+export async function listInterests({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    tenantId: string;
+    box: 'received' | 'sent';
+    status?: 'pending' | 'accepted' | 'declined';
+  };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'interests.read');
   const rows = await ctx.db
     .select({ interest: interests, potentialTitle: potentials.title, fromTenantName: tenants.name })
     .from(interests)
     .innerJoin(potentials, eq(potentials.id, interests.potentialId))
     .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
-    .where(and(input.box === 'received' ? eq(interests.ownerTenantId, tenant.id) : eq(interests.fromTenantId, tenant.id), input.status ? eq(interests.status, input.status) : undefined))
+    .where(
+      and(
+        input.box === 'received'
+          ? eq(interests.ownerTenantId, tenant.id)
+          : eq(interests.fromTenantId, tenant.id),
+        input.status ? eq(interests.status, input.status) : undefined,
+      ),
+    )
     .orderBy(desc(interests.id));
   const data = [];
   for (const r of rows) {
-    data.push({ ...view(r.interest, r.interest.status === 'accepted' ? await contactsFor(ctx, r.interest) : null), potentialTitle: r.potentialTitle, fromTenantName: r.fromTenantName });
+    data.push({
+      ...view(
+        r.interest,
+        r.interest.status === 'accepted' ? await contactsFor(ctx, r.interest) : null,
+      ),
+      potentialTitle: r.potentialTitle,
+      fromTenantName: r.fromTenantName,
+    });
   }
   return { data };
 }
 
-export async function decideInterest({ ctx, input }: { ctx: Ctx; input: { tenantId: string; interestId: string; decision: 'accept' | 'decline'; note?: string } }) {
+export async function decideInterest({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; interestId: string; decision: 'accept' | 'decline'; note?: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'interests.decide');
-  const [row] = await ctx.db.select().from(interests).where(and(eq(interests.id, input.interestId), eq(interests.ownerTenantId, tenant.id)));
+  const [row] = await ctx.db
+    .select()
+    .from(interests)
+    .where(and(eq(interests.id, input.interestId), eq(interests.ownerTenantId, tenant.id)));
   if (!row) throw notFound({ key: 'interest.not_found' });
   if (row.status !== 'pending') throw conflict({ key: 'interest.already_decided' });
   const status = input.decision === 'accept' ? ('accepted' as const) : ('declined' as const);
   const after = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(interests)
-      .set({ status, decisionNote: input.note ?? null, decidedAt: ctx.now(), decidedBy: ctx.actor?.type === 'user' ? ctx.actor.user.id : null })
+      .set({
+        status,
+        decisionNote: input.note ?? null,
+        decidedAt: ctx.now(),
+        decidedBy: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+      })
       .where(and(eq(interests.id, row.id), eq(interests.status, 'pending')))
       .returning();
     if (!updated) throw conflict({ key: 'interest.already_decided' });
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: `interest.${status}`, targetType: 'interest', targetId: row.id, diff: { status: { from: 'pending', to: status } } });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: `interest.${status}`,
+      targetType: 'interest',
+      targetId: row.id,
+      diff: { status: { from: 'pending', to: status } },
+    });
     return updated;
   });
   return view(after, status === 'accepted' ? await contactsFor(ctx, after) : null);

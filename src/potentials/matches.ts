@@ -1,12 +1,30 @@
 import { and, arrayOverlaps, eq, gte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { agreementParties, interests, matchCandidates, potentials, regions, tenantProfiles } from '../../db/schema';
+import {
+  agreementParties,
+  interests,
+  matchCandidates,
+  potentials,
+  regions,
+  tenantProfiles,
+} from '../../db/schema';
 import { authorize } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import { canonicalCode, canonicalCodes, vocabularyByName } from '../reference/vocabularies';
-import { GEOGRAPHY_CASES, isCandidate, rank, score, scoreValue, type Candidate, type History, type Labels, type Match, type Target } from '../matching/score';
+import {
+  GEOGRAPHY_CASES,
+  isCandidate,
+  rank,
+  score,
+  scoreValue,
+  type Candidate,
+  type History,
+  type Labels,
+  type Match,
+  type Target,
+} from '../matching/score';
 import { PARTNER_KIND_TO_COOPERATION } from '../matching/weights';
 import { scoreBounds } from '../matching/bounds';
 
@@ -27,9 +45,18 @@ export const LABELS: Labels = { affairs: term('affairs'), issues: term('strategi
 type Db = Ctx['db'];
 const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
-async function loadTarget(db: Db, potentialId: string, tenantId: string, todayIso: string): Promise<Target | null> {
+async function loadTarget(
+  db: Db,
+  potentialId: string,
+  tenantId: string,
+  todayIso: string,
+): Promise<Target | null> {
   const [row] = await db
-    .select({ p: potentials, islandGroup: regions.islandGroup, neighbours: tenantProfiles.neighbours })
+    .select({
+      p: potentials,
+      islandGroup: regions.islandGroup,
+      neighbours: tenantProfiles.neighbours,
+    })
     .from(potentials)
     .innerJoin(regions, eq(regions.code, potentials.regionCode))
     .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, potentials.tenantId))
@@ -37,8 +64,18 @@ async function loadTarget(db: Db, potentialId: string, tenantId: string, todayIs
   if (!row || row.p.status !== 'published' || row.p.expiresOn < todayIso) return null;
   const p = row.p;
   return {
-    id: p.id, tenantId: p.tenantId, regionCode: p.regionCode, provinceCode: p.provinceCode, islandGroup: row.islandGroup, direction: p.direction,
-    affairs: canonicalCodes(p.affairs), issues: canonicalCodes(p.issues), cooperationKinds: canonicalCodes(p.cooperationKinds), mandatory: p.mandatory, valueIdr: p.valueIdr, neighbours: row.neighbours ?? [],
+    id: p.id,
+    tenantId: p.tenantId,
+    regionCode: p.regionCode,
+    provinceCode: p.provinceCode,
+    islandGroup: row.islandGroup,
+    direction: p.direction,
+    affairs: canonicalCodes(p.affairs),
+    issues: canonicalCodes(p.issues),
+    cooperationKinds: canonicalCodes(p.cooperationKinds),
+    mandatory: p.mandatory,
+    valueIdr: p.valueIdr,
+    neighbours: row.neighbours ?? [],
   };
 }
 
@@ -46,7 +83,8 @@ export type CandidateFilter = { candidateType?: 'partner' | 'region'; province?:
 
 // PostgreSQL array literals for parameters (drizzle would spread a JS array into a list)
 const intArray = (xs: readonly number[]) => `{${xs.map((x) => Math.trunc(x)).join(',')}}`;
-const textArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+const textArray = (xs: readonly string[]) =>
+  `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 /** The codes as bits in vocabulary order: how `sinergi_code_mask` stores them in `match_candidates`. */
 const maskOf = (codes: readonly string[], vocabulary: string) => {
   const terms = vocabularyByName(vocabulary)?.terms ?? [];
@@ -57,17 +95,58 @@ const maskOf = (codes: readonly string[], vocabulary: string) => {
 };
 
 type CandidateRow = [
-  side: 0 | 1 | 2, id: string, tenantId: string, name: string, offers: string | null, partnerKind: string, issues: string[], affairs: string[],
-  regionCode: string, provinceCode: string, islandGroup: string, valueIdr: number | null, engagementMinIdr: number | null, engagementMaxIdr: number | null,
-  regionsOfInterest: string[], updatedAt: string,
+  side: 0 | 1 | 2,
+  id: string,
+  tenantId: string,
+  name: string,
+  offers: string | null,
+  partnerKind: string,
+  issues: string[],
+  affairs: string[],
+  regionCode: string,
+  provinceCode: string,
+  islandGroup: string,
+  valueIdr: number | null,
+  engagementMinIdr: number | null,
+  engagementMaxIdr: number | null,
+  regionsOfInterest: string[],
+  updatedAt: string,
 ];
 
 /** A `match_candidates` row as `CANDIDATE_JSON` returns it, with codes in their canonical strings (see `canonicalCode`). */
 export const toCandidate = (r: CandidateRow): Candidate =>
   r[0] === 2
-    ? { type: 'partner', id: r[1], tenantId: r[2], name: r[3], partnerKind: canonicalCode(r[5]), affairs: canonicalCodes(r[7]), issues: canonicalCodes(r[6]), offers: r[4], regionsOfInterest: r[14], engagementMinIdr: r[12], engagementMaxIdr: r[13], updatedAt: new Date(r[15]) }
+    ? {
+        type: 'partner',
+        id: r[1],
+        tenantId: r[2],
+        name: r[3],
+        partnerKind: canonicalCode(r[5]),
+        affairs: canonicalCodes(r[7]),
+        issues: canonicalCodes(r[6]),
+        offers: r[4],
+        regionsOfInterest: r[14],
+        engagementMinIdr: r[12],
+        engagementMaxIdr: r[13],
+        updatedAt: new Date(r[15]),
+      }
     : // match_candidates holds only published potentials of autonomous regions open to KSDD
-      { type: 'potential', id: r[1], tenantId: r[2], title: r[3], regionCode: r[8], provinceCode: r[9], islandGroup: r[10], autonomous: true, direction: r[0] === 1 ? 'offer' : 'need', affairs: canonicalCodes(r[7]), issues: canonicalCodes(r[6]), cooperationKinds: ['KSDD'], valueIdr: r[11], updatedAt: new Date(r[15]) };
+      {
+        type: 'potential',
+        id: r[1],
+        tenantId: r[2],
+        title: r[3],
+        regionCode: r[8],
+        provinceCode: r[9],
+        islandGroup: r[10],
+        autonomous: true,
+        direction: r[0] === 1 ? 'offer' : 'need',
+        affairs: canonicalCodes(r[7]),
+        issues: canonicalCodes(r[6]),
+        cooperationKinds: ['KSDD'],
+        valueIdr: r[11],
+        updatedAt: new Date(r[15]),
+      };
 
 /** One JSON array per `match_candidates` row (alias `m`), in the order `toCandidate` reads. */
 export const CANDIDATE_JSON = sql`json_build_array(m.side, m.id, m.tenant_id, m.name, m.offers, m.partner_kind, m.issues, m.affairs, m.region_code, m.province_code, m.island_group,
@@ -83,19 +162,45 @@ export const CANDIDATE_JSON = sql`json_build_array(m.side, m.id, m.tenant_id, m.
  * thousands sharing an issue or affair — come back as one JSON value and are
  * scored exactly by `rank`.
  */
-async function topCandidates(db: Db, target: Target, input: { now: Date; todayIso: string; history: Map<string, History>; k: number; filter: CandidateFilter }): Promise<{ total: number; candidates: Candidate[] }> {
-  const partnerKinds = input.filter.candidateType === 'region' ? [] : Object.entries(PARTNER_KIND_TO_COOPERATION).filter(([, k]) => target.cooperationKinds.includes(k)).map(([kind]) => kind);
-  const regions = input.filter.candidateType !== 'partner' && target.cooperationKinds.includes('KSDD');
+async function topCandidates(
+  db: Db,
+  target: Target,
+  input: {
+    now: Date;
+    todayIso: string;
+    history: Map<string, History>;
+    k: number;
+    filter: CandidateFilter;
+  },
+): Promise<{ total: number; candidates: Candidate[] }> {
+  const partnerKinds =
+    input.filter.candidateType === 'region'
+      ? []
+      : Object.entries(PARTNER_KIND_TO_COOPERATION)
+          .filter(([, k]) => target.cooperationKinds.includes(k))
+          .map(([kind]) => kind);
+  const regions =
+    input.filter.candidateType !== 'partner' && target.cooperationKinds.includes('KSDD');
   const im = maskOf(target.issues, 'strategic-issues');
   const am = maskOf(target.affairs, 'affairs');
-  if ((im === 0 && am === 0) || (partnerKinds.length === 0 && !regions)) return { total: 0, candidates: [] };
+  if ((im === 0 && am === 0) || (partnerKinds.length === 0 && !regions))
+    return { total: 0, candidates: [] };
   const b = scoreBounds(target, { now: input.now, history: input.history });
   // the overlap table per side (0: a region's need, 1: a region's offer, 2: a partner), by whether that side complements the target
   const perFlag = b.overlap.length / 2;
-  const complements = [target.direction === 'offer', target.direction === 'need', target.direction === 'need'];
-  const overlap = complements.flatMap((c) => b.overlap.slice(c ? perFlag : 0, c ? 2 * perFlag : perFlag));
+  const complements = [
+    target.direction === 'offer',
+    target.direction === 'need',
+    target.direction === 'need',
+  ];
+  const overlap = complements.flatMap((c) =>
+    b.overlap.slice(c ? perFlag : 0, c ? 2 * perFlag : perFlag),
+  );
   const geo = (g: (typeof GEOGRAPHY_CASES)[number]) => GEOGRAPHY_CASES.indexOf(g) + 1;
-  const kinds = [regions ? sql`m.side < 2` : undefined, partnerKinds.length ? sql`m.partner_kind = any(${textArray(partnerKinds)}::text[])` : undefined].filter((x) => x !== undefined);
+  const kinds = [
+    regions ? sql`m.side < 2` : undefined,
+    partnerKinds.length ? sql`m.partner_kind = any(${textArray(partnerKinds)}::text[])` : undefined,
+  ].filter((x) => x !== undefined);
   const province = input.filter.province;
   const result = await db.execute(sql`
     with c as materialized (
@@ -124,7 +229,10 @@ async function topCandidates(db: Db, target: Target, input: { now: Date; todayIs
     select (select count(*) from c)::int as total,
       (select json_agg(${CANDIDATE_JSON}) from ${matchCandidates} m where m.ctid = any(array(select t from b, th where b.hi >= th.theta)))::text as rows`);
   const [row] = (result as unknown as { rows: { total: number; rows: string | null }[] }).rows;
-  return { total: Number(row?.total ?? 0), candidates: row?.rows ? (JSON.parse(row.rows) as CandidateRow[]).map(toCandidate) : [] };
+  return {
+    total: Number(row?.total ?? 0),
+    candidates: row?.rows ? (JSON.parse(row.rows) as CandidateRow[]).map(toCandidate) : [],
+  };
 }
 
 /** Past cooperation between this tenant and others: interests either way (accepted, declined) and agreements they are both party to. */
@@ -132,19 +240,36 @@ async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>
   const otherParty = alias(agreementParties, 'other_party');
   const [interestRows, agreementRows] = await Promise.all([
     db
-      .select({ owner: interests.ownerTenantId, from: interests.fromTenantId, status: interests.status, n: sql<number>`count(*)::int` })
+      .select({
+        owner: interests.ownerTenantId,
+        from: interests.fromTenantId,
+        status: interests.status,
+        n: sql<number>`count(*)::int`,
+      })
       .from(interests)
-      .where(and(or(eq(interests.ownerTenantId, tenantId), eq(interests.fromTenantId, tenantId)), ne(interests.status, 'pending')))
+      .where(
+        and(
+          or(eq(interests.ownerTenantId, tenantId), eq(interests.fromTenantId, tenantId)),
+          ne(interests.status, 'pending'),
+        ),
+      )
       .groupBy(interests.ownerTenantId, interests.fromTenantId, interests.status),
     db
       .select({ other: otherParty.tenantId, n: sql<number>`count(*)::int` })
       .from(agreementParties)
-      .innerJoin(otherParty, and(eq(otherParty.agreementId, agreementParties.agreementId), ne(otherParty.tenantId, tenantId)))
+      .innerJoin(
+        otherParty,
+        and(
+          eq(otherParty.agreementId, agreementParties.agreementId),
+          ne(otherParty.tenantId, tenantId),
+        ),
+      )
       .where(eq(agreementParties.tenantId, tenantId))
       .groupBy(otherParty.tenantId),
   ]);
   const out = new Map<string, History>();
-  const of = (other: string) => out.get(other) ?? out.set(other, { accepted: 0, declined: 0, agreements: 0 }).get(other)!;
+  const of = (other: string) =>
+    out.get(other) ?? out.set(other, { accepted: 0, declined: 0, agreements: 0 }).get(other)!;
   for (const r of interestRows) {
     const h = of(r.owner === tenantId ? r.from : r.owner);
     if (r.status === 'accepted') h.accepted += Number(r.n);
@@ -160,15 +285,48 @@ function present(ctx: Ctx, m: Match) {
     score: m.score,
     candidate:
       c.type === 'potential'
-        ? { type: 'region' as const, tenantId: c.tenantId, potentialId: c.id, name: c.title, regionCode: c.regionCode, provinceCode: c.provinceCode, direction: c.direction }
-        : { type: 'partner' as const, tenantId: c.tenantId, potentialId: null, name: c.name, regionCode: null, provinceCode: null, direction: null, partnerKind: c.partnerKind },
+        ? {
+            type: 'region' as const,
+            tenantId: c.tenantId,
+            potentialId: c.id,
+            name: c.title,
+            regionCode: c.regionCode,
+            provinceCode: c.provinceCode,
+            direction: c.direction,
+          }
+        : {
+            type: 'partner' as const,
+            tenantId: c.tenantId,
+            potentialId: null,
+            name: c.name,
+            regionCode: null,
+            provinceCode: null,
+            direction: null,
+            partnerKind: c.partnerKind,
+          },
     components: m.components,
-    reasons: m.reasons.map((r) => ({ component: r.component, text: ctx.lang === 'en' ? r.en : r.id, id: r.id, en: r.en })),
+    reasons: m.reasons.map((r) => ({
+      component: r.component,
+      text: ctx.lang === 'en' ? r.en : r.id,
+      id: r.id,
+      en: r.en,
+    })),
   };
 }
 
 /** Ranked candidates for a published potential: its owner and the facilitating province may ask. */
-export async function matchesForPotential({ ctx, input }: { ctx: Ctx; input: CandidateFilter & { tenantId: string; potentialId: string; limit: number; cursor?: string } }) {
+export async function matchesForPotential({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CandidateFilter & {
+    tenantId: string;
+    potentialId: string;
+    limit: number;
+    cursor?: string;
+  };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'potentials.read');
   const { limit, cursor, tenantId: _t, potentialId, ...filters } = input;
   const offset = Number(decodeCursor(cursor, { potentialId, ...filters })?.[0] ?? 0);
@@ -176,9 +334,28 @@ export async function matchesForPotential({ ctx, input }: { ctx: Ctx; input: Can
   const target = await loadTarget(ctx.db, potentialId, tenant.id, todayIso);
   if (!target) throw notFound({ key: 'potential.not_found' });
   const history = await historyOf(ctx.db, tenant.id);
-  const { total, candidates } = await topCandidates(ctx.db, target, { now: ctx.now(), todayIso, history, k: offset + limit, filter: filters });
-  const { matches } = rank(target, candidates, { now: ctx.now(), labels: LABELS, history, offset, limit });
-  return { data: matches.map((m) => present(ctx, m)), total, nextCursor: offset + limit < total ? encodeCursor([String(offset + limit)], { potentialId, ...filters }) : null };
+  const { total, candidates } = await topCandidates(ctx.db, target, {
+    now: ctx.now(),
+    todayIso,
+    history,
+    k: offset + limit,
+    filter: filters,
+  });
+  const { matches } = rank(target, candidates, {
+    now: ctx.now(),
+    labels: LABELS,
+    history,
+    offset,
+    limit,
+  });
+  return {
+    data: matches.map((m) => present(ctx, m)),
+    total,
+    nextCursor:
+      offset + limit < total
+        ? encodeCursor([String(offset + limit)], { potentialId, ...filters })
+        : null,
+  };
 }
 
 /**
@@ -186,25 +363,74 @@ export async function matchesForPotential({ ctx, input }: { ctx: Ctx; input: Can
  * against every potential open to its kind; a region's best own published
  * potential is scored against other regions' potentials.
  */
-export async function recommendationsFor({ ctx, input }: { ctx: Ctx; input: { tenantId: string; limit: number; cursor?: string } }) {
+export async function recommendationsFor({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; limit: number; cursor?: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'tenant.read');
   const offset = Number(decodeCursor(input.cursor, { tenantId: tenant.id })?.[0] ?? 0);
   const todayIso = today(ctx);
   let own: Candidate[] = [];
   if (tenant.type === 'partner') {
-    const [p] = await ctx.db.select().from(tenantProfiles).where(eq(tenantProfiles.tenantId, tenant.id));
-    if (p) own = [{ type: 'partner', id: tenant.id, tenantId: tenant.id, name: tenant.name, partnerKind: tenant.partnerKind ?? 'company', affairs: p.affairs, issues: p.issues, offers: p.offers, regionsOfInterest: p.regionsOfInterest, engagementMinIdr: p.engagementMinIdr, engagementMaxIdr: p.engagementMaxIdr, updatedAt: p.updatedAt }];
+    const [p] = await ctx.db
+      .select()
+      .from(tenantProfiles)
+      .where(eq(tenantProfiles.tenantId, tenant.id));
+    if (p)
+      own = [
+        {
+          type: 'partner',
+          id: tenant.id,
+          tenantId: tenant.id,
+          name: tenant.name,
+          partnerKind: tenant.partnerKind ?? 'company',
+          affairs: p.affairs,
+          issues: p.issues,
+          offers: p.offers,
+          regionsOfInterest: p.regionsOfInterest,
+          engagementMinIdr: p.engagementMinIdr,
+          engagementMaxIdr: p.engagementMaxIdr,
+          updatedAt: p.updatedAt,
+        },
+      ];
   } else {
     const rows = await ctx.db
       .select({ p: potentials, islandGroup: regions.islandGroup, autonomous: regions.autonomous })
       .from(potentials)
       .innerJoin(regions, eq(regions.code, potentials.regionCode))
-      .where(and(eq(potentials.tenantId, tenant.id), eq(potentials.status, 'published'), gte(potentials.expiresOn, todayIso)));
-    own = rows.map(({ p, islandGroup, autonomous }) => ({ type: 'potential', id: p.id, tenantId: p.tenantId, title: p.title, regionCode: p.regionCode, provinceCode: p.provinceCode, islandGroup, autonomous, direction: p.direction, affairs: p.affairs, issues: p.issues, cooperationKinds: p.cooperationKinds, valueIdr: p.valueIdr, updatedAt: p.updatedAt }));
+      .where(
+        and(
+          eq(potentials.tenantId, tenant.id),
+          eq(potentials.status, 'published'),
+          gte(potentials.expiresOn, todayIso),
+        ),
+      );
+    own = rows.map(({ p, islandGroup, autonomous }) => ({
+      type: 'potential',
+      id: p.id,
+      tenantId: p.tenantId,
+      title: p.title,
+      regionCode: p.regionCode,
+      provinceCode: p.provinceCode,
+      islandGroup,
+      autonomous,
+      direction: p.direction,
+      affairs: p.affairs,
+      issues: p.issues,
+      cooperationKinds: p.cooperationKinds,
+      valueIdr: p.valueIdr,
+      updatedAt: p.updatedAt,
+    }));
   }
   const issues = [...new Set(own.flatMap((c) => c.issues))];
   const affairs = [...new Set(own.flatMap((c) => c.affairs))];
-  const overlap = or(issues.length ? arrayOverlaps(potentials.issues, issues) : undefined, affairs.length ? arrayOverlaps(potentials.affairs, affairs) : undefined);
+  const overlap = or(
+    issues.length ? arrayOverlaps(potentials.issues, issues) : undefined,
+    affairs.length ? arrayOverlaps(potentials.affairs, affairs) : undefined,
+  );
   if (own.length === 0 || !overlap) return { data: [], total: 0, nextCursor: null };
   // one JSON value rather than thousands of rows: handing rows over column by column is what costs
   const result = await ctx.db.execute(sql`
@@ -212,11 +438,36 @@ export async function recommendationsFor({ ctx, input }: { ctx: Ctx; input: { te
       ${potentials.affairs}, ${potentials.issues}, ${potentials.cooperationKinds}, ${potentials.mandatory}, ${potentials.valueIdr}, ${regions.islandGroup}, coalesce(${tenantProfiles.neighbours}, '{}')))::text as rows
     from ${potentials} join ${regions} on ${regions.code} = ${potentials.regionCode} left join ${tenantProfiles} on ${tenantProfiles.tenantId} = ${potentials.tenantId}
     where ${and(eq(potentials.status, 'published'), gte(potentials.expiresOn, todayIso), ne(potentials.tenantId, tenant.id), overlap)}`);
-  type TargetRow = [string, string, string, string, string, 'offer' | 'need', string[], string[], string[], boolean, number | null, string, string[]];
+  type TargetRow = [
+    string,
+    string,
+    string,
+    string,
+    string,
+    'offer' | 'need',
+    string[],
+    string[],
+    string[],
+    boolean,
+    number | null,
+    string,
+    string[],
+  ];
   const json = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
   const targetRows = (json ? (JSON.parse(json) as TargetRow[]) : []).map((r) => ({
-    id: r[0], tenantId: r[1], title: r[2], regionCode: r[3], provinceCode: r[4], direction: r[5], affairs: canonicalCodes(r[6]), issues: canonicalCodes(r[7]),
-    cooperationKinds: canonicalCodes(r[8]), mandatory: r[9], valueIdr: r[10], islandGroup: r[11], neighbours: r[12],
+    id: r[0],
+    tenantId: r[1],
+    title: r[2],
+    regionCode: r[3],
+    provinceCode: r[4],
+    direction: r[5],
+    affairs: canonicalCodes(r[6]),
+    issues: canonicalCodes(r[7]),
+    cooperationKinds: canonicalCodes(r[8]),
+    mandatory: r[9],
+    valueIdr: r[10],
+    islandGroup: r[11],
+    neighbours: r[12],
   }));
   const history = await historyOf(ctx.db, tenant.id);
   const now = ctx.now();
@@ -229,21 +480,44 @@ export async function recommendationsFor({ ctx, input }: { ctx: Ctx; input: { te
       for (const c of own) {
         if (!isCandidate(target, c)) continue;
         const s = scoreValue(target, c, now, h);
-        if (!best || s > best.score || (s === best.score && c.id < best.candidate.id)) best = { candidate: c, score: s };
+        if (!best || s > best.score || (s === best.score && c.id < best.candidate.id))
+          best = { candidate: c, score: s };
       }
       return best ? { target, row, best } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null && x.best.score > 0)
     .sort((a, b) => b.best.score - a.best.score || (a.row.id < b.row.id ? -1 : 1));
-  const page = scored.slice(offset, offset + input.limit).map(({ target, row, best }) => ({ row, match: score(target, best.candidate, { now, labels: LABELS, history: history.get(row.tenantId) }) }));
+  const page = scored.slice(offset, offset + input.limit).map(({ target, row, best }) => ({
+    row,
+    match: score(target, best.candidate, {
+      now,
+      labels: LABELS,
+      history: history.get(row.tenantId),
+    }),
+  }));
   return {
     data: page.map(({ row, match }) => ({
-      potential: { id: row.id, title: row.title, regionCode: row.regionCode, provinceCode: row.provinceCode, direction: row.direction, tenantId: row.tenantId },
+      potential: {
+        id: row.id,
+        title: row.title,
+        regionCode: row.regionCode,
+        provinceCode: row.provinceCode,
+        direction: row.direction,
+        tenantId: row.tenantId,
+      },
       score: match.score,
       components: match.components,
-      reasons: match.reasons.map((r) => ({ component: r.component, text: ctx.lang === 'en' ? r.en : r.id, id: r.id, en: r.en })),
+      reasons: match.reasons.map((r) => ({
+        component: r.component,
+        text: ctx.lang === 'en' ? r.en : r.id,
+        id: r.id,
+        en: r.en,
+      })),
     })),
     total: scored.length,
-    nextCursor: offset + input.limit < scored.length ? encodeCursor([String(offset + input.limit)], { tenantId: tenant.id }) : null,
+    nextCursor:
+      offset + input.limit < scored.length
+        ? encodeCursor([String(offset + input.limit)], { tenantId: tenant.id })
+        : null,
   };
 }

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { agencies, districts, mappingRounds, potentialEvents, potentialRevisions, potentials, type ProcessStep } from '../../db/schema';
+import {
+  agencies,
+  districts,
+  mappingRounds,
+  potentialEvents,
+  potentialRevisions,
+  potentials,
+  type ProcessStep,
+} from '../../db/schema';
 import { authorize, type Access } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -10,7 +18,15 @@ import { decodeCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
 import { indexWords } from './catalog';
-import { canEdit, checkTransition, EDIT_RULE, TRANSITIONS, type Action, type ActorRole, type Status } from './rules';
+import {
+  canEdit,
+  checkTransition,
+  EDIT_RULE,
+  TRANSITIONS,
+  type Action,
+  type ActorRole,
+  type Status,
+} from './rules';
 
 export type PotentialInput = {
   title: string;
@@ -46,34 +62,83 @@ type Row = typeof potentials.$inferSelect;
 const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
 /** Codes must exist in their vocabularies, the district in the region, the expiry in the future: 400 naming each field. */
-async function validateCodes(ctx: Ctx, regionCode: string, input: Partial<PotentialInput>): Promise<void> {
+async function validateCodes(
+  ctx: Ctx,
+  regionCode: string,
+  input: Partial<PotentialInput>,
+): Promise<void> {
   const errors: FieldError[] = [];
   const en = ctx.lang === 'en';
   const check = (field: keyof PotentialInput, vocabulary: string, values: string[] | undefined) => {
     const known = termCodes(vocabulary);
     values?.forEach((v, i) => {
-      if (!known.has(v)) errors.push({ location: `body.${field}.${i}`, message: en ? `unknown code ${v} (see /v1/vocabularies/${vocabulary})` : `kode ${v} tidak dikenal (lihat /v1/vocabularies/${vocabulary})` });
+      if (!known.has(v))
+        errors.push({
+          location: `body.${field}.${i}`,
+          message: en
+            ? `unknown code ${v} (see /v1/vocabularies/${vocabulary})`
+            : `kode ${v} tidak dikenal (lihat /v1/vocabularies/${vocabulary})`,
+        });
     });
   };
   check('affairs', 'affairs', input.affairs);
   check('issues', 'strategic-issues', input.issues);
   check('cooperationKinds', 'cooperation-kinds', input.cooperationKinds);
   if (input.model) check('model', 'cooperation-models', [input.model]);
-  if (input.model && errors.at(-1)?.location === 'body.model.0') errors.at(-1)!.location = 'body.model';
+  if (input.model && errors.at(-1)?.location === 'body.model.0')
+    errors.at(-1)!.location = 'body.model';
   if (input.expiresOn !== undefined && input.expiresOn <= today(ctx)) {
-    errors.push({ location: 'body.expiresOn', message: en ? 'must be a date in the future' : 'harus tanggal di masa depan' });
+    errors.push({
+      location: 'body.expiresOn',
+      message: en ? 'must be a date in the future' : 'harus tanggal di masa depan',
+    });
   }
   if (input.districtCode) {
-    const [d] = await ctx.db.select({ code: districts.code }).from(districts).where(and(eq(districts.code, input.districtCode), eq(districts.regionCode, regionCode)));
-    if (!d) errors.push({ location: 'body.districtCode', message: en ? `no district ${input.districtCode} in region ${regionCode}` : `kecamatan ${input.districtCode} tidak ada di wilayah ${regionCode}` });
+    const [d] = await ctx.db
+      .select({ code: districts.code })
+      .from(districts)
+      .where(and(eq(districts.code, input.districtCode), eq(districts.regionCode, regionCode)));
+    if (!d)
+      errors.push({
+        location: 'body.districtCode',
+        message: en
+          ? `no district ${input.districtCode} in region ${regionCode}`
+          : `kecamatan ${input.districtCode} tidak ada di wilayah ${regionCode}`,
+      });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
 }
 
-function searchTextOf(p: Pick<Row, 'title' | 'activity' | 'problem' | 'potential' | 'target' | 'outcome' | 'outputs' | 'candidatePartner' | 'affairs' | 'issues'>): string {
-  const labels = (vocabulary: string, codes: string[]) => codes.map((c) => vocabularyByName(vocabulary)?.terms.find((t) => t.code === c)?.id ?? c);
+function searchTextOf(
+  p: Pick<
+    Row,
+    | 'title'
+    | 'activity'
+    | 'problem'
+    | 'potential'
+    | 'target'
+    | 'outcome'
+    | 'outputs'
+    | 'candidatePartner'
+    | 'affairs'
+    | 'issues'
+  >,
+): string {
+  const labels = (vocabulary: string, codes: string[]) =>
+    codes.map((c) => vocabularyByName(vocabulary)?.terms.find((t) => t.code === c)?.id ?? c);
   return searchForm(
-    [p.title, p.activity, p.problem, p.potential, p.target, p.outcome, ...p.outputs, p.candidatePartner ?? '', ...labels('affairs', p.affairs), ...labels('strategic-issues', p.issues)].join(' '),
+    [
+      p.title,
+      p.activity,
+      p.problem,
+      p.potential,
+      p.target,
+      p.outcome,
+      ...p.outputs,
+      p.candidatePartner ?? '',
+      ...labels('affairs', p.affairs),
+      ...labels('strategic-issues', p.issues),
+    ].join(' '),
   );
 }
 
@@ -84,16 +149,31 @@ function actorRole(access: Access): ActorRole {
 }
 
 function ruleError(kind: 'role' | 'state', rule: { id: string; en: string }): ApiError {
-  return new ApiError(kind === 'role' ? 'FORBIDDEN' : 'CONFLICT', { key: 'potential.rule', params: { ruleId: rule.id, ruleEn: rule.en } });
+  return new ApiError(kind === 'role' ? 'FORBIDDEN' : 'CONFLICT', {
+    key: 'potential.rule',
+    params: { ruleId: rule.id, ruleEn: rule.en },
+  });
 }
 
 async function getRow(ctx: Ctx, tenantId: string, potentialId: string): Promise<Row> {
-  const [row] = await ctx.db.select().from(potentials).where(and(eq(potentials.id, potentialId), eq(potentials.tenantId, tenantId)));
+  const [row] = await ctx.db
+    .select()
+    .from(potentials)
+    .where(and(eq(potentials.id, potentialId), eq(potentials.tenantId, tenantId)));
   if (!row) throw notFound({ key: 'potential.not_found' });
   return row;
 }
 
-async function recordEvent(tx: Tx, ctx: Ctx, row: Pick<Row, 'id' | 'tenantId'>, action: string, from: Status | null, to: Status, reason: string | null, data: Record<string, unknown>) {
+async function recordEvent(
+  tx: Tx,
+  ctx: Ctx,
+  row: Pick<Row, 'id' | 'tenantId'>,
+  action: string,
+  from: Status | null,
+  to: Status,
+  reason: string | null,
+  data: Record<string, unknown>,
+) {
   await tx.insert(potentialEvents).values({
     id: newId('event', ctx.now().getTime()),
     potentialId: row.id,
@@ -109,28 +189,51 @@ async function recordEvent(tx: Tx, ctx: Ctx, row: Pick<Row, 'id' | 'tenantId'>, 
   });
 }
 
-async function checkAgencyAndRound(ctx: Ctx, access: Access, input: { agencyId?: string | null; roundId?: string | null }): Promise<{ agencyId: string | null; roundId: string | null }> {
+async function checkAgencyAndRound(
+  ctx: Ctx,
+  access: Access,
+  input: { agencyId?: string | null; roundId?: string | null },
+): Promise<{ agencyId: string | null; roundId: string | null }> {
   let agencyId = input.agencyId ?? null;
   if (access.role === 'liaison') {
     if (agencyId && agencyId !== access.agencyId) throw ruleError('role', EDIT_RULE);
     agencyId = access.agencyId;
   }
   if (agencyId) {
-    const [a] = await ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, access.tenant.id)));
-    if (!a) throw badRequest({ key: 'agency.not_found' }, [{ location: 'body.agencyId', message: 'unknown agency' }]);
+    const [a] = await ctx.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, access.tenant.id)));
+    if (!a)
+      throw badRequest({ key: 'agency.not_found' }, [
+        { location: 'body.agencyId', message: 'unknown agency' },
+      ]);
   }
   const roundId = input.roundId ?? null;
   if (roundId) {
-    const [r] = await ctx.db.select({ id: mappingRounds.id, status: mappingRounds.status }).from(mappingRounds).where(and(eq(mappingRounds.id, roundId), eq(mappingRounds.tenantId, access.tenant.id)));
-    if (!r) throw badRequest({ key: 'round.not_found' }, [{ location: 'body.roundId', message: 'unknown round' }]);
+    const [r] = await ctx.db
+      .select({ id: mappingRounds.id, status: mappingRounds.status })
+      .from(mappingRounds)
+      .where(and(eq(mappingRounds.id, roundId), eq(mappingRounds.tenantId, access.tenant.id)));
+    if (!r)
+      throw badRequest({ key: 'round.not_found' }, [
+        { location: 'body.roundId', message: 'unknown round' },
+      ]);
   }
   return { agencyId, roundId };
 }
 
-export async function createPotential({ ctx, input }: { ctx: Ctx; input: PotentialInput & { tenantId: string } }) {
+export async function createPotential({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: PotentialInput & { tenantId: string };
+}) {
   const access = await authorize(ctx, input.tenantId, 'potentials.write');
   const { tenant } = access;
-  if (tenant.type !== 'region' || !tenant.regionCode) throw notFound({ key: 'potential.not_found' });
+  if (tenant.type !== 'region' || !tenant.regionCode)
+    throw notFound({ key: 'potential.not_found' });
   const role = actorRole(access);
   if (role === 'head') throw ruleError('role', EDIT_RULE);
   await validateCodes(ctx, tenant.regionCode, input);
@@ -152,27 +255,78 @@ export async function createPotential({ ctx, input }: { ctx: Ctx; input: Potenti
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(potentials)
-      .values({ ...values, id, tenantId: tenant.id, regionCode: tenant.regionCode!, provinceCode: tenant.regionCode!.slice(0, 2), agencyId, roundId, status: 'draft', searchText: searchTextOf(values), createdAt: now, updatedAt: now })
+      .values({
+        ...values,
+        id,
+        tenantId: tenant.id,
+        regionCode: tenant.regionCode!,
+        provinceCode: tenant.regionCode!.slice(0, 2),
+        agencyId,
+        roundId,
+        status: 'draft',
+        searchText: searchTextOf(values),
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await indexWords(tx, [row!.searchText]);
     await recordEvent(tx, ctx, row!, 'created', null, 'draft', null, {});
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'potential.created', targetType: 'potential', targetId: id, diff: { title: { to: row!.title }, direction: { to: row!.direction } } });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'potential.created',
+      targetType: 'potential',
+      targetId: id,
+      diff: { title: { to: row!.title }, direction: { to: row!.direction } },
+    });
     return row!;
   });
 }
 
 const EDITABLE: (keyof PotentialInput)[] = [
-  'title', 'activity', 'problem', 'potential', 'target', 'process', 'candidatePartner', 'candidateReason', 'outputs', 'outcome', 'outcomeIndicator',
-  'supportBudget', 'supportPolicy', 'supportOther', 'direction', 'cooperationKinds', 'mandatory', 'affairs', 'issues', 'model', 'valueIdr', 'districtCode', 'horizon', 'expiresOn',
+  'title',
+  'activity',
+  'problem',
+  'potential',
+  'target',
+  'process',
+  'candidatePartner',
+  'candidateReason',
+  'outputs',
+  'outcome',
+  'outcomeIndicator',
+  'supportBudget',
+  'supportPolicy',
+  'supportOther',
+  'direction',
+  'cooperationKinds',
+  'mandatory',
+  'affairs',
+  'issues',
+  'model',
+  'valueIdr',
+  'districtCode',
+  'horizon',
+  'expiresOn',
 ];
 
 /** Drafts and returned potentials are edited in place; a published one keeps its place in the catalogue and gains a revision. */
-export async function updatePotential({ ctx, input }: { ctx: Ctx; input: Partial<PotentialInput> & { tenantId: string; potentialId: string } }) {
+export async function updatePotential({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: Partial<PotentialInput> & { tenantId: string; potentialId: string };
+}) {
   const access = await authorize(ctx, input.tenantId, 'potentials.write');
   const before = await getRow(ctx, access.tenant.id, input.potentialId);
   const role = actorRole(access);
-  if (!canEdit(before.status, role, before.agencyId !== null && before.agencyId === access.agencyId)) {
-    throw ruleError(['draft', 'returned', 'published'].includes(before.status) ? 'role' : 'state', EDIT_RULE);
+  if (
+    !canEdit(before.status, role, before.agencyId !== null && before.agencyId === access.agencyId)
+  ) {
+    throw ruleError(
+      ['draft', 'returned', 'published'].includes(before.status) ? 'role' : 'state',
+      EDIT_RULE,
+    );
   }
   await validateCodes(ctx, before.regionCode, input);
   const changes: Record<string, unknown> = {};
@@ -181,17 +335,48 @@ export async function updatePotential({ ctx, input }: { ctx: Ctx; input: Partial
   return ctx.db.transaction(async (tx) => {
     if (before.status === 'published') {
       const { searchVector: _sv, searchText: _st, ...snapshot } = before;
-      await tx.insert(potentialRevisions).values({ id: newId('event', ctx.now().getTime()), potentialId: before.id, version: before.version, snapshot, actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null, createdAt: ctx.now() });
+      await tx.insert(potentialRevisions).values({
+        id: newId('event', ctx.now().getTime()),
+        potentialId: before.id,
+        version: before.version,
+        snapshot,
+        actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+        createdAt: ctx.now(),
+      });
     }
     const [after] = await tx
       .update(potentials)
-      .set({ ...changes, searchText: searchTextOf(merged), version: before.version + 1, updatedAt: ctx.now() })
+      .set({
+        ...changes,
+        searchText: searchTextOf(merged),
+        version: before.version + 1,
+        updatedAt: ctx.now(),
+      })
       .where(eq(potentials.id, before.id))
       .returning();
     await indexWords(tx, [after!.searchText]);
-    const diff = diffOf(before as Record<string, unknown>, after as Record<string, unknown>, Object.keys(changes));
-    await recordEvent(tx, ctx, before, before.status === 'published' ? 'revised' : 'edited', before.status, before.status, null, { fields: Object.keys(diff), version: after!.version });
-    await recordAudit(tx, ctx, { tenantId: before.tenantId, action: before.status === 'published' ? 'potential.revised' : 'potential.updated', targetType: 'potential', targetId: before.id, diff });
+    const diff = diffOf(
+      before as Record<string, unknown>,
+      after as Record<string, unknown>,
+      Object.keys(changes),
+    );
+    await recordEvent(
+      tx,
+      ctx,
+      before,
+      before.status === 'published' ? 'revised' : 'edited',
+      before.status,
+      before.status,
+      null,
+      { fields: Object.keys(diff), version: after!.version },
+    );
+    await recordAudit(tx, ctx, {
+      tenantId: before.tenantId,
+      action: before.status === 'published' ? 'potential.revised' : 'potential.updated',
+      targetType: 'potential',
+      targetId: before.id,
+      diff,
+    });
     return after!;
   });
 }
@@ -212,19 +397,35 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
   const access = await authorize(ctx, input.tenantId, 'potentials.write');
   if (access.via === 'api_key') throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
   const before = await getRow(ctx, access.tenant.id, input.potentialId);
-  const denied = checkTransition(input.action, before.status, actorRole(access), before.agencyId !== null && before.agencyId === access.agencyId);
+  const denied = checkTransition(
+    input.action,
+    before.status,
+    actorRole(access),
+    before.agencyId !== null && before.agencyId === access.agencyId,
+  );
   if (denied) throw ruleError(denied.kind, denied.rule);
 
   const en = ctx.lang === 'en';
   const required = (fields: (keyof TransitionInput)[]) => {
     const missing = fields.filter((f) => input[f] === undefined || input[f] === '');
-    if (missing.length) throw badRequest({ key: 'request.invalid' }, missing.map((f) => ({ location: `body.${f}`, message: en ? `required to ${input.action}` : 'wajib diisi untuk tindakan ini' })));
+    if (missing.length)
+      throw badRequest(
+        { key: 'request.invalid' },
+        missing.map((f) => ({
+          location: `body.${f}`,
+          message: en ? `required to ${input.action}` : 'wajib diisi untuk tindakan ini',
+        })),
+      );
   };
   const set: Partial<Row> = {};
   switch (input.action) {
     case 'prioritise':
       required(['baNumber', 'baDate', 'priorityRank']);
-      Object.assign(set, { baNumber: input.baNumber, baDate: input.baDate, priorityRank: input.priorityRank });
+      Object.assign(set, {
+        baNumber: input.baNumber,
+        baDate: input.baDate,
+        priorityRank: input.priorityRank,
+      });
       break;
     case 'establish':
       required(['skNumber', 'skDate']);
@@ -236,7 +437,14 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
       break;
     case 'publish':
       if (before.expiresOn <= today(ctx)) {
-        throw badRequest({ key: 'request.invalid' }, [{ location: 'expiresOn', message: en ? 'has passed: renew it before publishing' : 'sudah lewat: perbarui sebelum menerbitkan' }]);
+        throw badRequest({ key: 'request.invalid' }, [
+          {
+            location: 'expiresOn',
+            message: en
+              ? 'has passed: renew it before publishing'
+              : 'sudah lewat: perbarui sebelum menerbitkan',
+          },
+        ]);
       }
       set.publishedAt = ctx.now();
       break;
@@ -251,27 +459,81 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
       .set({ ...set, status: to, updatedAt: ctx.now() })
       .where(and(eq(potentials.id, before.id), eq(potentials.status, before.status)))
       .returning();
-    if (!after) throw new ApiError('CONFLICT', { key: 'potential.rule', params: { ruleId: 'status berubah bersamaan; muat ulang', ruleEn: 'the status changed concurrently; reload' } });
+    if (!after)
+      throw new ApiError('CONFLICT', {
+        key: 'potential.rule',
+        params: {
+          ruleId: 'status berubah bersamaan; muat ulang',
+          ruleEn: 'the status changed concurrently; reload',
+        },
+      });
     const data = Object.fromEntries(Object.entries(set).filter(([k]) => k !== 'returnReason'));
     await recordEvent(tx, ctx, before, input.action, before.status, to, input.reason ?? null, data);
-    await recordAudit(tx, ctx, { tenantId: before.tenantId, action: `potential.${input.action}`, targetType: 'potential', targetId: before.id, diff: { status: { from: before.status, to }, ...diffOf(before as Record<string, unknown>, after as Record<string, unknown>, Object.keys(data)) } });
+    await recordAudit(tx, ctx, {
+      tenantId: before.tenantId,
+      action: `potential.${input.action}`,
+      targetType: 'potential',
+      targetId: before.id,
+      diff: {
+        status: { from: before.status, to },
+        ...diffOf(
+          before as Record<string, unknown>,
+          after as Record<string, unknown>,
+          Object.keys(data),
+        ),
+      },
+    });
     return after;
   });
 }
 
-const TRANSITION_TARGET = Object.fromEntries(Object.entries(TRANSITIONS).map(([a, r]) => [a, r.to])) as Record<Action, Status>;
+const TRANSITION_TARGET = Object.fromEntries(
+  Object.entries(TRANSITIONS).map(([a, r]) => [a, r.to]),
+) as Record<Action, Status>;
 
-export async function getPotential({ ctx, input }: { ctx: Ctx; input: { tenantId: string; potentialId: string } }) {
+export async function getPotential({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; potentialId: string };
+}) {
   const access = await authorize(ctx, input.tenantId, 'potentials.read');
   const row = await getRow(ctx, access.tenant.id, input.potentialId);
   const [history, revisions] = await Promise.all([
-    ctx.db.select().from(potentialEvents).where(eq(potentialEvents.potentialId, row.id)).orderBy(asc(potentialEvents.id)),
-    ctx.db.select({ version: potentialRevisions.version, snapshot: potentialRevisions.snapshot, actorUserId: potentialRevisions.actorUserId, createdAt: potentialRevisions.createdAt }).from(potentialRevisions).where(eq(potentialRevisions.potentialId, row.id)).orderBy(desc(potentialRevisions.version)),
+    ctx.db
+      .select()
+      .from(potentialEvents)
+      .where(eq(potentialEvents.potentialId, row.id))
+      .orderBy(asc(potentialEvents.id)),
+    ctx.db
+      .select({
+        version: potentialRevisions.version,
+        snapshot: potentialRevisions.snapshot,
+        actorUserId: potentialRevisions.actorUserId,
+        createdAt: potentialRevisions.createdAt,
+      })
+      .from(potentialRevisions)
+      .where(eq(potentialRevisions.potentialId, row.id))
+      .orderBy(desc(potentialRevisions.version)),
   ]);
   return { ...row, history, revisions };
 }
 
-export async function listPotentials({ ctx, input }: { ctx: Ctx; input: { tenantId: string; status?: Status; agencyId?: string; roundId?: string; limit: number; cursor?: string } }) {
+export async function listPotentials({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    tenantId: string;
+    status?: Status;
+    agencyId?: string;
+    roundId?: string;
+    limit: number;
+    cursor?: string;
+  };
+}) {
   const access = await authorize(ctx, input.tenantId, 'potentials.read');
   const { limit, cursor, tenantId: _t, ...filters } = input;
   const after = decodeCursor(cursor, filters);
@@ -282,8 +544,12 @@ export async function listPotentials({ ctx, input }: { ctx: Ctx; input: { tenant
     filters.roundId ? eq(potentials.roundId, filters.roundId) : undefined,
     after ? gt(potentials.id, after[0]!) : undefined,
   ];
-  const rows = await ctx.db.select().from(potentials).where(and(...where)).orderBy(asc(potentials.id)).limit(limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(potentials)
+    .where(and(...where))
+    .orderBy(asc(potentials.id))
+    .limit(limit + 1);
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
   return { data: page, nextCursor };
 }
-

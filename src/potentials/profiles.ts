@@ -20,11 +20,25 @@ export type ProfileInput = {
   contacts?: Contact[];
 };
 
-const EMPTY = { summary: null, sectors: [], issues: [], affairs: [], regionsOfInterest: [], neighbours: [] as string[], offers: null, engagementMinIdr: null, engagementMaxIdr: null, contacts: [] as Contact[] };
+const EMPTY = {
+  summary: null,
+  sectors: [],
+  issues: [],
+  affairs: [],
+  regionsOfInterest: [],
+  neighbours: [] as string[],
+  offers: null,
+  engagementMinIdr: null,
+  engagementMaxIdr: null,
+  contacts: [] as Contact[],
+};
 
 export async function getProfile({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'tenant.read');
-  const [row] = await ctx.db.select().from(tenantProfiles).where(eq(tenantProfiles.tenantId, tenant.id));
+  const [row] = await ctx.db
+    .select()
+    .from(tenantProfiles)
+    .where(eq(tenantProfiles.tenantId, tenant.id));
   return { tenantId: tenant.id, type: tenant.type, name: tenant.name, ...EMPTY, ...(row ?? {}) };
 }
 
@@ -32,18 +46,38 @@ export async function getProfile({ ctx, input }: { ctx: Ctx; input: { tenantId: 
 export async function getRegionProfile({ ctx, input }: { ctx: Ctx; input: { code: string } }) {
   const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.regionCode, input.code));
   if (!tenant) throw notFound({ key: 'region.not_found', params: { code: input.code } });
-  const [row] = await ctx.db.select().from(tenantProfiles).where(eq(tenantProfiles.tenantId, tenant.id));
-  return { tenantId: tenant.id, type: tenant.type, name: tenant.name, ...EMPTY, ...(row ?? {}), activeAgreements: await activeAgreementCount(ctx, tenant.id) };
+  const [row] = await ctx.db
+    .select()
+    .from(tenantProfiles)
+    .where(eq(tenantProfiles.tenantId, tenant.id));
+  return {
+    tenantId: tenant.id,
+    type: tenant.type,
+    name: tenant.name,
+    ...EMPTY,
+    ...(row ?? {}),
+    activeAgreements: await activeAgreementCount(ctx, tenant.id),
+  };
 }
 
-export async function updateProfile({ ctx, input }: { ctx: Ctx; input: ProfileInput & { tenantId: string } }) {
+export async function updateProfile({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ProfileInput & { tenantId: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'profile.manage');
   const { tenantId: _t, ...changes } = input;
   const errors: FieldError[] = [];
   const en = ctx.lang === 'en';
   const check = (field: keyof ProfileInput, vocabulary: string, values?: string[]) =>
     values?.forEach((v, i) => {
-      if (!termCodes(vocabulary).has(v)) errors.push({ location: `body.${field}.${i}`, message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal` });
+      if (!termCodes(vocabulary).has(v))
+        errors.push({
+          location: `body.${field}.${i}`,
+          message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal`,
+        });
     });
   check('sectors', 'sectors', changes.sectors);
   check('issues', 'strategic-issues', changes.issues);
@@ -51,25 +85,57 @@ export async function updateProfile({ ctx, input }: { ctx: Ctx; input: ProfileIn
   for (const field of ['regionsOfInterest', 'neighbours'] as const) {
     const values = changes[field];
     if (!values?.length) continue;
-    const found = new Set((await ctx.db.select({ code: regions.code }).from(regions).where(inArray(regions.code, values))).map((r) => r.code));
+    const found = new Set(
+      (
+        await ctx.db
+          .select({ code: regions.code })
+          .from(regions)
+          .where(inArray(regions.code, values))
+      ).map((r) => r.code),
+    );
     values.forEach((c, i) => {
-      if (!found.has(c)) errors.push({ location: `body.${field}.${i}`, message: en ? `unknown region ${c}` : `wilayah ${c} tidak dikenal` });
+      if (!found.has(c))
+        errors.push({
+          location: `body.${field}.${i}`,
+          message: en ? `unknown region ${c}` : `wilayah ${c} tidak dikenal`,
+        });
     });
   }
-  if (changes.engagementMinIdr != null && changes.engagementMaxIdr != null && changes.engagementMinIdr > changes.engagementMaxIdr) {
-    errors.push({ location: 'body.engagementMaxIdr', message: en ? 'must not be below engagementMinIdr' : 'tidak boleh lebih kecil dari engagementMinIdr' });
+  if (
+    changes.engagementMinIdr != null &&
+    changes.engagementMaxIdr != null &&
+    changes.engagementMinIdr > changes.engagementMaxIdr
+  ) {
+    errors.push({
+      location: 'body.engagementMaxIdr',
+      message: en
+        ? 'must not be below engagementMinIdr'
+        : 'tidak boleh lebih kecil dari engagementMinIdr',
+    });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
 
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(tenantProfiles).where(eq(tenantProfiles.tenantId, tenant.id));
+    const [before] = await tx
+      .select()
+      .from(tenantProfiles)
+      .where(eq(tenantProfiles.tenantId, tenant.id));
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const [after] = await tx
       .insert(tenantProfiles)
       .values({ tenantId: tenant.id, ...defined, updatedAt: ctx.now() })
-      .onConflictDoUpdate({ target: tenantProfiles.tenantId, set: { ...defined, updatedAt: ctx.now() } })
+      .onConflictDoUpdate({
+        target: tenantProfiles.tenantId,
+        set: { ...defined, updatedAt: ctx.now() },
+      })
       .returning();
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'profile.updated', targetType: 'tenant', targetId: tenant.id, diff: diffOf(before ?? null, after!, Object.keys(defined) as never) });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'profile.updated',
+      targetType: 'tenant',
+      targetId: tenant.id,
+      diff: diffOf(before ?? null, after!, Object.keys(defined) as never),
+    });
     const { tenantId: _id, ...saved } = after!;
     return { tenantId: tenant.id, type: tenant.type, name: tenant.name, ...EMPTY, ...saved };
   });

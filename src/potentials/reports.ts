@@ -4,25 +4,55 @@ import { authorize, requirePlatformAdmin } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
 
-const STATUSES = ['draft', 'submitted', 'returned', 'prioritised', 'established', 'published', 'closed', 'archived'] as const;
+const STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'prioritised',
+  'established',
+  'published',
+  'closed',
+  'archived',
+] as const;
 type Counts = Record<(typeof STATUSES)[number], number>;
 const zero = (): Counts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts;
 
 /** The year as people in Indonesia count it (WIB). */
-const yearStart = (ctx: Ctx) => `${new Date(ctx.now().getTime() + 7 * 3600_000).getUTCFullYear()}-01-01`;
+const yearStart = (ctx: Ctx) =>
+  `${new Date(ctx.now().getTime() + 7 * 3600_000).getUTCFullYear()}-01-01`;
 
 async function perTenant(ctx: Ctx, provinceCode: string | null) {
   const since = yearStart(ctx);
   const [rows, rounds, counts] = await Promise.all([
     ctx.db
-      .select({ code: regions.code, name: regions.name, provinceCode: regions.provinceCode, kind: regions.kind, autonomous: regions.autonomous, tenantId: tenants.id, status: tenants.status })
+      .select({
+        code: regions.code,
+        name: regions.name,
+        provinceCode: regions.provinceCode,
+        kind: regions.kind,
+        autonomous: regions.autonomous,
+        tenantId: tenants.id,
+        status: tenants.status,
+      })
       .from(regions)
       .innerJoin(tenants, eq(tenants.regionCode, regions.code))
-      .where(provinceCode ? eq(regions.provinceCode, provinceCode) : sql`${regions.provinceCode} is not null`)
+      .where(
+        provinceCode
+          ? eq(regions.provinceCode, provinceCode)
+          : sql`${regions.provinceCode} is not null`,
+      )
       .orderBy(asc(regions.code)),
-    ctx.db.select({ tenantId: mappingRounds.tenantId, n: sql<number>`count(*)::int` }).from(mappingRounds).where(gte(mappingRounds.periodEnd, since)).groupBy(mappingRounds.tenantId),
     ctx.db
-      .select({ tenantId: potentials.tenantId, status: potentials.status, n: sql<number>`count(*)::int` })
+      .select({ tenantId: mappingRounds.tenantId, n: sql<number>`count(*)::int` })
+      .from(mappingRounds)
+      .where(gte(mappingRounds.periodEnd, since))
+      .groupBy(mappingRounds.tenantId),
+    ctx.db
+      .select({
+        tenantId: potentials.tenantId,
+        status: potentials.status,
+        n: sql<number>`count(*)::int`,
+      })
       .from(potentials)
       .where(provinceCode ? eq(potentials.provinceCode, provinceCode) : undefined)
       .groupBy(potentials.tenantId, potentials.status),
@@ -50,7 +80,8 @@ async function perTenant(ctx: Ctx, provinceCode: string | null) {
 /** For a province: each kabupaten/kota — claimed, mapped this year, potentials by state. */
 export async function provinceReport({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'reports.read');
-  if (tenant.type !== 'region' || !tenant.regionCode || tenant.regionCode.includes('.')) throw notFound({ key: 'tenant.not_found' });
+  if (tenant.type !== 'region' || !tenant.regionCode || tenant.regionCode.includes('.'))
+    throw notFound({ key: 'tenant.not_found' });
   const data = await perTenant(ctx, tenant.regionCode);
   const autonomous = data.filter((d) => d.autonomous);
   return {
@@ -69,17 +100,35 @@ export async function provinceReport({ ctx, input }: { ctx: Ctx; input: { tenant
 /** For the platform admin: the same, summed per province, for all 38. */
 export async function nationalReport({ ctx }: { ctx: Ctx; input?: undefined }) {
   requirePlatformAdmin(ctx);
-  const [data, provinces] = await Promise.all([perTenant(ctx, null), ctx.db.select({ code: regions.code, name: regions.name }).from(regions).where(and(eq(regions.kind, 'provinsi'))).orderBy(asc(regions.code))]);
+  const [data, provinces] = await Promise.all([
+    perTenant(ctx, null),
+    ctx.db
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .where(and(eq(regions.kind, 'provinsi')))
+      .orderBy(asc(regions.code)),
+  ]);
   const rows = provinces.map((p) => {
     const mine = data.filter((d) => d.provinceCode === p.code && d.autonomous);
     const potentialsByStatus = zero();
     for (const d of mine) for (const s of STATUSES) potentialsByStatus[s] += d.potentials[s];
-    return { provinceCode: p.code, name: p.name, regions: mine.length, claimed: mine.filter((d) => d.claimed).length, mappedThisYear: mine.filter((d) => d.mappedThisYear).length, potentials: potentialsByStatus };
+    return {
+      provinceCode: p.code,
+      name: p.name,
+      regions: mine.length,
+      claimed: mine.filter((d) => d.claimed).length,
+      mappedThisYear: mine.filter((d) => d.mappedThisYear).length,
+      potentials: potentialsByStatus,
+    };
   });
   if (rows.length === 0) throw notFound({ key: 'tenant.not_found' });
   return {
     year: Number(yearStart(ctx).slice(0, 4)),
     data: rows,
-    summary: { regions: rows.reduce((s, r) => s + r.regions, 0), mappedThisYear: rows.reduce((s, r) => s + r.mappedThisYear, 0), published: rows.reduce((s, r) => s + r.potentials.published, 0) },
+    summary: {
+      regions: rows.reduce((s, r) => s + r.regions, 0),
+      mappedThisYear: rows.reduce((s, r) => s + r.mappedThisYear, 0),
+      published: rows.reduce((s, r) => s + r.potentials.published, 0),
+    },
   };
 }

@@ -7,42 +7,111 @@ import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 
-export type RoundInput = { title: string; periodStart: string; periodEnd: string; deadline: string };
+export type RoundInput = {
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+};
 
-export async function createRound({ ctx, input }: { ctx: Ctx; input: RoundInput & { tenantId: string } }) {
+export async function createRound({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: RoundInput & { tenantId: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'rounds.manage');
   const actor = requireUser(ctx);
   const en = ctx.lang === 'en';
   if (tenant.type !== 'region') throw notFound({ key: 'agency.region_only' });
-  if (input.periodEnd < input.periodStart) throw badRequest({ key: 'request.invalid' }, [{ location: 'body.periodEnd', message: en ? 'must not be before periodStart' : 'tidak boleh sebelum periodStart' }]);
-  if (input.deadline < input.periodStart || input.deadline > input.periodEnd) throw badRequest({ key: 'request.invalid' }, [{ location: 'body.deadline', message: en ? 'must fall within the period' : 'harus di dalam periode' }]);
+  if (input.periodEnd < input.periodStart)
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.periodEnd',
+        message: en ? 'must not be before periodStart' : 'tidak boleh sebelum periodStart',
+      },
+    ]);
+  if (input.deadline < input.periodStart || input.deadline > input.periodEnd)
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.deadline',
+        message: en ? 'must fall within the period' : 'harus di dalam periode',
+      },
+    ]);
   const now = ctx.now();
   const id = newId('round', now.getTime());
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(mappingRounds).values({ id, tenantId: tenant.id, title: input.title, periodStart: input.periodStart, periodEnd: input.periodEnd, deadline: input.deadline, createdBy: actor.user.id, createdAt: now, updatedAt: now }).returning();
-    await recordAudit(tx, ctx, { tenantId: tenant.id, action: 'round.opened', targetType: 'mapping_round', targetId: id, diff: { title: { to: input.title }, deadline: { to: input.deadline } } });
+    const [row] = await tx
+      .insert(mappingRounds)
+      .values({
+        id,
+        tenantId: tenant.id,
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        deadline: input.deadline,
+        createdBy: actor.user.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'round.opened',
+      targetType: 'mapping_round',
+      targetId: id,
+      diff: { title: { to: input.title }, deadline: { to: input.deadline } },
+    });
     return row!;
   });
 }
 
 export async function listRounds({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'rounds.read');
-  return { data: await ctx.db.select().from(mappingRounds).where(eq(mappingRounds.tenantId, tenant.id)).orderBy(desc(mappingRounds.periodStart)) };
+  return {
+    data: await ctx.db
+      .select()
+      .from(mappingRounds)
+      .where(eq(mappingRounds.tenantId, tenant.id))
+      .orderBy(desc(mappingRounds.periodStart)),
+  };
 }
 
 /** A round with, per agency, how many proposals it submitted and whether it has its two liaisons. */
-export async function getRound({ ctx, input }: { ctx: Ctx; input: { tenantId: string; roundId: string } }) {
+export async function getRound({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; roundId: string };
+}) {
   const { tenant } = await authorize(ctx, input.tenantId, 'rounds.read');
-  const [round] = await ctx.db.select().from(mappingRounds).where(and(eq(mappingRounds.id, input.roundId), eq(mappingRounds.tenantId, tenant.id)));
+  const [round] = await ctx.db
+    .select()
+    .from(mappingRounds)
+    .where(and(eq(mappingRounds.id, input.roundId), eq(mappingRounds.tenantId, tenant.id)));
   if (!round) throw notFound({ key: 'round.not_found' });
   const [agencyRows, proposals, liaisons] = await Promise.all([
-    ctx.db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.tenantId, tenant.id)).orderBy(asc(agencies.name)),
     ctx.db
-      .select({ agencyId: potentials.agencyId, submitted: sql<number>`count(*) filter (where ${potentials.status} <> 'draft')::int`, drafts: sql<number>`count(*) filter (where ${potentials.status} = 'draft')::int` })
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .where(eq(agencies.tenantId, tenant.id))
+      .orderBy(asc(agencies.name)),
+    ctx.db
+      .select({
+        agencyId: potentials.agencyId,
+        submitted: sql<number>`count(*) filter (where ${potentials.status} <> 'draft')::int`,
+        drafts: sql<number>`count(*) filter (where ${potentials.status} = 'draft')::int`,
+      })
       .from(potentials)
       .where(and(eq(potentials.roundId, round.id), ne(potentials.status, 'archived')))
       .groupBy(potentials.agencyId),
-    ctx.db.select({ agencyId: memberships.agencyId, n: count() }).from(memberships).where(and(eq(memberships.tenantId, tenant.id), eq(memberships.role, 'liaison'))).groupBy(memberships.agencyId),
+    ctx.db
+      .select({ agencyId: memberships.agencyId, n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.role, 'liaison')))
+      .groupBy(memberships.agencyId),
   ]);
   const byAgency = new Map(proposals.map((p) => [p.agencyId, p]));
   const liaisonsBy = new Map(liaisons.map((l) => [l.agencyId, l.n]));
@@ -54,5 +123,12 @@ export async function getRound({ ctx, input }: { ctx: Ctx; input: { tenantId: st
     liaisonCount: liaisonsBy.get(a.id) ?? 0,
     hasRequiredLiaisons: (liaisonsBy.get(a.id) ?? 0) >= REQUIRED_LIAISONS,
   }));
-  return { ...round, agencies: perAgency, totals: { submitted: perAgency.reduce((s, a) => s + a.submitted, 0), agenciesWithoutLiaisons: perAgency.filter((a) => !a.hasRequiredLiaisons).length } };
+  return {
+    ...round,
+    agencies: perAgency,
+    totals: {
+      submitted: perAgency.reduce((s, a) => s + a.submitted, 0),
+      agenciesWithoutLiaisons: perAgency.filter((a) => !a.hasRequiredLiaisons).length,
+    },
+  };
 }

@@ -4,8 +4,23 @@
  * establishes it by decree (SK Kepala Daerah), the TKKSD publishes it. Any review
  * step can return it for revision with a reason. Pure data and functions.
  */
-export type Status = 'draft' | 'submitted' | 'returned' | 'prioritised' | 'established' | 'published' | 'closed' | 'archived';
-export type Action = 'submit' | 'prioritise' | 'establish' | 'publish' | 'return' | 'close' | 'archive';
+export type Status =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'prioritised'
+  | 'established'
+  | 'published'
+  | 'closed'
+  | 'archived';
+export type Action =
+  | 'submit'
+  | 'prioritise'
+  | 'establish'
+  | 'publish'
+  | 'return'
+  | 'close'
+  | 'archive';
 export type ActorRole = 'admin' | 'liaison' | 'head' | 'viewer' | 'platform_admin';
 
 type Rule = { from: Status[]; to: Status; roles: ActorRole[]; id: string; en: string };
@@ -68,15 +83,22 @@ export const EDIT_RULE = {
 };
 
 export function canEdit(status: Status, role: ActorRole, ownAgency: boolean): boolean {
-  if (status === 'draft' || status === 'returned') return role === 'admin' || role === 'platform_admin' || (role === 'liaison' && ownAgency);
+  if (status === 'draft' || status === 'returned')
+    return role === 'admin' || role === 'platform_admin' || (role === 'liaison' && ownAgency);
   if (status === 'published') return role === 'admin' || role === 'platform_admin';
   return false;
 }
 
 /** null when allowed; otherwise the rule that forbids it. */
-export function checkTransition(action: Action, status: Status, role: ActorRole, ownAgency: boolean): { kind: 'role' | 'state'; rule: Rule } | null {
+export function checkTransition(
+  action: Action,
+  status: Status,
+  role: ActorRole,
+  ownAgency: boolean,
+): { kind: 'role' | 'state'; rule: Rule } | null {
   const rule = TRANSITIONS[action];
-  const roleOk = role === 'platform_admin' || (rule.roles.includes(role) && (role !== 'liaison' || ownAgency));
+  const roleOk =
+    role === 'platform_admin' || (rule.roles.includes(role) && (role !== 'liaison' || ownAgency));
   if (!roleOk) return { kind: 'role', rule };
   if (!rule.from.includes(status)) return { kind: 'state', rule };
   return null;

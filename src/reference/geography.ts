@@ -3,7 +3,14 @@
  * zone a region's local time follows (its province's), and the island group.
  */
 export type TimeZone = 'WIB' | 'WITA' | 'WIT';
-export type IslandGroup = 'sumatera' | 'jawa' | 'bali_nusa_tenggara' | 'kalimantan' | 'sulawesi' | 'maluku' | 'papua';
+export type IslandGroup =
+  | 'sumatera'
+  | 'jawa'
+  | 'bali_nusa_tenggara'
+  | 'kalimantan'
+  | 'sulawesi'
+  | 'maluku'
+  | 'papua';
 
 export const provinceOf = (code: string): string => code.slice(0, 2);
 

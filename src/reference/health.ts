@@ -13,7 +13,10 @@ export async function checkHealth({ ctx }: { ctx: Ctx; input?: undefined }) {
   }
   return {
     status: 'ok' as const,
-    database: { status: 'ok' as const, latencyMs: Math.round((performance.now() - start) * 10) / 10 },
+    database: {
+      status: 'ok' as const,
+      latencyMs: Math.round((performance.now() - start) * 10) / 10,
+    },
     time: ctx.now().toISOString(),
   };
 }

@@ -32,7 +32,9 @@ const regionColumns = {
   tenantStatus: tenants.status,
 };
 
-type RegionRow = { [K in keyof typeof regionColumns]: (typeof regionColumns)[K]['_']['data'] | null };
+type RegionRow = {
+  [K in keyof typeof regionColumns]: (typeof regionColumns)[K]['_']['data'] | null;
+};
 
 function toRegion(row: RegionRow): Region {
   const { tenantId, tenantStatus, ...rest } = row;
@@ -59,7 +61,11 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
   const needle = filters.q === undefined ? undefined : searchForm(filters.q);
   if (needle === '') {
     throw badRequest({ key: 'request.invalid' }, [
-      { location: 'query.q', message: ctx.lang === 'en' ? 'must contain letters or digits' : 'harus memuat huruf atau angka' },
+      {
+        location: 'query.q',
+        message:
+          ctx.lang === 'en' ? 'must contain letters or digits' : 'harus memuat huruf atau angka',
+      },
     ]);
   }
 
@@ -70,7 +76,10 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
       .where(and(eq(regions.code, filters.province), eq(regions.kind, 'provinsi')));
     if (!province) {
       throw badRequest({ key: 'region.unknown_province', params: { code: filters.province } }, [
-        { location: 'query.province', message: ctx.lang === 'en' ? 'unknown province code' : 'kode provinsi tidak dikenal' },
+        {
+          location: 'query.province',
+          message: ctx.lang === 'en' ? 'unknown province code' : 'kode provinsi tidak dikenal',
+        },
       ]);
     }
   }
@@ -114,7 +123,8 @@ export async function getRegion({ ctx, input }: { ctx: Ctx; input: { code: strin
       .from(regions)
       .where(eq(regions.provinceCode, region.code))
       .groupBy(regions.kind, regions.autonomous);
-    const sum = (pred: (r: (typeof children)[number]) => boolean) => children.filter(pred).reduce((a, r) => a + r.n, 0);
+    const sum = (pred: (r: (typeof children)[number]) => boolean) =>
+      children.filter(pred).reduce((a, r) => a + r.n, 0);
     return {
       ...region,
       parent: null,

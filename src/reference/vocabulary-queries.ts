@@ -37,7 +37,11 @@ export async function getVocabulary({ ctx, input }: { ctx: Ctx; input: { name: s
     label: label(ctx, vocabulary),
     labels: { id: vocabulary.id, en: vocabulary.en },
     description: ctx.lang === 'en' ? vocabulary.descriptionEn : vocabulary.descriptionId,
-    groups: (vocabulary.groups ?? []).map((g) => ({ code: g.code, label: label(ctx, g), labels: { id: g.id, en: g.en } })),
+    groups: (vocabulary.groups ?? []).map((g) => ({
+      code: g.code,
+      label: label(ctx, g),
+      labels: { id: g.id, en: g.en },
+    })),
     terms: rows.map((r) => ({
       code: r.code,
       label: ctx.lang === 'en' ? r.labelEn : r.labelId,

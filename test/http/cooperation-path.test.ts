@@ -12,8 +12,14 @@ afterAll(async () => {
   await h.close();
 });
 
-const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
-const put = (path: string, body: unknown, token: string) => h.request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify(body) });
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+const put = (path: string, body: unknown, token: string) =>
+  h.request(path, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify(body),
+  });
 
 describe('from a published need to an evaluated agreement', () => {
   it('matches, proposes, accepts, agrees and evaluates', async () => {
@@ -27,46 +33,171 @@ describe('from a published need to an evaluated agreement', () => {
     const donggalaAdmin = await addMember(h, provinceAdmin.token, donggala, 'admin');
 
     // two regions publish through the lifecycle
-    const publish = async (tenant: string, admin: { token: string }, head: { token: string } | null, body: Record<string, unknown>) => {
-      const p = (await (await post(h, `/v1/tenants/${tenant}/potentials`, potentialBody(body), admin.token)).json()) as { id: string };
-      const step = (b: Record<string, unknown>, token = admin.token) => post(h, `/v1/tenants/${tenant}/potentials/${p.id}/transitions`, b, token);
+    const publish = async (
+      tenant: string,
+      admin: { token: string },
+      head: { token: string } | null,
+      body: Record<string, unknown>,
+    ) => {
+      const p = (await (
+        await post(h, `/v1/tenants/${tenant}/potentials`, potentialBody(body), admin.token)
+      ).json()) as { id: string };
+      const step = (b: Record<string, unknown>, token = admin.token) =>
+        post(h, `/v1/tenants/${tenant}/potentials/${p.id}/transitions`, b, token);
       expect((await step({ action: 'submit' })).status).toBe(200);
-      expect((await step({ action: 'prioritise', baNumber: 'BA/7', baDate: day(-5), priorityRank: 1 })).status).toBe(200);
+      expect(
+        (await step({ action: 'prioritise', baNumber: 'BA/7', baDate: day(-5), priorityRank: 1 }))
+          .status,
+      ).toBe(200);
       const headToken = head?.token ?? (await addMember(h, admin.token, tenant, 'head')).token;
-      expect((await step({ action: 'establish', skNumber: 'SK/7', skDate: day(-2) }, headToken)).status).toBe(200);
+      expect(
+        (await step({ action: 'establish', skNumber: 'SK/7', skDate: day(-2) }, headToken)).status,
+      ).toBe(200);
       expect((await step({ action: 'publish' })).status).toBe(200);
       return p.id;
     };
-    const need = await publish(palu, paluAdmin, paluHead, { title: 'Peringatan dini tsunami Teluk Palu', direction: 'need', cooperationKinds: ['KSDD', 'KSDPK'], issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'] });
-    await publish(donggala, donggalaAdmin, null, { title: 'Kebutuhan sirene pesisir Donggala', direction: 'need', cooperationKinds: ['KSDD'], issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'] });
+    const need = await publish(palu, paluAdmin, paluHead, {
+      title: 'Peringatan dini tsunami Teluk Palu',
+      direction: 'need',
+      cooperationKinds: ['KSDD', 'KSDPK'],
+      issues: ['penanggulangan_bencana'],
+      affairs: ['trantibum_linmas'],
+    });
+    await publish(donggala, donggalaAdmin, null, {
+      title: 'Kebutuhan sirene pesisir Donggala',
+      direction: 'need',
+      cooperationKinds: ['KSDD'],
+      issues: ['penanggulangan_bencana'],
+      affairs: ['trantibum_linmas'],
+    });
 
     // a partner publishes its profile and is verified
     const founder = await newUser(h, 'untad');
-    const partner = (await (await post(h, '/v1/partners', { name: 'Universitas Tadulako', kind: 'university' }, founder.token)).json()) as { id: string };
-    await put(`/v1/tenants/${partner.id}/profile`, { issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'], offers: 'kajian risiko dan pelatihan evakuasi', regionsOfInterest: ['72'] }, founder.token);
+    const partner = (await (
+      await post(
+        h,
+        '/v1/partners',
+        { name: 'Universitas Tadulako', kind: 'university' },
+        founder.token,
+      )
+    ).json()) as { id: string };
+    await put(
+      `/v1/tenants/${partner.id}/profile`,
+      {
+        issues: ['penanggulangan_bencana'],
+        affairs: ['trantibum_linmas'],
+        offers: 'kajian risiko dan pelatihan evakuasi',
+        regionsOfInterest: ['72'],
+      },
+      founder.token,
+    );
     await post(h, `/v1/admin/tenants/${partner.id}/verify`, {}, platform.token);
 
     // the complementary partner ranks first (Donggala needs the same thing: similar, not complementary), with reasons
-    const matches = await h.json<{ data: { candidate: { tenantId: string; name: string }; reasons: { text: string }[] }[] }>(`/v1/tenants/${palu}/potentials/${need}/matches`, { headers: bearer(provinceAdmin.token) });
+    const matches = await h.json<{
+      data: { candidate: { tenantId: string; name: string }; reasons: { text: string }[] }[];
+    }>(`/v1/tenants/${palu}/potentials/${need}/matches`, { headers: bearer(provinceAdmin.token) });
     expect(matches.body.data[0]!.candidate.tenantId).toBe(partner.id);
-    expect(matches.body.data[0]!.reasons.map((r) => r.text)).toContain('Keduanya menangani *penanggulangan bencana*');
-    expect(matches.body.data.map((m) => m.candidate.name)).toContain('Kebutuhan sirene pesisir Donggala');
+    expect(matches.body.data[0]!.reasons.map((r) => r.text)).toContain(
+      'Keduanya menangani *penanggulangan bencana*',
+    );
+    expect(matches.body.data.map((m) => m.candidate.name)).toContain(
+      'Kebutuhan sirene pesisir Donggala',
+    );
 
     // the province proposes it; both accept
-    const proposal = (await (await post(h, `/v1/tenants/${province}/proposals`, { partyA: palu, partyB: partner.id, potentialId: need, note: 'Untad dapat mendukung peringatan dini Palu.' }, provinceAdmin.token)).json()) as { id: string };
-    expect((await post(h, `/v1/tenants/${palu}/proposals/${proposal.id}/answer`, { decision: 'accept' }, paluAdmin.token)).status).toBe(200);
-    const accepted = await post(h, `/v1/tenants/${partner.id}/proposals/${proposal.id}/answer`, { decision: 'accept' }, founder.token);
+    const proposal = (await (
+      await post(
+        h,
+        `/v1/tenants/${province}/proposals`,
+        {
+          partyA: palu,
+          partyB: partner.id,
+          potentialId: need,
+          note: 'Untad dapat mendukung peringatan dini Palu.',
+        },
+        provinceAdmin.token,
+      )
+    ).json()) as { id: string };
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${palu}/proposals/${proposal.id}/answer`,
+          { decision: 'accept' },
+          paluAdmin.token,
+        )
+      ).status,
+    ).toBe(200);
+    const accepted = await post(
+      h,
+      `/v1/tenants/${partner.id}/proposals/${proposal.id}/answer`,
+      { decision: 'accept' },
+      founder.token,
+    );
     expect(((await accepted.json()) as { status: string }).status).toBe('accepted');
 
     // an agreement from the accepted proposal, through KB and PKS to an evaluation
-    const agreement = (await (await post(h, `/v1/tenants/${palu}/agreements`, { title: 'Kerja sama peringatan dini Palu–Untad', parties: [palu, partner.id], kind: 'KSDPK', issues: ['penanggulangan_bencana'], source: { type: 'proposal', id: proposal.id } }, paluAdmin.token)).json()) as { id: string };
-    const move = (b: Record<string, unknown>) => post(h, `/v1/tenants/${palu}/agreements/${agreement.id}/transitions`, b, paluAdmin.token);
-    expect((await move({ stage: 'kesepakatan_bersama', kbNumber: 'KB/12/2026', kbDate: day(-30), kbSignatories: ['Wali Kota Palu', 'Rektor Universitas Tadulako'] })).status).toBe(200);
-    expect((await move({ stage: 'perjanjian_kerja_sama', pksNumber: 'PKS/12/2026', pksDate: day(-20), pksStart: day(-20), pksEnd: day(1000), burdensBudget: false })).status).toBe(200);
-    await post(h, `/v1/tenants/${palu}/agreements/${agreement.id}/actions`, { title: 'Kajian risiko tsunami', responsibleTenantId: partner.id, dueDate: day(60) }, paluAdmin.token);
+    const agreement = (await (
+      await post(
+        h,
+        `/v1/tenants/${palu}/agreements`,
+        {
+          title: 'Kerja sama peringatan dini Palu–Untad',
+          parties: [palu, partner.id],
+          kind: 'KSDPK',
+          issues: ['penanggulangan_bencana'],
+          source: { type: 'proposal', id: proposal.id },
+        },
+        paluAdmin.token,
+      )
+    ).json()) as { id: string };
+    const move = (b: Record<string, unknown>) =>
+      post(h, `/v1/tenants/${palu}/agreements/${agreement.id}/transitions`, b, paluAdmin.token);
+    expect(
+      (
+        await move({
+          stage: 'kesepakatan_bersama',
+          kbNumber: 'KB/12/2026',
+          kbDate: day(-30),
+          kbSignatories: ['Wali Kota Palu', 'Rektor Universitas Tadulako'],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await move({
+          stage: 'perjanjian_kerja_sama',
+          pksNumber: 'PKS/12/2026',
+          pksDate: day(-20),
+          pksStart: day(-20),
+          pksEnd: day(1000),
+          burdensBudget: false,
+        })
+      ).status,
+    ).toBe(200);
+    await post(
+      h,
+      `/v1/tenants/${palu}/agreements/${agreement.id}/actions`,
+      { title: 'Kajian risiko tsunami', responsibleTenantId: partner.id, dueDate: day(60) },
+      paluAdmin.token,
+    );
     expect((await move({ stage: 'implementing' })).status).toBe(200);
-    await post(h, `/v1/tenants/${partner.id}/agreements/${agreement.id}/evaluations`, { date: day(0), findings: 'Kajian selesai tepat waktu.', rating: 5, nextEvaluationDate: day(180) }, founder.token);
+    await post(
+      h,
+      `/v1/tenants/${partner.id}/agreements/${agreement.id}/evaluations`,
+      {
+        date: day(0),
+        findings: 'Kajian selesai tepat waktu.',
+        rating: 5,
+        nextEvaluationDate: day(180),
+      },
+      founder.token,
+    );
     const final = await move({ stage: 'evaluated' });
-    expect(((await final.json()) as { stage: string; flags: { stalled: boolean } })).toMatchObject({ stage: 'evaluated', flags: { stalled: false } });
+    expect((await final.json()) as { stage: string; flags: { stalled: boolean } }).toMatchObject({
+      stage: 'evaluated',
+      flags: { stalled: false },
+    });
   });
 });

@@ -6,7 +6,11 @@ import { addMember, newUser, platformAdmin, post, regionTenantId } from '../supp
 import { createHarness, testConfig, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
-type Proposal = { id: string; status: string; answers: Record<string, { answer: string; reason: string | null }> };
+type Proposal = {
+  id: string;
+  status: string;
+  answers: Record<string, { answer: string; reason: string | null }>;
+};
 
 let h: Harness;
 let province: string;
@@ -30,8 +34,15 @@ afterAll(async () => {
   await h.close();
 });
 
-const propose = (body: Record<string, unknown>) => post(h, `/v1/tenants/${province}/proposals`, { note: 'Paket wisata bersama Lombok', ...body }, provinceAdmin.token);
-const answer = (tenantId: string, id: string, body: Record<string, unknown>, token: string) => post(h, `/v1/tenants/${tenantId}/proposals/${id}/answer`, body, token);
+const propose = (body: Record<string, unknown>) =>
+  post(
+    h,
+    `/v1/tenants/${province}/proposals`,
+    { note: 'Paket wisata bersama Lombok', ...body },
+    provinceAdmin.token,
+  );
+const answer = (tenantId: string, id: string, body: Record<string, unknown>, token: string) =>
+  post(h, `/v1/tenants/${tenantId}/proposals/${id}/answer`, body, token);
 
 async function jobsAt(offsetDays: number) {
   const sent: string[] = [];
@@ -39,7 +50,10 @@ async function jobsAt(offsetDays: number) {
     db: h.db,
     logger: createLogger('silent'),
     config: testConfig,
-    email: { name: 'recording', send: async (m) => (sent.push(`${m.to}|${m.subject}`), { id: 'x' }) },
+    email: {
+      name: 'recording',
+      send: async (m) => (sent.push(`${m.to}|${m.subject}`), { id: 'x' }),
+    },
     requestId: 'req_test',
     now: () => new Date(Date.now() + offsetDays * 86400_000),
   });
@@ -56,56 +70,109 @@ describe('province facilitation', () => {
     const outside = await propose({ partyA: tengah, partyB: await regionTenantId(h, '51.71') });
     expect(outside.status).toBe(400);
     expect(((await outside.json()) as ProblemBody).errors?.[0]?.location).toBe('body.partyB');
-    const draft = (await (await post(h, `/v1/tenants/${tengah}/potentials`, potentialBody(), tengahAdmin.token)).json()) as { id: string };
+    const draft = (await (
+      await post(h, `/v1/tenants/${tengah}/potentials`, potentialBody(), tengahAdmin.token)
+    ).json()) as { id: string };
     const closed = await propose({ partyA: tengah, partyB: barat, potentialId: draft.id });
     expect(closed.status).toBe(409);
     expect(((await closed.json()) as ProblemBody).detail).toContain('sedang terbit');
     // a kabupaten cannot facilitate
-    expect((await post(h, `/v1/tenants/${tengah}/proposals`, { partyA: tengah, partyB: barat, note: 'x' }, tengahAdmin.token)).status).toBe(404);
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${tengah}/proposals`,
+          { partyA: tengah, partyB: barat, note: 'x' },
+          tengahAdmin.token,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('notifies both parties; a decline needs a reason; outcomes are counted for the facilitator', async () => {
     const first = await propose({ partyA: tengah, partyB: barat });
     expect(first.status).toBe(201);
     const p1 = (await first.json()) as Proposal;
-    expect(h.sent.filter((m) => m.subject === 'Usulan kerja sama dari Nusa Tenggara Barat').map((m) => m.to).sort()).toEqual([baratAdmin.email, tengahAdmin.email].sort());
+    expect(
+      h.sent
+        .filter((m) => m.subject === 'Usulan kerja sama dari Nusa Tenggara Barat')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([baratAdmin.email, tengahAdmin.email].sort());
 
-    expect((await answer(tengah, p1.id, { decision: 'accept' }, tengahAdmin.token)).status).toBe(200);
-    expect((await answer(tengah, p1.id, { decision: 'accept' }, tengahAdmin.token)).status).toBe(409);
-    expect((await answer(barat, p1.id, { decision: 'decline' }, baratAdmin.token)).status).toBe(400);
-    const declined = await answer(barat, p1.id, { decision: 'decline', reason: 'Anggaran 2027 belum tersedia.' }, baratAdmin.token);
-    expect(((await declined.json()) as Proposal)).toMatchObject({ status: 'declined', answers: { [barat]: { answer: 'declined', reason: 'Anggaran 2027 belum tersedia.' } } });
+    expect((await answer(tengah, p1.id, { decision: 'accept' }, tengahAdmin.token)).status).toBe(
+      200,
+    );
+    expect((await answer(tengah, p1.id, { decision: 'accept' }, tengahAdmin.token)).status).toBe(
+      409,
+    );
+    expect((await answer(barat, p1.id, { decision: 'decline' }, baratAdmin.token)).status).toBe(
+      400,
+    );
+    const declined = await answer(
+      barat,
+      p1.id,
+      { decision: 'decline', reason: 'Anggaran 2027 belum tersedia.' },
+      baratAdmin.token,
+    );
+    expect((await declined.json()) as Proposal).toMatchObject({
+      status: 'declined',
+      answers: { [barat]: { answer: 'declined', reason: 'Anggaran 2027 belum tersedia.' } },
+    });
 
-    const p2 = (await (await propose({ partyA: tengah, partyB: barat, note: 'Pengelolaan sampah regional' })).json()) as Proposal;
+    const p2 = (await (
+      await propose({ partyA: tengah, partyB: barat, note: 'Pengelolaan sampah regional' })
+    ).json()) as Proposal;
     await answer(barat, p2.id, { decision: 'accept' }, baratAdmin.token);
     const both = await answer(tengah, p2.id, { decision: 'accept' }, tengahAdmin.token);
     expect(((await both.json()) as Proposal).status).toBe('accepted');
 
     // a partner can be proposed too
     const founder = await newUser(h, 'partner');
-    const partner = (await (await post(h, '/v1/partners', { name: 'PT Lombok Lestari', kind: 'company' }, founder.token)).json()) as { id: string };
+    const partner = (await (
+      await post(h, '/v1/partners', { name: 'PT Lombok Lestari', kind: 'company' }, founder.token)
+    ).json()) as { id: string };
     expect((await propose({ partyA: tengah, partyB: partner })).status).toBe(400); // unverified partners are not parties yet
 
-    const received = await h.json<{ data: Proposal[] }>(`/v1/tenants/${barat}/proposals`, { headers: { authorization: `Bearer ${baratAdmin.token}` } });
+    const received = await h.json<{ data: Proposal[] }>(`/v1/tenants/${barat}/proposals`, {
+      headers: { authorization: `Bearer ${baratAdmin.token}` },
+    });
     expect(received.body.data.map((p) => p.id)).toEqual([p2.id, p1.id]);
-    const stats = await h.json<{ total: number; accepted: number; declined: number; acceptedRate: number; medianHoursToAnswer: number }>(`/v1/tenants/${province}/proposals/stats`, { headers: { authorization: `Bearer ${provinceAdmin.token}` } });
+    const stats = await h.json<{
+      total: number;
+      accepted: number;
+      declined: number;
+      acceptedRate: number;
+      medianHoursToAnswer: number;
+    }>(`/v1/tenants/${province}/proposals/stats`, {
+      headers: { authorization: `Bearer ${provinceAdmin.token}` },
+    });
     expect(stats.body).toMatchObject({ total: 2, accepted: 1, declined: 1, acceptedRate: 0.5 });
     expect(stats.body.medianHoursToAnswer).toBeGreaterThanOrEqual(0);
   });
 
   it('reminds once halfway, then expires an unanswered proposal', async () => {
-    const p = (await (await propose({ partyA: tengah, partyB: barat, note: 'Forum investasi', validityDays: 10 })).json()) as Proposal;
+    const p = (await (
+      await propose({ partyA: tengah, partyB: barat, note: 'Forum investasi', validityDays: 10 })
+    ).json()) as Proposal;
     await answer(tengah, p.id, { decision: 'accept' }, tengahAdmin.token);
 
     const early = await jobsAt(2);
     expect(early.sent.filter((s) => s.includes('Pengingat'))).toHaveLength(0);
     const halfway = await jobsAt(6);
     // only the party that has not answered is reminded
-    expect(halfway.sent.filter((s) => s.includes('Pengingat'))).toEqual([`${baratAdmin.email}|Pengingat: usulan kerja sama dengan Kabupaten Lombok Tengah`]);
+    expect(halfway.sent.filter((s) => s.includes('Pengingat'))).toEqual([
+      `${baratAdmin.email}|Pengingat: usulan kerja sama dengan Kabupaten Lombok Tengah`,
+    ]);
     expect((await jobsAt(7)).sent.filter((s) => s.includes('Pengingat'))).toHaveLength(0); // once
     const end = await jobsAt(11);
-    expect(end.results.find((r) => r.job === 'proposal-reminders')?.result).toMatchObject({ expired: 1 });
-    const list = await h.json<{ data: Proposal[] }>(`/v1/tenants/${province}/proposals?as=facilitator`, { headers: { authorization: `Bearer ${provinceAdmin.token}` } });
+    expect(end.results.find((r) => r.job === 'proposal-reminders')?.result).toMatchObject({
+      expired: 1,
+    });
+    const list = await h.json<{ data: Proposal[] }>(
+      `/v1/tenants/${province}/proposals?as=facilitator`,
+      { headers: { authorization: `Bearer ${provinceAdmin.token}` } },
+    );
     expect(list.body.data.find((x) => x.id === p.id)!.status).toBe('expired');
     expect((await answer(barat, p.id, { decision: 'accept' }, baratAdmin.token)).status).toBe(409);
   });

@@ -3,7 +3,15 @@ import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from 
 import { createHarness, type Harness } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
-type MatchPage = { data: { score: number; candidate: { type: string; tenantId: string; name: string }; reasons: { component: string; text: string; en: string }[]; components: { component: string; contribution: number }[] }[]; total: number };
+type MatchPage = {
+  data: {
+    score: number;
+    candidate: { type: string; tenantId: string; name: string };
+    reasons: { component: string; text: string; en: string }[];
+    components: { component: string; contribution: number }[];
+  }[];
+  total: number;
+};
 
 let h: Harness;
 let platform: { token: string };
@@ -13,13 +21,23 @@ let paluAdmin: { token: string };
 let sigiAdmin: { token: string };
 let need: { id: string };
 
-const put = (path: string, body: unknown, token: string) => h.request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify(body) });
+const put = (path: string, body: unknown, token: string) =>
+  h.request(path, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify(body),
+  });
 // The lifecycle is tested elsewhere: here potentials are published directly.
-const publish = (id: string) => h.client.query(`update potentials set status = 'published', published_at = now() where id = $1`, [id]);
+const publish = (id: string) =>
+  h.client.query(`update potentials set status = 'published', published_at = now() where id = $1`, [
+    id,
+  ]);
 
 async function partner(name: string, kind: string, profile: Record<string, unknown>) {
   const founder = await newUser(h, kind);
-  const t = (await (await post(h, '/v1/partners', { name, kind }, founder.token)).json()) as { id: string };
+  const t = (await (await post(h, '/v1/partners', { name, kind }, founder.token)).json()) as {
+    id: string;
+  };
   expect((await put(`/v1/tenants/${t.id}/profile`, profile, founder.token)).status).toBe(200);
   await post(h, `/v1/admin/tenants/${t.id}/verify`, {}, platform.token);
   return { id: t.id, token: founder.token };
@@ -35,14 +53,56 @@ beforeAll(async () => {
   await put(`/v1/tenants/${palu}/profile`, { neighbours: ['72.10', '72.03'] }, paluAdmin.token);
 
   // Kota Palu needs disaster early warning; Kabupaten Sigi offers its trained volunteers.
-  need = (await (await post(h, `/v1/tenants/${palu}/potentials`, potentialBody({ title: 'Sistem peringatan dini tsunami', direction: 'need', cooperationKinds: ['KSDD', 'KSDPK'], issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'], valueIdr: 1_000_000_000 }), paluAdmin.token)).json()) as { id: string };
-  const offer = (await (await post(h, `/v1/tenants/${sigi}/potentials`, potentialBody({ title: 'Relawan desa tangguh bencana', direction: 'offer', cooperationKinds: ['KSDD'], issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'], valueIdr: 800_000_000 }), sigiAdmin.token)).json()) as { id: string };
+  need = (await (
+    await post(
+      h,
+      `/v1/tenants/${palu}/potentials`,
+      potentialBody({
+        title: 'Sistem peringatan dini tsunami',
+        direction: 'need',
+        cooperationKinds: ['KSDD', 'KSDPK'],
+        issues: ['penanggulangan_bencana'],
+        affairs: ['trantibum_linmas'],
+        valueIdr: 1_000_000_000,
+      }),
+      paluAdmin.token,
+    )
+  ).json()) as { id: string };
+  const offer = (await (
+    await post(
+      h,
+      `/v1/tenants/${sigi}/potentials`,
+      potentialBody({
+        title: 'Relawan desa tangguh bencana',
+        direction: 'offer',
+        cooperationKinds: ['KSDD'],
+        issues: ['penanggulangan_bencana'],
+        affairs: ['trantibum_linmas'],
+        valueIdr: 800_000_000,
+      }),
+      sigiAdmin.token,
+    )
+  ).json()) as { id: string };
   await publish(need.id);
   await publish(offer.id);
 
-  await partner('Universitas Tadulako', 'university', { issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'], offers: 'pelatihan evakuasi dan kajian risiko', regionsOfInterest: ['72.71'], engagementMinIdr: 100_000_000, engagementMaxIdr: 2_000_000_000 });
-  await partner('PT Serupa Saja', 'company', { issues: ['inflasi'], affairs: ['trantibum_linmas'], regionsOfInterest: ['35.78'] });
-  await partner('Kedutaan Negeri Jauh', 'foreign_region', { issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'] }); // KSDLN: not open
+  await partner('Universitas Tadulako', 'university', {
+    issues: ['penanggulangan_bencana'],
+    affairs: ['trantibum_linmas'],
+    offers: 'pelatihan evakuasi dan kajian risiko',
+    regionsOfInterest: ['72.71'],
+    engagementMinIdr: 100_000_000,
+    engagementMaxIdr: 2_000_000_000,
+  });
+  await partner('PT Serupa Saja', 'company', {
+    issues: ['inflasi'],
+    affairs: ['trantibum_linmas'],
+    regionsOfInterest: ['35.78'],
+  });
+  await partner('Kedutaan Negeri Jauh', 'foreign_region', {
+    issues: ['penanggulangan_bencana'],
+    affairs: ['trantibum_linmas'],
+  }); // KSDLN: not open
 }, 120_000);
 
 afterAll(async () => {
@@ -51,57 +111,125 @@ afterAll(async () => {
 
 describe('matching', () => {
   it('ranks the complementary candidates first and says why, in Indonesian and English', async () => {
-    const res = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches`, { headers: bearer(paluAdmin.token) });
+    const res = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches`, {
+      headers: bearer(paluAdmin.token),
+    });
     expect(res.status).toBe(200);
     const names = res.body.data.map((m) => m.candidate.name);
-    expect(names.slice(0, 2).sort()).toEqual(['Relawan desa tangguh bencana', 'Universitas Tadulako']);
+    expect(names.slice(0, 2).sort()).toEqual([
+      'Relawan desa tangguh bencana',
+      'Universitas Tadulako',
+    ]);
     expect(names).not.toContain('Kedutaan Negeri Jauh'); // a kind the potential is not open to
     const unversity = res.body.data.find((m) => m.candidate.name === 'Universitas Tadulako')!;
-    expect(unversity.reasons.map((r) => r.text)).toContain('Keduanya menangani *penanggulangan bencana*');
-    expect(unversity.reasons.some((r) => r.text.startsWith('Mereka menawarkan *pelatihan evakuasi dan kajian risiko*'))).toBe(true);
-    const sigiMatch = res.body.data.find((m) => m.candidate.name === 'Relawan desa tangguh bencana')!;
+    expect(unversity.reasons.map((r) => r.text)).toContain(
+      'Keduanya menangani *penanggulangan bencana*',
+    );
+    expect(
+      unversity.reasons.some((r) =>
+        r.text.startsWith('Mereka menawarkan *pelatihan evakuasi dan kajian risiko*'),
+      ),
+    ).toBe(true);
+    const sigiMatch = res.body.data.find(
+      (m) => m.candidate.name === 'Relawan desa tangguh bencana',
+    )!;
     expect(sigiMatch.reasons.map((r) => r.en)).toContain('A bordering region');
-    expect(sigiMatch.reasons.some((r) => r.en.startsWith('Their offer *Relawan desa tangguh bencana* meets your need'))).toBe(true);
+    expect(
+      sigiMatch.reasons.some((r) =>
+        r.en.startsWith('Their offer *Relawan desa tangguh bencana* meets your need'),
+      ),
+    ).toBe(true);
     const similar = res.body.data.find((m) => m.candidate.name === 'PT Serupa Saja')!;
     expect(similar.score).toBeLessThan(unversity.score);
-    expect(unversity.components.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(unversity.score, 0);
+    expect(unversity.components.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(
+      unversity.score,
+      0,
+    );
 
-    const en = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches?candidateType=partner`, { headers: bearer(paluAdmin.token, { 'accept-language': 'en' }) });
+    const en = await h.json<MatchPage>(
+      `/v1/tenants/${palu}/potentials/${need.id}/matches?candidateType=partner`,
+      { headers: bearer(paluAdmin.token, { 'accept-language': 'en' }) },
+    );
     expect(en.body.data.every((m) => m.candidate.type === 'partner')).toBe(true);
-    expect(en.body.data[0]!.reasons.map((r) => r.text)).toContain('Both work on *disaster management*');
+    expect(en.body.data[0]!.reasons.map((r) => r.text)).toContain(
+      'Both work on *disaster management*',
+    );
   });
 
   it('lets the facilitating province see the matches, and shows a new profile in the next request', async () => {
     const sulteng = await regionTenantId(h, '72');
     const facilitator = await addMember(h, platform.token, sulteng, 'admin');
-    const before = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches`, { headers: bearer(facilitator.token) });
+    const before = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches`, {
+      headers: bearer(facilitator.token),
+    });
     expect(before.status).toBe(200);
-    await partner('Yayasan Siaga Bencana', 'ngo', { issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'], regionsOfInterest: ['72'] });
-    const after = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches`, { headers: bearer(facilitator.token) });
+    await partner('Yayasan Siaga Bencana', 'ngo', {
+      issues: ['penanggulangan_bencana'],
+      affairs: ['trantibum_linmas'],
+      regionsOfInterest: ['72'],
+    });
+    const after = await h.json<MatchPage>(`/v1/tenants/${palu}/potentials/${need.id}/matches`, {
+      headers: bearer(facilitator.token),
+    });
     expect(after.body.total).toBe(before.body.total + 1);
     expect(after.body.data.map((m) => m.candidate.name)).toContain('Yayasan Siaga Bencana');
   });
 
   it('answers 404 for an unpublished potential and for another tenant’s', async () => {
-    const draft = (await (await post(h, `/v1/tenants/${palu}/potentials`, potentialBody(), paluAdmin.token)).json()) as { id: string };
-    expect((await h.request(`/v1/tenants/${palu}/potentials/${draft.id}/matches`, { headers: bearer(paluAdmin.token) })).status).toBe(404);
-    expect((await h.request(`/v1/tenants/${palu}/potentials/${need.id}/matches`, { headers: bearer(sigiAdmin.token) })).status).toBe(404);
-    expect((await h.request(`/v1/tenants/${sigi}/potentials/${need.id}/matches`, { headers: bearer(sigiAdmin.token) })).status).toBe(404);
+    const draft = (await (
+      await post(h, `/v1/tenants/${palu}/potentials`, potentialBody(), paluAdmin.token)
+    ).json()) as { id: string };
+    expect(
+      (
+        await h.request(`/v1/tenants/${palu}/potentials/${draft.id}/matches`, {
+          headers: bearer(paluAdmin.token),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await h.request(`/v1/tenants/${palu}/potentials/${need.id}/matches`, {
+          headers: bearer(sigiAdmin.token),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await h.request(`/v1/tenants/${sigi}/potentials/${need.id}/matches`, {
+          headers: bearer(sigiAdmin.token),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('recommends published potentials to a partner', async () => {
-    const p = await partner('Universitas Mitra Tanggap', 'university', { issues: ['penanggulangan_bencana'], affairs: ['trantibum_linmas'], regionsOfInterest: ['72.71'] });
-    const res = await h.json<{ data: { potential: { id: string }; score: number; reasons: { text: string }[] }[] }>(`/v1/tenants/${p.id}/recommendations`, { headers: bearer(p.token) });
+    const p = await partner('Universitas Mitra Tanggap', 'university', {
+      issues: ['penanggulangan_bencana'],
+      affairs: ['trantibum_linmas'],
+      regionsOfInterest: ['72.71'],
+    });
+    const res = await h.json<{
+      data: { potential: { id: string }; score: number; reasons: { text: string }[] }[];
+    }>(`/v1/tenants/${p.id}/recommendations`, { headers: bearer(p.token) });
     expect(res.status).toBe(200);
     expect(res.body.data[0]!.potential.id).toBe(need.id);
     expect(res.body.data[0]!.score).toBeGreaterThan(50);
   });
 
   it('recommends to a region the potentials its own published potentials fit, explained from the other side', async () => {
-    const res = await h.json<{ total: number; data: { potential: { id: string; tenantId: string }; score: number; reasons: { text: string }[] }[] }>(`/v1/tenants/${sigi}/recommendations`, { headers: bearer(sigiAdmin.token) });
+    const res = await h.json<{
+      total: number;
+      data: {
+        potential: { id: string; tenantId: string };
+        score: number;
+        reasons: { text: string }[];
+      }[];
+    }>(`/v1/tenants/${sigi}/recommendations`, { headers: bearer(sigiAdmin.token) });
     expect(res.status).toBe(200);
     expect(res.body.data[0]!.potential.id).toBe(need.id); // Palu needs what Sigi offers
     expect(res.body.data.every((d) => d.potential.tenantId !== sigi)).toBe(true);
-    expect(res.body.data[0]!.reasons.map((r) => r.text)).toContain('Daerah yang berbatasan langsung'); // Palu declared Sigi a neighbour
+    expect(res.body.data[0]!.reasons.map((r) => r.text)).toContain(
+      'Daerah yang berbatasan langsung',
+    ); // Palu declared Sigi a neighbour
   });
 });

@@ -14,14 +14,30 @@ afterAll(async () => {
   await h.close();
 });
 
-type OpenApi = { openapi: string; paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+type OpenApi = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses: Record<string, unknown> }>
+  >;
+  components: { schemas: Record<string, unknown> };
+};
 
 describe('GET /openapi.json', () => {
   it('is OpenAPI 3.1 generated from the routes, with the problem schema and security on every operation', async () => {
     const { status, body } = await h.json<OpenApi>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    for (const path of ['/health', '/v1/regions', '/v1/regions/lookup', '/v1/regions/{code}', '/v1/vocabularies', '/v1/vocabularies/{name}', '/v1/auth/sign-in', '/v1/tenants/{tenantId}/members']) {
+    for (const path of [
+      '/health',
+      '/v1/regions',
+      '/v1/regions/lookup',
+      '/v1/regions/{code}',
+      '/v1/vocabularies',
+      '/v1/vocabularies/{name}',
+      '/v1/auth/sign-in',
+      '/v1/tenants/{tenantId}/members',
+    ]) {
       expect(Object.keys(body.paths)).toContain(path);
     }
     expect(body.components.schemas.Problem).toBeDefined();
@@ -29,7 +45,12 @@ describe('GET /openapi.json', () => {
       for (const op of Object.values(ops) as { operationId?: string; security?: unknown[] }[]) {
         expect(op.operationId).toBeTruthy();
         expect(Array.isArray(op.security)).toBe(true);
-        if (path.startsWith('/v1/tenants/') || path.startsWith('/v1/admin/') || path.startsWith('/v1/me')) expect(op.security!.length).toBeGreaterThan(0);
+        if (
+          path.startsWith('/v1/tenants/') ||
+          path.startsWith('/v1/admin/') ||
+          path.startsWith('/v1/me')
+        )
+          expect(op.security!.length).toBeGreaterThan(0);
       }
     }
   });
@@ -41,11 +62,15 @@ describe('GET /openapi.json', () => {
     writeFileSync(file, JSON.stringify(body));
     let output = '';
     try {
-      output = execFileSync(join(process.cwd(), 'node_modules/.bin/redocly'), ['lint', file, '--format=stylish'], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      });
+      output = execFileSync(
+        join(process.cwd(), 'node_modules/.bin/redocly'),
+        ['lint', file, '--format=stylish'],
+        {
+          encoding: 'utf8',
+          stdio: 'pipe',
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        },
+      );
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string };
       throw new Error(`redocly lint failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);

@@ -11,20 +11,25 @@ afterAll(async () => {
 });
 
 describe('every response', () => {
-  it.each(['/health', '/v1/regions/31', '/v1/regions/99.99', '/nope', '/openapi.json'])('%s carries a request id and security headers', async (path) => {
-    const res = await h.request(path);
-    expect(res.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]{26}$/);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-  });
+  it.each(['/health', '/v1/regions/31', '/v1/regions/99.99', '/nope', '/openapi.json'])(
+    '%s carries a request id and security headers',
+    async (path) => {
+      const res = await h.request(path);
+      expect(res.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]{26}$/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    },
+  );
 
   it('keeps a well-formed incoming request id and replaces a hostile one', async () => {
     const kept = await h.request('/health', { headers: { 'x-request-id': 'client-trace-123456' } });
     expect(kept.headers.get('x-request-id')).toBe('client-trace-123456');
-    const replaced = await h.request('/health', { headers: { 'x-request-id': 'bad id with <script>' } });
+    const replaced = await h.request('/health', {
+      headers: { 'x-request-id': 'bad id with <script>' },
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^req_/);
   });
 
@@ -34,7 +39,12 @@ describe('every response', () => {
     const lines = h.logs.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
     const requestLines = lines.filter((l) => l.msg === 'request');
     expect(requestLines).toHaveLength(1);
-    expect(requestLines[0]).toMatchObject({ requestId: res.headers.get('x-request-id'), method: 'GET', path: '/v1/regions/32.73', status: 200 });
+    expect(requestLines[0]).toMatchObject({
+      requestId: res.headers.get('x-request-id'),
+      method: 'GET',
+      path: '/v1/regions/32.73',
+      status: 200,
+    });
     expect(typeof requestLines[0]!.durationMs).toBe('number');
     expect(h.logs.slice(before).join('\n')).not.toContain('should-not-appear');
   });
@@ -42,12 +52,18 @@ describe('every response', () => {
 
 describe('cross-origin reads', () => {
   it('lets any origin read open data without credentials, and nothing else', async () => {
-    const open = await h.request('/v1/regions/31', { headers: { origin: 'https://data.example.org' } });
+    const open = await h.request('/v1/regions/31', {
+      headers: { origin: 'https://data.example.org' },
+    });
     expect(open.headers.get('access-control-allow-origin')).toBe('*');
     expect(open.headers.get('access-control-allow-credentials')).toBeNull();
-    const catalog = await h.request('/v1/catalog/potentials', { headers: { origin: 'https://data.example.org' } });
+    const catalog = await h.request('/v1/catalog/potentials', {
+      headers: { origin: 'https://data.example.org' },
+    });
     expect(catalog.headers.get('access-control-allow-origin')).toBe('*');
-    const privateRoute = await h.request('/v1/me', { headers: { origin: 'https://data.example.org' } });
+    const privateRoute = await h.request('/v1/me', {
+      headers: { origin: 'https://data.example.org' },
+    });
     expect(privateRoute.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -84,7 +100,9 @@ describe('failures inside', () => {
       expect(body.code).toBe('INTERNAL');
       expect(JSON.stringify(body)).not.toContain('10.0.0.5');
       expect(body.detail).toContain(body.requestId);
-      const errorLine = broken.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'unhandled_error');
+      const errorLine = broken.logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'unhandled_error');
       expect(errorLine?.requestId).toBe(body.requestId);
       expect(JSON.stringify(errorLine)).toContain('10.0.0.5');
     } finally {
@@ -106,7 +124,10 @@ describe('failures inside', () => {
 
 describe('GET /health', () => {
   it('checks the database', async () => {
-    const { status, body } = await h.json<{ status: string; database: { status: string; latencyMs: number } }>('/health');
+    const { status, body } = await h.json<{
+      status: string;
+      database: { status: string; latencyMs: number };
+    }>('/health');
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.database.status).toBe('ok');

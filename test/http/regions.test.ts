@@ -26,7 +26,14 @@ describe('GET /v1/regions', () => {
     const { status, body } = await h.json<Page>('/v1/regions?province=31');
     expect(status).toBe(200);
     expect(body.total).toBe(6);
-    expect(body.data.map((r) => r.code)).toEqual(['31.01', '31.71', '31.72', '31.73', '31.74', '31.75']);
+    expect(body.data.map((r) => r.code)).toEqual([
+      '31.01',
+      '31.71',
+      '31.72',
+      '31.73',
+      '31.74',
+      '31.75',
+    ]);
     expect(body.data.every((r) => r.autonomous === false && r.provinceCode === '31')).toBe(true);
     expect(body.data[1]!.name).toBe('Kota Administrasi Jakarta Pusat');
   });
@@ -46,7 +53,9 @@ describe('GET /v1/regions', () => {
     let pages = 0;
     do {
       const qs: string = `limit=100${cursor ? `&cursor=${cursor}` : ''}`;
-      const { status, body }: { status: number; body: Page } = await h.json<Page>(`/v1/regions?${qs}`);
+      const { status, body }: { status: number; body: Page } = await h.json<Page>(
+        `/v1/regions?${qs}`,
+      );
       expect(status).toBe(200);
       seen.push(...body.data.map((r) => r.code));
       cursor = body.nextCursor;
@@ -60,7 +69,9 @@ describe('GET /v1/regions', () => {
 
   it('gives every region a tenant and a time zone that follows its province', async () => {
     const { body } = await h.json<Page>('/v1/regions?limit=1000');
-    expect(body.data.every((r) => r.tenant?.id.startsWith('ten_') && r.tenant.status === 'unclaimed')).toBe(true);
+    expect(
+      body.data.every((r) => r.tenant?.id.startsWith('ten_') && r.tenant.status === 'unclaimed'),
+    ).toBe(true);
     const byCode = new Map(body.data.map((r) => [r.code, r]));
     expect(byCode.get('51.71')!.timeZone).toBe('WITA'); // Kota Denpasar
     expect(byCode.get('61.71')!.timeZone).toBe('WIB'); // Kota Pontianak
@@ -73,7 +84,11 @@ describe('GET /v1/regions', () => {
     for (const q of ['bandung', 'BANDUNG', 'Bándung']) {
       const { status, body } = await h.json<Page>(`/v1/regions?q=${encodeURIComponent(q)}`);
       expect(status).toBe(200);
-      expect(body.data.map((r) => r.name)).toEqual(['Kabupaten Bandung', 'Kabupaten Bandung Barat', 'Kota Bandung']);
+      expect(body.data.map((r) => r.name)).toEqual([
+        'Kabupaten Bandung',
+        'Kabupaten Bandung Barat',
+        'Kota Bandung',
+      ]);
     }
   });
 
@@ -109,22 +124,36 @@ describe('GET /v1/regions', () => {
 
   it('refuses a cursor replayed against other filters', async () => {
     const first = await h.json<Page>('/v1/regions?kind=kota&limit=5');
-    const res = await h.request(`/v1/regions?kind=kabupaten&limit=5&cursor=${first.body.nextCursor}`);
+    const res = await h.request(
+      `/v1/regions?kind=kabupaten&limit=5&cursor=${first.body.nextCursor}`,
+    );
     expect(res.status).toBe(400);
   });
 });
 
 describe('GET /v1/regions/{code}', () => {
   it('returns a kabupaten/kota with its province', async () => {
-    const { status, body } = await h.json<Region & { parent: { code: string; name: string } | null; children: unknown }>('/v1/regions/32.73');
+    const { status, body } = await h.json<
+      Region & { parent: { code: string; name: string } | null; children: unknown }
+    >('/v1/regions/32.73');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ code: '32.73', name: 'Kota Bandung', kind: 'kota', parent: { code: '32', name: 'Jawa Barat' }, children: null });
+    expect(body).toMatchObject({
+      code: '32.73',
+      name: 'Kota Bandung',
+      kind: 'kota',
+      parent: { code: '32', name: 'Jawa Barat' },
+      children: null,
+    });
   });
 
   it('returns a province with its children counts', async () => {
-    const { body } = await h.json<{ children: { total: number; kabupaten: number; kota: number; administrative: number } }>('/v1/regions/31');
+    const { body } = await h.json<{
+      children: { total: number; kabupaten: number; kota: number; administrative: number };
+    }>('/v1/regions/31');
     expect(body.children).toEqual({ total: 6, kabupaten: 1, kota: 5, administrative: 6 });
-    const jabar = await h.json<{ children: { total: number; kabupaten: number; kota: number } }>('/v1/regions/32');
+    const jabar = await h.json<{ children: { total: number; kabupaten: number; kota: number } }>(
+      '/v1/regions/32',
+    );
     expect(jabar.body.children).toMatchObject({ total: 27, kabupaten: 18, kota: 9 });
   });
 
@@ -133,9 +162,16 @@ describe('GET /v1/regions/{code}', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const body = (await res.json()) as ProblemBody;
-    expect(body).toMatchObject({ status: 404, code: 'NOT_FOUND', type: 'urn:sinergi:problem:not_found', title: 'Tidak ditemukan' });
+    expect(body).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      type: 'urn:sinergi:problem:not_found',
+      title: 'Tidak ditemukan',
+    });
     expect(body.detail).toContain('99.99');
-    const en = await h.json<ProblemBody>('/v1/regions/99.99', { headers: { 'accept-language': 'en-US,en;q=0.9,id;q=0.5' } });
+    const en = await h.json<ProblemBody>('/v1/regions/99.99', {
+      headers: { 'accept-language': 'en-US,en;q=0.9,id;q=0.5' },
+    });
     expect(en.body.title).toBe('Not found');
     expect(en.res.headers.get('content-language')).toBe('en');
   });
@@ -148,8 +184,10 @@ describe('GET /v1/regions/{code}', () => {
 });
 
 describe('POST /v1/regions/lookup', () => {
-  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    h.request('/v1/regions/lookup', { method: 'POST', body, headers });
+  const post = (
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => h.request('/v1/regions/lookup', { method: 'POST', body, headers });
 
   it('resolves known codes and reports unknown ones', async () => {
     const res = await post(JSON.stringify({ codes: ['32.73', '31.71', '99.99', '32.73'] }));

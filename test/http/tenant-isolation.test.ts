@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, jsonHeaders, platformAdmin, post, regionTenantId } from '../support/actors';
+import {
+  addMember,
+  bearer,
+  jsonHeaders,
+  platformAdmin,
+  post,
+  regionTenantId,
+} from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
@@ -25,52 +32,283 @@ type Row = {
 
 const MATRIX: Row[] = [
   { method: 'GET', path: '/v1/tenants/{tenantId}', tooSmall: null, readKeyRefused: false },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/members', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'PATCH', path: '/v1/tenants/{tenantId}/members/{membershipId}', body: { role: 'head' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'DELETE', path: '/v1/tenants/{tenantId}/members/{membershipId}', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/invitations', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/invitations', body: { email: 'baru@contoh.go.id', role: 'viewer' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'DELETE', path: '/v1/tenants/{tenantId}/invitations/{invitationId}', tooSmall: 'viewer', readKeyRefused: true },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/members',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/members/{membershipId}',
+    body: { role: 'head' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tenants/{tenantId}/members/{membershipId}',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/invitations',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/invitations',
+    body: { email: 'baru@contoh.go.id', role: 'viewer' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tenants/{tenantId}/invitations/{invitationId}',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
   { method: 'GET', path: '/v1/tenants/{tenantId}/agencies', tooSmall: null, readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/agencies', body: { name: 'Dinas Uji Matriks' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'PATCH', path: '/v1/tenants/{tenantId}/agencies/{agencyId}', body: { shortName: 'DUM' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'DELETE', path: '/v1/tenants/{tenantId}/agencies/{agencyId}', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/api-keys', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/api-keys', body: { name: 'Kunci uji', scopes: ['read'] }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'DELETE', path: '/v1/tenants/{tenantId}/api-keys/{keyId}', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/audit-log', tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/potentials', tooSmall: null, readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/potentials', body: potentialBody(), tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/potentials/{potentialId}', tooSmall: null, readKeyRefused: false },
-  { method: 'PATCH', path: '/v1/tenants/{tenantId}/potentials/{potentialId}', body: { title: 'Judul baru' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/transitions', body: { action: 'submit' }, tooSmall: 'viewer', readKeyRefused: true },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agencies',
+    body: { name: 'Dinas Uji Matriks' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
+    body: { shortName: 'DUM' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/api-keys',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/api-keys',
+    body: { name: 'Kunci uji', scopes: ['read'] },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tenants/{tenantId}/api-keys/{keyId}',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/audit-log',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/potentials',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/potentials',
+    body: potentialBody(),
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/potentials/{potentialId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/potentials/{potentialId}',
+    body: { title: 'Judul baru' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/potentials/{potentialId}/transitions',
+    body: { action: 'submit' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
   { method: 'GET', path: '/v1/tenants/{tenantId}/rounds', tooSmall: null, readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/rounds', body: { title: 'Pemetaan 2027', periodStart: '2027-01-01', periodEnd: '2027-03-31', deadline: '2027-03-01' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/rounds/{roundId}', tooSmall: null, readKeyRefused: false },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/rounds',
+    body: {
+      title: 'Pemetaan 2027',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-03-31',
+      deadline: '2027-03-01',
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/rounds/{roundId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
   { method: 'GET', path: '/v1/tenants/{tenantId}/profile', tooSmall: null, readKeyRefused: false },
-  { method: 'PUT', path: '/v1/tenants/{tenantId}/profile', body: { summary: 'Kota kreatif' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/interests', tooSmall: 'viewer', readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/interests/{interestId}/decision', body: { decision: 'accept' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/reports/mapping', tooSmall: null, readKeyRefused: false },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches', tooSmall: null, readKeyRefused: false },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/recommendations', tooSmall: null, readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/proposals', body: { partyA: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', partyB: 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb', note: 'Usulan' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/proposals', tooSmall: 'viewer', readKeyRefused: false },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/proposals/stats', tooSmall: 'viewer', readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements', body: { title: 'Kerja sama', parties: ['ten_01jd2x6v0m8kq3b7e5y4w9c1ta', 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb'], kind: 'KSDD' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/agreements', tooSmall: null, readKeyRefused: false },
-  { method: 'GET', path: '/v1/tenants/{tenantId}/agreements/{agreementId}', tooSmall: null, readKeyRefused: false },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions', body: { stage: 'ended' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions', body: { title: 'Rapat', responsibleTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', dueDate: '2027-01-01' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'PATCH', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}', body: { status: 'done' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations', body: { date: '2026-11-01', findings: 'Baik', rating: 4 }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents', body: { title: 'PKS' }, tooSmall: 'viewer', readKeyRefused: true },
-  { method: 'POST', path: '/v1/tenants/{tenantId}/proposals/{proposalId}/answer', body: { decision: 'accept' }, tooSmall: 'viewer', readKeyRefused: true },
+  {
+    method: 'PUT',
+    path: '/v1/tenants/{tenantId}/profile',
+    body: { summary: 'Kota kreatif' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/interests',
+    tooSmall: 'viewer',
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/interests/{interestId}/decision',
+    body: { decision: 'accept' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/reports/mapping',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/recommendations',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/proposals',
+    body: {
+      partyA: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta',
+      partyB: 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb',
+      note: 'Usulan',
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/proposals',
+    tooSmall: 'viewer',
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/proposals/stats',
+    tooSmall: 'viewer',
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements',
+    body: {
+      title: 'Kerja sama',
+      parties: ['ten_01jd2x6v0m8kq3b7e5y4w9c1ta', 'ten_01jd2x6v0m8kq3b7e5y4w9c1tb'],
+      kind: 'KSDD',
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/agreements',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions',
+    body: { stage: 'ended' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions',
+    body: {
+      title: 'Rapat',
+      responsibleTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta',
+      dueDate: '2027-01-01',
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}',
+    body: { status: 'done' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
+    body: { date: '2026-11-01', findings: 'Baik', rating: 4 },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents',
+    body: { title: 'PKS' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/proposals/{proposalId}/answer',
+    body: { decision: 'accept' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
 ];
 
 let h: Harness;
 const ids: Record<string, string> = {};
-const tokens: Record<'adminB' | 'viewerA' | 'keyB' | 'readKeyA', string> = { adminB: '', viewerA: '', keyB: '', readKeyA: '' };
+const tokens: Record<'adminB' | 'viewerA' | 'keyB' | 'readKeyA', string> = {
+  adminB: '',
+  viewerA: '',
+  keyB: '',
+  readKeyA: '',
+};
 
 beforeAll(async () => {
   h = await createHarness();
@@ -84,24 +322,67 @@ beforeAll(async () => {
   tokens.viewerA = viewerA.token;
   ids.membershipId = viewerA.membershipId;
 
-  const agency = await post(h, `/v1/tenants/${ids.tenantId}/agencies`, { name: 'Dinas Pariwisata' }, adminA.token);
+  const agency = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/agencies`,
+    { name: 'Dinas Pariwisata' },
+    adminA.token,
+  );
   ids.agencyId = ((await agency.json()) as { id: string }).id;
-  const invitation = await post(h, `/v1/tenants/${ids.tenantId}/invitations`, { email: 'tertunda@contoh.go.id', role: 'viewer' }, adminA.token);
+  const invitation = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/invitations`,
+    { email: 'tertunda@contoh.go.id', role: 'viewer' },
+    adminA.token,
+  );
   ids.invitationId = ((await invitation.json()) as { id: string }).id;
-  const readKey = await post(h, `/v1/tenants/${ids.tenantId}/api-keys`, { name: 'Baca saja', scopes: ['read'] }, adminA.token);
+  const readKey = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/api-keys`,
+    { name: 'Baca saja', scopes: ['read'] },
+    adminA.token,
+  );
   const readKeyBody = (await readKey.json()) as { id: string; token: string };
   ids.keyId = readKeyBody.id;
   tokens.readKeyA = readKeyBody.token;
-  const keyB = await post(h, `/v1/tenants/${tenantB}/api-keys`, { name: 'Kunci B', scopes: ['read', 'write'] }, adminB.token);
+  const keyB = await post(
+    h,
+    `/v1/tenants/${tenantB}/api-keys`,
+    { name: 'Kunci B', scopes: ['read', 'write'] },
+    adminB.token,
+  );
   tokens.keyB = ((await keyB.json()) as { token: string }).token;
 
-  const round = await post(h, `/v1/tenants/${ids.tenantId}/rounds`, { title: 'Pemetaan 2026', periodStart: '2026-01-01', periodEnd: '2026-12-31', deadline: '2026-12-01' }, adminA.token);
+  const round = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/rounds`,
+    {
+      title: 'Pemetaan 2026',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      deadline: '2026-12-01',
+    },
+    adminA.token,
+  );
   ids.roundId = ((await round.json()) as { id: string }).id;
-  const potential = await post(h, `/v1/tenants/${ids.tenantId}/potentials`, potentialBody(), adminA.token);
+  const potential = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/potentials`,
+    potentialBody(),
+    adminA.token,
+  );
   ids.potentialId = ((await potential.json()) as { id: string }).id;
   // an interest received by A, from B (set up directly: the flow itself is tested elsewhere)
-  await h.client.query(`update potentials set status = 'published', published_at = now() where id = $1`, [ids.potentialId]);
-  const interest = await post(h, `/v1/catalog/potentials/${ids.potentialId}/interests`, { fromTenantId: tenantB, message: 'Kami tertarik.' }, adminB.token);
+  await h.client.query(
+    `update potentials set status = 'published', published_at = now() where id = $1`,
+    [ids.potentialId],
+  );
+  const interest = await post(
+    h,
+    `/v1/catalog/potentials/${ids.potentialId}/interests`,
+    { fromTenantId: tenantB, message: 'Kami tertarik.' },
+    adminB.token,
+  );
   expect(interest.status, await interest.clone().text()).toBe(201);
   ids.interestId = ((await interest.json()) as { id: string }).id;
   ids.proposalId = 'prp_01jd2x6v0m8kq3b7e5y4w9c1ta'; // denial happens before the proposal is looked up
@@ -116,14 +397,19 @@ afterAll(async () => {
 const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
 
 async function call(row: Row, token?: string) {
-  const init: RequestInit = { method: row.method, headers: row.body === undefined ? (token ? bearer(token) : {}) : jsonHeaders(token) };
+  const init: RequestInit = {
+    method: row.method,
+    headers: row.body === undefined ? (token ? bearer(token) : {}) : jsonHeaders(token),
+  };
   if (row.body !== undefined) init.body = JSON.stringify(row.body);
   return h.request(fill(row.path), init);
 }
 
 describe('tenant isolation matrix', () => {
   it('covers every tenant-owned route in the OpenAPI document', async () => {
-    const { body } = await h.json<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+    const { body } = await h.json<{ paths: Record<string, Record<string, unknown>> }>(
+      '/openapi.json',
+    );
     const documented = Object.entries(body.paths)
       .filter(([path]) => path.startsWith('/v1/tenants/'))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
@@ -161,7 +447,10 @@ describe('tenant isolation matrix', () => {
   });
 
   it('denied requests changed nothing', async () => {
-    const rows = await h.client.query<{ n: number }>(`select count(*)::int as n from audit_log where tenant_id = $1 and action in ('membership.updated','membership.removed','invitation.revoked','agency.updated','agency.deleted','api_key.revoked','potential.updated','potential.revised','potential.submit','profile.updated','interest.accepted')`, [ids.tenantId]);
+    const rows = await h.client.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where tenant_id = $1 and action in ('membership.updated','membership.removed','invitation.revoked','agency.updated','agency.deleted','api_key.revoked','potential.updated','potential.revised','potential.submit','profile.updated','interest.accepted')`,
+      [ids.tenantId],
+    );
     expect(rows.rows[0]!.n).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ import { testConfig, type ProblemBody } from '../support/harness';
 import type { Db } from '../../db/client';
 import type { SQL } from 'drizzle-orm';
 
-const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rowsOf = async <T>(db: Db, query: SQL) =>
+  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /**
  * The production code path: @neondatabase/serverless (WebSocket Pool, as on
@@ -26,7 +27,9 @@ const wsProxy = inject('wsProxy');
 const neon = { webSocketConstructor: ws, wsProxy };
 // A database of this file's own, so migrations and the first seed run here from scratch.
 const dbName = `neon_${Date.now().toString(36)}`;
-const pgUrl = sharedUrl ? Object.assign(new URL(sharedUrl), { pathname: `/${dbName}` }).toString() : '';
+const pgUrl = sharedUrl
+  ? Object.assign(new URL(sharedUrl), { pathname: `/${dbName}` }).toString()
+  : '';
 
 describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', () => {
   const logs: string[] = [];
@@ -68,7 +71,10 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
   it('serves DKI Jakarta’s six administrative regions', async () => {
     const res = await app.request('/v1/regions?province=31');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { total: number; data: { code: string; autonomous: boolean }[] };
+    const body = (await res.json()) as {
+      total: number;
+      data: { code: string; autonomous: boolean }[];
+    };
     expect(body.total).toBe(6);
     expect(body.data.every((r) => !r.autonomous)).toBe(true);
   });
@@ -78,14 +84,21 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     expect(((await res.json()) as { total: number }).total).toBe(552);
     const handle = openNeon(pgUrl, neon);
     pools.push(handle);
-    const count = await rowsOf<{ n: string }>(handle.db, sql`select count(*) as n from tenants where type = 'region'`);
+    const count = await rowsOf<{ n: string }>(
+      handle.db,
+      sql`select count(*) as n from tenants where type = 'region'`,
+    );
     expect(Number(count[0]?.n)).toBe(552);
   });
 
   it('searches names ignoring case and accents, and answers problems', async () => {
     const res = await app.request('/v1/regions?q=B%C3%81NDUNG');
     const body = (await res.json()) as { data: { name: string }[] };
-    expect(body.data.map((r) => r.name)).toEqual(['Kabupaten Bandung', 'Kabupaten Bandung Barat', 'Kota Bandung']);
+    expect(body.data.map((r) => r.name)).toEqual([
+      'Kabupaten Bandung',
+      'Kabupaten Bandung Barat',
+      'Kota Bandung',
+    ]);
     const missing = await app.request('/v1/regions/99.99');
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as ProblemBody).code).toBe('NOT_FOUND');
@@ -97,30 +110,62 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     const id = newId('tenant');
     await expect(
       handle.db.transaction(async (tx) => {
-        await tx.insert(tenants).values({ id, type: 'partner', name: 'PT Setengah Jalan', status: 'unverified' });
+        await tx
+          .insert(tenants)
+          .values({ id, type: 'partner', name: 'PT Setengah Jalan', status: 'unverified' });
         throw new Error('fails halfway');
       }),
     ).rejects.toThrow('fails halfway');
-    const rows = await rowsOf<{ n: string }>(handle.db, sql`select count(*) as n from tenants where id = ${id}`);
+    const rows = await rowsOf<{ n: string }>(
+      handle.db,
+      sql`select count(*) as n from tenants where id = ${id}`,
+    );
     expect(Number(rows[0]?.n)).toBe(0);
   });
 
   it('searches the catalogue in Indonesian, with the trigram fallback, on PostgreSQL', async () => {
     const handle = openNeon(pgUrl, neon);
     pools.push(handle);
-    const [tenant] = await rowsOf<{ id: string }>(handle.db, sql`select id from tenants where region_code = '72.71'`);
-    const text = 'pengelolaan sampah regional dan pengentasan kemiskinan ekstrem di kawasan perbatasan';
+    const [tenant] = await rowsOf<{ id: string }>(
+      handle.db,
+      sql`select id from tenants where region_code = '72.71'`,
+    );
+    const text =
+      'pengelolaan sampah regional dan pengentasan kemiskinan ekstrem di kawasan perbatasan';
     const id = newId('potential');
     await handle.db.insert(potentials).values({
-      id, tenantId: tenant!.id, regionCode: '72.71', provinceCode: '72', title: 'Pengelolaan sampah regional', activity: text, problem: 'Sampah', potential: 'Lahan', target: 'Bersih',
-      process: [{ party: 'Kota', role: 'Koordinasi' }], outputs: ['TPA'], outcome: 'Bersih', outcomeIndicator: 'Persen sampah terkelola', direction: 'need', cooperationKinds: ['KSDD'],
-      mandatory: false, affairs: ['lingkungan_hidup'], issues: ['kemiskinan_ekstrem'], horizon: 'short', expiresOn: '2099-01-01', status: 'published', publishedAt: new Date(), searchText: searchForm(`Pengelolaan sampah regional ${text}`),
+      id,
+      tenantId: tenant!.id,
+      regionCode: '72.71',
+      provinceCode: '72',
+      title: 'Pengelolaan sampah regional',
+      activity: text,
+      problem: 'Sampah',
+      potential: 'Lahan',
+      target: 'Bersih',
+      process: [{ party: 'Kota', role: 'Koordinasi' }],
+      outputs: ['TPA'],
+      outcome: 'Bersih',
+      outcomeIndicator: 'Persen sampah terkelola',
+      direction: 'need',
+      cooperationKinds: ['KSDD'],
+      mandatory: false,
+      affairs: ['lingkungan_hidup'],
+      issues: ['kemiskinan_ekstrem'],
+      horizon: 'short',
+      expiresOn: '2099-01-01',
+      status: 'published',
+      publishedAt: new Date(),
+      searchText: searchForm(`Pengelolaan sampah regional ${text}`),
     });
     await indexWords(handle.db, [searchForm(`Pengelolaan sampah regional ${text}`)]);
     for (const q of ['miskin', 'batas', 'kelola']) {
       const res = await app.request(`/v1/catalog/potentials?q=${q}`);
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id), q).toContain(id);
+      expect(
+        ((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id),
+        q,
+      ).toContain(id);
     }
     const facets = await app.request('/v1/catalog/potentials/facets?issues=kemiskinan_ekstrem');
     expect(((await facets.json()) as { total: number }).total).toBe(1);
@@ -129,31 +174,91 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
   it('ranks matches with the bounds query on PostgreSQL, and follows a change in the next request', async () => {
     const handle = openNeon(pgUrl, neon);
     pools.push(handle);
-    const [palu] = await rowsOf<{ id: string }>(handle.db, sql`select id from tenants where region_code = '72.71'`);
-    const [sigi] = await rowsOf<{ id: string }>(handle.db, sql`select id from tenants where region_code = '72.10'`);
-    const potential = (tenantId: string, regionCode: string, direction: 'offer' | 'need', title: string) => ({
-      id: newId('potential'), tenantId, regionCode, provinceCode: '72', title, activity: title, problem: '-', potential: '-', target: '-', process: [], outputs: [], outcome: '-', outcomeIndicator: '-',
-      direction, cooperationKinds: ['KSDD', 'KSDPK'], mandatory: false, affairs: ['trantibum_linmas', 'transmigrasi'], issues: ['penanggulangan_bencana'], valueIdr: 1_000_000_000, horizon: 'short' as const,
-      expiresOn: '2099-01-01', status: 'published' as const, publishedAt: new Date(), searchText: searchForm(title),
+    const [palu] = await rowsOf<{ id: string }>(
+      handle.db,
+      sql`select id from tenants where region_code = '72.71'`,
+    );
+    const [sigi] = await rowsOf<{ id: string }>(
+      handle.db,
+      sql`select id from tenants where region_code = '72.10'`,
+    );
+    const potential = (
+      tenantId: string,
+      regionCode: string,
+      direction: 'offer' | 'need',
+      title: string,
+    ) => ({
+      id: newId('potential'),
+      tenantId,
+      regionCode,
+      provinceCode: '72',
+      title,
+      activity: title,
+      problem: '-',
+      potential: '-',
+      target: '-',
+      process: [],
+      outputs: [],
+      outcome: '-',
+      outcomeIndicator: '-',
+      direction,
+      cooperationKinds: ['KSDD', 'KSDPK'],
+      mandatory: false,
+      affairs: ['trantibum_linmas', 'transmigrasi'],
+      issues: ['penanggulangan_bencana'],
+      valueIdr: 1_000_000_000,
+      horizon: 'short' as const,
+      expiresOn: '2099-01-01',
+      status: 'published' as const,
+      publishedAt: new Date(),
+      searchText: searchForm(title),
     });
     const need = potential(palu!.id, '72.71', 'need', 'Peringatan dini tsunami');
     const offer = potential(sigi!.id, '72.10', 'offer', 'Relawan tangguh bencana');
     await handle.db.insert(potentials).values([need, offer]);
     const partnerId = newId('tenant');
-    await handle.db.insert(tenants).values({ id: partnerId, type: 'partner', name: 'Universitas Tadulako', status: 'active', partnerKind: 'university' });
-    await handle.db.insert(tenantProfiles).values({ tenantId: partnerId, issues: ['penanggulangan_bencana'], affairs: [], offers: 'kajian risiko', regionsOfInterest: ['72'] });
+    await handle.db.insert(tenants).values({
+      id: partnerId,
+      type: 'partner',
+      name: 'Universitas Tadulako',
+      status: 'active',
+      partnerKind: 'university',
+    });
+    await handle.db.insert(tenantProfiles).values({
+      tenantId: partnerId,
+      issues: ['penanggulangan_bencana'],
+      affairs: [],
+      offers: 'kajian risiko',
+      regionsOfInterest: ['72'],
+    });
     const userId = newId('user');
-    await handle.db.insert(users).values({ id: userId, email: 'admin@contoh.go.id', name: 'Admin', passwordHash: 'x', isPlatformAdmin: true, emailVerifiedAt: new Date() });
+    await handle.db.insert(users).values({
+      id: userId,
+      email: 'admin@contoh.go.id',
+      name: 'Admin',
+      passwordHash: 'x',
+      isPlatformAdmin: true,
+      emailVerifiedAt: new Date(),
+    });
     const session = await createSession(handle.db, { userId, now: new Date() });
     const matches = async () => {
-      const res = await app.request(`/v1/tenants/${palu!.id}/potentials/${need.id}/matches?limit=1`, { headers: { authorization: `Bearer ${session.token}` } });
+      const res = await app.request(
+        `/v1/tenants/${palu!.id}/potentials/${need.id}/matches?limit=1`,
+        { headers: { authorization: `Bearer ${session.token}` } },
+      );
       expect(res.status).toBe(200);
-      return (await res.json()) as { total: number; data: { score: number; candidate: { name: string } }[] };
+      return (await res.json()) as {
+        total: number;
+        data: { score: number; candidate: { name: string } }[];
+      };
     };
     const first = await matches();
     expect(first.total).toBe(2);
     expect(first.data.map((m) => m.candidate.name)).toEqual(['Relawan tangguh bencana']);
-    await handle.db.update(tenants).set({ status: 'suspended' }).where(sql`${tenants.id} = ${partnerId}`);
+    await handle.db
+      .update(tenants)
+      .set({ status: 'suspended' })
+      .where(sql`${tenants.id} = ${partnerId}`);
     expect((await matches()).total).toBe(1);
   });
 

@@ -9,10 +9,18 @@ import type { Harness } from './harness';
 export const PASSWORD = 'kerja-sama-daerah-2026';
 
 let counter = 0;
-export const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36)}${(counter++).toString(36)}@contoh.go.id`;
+export const uniqueEmail = (label: string) =>
+  `${label}.${Date.now().toString(36)}${(counter++).toString(36)}@contoh.go.id`;
 
-export const bearer = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra });
-export const jsonHeaders = (token?: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...(token ? bearer(token) : {}), ...extra });
+export const bearer = (token: string, extra: Record<string, string> = {}) => ({
+  authorization: `Bearer ${token}`,
+  ...extra,
+});
+export const jsonHeaders = (token?: string, extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  ...(token ? bearer(token) : {}),
+  ...extra,
+});
 
 export function lastEmailTo(h: Harness, to: string) {
   const mail = [...h.sent].reverse().find((m) => m.to === to.toLowerCase());
@@ -26,14 +34,30 @@ export function tokenFromEmail(h: Harness, to: string): string {
   return match![1]!;
 }
 
-export async function post(h: Harness, path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
-  return h.request(path, { method: 'POST', headers: jsonHeaders(token, headers), body: JSON.stringify(body) });
+export async function post(
+  h: Harness,
+  path: string,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+) {
+  return h.request(path, {
+    method: 'POST',
+    headers: jsonHeaders(token, headers),
+    body: JSON.stringify(body),
+  });
 }
 
-export async function signUpVerified(h: Harness, label: string, name = 'Pengguna Uji'): Promise<{ email: string; password: string }> {
+export async function signUpVerified(
+  h: Harness,
+  label: string,
+  name = 'Pengguna Uji',
+): Promise<{ email: string; password: string }> {
   const email = uniqueEmail(label);
   expect((await post(h, '/v1/auth/sign-up', { email, password: PASSWORD, name })).status).toBe(202);
-  expect((await post(h, '/v1/auth/verify-email', { token: tokenFromEmail(h, email) })).status).toBe(200);
+  expect((await post(h, '/v1/auth/verify-email', { token: tokenFromEmail(h, email) })).status).toBe(
+    200,
+  );
   return { email, password: PASSWORD };
 }
 
@@ -51,7 +75,14 @@ export async function newUser(h: Harness, label: string) {
 /** The first platform admin, as `npm run admin:create` makes it. */
 export async function platformAdmin(h: Harness) {
   const email = uniqueEmail('platform');
-  await h.db.insert(users).values({ id: newId('user'), email, name: 'Admin Platform', passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date(), isPlatformAdmin: true });
+  await h.db.insert(users).values({
+    id: newId('user'),
+    email,
+    name: 'Admin Platform',
+    passwordHash: await hashPassword(PASSWORD),
+    emailVerifiedAt: new Date(),
+    isPlatformAdmin: true,
+  });
   const [row] = await h.db.select().from(users).where(eq(users.email, email));
   return { email, id: row!.id, token: await signIn(h, email) };
 }
@@ -62,11 +93,27 @@ export async function regionTenantId(h: Harness, code: string): Promise<string> 
 }
 
 /** Invites a new person into a tenant and has them accept: returns their session and membership. */
-export async function addMember(h: Harness, inviterToken: string, tenantId: string, role: string, agencyId?: string) {
+export async function addMember(
+  h: Harness,
+  inviterToken: string,
+  tenantId: string,
+  role: string,
+  agencyId?: string,
+) {
   const person = await newUser(h, role);
-  const invite = await post(h, `/v1/tenants/${tenantId}/invitations`, { email: person.email, role, ...(agencyId ? { agencyId } : {}) }, inviterToken);
+  const invite = await post(
+    h,
+    `/v1/tenants/${tenantId}/invitations`,
+    { email: person.email, role, ...(agencyId ? { agencyId } : {}) },
+    inviterToken,
+  );
   expect(invite.status, await invite.clone().text()).toBe(201);
-  const accepted = await post(h, '/v1/invitations/accept', { token: tokenFromEmail(h, person.email) }, person.token);
+  const accepted = await post(
+    h,
+    '/v1/invitations/accept',
+    { token: tokenFromEmail(h, person.email) },
+    person.token,
+  );
   expect(accepted.status, await accepted.clone().text()).toBe(200);
   const { membershipId } = (await accepted.json()) as { membershipId: string };
   return { ...person, membershipId };

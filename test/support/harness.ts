@@ -8,7 +8,11 @@ import type { AppDeps } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import type { EmailMessage } from '../../src/email/client';
 
-export const testConfig = { APP_ENV: 'test', LOG_LEVEL: 'info', APP_ORIGIN: 'http://localhost:8787' } as const;
+export const testConfig = {
+  APP_ENV: 'test',
+  LOG_LEVEL: 'info',
+  APP_ORIGIN: 'http://localhost:8787',
+} as const;
 
 /**
  * A real app on a real (embedded) PostgreSQL: migrated and seeded with the
@@ -26,7 +30,14 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
     logger: createLogger('info', (line) => logs.push(line)),
     openDb: () => ({ db: handle.db }),
     // A recording email client: what a real provider would have delivered.
-    email: { name: 'recording', send: async (m) => { const id = `eml_test_${sent.length + 1}`; sent.push({ ...m, id }); return { id }; } },
+    email: {
+      name: 'recording',
+      send: async (m) => {
+        const id = `eml_test_${sent.length + 1}`;
+        sent.push({ ...m, id });
+        return { id };
+      },
+    },
     // Tests choose their client address, as a proxy would report it.
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.10',
     clock: () => new Date(Date.now() + offsetMs),

@@ -7,7 +7,9 @@ import { WebSocketServer } from 'ws';
  * production driver (@neondatabase/serverless) talk to a plain local server.
  * Only loopback targets are accepted.
  */
-export async function startWsProxy(port = 0): Promise<{ address: string; close: () => Promise<void> }> {
+export async function startWsProxy(
+  port = 0,
+): Promise<{ address: string; close: () => Promise<void> }> {
   const server: Server = createServer((_, res) => res.writeHead(426).end());
   const wss = new WebSocketServer({ server });
   wss.on('connection', (socket, req) => {

@@ -1,60 +1,111 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundsOf, freshnessBucket, scoreBounds } from '../../src/matching/bounds';
-import { geographyCase, isCandidate, isComplementary, isEligible, rank, score, scoreValue, type Candidate, type Labels, type Target } from '../../src/matching/score';
+import {
+  geographyCase,
+  isCandidate,
+  isComplementary,
+  isEligible,
+  rank,
+  score,
+  scoreValue,
+  type Candidate,
+  type Labels,
+  type Target,
+} from '../../src/matching/score';
 import { WEIGHTS } from '../../src/matching/weights';
 
-const ISSUES = ['inflasi', 'kemiskinan_ekstrem', 'pariwisata', 'penanggulangan_bencana', 'kawasan_perbatasan', 'tata_ruang'];
-const AFFAIRS = ['pariwisata', 'pangan', 'kesehatan', 'pendidikan', 'perhubungan', 'lingkungan_hidup'];
+const ISSUES = [
+  'inflasi',
+  'kemiskinan_ekstrem',
+  'pariwisata',
+  'penanggulangan_bencana',
+  'kawasan_perbatasan',
+  'tata_ruang',
+];
+const AFFAIRS = [
+  'pariwisata',
+  'pangan',
+  'kesehatan',
+  'pendidikan',
+  'perhubungan',
+  'lingkungan_hidup',
+];
 const KINDS = ['KSDD', 'KSDPK', 'KSDLN', 'SINERGI'];
-const PARTNER_KINDS = ['company', 'bumn_bumd', 'university', 'ngo', 'foreign_region', 'central_institution'];
+const PARTNER_KINDS = [
+  'company',
+  'bumn_bumd',
+  'university',
+  'ngo',
+  'foreign_region',
+  'central_institution',
+];
 const labels: Labels = { affairs: (c) => ({ id: c, en: c }), issues: (c) => ({ id: c, en: c }) };
 const now = new Date('2026-11-23T00:00:00Z');
 
-const codes = (pool: string[]) => fc.uniqueArray(fc.constantFrom(...pool), { maxLength: pool.length });
+const codes = (pool: string[]) =>
+  fc.uniqueArray(fc.constantFrom(...pool), { maxLength: pool.length });
 const region = fc.constantFrom('32.73', '32.04', '33.74', '51.71', '72.71', '94.01');
 const day = fc.integer({ min: 0, max: 800 }).map((d) => new Date(now.getTime() - d * 86400_000));
-const value = fc.option(fc.integer({ min: 0, max: 50_000 }).map((n) => n * 1_000_000), { nil: null });
+const value = fc.option(
+  fc.integer({ min: 0, max: 50_000 }).map((n) => n * 1_000_000),
+  { nil: null },
+);
 
-const target: fc.Arbitrary<Target> = fc.record({
-  id: fc.constant('pot_target'),
-  tenantId: fc.constant('ten_owner'),
-  regionCode: region,
-  direction: fc.constantFrom('offer' as const, 'need' as const),
-  affairs: codes(AFFAIRS),
-  issues: codes(ISSUES),
-  cooperationKinds: fc.uniqueArray(fc.constantFrom(...KINDS), { minLength: 1 }),
-  mandatory: fc.boolean(),
-  valueIdr: value,
-  neighbours: fc.uniqueArray(region),
-}).map((t) => ({ ...t, provinceCode: t.regionCode.slice(0, 2), islandGroup: t.regionCode[0] === '3' ? 'jawa' : 'other' }));
+const target: fc.Arbitrary<Target> = fc
+  .record({
+    id: fc.constant('pot_target'),
+    tenantId: fc.constant('ten_owner'),
+    regionCode: region,
+    direction: fc.constantFrom('offer' as const, 'need' as const),
+    affairs: codes(AFFAIRS),
+    issues: codes(ISSUES),
+    cooperationKinds: fc.uniqueArray(fc.constantFrom(...KINDS), { minLength: 1 }),
+    mandatory: fc.boolean(),
+    valueIdr: value,
+    neighbours: fc.uniqueArray(region),
+  })
+  .map((t) => ({
+    ...t,
+    provinceCode: t.regionCode.slice(0, 2),
+    islandGroup: t.regionCode[0] === '3' ? 'jawa' : 'other',
+  }));
 
-const regionCandidate = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 6 }).map((s) => `pot_${s}`),
-  tenantId: fc.string({ minLength: 1, maxLength: 6 }).map((s) => `ten_${s}`),
-  title: fc.constant('Potensi'),
-  regionCode: region,
-  autonomous: fc.boolean(),
-  direction: fc.constantFrom('offer' as const, 'need' as const),
-  affairs: codes(AFFAIRS),
-  issues: codes(ISSUES),
-  cooperationKinds: fc.uniqueArray(fc.constantFrom(...KINDS), { minLength: 1 }),
-  valueIdr: value,
-  updatedAt: day,
-}).map((c) => ({ ...c, type: 'potential' as const, provinceCode: c.regionCode.slice(0, 2), islandGroup: c.regionCode[0] === '3' ? 'jawa' : 'other' }));
+const regionCandidate = fc
+  .record({
+    id: fc.string({ minLength: 1, maxLength: 6 }).map((s) => `pot_${s}`),
+    tenantId: fc.string({ minLength: 1, maxLength: 6 }).map((s) => `ten_${s}`),
+    title: fc.constant('Potensi'),
+    regionCode: region,
+    autonomous: fc.boolean(),
+    direction: fc.constantFrom('offer' as const, 'need' as const),
+    affairs: codes(AFFAIRS),
+    issues: codes(ISSUES),
+    cooperationKinds: fc.uniqueArray(fc.constantFrom(...KINDS), { minLength: 1 }),
+    valueIdr: value,
+    updatedAt: day,
+  })
+  .map((c) => ({
+    ...c,
+    type: 'potential' as const,
+    provinceCode: c.regionCode.slice(0, 2),
+    islandGroup: c.regionCode[0] === '3' ? 'jawa' : 'other',
+  }));
 
-const partnerCandidate = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 6 }).map((s) => `ten_p${s}`),
-  name: fc.constant('Mitra'),
-  partnerKind: fc.constantFrom(...PARTNER_KINDS),
-  affairs: codes(AFFAIRS),
-  issues: codes(ISSUES),
-  offers: fc.option(fc.constant('Pelatihan'), { nil: null }),
-  regionsOfInterest: fc.uniqueArray(fc.constantFrom('32.73', '32', '51.71', '72')),
-  engagementMinIdr: value,
-  engagementMaxIdr: value,
-  updatedAt: day,
-}).map((c) => ({ ...c, type: 'partner' as const, tenantId: c.id }));
+const partnerCandidate = fc
+  .record({
+    id: fc.string({ minLength: 1, maxLength: 6 }).map((s) => `ten_p${s}`),
+    name: fc.constant('Mitra'),
+    partnerKind: fc.constantFrom(...PARTNER_KINDS),
+    affairs: codes(AFFAIRS),
+    issues: codes(ISSUES),
+    offers: fc.option(fc.constant('Pelatihan'), { nil: null }),
+    regionsOfInterest: fc.uniqueArray(fc.constantFrom('32.73', '32', '51.71', '72')),
+    engagementMinIdr: value,
+    engagementMaxIdr: value,
+    updatedAt: day,
+  })
+  .map((c) => ({ ...c, type: 'partner' as const, tenantId: c.id }));
 
 const candidate: fc.Arbitrary<Candidate> = fc.oneof(regionCandidate, partnerCandidate);
 const history = fc.record({ accepted: fc.nat(3), declined: fc.nat(3), agreements: fc.nat(3) });
@@ -66,8 +117,11 @@ describe('matching score (property-based)', () => {
         const m = score(t, c, { now, labels, history: h });
         expect(m.score).toBeGreaterThanOrEqual(0);
         expect(m.score).toBeLessThanOrEqual(100);
-        for (const comp of m.components) expect(comp.contribution).toBeLessThanOrEqual(WEIGHTS[comp.component] + 1e-9);
-        expect(Math.abs(m.components.reduce((s, x) => s + x.contribution, 0) - m.score)).toBeLessThan(0.75);
+        for (const comp of m.components)
+          expect(comp.contribution).toBeLessThanOrEqual(WEIGHTS[comp.component] + 1e-9);
+        expect(
+          Math.abs(m.components.reduce((s, x) => s + x.contribution, 0) - m.score),
+        ).toBeLessThan(0.75);
       }),
     );
   });
@@ -87,9 +141,20 @@ describe('matching score (property-based)', () => {
         const b = rank(t, [...cs].reverse(), { now, labels }).matches;
         // duplicates by id may differ in content; compare the ranking of unique ids
         const key = (ms: typeof a) => ms.map((m) => `${m.candidate.id}:${m.score}`);
-        expect(key(a).filter((k, i, arr) => arr.indexOf(k) === i).sort()).toEqual(key(b).filter((k, i, arr) => arr.indexOf(k) === i).sort());
+        expect(
+          key(a)
+            .filter((k, i, arr) => arr.indexOf(k) === i)
+            .sort(),
+        ).toEqual(
+          key(b)
+            .filter((k, i, arr) => arr.indexOf(k) === i)
+            .sort(),
+        );
         for (let i = 1; i < a.length; i++) {
-          expect(a[i - 1]!.score > a[i]!.score || (a[i - 1]!.score === a[i]!.score && a[i - 1]!.candidate.id <= a[i]!.candidate.id)).toBe(true);
+          expect(
+            a[i - 1]!.score > a[i]!.score ||
+              (a[i - 1]!.score === a[i]!.score && a[i - 1]!.candidate.id <= a[i]!.candidate.id),
+          ).toBe(true);
         }
         expect(rank(t, cs, { now, labels }).matches).toEqual(a);
       }),
@@ -110,7 +175,10 @@ describe('matching score (property-based)', () => {
   it('never lowers a score when a complementary pair (an offer meeting a need on the same affair) is added', () => {
     fc.assert(
       fc.property(target, regionCandidate, fc.constantFrom(...AFFAIRS), (t, c, affair) => {
-        const opposite = { ...c, direction: t.direction === 'offer' ? ('need' as const) : ('offer' as const) };
+        const opposite = {
+          ...c,
+          direction: t.direction === 'offer' ? ('need' as const) : ('offer' as const),
+        };
         const before = score(t, opposite, { now, labels }).score;
         const t2 = { ...t, affairs: [...new Set([...t.affairs, affair])] };
         const c2 = { ...opposite, affairs: [...new Set([...opposite.affairs, affair])] };
@@ -122,21 +190,90 @@ describe('matching score (property-based)', () => {
   it('gives 0 to a candidate of a kind the potential is not open to, and to administrative regions', () => {
     fc.assert(
       fc.property(target, candidate, (t, c) => {
-        const kind = c.type === 'potential' ? 'KSDD' : ({ foreign_region: 'KSDLN', central_institution: 'SINERGI' } as Record<string, string>)[c.partnerKind] ?? 'KSDPK';
-        const closed = { ...t, cooperationKinds: t.cooperationKinds.filter((k) => k !== kind).concat(t.cooperationKinds.every((k) => k === kind) ? ['SINERGI', 'KSDLN', 'KSDPK', 'KSDD'].filter((k) => k !== kind).slice(0, 1) : []) };
+        const kind =
+          c.type === 'potential'
+            ? 'KSDD'
+            : ((
+                { foreign_region: 'KSDLN', central_institution: 'SINERGI' } as Record<
+                  string,
+                  string
+                >
+              )[c.partnerKind] ?? 'KSDPK');
+        const closed = {
+          ...t,
+          cooperationKinds: t.cooperationKinds
+            .filter((k) => k !== kind)
+            .concat(
+              t.cooperationKinds.every((k) => k === kind)
+                ? ['SINERGI', 'KSDLN', 'KSDPK', 'KSDD'].filter((k) => k !== kind).slice(0, 1)
+                : [],
+            ),
+        };
         expect(score(closed, c, { now, labels }).score).toBe(0);
-        if (c.type === 'potential') expect(score({ ...t, cooperationKinds: KINDS }, { ...c, autonomous: false }, { now, labels }).score).toBe(0);
+        if (c.type === 'potential')
+          expect(
+            score({ ...t, cooperationKinds: KINDS }, { ...c, autonomous: false }, { now, labels })
+              .score,
+          ).toBe(0);
       }),
     );
   });
 
   it('ranks the complementary partner above a merely similar one, and says why in both languages', () => {
-    const t: Target = { id: 'pot_t', tenantId: 'ten_o', regionCode: '72.71', provinceCode: '72', islandGroup: 'sulawesi', direction: 'need', affairs: ['trantibum_linmas'], issues: ['penanggulangan_bencana'], cooperationKinds: ['KSDD', 'KSDPK'], mandatory: false, valueIdr: 1_000_000_000, neighbours: [] };
-    const base = { type: 'partner' as const, partnerKind: 'university', offers: 'pelatihan evakuasi', regionsOfInterest: ['72.71'], engagementMinIdr: 100_000_000, engagementMaxIdr: 2_000_000_000, updatedAt: now };
-    const matches = rank(t, [
-      { ...base, id: 'ten_similar', tenantId: 'ten_similar', name: 'Serupa', affairs: [], issues: ['inflasi'] },
-      { ...base, id: 'ten_fit', tenantId: 'ten_fit', name: 'Cocok', affairs: ['trantibum_linmas'], issues: ['penanggulangan_bencana'] },
-    ], { now, labels: { affairs: (c) => ({ id: c, en: c }), issues: (c) => (c === 'penanggulangan_bencana' ? { id: 'penanggulangan bencana', en: 'disaster management' } : { id: c, en: c }) } }).matches;
+    const t: Target = {
+      id: 'pot_t',
+      tenantId: 'ten_o',
+      regionCode: '72.71',
+      provinceCode: '72',
+      islandGroup: 'sulawesi',
+      direction: 'need',
+      affairs: ['trantibum_linmas'],
+      issues: ['penanggulangan_bencana'],
+      cooperationKinds: ['KSDD', 'KSDPK'],
+      mandatory: false,
+      valueIdr: 1_000_000_000,
+      neighbours: [],
+    };
+    const base = {
+      type: 'partner' as const,
+      partnerKind: 'university',
+      offers: 'pelatihan evakuasi',
+      regionsOfInterest: ['72.71'],
+      engagementMinIdr: 100_000_000,
+      engagementMaxIdr: 2_000_000_000,
+      updatedAt: now,
+    };
+    const matches = rank(
+      t,
+      [
+        {
+          ...base,
+          id: 'ten_similar',
+          tenantId: 'ten_similar',
+          name: 'Serupa',
+          affairs: [],
+          issues: ['inflasi'],
+        },
+        {
+          ...base,
+          id: 'ten_fit',
+          tenantId: 'ten_fit',
+          name: 'Cocok',
+          affairs: ['trantibum_linmas'],
+          issues: ['penanggulangan_bencana'],
+        },
+      ],
+      {
+        now,
+        labels: {
+          affairs: (c) => ({ id: c, en: c }),
+          issues: (c) =>
+            c === 'penanggulangan_bencana'
+              ? { id: 'penanggulangan bencana', en: 'disaster management' }
+              : { id: c, en: c },
+        },
+      },
+    ).matches;
     expect(matches[0]!.candidate.id).toBe('ten_fit');
     const texts = matches[0]!.reasons.map((r) => r.id);
     expect(texts).toContain('Keduanya menangani *penanggulangan bencana*');
@@ -146,19 +283,27 @@ describe('matching score (property-based)', () => {
 
   it('pages a ranking exactly as slicing the whole ranking would, and counts only candidates that share something', () => {
     fc.assert(
-      fc.property(target, fc.uniqueArray(candidate, { maxLength: 40, selector: (c) => c.id }), fc.nat(10), fc.integer({ min: 1, max: 10 }), history, (t, cs, offset, limit, h) => {
-        const hist = new Map(cs.slice(0, 3).map((c) => [c.tenantId, h]));
-        const all = rank(t, cs, { now, labels, history: hist });
-        const page = rank(t, cs, { now, labels, history: hist, offset, limit });
-        expect(page.total).toBe(cs.filter((c) => isCandidate(t, c)).length);
-        expect(page.total).toBe(all.total);
-        expect(page.matches).toEqual(all.matches.slice(offset, offset + limit));
-        for (const m of all.matches) expect(m.score).toBe(scoreValue(t, m.candidate, now, hist.get(m.candidate.tenantId)));
-      }),
+      fc.property(
+        target,
+        fc.uniqueArray(candidate, { maxLength: 40, selector: (c) => c.id }),
+        fc.nat(10),
+        fc.integer({ min: 1, max: 10 }),
+        history,
+        (t, cs, offset, limit, h) => {
+          const hist = new Map(cs.slice(0, 3).map((c) => [c.tenantId, h]));
+          const all = rank(t, cs, { now, labels, history: hist });
+          const page = rank(t, cs, { now, labels, history: hist, offset, limit });
+          expect(page.total).toBe(cs.filter((c) => isCandidate(t, c)).length);
+          expect(page.total).toBe(all.total);
+          expect(page.matches).toEqual(all.matches.slice(offset, offset + limit));
+          for (const m of all.matches)
+            expect(m.score).toBe(scoreValue(t, m.candidate, now, hist.get(m.candidate.tenantId)));
+        },
+      ),
     );
   });
 
-  it('bounds every candidate\'s score from the facts the database reads (overlap, geography, history exact; size and freshness bucket open)', () => {
+  it("bounds every candidate's score from the facts the database reads (overlap, geography, history exact; size and freshness bucket open)", () => {
     fc.assert(
       fc.property(target, candidate, fc.option(history, { nil: undefined }), (t, c, h) => {
         const hist = h ? new Map([[c.tenantId, h]]) : undefined;

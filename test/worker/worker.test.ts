@@ -1,4 +1,9 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import worker, { type Env } from '../../src/worker';
 import { hashPassword, verifyPassword } from '../../src/identity/passwords';
@@ -12,12 +17,21 @@ const pgUrl = inject('pgUrl');
 const wsProxy = inject('wsProxy');
 
 function workerEnv(overrides: Partial<Env> = {}): Env {
-  return { ...(env as unknown as Env), DATABASE_URL: pgUrl, NEON_WS_PROXY: wsProxy, LOG_LEVEL: 'warn', ...overrides };
+  return {
+    ...(env as unknown as Env),
+    DATABASE_URL: pgUrl,
+    NEON_WS_PROXY: wsProxy,
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  };
 }
 
 async function call(path: string, e: Env = workerEnv()) {
   const ctx = createExecutionContext();
-  const request = new Request(`https://sinergi.test${path}`) as Request<unknown, IncomingRequestCfProperties>;
+  const request = new Request(`https://sinergi.test${path}`) as Request<
+    unknown,
+    IncomingRequestCfProperties
+  >;
   const res = await worker.fetch(request, e, ctx);
   await waitOnExecutionContext(ctx);
   return res;
@@ -56,15 +70,30 @@ describe('worker fetch (workerd)', () => {
     it('signs up and refuses an unknown sign-in through the worker', async () => {
       const post = (path: string, body: unknown) => {
         const ctx = createExecutionContext();
-        const request = new Request(`https://sinergi.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.5' }, body: JSON.stringify(body) }) as Request<unknown, IncomingRequestCfProperties>;
+        const request = new Request(`https://sinergi.test${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.5' },
+          body: JSON.stringify(body),
+        }) as Request<unknown, IncomingRequestCfProperties>;
         return worker.fetch(request, workerEnv(), ctx).then(async (res) => {
           await waitOnExecutionContext(ctx);
           return res;
         });
       };
       const email = `worker.${Date.now()}@contoh.go.id`;
-      expect((await post('/v1/auth/sign-up', { email, password: 'kerja-sama-daerah-2026', name: 'Uji Worker' })).status).toBe(202);
-      const res = await post('/v1/auth/sign-in', { email: `nobody.${Date.now()}@contoh.go.id`, password: 'kerja-sama-daerah-2026' });
+      expect(
+        (
+          await post('/v1/auth/sign-up', {
+            email,
+            password: 'kerja-sama-daerah-2026',
+            name: 'Uji Worker',
+          })
+        ).status,
+      ).toBe(202);
+      const res = await post('/v1/auth/sign-in', {
+        email: `nobody.${Date.now()}@contoh.go.id`,
+        password: 'kerja-sama-daerah-2026',
+      });
       expect(res.status).toBe(401);
     });
 
@@ -85,13 +114,24 @@ describe('worker fetch (workerd)', () => {
       console.log = (line: string) => lines.push(line);
       try {
         const ctx = createExecutionContext();
-        await worker.scheduled(createScheduledController({ cron: '17 * * * *' }), workerEnv({ LOG_LEVEL: 'info' }), ctx);
+        await worker.scheduled(
+          createScheduledController({ cron: '17 * * * *' }),
+          workerEnv({ LOG_LEVEL: 'info' }),
+          ctx,
+        );
         await waitOnExecutionContext(ctx);
       } finally {
         console.log = original;
       }
-      const done = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'job.done');
-      expect(done).toMatchObject({ job: 'reference-data-check', regions: 552, provinces: 38, ok: true });
+      const done = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'job.done');
+      expect(done).toMatchObject({
+        job: 'reference-data-check',
+        regions: 552,
+        provinces: 38,
+        ok: true,
+      });
     });
   });
 });

@@ -10,45 +10,119 @@ import { TenantSchema } from '../tenants/schemas';
 /** Platform-admin operations: verifying partners, the national tenant list, the local email outbox. */
 
 const listTenantsRoute = createRoute({
-  method: 'get', path: '/v1/admin/tenants', operationId: 'adminListTenants', tags: ['Platform admin'], summary: 'All tenants (platform admin)',
+  method: 'get',
+  path: '/v1/admin/tenants',
+  operationId: 'adminListTenants',
+  tags: ['Platform admin'],
+  summary: 'All tenants (platform admin)',
   security: authSecurity,
   request: {
     query: z.object({
-      type: z.enum(['region', 'partner']).optional().openapi({ param: { name: 'type', in: 'query' } }),
-      status: z.enum(['unclaimed', 'active', 'unverified', 'suspended']).optional().openapi({ param: { name: 'status', in: 'query' }, description: '`unverified` lists partners awaiting verification.' }),
+      type: z
+        .enum(['region', 'partner'])
+        .optional()
+        .openapi({ param: { name: 'type', in: 'query' } }),
+      status: z
+        .enum(['unclaimed', 'active', 'unverified', 'suspended'])
+        .optional()
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: '`unverified` lists partners awaiting verification.',
+        }),
       limit: limitParam(100),
       cursor: cursorParam,
     }),
   },
-  responses: { 200: jsonResponse('A page of tenants.', z.object({ data: z.array(TenantSchema), ...pageMeta })), ...problemResponses(400, 401, 403) },
+  responses: {
+    200: jsonResponse('A page of tenants.', z.object({ data: z.array(TenantSchema), ...pageMeta })),
+    ...problemResponses(400, 401, 403),
+  },
 });
 
 const verifyRoute = createRoute({
-  method: 'post', path: '/v1/admin/tenants/{tenantId}/verify', operationId: 'adminVerifyPartner', tags: ['Platform admin'], summary: 'Verify a partner organisation',
-  security: authSecurity, request: { params: TenantParams },
-  responses: { 200: jsonResponse('The verified partner.', TenantSchema), ...problemResponses(400, 401, 403, 404, 409) },
+  method: 'post',
+  path: '/v1/admin/tenants/{tenantId}/verify',
+  operationId: 'adminVerifyPartner',
+  tags: ['Platform admin'],
+  summary: 'Verify a partner organisation',
+  security: authSecurity,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonResponse('The verified partner.', TenantSchema),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
 });
 
 const OutboxEntry = z
-  .object({ id: z.string(), toAddress: z.string(), template: z.string(), lang: z.string(), subject: z.string(), textBody: z.string(), htmlBody: z.string(), status: z.string(), attempts: z.number().int(), providerId: z.string().nullable(), lastError: z.string().nullable(), createdAt: Timestamp, sentAt: NullableTimestamp })
+  .object({
+    id: z.string(),
+    toAddress: z.string(),
+    template: z.string(),
+    lang: z.string(),
+    subject: z.string(),
+    textBody: z.string(),
+    htmlBody: z.string(),
+    status: z.string(),
+    attempts: z.number().int(),
+    providerId: z.string().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: Timestamp,
+    sentAt: NullableTimestamp,
+  })
   .openapi('OutboxEmail');
 
 const outboxRoute = createRoute({
-  method: 'get', path: '/v1/admin/outbox', operationId: 'adminListOutbox', tags: ['Platform admin'], summary: 'Emails in the outbox (platform admin)',
-  description: 'Without RESEND_API_KEY (local runs) emails are kept here with status `held`, links included.',
+  method: 'get',
+  path: '/v1/admin/outbox',
+  operationId: 'adminListOutbox',
+  tags: ['Platform admin'],
+  summary: 'Emails in the outbox (platform admin)',
+  description:
+    'Without RESEND_API_KEY (local runs) emails are kept here with status `held`, links included.',
   security: authSecurity,
   request: {
     query: z.object({
-      to: z.string().max(254).optional().openapi({ param: { name: 'to', in: 'query' } }),
-      status: z.enum(['queued', 'sent', 'failed', 'held']).optional().openapi({ param: { name: 'status', in: 'query' } }),
+      to: z
+        .string()
+        .max(254)
+        .optional()
+        .openapi({ param: { name: 'to', in: 'query' } }),
+      status: z
+        .enum(['queued', 'sent', 'failed', 'held'])
+        .optional()
+        .openapi({ param: { name: 'status', in: 'query' } }),
       limit: limitParam(50),
     }),
   },
-  responses: { 200: jsonResponse('Newest first.', z.object({ data: z.array(OutboxEntry) })), ...problemResponses(400, 401, 403) },
+  responses: {
+    200: jsonResponse('Newest first.', z.object({ data: z.array(OutboxEntry) })),
+    ...problemResponses(400, 401, 403),
+  },
 });
 
 export function registerAdmin(app: OpenAPIHono<AppEnv>) {
-  app.openapi(listTenantsRoute, async (c) => c.json(z.object({ data: z.array(TenantSchema), ...pageMeta }).parse(await listTenantsForAdmin({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200));
-  app.openapi(verifyRoute, async (c) => c.json(TenantSchema.parse(await verifyPartnerTenant({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
-  app.openapi(outboxRoute, async (c) => c.json(z.object({ data: z.array(OutboxEntry) }).parse(await listOutbox({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200));
+  app.openapi(listTenantsRoute, async (c) =>
+    c.json(
+      z
+        .object({ data: z.array(TenantSchema), ...pageMeta })
+        .parse(await listTenantsForAdmin({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      200,
+    ),
+  );
+  app.openapi(verifyRoute, async (c) =>
+    c.json(
+      TenantSchema.parse(
+        await verifyPartnerTenant({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(outboxRoute, async (c) =>
+    c.json(
+      z
+        .object({ data: z.array(OutboxEntry) })
+        .parse(await listOutbox({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      200,
+    ),
+  );
 }

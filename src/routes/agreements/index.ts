@@ -1,14 +1,41 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { addAction, addDocument, addEvaluation, createAgreement, getAgreement, listAgreements, transitionAgreement, updateAction } from '../../agreements/agreements';
+import {
+  addAction,
+  addDocument,
+  addEvaluation,
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  transitionAgreement,
+  updateAction,
+} from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { IsoDate } from '../potentials/schemas';
-import { authSecurity, idParam, jsonBody, jsonResponse, Name, TenantParams, Timestamp } from '../common';
+import {
+  authSecurity,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  Name,
+  TenantParams,
+  Timestamp,
+} from '../common';
 
 /** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
-const Stage = z.enum(['initiated', 'kesepakatan_bersama', 'perjanjian_kerja_sama', 'implementing', 'evaluated', 'renewed', 'ended']);
+const Stage = z.enum([
+  'initiated',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'implementing',
+  'evaluated',
+  'renewed',
+  'ended',
+]);
 const Flags = z.object({
-  stalled: z.boolean().openapi({ description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.' }),
+  stalled: z.boolean().openapi({
+    description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.',
+  }),
   expiring: z.boolean().openapi({ description: 'The PKS ends within 90 days.' }),
   overdueActions: z.number().int(),
   evaluationDue: z.boolean(),
@@ -16,33 +43,91 @@ const Flags = z.object({
 const Party = z.object({ id: z.string(), name: z.string(), regionCode: z.string().nullable() });
 const AgreementSchema = z
   .object({
-    id: z.string(), title: z.string(), kind: z.string(), model: z.string().nullable(), affairs: z.array(z.string()), issues: z.array(z.string()), stage: Stage,
-    sourceType: z.string().nullable(), sourceId: z.string().nullable(), kbNumber: z.string().nullable(), kbDate: z.string().nullable(), kbSignatories: z.array(z.string()).nullable(),
-    pksNumber: z.string().nullable(), pksDate: z.string().nullable(), pksStart: z.string().nullable(), pksEnd: z.string().nullable(), burdensBudget: z.boolean().nullable(), dprdApprovalRef: z.string().nullable(),
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    model: z.string().nullable(),
+    affairs: z.array(z.string()),
+    issues: z.array(z.string()),
+    stage: Stage,
+    sourceType: z.string().nullable(),
+    sourceId: z.string().nullable(),
+    kbNumber: z.string().nullable(),
+    kbDate: z.string().nullable(),
+    kbSignatories: z.array(z.string()).nullable(),
+    pksNumber: z.string().nullable(),
+    pksDate: z.string().nullable(),
+    pksStart: z.string().nullable(),
+    pksEnd: z.string().nullable(),
+    burdensBudget: z.boolean().nullable(),
+    dprdApprovalRef: z.string().nullable(),
     parties: z.array(Party),
-    actions: z.array(z.object({ id: z.string(), title: z.string(), responsibleTenantId: z.string(), dueDate: z.string(), status: z.enum(['planned', 'in_progress', 'done']) })),
-    evaluations: z.array(z.object({ id: z.string(), date: z.string(), findings: z.string(), rating: z.number().int(), nextEvaluationDate: z.string().nullable() })),
-    documents: z.array(z.object({ id: z.string(), title: z.string(), number: z.string().nullable(), date: z.string().nullable(), link: z.string().nullable() })),
-    history: z.array(z.object({ fromStage: z.string().nullable(), toStage: z.string(), createdAt: Timestamp })),
+    actions: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        responsibleTenantId: z.string(),
+        dueDate: z.string(),
+        status: z.enum(['planned', 'in_progress', 'done']),
+      }),
+    ),
+    evaluations: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        findings: z.string(),
+        rating: z.number().int(),
+        nextEvaluationDate: z.string().nullable(),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        number: z.string().nullable(),
+        date: z.string().nullable(),
+        link: z.string().nullable(),
+      }),
+    ),
+    history: z.array(
+      z.object({ fromStage: z.string().nullable(), toStage: z.string(), createdAt: Timestamp }),
+    ),
     flags: Flags,
   })
   .openapi('Agreement');
-const Params = TenantParams.extend({ agreementId: idParam('agreementId', 'agr', 'The agreement.') });
+const Params = TenantParams.extend({
+  agreementId: idParam('agreementId', 'agr', 'The agreement.'),
+});
 const errors = problemResponses(400, 401, 403, 404, 409);
 const ok = (d: string) => ({ 200: jsonResponse(d, AgreementSchema), ...errors });
 
 const createDef = createRoute({
-  method: 'post', path: '/v1/tenants/{tenantId}/agreements', operationId: 'createAgreement', tags: ['Agreements'], summary: 'Start an agreement',
-  description: 'From an accepted interest or proposal, or for a cooperation that already exists. Parties: two or more tenants, yours included.',
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements',
+  operationId: 'createAgreement',
+  tags: ['Agreements'],
+  summary: 'Start an agreement',
+  description:
+    'From an accepted interest or proposal, or for a cooperation that already exists. Parties: two or more tenants, yours included.',
   security: authSecurity,
   request: {
     params: TenantParams,
     body: jsonBody(
       z
         .object({
-          title: Name(300), parties: z.array(z.string().max(40)).min(2).max(20), kind: z.string().max(10), model: z.string().max(40).optional(),
-          affairs: z.array(z.string().max(60)).max(32).default([]), issues: z.array(z.string().max(60)).max(9).default([]),
-          source: z.object({ type: z.enum(['interest', 'proposal', 'existing']), id: z.string().max(40).optional() }).strict().optional(),
+          title: Name(300),
+          parties: z.array(z.string().max(40)).min(2).max(20),
+          kind: z.string().max(10),
+          model: z.string().max(40).optional(),
+          affairs: z.array(z.string().max(60)).max(32).default([]),
+          issues: z.array(z.string().max(60)).max(9).default([]),
+          source: z
+            .object({
+              type: z.enum(['interest', 'proposal', 'existing']),
+              id: z.string().max(40).optional(),
+            })
+            .strict()
+            .optional(),
         })
         .strict()
         .openapi('CreateAgreementRequest'),
@@ -51,22 +136,67 @@ const createDef = createRoute({
   responses: { 201: jsonResponse('The agreement, initiated.', AgreementSchema), ...errors },
 });
 const listDef = createRoute({
-  method: 'get', path: '/v1/tenants/{tenantId}/agreements', operationId: 'listAgreements', tags: ['Agreements'], summary: 'Agreements of this tenant (for a province: of its regions too), with flags',
-  security: authSecurity, request: { params: TenantParams },
-  responses: { 200: jsonResponse('Newest first.', z.object({ data: z.array(z.object({ id: z.string(), title: z.string(), stage: Stage, kind: z.string(), parties: z.array(Party), pksEnd: z.string().nullable(), flags: Flags })) })), ...problemResponses(401, 403, 404) },
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/agreements',
+  operationId: 'listAgreements',
+  tags: ['Agreements'],
+  summary: 'Agreements of this tenant (for a province: of its regions too), with flags',
+  security: authSecurity,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonResponse(
+      'Newest first.',
+      z.object({
+        data: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            stage: Stage,
+            kind: z.string(),
+            parties: z.array(Party),
+            pksEnd: z.string().nullable(),
+            flags: Flags,
+          }),
+        ),
+      }),
+    ),
+    ...problemResponses(401, 403, 404),
+  },
 });
-const getDef = createRoute({ method: 'get', path: '/v1/tenants/{tenantId}/agreements/{agreementId}', operationId: 'getAgreement', tags: ['Agreements'], summary: 'An agreement with its plan, evaluations, documents and history', security: authSecurity, request: { params: Params }, responses: ok('The agreement.') });
+const getDef = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}',
+  operationId: 'getAgreement',
+  tags: ['Agreements'],
+  summary: 'An agreement with its plan, evaluations, documents and history',
+  security: authSecurity,
+  request: { params: Params },
+  responses: ok('The agreement.'),
+});
 const transitionDef = createRoute({
-  method: 'post', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions', operationId: 'transitionAgreement', tags: ['Agreements'], summary: 'Move to the next stage',
-  description: 'initiated → kesepakatan_bersama (kbNumber, kbDate, kbSignatories) → perjanjian_kerja_sama (pksNumber, pksDate, pksStart, pksEnd, burdensBudget; dprdApprovalRef when it burdens the budget) → implementing → evaluated (after an evaluation) → renewed (a later pksEnd) or ended. A skipped stage answers 409 naming the rule.',
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions',
+  operationId: 'transitionAgreement',
+  tags: ['Agreements'],
+  summary: 'Move to the next stage',
+  description:
+    'initiated → kesepakatan_bersama (kbNumber, kbDate, kbSignatories) → perjanjian_kerja_sama (pksNumber, pksDate, pksStart, pksEnd, burdensBudget; dprdApprovalRef when it burdens the budget) → implementing → evaluated (after an evaluation) → renewed (a later pksEnd) or ended. A skipped stage answers 409 naming the rule.',
   security: authSecurity,
   request: {
     params: Params,
     body: jsonBody(
       z
         .object({
-          stage: Stage, kbNumber: z.string().trim().min(1).max(100).optional(), kbDate: IsoDate.optional(), kbSignatories: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-          pksNumber: z.string().trim().min(1).max(100).optional(), pksDate: IsoDate.optional(), pksStart: IsoDate.optional(), pksEnd: IsoDate.optional(), burdensBudget: z.boolean().optional(), dprdApprovalRef: z.string().trim().max(200).optional(),
+          stage: Stage,
+          kbNumber: z.string().trim().min(1).max(100).optional(),
+          kbDate: IsoDate.optional(),
+          kbSignatories: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+          pksNumber: z.string().trim().min(1).max(100).optional(),
+          pksDate: IsoDate.optional(),
+          pksStart: IsoDate.optional(),
+          pksEnd: IsoDate.optional(),
+          burdensBudget: z.boolean().optional(),
+          dprdApprovalRef: z.string().trim().max(200).optional(),
         })
         .strict()
         .openapi('AgreementTransition'),
@@ -75,29 +205,161 @@ const transitionDef = createRoute({
   responses: ok('The agreement.'),
 });
 const actionDef = createRoute({
-  method: 'post', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions', operationId: 'addAgreementAction', tags: ['Agreements'], summary: 'Add an action-plan item', security: authSecurity,
-  request: { params: Params, body: jsonBody(z.object({ title: Name(300), responsibleTenantId: z.string().max(40), dueDate: IsoDate }).strict()) }, responses: ok('The agreement.'),
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions',
+  operationId: 'addAgreementAction',
+  tags: ['Agreements'],
+  summary: 'Add an action-plan item',
+  security: authSecurity,
+  request: {
+    params: Params,
+    body: jsonBody(
+      z
+        .object({ title: Name(300), responsibleTenantId: z.string().max(40), dueDate: IsoDate })
+        .strict(),
+    ),
+  },
+  responses: ok('The agreement.'),
 });
 const updateActionDef = createRoute({
-  method: 'patch', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}', operationId: 'updateAgreementAction', tags: ['Agreements'], summary: 'Update an action-plan item', security: authSecurity,
-  request: { params: Params.extend({ actionId: idParam('actionId', 'act', 'The action.') }), body: jsonBody(z.object({ status: z.enum(['planned', 'in_progress', 'done']).optional(), dueDate: IsoDate.optional() }).strict()) }, responses: ok('The agreement.'),
+  method: 'patch',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}',
+  operationId: 'updateAgreementAction',
+  tags: ['Agreements'],
+  summary: 'Update an action-plan item',
+  security: authSecurity,
+  request: {
+    params: Params.extend({ actionId: idParam('actionId', 'act', 'The action.') }),
+    body: jsonBody(
+      z
+        .object({
+          status: z.enum(['planned', 'in_progress', 'done']).optional(),
+          dueDate: IsoDate.optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: ok('The agreement.'),
 });
 const evaluationDef = createRoute({
-  method: 'post', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations', operationId: 'addAgreementEvaluation', tags: ['Agreements'], summary: 'Record a periodic evaluation', security: authSecurity,
-  request: { params: Params, body: jsonBody(z.object({ date: IsoDate, findings: z.string().trim().min(1).max(8000), rating: z.number().int().min(1).max(5), nextEvaluationDate: IsoDate.optional() }).strict()) }, responses: ok('The agreement.'),
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
+  operationId: 'addAgreementEvaluation',
+  tags: ['Agreements'],
+  summary: 'Record a periodic evaluation',
+  security: authSecurity,
+  request: {
+    params: Params,
+    body: jsonBody(
+      z
+        .object({
+          date: IsoDate,
+          findings: z.string().trim().min(1).max(8000),
+          rating: z.number().int().min(1).max(5),
+          nextEvaluationDate: IsoDate.optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: ok('The agreement.'),
 });
 const documentDef = createRoute({
-  method: 'post', path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents', operationId: 'addAgreementDocument', tags: ['Agreements'], summary: 'Reference a document', security: authSecurity,
-  request: { params: Params, body: jsonBody(z.object({ title: Name(300), number: z.string().max(100).optional(), date: IsoDate.optional(), link: z.string().url().max(1000).optional() }).strict()) }, responses: ok('The agreement.'),
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents',
+  operationId: 'addAgreementDocument',
+  tags: ['Agreements'],
+  summary: 'Reference a document',
+  security: authSecurity,
+  request: {
+    params: Params,
+    body: jsonBody(
+      z
+        .object({
+          title: Name(300),
+          number: z.string().max(100).optional(),
+          date: IsoDate.optional(),
+          link: z.string().url().max(1000).optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: ok('The agreement.'),
 });
 
 export function registerAgreements(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createDef, async (c) => c.json(AgreementSchema.parse(await createAgreement({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 201));
-  app.openapi(listDef, async (c) => c.json(await listAgreements({ ctx: c.get('ctx'), input: c.req.valid('param') }), 200));
-  app.openapi(getDef, async (c) => c.json(AgreementSchema.parse(await getAgreement({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
-  app.openapi(transitionDef, async (c) => c.json(AgreementSchema.parse(await transitionAgreement({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200));
-  app.openapi(actionDef, async (c) => c.json(AgreementSchema.parse(await addAction({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200));
-  app.openapi(updateActionDef, async (c) => c.json(AgreementSchema.parse(await updateAction({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200));
-  app.openapi(evaluationDef, async (c) => c.json(AgreementSchema.parse(await addEvaluation({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200));
-  app.openapi(documentDef, async (c) => c.json(AgreementSchema.parse(await addDocument({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 200));
+  app.openapi(createDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await createAgreement({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
+  app.openapi(listDef, async (c) =>
+    c.json(await listAgreements({ ctx: c.get('ctx'), input: c.req.valid('param') }), 200),
+  );
+  app.openapi(getDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(await getAgreement({ ctx: c.get('ctx'), input: c.req.valid('param') })),
+      200,
+    ),
+  );
+  app.openapi(transitionDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await transitionAgreement({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(actionDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await addAction({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(updateActionDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await updateAction({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(evaluationDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await addEvaluation({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(documentDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await addDocument({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
 }

@@ -1,5 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { catalogFacets, EXPORT_COLUMNS, exportCatalog, getPublishedPotential, listPublicPartners, searchCatalog, toCsv } from '../../potentials/catalog';
+import {
+  catalogFacets,
+  EXPORT_COLUMNS,
+  exportCatalog,
+  getPublishedPotential,
+  listPublicPartners,
+  searchCatalog,
+  toCsv,
+} from '../../potentials/catalog';
 import { expressInterest } from '../../potentials/interests';
 import { getRegionProfile } from '../../potentials/profiles';
 import { nationalReport } from '../../potentials/reports';
@@ -16,110 +24,303 @@ const list = (name: string, description: string) =>
   z
     .string()
     .max(500)
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .optional()
-    .openapi({ param: { name, in: 'query' }, description: `${description} Comma-separated; matches any.`, type: 'string' });
+    .openapi({
+      param: { name, in: 'query' },
+      description: `${description} Comma-separated; matches any.`,
+      type: 'string',
+    });
 
 const FilterQuery = z.object({
-  q: z.string().trim().min(2).max(200).optional().openapi({ param: { name: 'q', in: 'query' }, description: 'Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem".', example: 'bencana' }),
-  province: z.string().regex(/^\d{2}$/, 'must be a two-digit province code').optional().openapi({ param: { name: 'province', in: 'query' } }),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'q', in: 'query' },
+      description: 'Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem".',
+      example: 'bencana',
+    }),
+  province: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a two-digit province code')
+    .optional()
+    .openapi({ param: { name: 'province', in: 'query' } }),
   region: RegionCodeSchema.optional().openapi({ param: { name: 'region', in: 'query' } }),
-  direction: z.enum(['offer', 'need']).optional().openapi({ param: { name: 'direction', in: 'query' } }),
+  direction: z
+    .enum(['offer', 'need'])
+    .optional()
+    .openapi({ param: { name: 'direction', in: 'query' } }),
   kind: list('kind', 'Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI).'),
   affairs: list('affairs', 'Affair codes.'),
   issues: list('issues', 'Strategic-issue codes.'),
-  model: z.string().max(60).optional().openapi({ param: { name: 'model', in: 'query' } }),
-  valueMin: z.coerce.number().int().min(0).optional().openapi({ param: { name: 'valueMin', in: 'query' }, description: 'Rupiah.' }),
-  valueMax: z.coerce.number().int().min(0).optional().openapi({ param: { name: 'valueMax', in: 'query' }, description: 'Rupiah.' }),
-  expiresAfter: IsoDate.optional().openapi({ param: { name: 'expiresAfter', in: 'query' }, description: 'Only potentials still valid after this date.' }),
+  model: z
+    .string()
+    .max(60)
+    .optional()
+    .openapi({ param: { name: 'model', in: 'query' } }),
+  valueMin: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'valueMin', in: 'query' }, description: 'Rupiah.' }),
+  valueMax: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'valueMax', in: 'query' }, description: 'Rupiah.' }),
+  expiresAfter: IsoDate.optional().openapi({
+    param: { name: 'expiresAfter', in: 'query' },
+    description: 'Only potentials still valid after this date.',
+  }),
 });
 const SearchQuery = FilterQuery.extend({
-  sort: z.enum(['relevance', 'newest', 'value']).optional().openapi({ param: { name: 'sort', in: 'query' }, description: 'Default: relevance with `q`, newest without.' }),
+  sort: z
+    .enum(['relevance', 'newest', 'value'])
+    .optional()
+    .openapi({
+      param: { name: 'sort', in: 'query' },
+      description: 'Default: relevance with `q`, newest without.',
+    }),
   limit: limitParam(20),
   cursor: cursorParam,
 });
 
 const PageSchema = z
-  .object({ data: z.array(PublicPotentialSchema.extend({ score: z.number().nullable().openapi({ description: 'Relevance, with `q`.' }) })), ...pageMeta, sort: z.enum(['relevance', 'newest', 'value']) })
+  .object({
+    data: z.array(
+      PublicPotentialSchema.extend({
+        score: z.number().nullable().openapi({ description: 'Relevance, with `q`.' }),
+      }),
+    ),
+    ...pageMeta,
+    sort: z.enum(['relevance', 'newest', 'value']),
+  })
   .openapi('CatalogPage');
 const Facet = z.array(z.object({ code: z.string(), label: z.string(), count: z.number().int() }));
-const FacetsSchema = z.object({ total: z.number().int(), direction: Facet, kind: Facet, affairs: Facet, issues: Facet, model: Facet, province: Facet }).openapi('CatalogFacets');
+const FacetsSchema = z
+  .object({
+    total: z.number().int(),
+    direction: Facet,
+    kind: Facet,
+    affairs: Facet,
+    issues: Facet,
+    model: Facet,
+    province: Facet,
+  })
+  .openapi('CatalogFacets');
 
 const searchRoute = createRoute({
-  method: 'get', path: '/v1/catalog/potentials', operationId: 'searchCatalog', tags: ['Catalogue'], summary: 'Search published cooperation potentials',
-  security: [], request: { query: SearchQuery },
-  responses: { 200: jsonResponse('A page of published potentials.', PageSchema), ...problemResponses(400) },
+  method: 'get',
+  path: '/v1/catalog/potentials',
+  operationId: 'searchCatalog',
+  tags: ['Catalogue'],
+  summary: 'Search published cooperation potentials',
+  security: [],
+  request: { query: SearchQuery },
+  responses: {
+    200: jsonResponse('A page of published potentials.', PageSchema),
+    ...problemResponses(400),
+  },
 });
 const facetsRoute = createRoute({
-  method: 'get', path: '/v1/catalog/potentials/facets', operationId: 'catalogFacets', tags: ['Catalogue'], summary: 'Counts per filter value',
-  description: 'The same filters as the search; answers how many potentials match each value of each filter, e.g. "Pariwisata (42)".',
-  security: [], request: { query: FilterQuery },
+  method: 'get',
+  path: '/v1/catalog/potentials/facets',
+  operationId: 'catalogFacets',
+  tags: ['Catalogue'],
+  summary: 'Counts per filter value',
+  description:
+    'The same filters as the search; answers how many potentials match each value of each filter, e.g. "Pariwisata (42)".',
+  security: [],
+  request: { query: FilterQuery },
   responses: { 200: jsonResponse('Facet counts.', FacetsSchema), ...problemResponses(400) },
 });
 const getRoute = createRoute({
-  method: 'get', path: '/v1/catalog/potentials/{potentialId}', operationId: 'getPublishedPotential', tags: ['Catalogue'], summary: 'One published potential',
-  security: [], request: { params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }) },
-  responses: { 200: jsonResponse('The potential.', PublicPotentialSchema), ...problemResponses(400, 404) },
+  method: 'get',
+  path: '/v1/catalog/potentials/{potentialId}',
+  operationId: 'getPublishedPotential',
+  tags: ['Catalogue'],
+  summary: 'One published potential',
+  security: [],
+  request: { params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }) },
+  responses: {
+    200: jsonResponse('The potential.', PublicPotentialSchema),
+    ...problemResponses(400, 404),
+  },
 });
 const exportCsvRoute = createRoute({
-  method: 'get', path: '/v1/catalog/export.csv', operationId: 'exportCatalogCsv', tags: ['Catalogue'], summary: 'Open data: the catalogue as CSV',
+  method: 'get',
+  path: '/v1/catalog/export.csv',
+  operationId: 'exportCatalogCsv',
+  tags: ['Catalogue'],
+  summary: 'Open data: the catalogue as CSV',
   description: `Stable columns: ${EXPORT_COLUMNS.join(', ')}. Lists are joined with |.`,
-  security: [], request: { query: FilterQuery },
-  responses: { 200: { description: 'CSV (RFC 4180, UTF-8).', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(400) },
+  security: [],
+  request: { query: FilterQuery },
+  responses: {
+    200: { description: 'CSV (RFC 4180, UTF-8).', content: { 'text/csv': { schema: z.string() } } },
+    ...problemResponses(400),
+  },
 });
 const exportJsonRoute = createRoute({
-  method: 'get', path: '/v1/catalog/export.json', operationId: 'exportCatalogJson', tags: ['Catalogue'], summary: 'Open data: the catalogue as JSON',
-  security: [], request: { query: FilterQuery },
-  responses: { 200: jsonResponse('The same columns as the CSV.', z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) })), ...problemResponses(400) },
+  method: 'get',
+  path: '/v1/catalog/export.json',
+  operationId: 'exportCatalogJson',
+  tags: ['Catalogue'],
+  summary: 'Open data: the catalogue as JSON',
+  security: [],
+  request: { query: FilterQuery },
+  responses: {
+    200: jsonResponse(
+      'The same columns as the CSV.',
+      z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) }),
+    ),
+    ...problemResponses(400),
+  },
 });
-const RegionProfileSchema = ProfileSchema.extend({ activeAgreements: z.number().int() }).openapi('RegionProfile');
+const RegionProfileSchema = ProfileSchema.extend({ activeAgreements: z.number().int() }).openapi(
+  'RegionProfile',
+);
 const PartnerSchema = z
   .object({
-    id: z.string(), name: z.string(), kind: z.string().nullable(), website: z.string().nullable(), country: z.string().nullable(), verifiedAt: NullableTimestamp,
-    summary: z.string().nullable(), sectors: z.array(z.string()), issues: z.array(z.string()), affairs: z.array(z.string()), regionsOfInterest: z.array(z.string()),
-    offers: z.string().nullable(), engagementMinIdr: z.number().nullable(), engagementMaxIdr: z.number().nullable(), isDemo: z.boolean(),
+    id: z.string(),
+    name: z.string(),
+    kind: z.string().nullable(),
+    website: z.string().nullable(),
+    country: z.string().nullable(),
+    verifiedAt: NullableTimestamp,
+    summary: z.string().nullable(),
+    sectors: z.array(z.string()),
+    issues: z.array(z.string()),
+    affairs: z.array(z.string()),
+    regionsOfInterest: z.array(z.string()),
+    offers: z.string().nullable(),
+    engagementMinIdr: z.number().nullable(),
+    engagementMaxIdr: z.number().nullable(),
+    isDemo: z.boolean(),
   })
   .openapi('PublicPartner');
 const partnersRoute = createRoute({
-  method: 'get', path: '/v1/catalog/partners', operationId: 'listPublicPartners', tags: ['Catalogue'], summary: 'Verified partner organisations',
+  method: 'get',
+  path: '/v1/catalog/partners',
+  operationId: 'listPublicPartners',
+  tags: ['Catalogue'],
+  summary: 'Verified partner organisations',
   security: [],
   request: {
     query: z.object({
-      kind: z.string().max(40).optional().openapi({ param: { name: 'kind', in: 'query' } }),
+      kind: z
+        .string()
+        .max(40)
+        .optional()
+        .openapi({ param: { name: 'kind', in: 'query' } }),
       issues: list('issues', 'Strategic-issue codes.'),
       affairs: list('affairs', 'Affair codes.'),
-      q: z.string().trim().min(2).max(100).optional().openapi({ param: { name: 'q', in: 'query' } }),
+      q: z
+        .string()
+        .trim()
+        .min(2)
+        .max(100)
+        .optional()
+        .openapi({ param: { name: 'q', in: 'query' } }),
       limit: limitParam(20),
       cursor: cursorParam,
     }),
   },
-  responses: { 200: jsonResponse('A page of partners.', z.object({ data: z.array(PartnerSchema), ...pageMeta })), ...problemResponses(400) },
+  responses: {
+    200: jsonResponse(
+      'A page of partners.',
+      z.object({ data: z.array(PartnerSchema), ...pageMeta }),
+    ),
+    ...problemResponses(400),
+  },
 });
 const regionProfileRoute = createRoute({
-  method: 'get', path: '/v1/catalog/regions/{code}/profile', operationId: 'getRegionProfile', tags: ['Catalogue'], summary: 'A region’s public profile',
-  security: [], request: { params: z.object({ code: RegionCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }) },
-  responses: { 200: jsonResponse('Summary, flagship sectors, contacts by role, and how many agreements it is party to now.', RegionProfileSchema), ...problemResponses(400, 404) },
+  method: 'get',
+  path: '/v1/catalog/regions/{code}/profile',
+  operationId: 'getRegionProfile',
+  tags: ['Catalogue'],
+  summary: 'A region’s public profile',
+  security: [],
+  request: {
+    params: z.object({ code: RegionCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }),
+  },
+  responses: {
+    200: jsonResponse(
+      'Summary, flagship sectors, contacts by role, and how many agreements it is party to now.',
+      RegionProfileSchema,
+    ),
+    ...problemResponses(400, 404),
+  },
 });
 const expressRoute = createRoute({
-  method: 'post', path: '/v1/catalog/potentials/{potentialId}/interests', operationId: 'expressInterest', tags: ['Interests'], summary: 'Express interest in a published potential',
-  description: 'On behalf of a tenant you belong to (`fromTenantId`). Once per tenant and potential (409); never in your own (400).',
+  method: 'post',
+  path: '/v1/catalog/potentials/{potentialId}/interests',
+  operationId: 'expressInterest',
+  tags: ['Interests'],
+  summary: 'Express interest in a published potential',
+  description:
+    'On behalf of a tenant you belong to (`fromTenantId`). Once per tenant and potential (409); never in your own (400).',
   security: authSecurity,
   request: {
     params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }),
-    body: { required: true, content: { 'application/json': { schema: z.object({ fromTenantId: z.string().max(40), message: z.string().trim().min(1).max(4000) }).strict().openapi('ExpressInterestRequest') } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              fromTenantId: z.string().max(40),
+              message: z.string().trim().min(1).max(4000),
+            })
+            .strict()
+            .openapi('ExpressInterestRequest'),
+        },
+      },
+    },
   },
-  responses: { 201: jsonResponse('The interest, pending.', InterestSchema), ...problemResponses(400, 401, 403, 404, 409) },
+  responses: {
+    201: jsonResponse('The interest, pending.', InterestSchema),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
 });
 const nationalRoute = createRoute({
-  method: 'get', path: '/v1/admin/reports/mapping', operationId: 'nationalMappingReport', tags: ['Platform admin'], summary: 'The national picture of mapping, per province',
+  method: 'get',
+  path: '/v1/admin/reports/mapping',
+  operationId: 'nationalMappingReport',
+  tags: ['Platform admin'],
+  summary: 'The national picture of mapping, per province',
   security: authSecurity,
   responses: {
     200: jsonResponse(
       'Per province: regions, claimed, mapped this year, potentials by state.',
       z.object({
         year: z.number().int(),
-        data: z.array(z.object({ provinceCode: z.string(), name: z.string(), regions: z.number().int(), claimed: z.number().int(), mappedThisYear: z.number().int(), potentials: z.record(z.string(), z.number().int()) })),
-        summary: z.object({ regions: z.number().int(), mappedThisYear: z.number().int(), published: z.number().int() }),
+        data: z.array(
+          z.object({
+            provinceCode: z.string(),
+            name: z.string(),
+            regions: z.number().int(),
+            claimed: z.number().int(),
+            mappedThisYear: z.number().int(),
+            potentials: z.record(z.string(), z.number().int()),
+          }),
+        ),
+        summary: z.object({
+          regions: z.number().int(),
+          mappedThisYear: z.number().int(),
+          published: z.number().int(),
+        }),
       }),
     ),
     ...problemResponses(401, 403),
@@ -127,16 +328,68 @@ const nationalRoute = createRoute({
 });
 
 export function registerCatalog(app: OpenAPIHono<AppEnv>) {
-  app.openapi(searchRoute, async (c) => c.json(PageSchema.parse(await searchCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200));
-  app.openapi(facetsRoute, async (c) => c.json(FacetsSchema.parse(await catalogFacets({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200));
+  app.openapi(searchRoute, async (c) =>
+    c.json(
+      PageSchema.parse(await searchCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      200,
+    ),
+  );
+  app.openapi(facetsRoute, async (c) =>
+    c.json(
+      FacetsSchema.parse(await catalogFacets({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      200,
+    ),
+  );
   app.openapi(exportCsvRoute, async (c) => {
     const rows = await exportCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') });
-    return c.body(toCsv(rows, EXPORT_COLUMNS), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="sinergi-katalog.csv"' });
+    return c.body(toCsv(rows, EXPORT_COLUMNS), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="sinergi-katalog.csv"',
+    });
   });
-  app.openapi(exportJsonRoute, async (c) => c.json({ columns: [...EXPORT_COLUMNS], data: await exportCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') }) }, 200));
-  app.openapi(getRoute, async (c) => c.json(PublicPotentialSchema.parse(await getPublishedPotential({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
-  app.openapi(partnersRoute, async (c) => c.json(z.object({ data: z.array(PartnerSchema), ...pageMeta }).parse(await listPublicPartners({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200));
-  app.openapi(regionProfileRoute, async (c) => c.json(RegionProfileSchema.parse(await getRegionProfile({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200));
-  app.openapi(expressRoute, async (c) => c.json(InterestSchema.parse(await expressInterest({ ctx: c.get('ctx'), input: { ...c.req.valid('param'), ...c.req.valid('json') } })), 201));
+  app.openapi(exportJsonRoute, async (c) =>
+    c.json(
+      {
+        columns: [...EXPORT_COLUMNS],
+        data: await exportCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') }),
+      },
+      200,
+    ),
+  );
+  app.openapi(getRoute, async (c) =>
+    c.json(
+      PublicPotentialSchema.parse(
+        await getPublishedPotential({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(partnersRoute, async (c) =>
+    c.json(
+      z
+        .object({ data: z.array(PartnerSchema), ...pageMeta })
+        .parse(await listPublicPartners({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      200,
+    ),
+  );
+  app.openapi(regionProfileRoute, async (c) =>
+    c.json(
+      RegionProfileSchema.parse(
+        await getRegionProfile({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
+  );
+  app.openapi(expressRoute, async (c) =>
+    c.json(
+      InterestSchema.parse(
+        await expressInterest({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
   app.openapi(nationalRoute, async (c) => c.json(await nationalReport({ ctx: c.get('ctx') }), 200));
 }

@@ -6,13 +6,25 @@ import { authSecurity, idParam, Timestamp } from '../common';
 
 const MeSchema = z
   .object({
-    user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string(), isPlatformAdmin: z.boolean() }),
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      locale: z.string(),
+      isPlatformAdmin: z.boolean(),
+    }),
     memberships: z.array(
       z.object({
         membershipId: z.string(),
         role: z.string(),
         agencyId: z.string().nullable(),
-        tenant: z.object({ id: z.string(), name: z.string(), type: z.string(), status: z.string(), regionCode: z.string().nullable() }),
+        tenant: z.object({
+          id: z.string(),
+          name: z.string(),
+          type: z.string(),
+          status: z.string(),
+          regionCode: z.string().nullable(),
+        }),
       }),
     ),
   })
@@ -21,7 +33,15 @@ const MeSchema = z
 const SessionList = z
   .object({
     data: z.array(
-      z.object({ id: z.string(), createdAt: Timestamp, lastSeenAt: Timestamp, expiresAt: Timestamp, userAgent: z.string().nullable(), clientAddress: z.string().nullable(), current: z.boolean() }),
+      z.object({
+        id: z.string(),
+        createdAt: Timestamp,
+        lastSeenAt: Timestamp,
+        expiresAt: Timestamp,
+        userAgent: z.string().nullable(),
+        clientAddress: z.string().nullable(),
+        current: z.boolean(),
+      }),
     ),
   })
   .openapi('SessionList');
@@ -33,7 +53,10 @@ const meRoute = createRoute({
   tags: ['Accounts'],
   summary: 'The signed-in user and their tenants',
   security: authSecurity,
-  responses: { 200: { description: 'You.', content: { 'application/json': { schema: MeSchema } } }, ...problemResponses(401, 403) },
+  responses: {
+    200: { description: 'You.', content: { 'application/json': { schema: MeSchema } } },
+    ...problemResponses(401, 403),
+  },
 });
 
 const sessionsRoute = createRoute({
@@ -43,7 +66,13 @@ const sessionsRoute = createRoute({
   tags: ['Accounts'],
   summary: 'Your active sessions',
   security: authSecurity,
-  responses: { 200: { description: 'Active sessions, most recently used first.', content: { 'application/json': { schema: SessionList } } }, ...problemResponses(401, 403) },
+  responses: {
+    200: {
+      description: 'Active sessions, most recently used first.',
+      content: { 'application/json': { schema: SessionList } },
+    },
+    ...problemResponses(401, 403),
+  },
 });
 
 const revokeRoute = createRoute({
@@ -54,12 +83,19 @@ const revokeRoute = createRoute({
   summary: 'End one of your sessions',
   security: authSecurity,
   request: { params: z.object({ sessionId: idParam('sessionId', 'ses', 'The session to end.') }) },
-  responses: { 204: { description: 'Ended; it stops working on the next request.' }, ...problemResponses(400, 401, 403, 404) },
+  responses: {
+    204: { description: 'Ended; it stops working on the next request.' },
+    ...problemResponses(400, 401, 403, 404),
+  },
 });
 
 export function registerMe(app: OpenAPIHono<AppEnv>) {
-  app.openapi(meRoute, async (c) => c.json(MeSchema.parse(await getMe({ ctx: c.get('ctx') })), 200));
-  app.openapi(sessionsRoute, async (c) => c.json(SessionList.parse(await listSessions({ ctx: c.get('ctx') })), 200));
+  app.openapi(meRoute, async (c) =>
+    c.json(MeSchema.parse(await getMe({ ctx: c.get('ctx') })), 200),
+  );
+  app.openapi(sessionsRoute, async (c) =>
+    c.json(SessionList.parse(await listSessions({ ctx: c.get('ctx') })), 200),
+  );
   app.openapi(revokeRoute, async (c) => {
     await revokeSession({ ctx: c.get('ctx'), input: c.req.valid('param') });
     return c.body(null, 204);

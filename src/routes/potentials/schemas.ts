@@ -4,47 +4,110 @@ import { NullableTimestamp, Timestamp } from '../common';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a real calendar date');
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'must be a real calendar date',
+  );
 export const IsoDate = isoDate.openapi({ type: 'string', format: 'date', example: '2027-12-31' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const codes = (max: number, description: string) => z.array(z.string().max(60)).max(max).openapi({ description });
+const codes = (max: number, description: string) =>
+  z.array(z.string().max(60)).max(max).openapi({ description });
 
 /** The eight questions of the mapping form, plus what the catalogue needs. */
 export const PotentialBody = z
   .object({
     title: text(200).openapi({ example: 'Paket wisata bersama Lombok–Sumbawa' }),
-    activity: text(2000).openapi({ description: '1. What will be done through cooperation, concisely.' }),
+    activity: text(2000).openapi({
+      description: '1. What will be done through cooperation, concisely.',
+    }),
     problem: text(4000).openapi({ description: '2a. Background: the problem.' }),
     potential: text(4000).openapi({ description: '2b. Background: the potential.' }),
     target: text(2000).openapi({ description: '2c. Background: the target.' }),
-    process: z.array(z.object({ party: text(200), role: text(1000) }).strict()).min(1).max(10).openapi({ description: '3. What each party does.' }),
-    candidatePartner: optionalText(300).openapi({ description: '4. The candidate partner, if one is in view.' }),
-    candidateReason: optionalText(2000).openapi({ description: '5. Why that partner: its technical or operational advantages.' }),
-    outputs: z.array(text(500)).min(1).max(20).openapi({ description: '6. Physical products and/or activities produced.' }),
+    process: z
+      .array(z.object({ party: text(200), role: text(1000) }).strict())
+      .min(1)
+      .max(10)
+      .openapi({ description: '3. What each party does.' }),
+    candidatePartner: optionalText(300).openapi({
+      description: '4. The candidate partner, if one is in view.',
+    }),
+    candidateReason: optionalText(2000).openapi({
+      description: '5. Why that partner: its technical or operational advantages.',
+    }),
+    outputs: z
+      .array(text(500))
+      .min(1)
+      .max(20)
+      .openapi({ description: '6. Physical products and/or activities produced.' }),
     outcome: text(2000).openapi({ description: '7. The impact.' }),
-    outcomeIndicator: text(500).openapi({ description: '7. The agency performance indicator the outcome serves.' }),
+    outcomeIndicator: text(500).openapi({
+      description: '7. The agency performance indicator the outcome serves.',
+    }),
     supportBudget: optionalText(2000).openapi({ description: '8. Budget support needed.' }),
     supportPolicy: optionalText(2000).openapi({ description: '8. Policy support needed.' }),
     supportOther: optionalText(2000).openapi({ description: '8. Other support needed.' }),
-    direction: z.enum(['offer', 'need']).openapi({ description: '`offer`: what the region brings; `need`: what it seeks.' }),
-    cooperationKinds: codes(4, 'Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDLN, SINERGI).').min(1),
-    mandatory: z.boolean().openapi({ description: 'Mandatory cooperation with neighbours (wajib, UU 23/2014 art. 363) rather than voluntary.' }),
+    direction: z
+      .enum(['offer', 'need'])
+      .openapi({ description: '`offer`: what the region brings; `need`: what it seeks.' }),
+    cooperationKinds: codes(
+      4,
+      'Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDLN, SINERGI).',
+    ).min(1),
+    mandatory: z.boolean().openapi({
+      description:
+        'Mandatory cooperation with neighbours (wajib, UU 23/2014 art. 363) rather than voluntary.',
+    }),
     affairs: codes(10, 'Codes of `affairs` (urusan).').min(1),
     issues: codes(9, 'Codes of `strategic-issues`.'),
-    model: z.string().max(60).nullable().optional().openapi({ description: 'Preferred code of `cooperation-models`.' }),
-    valueIdr: z.number().int().min(0).max(1e15).nullable().optional().openapi({ description: 'Estimated value in rupiah.', example: 2500000000 }),
-    districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'must be a district code such as 52.01.01').nullable().optional(),
-    horizon: z.enum(['short', 'medium', 'long']).openapi({ description: 'short ≤ 1 year, medium 1–3 years, long > 3 years.' }),
-    expiresOn: IsoDate.openapi({ description: 'After this date the potential leaves the catalogue until renewed.' }),
-    agencyId: z.string().max(40).nullable().optional().openapi({ description: 'The proposing agency (OPD). A liaison’s own agency by default.' }),
-    roundId: z.string().max(40).nullable().optional().openapi({ description: 'The mapping round it answers.' }),
+    model: z
+      .string()
+      .max(60)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Preferred code of `cooperation-models`.' }),
+    valueIdr: z
+      .number()
+      .int()
+      .min(0)
+      .max(1e15)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Estimated value in rupiah.', example: 2500000000 }),
+    districtCode: z
+      .string()
+      .regex(/^\d{2}\.\d{2}\.\d{2}$/, 'must be a district code such as 52.01.01')
+      .nullable()
+      .optional(),
+    horizon: z
+      .enum(['short', 'medium', 'long'])
+      .openapi({ description: 'short ≤ 1 year, medium 1–3 years, long > 3 years.' }),
+    expiresOn: IsoDate.openapi({
+      description: 'After this date the potential leaves the catalogue until renewed.',
+    }),
+    agencyId: z
+      .string()
+      .max(40)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The proposing agency (OPD). A liaison’s own agency by default.' }),
+    roundId: z
+      .string()
+      .max(40)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The mapping round it answers.' }),
   })
   .strict()
   .openapi('PotentialInput');
 
-export const PotentialPatch = PotentialBody.omit({ agencyId: true, roundId: true }).partial().strict().openapi('PotentialPatch');
+export const PotentialPatch = PotentialBody.omit({ agencyId: true, roundId: true })
+  .partial()
+  .strict()
+  .openapi('PotentialPatch');
 
 const common = {
   id: z.string(),
@@ -87,7 +150,16 @@ export const PotentialSchema = z
     ...common,
     agencyId: z.string().nullable(),
     roundId: z.string().nullable(),
-    status: z.enum(['draft', 'submitted', 'returned', 'prioritised', 'established', 'published', 'closed', 'archived']),
+    status: z.enum([
+      'draft',
+      'submitted',
+      'returned',
+      'prioritised',
+      'established',
+      'published',
+      'closed',
+      'archived',
+    ]),
     returnReason: z.string().nullable(),
     baNumber: z.string().nullable(),
     baDate: z.string().nullable(),
@@ -98,8 +170,29 @@ export const PotentialSchema = z
   .openapi('Potential');
 
 export const PotentialDetailSchema = PotentialSchema.extend({
-  history: z.array(z.object({ id: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string().nullable(), data: z.record(z.string(), z.unknown()), actorUserId: z.string().nullable(), requestId: z.string(), createdAt: Timestamp })),
-  revisions: z.array(z.object({ version: z.number().int(), snapshot: z.record(z.string(), z.unknown()), actorUserId: z.string().nullable(), createdAt: Timestamp })),
+  history: z.array(
+    z.object({
+      id: z.string(),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      reason: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      actorUserId: z.string().nullable(),
+      requestId: z.string(),
+      createdAt: Timestamp,
+    }),
+  ),
+  revisions: z.array(
+    z.object({
+      version: z.number().int(),
+      snapshot: z.record(z.string(), z.unknown()),
+      actorUserId: z.string().nullable(),
+      createdAt: Timestamp,
+    }),
+  ),
 }).openapi('PotentialDetail');
 
-export const PublicPotentialSchema = z.object({ ...common, regionName: z.string() }).openapi('PublishedPotential');
+export const PublicPotentialSchema = z
+  .object({ ...common, regionName: z.string() })
+  .openapi('PublishedPotential');

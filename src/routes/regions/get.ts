@@ -10,11 +10,17 @@ export const getRegionRoute = createRoute({
   operationId: 'getRegion',
   tags: ['Regions'],
   summary: 'Get a region',
-  description: 'One region with its province (for a kabupaten/kota) or its children counts (for a province).',
+  description:
+    'One region with its province (for a kabupaten/kota) or its children counts (for a province).',
   security: [],
-  request: { params: z.object({ code: RegionCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }) },
+  request: {
+    params: z.object({ code: RegionCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }),
+  },
   responses: {
-    200: { description: 'The region.', content: { 'application/json': { schema: RegionDetailSchema } } },
+    200: {
+      description: 'The region.',
+      content: { 'application/json': { schema: RegionDetailSchema } },
+    },
     ...problemResponses(400, 404),
   },
 });

@@ -10,20 +10,34 @@ export const ListRegionsQuery = z.object({
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code such as 31')
     .optional()
-    .openapi({ param: { name: 'province', in: 'query' }, description: 'Only the kabupaten/kota of this province.', example: '31' }),
-  kind: z.enum(['provinsi', 'kabupaten', 'kota']).optional().openapi({ param: { name: 'kind', in: 'query' } }),
+    .openapi({
+      param: { name: 'province', in: 'query' },
+      description: 'Only the kabupaten/kota of this province.',
+      example: '31',
+    }),
+  kind: z
+    .enum(['provinsi', 'kabupaten', 'kota'])
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' } }),
   autonomous: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional()
-    .openapi({ param: { name: 'autonomous', in: 'query' }, description: '`false` lists the administrative (non-autonomous) regions.' }),
+    .openapi({
+      param: { name: 'autonomous', in: 'query' },
+      description: '`false` lists the administrative (non-autonomous) regions.',
+    }),
   q: z
     .string()
     .trim()
     .min(2)
     .max(100)
     .optional()
-    .openapi({ param: { name: 'q', in: 'query' }, description: 'Part of the name; case and accents are ignored.', example: 'bandung' }),
+    .openapi({
+      param: { name: 'q', in: 'query' },
+      description: 'Part of the name; case and accents are ignored.',
+      example: 'bandung',
+    }),
   limit: limitParam(100),
   cursor: cursorParam,
 });
@@ -34,11 +48,15 @@ export const listRegionsRoute = createRoute({
   operationId: 'listRegions',
   tags: ['Regions'],
   summary: 'List regions',
-  description: 'The 38 provinces and 514 kabupaten/kota, in code order, with filters and cursor pagination.',
+  description:
+    'The 38 provinces and 514 kabupaten/kota, in code order, with filters and cursor pagination.',
   security: [],
   request: { query: ListRegionsQuery },
   responses: {
-    200: { description: 'A page of regions.', content: { 'application/json': { schema: RegionPageSchema } } },
+    200: {
+      description: 'A page of regions.',
+      content: { 'application/json': { schema: RegionPageSchema } },
+    },
     ...problemResponses(400),
   },
 });

@@ -5,7 +5,13 @@ import { lookupRegions } from '../../reference/regions';
 import { RegionCodeSchema, RegionSchema } from './schemas';
 
 const LookupBody = z
-  .object({ codes: z.array(RegionCodeSchema).min(1).max(600).openapi({ example: ['31.71', '32.73', '99.99'] }) })
+  .object({
+    codes: z
+      .array(RegionCodeSchema)
+      .min(1)
+      .max(600)
+      .openapi({ example: ['31.71', '32.73', '99.99'] }),
+  })
   .strict()
   .openapi('RegionLookupRequest');
 
@@ -22,11 +28,15 @@ export const lookupRegionsRoute = createRoute({
   operationId: 'lookupRegions',
   tags: ['Regions'],
   summary: 'Resolve many region codes at once',
-  description: 'For clients importing spreadsheets: resolves up to 600 codes in one call and reports the unknown ones.',
+  description:
+    'For clients importing spreadsheets: resolves up to 600 codes in one call and reports the unknown ones.',
   security: [],
   request: { body: { required: true, content: { 'application/json': { schema: LookupBody } } } },
   responses: {
-    200: { description: 'The regions found, in code order, and the codes not found.', content: { 'application/json': { schema: LookupResponse } } },
+    200: {
+      description: 'The regions found, in code order, and the codes not found.',
+      content: { 'application/json': { schema: LookupResponse } },
+    },
     ...problemResponses(400, 413, 415),
   },
 });

@@ -20,7 +20,10 @@ export const healthRoute = createRoute({
   description: 'Answers 200 only when the database answers a query; 503 otherwise.',
   security: [],
   responses: {
-    200: { description: 'The API and its database are up.', content: { 'application/json': { schema: HealthSchema } } },
+    200: {
+      description: 'The API and its database are up.',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
     ...problemResponses(503),
   },
 });

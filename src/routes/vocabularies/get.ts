@@ -15,11 +15,21 @@ export const getVocabularyRoute = createRoute({
   security: [],
   request: {
     params: z.object({
-      name: z.string().max(64).openapi({ param: { name: 'name', in: 'path' }, example: 'affairs', description: 'The vocabulary’s name; an unknown name answers 404.' }),
+      name: z
+        .string()
+        .max(64)
+        .openapi({
+          param: { name: 'name', in: 'path' },
+          example: 'affairs',
+          description: 'The vocabulary’s name; an unknown name answers 404.',
+        }),
     }),
   },
   responses: {
-    200: { description: 'The vocabulary and its terms in order.', content: { 'application/json': { schema: VocabularySchema } } },
+    200: {
+      description: 'The vocabulary and its terms in order.',
+      content: { 'application/json': { schema: VocabularySchema } },
+    },
     ...problemResponses(400, 404),
   },
 });

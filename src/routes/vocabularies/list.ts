@@ -14,7 +14,10 @@ export const listVocabulariesRoute = createRoute({
   summary: 'List the domain vocabularies',
   security: [],
   responses: {
-    200: { description: 'Every vocabulary with its term count.', content: { 'application/json': { schema: Response } } },
+    200: {
+      description: 'Every vocabulary with its term count.',
+      content: { 'application/json': { schema: Response } },
+    },
     ...problemResponses(500),
   },
 });
