@@ -33,4 +33,60 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Layers: routes speak HTTP and call domain verbs; they never touch the database directly.
+    files: ['src/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*'],
+              message: 'Routes call domain verbs; queries live in the domain rooms.',
+            },
+            {
+              group: ['**/db/*', '**/db'],
+              message: 'Routes call domain verbs; the schema and clients live behind them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pure computation (matching, scheduling): no I/O of any kind, so it is deterministic and testable alone.
+    files: ['src/matching/**/*.ts', 'src/scheduling/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', '**/db/*', '**/db'],
+              message: 'Pure modules do no I/O: pass data in.',
+            },
+            {
+              group: [
+                'node:*',
+                'hono',
+                'hono/*',
+                '@hono/*',
+                'resend',
+                'pg',
+                '@neondatabase/*',
+                '@electric-sql/*',
+              ],
+              message: 'Pure modules do no I/O: pass data in.',
+            },
+            {
+              group: ['**/platform/*', '**/identity/*', '**/email/*'],
+              message:
+                'Pure modules depend only on other pure modules and the reference vocabularies.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

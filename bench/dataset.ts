@@ -1,3 +1,4 @@
+import { phase, progress } from './progress';
 // A generated national catalogue for benchmarks: N published potentials spread
 // over the 552 region tenants, with vocabulary codes and Indonesian text.
 import { sql } from 'drizzle-orm';
@@ -57,6 +58,8 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
   const kinds = codes('cooperation-kinds');
   const models = codes('cooperation-models');
   const now = new Date();
+  const started = performance.now();
+  phase(`building ${N.toLocaleString('en')} published potentials`);
   for (let i = 0; i < N; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, N - i) }, (_, j) => {
       const t = options.perRegion
@@ -101,6 +104,7 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
       handle.db,
       batch.map((b) => b.searchText),
     );
+    progress('potentials', Math.min(N, i + 1000), N, started);
   }
   await handle.client.exec('analyze');
   return { handle, regionTenants, affairs, issues, kinds, rand, pick, some };

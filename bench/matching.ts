@@ -6,6 +6,7 @@
 //               (bounds in SQL over match_candidates, then `rank` on the survivors)
 //   SQL         the same score written as one straightforward SQL statement
 // and checks that all three rank the same top 20 (ids and scores).
+import { phase, progress } from './progress';
 import { sql } from 'drizzle-orm';
 import { matchCandidates, potentials, regions, tenantProfiles, tenants, users } from '../db/schema';
 import { createApp } from '../src/app';
@@ -39,6 +40,8 @@ async function main() {
   );
   const db = handle.db;
   const regionCodes = regionTenants.map((t) => t.code!);
+  const partnersStarted = performance.now();
+  phase(`building ${PARTNERS.toLocaleString('en')} partners with profiles`);
   for (let i = 0; i < PARTNERS; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, PARTNERS - i) }, (_, j) => ({
       id: newId('tenant'),
@@ -60,8 +63,10 @@ async function main() {
         updatedAt: new Date(Date.now() - Math.floor(rand() * 400) * 86400_000),
       })),
     );
+    progress('partners', Math.min(PARTNERS, i + 1000), PARTNERS, partnersStarted);
   }
   await handle.client.exec('analyze');
+  phase('measuring: in-process, HTTP, SQL baseline');
   const setupS = (performance.now() - t0) / 1000;
 
   // every candidate in memory for the in-process measurement, built as the endpoint builds its survivors

@@ -21,60 +21,64 @@ function arg(argv: string[], name: string): string | undefined {
         .join('=');
 }
 
-await runCommand('admin.create', async ({ config, database, logger, argv }) => {
-  const email = arg(argv, 'email')?.trim().toLowerCase();
-  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
-    throw new Error(
-      'usage: npm run admin:create -- --email someone@example.go.id [--name "Full Name"]',
-    );
-  const name = arg(argv, 'name') ?? email.split('@')[0]!;
-  const { ctx } = systemCtx({ db: database.db, logger, config, requestId: newId('request') });
-  const now = new Date();
-  const [existing] = await database.db.select().from(users).where(eq(users.email, email));
-  let password: string | null = null;
-  await database.db.transaction(async (tx) => {
-    if (existing) {
-      await tx
-        .update(users)
-        .set({
-          isPlatformAdmin: true,
-          emailVerifiedAt: existing.emailVerifiedAt ?? now,
-          updatedAt: now,
-        })
-        .where(eq(users.id, existing.id));
+await runCommand(
+  'admin.create',
+  async ({ config, database, logger, argv }) => {
+    const email = arg(argv, 'email')?.trim().toLowerCase();
+    if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new Error(
+        'usage: npm run admin:create -- --email someone@example.go.id [--name "Full Name"]',
+      );
+    const name = arg(argv, 'name') ?? email.split('@')[0]!;
+    const { ctx } = systemCtx({ db: database.db, logger, config, requestId: newId('request') });
+    const now = new Date();
+    const [existing] = await database.db.select().from(users).where(eq(users.email, email));
+    let password: string | null = null;
+    await database.db.transaction(async (tx) => {
+      if (existing) {
+        await tx
+          .update(users)
+          .set({
+            isPlatformAdmin: true,
+            emailVerifiedAt: existing.emailVerifiedAt ?? now,
+            updatedAt: now,
+          })
+          .where(eq(users.id, existing.id));
+        await recordAudit(tx, ctx, {
+          tenantId: null,
+          action: 'user.platform_admin_granted',
+          targetType: 'user',
+          targetId: existing.id,
+          diff: { isPlatformAdmin: { from: existing.isPlatformAdmin, to: true } },
+        });
+        return;
+      }
+      password = randomSecret(15);
+      const id = newId('user');
+      await tx.insert(users).values({
+        id,
+        email,
+        name,
+        passwordHash: await hashPassword(password),
+        emailVerifiedAt: now,
+        isPlatformAdmin: true,
+        createdAt: now,
+        updatedAt: now,
+      });
       await recordAudit(tx, ctx, {
         tenantId: null,
-        action: 'user.platform_admin_granted',
+        action: 'user.platform_admin_created',
         targetType: 'user',
-        targetId: existing.id,
-        diff: { isPlatformAdmin: { from: existing.isPlatformAdmin, to: true } },
+        targetId: id,
+        diff: { email: { to: email }, isPlatformAdmin: { to: true } },
       });
-      return;
-    }
-    password = randomSecret(15);
-    const id = newId('user');
-    await tx.insert(users).values({
-      id,
-      email,
-      name,
-      passwordHash: await hashPassword(password),
-      emailVerifiedAt: now,
-      isPlatformAdmin: true,
-      createdAt: now,
-      updatedAt: now,
     });
-    await recordAudit(tx, ctx, {
-      tenantId: null,
-      action: 'user.platform_admin_created',
-      targetType: 'user',
-      targetId: id,
-      diff: { email: { to: email }, isPlatformAdmin: { to: true } },
-    });
-  });
-  // Printed to the terminal of the person who ran the command, never logged.
-  console.log(
-    existing
-      ? `${email} is now a platform admin.`
-      : `Platform admin ${email} created.\nPassword (shown once): ${password}`,
-  );
-});
+    // Printed to the terminal of the person who ran the command, never logged.
+    console.log(
+      existing
+        ? `${email} is now a platform admin.`
+        : `Platform admin ${email} created.\nPassword (shown once): ${password}`,
+    );
+  },
+  { prepare: true },
+);

@@ -1,8 +1,13 @@
 import { ConfigError, loadNodeConfig, type NodeConfig } from '../src/config/env';
 import { openConfiguredDatabase, type NodeDatabase } from '../src/node/database';
+import { prepareDatabase } from '../src/node/prepare';
 import { createLogger, type Logger } from '../src/platform/logger';
 
-/** Shared shape of the npm-script commands: configuration, a database, clean exit codes. */
+/**
+ * Shared shape of the npm-script commands: configuration, a database, clean exit codes.
+ * `prepare` migrates and seeds the reference data first (as `npm start` does), so a
+ * command works on a fresh clone without running `db:migrate` before it.
+ */
 export async function runCommand(
   name: string,
   body: (args: {
@@ -11,6 +16,7 @@ export async function runCommand(
     logger: Logger;
     argv: string[];
   }) => Promise<void>,
+  options: { prepare?: boolean } = {},
 ): Promise<void> {
   let database: NodeDatabase | undefined;
   try {
@@ -18,6 +24,7 @@ export async function runCommand(
     const logger = createLogger(config.LOG_LEVEL === 'silent' ? 'silent' : 'info');
     database = await openConfiguredDatabase(config);
     logger.info(`${name}.start`, { database: database.describe });
+    if (options.prepare) await prepareDatabase(database, logger, { seed: true });
     await body({ config, database, logger, argv: process.argv.slice(2) });
   } catch (err) {
     const message =

@@ -7,9 +7,13 @@ import { seedDemo } from '../db/seed/demo';
 import { seedReferenceData } from '../db/seed/reference';
 import { runCommand } from './cli';
 
-await runCommand('seed.demo', async ({ database, logger }) => {
-  await migrate(database);
-  await seedReferenceData(database.db);
-  const result = await seedDemo(database.db);
-  logger.info('seed.demo.done', result);
-});
+await runCommand(
+  'seed.demo',
+  async ({ database, logger }) => {
+    await migrate(database);
+    await seedReferenceData(database.db);
+    const result = await seedDemo(database.db);
+    logger.info('seed.demo.done', result);
+  },
+  { prepare: true },
+);

