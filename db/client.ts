@@ -16,3 +16,21 @@ export interface DbHandle {
 
 /** drizzle options shared by every driver: the schema and snake_case column names. */
 export const DRIZZLE_CASING = 'snake_case' as const;
+
+type ErrorEmitter = { on(event: 'error', listener: (err: Error) => void): unknown };
+type PoolLike = ErrorEmitter & {
+  on(event: 'connect', listener: (client: ErrorEmitter) => void): unknown;
+};
+
+/**
+ * A server that restarts, a terminated backend or a suspended Neon compute
+ * makes the pool, or a client in it, emit 'error'. Unhandled, that event ends
+ * the process; handled, the broken client is dropped, the query that used it
+ * fails (the app answers 503), and the next request connects anew.
+ */
+export function keepAlive(pool: PoolLike, onError: (err: Error) => void = () => {}): void {
+  pool.on('error', onError);
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
+}

@@ -3,11 +3,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { admission } from './platform/admission';
 import type { AppDeps, AppEnv } from './platform/context';
 import { problemBody } from './platform/errors';
 import { authenticate } from './platform/auth';
 import {
   errorHandler,
+  inputGuard,
   notFoundHandler,
   problemResponse,
   requestContext,
@@ -16,6 +18,7 @@ import {
 } from './platform/http';
 import { t } from './platform/i18n';
 import { newId } from './platform/ids';
+import { configureSigningKey } from './platform/secrets';
 import { registerAdmin } from './routes/admin';
 import { registerAuth } from './routes/auth';
 import { registerAgreements } from './routes/agreements';
@@ -40,6 +43,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * src/worker.ts) call this with their own clients; tests call it with theirs.
  */
 export function createApp(deps: AppDeps) {
+  if (deps.signingKey) configureSigningKey(deps.signingKey);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(
@@ -53,6 +57,7 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
+    ...(deps.admission ? [admission(deps.admission)] : []),
     requestContext(deps),
     authenticate(deps),
     bodyLimit({
@@ -70,6 +75,7 @@ export function createApp(deps: AppDeps) {
         );
       },
     }),
+    inputGuard(),
   );
 
   // Open data may be read from any origin, without credentials; nothing else is cross-origin.

@@ -7,6 +7,8 @@ import { scalarScriptFromNodeModules } from './node/assets';
 import { openConfiguredDatabase } from './node/database';
 import { prepareDatabase } from './node/prepare';
 import { createLogger } from './platform/logger';
+import { deriveSigningKey } from './platform/secrets';
+import { clientAddressFrom, parseTrustProxy } from './node/client-address';
 
 /**
  * Node entry: `npm start`. With no configuration the database is embedded
@@ -30,12 +32,27 @@ async function main() {
   logger.info('db.opened', { database: database.describe });
   await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
 
+  const trust = parseTrustProxy(config.TRUST_PROXY);
+  const secret = config.APP_SECRET ?? config.DATABASE_URL;
+  // Work that runs after a response (emails) is tracked so a stop waits for it.
+  const inFlight = new Set<Promise<unknown>>();
   const app = createApp({
     config,
     logger,
     openDb: () => ({ db: database.db }),
     email: emailClientFrom(config),
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    clientAddress: (c) =>
+      clientAddressFrom(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trust),
+    admission: {
+      concurrency: config.MAX_CONCURRENT_REQUESTS ?? (config.DATABASE_URL ? 32 : 8),
+      queue: config.MAX_QUEUED_REQUESTS,
+      waitMs: config.MAX_QUEUE_WAIT_MS,
+    },
+    background: (task) => {
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+    },
+    ...(secret ? { signingKey: deriveSigningKey(secret) } : {}),
     scalarScript: scalarScriptFromNodeModules(),
   });
 
@@ -54,7 +71,9 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     server.close(() => {
-      database.close().finally(() => process.exit(0));
+      Promise.allSettled([...inFlight])
+        .then(() => database.close())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './platform/logger';
 import { systemCtx } from './platform/context';
 import { emailClientFrom } from './email/client';
 import { newId } from './platform/ids';
+import { deriveSigningKey } from './platform/secrets';
 
 /**
  * Cloudflare Workers entry. The database is Neon through its serverless driver:
@@ -21,6 +22,7 @@ export type Env = {
   RESEND_API_KEY?: string;
   EMAIL_FROM?: string;
   NEON_WS_PROXY?: string;
+  APP_SECRET?: string;
   ASSETS?: Fetcher;
 };
 
@@ -36,7 +38,9 @@ function appFor(env: Env) {
       config,
       logger,
       email: emailClientFrom(config),
+      // Cloudflare sets CF-Connecting-IP itself; a client cannot forge it.
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? undefined,
+      signingKey: deriveSigningKey(config.APP_SECRET ?? config.DATABASE_URL),
       openDb: () => {
         const handle = openNeon(config.DATABASE_URL, neon);
         return { db: handle.db, release: handle.close };

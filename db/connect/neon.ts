@@ -1,7 +1,7 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import * as schema from '../schema';
-import { DRIZZLE_CASING, type Db, type DbHandle } from '../client';
+import { DRIZZLE_CASING, type Db, type DbHandle, keepAlive } from '../client';
 
 export type NeonOptions = {
   /** Node 20 has no global WebSocket: pass `ws`. Workers have one. */
@@ -33,7 +33,8 @@ function configure(options: NeonOptions): void {
  */
 export function openNeon(url: string, options: NeonOptions = {}): DbHandle & { pool: Pool } {
   configure(options);
-  const pool = new Pool({ connectionString: url });
+  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  keepAlive(pool);
   const db = drizzle({ client: pool, schema, casing: DRIZZLE_CASING }) as unknown as Db;
   return { db, pool, driver: 'neon', close: () => pool.end() };
 }

@@ -29,6 +29,11 @@ const shared = {
   EMAIL_FROM: z.string().min(3).optional(),
   /** Development/test only: where the Resend client sends (a local fake). */
   RESEND_BASE_URL: z.string().url().optional(),
+  /**
+   * Key for signing cursors and one-click links (at least 32 characters). Unset:
+   * derived from DATABASE_URL when there is one, else random per process.
+   */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEON_WS_PROXY: z
     .string()
     .regex(
@@ -59,6 +64,23 @@ const nodeSchema = z
     PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
     /** Seed the reference data at start-up (idempotent; skipped when unchanged). */
     SEED_ON_START: bool.default(true),
+    /**
+     * Proxies whose X-Forwarded-For is believed: `false` (default: the socket's
+     * address is the client), `loopback`, or a comma-separated list of addresses.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .refine(
+        (v) => /^(false|loopback|[0-9a-f.:]+(\s*,\s*[0-9a-f.:]+)*)$/i.test(v.trim()),
+        'must be false, loopback, or a comma-separated list of IP addresses',
+      ),
+    /** Requests served at once (the rest wait in arrival order). Default: 8 embedded, 32 with DATABASE_URL. */
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
+    /** Requests allowed to wait for a turn; more are refused at once with 503. */
+    MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(256),
+    /** The longest a request waits for its turn (ms) before a 503. */
+    MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(10).max(120_000).default(5_000),
   })
   .superRefine(emailRule);
 
@@ -89,6 +111,11 @@ const nodeKeys = [
   'DATABASE_DRIVER',
   'PGLITE_DIR',
   'SEED_ON_START',
+  'APP_SECRET',
+  'TRUST_PROXY',
+  'MAX_CONCURRENT_REQUESTS',
+  'MAX_QUEUED_REQUESTS',
+  'MAX_QUEUE_WAIT_MS',
 ] as const;
 const workerKeys = [
   'APP_ENV',
@@ -99,6 +126,7 @@ const workerKeys = [
   'RESEND_BASE_URL',
   'NEON_WS_PROXY',
   'DATABASE_URL',
+  'APP_SECRET',
 ] as const;
 
 export class ConfigError extends Error {

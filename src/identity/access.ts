@@ -216,3 +216,11 @@ export async function authorize(
   }
   throw notFound({ key: 'tenant.not_found' });
 }
+
+/**
+ * Acting toward others (interests, agreements) needs a tenant in good standing:
+ * a verified, active partner or an active region.
+ */
+export function requireActiveTenant(tenant: TenantRow): void {
+  if (tenant.status !== 'active') throw new ApiError('FORBIDDEN', { key: 'tenant.not_verified' });
+}

@@ -64,8 +64,12 @@ export async function createInvitation({
   const access = await authorize(ctx, input.tenantId, 'invitations.manage');
   const actor = requireUser(ctx);
   const { tenant } = access;
-  if (access.via === 'facilitator' && input.role !== 'admin')
-    throw new ApiError('FORBIDDEN', { key: 'invitation.facilitator_admin_only' });
+  if (access.via === 'facilitator') {
+    // A province invites only the first admin of an unclaimed kabupaten/kota.
+    if (input.role !== 'admin')
+      throw new ApiError('FORBIDDEN', { key: 'invitation.facilitator_admin_only' });
+    facilitatorMayManage(tenant);
+  }
   if (tenant.type === 'region' && tenant.regionCode) {
     const [region] = await ctx.db
       .select({ autonomous: regions.autonomous })
@@ -115,8 +119,16 @@ export async function createInvitation({
   return view(row, now);
 }
 
+/** Once a region is claimed, its invitations are its own: the province no longer manages them. */
+function facilitatorMayManage(tenant: { status: string }): void {
+  if (tenant.status !== 'unclaimed')
+    throw new ApiError('FORBIDDEN', { key: 'invitation.facilitator_claimed' });
+}
+
 export async function listInvitations({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'invitations.manage');
+  const access = await authorize(ctx, input.tenantId, 'invitations.manage');
+  const { tenant } = access;
+  if (access.via === 'facilitator') facilitatorMayManage(tenant);
   const rows = await ctx.db
     .select()
     .from(invitations)
@@ -132,7 +144,9 @@ export async function revokeInvitation({
   ctx: Ctx;
   input: { tenantId: string; invitationId: string };
 }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'invitations.manage');
+  const access = await authorize(ctx, input.tenantId, 'invitations.manage');
+  const { tenant } = access;
+  if (access.via === 'facilitator') facilitatorMayManage(tenant);
   const [row] = await ctx.db
     .select()
     .from(invitations)
@@ -222,6 +236,27 @@ export async function acceptInvitation({ ctx, input }: { ctx: Ctx; input: { toke
         targetId: tenant.id,
         diff: { status: { from: 'unclaimed', to: 'active' } },
       });
+      // Invitations issued from outside before the claim (by the province or the
+      // platform) lapse with it: from now on the region invites its own people.
+      const lapsed = await tx
+        .update(invitations)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(invitations.tenantId, tenant.id),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
+        .returning({ id: invitations.id });
+      for (const { id } of lapsed)
+        await recordAudit(tx, ctx, {
+          tenantId: tenant.id,
+          action: 'invitation.revoked',
+          targetType: 'invitation',
+          targetId: id,
+          diff: { status: { from: 'pending', to: 'revoked' }, reason: { to: 'tenant.claimed' } },
+        });
     }
     await recordAudit(tx, ctx, {
       tenantId: row.tenantId,

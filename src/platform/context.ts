@@ -16,6 +16,15 @@ export interface AppDeps {
   email?: EmailClient | null;
   /** The caller's network address, as the host knows it (socket on Node, CF-Connecting-IP on Workers). */
   clientAddress?: (c: Context) => string | undefined;
+  /** Admission control (Node): requests served at once, queued, and the longest wait. */
+  admission?: import('./admission').AdmissionOptions;
+  /**
+   * Runs work after the response without holding it (Node servers). Unset and
+   * outside Workers, deferred work is awaited before the response (tests).
+   */
+  background?: (task: Promise<unknown>) => void;
+  /** Key for signing cursors and other server-issued tokens. */
+  signingKey?: Uint8Array;
   /** How the offline API-reference bundle is served (Node reads it from node_modules; Workers use static assets). */
   scalarScript?: () => Promise<Response>;
 }

@@ -43,13 +43,15 @@ const TITLES: Record<ErrorCode, Record<Lang, string>> = {
 export const problemType = (code: ErrorCode) => `urn:sinergi:problem:${code.toLowerCase()}`;
 
 export type FieldError = { location: string; message: string };
+/** A field error as domain code raises it: the message in one language, or in both. */
+export type RaisedFieldError = { location: string; message: string | Record<Lang, string> };
 
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: Message,
     readonly options: {
-      errors?: FieldError[];
+      errors?: RaisedFieldError[];
       headers?: Record<string, string>;
       cause?: unknown;
     } = {},
@@ -63,8 +65,9 @@ export class ApiError extends Error {
 }
 
 export const notFound = (detail: Message) => new ApiError('NOT_FOUND', detail);
-export const badRequest = (detail: Message, errors?: FieldError[]) =>
-  new ApiError('BAD_REQUEST', detail, { errors });
+/** Field-level problems are VALIDATION_FAILED; a request wrong as a whole is BAD_REQUEST. */
+export const badRequest = (detail: Message, errors?: RaisedFieldError[]) =>
+  new ApiError(errors?.length ? 'VALIDATION_FAILED' : 'BAD_REQUEST', detail, { errors });
 export const conflict = (detail: Message) => new ApiError('CONFLICT', detail);
 
 export const ProblemSchema = z
@@ -119,7 +122,10 @@ export function renderApiError(err: ApiError, lang: Lang, requestId: string): Pr
     t(lang, err.detail.key, err.detail.params),
     lang,
     requestId,
-    err.options.errors,
+    err.options.errors?.map((e) => ({
+      location: e.location,
+      message: typeof e.message === 'string' ? e.message : e.message[lang],
+    })),
   );
 }
 
@@ -226,4 +232,54 @@ export function fieldErrors(issues: readonly Issue[], target: string, lang: Lang
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } } | null;
   return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+export type DbFailure = 'unavailable' | 'bad_value' | 'still_referenced';
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown (pg_terminate_backend, a fast stop)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
+  '53300', // too_many_connections
+]);
+const CONNECTION_MESSAGES =
+  /connection terminated|connection (?:was )?closed|not queryable|timeout exceeded when trying to connect|socket hang up|websocket|terminating connection|PGlite is closed|the database system is (?:starting up|shutting down)|server closed the connection|Connection ended/i;
+const BAD_VALUE_CODES = new Set([
+  '22P02', // invalid_text_representation
+  '22P05', // untranslatable_character (NUL)
+  '22021', // character_not_in_repertoire
+  '22003', // numeric_value_out_of_range
+  '22007', // invalid_datetime_format
+  '22008', // datetime_field_overflow
+  '22001', // string_data_right_truncation
+  '2201B', // invalid_regular_expression
+  '54000', // program_limit_exceeded (e.g. a tsvector or index row too large)
+]);
+
+/**
+ * What a database error means for the caller, looking through drizzle's
+ * wrapping (`cause`): the database is unreachable (503), a value it cannot take
+ * (400), a row still referenced by another (409), or nothing we know (500).
+ */
+export function classifyDbError(err: unknown): DbFailure | null {
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (CONNECTION_CODES.has(code) || code.startsWith('08')) return 'unavailable';
+    if (BAD_VALUE_CODES.has(code)) return 'bad_value';
+    if (code === '23503') return 'still_referenced';
+    if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return 'unavailable';
+    if (typeof e !== 'object') break;
+  }
+  return null;
 }

@@ -2,9 +2,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from '@hono/zod-openapi';
+import { findBadString, singleLineProblem, TEXT_PROBLEM_MESSAGES, type TextProblem } from './text';
 import {
   ApiError,
   type ErrorCode,
+  classifyDbError,
+  type FieldError,
   fieldErrors,
   type Problem,
   problemBody,
@@ -14,6 +17,8 @@ import { type Lang, negotiateLang, t } from './i18n';
 import type { AppDeps, AppEnv, Ctx } from './context';
 
 const PROBLEM_JSON = 'application/problem+json';
+/** How long a client should wait before retrying while the database is away. */
+export const DB_RETRY_AFTER_SECONDS = 5;
 
 export function problemResponse(
   c: Context,
@@ -69,6 +74,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
       })().catch((err) => deps.logger.error('db.release_failed', { requestId, err }));
       const exec = executionCtxOf(c);
       if (exec) exec.waitUntil(after);
+      else if (deps.background) deps.background(after);
       else await after;
     }
   };
@@ -142,6 +148,37 @@ export function errorHandler(deps: AppDeps) {
           problemBody(mapped.code, t(lang, mapped.key, mapped.params), lang, requestId),
         );
     }
+    const failure = classifyDbError(err);
+    if (failure === 'unavailable') {
+      deps.logger.warn('db.unavailable', {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        err,
+      });
+      return problemResponse(
+        c,
+        problemBody('SERVICE_UNAVAILABLE', t(lang, 'server.database_unavailable'), lang, requestId),
+        { 'retry-after': String(DB_RETRY_AFTER_SECONDS) },
+      );
+    }
+    if (failure === 'bad_value' || failure === 'still_referenced') {
+      deps.logger.warn('db.refused_value', {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        failure,
+      });
+      return failure === 'bad_value'
+        ? problemResponse(
+            c,
+            problemBody('BAD_REQUEST', t(lang, 'request.bad_value'), lang, requestId),
+          )
+        : problemResponse(
+            c,
+            problemBody('CONFLICT', t(lang, 'request.still_referenced'), lang, requestId),
+          );
+    }
     deps.logger.error('unhandled_error', {
       requestId,
       method: c.req.method,
@@ -185,4 +222,50 @@ export function notFoundHandler(c: Context<AppEnv>): Response {
     c,
     problemBody('NOT_FOUND', detail, lang, c.get('requestId') ?? 'unknown'),
   );
+}
+
+/**
+ * Text no handler should see: a NUL byte or a lone surrogate anywhere (path,
+ * query, JSON body), a control character in the path or query, or one other
+ * than `\n`/`\t` in a body string. One 400 naming the field, before any handler
+ * or database sees the value.
+ */
+export function inputGuard(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const errors: FieldError[] = [];
+    const lang: Lang = c.get('lang') ?? 'id';
+    const say = (problem: TextProblem) => TEXT_PROBLEM_MESSAGES[problem][lang];
+    let path = url.pathname;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      // not UTF-8: the route's own parameter patterns refuse it
+    }
+    const pathProblem = singleLineProblem(path);
+    if (pathProblem) errors.push({ location: 'path', message: say(pathProblem) });
+    for (const [name, value] of url.searchParams) {
+      const problem = singleLineProblem(value) ?? singleLineProblem(name);
+      if (problem)
+        errors.push({
+          location: `query.${name.replace(/[^\x20-\x7e]/g, '?')}`,
+          message: say(problem),
+        });
+    }
+    const type = c.req.header('content-type') ?? '';
+    if (errors.length === 0 && /json/i.test(type) && !['GET', 'HEAD'].includes(c.req.method)) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await c.req.text());
+      } catch {
+        parsed = undefined; // malformed JSON: the validator answers it
+      }
+      const bad = findBadString(parsed);
+      if (bad)
+        errors.push({ location: ['body', ...bad.path].join('.'), message: say(bad.problem) });
+    }
+    if (errors.length > 0)
+      throw new ApiError('VALIDATION_FAILED', { key: 'request.invalid' }, { errors });
+    await next();
+  };
 }

@@ -167,6 +167,14 @@ export const messages = {
     id: 'Pernyataan minat ini sudah diputuskan.',
     en: 'This expression of interest has already been decided.',
   },
+  'invitation.facilitator_claimed': {
+    id: 'Wilayah ini sudah memiliki admin; undangan ke wilayah ini hanya dapat dikelola oleh admin wilayah itu sendiri. Provinsi tetap dapat melihat data wilayah untuk fasilitasi.',
+    en: 'This region already has its admin; its invitations are managed by the region’s own admins only. The province keeps its read-only facilitation view.',
+  },
+  'tenant.not_verified': {
+    id: 'Organisasi mitra ini belum diverifikasi oleh admin platform; pernyataan minat dan kerja sama baru dapat dibuat setelah verifikasi.',
+    en: 'This partner organisation is not verified by the platform yet; interests and agreements can be made only after verification.',
+  },
   'interest.not_member': {
     id: 'Anda bukan anggota tenant yang menyatakan minat.',
     en: 'You are not a member of the expressing tenant.',
@@ -228,6 +236,18 @@ export const messages = {
   'pagination.bad_cursor': {
     id: 'Kursor tidak valid atau berasal dari kueri lain.',
     en: 'The cursor is invalid or belongs to another query.',
+  },
+  'server.overloaded': {
+    id: 'Server sedang menerima terlalu banyak permintaan. Silakan coba lagi sebentar lagi.',
+    en: 'The server is receiving too many requests. Please try again shortly.',
+  },
+  'request.bad_value': {
+    id: 'Salah satu nilai dalam permintaan tidak dapat disimpan atau dibaca oleh basis data.',
+    en: 'A value in the request cannot be stored or read by the database.',
+  },
+  'request.still_referenced': {
+    id: 'Data ini masih dirujuk oleh data lain sehingga tidak dapat dihapus atau diubah.',
+    en: 'This item is still referenced by other data, so it cannot be deleted or changed.',
   },
   'server.internal': {
     id: (p) =>

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { badRequest } from './errors';
+import { sign, signatureMatches } from './secrets';
 
 /**
- * Opaque cursors: the last row's sort key plus a fingerprint of the filters,
- * so a cursor replayed against a different query is refused instead of
- * silently skipping rows.
+ * Opaque, signed cursors: the last row's sort key, bound by an HMAC to the
+ * filters, so a cursor replayed against a different query or edited by hand
+ * is refused (400 naming `cursor`) instead of silently skipping rows.
  */
 export const MAX_LIMIT = 1000;
 
@@ -42,21 +43,23 @@ export const pageMeta = {
     .openapi({ description: 'How many items match the filters, across all pages.' }),
 };
 
-export function fingerprint(filters: Record<string, unknown>): string {
-  const text = JSON.stringify(
+/** A stable text form of the filters a cursor belongs to. */
+function filterKey(filters: Record<string, unknown>): string {
+  return JSON.stringify(
     Object.entries(filters)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }
 
+/**
+ * `<payload>.<mac>`: the payload (the last row's sort key) is base64url JSON;
+ * the mac is an HMAC under the server's key over the payload *and* the
+ * filters, so a cursor cannot be forged, edited, or replayed on another query.
+ */
 export function encodeCursor(after: string[], filters: Record<string, unknown>): string {
-  return encodeBase64urlNoPadding(
-    new TextEncoder().encode(JSON.stringify({ a: after, f: fingerprint(filters) })),
-  );
+  const payload = encodeBase64urlNoPadding(new TextEncoder().encode(JSON.stringify({ a: after })));
+  return `${payload}.${sign(`${payload}|${filterKey(filters)}`)}`;
 }
 
 /**
@@ -76,27 +79,51 @@ export function pageOf<T>(
   };
 }
 
+function badCursor(): never {
+  throw badRequest({ key: 'pagination.bad_cursor' }, [
+    {
+      location: 'query.cursor',
+      message: { id: 'kursor tidak valid atau diubah', en: 'is invalid or has been altered' },
+    },
+  ]);
+}
+
 export function decodeCursor(
   cursor: string | undefined,
   filters: Record<string, unknown>,
 ): string[] | null {
   if (!cursor) return null;
+  const [payload, mac, extra] = cursor.split('.');
+  if (!payload || !mac || extra !== undefined) badCursor();
+  if (!signatureMatches(`${payload}|${filterKey(filters)}`, mac)) badCursor();
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(decodeBase64urlIgnorePadding(cursor))) as {
+    const parsed = JSON.parse(new TextDecoder().decode(decodeBase64urlIgnorePadding(payload))) as {
       a?: unknown;
-      f?: unknown;
     };
     if (
-      parsed.f === fingerprint(filters) &&
       Array.isArray(parsed.a) &&
-      parsed.a.every((x) => typeof x === 'string')
+      parsed.a.length > 0 &&
+      parsed.a.length <= 4 &&
+      parsed.a.every((x) => typeof x === 'string' && x.length <= 200)
     ) {
       return parsed.a as string[];
     }
   } catch {
     // fall through
   }
-  throw badRequest({ key: 'pagination.bad_cursor' }, [
-    { location: 'query.cursor', message: 'invalid cursor' },
-  ]);
+  return badCursor();
+}
+
+/** A cursor holding a row offset: a whole number from 0 to `max`, else 400 naming `cursor`. */
+export function decodeOffsetCursor(
+  cursor: string | undefined,
+  filters: Record<string, unknown>,
+  max = 1_000_000,
+): number {
+  const after = decodeCursor(cursor, filters);
+  if (!after) return 0;
+  const text = after[0]!;
+  const offset = /^(0|[1-9]\d{0,8})$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > max) badCursor();
+  return offset;
 }

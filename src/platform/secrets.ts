@@ -1,6 +1,11 @@
-import { sha256 } from '@oslojs/crypto/sha2';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256, sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import {
+  encodeBase32LowerCaseNoPadding,
+  encodeBase64urlNoPadding,
+  encodeHexLowerCase,
+} from '@oslojs/encoding';
 
 /**
  * Secrets handed to people and programs (session tokens, API keys, email links)
@@ -30,4 +35,31 @@ export function splitToken(token: string): { id: string; secret: string } | null
   const secret = token.slice(dot + 1);
   if (!/^[a-z]{3}_[0-9a-z]{26}$/.test(id) || !/^[a-z2-7]{16,64}$/.test(secret)) return null;
   return { id, secret };
+}
+
+/**
+ * The server's signing key (cursors, one-click links). Set once at start from
+ * configuration; until then (or when none is configured) a random key for this
+ * process, so signed values from another process are refused, never trusted.
+ */
+let signingKey: Uint8Array = crypto.getRandomValues(new Uint8Array(32));
+
+export function configureSigningKey(key: Uint8Array): void {
+  signingKey = key;
+}
+
+/** A key derived from a secret string (APP_SECRET, or the database URL as a fallback). */
+export function deriveSigningKey(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(`sinergi-signing-key:${secret}`));
+}
+
+/** HMAC-SHA256 of a message under the server's key, base64url. */
+export function sign(message: string): string {
+  return encodeBase64urlNoPadding(hmac(SHA256, signingKey, new TextEncoder().encode(message)));
+}
+
+export function signatureMatches(message: string, signature: string): boolean {
+  const expected = new TextEncoder().encode(sign(message));
+  const given = new TextEncoder().encode(signature);
+  return expected.length === given.length && constantTimeEqual(expected, given);
 }

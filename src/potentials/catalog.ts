@@ -15,7 +15,7 @@ import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../.
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../platform/context';
 import { badRequest, type FieldError, notFound } from '../platform/errors';
-import { decodeCursor, pageOf } from '../platform/pagination';
+import { decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
 
@@ -202,7 +202,7 @@ export async function searchCatalog({
   const { limit, cursor, sort: requested, ...filters } = input;
   await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
-  const offset = Number(decodeCursor(cursor, { ...filters, sort })?.[0] ?? 0);
+  const offset = decodeOffsetCursor(cursor, { ...filters, sort });
   const q = filters.q ? searchForm(filters.q) : '';
   const rankFor = (mode: TextMode) =>
     !q
@@ -453,7 +453,7 @@ export async function listPublicPartners({
   };
 }) {
   const { limit, cursor, ...filters } = input;
-  const offset = Number(decodeCursor(cursor, filters)?.[0] ?? 0);
+  const offset = decodeOffsetCursor(cursor, filters);
   const w = and(
     eq(tenants.type, 'partner'),
     eq(tenants.status, 'active'),

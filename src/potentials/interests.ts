@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { interests, memberships, potentials, tenants, users } from '../../db/schema';
-import { authorize, requireUser } from '../identity/access';
+import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
@@ -23,11 +23,14 @@ export async function expressInterest({
 }) {
   const actor = requireUser(ctx);
   // 404 for a tenant the caller is not in; 403 for too small a role in it
-  await authorize(ctx, input.fromTenantId, 'interests.express').catch((err: unknown) => {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND')
-      throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
-    throw err;
-  });
+  const { tenant: from } = await authorize(ctx, input.fromTenantId, 'interests.express').catch(
+    (err: unknown) => {
+      if (err instanceof ApiError && err.code === 'NOT_FOUND')
+        throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
+      throw err;
+    },
+  );
+  requireActiveTenant(from);
   const today = ctx.now().toISOString().slice(0, 10);
   const [potential] = await ctx.db
     .select()

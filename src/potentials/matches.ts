@@ -11,7 +11,7 @@ import {
 import { authorize } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
-import { decodeCursor, encodeCursor } from '../platform/pagination';
+import { decodeOffsetCursor, encodeCursor } from '../platform/pagination';
 import { canonicalCode, canonicalCodes, vocabularyByName } from '../reference/vocabularies';
 import {
   GEOGRAPHY_CASES,
@@ -329,7 +329,7 @@ export async function matchesForPotential({
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'potentials.read');
   const { limit, cursor, tenantId: _t, potentialId, ...filters } = input;
-  const offset = Number(decodeCursor(cursor, { potentialId, ...filters })?.[0] ?? 0);
+  const offset = decodeOffsetCursor(cursor, { potentialId, ...filters });
   const todayIso = today(ctx);
   const target = await loadTarget(ctx.db, potentialId, tenant.id, todayIso);
   if (!target) throw notFound({ key: 'potential.not_found' });
@@ -371,7 +371,7 @@ export async function recommendationsFor({
   input: { tenantId: string; limit: number; cursor?: string };
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'tenant.read');
-  const offset = Number(decodeCursor(input.cursor, { tenantId: tenant.id })?.[0] ?? 0);
+  const offset = decodeOffsetCursor(input.cursor, { tenantId: tenant.id });
   const todayIso = today(ctx);
   let own: Candidate[] = [];
   if (tenant.type === 'partner') {

@@ -9,7 +9,11 @@ export async function checkHealth({ ctx }: { ctx: Ctx; input?: undefined }) {
     await ctx.db.execute(sql`select 1`);
   } catch (cause) {
     ctx.logger.error('health.database_unreachable', { err: cause });
-    throw new ApiError('SERVICE_UNAVAILABLE', { key: 'server.database_unavailable' }, { cause });
+    throw new ApiError(
+      'SERVICE_UNAVAILABLE',
+      { key: 'server.database_unavailable' },
+      { cause, headers: { 'retry-after': '5' } },
+    );
   }
   return {
     status: 'ok' as const,

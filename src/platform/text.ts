@@ -1,0 +1,72 @@
+/**
+ * What text may contain. PostgreSQL refuses NUL (U+0000) in text, and lone
+ * UTF-16 surrogates cannot be encoded as UTF-8; C0 control characters in a
+ * single-line value end up in email headers and logs. So: no NUL, no lone
+ * surrogate, anywhere; single-line values take no C0 control at all; multi-line
+ * values take only `\n` and `\t`.
+ */
+
+// biome-ignore lint: control characters are the point of these patterns
+const C0_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+// biome-ignore lint: control characters are the point of these patterns
+const ANY_C0 = /[\u0000-\u001f\u007f]/;
+
+export type TextProblem = 'nul' | 'surrogate' | 'control';
+
+/** The problem with a multi-line value (any string the API receives), or null. */
+export function multiLineProblem(value: string): TextProblem | null {
+  if (value.includes('\u0000')) return 'nul';
+  if (!value.isWellFormed()) return 'surrogate';
+  if (C0_EXCEPT_NEWLINE_TAB.test(value)) return 'control';
+  return null;
+}
+
+/** The problem with a single-line value (names, titles, codes), or null. */
+export function singleLineProblem(value: string): TextProblem | null {
+  return multiLineProblem(value) ?? (ANY_C0.test(value) ? 'control' : null);
+}
+
+export const TEXT_PROBLEM_MESSAGES: Record<TextProblem, { id: string; en: string }> = {
+  nul: { id: 'tidak boleh memuat karakter NUL', en: 'must not contain a NUL character' },
+  surrogate: {
+    id: 'memuat karakter Unicode yang tidak utuh',
+    en: 'contains an incomplete Unicode character',
+  },
+  control: {
+    id: 'tidak boleh memuat karakter kontrol',
+    en: 'must not contain control characters',
+  },
+};
+
+/**
+ * The first string in a parsed JSON value (keys included) that breaks the
+ * multi-line rule, with its path, or null.
+ */
+export function findBadString(
+  value: unknown,
+  path: string[] = [],
+  depth = 0,
+): { path: string[]; problem: TextProblem } | null {
+  if (depth > 64) return null;
+  if (typeof value === 'string') {
+    const problem = multiLineProblem(value);
+    return problem ? { path, problem } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findBadString(value[i], [...path, String(i)], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const keyProblem = multiLineProblem(k);
+      if (keyProblem)
+        return { path: [...path, k.replace(/[^\x20-\x7e]/g, '?')], problem: keyProblem };
+      const found = findBadString(v, [...path, k], depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
