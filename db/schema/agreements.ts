@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { users } from './identity';
@@ -49,6 +50,8 @@ export const agreements = pgTable(
     pksEnd: day(),
     burdensBudget: boolean(),
     dprdApprovalRef: text(),
+    /** when the last invited party confirmed: until then the agreement binds no one and counts nowhere */
+    confirmedAt: ts(),
     createdBy: text()
       .notNull()
       .references(() => users.id),
@@ -57,6 +60,9 @@ export const agreements = pgTable(
   (t) => [index().on(t.stage)],
 );
 
+export const partyStatus = pgEnum('agreement_party_status', ['invited', 'confirmed', 'declined']);
+
+/** A tenant named in an agreement: invited until its own admin confirms (or declines). */
 export const agreementParties = pgTable(
   'agreement_parties',
   {
@@ -66,8 +72,48 @@ export const agreementParties = pgTable(
     tenantId: text()
       .notNull()
       .references(() => tenants.id),
+    status: partyStatus().notNull().default('confirmed'),
+    respondedAt: ts(),
+    respondedBy: text(),
+    declineReason: text(),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.tenantId] }), index().on(t.tenantId)],
+);
+
+export const signedStage = pgEnum('agreement_signed_stage', [
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'renewed',
+]);
+
+/**
+ * One party's signature of a stage's document (KB, PKS, renewal). The stage is
+ * reached when every party has signed the same document; `cycle` counts earlier
+ * times the agreement reached that stage (renewals repeat).
+ */
+export const agreementSignatures = pgTable(
+  'agreement_signatures',
+  {
+    id: text().primaryKey(),
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    stage: signedStage().notNull(),
+    cycle: integer().notNull(),
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    signatoryName: text().notNull(),
+    signatoryPosition: text().notNull(),
+    signedOn: day().notNull(),
+    document: jsonb().$type<Record<string, unknown>>().notNull(),
+    recordedBy: text()
+      .notNull()
+      .references(() => users.id),
+    recordedByRole: text().notNull(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.agreementId, t.stage, t.cycle, t.tenantId)],
 );
 
 export const actionStatus = pgEnum('action_status', ['planned', 'in_progress', 'done']);

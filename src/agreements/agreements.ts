@@ -1,18 +1,20 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
   agreementActions,
   agreementDocuments,
   agreementEvaluations,
   agreementEvents,
   agreementParties,
+  agreementSignatures,
   agreements,
   interests,
   proposals,
   tenants,
 } from '../../db/schema';
-import { authorize, requireUser } from '../identity/access';
+import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
+import type { Tx } from '../../db/client';
 import { ApiError, badRequest, type FieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { termCodes } from '../reference/vocabularies';
@@ -31,7 +33,7 @@ export type Stage =
   | 'renewed'
   | 'ended';
 
-const NEXT: Record<Stage, Stage[]> = {
+export const NEXT: Record<Stage, Stage[]> = {
   initiated: ['kesepakatan_bersama', 'ended'],
   kesepakatan_bersama: ['perjanjian_kerja_sama', 'ended'],
   perjanjian_kerja_sama: ['implementing', 'ended'],
@@ -50,12 +52,12 @@ const ACTIVE: Stage[] = [
 const STALL_DAYS = 90;
 const EXPIRY_WARNING_DAYS = 90;
 
-type Row = typeof agreements.$inferSelect;
+export type Row = typeof agreements.$inferSelect;
 const todayOf = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
-function rule(ctx: Ctx, from: Stage, to: Stage): ApiError {
+export function rule(ctx: Ctx, from: Stage, to: Stage): ApiError {
   const allowed = NEXT[from].join(', ') || '—';
   return new ApiError('CONFLICT', {
     key: 'potential.rule',
@@ -66,32 +68,119 @@ function rule(ctx: Ctx, from: Stage, to: Stage): ApiError {
   });
 }
 
-/** Reads need a party (or the facilitating province of a party); writes need a party. */
-async function access(ctx: Ctx, tenantId: string, agreementId: string, write: boolean) {
-  const { tenant } = await authorize(ctx, tenantId, write ? 'agreements.write' : 'agreements.read');
-  const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
-  if (!row) throw notFound({ key: 'agreement.not_found' });
-  const parties = await ctx.db
-    .select({ id: tenants.id, name: tenants.name, regionCode: tenants.regionCode })
+export type PartyView = {
+  id: string;
+  name: string;
+  regionCode: string | null;
+  status: 'invited' | 'confirmed' | 'declined';
+  respondedAt: Date | null;
+};
+
+export function partiesOf(ctx: Ctx, agreementIds: string[]) {
+  return ctx.db
+    .select({
+      agreementId: agreementParties.agreementId,
+      id: tenants.id,
+      name: tenants.name,
+      regionCode: tenants.regionCode,
+      status: agreementParties.status,
+      respondedAt: agreementParties.respondedAt,
+    })
     .from(agreementParties)
     .innerJoin(tenants, eq(tenants.id, agreementParties.tenantId))
-    .where(eq(agreementParties.agreementId, row.id));
-  const isParty = parties.some((p) => p.id === tenant.id);
+    .where(inArray(agreementParties.agreementId, agreementIds));
+}
+
+/**
+ * Reads need a party — an invited one too, so it can decide — or the province
+ * facilitating a party, once every party has confirmed. Writes need a party and
+ * a confirmed agreement: nobody is bound by another side's write.
+ */
+export async function agreementAccess(
+  ctx: Ctx,
+  tenantId: string,
+  agreementId: string,
+  permission: 'agreements.read' | 'agreements.write' | 'agreements.consent' | 'agreements.sign',
+) {
+  const access = await authorize(ctx, tenantId, permission);
+  const { tenant } = access;
+  const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
+  if (!row) throw notFound({ key: 'agreement.not_found' });
+  const parties: PartyView[] = (await partiesOf(ctx, [row.id])).map(
+    ({ agreementId: _a, ...p }) => p,
+  );
+  const me = parties.find((p) => p.id === tenant.id);
   const province =
     tenant.type === 'region' && tenant.regionCode && !tenant.regionCode.includes('.')
       ? tenant.regionCode
       : null;
-  const facilitates = !!province && parties.some((p) => p.regionCode?.startsWith(`${province}.`));
-  if (!isParty && !(facilitates && !write)) throw notFound({ key: 'agreement.not_found' });
-  return { tenant, row, parties };
+  const facilitates =
+    !!province &&
+    !!row.confirmedAt &&
+    parties.some((p) => p.regionCode?.startsWith(`${province}.`));
+  const write = permission !== 'agreements.read';
+  if (!me && !(facilitates && !write)) throw notFound({ key: 'agreement.not_found' });
+  if (permission === 'agreements.write' || permission === 'agreements.sign') {
+    if (!row.confirmedAt) throw agreementRule('not_confirmed');
+    requireActiveTenant(tenant);
+  }
+  return { tenant, row, parties, me: me ?? null, via: access.via };
 }
 
-async function details(
-  ctx: Ctx,
-  row: Row,
-  parties: { id: string; name: string; regionCode: string | null }[],
-) {
-  const [actions, evaluations, documents, history] = await Promise.all([
+async function access(ctx: Ctx, tenantId: string, agreementId: string, write: boolean) {
+  return agreementAccess(
+    ctx,
+    tenantId,
+    agreementId,
+    write ? 'agreements.write' : 'agreements.read',
+  );
+}
+
+/** A refusal that names the agreement rule it follows (409). */
+export function agreementRule(rule: keyof typeof AGREEMENT_RULES, detail = ''): ApiError {
+  const r = AGREEMENT_RULES[rule];
+  return new ApiError('CONFLICT', {
+    key: 'potential.rule',
+    params: { ruleId: `${r.id}${detail}`, ruleEn: `${r.en}${detail}` },
+  });
+}
+
+export const AGREEMENT_RULES = {
+  not_confirmed: {
+    id: 'kerja sama baru dapat dilanjutkan setelah setiap pihak mengonfirmasi keikutsertaannya',
+    en: 'the agreement goes on only after every party has confirmed taking part',
+  },
+  not_invited: {
+    id: 'hanya pihak yang diundang dan belum menjawab yang dapat mengonfirmasi atau menolak',
+    en: 'only an invited party that has not answered yet can confirm or decline',
+  },
+  signed_stage: {
+    id: 'tahap Kesepakatan Bersama, Perjanjian Kerja Sama dan perpanjangan dicapai dengan tanda tangan setiap pihak (POST …/signatures)',
+    en: 'the Kesepakatan Bersama, Perjanjian Kerja Sama and renewal stages are reached by every party’s signature (POST …/signatures)',
+  },
+  already_signed: {
+    id: 'pihak ini sudah menandatangani dokumen tahap ini',
+    en: 'this party has already signed this stage’s document',
+  },
+  document_differs: {
+    id: 'data dokumen berbeda dengan yang sudah ditandatangani pihak lain: ',
+    en: 'the document differs from the one another party signed: ',
+  },
+} as const;
+
+/** Until every party confirmed, nothing is flagged: the agreement does not exist yet for anyone. */
+const NO_FLAGS = { stalled: false, expiring: false, overdueActions: 0, evaluationDue: false };
+
+export function consentOf(row: Row, parties: { status: string }[]) {
+  return parties.some((p) => p.status === 'declined')
+    ? ('declined' as const)
+    : row.confirmedAt
+      ? ('confirmed' as const)
+      : ('pending' as const);
+}
+
+async function details(ctx: Ctx, row: Row, parties: PartyView[]) {
+  const [actions, evaluations, documents, history, signatures] = await Promise.all([
     ctx.db
       .select()
       .from(agreementActions)
@@ -112,6 +201,21 @@ async function details(
       .from(agreementEvents)
       .where(eq(agreementEvents.agreementId, row.id))
       .orderBy(asc(agreementEvents.id)),
+    ctx.db
+      .select({
+        stage: agreementSignatures.stage,
+        cycle: agreementSignatures.cycle,
+        tenantId: agreementSignatures.tenantId,
+        signatoryName: agreementSignatures.signatoryName,
+        signatoryPosition: agreementSignatures.signatoryPosition,
+        signedOn: agreementSignatures.signedOn,
+        document: agreementSignatures.document,
+        recordedByRole: agreementSignatures.recordedByRole,
+        createdAt: agreementSignatures.createdAt,
+      })
+      .from(agreementSignatures)
+      .where(eq(agreementSignatures.agreementId, row.id))
+      .orderBy(asc(agreementSignatures.createdAt)),
   ]);
   return {
     ...row,
@@ -120,7 +224,9 @@ async function details(
     evaluations,
     documents,
     history,
-    flags: flagsOf(todayOf(ctx), row, actions, evaluations),
+    signatures,
+    consent: consentOf(row, parties),
+    flags: row.confirmedAt ? flagsOf(todayOf(ctx), row, actions, evaluations) : NO_FLAGS,
   };
 }
 
@@ -170,8 +276,11 @@ export type CreateAgreementInput = {
 export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateAgreementInput }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'agreements.write');
   const actor = requireUser(ctx);
+  requireActiveTenant(tenant);
   const errors: FieldError[] = [];
   const parties = [...new Set(input.parties)];
+  // The accepted interest or proposal the agreement comes from: its two sides already agreed.
+  let agreedPair: [string, string] | null = null;
   if (!parties.includes(tenant.id))
     errors.push({
       location: 'body.parties',
@@ -212,6 +321,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   );
   if (input.source?.type === 'interest' && input.source.id) {
     const [i] = await ctx.db.select().from(interests).where(eq(interests.id, input.source.id));
+    if (i?.status === 'accepted') agreedPair = [i.ownerTenantId, i.fromTenantId];
     if (
       !i ||
       i.status !== 'accepted' ||
@@ -227,6 +337,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   }
   if (input.source?.type === 'proposal' && input.source.id) {
     const [p] = await ctx.db.select().from(proposals).where(eq(proposals.id, input.source.id));
+    if (p?.status === 'accepted') agreedPair = [p.partyA, p.partyB];
     if (!p || p.status !== 'accepted' || (p.partyA !== tenant.id && p.partyB !== tenant.id))
       errors.push({
         location: 'body.source.id',
@@ -237,10 +348,18 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       });
   }
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+  // Naming a party invites it; only the two sides of an accepted interest or
+  // proposal, exactly those, are bound from the start.
+  const preAgreed =
+    !!agreedPair &&
+    parties.length === 2 &&
+    parties.includes(agreedPair[0]) &&
+    parties.includes(agreedPair[1]);
   const now = ctx.now();
   const id = newId('agreement', now.getTime());
   await ctx.db.transaction(async (tx) => {
     await tx.insert(agreements).values({
+      confirmedAt: preAgreed ? now : null,
       id,
       title: input.title,
       kind: input.kind,
@@ -253,9 +372,18 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       createdAt: now,
       updatedAt: now,
     });
-    await tx
-      .insert(agreementParties)
-      .values(parties.map((tenantId) => ({ agreementId: id, tenantId })));
+    await tx.insert(agreementParties).values(
+      parties.map((tenantId) => {
+        const confirmed = preAgreed || tenantId === tenant.id;
+        return {
+          agreementId: id,
+          tenantId,
+          status: confirmed ? ('confirmed' as const) : ('invited' as const),
+          respondedAt: confirmed ? now : null,
+          respondedBy: tenantId === tenant.id ? actor.user.id : null,
+        };
+      }),
+    );
     await tx.insert(agreementEvents).values({
       id: newId('event', now.getTime()),
       agreementId: id,
@@ -296,13 +424,15 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
     tenant.type === 'region' && tenant.regionCode && !tenant.regionCode.includes('.')
       ? tenant.regionCode
       : null;
+  // Its own (invited ones included, to decide on); its regions' only once every party confirmed.
   const ids = await ctx.db
     .selectDistinct({ id: agreementParties.agreementId })
     .from(agreementParties)
     .innerJoin(tenants, eq(tenants.id, agreementParties.tenantId))
+    .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
     .where(
       province
-        ? sql`(${tenants.id} = ${tenant.id} or ${tenants.regionCode} like ${province + '.%'})`
+        ? sql`(${tenants.id} = ${tenant.id} or (${tenants.regionCode} like ${province + '.%'} and ${agreements.confirmedAt} is not null))`
         : eq(tenants.id, tenant.id),
     );
   if (ids.length === 0) return { data: [] };
@@ -314,16 +444,7 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
       .from(agreements)
       .where(inArray(agreements.id, agreementIds))
       .orderBy(desc(agreements.id)),
-    ctx.db
-      .select({
-        agreementId: agreementParties.agreementId,
-        id: tenants.id,
-        name: tenants.name,
-        regionCode: tenants.regionCode,
-      })
-      .from(agreementParties)
-      .innerJoin(tenants, eq(tenants.id, agreementParties.tenantId))
-      .where(inArray(agreementParties.agreementId, agreementIds)),
+    partiesOf(ctx, agreementIds),
     ctx.db
       .select({
         agreementId: agreementActions.agreementId,
@@ -352,25 +473,24 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
       stage: row.stage,
       kind: row.kind,
       parties: of(parties, row.id).map(({ agreementId: _a, ...p }) => p),
+      consent: consentOf(row, of(parties, row.id)),
       pksEnd: row.pksEnd,
-      flags: flagsOf(today, row, of(actions, row.id), of(evaluations, row.id)),
+      flags: row.confirmedAt
+        ? flagsOf(today, row, of(actions, row.id), of(evaluations, row.id))
+        : NO_FLAGS,
     })),
   };
 }
+
+/** Stages a single party may move to; KB, PKS and renewal need every party's signature. */
+export type UnilateralStage = 'implementing' | 'evaluated' | 'ended';
+export const SIGNED_STAGES = ['kesepakatan_bersama', 'perjanjian_kerja_sama', 'renewed'] as const;
+export type SignedStage = (typeof SIGNED_STAGES)[number];
 
 export type TransitionAgreementInput = {
   tenantId: string;
   agreementId: string;
   stage: Stage;
-  kbNumber?: string;
-  kbDate?: string;
-  kbSignatories?: string[];
-  pksNumber?: string;
-  pksDate?: string;
-  pksStart?: string;
-  pksEnd?: string;
-  burdensBudget?: boolean;
-  dprdApprovalRef?: string;
 };
 
 export async function transitionAgreement({
@@ -381,77 +501,9 @@ export async function transitionAgreement({
   input: TransitionAgreementInput;
 }) {
   const { row } = await access(ctx, input.tenantId, input.agreementId, true);
+  if ((SIGNED_STAGES as readonly Stage[]).includes(input.stage))
+    throw agreementRule('signed_stage');
   if (!NEXT[row.stage].includes(input.stage)) throw rule(ctx, row.stage, input.stage);
-  const en = ctx.lang === 'en';
-  const missing = (fields: (keyof TransitionAgreementInput)[]) => {
-    const m = fields.filter(
-      (f) =>
-        input[f] === undefined ||
-        input[f] === '' ||
-        (Array.isArray(input[f]) && (input[f] as unknown[]).length === 0),
-    );
-    if (m.length)
-      throw badRequest(
-        { key: 'request.invalid' },
-        m.map((f) => ({
-          location: `body.${f}`,
-          message: en ? `required for ${input.stage}` : `wajib untuk tahap ${input.stage}`,
-        })),
-      );
-  };
-  const set: Partial<Row> = {};
-  if (input.stage === 'kesepakatan_bersama') {
-    missing(['kbNumber', 'kbDate', 'kbSignatories']);
-    Object.assign(set, {
-      kbNumber: input.kbNumber,
-      kbDate: input.kbDate,
-      kbSignatories: input.kbSignatories,
-    });
-  }
-  if (input.stage === 'perjanjian_kerja_sama' || input.stage === 'renewed') {
-    missing(
-      input.stage === 'renewed'
-        ? ['pksEnd']
-        : ['pksNumber', 'pksDate', 'pksStart', 'pksEnd', 'burdensBudget'],
-    );
-    const start = input.pksStart ?? row.pksStart;
-    if (start && input.pksEnd && input.pksEnd <= start)
-      throw badRequest({ key: 'request.invalid' }, [
-        {
-          location: 'body.pksEnd',
-          message: en ? 'must be after pksStart' : 'harus setelah pksStart',
-        },
-      ]);
-    if (input.stage === 'renewed' && row.pksEnd && input.pksEnd! <= row.pksEnd)
-      throw badRequest({ key: 'request.invalid' }, [
-        {
-          location: 'body.pksEnd',
-          message: en ? 'must extend the current end' : 'harus memperpanjang tanggal berakhir',
-        },
-      ]);
-    if (input.burdensBudget && !input.dprdApprovalRef)
-      throw badRequest({ key: 'request.invalid' }, [
-        {
-          location: 'body.dprdApprovalRef',
-          message: en
-            ? 'required when the agreement burdens the regional budget (DPRD approval)'
-            : 'wajib bila membebani APBD (persetujuan DPRD)',
-        },
-      ]);
-    Object.assign(
-      set,
-      input.stage === 'renewed'
-        ? { pksEnd: input.pksEnd }
-        : {
-            pksNumber: input.pksNumber,
-            pksDate: input.pksDate,
-            pksStart: input.pksStart,
-            pksEnd: input.pksEnd,
-            burdensBudget: input.burdensBudget,
-            dprdApprovalRef: input.dprdApprovalRef ?? null,
-          },
-    );
-  }
   if (input.stage === 'evaluated') {
     const [e] = await ctx.db
       .select({ id: agreementEvaluations.id })
@@ -464,32 +516,46 @@ export async function transitionAgreement({
         params: { ruleId: 'catat evaluasi terlebih dahulu', ruleEn: 'record an evaluation first' },
       });
   }
-  await ctx.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(agreements)
-      .set({ ...set, stage: input.stage, updatedAt: ctx.now() })
-      .where(and(eq(agreements.id, row.id), eq(agreements.stage, row.stage)))
-      .returning({ id: agreements.id });
-    if (updated.length === 0) throw rule(ctx, row.stage, input.stage);
-    await tx.insert(agreementEvents).values({
-      id: newId('event', ctx.now().getTime()),
-      agreementId: row.id,
-      fromStage: row.stage,
-      toStage: input.stage,
-      data: set as Record<string, unknown>,
-      actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
-      requestId: ctx.requestId,
-      createdAt: ctx.now(),
-    });
-    await recordAudit(tx, ctx, {
-      tenantId: input.tenantId,
-      action: `agreement.${input.stage}`,
-      targetType: 'agreement',
-      targetId: row.id,
-      diff: { stage: { from: row.stage, to: input.stage } },
-    });
-  });
+  await ctx.db.transaction((tx) => applyStage(tx, ctx, row, input.stage, {}, input.tenantId));
   return getAgreement({ ctx, input });
+}
+
+/**
+ * Moves an agreement to a stage inside the caller's transaction: the row (only
+ * if still at the stage read, so two racing moves cannot both win), the history
+ * event and the audit row in the acting tenant.
+ */
+export async function applyStage(
+  tx: Tx,
+  ctx: Ctx,
+  row: Row,
+  to: Stage,
+  set: Partial<Row>,
+  actingTenantId: string,
+) {
+  const updated = await tx
+    .update(agreements)
+    .set({ ...set, stage: to, updatedAt: ctx.now() })
+    .where(and(eq(agreements.id, row.id), eq(agreements.stage, row.stage)))
+    .returning({ id: agreements.id });
+  if (updated.length === 0) throw rule(ctx, row.stage, to);
+  await tx.insert(agreementEvents).values({
+    id: newId('event', ctx.now().getTime()),
+    agreementId: row.id,
+    fromStage: row.stage,
+    toStage: to,
+    data: set as Record<string, unknown>,
+    actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+    requestId: ctx.requestId,
+    createdAt: ctx.now(),
+  });
+  await recordAudit(tx, ctx, {
+    tenantId: actingTenantId,
+    action: `agreement.${to}`,
+    targetType: 'agreement',
+    targetId: row.id,
+    diff: { stage: { from: row.stage, to } },
+  });
 }
 
 export async function addAction({
@@ -662,6 +728,12 @@ export async function activeAgreementCount(ctx: Ctx, tenantId: string): Promise<
     .select({ n: sql<number>`count(*)::int` })
     .from(agreementParties)
     .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
-    .where(and(eq(agreementParties.tenantId, tenantId), inArray(agreements.stage, ACTIVE)));
+    .where(
+      and(
+        eq(agreementParties.tenantId, tenantId),
+        inArray(agreements.stage, ACTIVE),
+        isNotNull(agreements.confirmedAt),
+      ),
+    );
   return Number(r?.n ?? 0);
 }

@@ -102,6 +102,18 @@ export const PERMISSIONS = {
     facilitator: [],
     apiKeyScope: 'read',
   },
+  'agreements.consent': {
+    region: ['admin', 'head'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
+  'agreements.sign': {
+    region: ['admin', 'head'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   'agreements.write': {
     region: ['admin', 'head', 'liaison'],
     partner: ['admin'],

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AdmissionOptions } from './admission';
 import type { Db } from '../../db/client';
 import type { AppConfig } from '../config/env';
 import type { EmailClient } from '../email/client';
@@ -17,7 +18,7 @@ export interface AppDeps {
   /** The caller's network address, as the host knows it (socket on Node, CF-Connecting-IP on Workers). */
   clientAddress?: (c: Context) => string | undefined;
   /** Admission control (Node): requests served at once, queued, and the longest wait. */
-  admission?: import('./admission').AdmissionOptions;
+  admission?: AdmissionOptions;
   /**
    * Runs work after the response without holding it (Node servers). Unset and
    * outside Workers, deferred work is awaited before the response (tests).

@@ -6,9 +6,9 @@
  * values take only `\n` and `\t`.
  */
 
-// biome-ignore lint: control characters are the point of these patterns
+// eslint-disable-next-line no-control-regex -- control characters are the point of these patterns
 const C0_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-// biome-ignore lint: control characters are the point of these patterns
+// eslint-disable-next-line no-control-regex -- as above
 const ANY_C0 = /[\u0000-\u001f\u007f]/;
 
 export type TextProblem = 'nul' | 'surrogate' | 'control';

@@ -1,7 +1,8 @@
-import { and, arrayOverlaps, eq, gte, ne, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gte, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   agreementParties,
+  agreements,
   interests,
   matchCandidates,
   potentials,
@@ -263,6 +264,11 @@ async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>
           eq(otherParty.agreementId, agreementParties.agreementId),
           ne(otherParty.tenantId, tenantId),
         ),
+      )
+      // only agreements every party confirmed: one side cannot raise its own history
+      .innerJoin(
+        agreements,
+        and(eq(agreements.id, agreementParties.agreementId), isNotNull(agreements.confirmedAt)),
       )
       .where(eq(agreementParties.tenantId, tenantId))
       .groupBy(otherParty.tenantId),

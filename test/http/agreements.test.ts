@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, platformAdmin, post, regionTenantId } from '../support/actors';
+import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
+import { confirmAgreement, type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
 type Agreement = {
   id: string;
   stage: string;
+  consent: string;
+  parties: { id: string; status: string }[];
+  signatures: { tenantId: string; signatoryName: string }[];
+  kbNumber: string | null;
+  kbSignatories: string[] | null;
   flags: { stalled: boolean; expiring: boolean; overdueActions: number; evaluationDue: boolean };
   actions: { id: string }[];
   history: { toStage: string }[];
@@ -16,6 +22,7 @@ let sigi: string;
 let paluAdmin: { token: string };
 let sigiAdmin: { token: string };
 let platform: { token: string };
+let both: Signatory[];
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 
@@ -26,6 +33,10 @@ beforeAll(async () => {
   sigi = await regionTenantId(h, '72.10');
   paluAdmin = await addMember(h, platform.token, palu, 'admin');
   sigiAdmin = await addMember(h, platform.token, sigi, 'admin');
+  both = [
+    { tenant: palu, token: paluAdmin.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
+    { tenant: sigi, token: sigiAdmin.token, name: 'Mohamad Irwan', position: 'Bupati Sigi' },
+  ];
 }, 120_000);
 afterAll(async () => {
   await h.close();
@@ -48,74 +59,314 @@ const create = async (title: string) => {
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as Agreement;
 };
+/** Created by Palu, confirmed by Sigi: both bound. */
+const agreed = async (title: string) => {
+  const a = await create(title);
+  await confirmAgreement(h, a.id, sigi, sigiAdmin.token);
+  return a;
+};
+const auditActions = async (tenant: string, token: string) =>
+  (
+    await h.json<{ data: { action: string; targetId: string }[] }>(
+      `/v1/tenants/${tenant}/audit-log?limit=200`,
+      { headers: bearer(token) },
+    )
+  ).body.data;
 const move = (id: string, body: Record<string, unknown>, tenant = palu, token = paluAdmin.token) =>
   post(h, `/v1/tenants/${tenant}/agreements/${id}/transitions`, body, token);
 
 describe('agreements', () => {
-  it('goes from Kesepakatan Bersama through PKS to an evaluation, without skipping a stage', async () => {
-    const a = await create('Sistem peringatan dini bersama Teluk Palu');
-    const skipped = await move(a.id, {
-      stage: 'perjanjian_kerja_sama',
-      pksNumber: 'PKS/1',
-      pksDate: day(-1),
-      pksStart: day(0),
-      pksEnd: day(700),
-      burdensBudget: false,
-    });
-    expect(skipped.status).toBe(409);
-    expect(((await skipped.json()) as ProblemBody).detail).toContain('tidak boleh dilompati');
-
-    expect((await move(a.id, { stage: 'kesepakatan_bersama' })).status).toBe(400);
-    expect(
-      (
-        await move(a.id, {
-          stage: 'kesepakatan_bersama',
-          kbNumber: 'KB/01/2026',
-          kbDate: day(-10),
-          kbSignatories: ['Wali Kota Palu', 'Bupati Sigi'],
-        })
-      ).status,
-    ).toBe(200);
-
-    const backwards = await move(a.id, {
-      stage: 'perjanjian_kerja_sama',
-      pksNumber: 'PKS/1',
-      pksDate: day(-1),
-      pksStart: day(10),
-      pksEnd: day(5),
-      burdensBudget: false,
-    });
-    expect(backwards.status).toBe(400);
-    expect(((await backwards.json()) as ProblemBody).errors?.[0]?.location).toBe('body.pksEnd');
-    const noDprd = await move(a.id, {
-      stage: 'perjanjian_kerja_sama',
-      pksNumber: 'PKS/1',
-      pksDate: day(-1),
-      pksStart: day(0),
-      pksEnd: day(700),
-      burdensBudget: true,
-    });
-    expect(((await noDprd.json()) as ProblemBody).errors?.[0]?.location).toBe(
-      'body.dprdApprovalRef',
+  it('naming a party only invites it: the creator alone cannot move it, and it counts nowhere until confirmed', async () => {
+    const profileCount = async () =>
+      (await h.json<{ activeAgreements: number }>('/v1/catalog/regions/72.10/profile')).body
+        .activeAgreements;
+    const before = await profileCount();
+    const a = await create('Kesepakatan yang belum disetujui Sigi');
+    expect(a.consent).toBe('pending');
+    expect(a.parties.find((p) => p.id === sigi)!.status).toBe('invited');
+    // the creator cannot take it anywhere alone
+    expect((await move(a.id, { stage: 'ended' })).status).toBe(409);
+    const sign = await post(
+      h,
+      `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
+      {
+        stage: 'kesepakatan_bersama',
+        signatoryName: 'Hadianto Rasyid',
+        signatoryPosition: 'Wali Kota Palu',
+        signedOn: day(0),
+        document: { number: 'KB/PALSU', date: day(0) },
+      },
+      paluAdmin.token,
     );
+    expect(sign.status).toBe(409);
+    expect(((await sign.json()) as ProblemBody).detail).toContain('mengonfirmasi');
     expect(
       (
-        await move(
-          a.id,
-          {
-            stage: 'perjanjian_kerja_sama',
-            pksNumber: 'PKS/1',
-            pksDate: day(-1),
-            pksStart: day(0),
-            pksEnd: day(700),
-            burdensBudget: true,
-            dprdApprovalRef: 'Persetujuan DPRD 12/2026',
-          },
-          sigi,
+        await post(
+          h,
+          `/v1/tenants/${palu}/agreements/${a.id}/actions`,
+          { title: 'X', responsibleTenantId: sigi, dueDate: day(1) },
+          paluAdmin.token,
+        )
+      ).status,
+    ).toBe(409);
+    // the invited party sees it to decide, with no flags; the province does not see it yet
+    const sigiList = await h.json<{
+      data: { id: string; consent: string; flags: Agreement['flags'] }[];
+    }>(`/v1/tenants/${sigi}/agreements`, { headers: bearer(sigiAdmin.token) });
+    expect(sigiList.body.data.find((x) => x.id === a.id)).toMatchObject({
+      consent: 'pending',
+      flags: { stalled: false, expiring: false, overdueActions: 0, evaluationDue: false },
+    });
+    const province = await regionTenantId(h, '72');
+    const facilitator = await addMember(h, platform.token, province, 'admin');
+    const provinceList = await h.json<{ data: { id: string }[] }>(
+      `/v1/tenants/${province}/agreements`,
+      { headers: bearer(facilitator.token) },
+    );
+    expect(provinceList.body.data.map((x) => x.id)).not.toContain(a.id);
+    expect(await profileCount()).toBe(before);
+    // only the invited party's admin (or head) answers, once
+    const viewer = await addMember(h, sigiAdmin.token, sigi, 'viewer');
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${sigi}/agreements/${a.id}/answer`,
+          { decision: 'confirm' },
+          viewer.token,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${palu}/agreements/${a.id}/answer`,
+          { decision: 'confirm' },
+          paluAdmin.token,
+        )
+      ).status,
+    ).toBe(409);
+    expect((await confirmAgreement(h, a.id, sigi, sigiAdmin.token)).consent).toBe('confirmed');
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${sigi}/agreements/${a.id}/answer`,
+          { decision: 'confirm' },
           sigiAdmin.token,
         )
       ).status,
-    ).toBe(200);
+    ).toBe(409);
+    expect((await auditActions(sigi, sigiAdmin.token)).map((e) => e.action)).toContain(
+      'agreement.confirmed',
+    );
+  });
+
+  it('a declined invitation needs a reason and stops the agreement', async () => {
+    const a = await create('Kerja sama yang ditolak');
+    const noReason = await post(
+      h,
+      `/v1/tenants/${sigi}/agreements/${a.id}/answer`,
+      { decision: 'decline' },
+      sigiAdmin.token,
+    );
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as ProblemBody).errors?.[0]?.location).toBe('body.reason');
+    const declined = await post(
+      h,
+      `/v1/tenants/${sigi}/agreements/${a.id}/answer`,
+      { decision: 'decline', reason: 'Belum menjadi prioritas daerah.' },
+      sigiAdmin.token,
+    );
+    expect(((await declined.json()) as Agreement).consent).toBe('declined');
+    expect((await move(a.id, { stage: 'ended' })).status).toBe(409);
+  });
+
+  it('an unverified partner can neither start an agreement nor be bound by one', async () => {
+    const founder = await newUser(h, 'mitra-belum-verifikasi');
+    const partner = (await (
+      await post(h, '/v1/partners', { name: 'PT Belum Verifikasi', kind: 'company' }, founder.token)
+    ).json()) as { id: string };
+    const res = await post(
+      h,
+      `/v1/tenants/${partner.id}/agreements`,
+      { title: 'Kerja sama palsu', parties: [partner.id, palu], kind: 'KSDPK' },
+      founder.token,
+    );
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as ProblemBody).detail).toContain('belum diverifikasi');
+  });
+
+  it('reaches Kesepakatan Bersama only when every party signed the same document, audited in each party', async () => {
+    const a = await agreed('Sistem peringatan dini bersama Teluk Palu');
+    // a skipped stage is refused, naming the rule
+    const skipped = await post(
+      h,
+      `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
+      {
+        stage: 'perjanjian_kerja_sama',
+        signatoryName: 'Hadianto Rasyid',
+        signatoryPosition: 'Wali Kota Palu',
+        signedOn: day(-1),
+        document: {
+          number: 'PKS/1',
+          date: day(-1),
+          start: day(0),
+          end: day(700),
+          burdensBudget: false,
+        },
+      },
+      paluAdmin.token,
+    );
+    expect(skipped.status).toBe(409);
+    expect(((await skipped.json()) as ProblemBody).detail).toContain('tidak boleh dilompati');
+    // KB cannot be taken through transitions at all
+    expect((await move(a.id, { stage: 'kesepakatan_bersama' })).status).toBe(409);
+
+    const kb = { number: 'KB/01/2026', date: day(-10) };
+    const first = await post(
+      h,
+      `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
+      {
+        stage: 'kesepakatan_bersama',
+        signatoryName: 'Hadianto Rasyid',
+        signatoryPosition: 'Wali Kota Palu',
+        signedOn: day(-10),
+        document: kb,
+      },
+      paluAdmin.token,
+    );
+    expect(((await first.json()) as Agreement).stage).toBe('initiated');
+    // the same party twice, and another document, are refused
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
+          {
+            stage: 'kesepakatan_bersama',
+            signatoryName: 'X',
+            signatoryPosition: 'Y',
+            signedOn: day(-10),
+            document: kb,
+          },
+          paluAdmin.token,
+        )
+      ).status,
+    ).toBe(409);
+    const other = await post(
+      h,
+      `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
+      {
+        stage: 'kesepakatan_bersama',
+        signatoryName: 'Mohamad Irwan',
+        signatoryPosition: 'Bupati Sigi',
+        signedOn: day(-9),
+        document: { ...kb, number: 'KB/LAIN' },
+      },
+      sigiAdmin.token,
+    );
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as ProblemBody).detail).toContain('number');
+    // a liaison is no signatory
+    const liaisonless = await addMember(h, sigiAdmin.token, sigi, 'viewer');
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
+          {
+            stage: 'kesepakatan_bersama',
+            signatoryName: 'X',
+            signatoryPosition: 'Y',
+            signedOn: day(-9),
+            document: kb,
+          },
+          liaisonless.token,
+        )
+      ).status,
+    ).toBe(403);
+    const reached = (await (
+      await post(
+        h,
+        `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
+        {
+          stage: 'kesepakatan_bersama',
+          signatoryName: 'Mohamad Irwan',
+          signatoryPosition: 'Bupati Sigi',
+          signedOn: day(-9),
+          document: kb,
+        },
+        sigiAdmin.token,
+      )
+    ).json()) as Agreement;
+    expect(reached.stage).toBe('kesepakatan_bersama');
+    expect(reached.kbNumber).toBe('KB/01/2026');
+    expect(reached.kbSignatories).toEqual([
+      'Hadianto Rasyid, Wali Kota Palu',
+      'Mohamad Irwan, Bupati Sigi',
+    ]);
+    for (const [tenant, token] of [
+      [palu, paluAdmin.token],
+      [sigi, sigiAdmin.token],
+    ] as const)
+      expect(
+        (await auditActions(tenant, token)).filter(
+          (e) => e.action === 'agreement.signed' && e.targetId === a.id,
+        ),
+      ).toHaveLength(1);
+
+    // PKS: end before start and a budget burden without DPRD approval name their fields
+    const sign = (tenant: string, token: string, document: Record<string, unknown>) =>
+      post(
+        h,
+        `/v1/tenants/${tenant}/agreements/${a.id}/signatures`,
+        {
+          stage: 'perjanjian_kerja_sama',
+          signatoryName: 'Hadianto Rasyid',
+          signatoryPosition: 'Wali Kota Palu',
+          signedOn: day(-1),
+          document,
+        },
+        token,
+      );
+    const backwards = await sign(palu, paluAdmin.token, {
+      number: 'PKS/1',
+      date: day(-1),
+      start: day(10),
+      end: day(5),
+      burdensBudget: false,
+    });
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as ProblemBody).errors?.[0]?.location).toBe(
+      'body.document.end',
+    );
+    const noDprd = await sign(palu, paluAdmin.token, {
+      number: 'PKS/1',
+      date: day(-1),
+      start: day(0),
+      end: day(700),
+      burdensBudget: true,
+    });
+    expect(((await noDprd.json()) as ProblemBody).errors?.[0]?.location).toBe(
+      'body.document.dprdApprovalRef',
+    );
+    await signByAll(
+      h,
+      a.id,
+      'perjanjian_kerja_sama',
+      {
+        number: 'PKS/1',
+        date: day(-1),
+        start: day(0),
+        end: day(700),
+        burdensBudget: true,
+        dprdApprovalRef: 'Persetujuan DPRD 12/2026',
+      },
+      both,
+    );
 
     const withAction = (await (
       await post(
@@ -149,17 +400,6 @@ describe('agreements', () => {
       },
       paluAdmin.token,
     );
-    await post(
-      h,
-      `/v1/tenants/${palu}/agreements/${a.id}/documents`,
-      {
-        title: 'Perjanjian Kerja Sama',
-        number: 'PKS/1',
-        date: day(-1),
-        link: 'https://jdih.palukota.go.id/pks-1',
-      },
-      paluAdmin.token,
-    );
     const evaluated = await move(a.id, { stage: 'evaluated' });
     const body = (await evaluated.json()) as Agreement;
     expect(body.stage).toBe('evaluated');
@@ -183,36 +423,37 @@ describe('agreements', () => {
         .activeAgreements,
     ).toBeGreaterThanOrEqual(1);
     // another region does not
-    const other = await addMember(h, platform.token, await regionTenantId(h, '73.71'), 'admin');
+    const other2 = await addMember(h, platform.token, await regionTenantId(h, '73.71'), 'admin');
     expect(
-      (await h.request(`/v1/tenants/${palu}/agreements/${a.id}`, { headers: bearer(other.token) }))
+      (await h.request(`/v1/tenants/${palu}/agreements/${a.id}`, { headers: bearer(other2.token) }))
         .status,
     ).toBe(404);
   });
 
   it('flags a stalled and an expiring agreement', async () => {
-    const stalled = await create('Kesepakatan tanpa tindak lanjut');
-    await move(stalled.id, {
-      stage: 'kesepakatan_bersama',
-      kbNumber: 'KB/02',
-      kbDate: day(-100),
-      kbSignatories: ['Wali Kota Palu'],
-    });
-    const expiring = await create('PKS hampir berakhir');
-    await move(expiring.id, {
-      stage: 'kesepakatan_bersama',
-      kbNumber: 'KB/03',
-      kbDate: day(-400),
-      kbSignatories: ['Bupati Sigi'],
-    });
-    await move(expiring.id, {
-      stage: 'perjanjian_kerja_sama',
-      pksNumber: 'PKS/3',
-      pksDate: day(-380),
-      pksStart: day(-365),
-      pksEnd: day(30),
-      burdensBudget: false,
-    });
+    const stalled = await agreed('Kesepakatan tanpa tindak lanjut');
+    await signByAll(
+      h,
+      stalled.id,
+      'kesepakatan_bersama',
+      { number: 'KB/02', date: day(-100) },
+      both,
+    );
+    const expiring = await agreed('PKS hampir berakhir');
+    await signByAll(
+      h,
+      expiring.id,
+      'kesepakatan_bersama',
+      { number: 'KB/03', date: day(-400) },
+      both,
+    );
+    await signByAll(
+      h,
+      expiring.id,
+      'perjanjian_kerja_sama',
+      { number: 'PKS/3', date: day(-380), start: day(-365), end: day(30), burdensBudget: false },
+      both,
+    );
     await post(
       h,
       `/v1/tenants/${palu}/agreements/${expiring.id}/actions`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
+import { type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
@@ -154,28 +155,45 @@ describe('from a published need to an evaluated agreement', () => {
     ).json()) as { id: string };
     const move = (b: Record<string, unknown>) =>
       post(h, `/v1/tenants/${palu}/agreements/${agreement.id}/transitions`, b, paluAdmin.token);
+    // from an accepted proposal between exactly these two: both bound from the start,
+    // and each stage's document is signed by both
+    const signatories: Signatory[] = [
+      { tenant: palu, token: paluAdmin.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
+      {
+        tenant: partner.id,
+        token: founder.token,
+        name: 'Amar',
+        position: 'Rektor Universitas Tadulako',
+      },
+    ];
     expect(
       (
-        await move({
-          stage: 'kesepakatan_bersama',
-          kbNumber: 'KB/12/2026',
-          kbDate: day(-30),
-          kbSignatories: ['Wali Kota Palu', 'Rektor Universitas Tadulako'],
-        })
-      ).status,
-    ).toBe(200);
+        await signByAll(
+          h,
+          agreement.id,
+          'kesepakatan_bersama',
+          { number: 'KB/12/2026', date: day(-30) },
+          signatories,
+        )
+      ).stage,
+    ).toBe('kesepakatan_bersama');
     expect(
       (
-        await move({
-          stage: 'perjanjian_kerja_sama',
-          pksNumber: 'PKS/12/2026',
-          pksDate: day(-20),
-          pksStart: day(-20),
-          pksEnd: day(1000),
-          burdensBudget: false,
-        })
-      ).status,
-    ).toBe(200);
+        await signByAll(
+          h,
+          agreement.id,
+          'perjanjian_kerja_sama',
+          {
+            number: 'PKS/12/2026',
+            date: day(-20),
+            start: day(-20),
+            end: day(1000),
+            burdensBudget: false,
+          },
+          signatories,
+        )
+      ).stage,
+    ).toBe('perjanjian_kerja_sama');
     await post(
       h,
       `/v1/tenants/${palu}/agreements/${agreement.id}/actions`,

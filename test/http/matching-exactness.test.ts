@@ -141,7 +141,11 @@ async function historyOf(tenantId: string): Promise<Map<string, History>> {
     if (other && i.status === 'declined') of(other).declined++;
   }
   const parties = await h.db.select().from(agreementParties);
-  for (const a of new Set(parties.map((p) => p.agreementId))) {
+  // only agreements every party confirmed count: one side cannot raise its own history
+  const confirmed = new Set(
+    (await h.db.select().from(agreements)).filter((a) => a.confirmedAt !== null).map((a) => a.id),
+  );
+  for (const a of new Set(parties.map((p) => p.agreementId).filter((a) => confirmed.has(a)))) {
     const members = parties.filter((p) => p.agreementId === a).map((p) => p.tenantId);
     if (members.includes(tenantId)) for (const m of members) if (m !== tenantId) of(m).agreements++;
   }
@@ -291,6 +295,8 @@ beforeAll(async () => {
         affairs: [],
         issues: [],
         createdBy: userId,
+        // half confirmed by both, half still awaiting the other party (which must not count)
+        confirmedAt: i % 4 === 0 ? new Date() : null,
       });
       await h.db.insert(agreementParties).values([
         { agreementId, tenantId: p.tenantId },

@@ -179,6 +179,19 @@ describe('from the mapping form to a partner’s accepted interest', () => {
         partnerFounder.token,
       )
     ).json()) as { id: string };
+    // an unverified partner cannot express interest yet; the platform verifies it
+    const early = await post(
+      h,
+      `/v1/catalog/potentials/${p.id}/interests`,
+      { fromTenantId: partner.id, message: 'Kami berminat.' },
+      partnerFounder.token,
+    );
+    expect(early.status).toBe(403);
+    expect(((await early.json()) as { detail: string }).detail).toContain('belum diverifikasi');
+    const platform = await platformAdmin(h);
+    expect(
+      (await post(h, `/v1/admin/tenants/${partner.id}/verify`, {}, platform.token)).status,
+    ).toBe(200);
     const interest = await post(
       h,
       `/v1/catalog/potentials/${p.id}/interests`,

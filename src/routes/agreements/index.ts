@@ -11,95 +11,11 @@ import {
 } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
+import { registerAnswerAgreement } from './answer';
+import { registerSignAgreement } from './sign';
+import { AgreementSchema, Consent, errors, Flags, ok, Params, Party, Stage } from './schemas';
 import { IsoDate } from '../potentials/schemas';
-import {
-  authSecurity,
-  idParam,
-  jsonBody,
-  jsonResponse,
-  Name,
-  TenantParams,
-  Timestamp,
-} from '../common';
-
-/** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
-const Stage = z.enum([
-  'initiated',
-  'kesepakatan_bersama',
-  'perjanjian_kerja_sama',
-  'implementing',
-  'evaluated',
-  'renewed',
-  'ended',
-]);
-const Flags = z.object({
-  stalled: z.boolean().openapi({
-    description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.',
-  }),
-  expiring: z.boolean().openapi({ description: 'The PKS ends within 90 days.' }),
-  overdueActions: z.number().int(),
-  evaluationDue: z.boolean(),
-});
-const Party = z.object({ id: z.string(), name: z.string(), regionCode: z.string().nullable() });
-const AgreementSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    kind: z.string(),
-    model: z.string().nullable(),
-    affairs: z.array(z.string()),
-    issues: z.array(z.string()),
-    stage: Stage,
-    sourceType: z.string().nullable(),
-    sourceId: z.string().nullable(),
-    kbNumber: z.string().nullable(),
-    kbDate: z.string().nullable(),
-    kbSignatories: z.array(z.string()).nullable(),
-    pksNumber: z.string().nullable(),
-    pksDate: z.string().nullable(),
-    pksStart: z.string().nullable(),
-    pksEnd: z.string().nullable(),
-    burdensBudget: z.boolean().nullable(),
-    dprdApprovalRef: z.string().nullable(),
-    parties: z.array(Party),
-    actions: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        responsibleTenantId: z.string(),
-        dueDate: z.string(),
-        status: z.enum(['planned', 'in_progress', 'done']),
-      }),
-    ),
-    evaluations: z.array(
-      z.object({
-        id: z.string(),
-        date: z.string(),
-        findings: z.string(),
-        rating: z.number().int(),
-        nextEvaluationDate: z.string().nullable(),
-      }),
-    ),
-    documents: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        number: z.string().nullable(),
-        date: z.string().nullable(),
-        link: z.string().nullable(),
-      }),
-    ),
-    history: z.array(
-      z.object({ fromStage: z.string().nullable(), toStage: z.string(), createdAt: Timestamp }),
-    ),
-    flags: Flags,
-  })
-  .openapi('Agreement');
-const Params = TenantParams.extend({
-  agreementId: idParam('agreementId', 'agr', 'The agreement.'),
-});
-const errors = problemResponses(400, 401, 403, 404, 409);
-const ok = (d: string) => ({ 200: jsonResponse(d, AgreementSchema), ...errors });
+import { authSecurity, idParam, jsonBody, jsonResponse, Name, TenantParams } from '../common';
 
 const createDef = createRoute({
   method: 'post',
@@ -154,6 +70,7 @@ const listDef = createRoute({
             stage: Stage,
             kind: z.string(),
             parties: z.array(Party),
+            consent: Consent,
             pksEnd: z.string().nullable(),
             flags: Flags,
           }),
@@ -180,27 +97,12 @@ const transitionDef = createRoute({
   tags: ['Agreements'],
   summary: 'Move to the next stage',
   description:
-    'initiated → kesepakatan_bersama (kbNumber, kbDate, kbSignatories) → perjanjian_kerja_sama (pksNumber, pksDate, pksStart, pksEnd, burdensBudget; dprdApprovalRef when it burdens the budget) → implementing → evaluated (after an evaluation) → renewed (a later pksEnd) or ended. A skipped stage answers 409 naming the rule.',
+    'For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. ' +
+    'Kesepakatan Bersama, Perjanjian Kerja Sama and renewal are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
   security: authSecurity,
   request: {
     params: Params,
-    body: jsonBody(
-      z
-        .object({
-          stage: Stage,
-          kbNumber: z.string().trim().min(1).max(100).optional(),
-          kbDate: IsoDate.optional(),
-          kbSignatories: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-          pksNumber: z.string().trim().min(1).max(100).optional(),
-          pksDate: IsoDate.optional(),
-          pksStart: IsoDate.optional(),
-          pksEnd: IsoDate.optional(),
-          burdensBudget: z.boolean().optional(),
-          dprdApprovalRef: z.string().trim().max(200).optional(),
-        })
-        .strict()
-        .openapi('AgreementTransition'),
-    ),
+    body: jsonBody(z.object({ stage: Stage }).strict().openapi('AgreementTransition')),
   },
   responses: ok('The agreement.'),
 });
@@ -287,6 +189,8 @@ const documentDef = createRoute({
 });
 
 export function registerAgreements(app: OpenAPIHono<AppEnv>) {
+  registerAnswerAgreement(app);
+  registerSignAgreement(app);
   app.openapi(createDef, async (c) =>
     c.json(
       AgreementSchema.parse(

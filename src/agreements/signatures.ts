@@ -1,0 +1,208 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { agreementEvents, agreementSignatures, agreements } from '../../db/schema';
+import { membershipOf, requireUser } from '../identity/access';
+import { recordAudit } from '../platform/audit';
+import type { Ctx } from '../platform/context';
+import { ApiError, badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
+import { newId } from '../platform/ids';
+import {
+  agreementAccess,
+  agreementRule,
+  applyStage,
+  getAgreement,
+  NEXT,
+  type Row,
+  rule,
+  type SignedStage,
+} from './agreements';
+
+export type SignedDocument = {
+  number: string;
+  date: string;
+  start?: string;
+  end?: string;
+  burdensBudget?: boolean;
+  dprdApprovalRef?: string;
+};
+
+export type SignInput = {
+  tenantId: string;
+  agreementId: string;
+  stage: SignedStage;
+  signatoryName: string;
+  signatoryPosition: string;
+  signedOn: string;
+  document: SignedDocument;
+};
+
+const need = (location: string): RaisedFieldError => ({
+  location,
+  message: { id: 'wajib diisi untuk tahap ini', en: 'is required for this stage' },
+});
+
+/** The document as every party must sign it: only the fields its stage has, checked. */
+function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<string, unknown> {
+  const errors: RaisedFieldError[] = [];
+  if (stage === 'kesepakatan_bersama') return { number: d.number, date: d.date };
+  if (stage === 'perjanjian_kerja_sama') {
+    for (const f of ['start', 'end', 'burdensBudget'] as const)
+      if (d[f] === undefined) errors.push(need(`body.document.${f}`));
+    if (d.start && d.end && d.end <= d.start)
+      errors.push({
+        location: 'body.document.end',
+        message: { id: 'harus setelah tanggal mulai', en: 'must be after start' },
+      });
+    if (d.burdensBudget && !d.dprdApprovalRef)
+      errors.push({
+        location: 'body.document.dprdApprovalRef',
+        message: {
+          id: 'wajib bila kerja sama membebani APBD (persetujuan DPRD)',
+          en: 'is required when the cooperation burdens the regional budget (DPRD approval)',
+        },
+      });
+    if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+    return {
+      number: d.number,
+      date: d.date,
+      start: d.start,
+      end: d.end,
+      burdensBudget: d.burdensBudget,
+      dprdApprovalRef: d.dprdApprovalRef ?? null,
+    };
+  }
+  if (!d.end) throw badRequest({ key: 'request.invalid' }, [need('body.document.end')]);
+  if (row.pksEnd && d.end <= row.pksEnd)
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.document.end',
+        message: {
+          id: `harus memperpanjang tanggal berakhir saat ini (${row.pksEnd})`,
+          en: `must extend the current end (${row.pksEnd})`,
+        },
+      },
+    ]);
+  return { number: d.number, date: d.date, end: d.end };
+}
+
+/** What the stage writes on the agreement once every party has signed. */
+function fieldsOf(stage: SignedStage, doc: Record<string, unknown>, signatories: string[]) {
+  if (stage === 'kesepakatan_bersama')
+    return { kbNumber: doc.number, kbDate: doc.date, kbSignatories: signatories } as Partial<Row>;
+  if (stage === 'perjanjian_kerja_sama')
+    return {
+      pksNumber: doc.number,
+      pksDate: doc.date,
+      pksStart: doc.start,
+      pksEnd: doc.end,
+      burdensBudget: doc.burdensBudget,
+      dprdApprovalRef: doc.dprdApprovalRef,
+    } as Partial<Row>;
+  return { pksEnd: doc.end } as Partial<Row>;
+}
+
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).filter((k) => (a[k] ?? null) !== (b[k] ?? null));
+
+/**
+ * One party signs a stage's document: in a region its head, or an admin
+ * recording the head's signature; in a partner its admin. Every party signs
+ * the same document (number, dates); the stage is reached with the last
+ * signature, in the same transaction. Audited in the signing party's tenant.
+ */
+export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput }) {
+  const actor = requireUser(ctx);
+  const { tenant, row, parties, via } = await agreementAccess(
+    ctx,
+    input.tenantId,
+    input.agreementId,
+    'agreements.sign',
+  );
+  if (via !== 'member')
+    throw new ApiError('FORBIDDEN', {
+      key: 'potential.rule',
+      params: {
+        ruleId: 'hanya penanda tangan pihak itu sendiri yang dapat menandatangani',
+        ruleEn: 'only the party’s own signatory can sign',
+      },
+    });
+  if (!NEXT[row.stage].includes(input.stage)) throw rule(ctx, row.stage, input.stage);
+  const document = documentFor(input.stage, input.document, row);
+  const membership = await membershipOf(ctx, tenant.id, actor.user.id);
+  const now = ctx.now();
+  try {
+    await ctx.db.transaction(async (tx) => {
+      // One signer at a time per agreement, so the last signature always sees the others.
+      const [locked] = await tx
+        .select()
+        .from(agreements)
+        .where(eq(agreements.id, row.id))
+        .for('update');
+      if (!locked || locked.stage !== row.stage)
+        throw rule(ctx, locked?.stage ?? row.stage, input.stage);
+      const [{ cycle } = { cycle: 0 }] = await tx
+        .select({ cycle: sql<number>`count(*)::int` })
+        .from(agreementEvents)
+        .where(
+          and(eq(agreementEvents.agreementId, row.id), eq(agreementEvents.toStage, input.stage)),
+        );
+      const signed = await tx
+        .select()
+        .from(agreementSignatures)
+        .where(
+          and(
+            eq(agreementSignatures.agreementId, row.id),
+            eq(agreementSignatures.stage, input.stage),
+            eq(agreementSignatures.cycle, cycle),
+          ),
+        );
+      if (signed.some((s) => s.tenantId === tenant.id)) throw agreementRule('already_signed');
+      const other = signed[0];
+      if (other) {
+        const differs = same(document, other.document);
+        if (differs.length) throw agreementRule('document_differs', differs.join(', '));
+      }
+      await tx.insert(agreementSignatures).values({
+        id: newId('event', now.getTime()),
+        agreementId: row.id,
+        stage: input.stage,
+        cycle,
+        tenantId: tenant.id,
+        signatoryName: input.signatoryName,
+        signatoryPosition: input.signatoryPosition,
+        signedOn: input.signedOn,
+        document,
+        recordedBy: actor.user.id,
+        recordedByRole: membership?.role ?? 'unknown',
+        createdAt: now,
+      });
+      await recordAudit(tx, ctx, {
+        tenantId: tenant.id,
+        action: 'agreement.signed',
+        targetType: 'agreement',
+        targetId: row.id,
+        diff: {
+          stage: { to: input.stage },
+          signatory: { to: `${input.signatoryName}, ${input.signatoryPosition}` },
+        },
+      });
+      if (signed.length + 1 === parties.length) {
+        const names = [
+          ...signed,
+          { signatoryName: input.signatoryName, signatoryPosition: input.signatoryPosition },
+        ].map((s) => `${s.signatoryName}, ${s.signatoryPosition}`);
+        await applyStage(
+          tx,
+          ctx,
+          locked,
+          input.stage,
+          fieldsOf(input.stage, document, names),
+          tenant.id,
+        );
+      }
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw agreementRule('already_signed');
+    throw err;
+  }
+  return getAgreement({ ctx, input });
+}

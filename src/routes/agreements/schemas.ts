@@ -1,0 +1,107 @@
+import { z } from '@hono/zod-openapi';
+import { problemResponses } from '../../platform/errors';
+import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
+
+/** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
+export const Stage = z.enum([
+  'initiated',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'implementing',
+  'evaluated',
+  'renewed',
+  'ended',
+]);
+export const Flags = z.object({
+  stalled: z.boolean().openapi({
+    description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.',
+  }),
+  expiring: z.boolean().openapi({ description: 'The PKS ends within 90 days.' }),
+  overdueActions: z.number().int(),
+  evaluationDue: z.boolean(),
+});
+export const Party = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  status: z.enum(['invited', 'confirmed', 'declined']).openapi({
+    description: 'An invited party is not bound until its admin confirms.',
+  }),
+  respondedAt: NullableTimestamp,
+});
+export const Consent = z.enum(['pending', 'confirmed', 'declined']).openapi({
+  description:
+    '`pending` until every invited party confirmed: until then the agreement binds no one and counts nowhere (profiles, match history, flags).',
+});
+export const SignatureSchema = z.object({
+  stage: z.enum(['kesepakatan_bersama', 'perjanjian_kerja_sama', 'renewed']),
+  cycle: z.number().int(),
+  tenantId: z.string(),
+  signatoryName: z.string(),
+  signatoryPosition: z.string(),
+  signedOn: z.string(),
+  document: z.record(z.string(), z.unknown()),
+  recordedByRole: z.string(),
+  createdAt: Timestamp,
+});
+export const AgreementSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    model: z.string().nullable(),
+    affairs: z.array(z.string()),
+    issues: z.array(z.string()),
+    stage: Stage,
+    sourceType: z.string().nullable(),
+    sourceId: z.string().nullable(),
+    kbNumber: z.string().nullable(),
+    kbDate: z.string().nullable(),
+    kbSignatories: z.array(z.string()).nullable(),
+    pksNumber: z.string().nullable(),
+    pksDate: z.string().nullable(),
+    pksStart: z.string().nullable(),
+    pksEnd: z.string().nullable(),
+    burdensBudget: z.boolean().nullable(),
+    dprdApprovalRef: z.string().nullable(),
+    parties: z.array(Party),
+    actions: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        responsibleTenantId: z.string(),
+        dueDate: z.string(),
+        status: z.enum(['planned', 'in_progress', 'done']),
+      }),
+    ),
+    evaluations: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        findings: z.string(),
+        rating: z.number().int(),
+        nextEvaluationDate: z.string().nullable(),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        number: z.string().nullable(),
+        date: z.string().nullable(),
+        link: z.string().nullable(),
+      }),
+    ),
+    history: z.array(
+      z.object({ fromStage: z.string().nullable(), toStage: z.string(), createdAt: Timestamp }),
+    ),
+    signatures: z.array(SignatureSchema),
+    consent: Consent,
+    flags: Flags,
+  })
+  .openapi('Agreement');
+export const Params = TenantParams.extend({
+  agreementId: idParam('agreementId', 'agr', 'The agreement.'),
+});
+export const errors = problemResponses(400, 401, 403, 404, 409);
+export const ok = (d: string) => ({ 200: jsonResponse(d, AgreementSchema), ...errors });
