@@ -23,13 +23,13 @@ export async function answerAgreement({
     reason?: string;
   };
 }) {
-  const actor = requireUser(ctx);
   const { tenant, row, me } = await agreementAccess(
     ctx,
     input.tenantId,
     input.agreementId,
     'agreements.consent',
   );
+  const actor = requireUser(ctx);
   if (!me || me.status !== 'invited') throw agreementRule('not_invited');
   if (input.decision === 'decline' && !input.reason?.trim())
     throw badRequest({ key: 'request.invalid' }, [

@@ -110,13 +110,13 @@ const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
  * signature, in the same transaction. Audited in the signing party's tenant.
  */
 export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput }) {
-  const actor = requireUser(ctx);
   const { tenant, row, parties, via } = await agreementAccess(
     ctx,
     input.tenantId,
     input.agreementId,
     'agreements.sign',
   );
+  const actor = requireUser(ctx);
   if (via !== 'member')
     throw new ApiError('FORBIDDEN', {
       key: 'potential.rule',

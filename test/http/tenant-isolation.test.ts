@@ -7,6 +7,8 @@ import {
   post,
   regionTenantId,
 } from '../support/actors';
+import { agreementActions, agreementParties, agreements, proposals } from '../../db/schema';
+import { newId } from '../../src/platform/ids';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
@@ -262,10 +264,36 @@ const MATRIX: Row[] = [
   },
   {
     method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/answer',
+    body: { decision: 'decline', reason: 'Tidak berminat.' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/agreements/{agreementId}/signatures',
+    body: {
+      stage: 'perjanjian_kerja_sama',
+      signatoryName: 'Penyusup',
+      signatoryPosition: 'Bukan pejabat',
+      signedOn: '2026-11-01',
+      document: {
+        number: 'PKS/PALSU',
+        date: '2026-11-01',
+        start: '2026-11-01',
+        end: '2027-11-01',
+        burdensBudget: false,
+      },
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
     path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions',
     body: {
       title: 'Rapat',
-      responsibleTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta',
+      responsibleTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', // replaced by tenant A's id below
       dueDate: '2027-01-01',
     },
     tooSmall: 'viewer',
@@ -303,7 +331,8 @@ const MATRIX: Row[] = [
 
 let h: Harness;
 const ids: Record<string, string> = {};
-const tokens: Record<'adminB' | 'viewerA' | 'keyB' | 'readKeyA', string> = {
+const tokens: Record<'adminB' | 'viewerA' | 'keyB' | 'readKeyA' | 'tenantB', string> = {
+  tenantB: '',
   adminB: '',
   viewerA: '',
   keyB: '',
@@ -385,25 +414,71 @@ beforeAll(async () => {
   );
   expect(interest.status, await interest.clone().text()).toBe(201);
   ids.interestId = ((await interest.json()) as { id: string }).id;
-  ids.proposalId = 'prp_01jd2x6v0m8kq3b7e5y4w9c1ta'; // denial happens before the proposal is looked up
-  ids.agreementId = 'agr_01jd2x6v0m8kq3b7e5y4w9c1ta'; // likewise
-  ids.actionId = 'act_01jd2x6v0m8kq3b7e5y4w9c1ta';
+  // Tenant A's own proposal, agreement (with a third region, C) and action: real rows, so a
+  // denial can never be a 404 for a missing object. Set up directly; the flows are tested elsewhere.
+  const tenantC = await regionTenantId(h, '32.04'); // Kabupaten Bandung
+  const province = await regionTenantId(h, '32');
+  const now = new Date();
+  ids.proposalId = newId('proposal');
+  await h.db.insert(proposals).values({
+    id: ids.proposalId,
+    facilitatorTenantId: province,
+    proposedBy: adminA.userId,
+    partyA: ids.tenantId,
+    partyB: tenantC,
+    note: 'Usulan uji matriks',
+    expiresAt: new Date(now.getTime() + 14 * 86400_000),
+    validityDays: 14,
+  });
+  ids.agreementId = newId('agreement');
+  await h.db.insert(agreements).values({
+    id: ids.agreementId,
+    title: 'Kerja sama uji matriks',
+    kind: 'KSDD',
+    affairs: [],
+    issues: [],
+    createdBy: adminA.userId,
+    confirmedAt: now,
+  });
+  await h.db.insert(agreementParties).values([
+    { agreementId: ids.agreementId, tenantId: ids.tenantId, status: 'confirmed' },
+    { agreementId: ids.agreementId, tenantId: tenantC, status: 'invited' },
+  ]);
+  ids.actionId = newId('action');
+  await h.db.insert(agreementActions).values({
+    id: ids.actionId,
+    agreementId: ids.agreementId,
+    title: 'Rapat koordinasi',
+    responsibleTenantId: ids.tenantId,
+    dueDate: '2027-01-01',
+  });
+  for (const row of MATRIX)
+    if (row.body && typeof row.body === 'object' && 'responsibleTenantId' in row.body)
+      (row.body as { responsibleTenantId: string }).responsibleTenantId = ids.tenantId;
+  tokens.tenantB = tenantB;
+  auditRowsBefore = await countAuditRows();
 }, 120_000);
+
+let auditRowsBefore = 0;
+const countAuditRows = async () =>
+  (await h.client.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n;
 
 afterAll(async () => {
   await h.close();
 });
 
-const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+const fill = (path: string, tenantId = ids.tenantId!) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'tenantId' ? tenantId : ids[name]!));
 
-async function call(row: Row, token?: string) {
+async function call(row: Row, token?: string, tenantId?: string) {
   const init: RequestInit = {
     method: row.method,
     headers: row.body === undefined ? (token ? bearer(token) : {}) : jsonHeaders(token),
   };
   if (row.body !== undefined) init.body = JSON.stringify(row.body);
-  return h.request(fill(row.path), init);
+  return h.request(fill(row.path, tenantId), init);
 }
+const hasChildId = (row: Row) => /\{(?!tenantId)\w+\}/.test(row.path);
 
 describe('tenant isolation matrix', () => {
   it('covers every tenant-owned route in the OpenAPI document', async () => {
@@ -429,6 +504,11 @@ describe('tenant isolation matrix', () => {
       expect(res.status).toBe(404);
     });
 
+    it.runIf(hasChildId(row))('my own tenant’s path, another tenant’s child id → 404', async () => {
+      const res = await call(row, tokens.adminB, tokens.tenantB);
+      expect(res.status, await res.clone().text()).toBe(404);
+    });
+
     it('another tenant’s API key → 404', async () => {
       const res = await call(row, tokens.keyB);
       expect(res.status).toBe(404);
@@ -446,11 +526,7 @@ describe('tenant isolation matrix', () => {
     });
   });
 
-  it('denied requests changed nothing', async () => {
-    const rows = await h.client.query<{ n: number }>(
-      `select count(*)::int as n from audit_log where tenant_id = $1 and action in ('membership.updated','membership.removed','invitation.revoked','agency.updated','agency.deleted','api_key.revoked','potential.updated','potential.revised','potential.submit','profile.updated','interest.accepted')`,
-      [ids.tenantId],
-    );
-    expect(rows.rows[0]!.n).toBe(0);
+  it('denied requests changed nothing: not one audit row was written', async () => {
+    expect(await countAuditRows()).toBe(auditRowsBefore);
   });
 });

@@ -116,5 +116,9 @@ export async function addMember(
   );
   expect(accepted.status, await accepted.clone().text()).toBe(200);
   const { membershipId } = (await accepted.json()) as { membershipId: string };
-  return { ...person, membershipId };
+  const [user] = await h.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, person.email));
+  return { ...person, membershipId, userId: user!.id };
 }
