@@ -15,7 +15,7 @@ import { authorize, requireActiveTenant, requireUser } from '../identity/access'
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import type { Tx } from '../../db/client';
-import { ApiError, badRequest, type FieldError, notFound } from '../platform/errors';
+import { ApiError, badRequest, checkLink, type FieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { termCodes } from '../reference/vocabularies';
 
@@ -699,6 +699,7 @@ export async function addDocument({
     link?: string;
   };
 }) {
+  checkLink(ctx.config, input.link, 'body.link');
   const { row } = await access(ctx, input.tenantId, input.agreementId, true);
   const id = newId('event', ctx.now().getTime());
   await ctx.db.transaction(async (tx) => {

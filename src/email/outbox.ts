@@ -40,6 +40,15 @@ export async function enqueueEmail<T extends TemplateName>(
 
 const MAX_ATTEMPTS = 5;
 
+/** Templates whose body carries a secret (a sign-in link or code). */
+export const SECRET_TEMPLATES: ReadonlySet<string> = new Set([
+  'verify_email',
+  'reset_password',
+  'invitation',
+]);
+/** What stays of a secret-bearing body once the email has left: nothing usable. */
+export const REDACTED_BODY = '[isi dihapus setelah terkirim karena memuat kode rahasia]';
+
 export async function dispatchOutbox(
   ctx: Pick<Ctx, 'db' | 'email' | 'logger' | 'now'>,
   limit = 20,
@@ -79,7 +88,16 @@ export async function dispatchOutbox(
       });
       await db
         .update(emailOutbox)
-        .set({ status: 'sent', providerId: id, sentAt: ctx.now(), lastError: null })
+        .set({
+          status: 'sent',
+          providerId: id,
+          sentAt: ctx.now(),
+          lastError: null,
+          // the recipient has the secret now; the outbox need not keep it
+          ...(SECRET_TEMPLATES.has(row.template)
+            ? { textBody: REDACTED_BODY, htmlBody: REDACTED_BODY }
+            : {}),
+        })
         .where(eq(emailOutbox.id, row.id));
       result.sent++;
     } catch (err) {

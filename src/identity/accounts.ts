@@ -175,8 +175,10 @@ export async function signIn({
   input: { email: string; password: string; userAgent?: string };
 }) {
   const email = normalizeEmail(input.email);
+  // Per address, and per account *from that address*: a stranger's failures lock only the
+  // stranger out, never the account's owner signing in from elsewhere.
   await consume(ctx, LIMITS.signInAddress, ctx.clientAddress);
-  await consume(ctx, LIMITS.signInAccount, email);
+  await consume(ctx, LIMITS.signInAccount, `${email}|${ctx.clientAddress}`);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   if (!user) {
     await verifyAgainstDummy(input.password);
@@ -286,9 +288,10 @@ export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: { 
         minutes: RESET_TTL_MINUTES,
       });
     });
-  } else {
-    await hashPassword('equalise timing with the branch that writes');
   }
+  // Both branches spend the same scrypt, so the answer's timing does not tell
+  // whether the address is registered (the email itself is sent after the response).
+  await hashPassword('equalise timing between registered and unknown addresses');
   return { status: 'reset_sent_if_registered' as const };
 }
 

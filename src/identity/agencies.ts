@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { agencies, memberships, users } from '../../db/schema';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { agencies, invitations, memberships, potentials, users } from '../../db/schema';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { conflict, isUniqueViolation, notFound } from '../platform/errors';
@@ -166,6 +166,27 @@ export async function deleteAgency({
       .where(eq(memberships.agencyId, before.id))
       .limit(1);
     if (bound.length > 0) throw conflict({ key: 'agency.has_liaisons' });
+    // Pending invitations and potentials still name it: say which, instead of failing on the key.
+    const [invited] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.agencyId, before.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .limit(1);
+    if (invited) throw conflict({ key: 'agency.has_invitations' });
+    const [proposed] = await tx
+      .select({ id: potentials.id })
+      .from(potentials)
+      .where(eq(potentials.agencyId, before.id))
+      .limit(1);
+    if (proposed) throw conflict({ key: 'agency.has_potentials' });
+    // accepted or revoked invitations keep their history without the agency
+    await tx.update(invitations).set({ agencyId: null }).where(eq(invitations.agencyId, before.id));
     await tx.delete(agencies).where(eq(agencies.id, before.id));
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { auditLog, emailOutbox } from '../../db/schema';
+import { SECRET_TEMPLATES } from '../email/outbox';
 import type { Ctx } from '../platform/context';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { authorize, requirePlatformAdmin } from './access';
@@ -68,5 +69,14 @@ export async function listOutbox({
     .where(where)
     .orderBy(desc(emailOutbox.id))
     .limit(input.limit);
-  return { data: rows };
+  // In production a token-bearing body is never returned through the API (it stays only
+  // until sent); locally, with no email provider, the outbox is how a developer gets the code.
+  const hide = ctx.config.APP_ENV === 'production';
+  return {
+    data: rows.map((r) =>
+      hide && SECRET_TEMPLATES.has(r.template)
+        ? { ...r, textBody: null, htmlBody: null, redacted: true }
+        : { ...r, redacted: false },
+    ),
+  };
 }

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, type SQL } from 'drizzle-orm';
 import { memberships, tenants } from '../../db/schema';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { ApiError, badRequest } from '../platform/errors';
+import { ApiError, badRequest, checkLink } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { t } from '../platform/i18n';
 import { decodeCursor, pageOf } from '../platform/pagination';
@@ -48,6 +48,7 @@ export async function createPartnerTenant({
   input: { name: string; kind: string; website?: string; country?: string };
 }) {
   const actor = requireUser(ctx);
+  checkLink(ctx.config, input.website, 'body.website');
   if (!termCodes('partner-kinds').has(input.kind)) {
     throw badRequest({ key: 'request.invalid' }, [
       { location: 'body.kind', message: t(ctx.lang, 'partner.kind_unknown') },

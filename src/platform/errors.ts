@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Lang, Message } from './i18n';
 import { t } from './i18n';
+import { linkProblem } from './text';
 
 /**
  * The one error module. A typed code, one code→status table from which both the
@@ -193,6 +194,10 @@ function describeIssue(issue: Issue, lang: Lang): string {
     case 'invalid_format':
       if (issue.format === 'email')
         return en ? 'must be a valid email address' : 'harus alamat email yang valid';
+      if (issue.format === 'regex' && /^must be an id starting with \w+_$/.test(issue.message))
+        return en
+          ? issue.message
+          : `harus berupa id yang diawali ${issue.message.split(' ').pop()}`;
       if (issue.format === 'regex')
         return issue.message && !issue.message.startsWith('Invalid')
           ? issue.message
@@ -282,4 +287,15 @@ export function classifyDbError(err: unknown): DbFailure | null {
     if (typeof e !== 'object') break;
   }
   return null;
+}
+
+/** Refuses a link that is not `https:` (or `http:` outside production), naming the field. */
+export function checkLink(
+  config: { APP_ENV: string },
+  value: string | undefined | null,
+  location: string,
+): void {
+  if (!value) return;
+  const problem = linkProblem(value, config.APP_ENV === 'production');
+  if (problem) throw badRequest({ key: 'request.invalid' }, [{ location, message: problem }]);
 }

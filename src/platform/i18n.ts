@@ -131,6 +131,14 @@ export const messages = {
     id: 'Perangkat daerah hanya ada pada tenant daerah.',
     en: 'Agencies exist only in region tenants.',
   },
+  'agency.has_invitations': {
+    id: 'Perangkat daerah ini masih dirujuk oleh undangan yang belum diterima; cabut undangan itu terlebih dahulu.',
+    en: 'A pending invitation still names this agency; revoke it first.',
+  },
+  'agency.has_potentials': {
+    id: 'Perangkat daerah ini masih menjadi pengusul potensi kerja sama; potensi itu tetap tercatat atas namanya.',
+    en: 'Cooperation potentials were proposed by this agency and stay recorded under it.',
+  },
   'agency.has_liaisons': {
     id: 'Perangkat daerah masih memiliki pejabat penghubung.',
     en: 'The agency still has liaisons.',

@@ -8,7 +8,8 @@ export type Limit = { name: string; limit: number; windowSeconds: number };
 
 /** Sign-in, verification and reset limits: per account and per client address. */
 export const LIMITS = {
-  signInAccount: { name: 'sign-in:account', limit: 10, windowSeconds: 15 * 60 },
+  /** keyed by account and client address together */
+  signInAccount: { name: 'sign-in:account-address', limit: 10, windowSeconds: 15 * 60 },
   signInAddress: { name: 'sign-in:address', limit: 30, windowSeconds: 15 * 60 },
   emailAccount: { name: 'email:account', limit: 5, windowSeconds: 60 * 60 },
   emailAddress: { name: 'email:address', limit: 20, windowSeconds: 60 * 60 },

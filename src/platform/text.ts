@@ -70,3 +70,10 @@ export function findBadString(
   }
   return null;
 }
+
+/** In production only `https:` links are stored; `http:` is accepted for local development. */
+export function linkProblem(value: string, production: boolean): { id: string; en: string } | null {
+  const scheme = value.slice(0, value.indexOf(':')).toLowerCase();
+  if (scheme === 'https' || (scheme === 'http' && !production)) return null;
+  return { id: 'harus tautan yang diawali https://', en: 'must be a link starting with https://' };
+}

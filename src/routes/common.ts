@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { singleLineProblem, TEXT_PROBLEM_MESSAGES } from '../platform/text';
 
 /** Every authenticated operation accepts a bearer token (session or API key) or the session cookie. */
 export const authSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
@@ -28,8 +29,28 @@ export const Password = z.string().min(1).max(500).openapi({
   description: 'At least 10 characters; common passwords are refused.',
   example: 'sangat-rahasia-2026',
 });
-/** Text fields are stored as text and returned as JSON strings: never rendered as markup by the API. */
-export const Name = (max = 200) => z.string().trim().min(1).max(max);
+/**
+ * A single-line text (names, titles, numbers): no control character at all, so
+ * nothing can break an email header or a log line. Multi-line text takes only
+ * `\n` and `\t` (enforced for every body string by the input guard).
+ * Stored as text and returned as JSON strings: never rendered as markup by the API.
+ */
+export const Name = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => singleLineProblem(v) === null, {
+      params: TEXT_PROBLEM_MESSAGES.control,
+      message: TEXT_PROBLEM_MESSAGES.control.en,
+    });
+
+/** An id in a body or query: an empty or malformed one is a 400 naming the field, never a query. */
+export const idPattern = (prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must be an id starting with ${prefix}_`);
 export const Timestamp = z
   .date()
   .or(z.string())
@@ -65,3 +86,21 @@ export const jsonResponse = <T extends z.ZodType>(description: string, schema: T
   description,
   content: { 'application/json': { schema } },
 });
+
+/**
+ * A link people will click: `https:` (and `http:` outside production, checked by
+ * the domain with `checkLink`); `javascript:`, `data:` and every other scheme are refused.
+ */
+export const WebLink = (max = 1000) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v) && URL.canParse(v), {
+      params: {
+        id: 'harus tautan yang diawali https://',
+        en: 'must be a link starting with https://',
+      },
+      message: 'must be a link starting with https://',
+    })
+    .openapi({ format: 'uri', example: 'https://jdih.palukota.go.id/pks-1' });

@@ -60,8 +60,12 @@ const OutboxEntry = z
     template: z.string(),
     lang: z.string(),
     subject: z.string(),
-    textBody: z.string(),
-    htmlBody: z.string(),
+    textBody: z.string().nullable(),
+    htmlBody: z.string().nullable(),
+    redacted: z.boolean().openapi({
+      description:
+        'In production the body of an email carrying a secret (verification, reset, invitation) is never returned.',
+    }),
     status: z.string(),
     attempts: z.number().int(),
     providerId: z.string().nullable(),

@@ -15,7 +15,15 @@ import { registerAnswerAgreement } from './answer';
 import { registerSignAgreement } from './sign';
 import { AgreementSchema, Consent, errors, Flags, ok, Params, Party, Stage } from './schemas';
 import { IsoDate } from '../potentials/schemas';
-import { authSecurity, idParam, jsonBody, jsonResponse, Name, TenantParams } from '../common';
+import {
+  authSecurity,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  Name,
+  TenantParams,
+  WebLink,
+} from '../common';
 
 const createDef = createRoute({
   method: 'post',
@@ -180,7 +188,7 @@ const documentDef = createRoute({
           title: Name(300),
           number: z.string().max(100).optional(),
           date: IsoDate.optional(),
-          link: z.string().url().max(1000).optional(),
+          link: WebLink(1000).optional(),
         })
         .strict(),
     ),

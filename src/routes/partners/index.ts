@@ -3,6 +3,7 @@ import { createPartnerTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { authSecurity, Name } from '../common';
+import { WebLink } from '../common';
 import { TenantSchema } from '../tenants/schemas';
 
 const CreatePartnerBody = z
@@ -12,7 +13,7 @@ const CreatePartnerBody = z
       .string()
       .max(40)
       .openapi({ description: 'A code of the `partner-kinds` vocabulary.', example: 'company' }),
-    website: z.string().url().max(300).optional(),
+    website: WebLink(300).optional(),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')

@@ -24,6 +24,7 @@ import {
   TenantParams,
   Timestamp,
 } from '../common';
+import { idPattern } from '../common';
 import {
   IsoDate,
   PotentialBody,
@@ -75,16 +76,12 @@ const listPotentialsRoute = createRoute({
         ])
         .optional()
         .openapi({ param: { name: 'status', in: 'query' } }),
-      agencyId: z
-        .string()
-        .max(40)
+      agencyId: idPattern('opd')
         .optional()
-        .openapi({ param: { name: 'agencyId', in: 'query' } }),
-      roundId: z
-        .string()
-        .max(40)
+        .openapi({ param: { name: 'agencyId', in: 'query' }, description: 'Only this agency’s.' }),
+      roundId: idPattern('rnd')
         .optional()
-        .openapi({ param: { name: 'roundId', in: 'query' } }),
+        .openapi({ param: { name: 'roundId', in: 'query' }, description: 'Only this round’s.' }),
       limit: limitParam(50),
       cursor: cursorParam,
     }),

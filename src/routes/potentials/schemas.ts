@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idPattern } from '../common';
 import { NullableTimestamp, Timestamp } from '../common';
 
 const isoDate = z
@@ -88,15 +89,11 @@ export const PotentialBody = z
     expiresOn: IsoDate.openapi({
       description: 'After this date the potential leaves the catalogue until renewed.',
     }),
-    agencyId: z
-      .string()
-      .max(40)
+    agencyId: idPattern('opd')
       .nullable()
       .optional()
       .openapi({ description: 'The proposing agency (OPD). A liaison’s own agency by default.' }),
-    roundId: z
-      .string()
-      .max(40)
+    roundId: idPattern('rnd')
       .nullable()
       .optional()
       .openapi({ description: 'The mapping round it answers.' }),

@@ -26,6 +26,7 @@ import {
   Timestamp,
   TokenBody,
 } from '../common';
+import { idPattern } from '../common';
 import { TenantSchema } from './schemas';
 
 /**
@@ -149,7 +150,7 @@ const CreateInvitationBody = z
   .object({
     email: Email,
     role: Role,
-    agencyId: z.string().max(40).nullable().optional(),
+    agencyId: idPattern('opd').nullable().optional(),
     lang: z
       .enum(['id', 'en'])
       .optional()
