@@ -1,0 +1,452 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailOutbox } from '../../db/schema';
+import {
+  addMember,
+  bearer,
+  newUser,
+  platformAdmin,
+  post,
+  regionTenantId,
+  signIn,
+  signUpVerified,
+  tokenFromEmail,
+  uniqueEmail,
+} from '../support/actors';
+import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
+import { potentialBody } from '../support/potentials';
+
+/**
+ * Each finding of the outsider's attack (issue 10), as the attack itself: every
+ * test here failed on the code before the fix.
+ */
+let h: Harness;
+let platform: { token: string };
+let denpasar: string;
+let denpasarAdmin: { token: string; email: string };
+
+beforeAll(async () => {
+  h = await createHarness();
+  platform = await platformAdmin(h);
+  denpasar = await regionTenantId(h, '51.71');
+  denpasarAdmin = await addMember(h, platform.token, denpasar, 'admin');
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+});
+
+const problem = async (res: Response) => {
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  return (await res.json()) as ProblemBody;
+};
+
+describe('a province taking over a claimed kabupaten/kota', () => {
+  it('may invite only the first admin of an unclaimed region, and loses that power at the claim', async () => {
+    const bali = await regionTenantId(h, '51');
+    const provinceAdmin = await addMember(h, platform.token, bali, 'admin');
+    const buleleng = await regionTenantId(h, '51.08');
+    // while unclaimed: the province invites the first admin (and, say, a spare one)
+    const first = await newUser(h, 'buleleng-admin');
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${buleleng}/invitations`,
+          { email: first.email, role: 'admin' },
+          provinceAdmin.token,
+        )
+      ).status,
+    ).toBe(201);
+    const spare = await post(
+      h,
+      `/v1/tenants/${buleleng}/invitations`,
+      { email: provinceAdmin.email, role: 'admin' },
+      provinceAdmin.token,
+    );
+    expect(spare.status).toBe(201);
+    const spareToken = tokenFromEmail(h, provinceAdmin.email);
+    const firstToken = (() => {
+      const mail = [...h.sent].reverse().find((m) => m.to === first.email)!;
+      return mail.text.match(/\b(inv_[0-9a-z]{26}\.[a-z2-7]{16,64})\b/)![1]!;
+    })();
+    expect(
+      (await post(h, '/v1/invitations/accept', { token: firstToken }, first.token)).status,
+    ).toBe(200);
+
+    // claimed: the province's spare invitation lapsed with the claim …
+    const takeover = await post(
+      h,
+      '/v1/invitations/accept',
+      { token: spareToken },
+      provinceAdmin.token,
+    );
+    expect(takeover.status).toBe(410);
+    // … it can no longer invite anyone, its own email included …
+    const again = await post(
+      h,
+      `/v1/tenants/${buleleng}/invitations`,
+      { email: provinceAdmin.email, role: 'admin' },
+      provinceAdmin.token,
+    );
+    expect(again.status).toBe(403);
+    expect((await problem(again)).detail).toContain('sudah memiliki admin');
+    // … nor list or revoke the region's own invitations
+    const own = await post(
+      h,
+      `/v1/tenants/${buleleng}/invitations`,
+      { email: uniqueEmail('staf-buleleng'), role: 'viewer' },
+      first.token,
+    );
+    const ownId = ((await own.json()) as { id: string }).id;
+    expect(
+      (
+        await h.request(`/v1/tenants/${buleleng}/invitations`, {
+          headers: bearer(provinceAdmin.token),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await h.request(`/v1/tenants/${buleleng}/invitations/${ownId}`, {
+          method: 'DELETE',
+          headers: bearer(provinceAdmin.token),
+        })
+      ).status,
+    ).toBe(403);
+    // and holds none of the region's admin powers; its read-only facilitation view stays
+    for (const path of ['api-keys', 'audit-log'])
+      expect(
+        (
+          await h.request(`/v1/tenants/${buleleng}/${path}`, {
+            headers: bearer(provinceAdmin.token),
+          })
+        ).status,
+      ).toBe(403);
+    expect(
+      (await h.request(`/v1/tenants/${buleleng}`, { headers: bearer(provinceAdmin.token) })).status,
+    ).toBe(200);
+  });
+});
+
+describe('password reset timing', () => {
+  it('costs the same for a registered and an unknown address', async () => {
+    const { email } = await signUpVerified(h, 'timing');
+    const time = async (address: string, client: string) => {
+      const t = performance.now();
+      const res = await post(h, '/v1/auth/password-reset', { email: address }, undefined, {
+        'x-test-client': client,
+      });
+      expect(res.status).toBe(202);
+      return performance.now() - t;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      known.push(await time(email, `198.18.0.${i}`));
+      unknown.push(await time(uniqueEmail('tidak-terdaftar'), `198.18.1.${i}`));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const [k, u] = [median(known), median(unknown)];
+    // before the fix: ~10 ms against ~175 ms. Both now spend one scrypt (~100+ ms here).
+    expect(Math.min(k, u) / Math.max(k, u)).toBeGreaterThan(0.6);
+  });
+});
+
+describe('control characters in email headers', () => {
+  it('refuses a line break in a name, and keeps only \\n and \\t in multi-line text', async () => {
+    const founder = await newUser(h, 'header');
+    const res = await post(
+      h,
+      '/v1/partners',
+      { name: 'PT A\r\nBcc: korban@contoh.go.id', kind: 'company' },
+      founder.token,
+    );
+    expect(res.status).toBe(400);
+    const body = await problem(res);
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.errors?.[0]?.location).toBe('body.name');
+    const tab = await post(h, '/v1/partners', { name: 'PT A\tB', kind: 'company' }, founder.token);
+    expect((await problem(tab)).errors?.[0]?.location).toBe('body.name');
+    // multi-line text: a carriage return or bell is refused, a newline is kept
+    const bell = await post(
+      h,
+      `/v1/tenants/${denpasar}/potentials`,
+      potentialBody({ problem: 'Baris satu\u0007' }),
+      denpasarAdmin.token,
+    );
+    expect((await problem(bell)).errors?.[0]?.location).toBe('body.problem');
+    const ok = await post(
+      h,
+      `/v1/tenants/${denpasar}/potentials`,
+      potentialBody({ problem: 'Baris satu\nBaris dua\tdengan tab' }),
+      denpasarAdmin.token,
+    );
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { problem: string }).problem).toBe(
+      'Baris satu\nBaris dua\tdengan tab',
+    );
+  });
+});
+
+describe('500s from bad input', () => {
+  it('a NUL byte in a body string or a query parameter is a 400 naming it', async () => {
+    const nulBody = await post(
+      h,
+      `/v1/tenants/${denpasar}/potentials`,
+      potentialBody({ title: 'Judul\u0000jahat' }),
+      denpasarAdmin.token,
+    );
+    expect(nulBody.status).toBe(400);
+    expect((await problem(nulBody)).errors?.[0]?.location).toBe('body.title');
+    const nulQuery = await h.request('/v1/catalog/potentials?q=banjir%00');
+    expect(nulQuery.status).toBe(400);
+    expect((await problem(nulQuery)).errors?.[0]?.location).toBe('query.q');
+    const nulKey = await post(h, '/v1/auth/sign-in', { ['email\u0000']: 'x', password: 'y' });
+    expect(nulKey.status).toBe(400);
+  });
+
+  it('a lone surrogate is a 400', async () => {
+    const raw = `{"email":"a@contoh.go.id","password":"\\udfff-sandi-panjang"}`;
+    const res = await h.request('/v1/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw,
+    });
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors?.[0]?.location).toBe('body.password');
+    const query = await h.request('/v1/regions?q=%ED%BF%BF');
+    expect(query.status).toBeLessThan(500);
+  });
+
+  it('a forged catalogue cursor (Infinity, a negative offset) is a 400 naming cursor', async () => {
+    for (const payload of [['Infinity'], ['-5'], ['1e309'], ['0x10']]) {
+      const forged = `${Buffer.from(JSON.stringify({ a: payload })).toString('base64url')}.AAAA`;
+      const res = await h.request(`/v1/catalog/potentials?cursor=${forged}`);
+      expect(res.status).toBe(400);
+      expect((await problem(res)).errors?.[0]?.location).toBe('query.cursor');
+    }
+  });
+
+  it('an empty string for an optional id is a 400, not a database error', async () => {
+    const res = await post(
+      h,
+      `/v1/tenants/${denpasar}/potentials`,
+      potentialBody({ agencyId: '', roundId: '' }),
+      denpasarAdmin.token,
+    );
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors?.map((e) => e.location).sort()).toEqual([
+      'body.agencyId',
+      'body.roundId',
+    ]);
+    const invitation = await post(
+      h,
+      `/v1/tenants/${denpasar}/invitations`,
+      { email: uniqueEmail('kosong'), role: 'liaison', agencyId: '' },
+      denpasarAdmin.token,
+    );
+    expect((await problem(invitation)).errors?.[0]?.location).toBe('body.agencyId');
+  });
+
+  it('deleting an agency still named by a pending invitation or a potential is a 409 naming it', async () => {
+    const agency = (await (
+      await post(
+        h,
+        `/v1/tenants/${denpasar}/agencies`,
+        { name: 'Dinas Pariwisata Uji' },
+        denpasarAdmin.token,
+      )
+    ).json()) as { id: string };
+    await post(
+      h,
+      `/v1/tenants/${denpasar}/invitations`,
+      { email: uniqueEmail('ppksd'), role: 'liaison', agencyId: agency.id },
+      denpasarAdmin.token,
+    );
+    const del = () =>
+      h.request(`/v1/tenants/${denpasar}/agencies/${agency.id}`, {
+        method: 'DELETE',
+        headers: bearer(denpasarAdmin.token),
+      });
+    const first = await del();
+    expect(first.status).toBe(409);
+    expect((await problem(first)).detail).toContain('undangan');
+
+    const second = (await (
+      await post(
+        h,
+        `/v1/tenants/${denpasar}/agencies`,
+        { name: 'Dinas Perikanan Uji' },
+        denpasarAdmin.token,
+      )
+    ).json()) as { id: string };
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${denpasar}/potentials`,
+          potentialBody({ agencyId: second.id }),
+          denpasarAdmin.token,
+        )
+      ).status,
+    ).toBe(201);
+    const res = await h.request(`/v1/tenants/${denpasar}/agencies/${second.id}`, {
+      method: 'DELETE',
+      headers: bearer(denpasarAdmin.token),
+    });
+    expect(res.status).toBe(409);
+    expect((await problem(res)).detail).toContain('potensi');
+  });
+});
+
+describe('secrets in the outbox', () => {
+  it('drops a token-bearing body once sent', async () => {
+    const email = uniqueEmail('reset-rahasia');
+    await signUpVerified(h, 'x'); // unrelated traffic
+    await post(h, '/v1/auth/sign-up', { email, password: 'kerja-sama-daerah-2026', name: 'A' });
+    const rows = await h.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe('sent');
+    expect(rows[0]!.textBody).not.toMatch(/usr_|ver_|[a-z]{3}_[0-9a-z]{26}\./);
+  });
+
+  it('never returns a token-bearing body through the API in production; locally it does', async () => {
+    const prod = await createHarness({
+      config: { ...testConfig, APP_ENV: 'production' },
+      email: null,
+    });
+    const local = await createHarness({ email: null });
+    try {
+      for (const [harness, hidden] of [
+        [prod, true],
+        [local, false],
+      ] as const) {
+        const admin = await platformAdmin(harness);
+        const email = uniqueEmail('outbox');
+        await post(harness, '/v1/auth/sign-up', {
+          email,
+          password: 'kerja-sama-daerah-2026',
+          name: 'B',
+        });
+        const out = await harness.json<{
+          data: { template: string; textBody: string | null; redacted: boolean }[];
+        }>(`/v1/admin/outbox?to=${encodeURIComponent(email)}`, { headers: bearer(admin.token) });
+        const mail = out.body.data.find((m) => m.template === 'verify_email')!;
+        expect(mail.redacted).toBe(hidden);
+        if (hidden) expect(mail.textBody).toBeNull();
+        else expect(mail.textBody).toMatch(/[a-z]{3}_[0-9a-z]{26}\./);
+      }
+    } finally {
+      await prod.close();
+      await local.close();
+    }
+  }, 120_000);
+});
+
+describe('links', () => {
+  it('accepts only https (and http outside production) for websites and documents', async () => {
+    const founder = await newUser(h, 'tautan');
+    for (const website of [
+      'javascript:alert(1)',
+      'data:text/html,<script>x</script>',
+      'ftp://a.b',
+    ]) {
+      const res = await post(
+        h,
+        '/v1/partners',
+        { name: 'PT Tautan', kind: 'company', website },
+        founder.token,
+      );
+      expect(res.status, website).toBe(400);
+      expect((await problem(res)).errors?.[0]?.location).toBe('body.website');
+    }
+    // outside production http is fine (local intranets)
+    expect(
+      (
+        await post(
+          h,
+          '/v1/partners',
+          { name: 'PT Lokal', kind: 'company', website: 'http://intranet.contoh.go.id' },
+          founder.token,
+        )
+      ).status,
+    ).toBe(201);
+    const prod = await createHarness({ config: { ...testConfig, APP_ENV: 'production' } });
+    try {
+      const user = await newUser(prod, 'tautan-prod');
+      const res = await post(
+        prod,
+        '/v1/partners',
+        { name: 'PT Prod', kind: 'company', website: 'http://contoh.co.id' },
+        user.token,
+      );
+      expect(res.status).toBe(400);
+      expect((await problem(res)).errors?.[0]?.location).toBe('body.website');
+    } finally {
+      await prod.close();
+    }
+  }, 120_000);
+});
+
+describe('forgeable cursors', () => {
+  it('refuses an edited cursor and one replayed on another query, naming cursor', async () => {
+    const page = await h.json<{ nextCursor: string }>('/v1/regions?limit=5');
+    const good = page.body.nextCursor;
+    expect((await h.request(`/v1/regions?limit=5&cursor=${good}`)).status).toBe(200);
+    const [payload, mac] = good.split('.');
+    const edited = `${Buffer.from(JSON.stringify({ a: ['99'] })).toString('base64url')}.${mac}`;
+    for (const cursor of [edited, `${payload}.${mac}x`, `${payload}`, 'bukan-kursor']) {
+      const res = await h.request(`/v1/regions?limit=5&cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status, cursor).toBe(400);
+      expect((await problem(res)).errors?.[0]?.location).toBe('query.cursor');
+    }
+    const replayed = await h.request(`/v1/regions?limit=5&province=51&cursor=${good}`);
+    expect(replayed.status).toBe(400);
+  });
+});
+
+describe('overload', () => {
+  it('admits requests in order, bounds the wait, and sheds the excess with a fast 503', async () => {
+    const loaded = await createHarness({
+      admission: { concurrency: 2, queue: 40, waitMs: 1500 },
+    });
+    try {
+      const started = performance.now();
+      const results = await Promise.all(
+        Array.from({ length: 200 }, async (_, i) => {
+          const t = performance.now();
+          const res = await loaded.request(`/v1/regions?q=${i % 2 ? 'bandung' : 'kota'}&limit=50`);
+          return { status: res.status, ms: performance.now() - t, res };
+        }),
+      );
+      const served = results.filter((r) => r.status === 200);
+      const shed = results.filter((r) => r.status === 503);
+      expect(served.length + shed.length).toBe(200);
+      expect(served.length).toBeGreaterThan(0);
+      expect(shed.length).toBeGreaterThan(0);
+      for (const r of shed.slice(0, 20)) {
+        expect(Number(r.res.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await problem(r.res)).code).toBe('SERVICE_UNAVAILABLE');
+      }
+      // nobody waits unserved: every answer came within the bounded wait plus one request's work
+      expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(1500 + 3000);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      // and the server answers normally afterwards
+      expect((await loaded.request('/v1/regions/51.71')).status).toBe(200);
+    } finally {
+      await loaded.close();
+    }
+  }, 120_000);
+});
+
+describe('sign-in behind the limits', () => {
+  it('is refused per account and address, not per account alone', async () => {
+    const { email } = await signUpVerified(h, 'lockout');
+    for (let i = 0; i < 10; i++)
+      await post(h, '/v1/auth/sign-in', { email, password: `salah-${i}-xxxx` }, undefined, {
+        'x-test-client': '198.51.100.250',
+      });
+    const token = await signIn(h, email);
+    expect(token).toMatch(/^ses_/);
+  });
+});
