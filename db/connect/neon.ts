@@ -1,5 +1,6 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
-import { drizzle } from 'drizzle-orm/neon-serverless';
+import { drizzle, NeonSession, NeonTransaction } from 'drizzle-orm/neon-serverless';
+import { releaseClientsOnFailure } from './safe-transactions';
 import * as schema from '../schema';
 import { DRIZZLE_CASING, type Db, type DbHandle, keepAlive } from '../client';
 
@@ -9,6 +10,8 @@ export type NeonOptions = {
   /** Development/test only: a loopback WebSocket→TCP proxy in front of a plain PostgreSQL. */
   wsProxy?: string;
 };
+
+releaseClientsOnFailure(NeonSession as never, NeonTransaction as never, (c) => c instanceof Pool);
 
 let configured = false;
 
@@ -33,7 +36,11 @@ function configure(options: NeonOptions): void {
  */
 export function openNeon(url: string, options: NeonOptions = {}): DbHandle & { pool: Pool } {
   configure(options);
-  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({
+    connectionString: url,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 10_000,
+  });
   keepAlive(pool);
   const db = drizzle({ client: pool, schema, casing: DRIZZLE_CASING }) as unknown as Db;
   return { db, pool, driver: 'neon', close: () => pool.end() };

@@ -1,11 +1,25 @@
 import pg from 'pg';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { releaseClientsOnFailure } from './safe-transactions';
 import * as schema from '../schema';
 import { DRIZZLE_CASING, type Db, type DbHandle, keepAlive } from '../client';
 
+releaseClientsOnFailure(
+  NodePgSession as never,
+  NodePgTransaction as never,
+  (c) => c instanceof pg.Pool,
+);
+
 /** A PostgreSQL server over TCP, for Node deployments with DATABASE_URL. */
 export function openNodePostgres(url: string, max = 10): DbHandle & { pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // Bounded waits: a dead connection must fail a query (→ 503), never hang it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 10_000,
+    keepAlive: true,
+  });
   keepAlive(pool);
   const db = drizzle({ client: pool, schema, casing: DRIZZLE_CASING }) as unknown as Db;
   return { db, pool, driver: 'pg', close: () => pool.end() };
