@@ -12,6 +12,8 @@ import { TenantSchema } from '../tenants/schemas';
 const listTenantsRoute = createRoute({
   method: 'get',
   path: '/v1/admin/tenants',
+  description:
+    'For the platform admin: every tenant, filtered by type and status, with cursor pagination.',
   operationId: 'adminListTenants',
   tags: ['Platform admin'],
   summary: 'All tenants (platform admin)',
@@ -21,7 +23,7 @@ const listTenantsRoute = createRoute({
       type: z
         .enum(['region', 'partner'])
         .optional()
-        .openapi({ param: { name: 'type', in: 'query' } }),
+        .openapi({ param: { name: 'type', in: 'query' }, description: '`region` or `partner`.' }),
       status: z
         .enum(['unclaimed', 'active', 'unverified', 'suspended'])
         .optional()
@@ -42,6 +44,8 @@ const listTenantsRoute = createRoute({
 const verifyRoute = createRoute({
   method: 'post',
   path: '/v1/admin/tenants/{tenantId}/verify',
+  description:
+    'Verifies a partner organisation: from then on it appears in the catalogue and may express interest and enter agreements.',
   operationId: 'adminVerifyPartner',
   tags: ['Platform admin'],
   summary: 'Verify a partner organisation',
@@ -90,11 +94,17 @@ const outboxRoute = createRoute({
         .string()
         .max(254)
         .optional()
-        .openapi({ param: { name: 'to', in: 'query' } }),
+        .openapi({
+          param: { name: 'to', in: 'query' },
+          description: 'Only emails to this address.',
+        }),
       status: z
         .enum(['queued', 'sent', 'failed', 'held'])
         .optional()
-        .openapi({ param: { name: 'status', in: 'query' } }),
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: 'Only tenants (or emails) in this state.',
+        }),
       limit: limitParam(50),
     }),
   },

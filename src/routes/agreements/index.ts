@@ -62,6 +62,8 @@ const createDef = createRoute({
 const listDef = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agreements',
+  description:
+    'The tenant’s agreements (invited ones too, to decide on) with their consent and flags; a province also sees its regions’ confirmed ones.',
   operationId: 'listAgreements',
   tags: ['Agreements'],
   summary: 'Agreements of this tenant (for a province: of its regions too), with flags',
@@ -91,6 +93,8 @@ const listDef = createRoute({
 const getDef = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}',
+  description:
+    'An agreement with its parties and their consent, signatures, action plan, evaluations, documents, history and flags.',
   operationId: 'getAgreement',
   tags: ['Agreements'],
   summary: 'An agreement with its plan, evaluations, documents and history',
@@ -117,6 +121,8 @@ const transitionDef = createRoute({
 const actionDef = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions',
+  description:
+    'Adds an action-plan item with the responsible party and a due date. Needs every party’s confirmation.',
   operationId: 'addAgreementAction',
   tags: ['Agreements'],
   summary: 'Add an action-plan item',
@@ -134,6 +140,7 @@ const actionDef = createRoute({
 const updateActionDef = createRoute({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}',
+  description: 'Updates an action-plan item’s status or due date.',
   operationId: 'updateAgreementAction',
   tags: ['Agreements'],
   summary: 'Update an action-plan item',
@@ -154,6 +161,8 @@ const updateActionDef = createRoute({
 const evaluationDef = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
+  description:
+    'Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluated` stage.',
   operationId: 'addAgreementEvaluation',
   tags: ['Agreements'],
   summary: 'Record a periodic evaluation',
@@ -176,6 +185,7 @@ const evaluationDef = createRoute({
 const documentDef = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents',
+  description: 'References a document of the agreement (title, number, date, an https link).',
   operationId: 'addAgreementDocument',
   tags: ['Agreements'],
   summary: 'Reference a document',

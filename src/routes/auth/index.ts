@@ -46,6 +46,8 @@ const signUpRoute = createRoute({
 const verifyRoute = createRoute({
   method: 'post',
   path: '/v1/auth/verify-email',
+  description:
+    'Confirms the account’s email with the code from the verification email (also in its link). A code works once and expires.',
   operationId: 'verifyEmail',
   tags: ['Accounts'],
   summary: 'Confirm an email address',
@@ -94,6 +96,8 @@ const signInRoute = createRoute({
 const signOutRoute = createRoute({
   method: 'post',
   path: '/v1/auth/sign-out',
+  description:
+    'Ends the session that made the request; its token stops working at once and the browser cookie is cleared.',
   operationId: 'signOut',
   tags: ['Accounts'],
   summary: 'End this session',
@@ -104,6 +108,7 @@ const signOutRoute = createRoute({
 const signOutAllRoute = createRoute({
   method: 'post',
   path: '/v1/auth/sign-out-everywhere',
+  description: 'Ends every session of the account, on every device, including this one.',
   operationId: 'signOutEverywhere',
   tags: ['Accounts'],
   summary: 'End every session of this account',

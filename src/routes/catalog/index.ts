@@ -53,12 +53,18 @@ const FilterQuery = z.object({
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
     .optional()
-    .openapi({ param: { name: 'province', in: 'query' } }),
+    .openapi({
+      param: { name: 'province', in: 'query' },
+      description: 'Only potentials of this province (two-digit code, e.g. `51`).',
+    }),
   region: RegionCodeSchema.optional().openapi({ param: { name: 'region', in: 'query' } }),
   direction: z
     .enum(['offer', 'need'])
     .optional()
-    .openapi({ param: { name: 'direction', in: 'query' } }),
+    .openapi({
+      param: { name: 'direction', in: 'query' },
+      description: '`offer` (what a region offers) or `need` (what it seeks).',
+    }),
   kind: list('kind', 'Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI).'),
   affairs: list('affairs', 'Affair codes.'),
   issues: list('issues', 'Strategic-issue codes.'),
@@ -66,7 +72,10 @@ const FilterQuery = z.object({
     .string()
     .max(60)
     .optional()
-    .openapi({ param: { name: 'model', in: 'query' } }),
+    .openapi({
+      param: { name: 'model', in: 'query' },
+      description: 'A cooperation model code (see `/v1/vocabularies/cooperation-models`).',
+    }),
   valueMin: z.coerce
     .number()
     .int()
@@ -123,6 +132,8 @@ const FacetsSchema = z
 const searchRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/potentials',
+  description:
+    'Published, unexpired potentials of every region. Public. Full-text search in Indonesian (`q`), filters, sorts and cursor pagination; totals count every match.',
   operationId: 'searchCatalog',
   tags: ['Catalogue'],
   summary: 'Search published cooperation potentials',
@@ -148,6 +159,8 @@ const facetsRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/potentials/{potentialId}',
+  description:
+    'One published potential as the public sees it. Drafts and other unpublished states answer 404.',
   operationId: 'getPublishedPotential',
   tags: ['Catalogue'],
   summary: 'One published potential',
@@ -175,6 +188,8 @@ const exportCsvRoute = createRoute({
 const exportJsonRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/export.json',
+  description:
+    'The whole public catalogue as JSON with documented, stable fields (open data). Public.',
   operationId: 'exportCatalogJson',
   tags: ['Catalogue'],
   summary: 'Open data: the catalogue as JSON',
@@ -213,6 +228,7 @@ const PartnerSchema = z
 const partnersRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/partners',
+  description: 'Verified partner organisations with their public profiles. Public.',
   operationId: 'listPublicPartners',
   tags: ['Catalogue'],
   summary: 'Verified partner organisations',
@@ -223,7 +239,10 @@ const partnersRoute = createRoute({
         .string()
         .max(40)
         .optional()
-        .openapi({ param: { name: 'kind', in: 'query' } }),
+        .openapi({
+          param: { name: 'kind', in: 'query' },
+          description: 'A partner kind (see `/v1/vocabularies/partner-kinds`).',
+        }),
       issues: list('issues', 'Strategic-issue codes.'),
       affairs: list('affairs', 'Affair codes.'),
       q: z
@@ -232,7 +251,10 @@ const partnersRoute = createRoute({
         .min(2)
         .max(100)
         .optional()
-        .openapi({ param: { name: 'q', in: 'query' } }),
+        .openapi({
+          param: { name: 'q', in: 'query' },
+          description: 'Words to look for, in Indonesian.',
+        }),
       limit: limitParam(20),
       cursor: cursorParam,
     }),
@@ -248,6 +270,8 @@ const partnersRoute = createRoute({
 const regionProfileRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/regions/{code}/profile',
+  description:
+    'A region’s public profile: what it offers and needs, and how many active agreements it is party to (confirmed by every party).',
   operationId: 'getRegionProfile',
   tags: ['Catalogue'],
   summary: 'A region’s public profile',
@@ -297,6 +321,8 @@ const expressRoute = createRoute({
 const nationalRoute = createRoute({
   method: 'get',
   path: '/v1/admin/reports/mapping',
+  description:
+    'For the platform admin: mapping in each of the 38 provinces (claimed regions, rounds this year, potentials per state).',
   operationId: 'nationalMappingReport',
   tags: ['Platform admin'],
   summary: 'The national picture of mapping, per province',

@@ -76,6 +76,8 @@ const createRouteDef = createRoute({
 const listRouteDef = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/proposals',
+  description:
+    'Proposals the province made, or, for a party, the proposals it received, newest first.',
   operationId: 'listProposals',
   tags: ['Facilitation'],
   summary: 'Proposals made (as facilitator) or received (as party)',
@@ -86,7 +88,11 @@ const listRouteDef = createRoute({
       as: z
         .enum(['facilitator', 'party'])
         .default('party')
-        .openapi({ param: { name: 'as', in: 'query' } }),
+        .openapi({
+          param: { name: 'as', in: 'query' },
+          description:
+            '`facilitator`: proposals this province made; `party`: proposals this tenant received.',
+        }),
     }),
   },
   responses: {
@@ -97,6 +103,8 @@ const listRouteDef = createRoute({
 const answerRouteDef = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/proposals/{proposalId}/answer',
+  description:
+    'A party accepts or declines a proposal (a decline needs a reason). It is accepted when both parties accept.',
   operationId: 'answerProposal',
   tags: ['Facilitation'],
   summary: 'Accept or decline a proposal (a declining party gives a reason)',
@@ -132,6 +140,8 @@ const StatsSchema = z
 const statsRouteDef = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/proposals/stats',
+  description:
+    'The facilitator’s outcomes: proposals by state, the accepted rate and the median hours to an answer.',
   operationId: 'proposalStats',
   tags: ['Facilitation'],
   summary: 'How a facilitator’s proposals fared',

@@ -49,6 +49,8 @@ const SessionList = z
 const meRoute = createRoute({
   method: 'get',
   path: '/v1/me',
+  description:
+    'The signed-in account with its memberships: each tenant, role and, for a liaison, the agency served.',
   operationId: 'getMe',
   tags: ['Accounts'],
   summary: 'The signed-in user and their tenants',
@@ -62,6 +64,8 @@ const meRoute = createRoute({
 const sessionsRoute = createRoute({
   method: 'get',
   path: '/v1/me/sessions',
+  description:
+    'The account’s active sessions (device, address, last use), marking the current one. Secrets are never shown.',
   operationId: 'listMySessions',
   tags: ['Accounts'],
   summary: 'Your active sessions',
@@ -78,6 +82,7 @@ const sessionsRoute = createRoute({
 const revokeRoute = createRoute({
   method: 'delete',
   path: '/v1/me/sessions/{sessionId}',
+  description: 'Revokes one of the account’s sessions; it fails on its next request.',
   operationId: 'revokeMySession',
   tags: ['Accounts'],
   summary: 'End one of your sessions',

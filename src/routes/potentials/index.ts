@@ -56,6 +56,8 @@ const createPotentialRoute = createRoute({
 const listPotentialsRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/potentials',
+  description:
+    'The region’s cooperation potentials in every state, newest first, filtered by state, agency or round. A liaison sees its own agency’s.',
   operationId: 'listPotentials',
   tags: ['Potentials'],
   summary: 'The region’s potentials in every state',
@@ -75,7 +77,10 @@ const listPotentialsRoute = createRoute({
           'archived',
         ])
         .optional()
-        .openapi({ param: { name: 'status', in: 'query' } }),
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: 'Only items in this state.',
+        }),
       agencyId: idPattern('opd')
         .optional()
         .openapi({ param: { name: 'agencyId', in: 'query' }, description: 'Only this agency’s.' }),
@@ -97,6 +102,8 @@ const listPotentialsRoute = createRoute({
 const getPotentialRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/potentials/{potentialId}',
+  description:
+    'One potential with the eight questions of the mapping form, its history and, once published, its earlier revisions.',
   operationId: 'getPotential',
   tags: ['Potentials'],
   summary: 'A potential with its history and revisions',
@@ -193,6 +200,8 @@ const RoundDetail = RoundSchema.extend({
 const createRoundRoute = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/rounds',
+  description:
+    'Opens a mapping round (Pemetaan Potensi Kerja Sama Daerah) with its period and deadline.',
   operationId: 'createRound',
   tags: ['Mapping rounds'],
   summary: 'Open a mapping round',
@@ -211,6 +220,7 @@ const createRoundRoute = createRoute({
 const listRoundsRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/rounds',
+  description: 'The region’s mapping rounds, newest first.',
   operationId: 'listRounds',
   tags: ['Mapping rounds'],
   summary: 'List mapping rounds',
@@ -224,6 +234,8 @@ const listRoundsRoute = createRoute({
 const getRoundRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/rounds/{roundId}',
+  description:
+    'A mapping round with, per agency, how many potentials it submitted and whether it has its two liaisons.',
   operationId: 'getRound',
   tags: ['Mapping rounds'],
   summary: 'A round with submissions per agency',
@@ -305,6 +317,8 @@ export const ProfileSchema = z
 const getProfileRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/profile',
+  description:
+    'What the tenant says about itself: issues, affairs, offers, declared neighbours or regions of interest, engagement sizes.',
   operationId: 'getProfile',
   tags: ['Profiles'],
   summary: 'The tenant’s profile',
@@ -359,6 +373,8 @@ const InterestList = z
 const listInterestsRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/interests',
+  description:
+    'Interests received in the tenant’s potentials (`box=received`) or sent by it (`box=sent`); contacts appear only once accepted.',
   operationId: 'listInterests',
   tags: ['Interests'],
   summary: 'Interests received (inbox) or sent',
@@ -369,11 +385,18 @@ const listInterestsRoute = createRoute({
       box: z
         .enum(['received', 'sent'])
         .default('received')
-        .openapi({ param: { name: 'box', in: 'query' } }),
+        .openapi({
+          param: { name: 'box', in: 'query' },
+          description:
+            '`received`: interests in this tenant’s potentials; `sent`: interests it expressed.',
+        }),
       status: z
         .enum(['pending', 'accepted', 'declined'])
         .optional()
-        .openapi({ param: { name: 'status', in: 'query' } }),
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: 'Only items in this state.',
+        }),
     }),
   },
   responses: { 200: jsonResponse('Newest first.', InterestList), ...readErrors },
@@ -499,7 +522,11 @@ const matchesRoute = createRoute({
       candidateType: z
         .enum(['partner', 'region'])
         .optional()
-        .openapi({ param: { name: 'candidateType', in: 'query' } }),
+        .openapi({
+          param: { name: 'candidateType', in: 'query' },
+          description:
+            '`region` (other regions’ potentials, KSDD) or `partner` (verified partners).',
+        }),
       province: z
         .string()
         .regex(/^\d{2}$/, 'must be a two-digit province code')

@@ -18,7 +18,10 @@ export const ListRegionsQuery = z.object({
   kind: z
     .enum(['provinsi', 'kabupaten', 'kota'])
     .optional()
-    .openapi({ param: { name: 'kind', in: 'query' } }),
+    .openapi({
+      param: { name: 'kind', in: 'query' },
+      description: '`provinsi`, `kabupaten` or `kota`.',
+    }),
   autonomous: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

@@ -49,6 +49,8 @@ const TenantDetail = TenantSchema.extend({
 const getTenantRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}',
+  description:
+    'A tenant (a region or a partner organisation) as its members and its facilitating province see it.',
   operationId: 'getTenant',
   tags: ['Tenants'],
   summary: 'A tenant, as its members see it',
@@ -89,6 +91,8 @@ const UpdateMemberBody = z
 const listMembersRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/members',
+  description:
+    'Who belongs to the tenant and with which role (admins and heads; province admins for their kabupaten/kota).',
   operationId: 'listMembers',
   tags: ['Members'],
   summary: 'List members',
@@ -177,6 +181,8 @@ const createInvitationRoute = createRoute({
 const listInvitationsRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/invitations',
+  description:
+    'The tenant’s invitations with their state (pending, accepted, revoked, expired). A province sees them only while its kabupaten/kota is unclaimed.',
   operationId: 'listInvitations',
   tags: ['Invitations'],
   summary: 'List invitations',
@@ -190,6 +196,8 @@ const listInvitationsRoute = createRoute({
 const revokeInvitationRoute = createRoute({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/invitations/{invitationId}',
+  description:
+    'Revokes a pending invitation; its link stops working. Accepted, revoked or expired ones answer 410.',
   operationId: 'revokeInvitation',
   tags: ['Invitations'],
   summary: 'Revoke a pending invitation',
@@ -261,6 +269,8 @@ const UpdateAgencyBody = CreateAgencyBody.partial().strict().openapi('UpdateAgen
 const listAgenciesRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agencies',
+  description:
+    'The region’s agencies (OPD) with their liaison officers (PPKSD), flagged when an agency has fewer than the two it needs.',
   operationId: 'listAgencies',
   tags: ['Agencies'],
   summary: 'List a region’s agencies (OPD) and their liaisons',
@@ -281,6 +291,7 @@ const listAgenciesRoute = createRoute({
 const createAgencyRoute = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agencies',
+  description: 'Adds an agency (OPD) of the region. Names are unique within the region.',
   operationId: 'createAgency',
   tags: ['Agencies'],
   summary: 'Add an agency (OPD)',
@@ -291,6 +302,7 @@ const createAgencyRoute = createRoute({
 const updateAgencyRoute = createRoute({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
+  description: 'Renames an agency or changes its short name.',
   operationId: 'updateAgency',
   tags: ['Agencies'],
   summary: 'Rename an agency',
@@ -307,6 +319,8 @@ const updateAgencyRoute = createRoute({
 const deleteAgencyRoute = createRoute({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
+  description:
+    'Removes an agency no one refers to: one with liaisons, a pending invitation or potentials answers 409 naming what still refers to it.',
   operationId: 'deleteAgency',
   tags: ['Agencies'],
   summary: 'Remove an agency without liaisons',
@@ -349,6 +363,8 @@ const CreateApiKeyBody = z
 const listApiKeysRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/api-keys',
+  description:
+    'The tenant’s API keys with scopes, expiry and last use. The secret is shown only once, at creation.',
   operationId: 'listApiKeys',
   tags: ['API keys'],
   summary: 'List the tenant’s API keys',
@@ -362,6 +378,8 @@ const listApiKeysRoute = createRoute({
 const createApiKeyRoute = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/api-keys',
+  description:
+    'Creates an API key for a machine client (scopes `read`/`write`, 1–365 days). The token is in this response only.',
   operationId: 'createApiKey',
   tags: ['API keys'],
   summary: 'Create an API key',
@@ -407,22 +425,35 @@ const AuditQuery = z.object({
     .string()
     .max(80)
     .optional()
-    .openapi({ param: { name: 'action', in: 'query' }, example: 'membership.updated' }),
+    .openapi({
+      param: { name: 'action', in: 'query' },
+      description: 'Only this action, e.g. `membership.updated`.',
+      example: 'membership.updated',
+    }),
   actorUserId: z
     .string()
     .max(40)
     .optional()
-    .openapi({ param: { name: 'actorUserId', in: 'query' } }),
+    .openapi({
+      param: { name: 'actorUserId', in: 'query' },
+      description: 'Only writes by this user.',
+    }),
   targetType: z
     .string()
     .max(40)
     .optional()
-    .openapi({ param: { name: 'targetType', in: 'query' } }),
+    .openapi({
+      param: { name: 'targetType', in: 'query' },
+      description: 'Only writes to this kind of object, e.g. `potential`.',
+    }),
   targetId: z
     .string()
     .max(40)
     .optional()
-    .openapi({ param: { name: 'targetId', in: 'query' } }),
+    .openapi({
+      param: { name: 'targetId', in: 'query' },
+      description: 'Only writes to this object.',
+    }),
   from: z.coerce
     .date()
     .optional()

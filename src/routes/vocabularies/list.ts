@@ -9,6 +9,8 @@ const Response = z.object({ data: z.array(VocabularySummarySchema) }).openapi('V
 export const listVocabulariesRoute = createRoute({
   method: 'get',
   path: '/v1/vocabularies',
+  description:
+    'The names of the fixed vocabularies (affairs, strategic issues, cooperation kinds and models, sectors, partner kinds) with their sizes. Public, cacheable.',
   operationId: 'listVocabularies',
   tags: ['Vocabularies'],
   summary: 'List the domain vocabularies',
