@@ -213,6 +213,10 @@ function describeIssue(issue: Issue, lang: Lang): string {
       return en
         ? `unknown field(s): ${issue.keys.join(', ')}`
         : `kolom tidak dikenal: ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return en
+        ? 'does not match any allowed shape (check `action` or the type)'
+        : 'tidak sesuai dengan bentuk yang diizinkan (periksa `action` atau jenisnya)';
     case 'not_multiple_of':
       return en
         ? `must be a multiple of ${String(issue.divisor)}`

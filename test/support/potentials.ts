@@ -19,7 +19,7 @@ export function potentialBody(overrides: Record<string, unknown> = {}) {
     supportBudget: 'APBD 2027 untuk operasional',
     supportPolicy: 'Peraturan bupati tentang sistem peringatan dini',
     supportOther: null,
-    direction: 'need',
+    direction: 'need' as 'need' | 'offer',
     cooperationKinds: ['KSDD', 'KSDPK'],
     mandatory: false,
     affairs: ['trantibum_linmas', 'pekerjaan_umum_penataan_ruang'],
@@ -27,7 +27,7 @@ export function potentialBody(overrides: Record<string, unknown> = {}) {
     model: 'joint_agreement',
     valueIdr: 1500000000,
     districtCode: null,
-    horizon: 'medium',
+    horizon: 'medium' as 'short' | 'medium' | 'long',
     expiresOn: nextYear,
     ...overrides,
   };

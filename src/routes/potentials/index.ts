@@ -123,36 +123,54 @@ const updatePotentialRoute = createRoute({
   request: { params: PotentialParams, body: jsonBody(PotentialPatch) },
   responses: { 200: jsonResponse('The potential.', PotentialSchema), ...writeErrors },
 });
-const TransitionBody = z
-  .object({
-    action: z.enum(['submit', 'prioritise', 'establish', 'publish', 'return', 'close', 'archive']),
-    reason: z
-      .string()
-      .trim()
-      .min(1)
-      .max(2000)
-      .optional()
-      .openapi({ description: 'Required to `return`.' }),
-    baNumber: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({ description: 'Required to `prioritise`: the plenary’s Berita Acara number.' }),
-    baDate: IsoDate.optional(),
-    priorityRank: z.number().int().min(1).max(10000).optional(),
-    skNumber: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({ description: 'Required to `establish`: the SK Kepala Daerah number.' }),
-    skDate: IsoDate.optional(),
-  })
-  .strict()
+const Rank = z.number().int().min(1).max(10000);
+const only = <A extends string>(action: A, name: string, description: string) =>
+  z
+    .object({ action: z.literal(action) })
+    .strict()
+    .openapi(name, { description });
+/**
+ * One shape per action, discriminated by `action`: what each step needs is
+ * required by the type, so `{ action: 'prioritise' }` without its Berita Acara
+ * does not compile in a generated client (and answers 400 naming the fields).
+ */
+export const TransitionBody = z
+  .discriminatedUnion('action', [
+    only(
+      'submit',
+      'PotentialSubmit',
+      'An agency’s liaison (or an admin) submits a draft for review.',
+    ),
+    z
+      .object({
+        action: z.literal('prioritise'),
+        baNumber: Name(100).openapi({ description: 'The TKKSD plenary’s Berita Acara number.' }),
+        baDate: IsoDate.openapi({ description: 'The Berita Acara’s date.' }),
+        priorityRank: Rank.openapi({ description: 'Its rank in the prioritised list (1 first).' }),
+      })
+      .strict()
+      .openapi('PotentialPrioritise', { description: 'The TKKSD plenary prioritises (admin).' }),
+    z
+      .object({
+        action: z.literal('establish'),
+        skNumber: Name(100).openapi({ description: 'The SK Kepala Daerah number.' }),
+        skDate: IsoDate.openapi({ description: 'The SK’s date.' }),
+      })
+      .strict()
+      .openapi('PotentialEstablish', { description: 'The head of region establishes it by SK.' }),
+    only('publish', 'PotentialPublish', 'An admin publishes it to the catalogue.'),
+    z
+      .object({
+        action: z.literal('return'),
+        reason: z.string().trim().min(1).max(2000).openapi({ description: 'What to revise.' }),
+      })
+      .strict()
+      .openapi('PotentialReturn', { description: 'Sent back for revision, with a reason.' }),
+    only('close', 'PotentialClose', 'Taken out of the catalogue.'),
+    only('archive', 'PotentialArchive', 'Archived for good.'),
+  ])
   .openapi('PotentialTransition');
+export type TransitionBody = z.infer<typeof TransitionBody>;
 const transitionRoute = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/potentials/{potentialId}/transitions',
