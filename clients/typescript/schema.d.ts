@@ -1377,7 +1377,7 @@ export interface components {
             kbDate: string | null;
             kbNumber: string | null;
             kbSignatories: string[] | null;
-            kind: string;
+            kind: components["schemas"]["CooperationKind"];
             model: string | null;
             parties: {
                 id: string;
@@ -1510,6 +1510,11 @@ export interface components {
             /** @description How many items match the filters, across all pages. */
             total: number;
         };
+        /**
+         * @description See `/v1/vocabularies/cooperation-kinds`.
+         * @enum {string}
+         */
+        CooperationKind: "KSDD" | "KSDPK" | "KSDLN" | "SINERGI";
         CreateAgencyRequest: {
             /** @example Dinas Kebudayaan dan Pariwisata */
             name: string;
@@ -1517,11 +1522,17 @@ export interface components {
             shortName?: string | null;
         };
         CreateAgreementRequest: {
-            /** @default [] */
+            /**
+             * @description Government affairs (urusan) it concerns.
+             * @default []
+             */
             affairs: string[];
-            /** @default [] */
+            /**
+             * @description Strategic issues it addresses.
+             * @default []
+             */
             issues: string[];
-            kind: string;
+            kind: components["schemas"]["CooperationKind"];
             model?: string;
             parties: string[];
             source?: {
@@ -1532,7 +1543,10 @@ export interface components {
             title: string;
         };
         CreateApiKeyRequest: {
-            /** @default 90 */
+            /**
+             * @description Days until the key expires (1–365).
+             * @default 90
+             */
             expiresInDays: number;
             /** @example Integrasi SIPD */
             name: string;
@@ -1661,7 +1675,11 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             id: string;
-            role: string;
+            /**
+             * @description Region tenants: `admin` (TKKSD secretariat), `liaison` (PPKSD, bound to one agency), `head` (kepala daerah), `viewer`. Partner tenants: `admin`, `member`.
+             * @enum {string}
+             */
+            role: "admin" | "liaison" | "head" | "viewer" | "member";
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
         };
@@ -1678,7 +1696,7 @@ export interface components {
             id: string;
             periodEnd: string;
             periodStart: string;
-            status: string;
+            status: components["schemas"]["RoundStatus"];
             tenantId: string;
             title: string;
             /** Format: date-time */
@@ -1702,7 +1720,7 @@ export interface components {
             candidate: {
                 direction: string | null;
                 name: string;
-                partnerKind?: string;
+                partnerKind?: components["schemas"]["PartnerKind"];
                 potentialId: string | null;
                 provinceCode: string | null;
                 regionCode: string | null;
@@ -1736,13 +1754,17 @@ export interface components {
             memberships: {
                 agencyId: string | null;
                 membershipId: string;
-                role: string;
+                /**
+                 * @description Region tenants: `admin` (TKKSD secretariat), `liaison` (PPKSD, bound to one agency), `head` (kepala daerah), `viewer`. Partner tenants: `admin`, `member`.
+                 * @enum {string}
+                 */
+                role: "admin" | "liaison" | "head" | "viewer" | "member";
                 tenant: {
                     id: string;
                     name: string;
                     regionCode: string | null;
-                    status: string;
-                    type: string;
+                    status: components["schemas"]["TenantStatus"];
+                    type: components["schemas"]["TenantType"];
                 };
             }[];
             user: {
@@ -1758,7 +1780,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             id: string;
-            role: string;
+            /**
+             * @description Region tenants: `admin` (TKKSD secretariat), `liaison` (PPKSD, bound to one agency), `head` (kepala daerah), `viewer`. Partner tenants: `admin`, `member`.
+             * @enum {string}
+             */
+            role: "admin" | "liaison" | "head" | "viewer" | "member";
             user: {
                 email: string;
                 id: string;
@@ -1787,19 +1813,27 @@ export interface components {
             createdAt: string;
             htmlBody: string | null;
             id: string;
-            lang: string;
+            /** @enum {string} */
+            lang: "id" | "en";
             lastError: string | null;
             providerId: string | null;
             /** @description In production the body of an email carrying a secret (verification, reset, invitation) is never returned. */
             redacted: boolean;
             /** Format: date-time */
             sentAt: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "held";
             subject: string;
-            template: string;
+            /** @enum {string} */
+            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder";
             textBody: string | null;
             toAddress: string;
         };
+        /**
+         * @description See `/v1/vocabularies/partner-kinds`.
+         * @enum {string|null}
+         */
+        PartnerKind: "company" | "bumn_bumd" | "university" | "ngo" | "foreign_region" | "central_institution" | null;
         Potential: {
             activity: string;
             affairs: string[];
@@ -2132,7 +2166,7 @@ export interface components {
             sectors: string[];
             summary: string | null;
             tenantId: string;
-            type: string;
+            type: components["schemas"]["TenantType"];
         };
         ProfileInput: {
             affairs?: string[];
@@ -2201,7 +2235,7 @@ export interface components {
             id: string;
             isDemo: boolean;
             issues: string[];
-            kind: string | null;
+            kind: components["schemas"]["PartnerKind"];
             name: string;
             offers: string | null;
             regionsOfInterest: string[];
@@ -2307,8 +2341,7 @@ export interface components {
             tenant: {
                 /** @example ten_01jd2x6v0m8kq3b7e5y4w9c1ta */
                 id: string;
-                /** @example unclaimed */
-                status: string;
+                status: components["schemas"]["TenantStatus"];
             } | null;
             /**
              * @description Local time follows the province: WIB UTC+7, WITA UTC+8, WIT UTC+9.
@@ -2330,6 +2363,8 @@ export interface components {
                 name: string;
             } | null;
         };
+        /** @enum {string} */
+        RegionKind: "provinsi" | "kabupaten" | "kota";
         RegionLookupRequest: {
             /**
              * @example [
@@ -2355,6 +2390,8 @@ export interface components {
         RegionProfile: components["schemas"]["Profile"] & {
             activeAgreements: number;
         };
+        /** @enum {string} */
+        RoundStatus: "open" | "closed";
         SessionList: {
             data: {
                 clientAddress: string | null;
@@ -2452,7 +2489,7 @@ export interface components {
             createdAt: string;
             id: string;
             name: string;
-            partnerKind: string | null;
+            partnerKind: components["schemas"]["PartnerKind"];
             regionCode: string | null;
             /** @enum {string} */
             status: "unclaimed" | "active" | "unverified" | "suspended";
@@ -2464,12 +2501,23 @@ export interface components {
         };
         TenantDetail: components["schemas"]["Tenant"] & {
             access: {
-                role: string | null;
+                /**
+                 * @description The caller’s role: a member’s, a facilitating province member’s, or `platform_admin`.
+                 * @enum {string|null}
+                 */
+                role: "admin" | "liaison" | "head" | "viewer" | "member" | "platform_admin" | null;
                 /** @enum {string} */
                 via: "member" | "facilitator" | "platform_admin" | "api_key";
             };
             memberCount: number;
         };
+        /**
+         * @description Regions are `unclaimed` until their first admin joins; partners `unverified` until the platform verifies them.
+         * @enum {string}
+         */
+        TenantStatus: "unclaimed" | "active" | "unverified" | "suspended";
+        /** @enum {string} */
+        TenantType: "region" | "partner";
         UpdateAgencyRequest: {
             /** @example Dinas Kebudayaan dan Pariwisata */
             name?: string;
@@ -3766,7 +3814,11 @@ export interface operations {
                     "application/json": {
                         agencyId: string | null;
                         membershipId: string;
-                        role: string;
+                        /**
+                         * @description Region tenants: `admin` (TKKSD secretariat), `liaison` (PPKSD, bound to one agency), `head` (kepala daerah), `viewer`. Partner tenants: `admin`, `member`.
+                         * @enum {string}
+                         */
+                        role: "admin" | "liaison" | "head" | "viewer" | "member";
                         tenantId: string;
                     };
                 };
@@ -4636,7 +4688,7 @@ export interface operations {
                                 stalled: boolean;
                             };
                             id: string;
-                            kind: string;
+                            kind: components["schemas"]["CooperationKind"];
                             parties: {
                                 id: string;
                                 name: string;
@@ -6354,7 +6406,11 @@ export interface operations {
                     "application/json": {
                         agencyId: string | null;
                         id: string;
-                        role: string;
+                        /**
+                         * @description Region tenants: `admin` (TKKSD secretariat), `liaison` (PPKSD, bound to one agency), `head` (kepala daerah), `viewer`. Partner tenants: `admin`, `member`.
+                         * @enum {string}
+                         */
+                        role: "admin" | "liaison" | "head" | "viewer" | "member";
                         userId: string;
                     };
                 };
@@ -7442,7 +7498,7 @@ export interface operations {
                         data: {
                             autonomous: boolean;
                             claimed: boolean;
-                            kind: string;
+                            kind: components["schemas"]["RegionKind"];
                             mappedThisYear: boolean;
                             name: string;
                             potentials: {

@@ -268,8 +268,8 @@ export type CreateAgreementInput = {
   parties: string[];
   kind: string;
   model?: string;
-  affairs: string[];
-  issues: string[];
+  affairs?: string[];
+  issues?: string[];
   source?: { type: 'interest' | 'proposal' | 'existing'; id?: string };
 };
 
@@ -277,6 +277,8 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   const { tenant } = await authorize(ctx, input.tenantId, 'agreements.write');
   const actor = requireUser(ctx);
   requireActiveTenant(tenant);
+  const affairs = input.affairs ?? [];
+  const issues = input.issues ?? [];
   const errors: FieldError[] = [];
   const parties = [...new Set(input.parties)];
   // The accepted interest or proposal the agreement comes from: its two sides already agreed.
@@ -309,12 +311,12 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     errors.push({ location: 'body.kind', message: 'KSDD, KSDPK, KSDLN, SINERGI' });
   if (input.model && !termCodes('cooperation-models').has(input.model))
     errors.push({ location: 'body.model', message: 'unknown model' });
-  input.affairs.forEach(
+  affairs.forEach(
     (a, i) =>
       !termCodes('affairs').has(a) &&
       errors.push({ location: `body.affairs.${i}`, message: `unknown code ${a}` }),
   );
-  input.issues.forEach(
+  issues.forEach(
     (a, i) =>
       !termCodes('strategic-issues').has(a) &&
       errors.push({ location: `body.issues.${i}`, message: `unknown code ${a}` }),
@@ -364,8 +366,8 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       title: input.title,
       kind: input.kind,
       model: input.model ?? null,
-      affairs: input.affairs,
-      issues: input.issues,
+      affairs,
+      issues,
       sourceType: input.source?.type ?? 'existing',
       sourceId: input.source?.id ?? null,
       createdBy: actor.user.id,

@@ -26,12 +26,15 @@ const view = (row: KeyRow, now: Date) => ({
 });
 
 /** The token (`key_….<secret>`) is returned once; only a SHA-256 of the secret is kept. */
+/** How long a key lives when its creator does not say. */
+export const API_KEY_DEFAULT_DAYS = 90;
+
 export async function createApiKey({
   ctx,
   input,
 }: {
   ctx: Ctx;
-  input: { tenantId: string; name: string; scopes: ('read' | 'write')[]; expiresInDays: number };
+  input: { tenantId: string; name: string; scopes: ('read' | 'write')[]; expiresInDays?: number };
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'api_keys.manage');
   const actor = requireUser(ctx);
@@ -50,7 +53,9 @@ export async function createApiKey({
         scopes,
         createdBy: actor.user.id,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + input.expiresInDays * 86400_000),
+        expiresAt: new Date(
+          now.getTime() + (input.expiresInDays ?? API_KEY_DEFAULT_DAYS) * 86400_000,
+        ),
       })
       .returning();
     await recordAudit(tx, ctx, {

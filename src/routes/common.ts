@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { singleLineProblem, TEXT_PROBLEM_MESSAGES } from '../platform/text';
+import { termCodes } from '../reference/vocabularies';
 
 /** Every authenticated operation accepts a bearer token (session or API key) or the session cookie. */
 export const authSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
@@ -104,3 +105,24 @@ export const WebLink = (max = 1000) =>
       message: 'must be a link starting with https://',
     })
     .openapi({ format: 'uri', example: 'https://jdih.palukota.go.id/pks-1' });
+
+// ---- fixed lists, as enums in the OpenAPI document ----
+export const TenantType = z.enum(['region', 'partner']).openapi('TenantType');
+export const TenantStatus = z
+  .enum(['unclaimed', 'active', 'unverified', 'suspended'])
+  .openapi('TenantStatus', {
+    description:
+      'Regions are `unclaimed` until their first admin joins; partners `unverified` until the platform verifies them.',
+  });
+export const RegionKind = z.enum(['provinsi', 'kabupaten', 'kota']).openapi('RegionKind');
+export const RoundStatus = z.enum(['open', 'closed']).openapi('RoundStatus');
+const vocabularyEnum = (name: 'partner-kinds' | 'cooperation-kinds') => {
+  const codes = [...termCodes(name)];
+  return z.enum(codes as [string, ...string[]]);
+};
+export const PartnerKind = vocabularyEnum('partner-kinds').openapi('PartnerKind', {
+  description: 'See `/v1/vocabularies/partner-kinds`.',
+});
+export const CooperationKind = vocabularyEnum('cooperation-kinds').openapi('CooperationKind', {
+  description: 'See `/v1/vocabularies/cooperation-kinds`.',
+});

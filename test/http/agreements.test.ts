@@ -488,9 +488,25 @@ describe('agreements', () => {
       paluAdmin.token,
     );
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ProblemBody).errors?.map((e) => e.location).sort()).toEqual([
-      'body.affairs.0',
+    // an unknown kind is refused by the request's own enum, before anything is looked up
+    expect(((await res.json()) as ProblemBody).errors?.map((e) => e.location)).toEqual([
       'body.kind',
+    ]);
+    const codes = await post(
+      h,
+      `/v1/tenants/${palu}/agreements`,
+      {
+        title: 'X',
+        parties: [palu, 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta'],
+        kind: 'KSDD',
+        affairs: ['sihir'],
+        source: { type: 'interest', id: 'int_01jd2x6v0m8kq3b7e5y4w9c1ta' },
+      },
+      paluAdmin.token,
+    );
+    expect(codes.status).toBe(400);
+    expect(((await codes.json()) as ProblemBody).errors?.map((e) => e.location).sort()).toEqual([
+      'body.affairs.0',
       'body.parties.1',
       'body.source.id',
     ]);

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type TemplateName, templates } from '../../email/templates';
 import { listOutbox } from '../../identity/audit-log';
 import { listTenantsForAdmin, verifyPartnerTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
@@ -61,8 +62,8 @@ const OutboxEntry = z
   .object({
     id: z.string(),
     toAddress: z.string(),
-    template: z.string(),
-    lang: z.string(),
+    template: z.enum(Object.keys(templates) as [TemplateName, ...TemplateName[]]),
+    lang: z.enum(['id', 'en']),
     subject: z.string(),
     textBody: z.string().nullable(),
     htmlBody: z.string().nullable(),
@@ -70,7 +71,7 @@ const OutboxEntry = z
       description:
         'In production the body of an email carrying a secret (verification, reset, invitation) is never returned.',
     }),
-    status: z.string(),
+    status: z.enum(['queued', 'sent', 'failed', 'held']),
     attempts: z.number().int(),
     providerId: z.string().nullable(),
     lastError: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { CooperationKind } from '../common';
 import {
   addAction,
   addDocument,
@@ -41,10 +42,18 @@ const createDef = createRoute({
         .object({
           title: Name(300),
           parties: z.array(z.string().max(40)).min(2).max(20),
-          kind: z.string().max(10),
+          kind: CooperationKind,
           model: z.string().max(40).optional(),
-          affairs: z.array(z.string().max(60)).max(32).default([]),
-          issues: z.array(z.string().max(60)).max(9).default([]),
+          affairs: z
+            .array(z.string().max(60))
+            .max(32)
+            .optional()
+            .openapi({ default: [], description: 'Government affairs (urusan) it concerns.' }),
+          issues: z
+            .array(z.string().max(60))
+            .max(9)
+            .optional()
+            .openapi({ default: [], description: 'Strategic issues it addresses.' }),
           source: z
             .object({
               type: z.enum(['interest', 'proposal', 'existing']),
@@ -78,7 +87,7 @@ const listDef = createRoute({
             id: z.string(),
             title: z.string(),
             stage: Stage,
-            kind: z.string(),
+            kind: CooperationKind,
             parties: z.array(Party),
             consent: Consent,
             pksEnd: z.string().nullable(),

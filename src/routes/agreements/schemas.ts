@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CooperationKind } from '../common';
 import { problemResponses } from '../../platform/errors';
 import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
 
@@ -48,7 +49,7 @@ export const AgreementSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    kind: z.string(),
+    kind: CooperationKind,
     model: z.string().nullable(),
     affairs: z.array(z.string()),
     issues: z.array(z.string()),

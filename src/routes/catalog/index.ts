@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { PartnerKind } from '../common';
 import {
   catalogFacets,
   EXPORT_COLUMNS,
@@ -210,7 +211,7 @@ const PartnerSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.string().nullable(),
+    kind: PartnerKind.nullable(),
     website: z.string().nullable(),
     country: z.string().nullable(),
     verifiedAt: NullableTimestamp,

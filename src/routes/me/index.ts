@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { Role, TenantType, TenantStatus } from '../common';
 import { getMe, listSessions, revokeSession } from '../../identity/accounts';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
@@ -16,13 +17,13 @@ const MeSchema = z
     memberships: z.array(
       z.object({
         membershipId: z.string(),
-        role: z.string(),
+        role: Role,
         agencyId: z.string().nullable(),
         tenant: z.object({
           id: z.string(),
           name: z.string(),
-          type: z.string(),
-          status: z.string(),
+          type: TenantType,
+          status: TenantStatus,
           regionCode: z.string().nullable(),
         }),
       }),

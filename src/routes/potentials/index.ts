@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { RoundStatus, TenantType, RegionKind, PartnerKind } from '../common';
 import { decideInterest, listInterests } from '../../potentials/interests';
 import {
   createPotential,
@@ -196,7 +197,7 @@ const RoundSchema = z
     periodStart: z.string(),
     periodEnd: z.string(),
     deadline: z.string(),
-    status: z.string(),
+    status: RoundStatus,
     createdBy: z.string(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -311,7 +312,7 @@ const ProfileBody = z
 export const ProfileSchema = z
   .object({
     tenantId: z.string(),
-    type: z.string(),
+    type: TenantType,
     name: z.string(),
     summary: z.string().nullable(),
     sectors: z.array(z.string()),
@@ -465,7 +466,7 @@ const reportRoute = createRoute({
             regionCode: z.string(),
             name: z.string(),
             provinceCode: z.string(),
-            kind: z.string(),
+            kind: RegionKind,
             autonomous: z.boolean(),
             tenantId: z.string(),
             claimed: z.boolean(),
@@ -509,7 +510,7 @@ const MatchSchema = z
       regionCode: z.string().nullable(),
       provinceCode: z.string().nullable(),
       direction: z.string().nullable(),
-      partnerKind: z.string().optional(),
+      partnerKind: PartnerKind.optional(),
     }),
     components: z.array(ComponentSchema),
     reasons: z.array(ReasonSchema).openapi({

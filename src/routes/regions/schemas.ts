@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { TenantStatus } from '../common';
 import { pageMeta } from '../../platform/pagination';
 
 export const RegionCodeSchema = z
@@ -37,7 +38,7 @@ export const RegionSchema = z
     tenant: z
       .object({
         id: z.string().openapi({ example: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta' }),
-        status: z.string().openapi({ example: 'unclaimed' }),
+        status: TenantStatus,
       })
       .nullable()
       .openapi({

@@ -42,7 +42,13 @@ const TenantDetail = TenantSchema.extend({
   memberCount: z.number().int(),
   access: z.object({
     via: z.enum(['member', 'facilitator', 'platform_admin', 'api_key']),
-    role: z.string().nullable(),
+    role: z
+      .enum([...Role.options, 'platform_admin'])
+      .nullable()
+      .openapi({
+        description:
+          'The caller’s role: a member’s, a facilitating province member’s, or `platform_admin`.',
+      }),
   }),
 }).openapi('TenantDetail');
 
@@ -66,7 +72,7 @@ const getTenantRoute = createRoute({
 const MemberSchema = z
   .object({
     id: z.string(),
-    role: z.string(),
+    role: Role,
     agencyId: z.string().nullable(),
     createdAt: Timestamp,
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
@@ -117,7 +123,7 @@ const updateMemberRoute = createRoute({
       'The updated membership.',
       z.object({
         id: z.string(),
-        role: z.string(),
+        role: Role,
         agencyId: z.string().nullable(),
         userId: z.string(),
       }),
@@ -142,7 +148,7 @@ const InvitationSchema = z
   .object({
     id: z.string(),
     email: z.string(),
-    role: z.string(),
+    role: Role,
     agencyId: z.string().nullable(),
     status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
     expiresAt: Timestamp,
@@ -225,7 +231,7 @@ const acceptInvitationRoute = createRoute({
       z.object({
         membershipId: z.string(),
         tenantId: z.string(),
-        role: z.string(),
+        role: Role,
         agencyId: z.string().nullable(),
       }),
     ),
@@ -355,7 +361,13 @@ const CreateApiKeyBody = z
       .array(z.enum(['read', 'write']))
       .min(1)
       .max(2),
-    expiresInDays: z.number().int().min(1).max(365).default(90),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .optional()
+      .openapi({ default: 90, description: 'Days until the key expires (1–365).' }),
   })
   .strict()
   .openapi('CreateApiKeyRequest');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PartnerKind } from '../common';
 import { NullableTimestamp, Timestamp } from '../common';
 
 export const TenantSchema = z
@@ -8,7 +9,7 @@ export const TenantSchema = z
     name: z.string(),
     status: z.enum(['unclaimed', 'active', 'unverified', 'suspended']),
     regionCode: z.string().nullable(),
-    partnerKind: z.string().nullable(),
+    partnerKind: PartnerKind.nullable(),
     website: z.string().nullable(),
     country: z.string().nullable(),
     claimedAt: NullableTimestamp,
