@@ -1328,14 +1328,7 @@ export interface components {
             shortName: string | null;
         };
         Agreement: {
-            actions: {
-                dueDate: string;
-                id: string;
-                responsibleTenantId: string;
-                /** @enum {string} */
-                status: "planned" | "in_progress" | "done";
-                title: string;
-            }[];
+            actions: components["schemas"]["AgreementAction"][];
             affairs: string[];
             burdensBudget: boolean | null;
             /**
@@ -1343,21 +1336,9 @@ export interface components {
              * @enum {string}
              */
             consent: "pending" | "confirmed" | "declined";
-            documents: {
-                date: string | null;
-                id: string;
-                link: string | null;
-                number: string | null;
-                title: string;
-            }[];
+            documents: components["schemas"]["AgreementDocument"][];
             dprdApprovalRef: string | null;
-            evaluations: {
-                date: string;
-                findings: string;
-                id: string;
-                nextEvaluationDate: string | null;
-                rating: number;
-            }[];
+            evaluations: components["schemas"]["AgreementEvaluation"][];
             flags: {
                 evaluationDue: boolean;
                 /** @description The PKS ends within 90 days. */
@@ -1415,6 +1396,28 @@ export interface components {
             /** @enum {string} */
             stage: "initiated" | "kesepakatan_bersama" | "perjanjian_kerja_sama" | "implementing" | "evaluated" | "renewed" | "ended";
             title: string;
+        };
+        AgreementAction: {
+            dueDate: string;
+            id: string;
+            responsibleTenantId: string;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "done";
+            title: string;
+        };
+        AgreementDocument: {
+            date: string | null;
+            id: string;
+            link: string | null;
+            number: string | null;
+            title: string;
+        };
+        AgreementEvaluation: {
+            date: string;
+            findings: string;
+            id: string;
+            nextEvaluationDate: string | null;
+            rating: number;
         };
         AgreementTransition: {
             /** @enum {string} */
@@ -4933,13 +4936,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The agreement. */
-            200: {
+            /** @description The action-plan item. */
+            201: {
                 headers: {
+                    /** @description The agreement the item belongs to. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Agreement"];
+                    "application/json": components["schemas"]["AgreementAction"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
@@ -5205,13 +5210,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The agreement. */
-            200: {
+            /** @description The document reference. */
+            201: {
                 headers: {
+                    /** @description The agreement the item belongs to. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Agreement"];
+                    "application/json": components["schemas"]["AgreementDocument"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
@@ -5301,13 +5308,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The agreement. */
-            200: {
+            /** @description The evaluation. */
+            201: {
                 headers: {
+                    /** @description The agreement the item belongs to. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Agreement"];
+                    "application/json": components["schemas"]["AgreementEvaluation"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */

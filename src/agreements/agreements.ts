@@ -582,16 +582,19 @@ export async function addAction({
       },
     ]);
   const id = newId('action', ctx.now().getTime());
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(agreementActions).values({
-      id,
-      agreementId: row.id,
-      title: input.title,
-      responsibleTenantId: input.responsibleTenantId,
-      dueDate: input.dueDate,
-      createdAt: ctx.now(),
-      updatedAt: ctx.now(),
-    });
+  const created = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(agreementActions)
+      .values({
+        id,
+        agreementId: row.id,
+        title: input.title,
+        responsibleTenantId: input.responsibleTenantId,
+        dueDate: input.dueDate,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning();
     await recordAudit(tx, ctx, {
       tenantId: input.tenantId,
       action: 'agreement.action_added',
@@ -599,8 +602,9 @@ export async function addAction({
       targetId: id,
       diff: { title: { to: input.title }, dueDate: { to: input.dueDate } },
     });
+    return inserted!;
   });
-  return getAgreement({ ctx, input });
+  return created;
 }
 
 export async function updateAction({
@@ -665,17 +669,20 @@ export async function addEvaluation({
       },
     ]);
   const id = newId('event', ctx.now().getTime());
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(agreementEvaluations).values({
-      id,
-      agreementId: row.id,
-      date: input.date,
-      findings: input.findings,
-      rating: input.rating,
-      nextEvaluationDate: input.nextEvaluationDate ?? null,
-      createdBy: ctx.actor?.type === 'user' ? ctx.actor.user.id : 'api',
-      createdAt: ctx.now(),
-    });
+  const created = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(agreementEvaluations)
+      .values({
+        id,
+        agreementId: row.id,
+        date: input.date,
+        findings: input.findings,
+        rating: input.rating,
+        nextEvaluationDate: input.nextEvaluationDate ?? null,
+        createdBy: ctx.actor?.type === 'user' ? ctx.actor.user.id : 'api',
+        createdAt: ctx.now(),
+      })
+      .returning();
     await recordAudit(tx, ctx, {
       tenantId: input.tenantId,
       action: 'agreement.evaluated',
@@ -683,8 +690,9 @@ export async function addEvaluation({
       targetId: row.id,
       diff: { rating: { to: input.rating } },
     });
+    return inserted!;
   });
-  return getAgreement({ ctx, input });
+  return created;
 }
 
 export async function addDocument({
@@ -704,16 +712,19 @@ export async function addDocument({
   checkLink(ctx.config, input.link, 'body.link');
   const { row } = await access(ctx, input.tenantId, input.agreementId, true);
   const id = newId('event', ctx.now().getTime());
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(agreementDocuments).values({
-      id,
-      agreementId: row.id,
-      title: input.title,
-      number: input.number ?? null,
-      date: input.date ?? null,
-      link: input.link ?? null,
-      createdAt: ctx.now(),
-    });
+  const created = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(agreementDocuments)
+      .values({
+        id,
+        agreementId: row.id,
+        title: input.title,
+        number: input.number ?? null,
+        date: input.date ?? null,
+        link: input.link ?? null,
+        createdAt: ctx.now(),
+      })
+      .returning();
     await recordAudit(tx, ctx, {
       tenantId: input.tenantId,
       action: 'agreement.document_added',
@@ -721,8 +732,9 @@ export async function addDocument({
       targetId: row.id,
       diff: { document: { to: input.title } },
     });
+    return inserted!;
   });
-  return getAgreement({ ctx, input });
+  return created;
 }
 
 /** For the catalogue: active agreements a region is party to. */

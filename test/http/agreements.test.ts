@@ -368,23 +368,28 @@ describe('agreements', () => {
       both,
     );
 
-    const withAction = (await (
-      await post(
-        h,
-        `/v1/tenants/${palu}/agreements/${a.id}/actions`,
-        { title: 'Pemasangan sirene', responsibleTenantId: sigi, dueDate: day(-1) },
-        paluAdmin.token,
-      )
-    ).json()) as Agreement;
-    expect(withAction.flags.overdueActions).toBe(1);
-    const done = await h.request(
-      `/v1/tenants/${palu}/agreements/${a.id}/actions/${withAction.actions[0]!.id}`,
-      {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', ...bearer(paluAdmin.token) },
-        body: JSON.stringify({ status: 'done' }),
-      },
+    const added = await post(
+      h,
+      `/v1/tenants/${palu}/agreements/${a.id}/actions`,
+      { title: 'Pemasangan sirene', responsibleTenantId: sigi, dueDate: day(-1) },
+      paluAdmin.token,
     );
+    // 201 with the created item, and where it is read
+    expect(added.status).toBe(201);
+    expect(added.headers.get('location')).toBe(`/v1/tenants/${palu}/agreements/${a.id}`);
+    const action = (await added.json()) as { id: string; title: string; status: string };
+    expect(action).toMatchObject({ title: 'Pemasangan sirene', status: 'planned' });
+    const withAction = (
+      await h.json<Agreement>(`/v1/tenants/${palu}/agreements/${a.id}`, {
+        headers: bearer(paluAdmin.token),
+      })
+    ).body;
+    expect(withAction.flags.overdueActions).toBe(1);
+    const done = await h.request(`/v1/tenants/${palu}/agreements/${a.id}/actions/${action.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...bearer(paluAdmin.token) },
+      body: JSON.stringify({ status: 'done' }),
+    });
     expect(((await done.json()) as Agreement).flags.overdueActions).toBe(0);
 
     expect((await move(a.id, { stage: 'implementing' })).status).toBe(200);

@@ -14,7 +14,20 @@ import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { registerAnswerAgreement } from './answer';
 import { registerSignAgreement } from './sign';
-import { AgreementSchema, Consent, errors, Flags, ok, Params, Party, Stage } from './schemas';
+import {
+  AgreementAction,
+  AgreementDocument,
+  AgreementEvaluation,
+  created,
+  AgreementSchema,
+  Consent,
+  errors,
+  Flags,
+  ok,
+  Params,
+  Party,
+  Stage,
+} from './schemas';
 import { IsoDate } from '../potentials/schemas';
 import {
   authSecurity,
@@ -144,7 +157,7 @@ const actionDef = createRoute({
         .strict(),
     ),
   },
-  responses: ok('The agreement.'),
+  responses: created('The action-plan item.', AgreementAction),
 });
 const updateActionDef = createRoute({
   method: 'patch',
@@ -189,7 +202,7 @@ const evaluationDef = createRoute({
         .strict(),
     ),
   },
-  responses: ok('The agreement.'),
+  responses: created('The evaluation.', AgreementEvaluation),
 });
 const documentDef = createRoute({
   method: 'post',
@@ -212,7 +225,7 @@ const documentDef = createRoute({
         .strict(),
     ),
   },
-  responses: ok('The agreement.'),
+  responses: created('The document reference.', AgreementDocument),
 });
 
 export function registerAgreements(app: OpenAPIHono<AppEnv>) {
@@ -249,17 +262,15 @@ export function registerAgreements(app: OpenAPIHono<AppEnv>) {
       200,
     ),
   );
-  app.openapi(actionDef, async (c) =>
-    c.json(
-      AgreementSchema.parse(
-        await addAction({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      200,
-    ),
-  );
+  app.openapi(actionDef, async (c) => {
+    const params = c.req.valid('param');
+    const item = await addAction({
+      ctx: c.get('ctx'),
+      input: { ...params, ...c.req.valid('json') },
+    });
+    c.header('location', `/v1/tenants/${params.tenantId}/agreements/${params.agreementId}`);
+    return c.json(AgreementAction.parse(item), 201);
+  });
   app.openapi(updateActionDef, async (c) =>
     c.json(
       AgreementSchema.parse(
@@ -271,26 +282,22 @@ export function registerAgreements(app: OpenAPIHono<AppEnv>) {
       200,
     ),
   );
-  app.openapi(evaluationDef, async (c) =>
-    c.json(
-      AgreementSchema.parse(
-        await addEvaluation({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      200,
-    ),
-  );
-  app.openapi(documentDef, async (c) =>
-    c.json(
-      AgreementSchema.parse(
-        await addDocument({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      200,
-    ),
-  );
+  app.openapi(evaluationDef, async (c) => {
+    const params = c.req.valid('param');
+    const item = await addEvaluation({
+      ctx: c.get('ctx'),
+      input: { ...params, ...c.req.valid('json') },
+    });
+    c.header('location', `/v1/tenants/${params.tenantId}/agreements/${params.agreementId}`);
+    return c.json(AgreementEvaluation.parse(item), 201);
+  });
+  app.openapi(documentDef, async (c) => {
+    const params = c.req.valid('param');
+    const item = await addDocument({
+      ctx: c.get('ctx'),
+      input: { ...params, ...c.req.valid('json') },
+    });
+    c.header('location', `/v1/tenants/${params.tenantId}/agreements/${params.agreementId}`);
+    return c.json(AgreementDocument.parse(item), 201);
+  });
 }

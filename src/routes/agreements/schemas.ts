@@ -45,6 +45,34 @@ export const SignatureSchema = z.object({
   recordedByRole: z.string(),
   createdAt: Timestamp,
 });
+export const AgreementAction = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    responsibleTenantId: z.string(),
+    dueDate: z.string(),
+    status: z.enum(['planned', 'in_progress', 'done']),
+  })
+  .openapi('AgreementAction');
+export const AgreementEvaluation = z
+  .object({
+    id: z.string(),
+    date: z.string(),
+    findings: z.string(),
+    rating: z.number().int(),
+    nextEvaluationDate: z.string().nullable(),
+  })
+  .openapi('AgreementEvaluation');
+export const AgreementDocument = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    number: z.string().nullable(),
+    date: z.string().nullable(),
+    link: z.string().nullable(),
+  })
+  .openapi('AgreementDocument');
+
 export const AgreementSchema = z
   .object({
     id: z.string(),
@@ -66,33 +94,9 @@ export const AgreementSchema = z
     burdensBudget: z.boolean().nullable(),
     dprdApprovalRef: z.string().nullable(),
     parties: z.array(Party),
-    actions: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        responsibleTenantId: z.string(),
-        dueDate: z.string(),
-        status: z.enum(['planned', 'in_progress', 'done']),
-      }),
-    ),
-    evaluations: z.array(
-      z.object({
-        id: z.string(),
-        date: z.string(),
-        findings: z.string(),
-        rating: z.number().int(),
-        nextEvaluationDate: z.string().nullable(),
-      }),
-    ),
-    documents: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        number: z.string().nullable(),
-        date: z.string().nullable(),
-        link: z.string().nullable(),
-      }),
-    ),
+    actions: z.array(AgreementAction),
+    evaluations: z.array(AgreementEvaluation),
+    documents: z.array(AgreementDocument),
     history: z.array(
       z.object({ fromStage: z.string().nullable(), toStage: z.string(), createdAt: Timestamp }),
     ),
@@ -106,3 +110,18 @@ export const Params = TenantParams.extend({
 });
 export const errors = problemResponses(400, 401, 403, 404, 409);
 export const ok = (d: string) => ({ 200: jsonResponse(d, AgreementSchema), ...errors });
+
+/** 201 with the created item; `Location` is the agreement it belongs to, where it is read. */
+export const created = <T extends z.ZodType>(description: string, schema: T) => ({
+  201: {
+    description,
+    headers: {
+      Location: {
+        description: 'The agreement the item belongs to.',
+        schema: { type: 'string' as const },
+      },
+    },
+    content: { 'application/json': { schema } },
+  },
+  ...errors,
+});
