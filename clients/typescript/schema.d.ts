@@ -1355,7 +1355,11 @@ export interface components {
             }[];
             id: string;
             issues: string[];
-            kbDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            kbDate: string;
             kbNumber: string | null;
             kbSignatories: string[] | null;
             kind: components["schemas"]["CooperationKind"];
@@ -1372,10 +1376,22 @@ export interface components {
                  */
                 status: "invited" | "confirmed" | "declined";
             }[];
-            pksDate: string | null;
-            pksEnd: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            pksDate: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            pksEnd: string;
             pksNumber: string | null;
-            pksStart: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            pksStart: string;
             signatures: {
                 /** Format: date-time */
                 createdAt: string;
@@ -1386,6 +1402,10 @@ export interface components {
                 recordedByRole: string;
                 signatoryName: string;
                 signatoryPosition: string;
+                /**
+                 * Format: date
+                 * @example 2027-06-30
+                 */
                 signedOn: string;
                 /** @enum {string} */
                 stage: "kesepakatan_bersama" | "perjanjian_kerja_sama" | "renewed";
@@ -1398,6 +1418,10 @@ export interface components {
             title: string;
         };
         AgreementAction: {
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             dueDate: string;
             id: string;
             responsibleTenantId: string;
@@ -1406,17 +1430,29 @@ export interface components {
             title: string;
         };
         AgreementDocument: {
-            date: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            date: string;
             id: string;
             link: string | null;
             number: string | null;
             title: string;
         };
         AgreementEvaluation: {
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             date: string;
             findings: string;
             id: string;
-            nextEvaluationDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            nextEvaluationDate: string;
             rating: number;
         };
         AgreementTransition: {
@@ -1695,9 +1731,21 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             deadline: string;
             id: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             periodEnd: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             periodStart: string;
             status: components["schemas"]["RoundStatus"];
             tenantId: string;
@@ -1841,7 +1889,11 @@ export interface components {
             activity: string;
             affairs: string[];
             agencyId: string | null;
-            baDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            baDate: string;
             baNumber: string | null;
             candidatePartner: string | null;
             candidateReason: string | null;
@@ -1851,6 +1903,10 @@ export interface components {
             /** @enum {string} */
             direction: "offer" | "need";
             districtCode: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             expiresOn: string;
             /** @enum {string} */
             horizon: "short" | "medium" | "long";
@@ -1876,7 +1932,11 @@ export interface components {
             regionCode: string;
             returnReason: string | null;
             roundId: string | null;
-            skDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            skDate: string;
             skNumber: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "returned" | "prioritised" | "established" | "published" | "closed" | "archived";
@@ -2257,6 +2317,10 @@ export interface components {
             /** @enum {string} */
             direction: "offer" | "need";
             districtCode: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
             expiresOn: string;
             /** @enum {string} */
             horizon: "short" | "medium" | "long";
@@ -2280,7 +2344,11 @@ export interface components {
             publishedAt: string | null;
             regionCode: string;
             regionName: string;
-            skDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            skDate: string;
             skNumber: string | null;
             supportBudget: string | null;
             supportOther: string | null;
@@ -4704,7 +4772,11 @@ export interface operations {
                                  */
                                 status: "invited" | "confirmed" | "declined";
                             }[];
-                            pksEnd: string | null;
+                            /**
+                             * Format: date
+                             * @example 2027-06-30
+                             */
+                            pksEnd: string;
                             /** @enum {string} */
                             stage: "initiated" | "kesepakatan_bersama" | "perjanjian_kerja_sama" | "implementing" | "evaluated" | "renewed" | "ended";
                             title: string;

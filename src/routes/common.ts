@@ -126,3 +126,8 @@ export const PartnerKind = vocabularyEnum('partner-kinds').openapi('PartnerKind'
 export const CooperationKind = vocabularyEnum('cooperation-kinds').openapi('CooperationKind', {
   description: 'See `/v1/vocabularies/cooperation-kinds`.',
 });
+
+/** A calendar date in a response (`YYYY-MM-DD`). */
+export const DateString = z
+  .string()
+  .openapi({ type: 'string', format: 'date', example: '2027-06-30' });

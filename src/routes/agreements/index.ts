@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { DateString } from '../common';
 import { CooperationKind } from '../common';
 import {
   addAction,
@@ -103,7 +104,7 @@ const listDef = createRoute({
             kind: CooperationKind,
             parties: z.array(Party),
             consent: Consent,
-            pksEnd: z.string().nullable(),
+            pksEnd: DateString.nullable(),
             flags: Flags,
           }),
         ),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DateString } from '../common';
 import { CooperationKind } from '../common';
 import { problemResponses } from '../../platform/errors';
 import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
@@ -40,7 +41,7 @@ export const SignatureSchema = z.object({
   tenantId: z.string(),
   signatoryName: z.string(),
   signatoryPosition: z.string(),
-  signedOn: z.string(),
+  signedOn: DateString,
   document: z.record(z.string(), z.unknown()),
   recordedByRole: z.string(),
   createdAt: Timestamp,
@@ -50,17 +51,17 @@ export const AgreementAction = z
     id: z.string(),
     title: z.string(),
     responsibleTenantId: z.string(),
-    dueDate: z.string(),
+    dueDate: DateString,
     status: z.enum(['planned', 'in_progress', 'done']),
   })
   .openapi('AgreementAction');
 export const AgreementEvaluation = z
   .object({
     id: z.string(),
-    date: z.string(),
+    date: DateString,
     findings: z.string(),
     rating: z.number().int(),
-    nextEvaluationDate: z.string().nullable(),
+    nextEvaluationDate: DateString.nullable(),
   })
   .openapi('AgreementEvaluation');
 export const AgreementDocument = z
@@ -68,7 +69,7 @@ export const AgreementDocument = z
     id: z.string(),
     title: z.string(),
     number: z.string().nullable(),
-    date: z.string().nullable(),
+    date: DateString.nullable(),
     link: z.string().nullable(),
   })
   .openapi('AgreementDocument');
@@ -85,12 +86,12 @@ export const AgreementSchema = z
     sourceType: z.string().nullable(),
     sourceId: z.string().nullable(),
     kbNumber: z.string().nullable(),
-    kbDate: z.string().nullable(),
+    kbDate: DateString.nullable(),
     kbSignatories: z.array(z.string()).nullable(),
     pksNumber: z.string().nullable(),
-    pksDate: z.string().nullable(),
-    pksStart: z.string().nullable(),
-    pksEnd: z.string().nullable(),
+    pksDate: DateString.nullable(),
+    pksStart: DateString.nullable(),
+    pksEnd: DateString.nullable(),
     burdensBudget: z.boolean().nullable(),
     dprdApprovalRef: z.string().nullable(),
     parties: z.array(Party),

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { DateString } from '../common';
 import { RoundStatus, TenantType, RegionKind, PartnerKind } from '../common';
 import { decideInterest, listInterests } from '../../potentials/interests';
 import {
@@ -194,9 +195,9 @@ const RoundSchema = z
     id: z.string(),
     tenantId: z.string(),
     title: z.string(),
-    periodStart: z.string(),
-    periodEnd: z.string(),
-    deadline: z.string(),
+    periodStart: DateString,
+    periodEnd: DateString,
+    deadline: DateString,
     status: RoundStatus,
     createdBy: z.string(),
     createdAt: Timestamp,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DateString } from '../common';
 import { idPattern } from '../common';
 import { NullableTimestamp, Timestamp } from '../common';
 
@@ -133,9 +134,9 @@ const common = {
   provinceCode: z.string(),
   districtCode: z.string().nullable(),
   horizon: z.enum(['short', 'medium', 'long']),
-  expiresOn: z.string(),
+  expiresOn: DateString,
   skNumber: z.string().nullable(),
-  skDate: z.string().nullable(),
+  skDate: DateString.nullable(),
   publishedAt: NullableTimestamp,
   version: z.number().int(),
   isDemo: z.boolean().openapi({ description: 'True for demo data (`npm run seed:demo`).' }),
@@ -159,7 +160,7 @@ export const PotentialSchema = z
     ]),
     returnReason: z.string().nullable(),
     baNumber: z.string().nullable(),
-    baDate: z.string().nullable(),
+    baDate: DateString.nullable(),
     priorityRank: z.number().int().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
