@@ -23,6 +23,7 @@ import { registerAdmin } from './routes/admin';
 import { registerAuth } from './routes/auth';
 import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
+import { registerExpressInterest } from './routes/interests/express';
 import { registerFacilitation } from './routes/facilitation';
 import { registerPotentials } from './routes/potentials';
 import { registerMe } from './routes/me';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   registerTenants(app);
   registerPotentials(app);
   registerCatalog(app);
+  registerExpressInterest(app);
   registerFacilitation(app);
   registerAgreements(app);
   registerAdmin(app);

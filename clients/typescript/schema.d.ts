@@ -350,10 +350,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Express interest in a published potential
-         * @description On behalf of a tenant you belong to (`fromTenantId`). Once per tenant and potential (409); never in your own (400).
+         * Express interest in a published potential (deprecated)
+         * @deprecated
+         * @description Deprecated: use `POST /v1/tenants/{tenantId}/interests`, where the acting tenant is in the path. Here it is `fromTenantId`, and a tenant you do not belong to answers 403.
          */
-        post: operations["expressInterest"];
+        post: operations["expressInterestFromCatalogue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -889,7 +890,11 @@ export interface paths {
          */
         get: operations["listInterests"];
         put?: never;
-        post?: never;
+        /**
+         * Express this tenant’s interest in a published potential
+         * @description A member of the tenant (admin, head or liaison of a region; admin or member of a verified partner) expresses its interest. Once per tenant and potential (409); never in its own (400); an unverified partner is refused (403). The owner is notified in its inbox.
+         */
+        post: operations["expressInterest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1651,9 +1656,16 @@ export interface components {
             periodStart: string;
             title: string;
         };
-        ExpressInterestRequest: {
+        ExpressInterestFromCatalogueRequest: {
+            /** @description The tenant that is interested. */
             fromTenantId: string;
             message: string;
+        };
+        ExpressInterestRequest: {
+            /** @description What the tenant proposes or asks, for the owner to read. */
+            message: string;
+            /** @description The published potential. */
+            potentialId: string;
         };
         Health: {
             database: {
@@ -3659,7 +3671,7 @@ export interface operations {
             };
         };
     };
-    expressInterest: {
+    expressInterestFromCatalogue: {
         parameters: {
             query?: never;
             header?: never;
@@ -3671,7 +3683,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ExpressInterestRequest"];
+                "application/json": components["schemas"]["ExpressInterestFromCatalogueRequest"];
             };
         };
         responses: {
@@ -5984,6 +5996,87 @@ export interface operations {
             };
             /** @description NOT_FOUND: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    expressInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpressInterestRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The interest, pending. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -67,6 +67,20 @@ export const PERMISSIONS = {
     facilitator: [],
     apiKeyScope: 'write',
   },
+  /** drafting a new potential: the TKKSD and the agencies' liaisons, not the head */
+  'potentials.draft': {
+    region: ['admin', 'liaison'],
+    partner: [],
+    facilitator: [],
+    apiKeyScope: 'write',
+  },
+  /** lifecycle decisions (Berita Acara, SK, publication): people only, never an API key */
+  'potentials.decide': {
+    region: ['admin', 'liaison', 'head'],
+    partner: [],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   'rounds.read': { region: ALL_REGION, partner: [], facilitator: ALL_REGION, apiKeyScope: 'read' },
   'rounds.manage': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
   'profile.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },

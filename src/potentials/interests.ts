@@ -3,7 +3,7 @@ import { interests, memberships, potentials, tenants, users } from '../../db/sch
 import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { ApiError, badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
+import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 
 type InterestRow = typeof interests.$inferSelect;
@@ -19,18 +19,14 @@ export async function expressInterest({
   input,
 }: {
   ctx: Ctx;
-  input: { potentialId: string; fromTenantId: string; message: string };
+  input: { tenantId: string; potentialId: string; message: string };
 }) {
+  // the acting tenant is the path's, checked by the permission table like every other route:
+  // 404 for a tenant the caller is not in, 403 for too small a role (or any API key)
+  const { tenant: from } = await authorize(ctx, input.tenantId, 'interests.express');
   const actor = requireUser(ctx);
-  // 404 for a tenant the caller is not in; 403 for too small a role in it
-  const { tenant: from } = await authorize(ctx, input.fromTenantId, 'interests.express').catch(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.code === 'NOT_FOUND')
-        throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
-      throw err;
-    },
-  );
   requireActiveTenant(from);
+  const fromTenantId = from.id;
   const today = ctx.now().toISOString().slice(0, 10);
   const [potential] = await ctx.db
     .select()
@@ -38,7 +34,7 @@ export async function expressInterest({
     .where(eq(potentials.id, input.potentialId));
   if (!potential || potential.status !== 'published' || potential.expiresOn < today)
     throw notFound({ key: 'potential.not_found' });
-  if (potential.tenantId === input.fromTenantId)
+  if (potential.tenantId === fromTenantId)
     throw badRequest({ key: 'interest.own_potential' }, [
       {
         location: 'body.fromTenantId',
@@ -55,14 +51,14 @@ export async function expressInterest({
           id,
           potentialId: potential.id,
           ownerTenantId: potential.tenantId,
-          fromTenantId: input.fromTenantId,
+          fromTenantId: fromTenantId,
           fromUserId: actor.user.id,
           message: input.message,
           createdAt: now,
         })
         .returning();
       await recordAudit(tx, ctx, {
-        tenantId: input.fromTenantId,
+        tenantId: fromTenantId,
         action: 'interest.expressed',
         targetType: 'interest',
         targetId: id,
@@ -73,7 +69,7 @@ export async function expressInterest({
         action: 'interest.received',
         targetType: 'interest',
         targetId: id,
-        diff: { fromTenantId: { to: input.fromTenantId } },
+        diff: { fromTenantId: { to: fromTenantId } },
       });
       return view(row!, null);
     });

@@ -230,12 +230,10 @@ export async function createPotential({
   ctx: Ctx;
   input: PotentialInput & { tenantId: string };
 }) {
-  const access = await authorize(ctx, input.tenantId, 'potentials.write');
+  const access = await authorize(ctx, input.tenantId, 'potentials.draft');
   const { tenant } = access;
   if (tenant.type !== 'region' || !tenant.regionCode)
     throw notFound({ key: 'potential.not_found' });
-  const role = actorRole(access);
-  if (role === 'head') throw ruleError('role', EDIT_RULE);
   await validateCodes(ctx, tenant.regionCode, input);
   const { agencyId, roundId } = await checkAgencyAndRound(ctx, access, input);
   const now = ctx.now();
@@ -394,8 +392,7 @@ export type TransitionInput = {
 };
 
 export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: TransitionInput }) {
-  const access = await authorize(ctx, input.tenantId, 'potentials.write');
-  if (access.via === 'api_key') throw new ApiError('FORBIDDEN', { key: 'auth.api_keys_cannot' });
+  const access = await authorize(ctx, input.tenantId, 'potentials.decide');
   const before = await getRow(ctx, access.tenant.id, input.potentialId);
   const denied = checkTransition(
     input.action,

@@ -137,12 +137,9 @@ describe('the typed TypeScript client', () => {
       params: { path: { tenantId: org.data!.id } },
     });
     expect(verified.data?.status).toBe('active');
-    const interest = await partner.client.POST('/v1/catalog/potentials/{potentialId}/interests', {
-      params: { path: { potentialId } },
-      body: {
-        fromTenantId: org.data!.id,
-        message: 'Kami ingin mengembangkan paket wisata bahari.',
-      },
+    const interest = await partner.client.POST('/v1/tenants/{tenantId}/interests', {
+      params: { path: { tenantId: org.data!.id } },
+      body: { potentialId, message: 'Kami ingin mengembangkan paket wisata bahari.' },
     });
     expect(interest.response.status).toBe(201);
     expect(interest.data?.status).toBe('pending');

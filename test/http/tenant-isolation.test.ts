@@ -186,6 +186,13 @@ const MATRIX: Row[] = [
   },
   {
     method: 'POST',
+    path: '/v1/tenants/{tenantId}/interests',
+    body: { potentialId: 'pot_01jd2x6v0m8kq3b7e5y4w9c1ta', message: 'Kami tertarik.' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
     path: '/v1/tenants/{tenantId}/interests/{interestId}/decision',
     body: { decision: 'accept' },
     tooSmall: 'viewer',

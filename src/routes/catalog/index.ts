@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { PartnerKind } from '../common';
+import { idPattern } from '../common';
 import {
   catalogFacets,
   EXPORT_COLUMNS,
@@ -13,6 +14,7 @@ import { expressInterest } from '../../potentials/interests';
 import { getRegionProfile } from '../../potentials/profiles';
 import { nationalReport } from '../../potentials/reports';
 import type { AppEnv } from '../../platform/context';
+import { ApiError } from '../../platform/errors';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam, pageMeta } from '../../platform/pagination';
 import { authSecurity, idParam, jsonResponse, NullableTimestamp } from '../common';
@@ -291,11 +293,12 @@ const regionProfileRoute = createRoute({
 const expressRoute = createRoute({
   method: 'post',
   path: '/v1/catalog/potentials/{potentialId}/interests',
-  operationId: 'expressInterest',
+  operationId: 'expressInterestFromCatalogue',
   tags: ['Interests'],
-  summary: 'Express interest in a published potential',
+  summary: 'Express interest in a published potential (deprecated)',
+  deprecated: true,
   description:
-    'On behalf of a tenant you belong to (`fromTenantId`). Once per tenant and potential (409); never in your own (400).',
+    'Deprecated: use `POST /v1/tenants/{tenantId}/interests`, where the acting tenant is in the path. Here it is `fromTenantId`, and a tenant you do not belong to answers 403.',
   security: authSecurity,
   request: {
     params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }),
@@ -305,11 +308,13 @@ const expressRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              fromTenantId: z.string().max(40),
+              fromTenantId: idPattern('ten').openapi({
+                description: 'The tenant that is interested.',
+              }),
               message: z.string().trim().min(1).max(4000),
             })
             .strict()
-            .openapi('ExpressInterestRequest'),
+            .openapi('ExpressInterestFromCatalogueRequest'),
         },
       },
     },
@@ -407,16 +412,22 @@ export function registerCatalog(app: OpenAPIHono<AppEnv>) {
       200,
     ),
   );
-  app.openapi(expressRoute, async (c) =>
-    c.json(
-      InterestSchema.parse(
-        await expressInterest({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(expressRoute, async (c) => {
+    const { fromTenantId, message } = c.req.valid('json');
+    const interest = await expressInterest({
+      ctx: c.get('ctx'),
+      input: { tenantId: fromTenantId, potentialId: c.req.valid('param').potentialId, message },
+    }).catch((err: unknown) => {
+      // kept as it always answered: a tenant the caller is not in is a 403 here
+      if (
+        err instanceof ApiError &&
+        err.code === 'NOT_FOUND' &&
+        err.detail.key === 'tenant.not_found'
+      )
+        throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
+      throw err;
+    });
+    return c.json(InterestSchema.parse(interest), 201);
+  });
   app.openapi(nationalRoute, async (c) => c.json(await nationalReport({ ctx: c.get('ctx') }), 200));
 }

@@ -1,0 +1,51 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/context';
+import { problemResponses } from '../../platform/errors';
+import { expressInterest } from '../../potentials/interests';
+import { authSecurity, idPattern, jsonBody, jsonResponse, TenantParams } from '../common';
+import { InterestSchema } from '../potentials/index';
+
+export const ExpressInterestRequest = z
+  .object({
+    potentialId: idPattern('pot').openapi({ description: 'The published potential.' }),
+    message: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      .openapi({ description: 'What the tenant proposes or asks, for the owner to read.' }),
+  })
+  .strict()
+  .openapi('ExpressInterestRequest');
+export type ExpressInterestRequest = z.infer<typeof ExpressInterestRequest>;
+
+export const expressInterestRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/interests',
+  operationId: 'expressInterest',
+  tags: ['Interests'],
+  summary: 'Express this tenant’s interest in a published potential',
+  description:
+    'A member of the tenant (admin, head or liaison of a region; admin or member of a verified partner) expresses its interest. ' +
+    'Once per tenant and potential (409); never in its own (400); an unverified partner is refused (403). The owner is notified in its inbox.',
+  security: authSecurity,
+  request: { params: TenantParams, body: jsonBody(ExpressInterestRequest) },
+  responses: {
+    201: jsonResponse('The interest, pending.', InterestSchema),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export function registerExpressInterest(app: OpenAPIHono<AppEnv>) {
+  app.openapi(expressInterestRoute, async (c) =>
+    c.json(
+      InterestSchema.parse(
+        await expressInterest({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
+}
