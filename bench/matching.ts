@@ -18,7 +18,7 @@ import {
   STALE_DAYS,
   WEIGHTS,
 } from '../src/matching/weights';
-import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/potentials/matches';
+import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/matches/matches';
 import { canonicalCodes } from '../src/reference/vocabularies';
 import { newId } from '../src/platform/ids';
 import { createLogger } from '../src/platform/logger';

@@ -20,6 +20,7 @@ import { t } from './platform/i18n';
 import { newId } from './platform/ids';
 import { configureSigningKey } from './platform/secrets';
 import { registerAdmin } from './routes/admin';
+import { registerNationalMappingReport } from './routes/admin/national-report';
 import { registerAuth } from './routes/auth';
 import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
   registerFacilitation(app);
   registerAgreements(app);
   registerAdmin(app);
+  registerNationalMappingReport(app);
   registerDocs(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -1854,6 +1854,24 @@ export interface components {
                 name: string;
             };
         };
+        NationalMappingReport: {
+            data: {
+                claimed: number;
+                mappedThisYear: number;
+                name: string;
+                potentials: {
+                    [key: string]: number;
+                };
+                provinceCode: string;
+                regions: number;
+            }[];
+            summary: {
+                mappedThisYear: number;
+                published: number;
+                regions: number;
+            };
+            year: number;
+        };
         NewApiKey: components["schemas"]["ApiKey"] & {
             /** @description Shown once. Send as `Authorization: Bearer <token>`. */
             token: string;
@@ -2792,24 +2810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            claimed: number;
-                            mappedThisYear: number;
-                            name: string;
-                            potentials: {
-                                [key: string]: number;
-                            };
-                            provinceCode: string;
-                            regions: number;
-                        }[];
-                        summary: {
-                            mappedThisYear: number;
-                            published: number;
-                            regions: number;
-                        };
-                        year: number;
-                    };
+                    "application/json": components["schemas"]["NationalMappingReport"];
                 };
             };
             /** @description UNAUTHORIZED: Authentication required */

@@ -1,9 +1,8 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import { auditLog, emailOutbox } from '../../db/schema';
-import { SECRET_TEMPLATES } from '../email/outbox';
+import { auditLog } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { decodeCursor, pageOf } from '../platform/pagination';
-import { authorize, requirePlatformAdmin } from './access';
+import { authorize } from './access';
 
 export type AuditFilters = {
   action?: string;
@@ -48,35 +47,4 @@ export async function listAuditLog({
     .limit(limit + 1);
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, fingerprintable);
   return { data: page, nextCursor };
-}
-
-/** Local runs keep emails in the outbox; the platform admin reads them here (links included). */
-export async function listOutbox({
-  ctx,
-  input,
-}: {
-  ctx: Ctx;
-  input: { to?: string; status?: 'queued' | 'sent' | 'failed' | 'held'; limit: number };
-}) {
-  requirePlatformAdmin(ctx);
-  const where = and(
-    input.to ? eq(emailOutbox.toAddress, input.to.trim().toLowerCase()) : undefined,
-    input.status ? eq(emailOutbox.status, input.status) : undefined,
-  );
-  const rows = await ctx.db
-    .select()
-    .from(emailOutbox)
-    .where(where)
-    .orderBy(desc(emailOutbox.id))
-    .limit(input.limit);
-  // In production a token-bearing body is never returned through the API (it stays only
-  // until sent); locally, with no email provider, the outbox is how a developer gets the code.
-  const hide = ctx.config.APP_ENV === 'production';
-  return {
-    data: rows.map((r) =>
-      hide && SECRET_TEMPLATES.has(r.template)
-        ? { ...r, textBody: null, htmlBody: null, redacted: true }
-        : { ...r, redacted: false },
-    ),
-  };
 }

@@ -11,7 +11,7 @@ import {
   users,
 } from '../../db/schema';
 import { rank, type Candidate, type History, type Target } from '../../src/matching/score';
-import { LABELS } from '../../src/potentials/matches';
+import { LABELS } from '../../src/matches/matches';
 import { newId } from '../../src/platform/ids';
 import { VOCABULARIES } from '../../src/reference/vocabularies';
 import { bearer, platformAdmin } from '../support/actors';

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type TemplateName, templates } from '../../email/templates';
-import { listOutbox } from '../../identity/audit-log';
+import { listOutbox } from '../../email/admin';
 import { listTenantsForAdmin, verifyPartnerTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';

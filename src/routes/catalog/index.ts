@@ -10,9 +10,8 @@ import {
   searchCatalog,
   toCsv,
 } from '../../potentials/catalog';
-import { expressInterest } from '../../potentials/interests';
-import { getRegionProfile } from '../../potentials/profiles';
-import { nationalReport } from '../../potentials/reports';
+import { expressInterest } from '../../interests/interests';
+import { getRegionProfile } from '../../profiles/profiles';
 import type { AppEnv } from '../../platform/context';
 import { ApiError } from '../../platform/errors';
 import { problemResponses } from '../../platform/errors';
@@ -324,41 +323,6 @@ const expressRoute = createRoute({
     ...problemResponses(400, 401, 403, 404, 409),
   },
 });
-const nationalRoute = createRoute({
-  method: 'get',
-  path: '/v1/admin/reports/mapping',
-  description:
-    'For the platform admin: mapping in each of the 38 provinces (claimed regions, rounds this year, potentials per state).',
-  operationId: 'nationalMappingReport',
-  tags: ['Platform admin'],
-  summary: 'The national picture of mapping, per province',
-  security: authSecurity,
-  responses: {
-    200: jsonResponse(
-      'Per province: regions, claimed, mapped this year, potentials by state.',
-      z.object({
-        year: z.number().int(),
-        data: z.array(
-          z.object({
-            provinceCode: z.string(),
-            name: z.string(),
-            regions: z.number().int(),
-            claimed: z.number().int(),
-            mappedThisYear: z.number().int(),
-            potentials: z.record(z.string(), z.number().int()),
-          }),
-        ),
-        summary: z.object({
-          regions: z.number().int(),
-          mappedThisYear: z.number().int(),
-          published: z.number().int(),
-        }),
-      }),
-    ),
-    ...problemResponses(401, 403),
-  },
-});
-
 export function registerCatalog(app: OpenAPIHono<AppEnv>) {
   app.openapi(searchRoute, async (c) =>
     c.json(
@@ -429,5 +393,4 @@ export function registerCatalog(app: OpenAPIHono<AppEnv>) {
     });
     return c.json(InterestSchema.parse(interest), 201);
   });
-  app.openapi(nationalRoute, async (c) => c.json(await nationalReport({ ctx: c.get('ctx') }), 200));
 }

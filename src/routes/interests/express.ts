@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
-import { expressInterest } from '../../potentials/interests';
+import { expressInterest } from '../../interests/interests';
 import { authSecurity, idPattern, jsonBody, jsonResponse, TenantParams } from '../common';
 import { InterestSchema } from '../potentials/index';
 

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateString } from '../common';
 import { RoundStatus, TenantType, RegionKind, PartnerKind } from '../common';
-import { decideInterest, listInterests } from '../../potentials/interests';
+import { decideInterest, listInterests } from '../../interests/interests';
 import {
   createPotential,
   getPotential,
@@ -9,10 +9,10 @@ import {
   transitionPotential,
   updatePotential,
 } from '../../potentials/potentials';
-import { getProfile, updateProfile } from '../../potentials/profiles';
-import { provinceReport } from '../../potentials/reports';
+import { getProfile, updateProfile } from '../../profiles/profiles';
+import { provinceReport } from '../../reports/mapping';
 import { createRound, getRound, listRounds } from '../../potentials/rounds';
-import { matchesForPotential, recommendationsFor } from '../../potentials/matches';
+import { matchesForPotential, recommendationsFor } from '../../matches/matches';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam } from '../../platform/pagination';

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkHealth } from '../../reference/health';
+import { checkHealth } from '../../system/health';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 
