@@ -1,0 +1,63 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { CooperationKind } from '../common';
+import { createAgreement } from '../../agreements/agreements';
+import type { AppEnv } from '../../platform/context';
+import { AgreementSchema, errors } from './schemas';
+import { authSecurity, jsonBody, jsonResponse, Name, TenantParams } from '../common';
+
+export const createDef = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements',
+  operationId: 'createAgreement',
+  tags: ['Agreements'],
+  summary: 'Start an agreement',
+  description:
+    'From an accepted interest or proposal, or for a cooperation that already exists. Parties: two or more tenants, yours included.',
+  security: authSecurity,
+  request: {
+    params: TenantParams,
+    body: jsonBody(
+      z
+        .object({
+          title: Name(300),
+          parties: z.array(z.string().max(40)).min(2).max(20),
+          kind: CooperationKind,
+          model: z.string().max(40).optional(),
+          affairs: z
+            .array(z.string().max(60))
+            .max(32)
+            .optional()
+            .openapi({ default: [], description: 'Government affairs (urusan) it concerns.' }),
+          issues: z
+            .array(z.string().max(60))
+            .max(9)
+            .optional()
+            .openapi({ default: [], description: 'Strategic issues it addresses.' }),
+          source: z
+            .object({
+              type: z.enum(['interest', 'proposal', 'existing']),
+              id: z.string().max(40).optional(),
+            })
+            .strict()
+            .optional(),
+        })
+        .strict()
+        .openapi('CreateAgreementRequest'),
+    ),
+  },
+  responses: { 201: jsonResponse('The agreement, initiated.', AgreementSchema), ...errors },
+});
+
+export function registerCreate(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await createAgreement({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
+}

@@ -1,0 +1,36 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { transitionAgreement } from '../../agreements/agreements';
+import type { AppEnv } from '../../platform/context';
+import { AgreementSchema, ok, Params, Stage } from './schemas';
+import { authSecurity, jsonBody } from '../common';
+
+export const transitionDef = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions',
+  operationId: 'transitionAgreement',
+  tags: ['Agreements'],
+  summary: 'Move to the next stage',
+  description:
+    'For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. ' +
+    'Kesepakatan Bersama, Perjanjian Kerja Sama and renewal are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
+  security: authSecurity,
+  request: {
+    params: Params,
+    body: jsonBody(z.object({ stage: Stage }).strict().openapi('AgreementTransition')),
+  },
+  responses: ok('The agreement.'),
+});
+
+export function registerTransition(app: OpenAPIHono<AppEnv>) {
+  app.openapi(transitionDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await transitionAgreement({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,42 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { updateAction } from '../../agreements/agreements';
+import type { AppEnv } from '../../platform/context';
+import { AgreementSchema, ok, Params } from './schemas';
+import { IsoDate } from '../potentials/schemas';
+import { authSecurity, idParam, jsonBody } from '../common';
+
+export const updateActionDef = createRoute({
+  method: 'patch',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}',
+  description: 'Updates an action-plan item’s status or due date.',
+  operationId: 'updateAgreementAction',
+  tags: ['Agreements'],
+  summary: 'Update an action-plan item',
+  security: authSecurity,
+  request: {
+    params: Params.extend({ actionId: idParam('actionId', 'act', 'The action.') }),
+    body: jsonBody(
+      z
+        .object({
+          status: z.enum(['planned', 'in_progress', 'done']).optional(),
+          dueDate: IsoDate.optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: ok('The agreement.'),
+});
+
+export function registerUpdateAction(app: OpenAPIHono<AppEnv>) {
+  app.openapi(updateActionDef, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await updateAction({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,37 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { EXPORT_COLUMNS, exportCatalog } from '../../potentials/catalog';
+import type { AppEnv } from '../../platform/context';
+import { problemResponses } from '../../platform/errors';
+import { jsonResponse } from '../common';
+import { FilterQuery } from './definitions';
+
+export const exportJsonRoute = createRoute({
+  method: 'get',
+  path: '/v1/catalog/export.json',
+  description:
+    'The whole public catalogue as JSON with documented, stable fields (open data). Public.',
+  operationId: 'exportCatalogJson',
+  tags: ['Catalogue'],
+  summary: 'Open data: the catalogue as JSON',
+  security: [],
+  request: { query: FilterQuery },
+  responses: {
+    200: jsonResponse(
+      'The same columns as the CSV.',
+      z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) }),
+    ),
+    ...problemResponses(400),
+  },
+});
+
+export function registerExportJson(app: OpenAPIHono<AppEnv>) {
+  app.openapi(exportJsonRoute, async (c) =>
+    c.json(
+      {
+        columns: [...EXPORT_COLUMNS],
+        data: await exportCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') }),
+      },
+      200,
+    ),
+  );
+}

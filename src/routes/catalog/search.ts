@@ -1,0 +1,31 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { searchCatalog } from '../../potentials/catalog';
+import type { AppEnv } from '../../platform/context';
+import { problemResponses } from '../../platform/errors';
+import { jsonResponse } from '../common';
+import { SearchQuery, PageSchema } from './definitions';
+
+export const searchRoute = createRoute({
+  method: 'get',
+  path: '/v1/catalog/potentials',
+  description:
+    'Published, unexpired potentials of every region. Public. Full-text search in Indonesian (`q`), filters, sorts and cursor pagination; totals count every match.',
+  operationId: 'searchCatalog',
+  tags: ['Catalogue'],
+  summary: 'Search published cooperation potentials',
+  security: [],
+  request: { query: SearchQuery },
+  responses: {
+    200: jsonResponse('A page of published potentials.', PageSchema),
+    ...problemResponses(400),
+  },
+});
+
+export function registerSearch(app: OpenAPIHono<AppEnv>) {
+  app.openapi(searchRoute, async (c) =>
+    c.json(
+      PageSchema.parse(await searchCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,50 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createProposal } from '../../facilitation/proposals';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { ProposalSchema, writeErrors } from './definitions';
+
+export const createRouteDef = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/proposals',
+  operationId: 'createProposal',
+  tags: ['Facilitation'],
+  summary: 'Propose a match between two parties',
+  description:
+    'By a province’s admin, between two of its kabupaten/kota or partners (a platform admin anywhere). Both parties’ admins are emailed; unanswered, it expires after `validityDays` (default 14) with one reminder halfway.',
+  security: authSecurity,
+  request: {
+    params: TenantParams,
+    body: jsonBody(
+      z
+        .object({
+          partyA: z.string().max(40),
+          partyB: z.string().max(40),
+          potentialId: z
+            .string()
+            .max(40)
+            .optional()
+            .openapi({ description: 'A published potential of one party the match is about.' }),
+          note: z.string().trim().min(1).max(4000),
+          validityDays: z.number().int().min(1).max(90).optional(),
+        })
+        .strict()
+        .openapi('CreateProposalRequest'),
+    ),
+  },
+  responses: { 201: jsonResponse('The proposal, pending.', ProposalSchema), ...writeErrors },
+});
+
+export function registerCreate(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createRouteDef, async (c) =>
+    c.json(
+      ProposalSchema.parse(
+        await createProposal({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
+}

@@ -1,0 +1,41 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRound } from '../../potentials/rounds';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonBody, jsonResponse, Name, TenantParams } from '../common';
+import { IsoDate } from './schemas';
+import { writeErrors, RoundSchema } from './definitions';
+
+export const createRoundRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/rounds',
+  description:
+    'Opens a mapping round (Pemetaan Potensi Kerja Sama Daerah) with its period and deadline.',
+  operationId: 'createRound',
+  tags: ['Mapping rounds'],
+  summary: 'Open a mapping round',
+  security: authSecurity,
+  request: {
+    params: TenantParams,
+    body: jsonBody(
+      z
+        .object({ title: Name(200), periodStart: IsoDate, periodEnd: IsoDate, deadline: IsoDate })
+        .strict()
+        .openapi('CreateRoundRequest'),
+    ),
+  },
+  responses: { 201: jsonResponse('The round.', RoundSchema), ...writeErrors },
+});
+
+export function registerCreateRound(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createRoundRoute, async (c) =>
+    c.json(
+      RoundSchema.parse(
+        await createRound({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
+}

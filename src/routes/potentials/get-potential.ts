@@ -1,0 +1,30 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { getPotential } from '../../potentials/potentials';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonResponse } from '../common';
+import { PotentialDetailSchema } from './schemas';
+import { readErrors, PotentialParams } from './definitions';
+
+export const getPotentialRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/potentials/{potentialId}',
+  description:
+    'One potential with the eight questions of the mapping form, its history and, once published, its earlier revisions.',
+  operationId: 'getPotential',
+  tags: ['Potentials'],
+  summary: 'A potential with its history and revisions',
+  security: authSecurity,
+  request: { params: PotentialParams },
+  responses: { 200: jsonResponse('The potential.', PotentialDetailSchema), ...readErrors },
+});
+
+export function registerGetPotential(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getPotentialRoute, async (c) =>
+    c.json(
+      PotentialDetailSchema.parse(
+        await getPotential({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,69 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listPotentials } from '../../potentials/potentials';
+import type { AppEnv } from '../../platform/context';
+import { cursorParam, limitParam } from '../../platform/pagination';
+import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { idPattern } from '../common';
+import { PotentialSchema } from './schemas';
+import { readErrors } from './definitions';
+
+export const listPotentialsRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/potentials',
+  description:
+    'The region’s cooperation potentials in every state, newest first, filtered by state, agency or round. A liaison sees its own agency’s.',
+  operationId: 'listPotentials',
+  tags: ['Potentials'],
+  summary: 'The region’s potentials in every state',
+  security: authSecurity,
+  request: {
+    params: TenantParams,
+    query: z.object({
+      status: z
+        .enum([
+          'draft',
+          'submitted',
+          'returned',
+          'prioritised',
+          'established',
+          'published',
+          'closed',
+          'archived',
+        ])
+        .optional()
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: 'Only items in this state.',
+        }),
+      agencyId: idPattern('opd')
+        .optional()
+        .openapi({ param: { name: 'agencyId', in: 'query' }, description: 'Only this agency’s.' }),
+      roundId: idPattern('rnd')
+        .optional()
+        .openapi({ param: { name: 'roundId', in: 'query' }, description: 'Only this round’s.' }),
+      limit: limitParam(50),
+      cursor: cursorParam,
+    }),
+  },
+  responses: {
+    200: jsonResponse(
+      'A page.',
+      z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() }),
+    ),
+    ...readErrors,
+  },
+});
+
+export function registerListPotentials(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listPotentialsRoute, async (c) =>
+    c.json(
+      z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() }).parse(
+        await listPotentials({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('query') },
+        }),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { RegionKind } from '../common';
+import { provinceReport } from '../../reports/mapping';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { readErrors, Counts } from './definitions';
+
+export const reportRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/reports/mapping',
+  operationId: 'provinceMappingReport',
+  tags: ['Reports'],
+  summary: 'A province’s view of its kabupaten/kota',
+  description:
+    'For each kabupaten/kota: claimed or not, a mapping round this year or not, potentials in each state.',
+  security: authSecurity,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonResponse(
+      'The report.',
+      z.object({
+        provinceCode: z.string(),
+        year: z.number().int(),
+        data: z.array(
+          z.object({
+            regionCode: z.string(),
+            name: z.string(),
+            provinceCode: z.string(),
+            kind: RegionKind,
+            autonomous: z.boolean(),
+            tenantId: z.string(),
+            claimed: z.boolean(),
+            mappedThisYear: z.boolean(),
+            potentials: Counts,
+          }),
+        ),
+        summary: z.object({
+          regions: z.number().int(),
+          claimed: z.number().int(),
+          mappedThisYear: z.number().int(),
+          published: z.number().int(),
+        }),
+      }),
+    ),
+    ...readErrors,
+  },
+});
+
+export function registerReport(app: OpenAPIHono<AppEnv>) {
+  app.openapi(reportRoute, async (c) =>
+    c.json(await provinceReport({ ctx: c.get('ctx'), input: c.req.valid('param') }), 200),
+  );
+}
