@@ -7,6 +7,21 @@ import { problemResponses } from '../../platform/errors';
 import { Consent, Flags, Party, Stage } from './schemas';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
 
+export const AgreementListResponse = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      stage: Stage,
+      kind: CooperationKind,
+      parties: z.array(Party),
+      consent: Consent,
+      pksEnd: DateString.nullable(),
+      flags: Flags,
+    }),
+  ),
+});
+
 export const listDef = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agreements',
@@ -18,29 +33,18 @@ export const listDef = createRoute({
   security: authSecurity,
   request: { params: TenantParams },
   responses: {
-    200: jsonResponse(
-      'Newest first.',
-      z.object({
-        data: z.array(
-          z.object({
-            id: z.string(),
-            title: z.string(),
-            stage: Stage,
-            kind: CooperationKind,
-            parties: z.array(Party),
-            consent: Consent,
-            pksEnd: DateString.nullable(),
-            flags: Flags,
-          }),
-        ),
-      }),
-    ),
+    200: jsonResponse('Newest first.', AgreementListResponse),
     ...problemResponses(401, 403, 404),
   },
 });
 
 export function registerList(app: OpenAPIHono<AppEnv>) {
   app.openapi(listDef, async (c) =>
-    c.json(await listAgreements({ ctx: c.get('ctx'), input: c.req.valid('param') }), 200),
+    c.json(
+      AgreementListResponse.parse(
+        await listAgreements({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
   );
 }

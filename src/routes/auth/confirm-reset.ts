@@ -4,6 +4,8 @@ import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { jsonBody, jsonResponse, Password, TokenBody } from '../common';
 
+export const PasswordResetConfirmedResponse = z.object({ reset: z.literal(true) });
+
 export const confirmResetRoute = createRoute({
   method: 'post',
   path: '/v1/auth/password-reset/confirm',
@@ -14,13 +16,18 @@ export const confirmResetRoute = createRoute({
   security: [],
   request: { body: jsonBody(TokenBody.extend({ password: Password }).strict()) },
   responses: {
-    200: jsonResponse('Password changed.', z.object({ reset: z.literal(true) })),
+    200: jsonResponse('Password changed.', PasswordResetConfirmedResponse),
     ...problemResponses(400, 429),
   },
 });
 
 export function registerConfirmReset(app: OpenAPIHono<AppEnv>) {
   app.openapi(confirmResetRoute, async (c) =>
-    c.json(await confirmPasswordReset({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
+    c.json(
+      PasswordResetConfirmedResponse.parse(
+        await confirmPasswordReset({ ctx: c.get('ctx'), input: c.req.valid('json') }),
+      ),
+      200,
+    ),
   );
 }

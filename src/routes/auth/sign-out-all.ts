@@ -5,6 +5,8 @@ import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { authSecurity, jsonResponse } from '../common';
 
+export const SignedOutEverywhereResponse = z.object({ revoked: z.number().int() });
+
 export const signOutAllRoute = createRoute({
   method: 'post',
   path: '/v1/auth/sign-out-everywhere',
@@ -14,7 +16,7 @@ export const signOutAllRoute = createRoute({
   summary: 'End every session of this account',
   security: authSecurity,
   responses: {
-    200: jsonResponse('Sessions ended.', z.object({ revoked: z.number().int() })),
+    200: jsonResponse('Sessions ended.', SignedOutEverywhereResponse),
     ...problemResponses(401, 403),
   },
 });
@@ -23,6 +25,6 @@ export function registerSignOutAll(app: OpenAPIHono<AppEnv>) {
   app.openapi(signOutAllRoute, async (c) => {
     const out = await signOutEverywhere({ ctx: c.get('ctx') });
     clearSessionCookie(c);
-    return c.json(out, 200);
+    return c.json(SignedOutEverywhereResponse.parse(out), 200);
   });
 }

@@ -4,6 +4,8 @@ import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { jsonBody, jsonResponse, TokenBody } from '../common';
 
+export const EmailVerifiedResponse = z.object({ verified: z.literal(true) });
+
 export const verifyRoute = createRoute({
   method: 'post',
   path: '/v1/auth/verify-email',
@@ -15,13 +17,18 @@ export const verifyRoute = createRoute({
   security: [],
   request: { body: jsonBody(TokenBody) },
   responses: {
-    200: jsonResponse('The address is confirmed.', z.object({ verified: z.literal(true) })),
+    200: jsonResponse('The address is confirmed.', EmailVerifiedResponse),
     ...problemResponses(400, 429),
   },
 });
 
 export function registerVerify(app: OpenAPIHono<AppEnv>) {
   app.openapi(verifyRoute, async (c) =>
-    c.json(await verifyEmail({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
+    c.json(
+      EmailVerifiedResponse.parse(
+        await verifyEmail({ ctx: c.get('ctx'), input: c.req.valid('json') }),
+      ),
+      200,
+    ),
   );
 }

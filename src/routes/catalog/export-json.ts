@@ -5,6 +5,11 @@ import { problemResponses } from '../../platform/errors';
 import { jsonResponse } from '../common';
 import { FilterQuery } from './definitions';
 
+export const CatalogExportResponse = z.object({
+  columns: z.array(z.string()),
+  data: z.array(z.record(z.string(), z.unknown())),
+});
+
 export const exportJsonRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/export.json',
@@ -16,10 +21,7 @@ export const exportJsonRoute = createRoute({
   security: [],
   request: { query: FilterQuery },
   responses: {
-    200: jsonResponse(
-      'The same columns as the CSV.',
-      z.object({ columns: z.array(z.string()), data: z.array(z.record(z.string(), z.unknown())) }),
-    ),
+    200: jsonResponse('The same columns as the CSV.', CatalogExportResponse),
     ...problemResponses(400),
   },
 });
@@ -27,10 +29,10 @@ export const exportJsonRoute = createRoute({
 export function registerExportJson(app: OpenAPIHono<AppEnv>) {
   app.openapi(exportJsonRoute, async (c) =>
     c.json(
-      {
+      CatalogExportResponse.parse({
         columns: [...EXPORT_COLUMNS],
         data: await exportCatalog({ ctx: c.get('ctx'), input: c.req.valid('query') }),
-      },
+      }),
       200,
     ),
   );

@@ -5,6 +5,30 @@ import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
 import { readErrors, Counts } from './definitions';
 
+export const ProvinceMappingReportResponse = z.object({
+  provinceCode: z.string(),
+  year: z.number().int(),
+  data: z.array(
+    z.object({
+      regionCode: z.string(),
+      name: z.string(),
+      provinceCode: z.string(),
+      kind: RegionKind,
+      autonomous: z.boolean(),
+      tenantId: z.string(),
+      claimed: z.boolean(),
+      mappedThisYear: z.boolean(),
+      potentials: Counts,
+    }),
+  ),
+  summary: z.object({
+    regions: z.number().int(),
+    claimed: z.number().int(),
+    mappedThisYear: z.number().int(),
+    published: z.number().int(),
+  }),
+});
+
 export const reportRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/reports/mapping',
@@ -16,38 +40,18 @@ export const reportRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams },
   responses: {
-    200: jsonResponse(
-      'The report.',
-      z.object({
-        provinceCode: z.string(),
-        year: z.number().int(),
-        data: z.array(
-          z.object({
-            regionCode: z.string(),
-            name: z.string(),
-            provinceCode: z.string(),
-            kind: RegionKind,
-            autonomous: z.boolean(),
-            tenantId: z.string(),
-            claimed: z.boolean(),
-            mappedThisYear: z.boolean(),
-            potentials: Counts,
-          }),
-        ),
-        summary: z.object({
-          regions: z.number().int(),
-          claimed: z.number().int(),
-          mappedThisYear: z.number().int(),
-          published: z.number().int(),
-        }),
-      }),
-    ),
+    200: jsonResponse('The report.', ProvinceMappingReportResponse),
     ...readErrors,
   },
 });
 
 export function registerReport(app: OpenAPIHono<AppEnv>) {
   app.openapi(reportRoute, async (c) =>
-    c.json(await provinceReport({ ctx: c.get('ctx'), input: c.req.valid('param') }), 200),
+    c.json(
+      ProvinceMappingReportResponse.parse(
+        await provinceReport({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
   );
 }

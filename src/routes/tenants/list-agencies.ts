@@ -4,6 +4,12 @@ import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
 import { tenantErrors, AgencySchema } from './definitions';
 
+export const AgencyListResponse = z.object({
+  data: z.array(AgencySchema),
+  requiredLiaisons: z.number().int(),
+  agenciesNeedingLiaisons: z.number().int(),
+});
+
 export const listAgenciesRoute = createRoute({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agencies',
@@ -15,20 +21,18 @@ export const listAgenciesRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams },
   responses: {
-    200: jsonResponse(
-      'Agencies, flagged when short of liaisons.',
-      z.object({
-        data: z.array(AgencySchema),
-        requiredLiaisons: z.number().int(),
-        agenciesNeedingLiaisons: z.number().int(),
-      }),
-    ),
+    200: jsonResponse('Agencies, flagged when short of liaisons.', AgencyListResponse),
     ...tenantErrors,
   },
 });
 
 export function registerListAgencies(app: OpenAPIHono<AppEnv>) {
   app.openapi(listAgenciesRoute, async (c) =>
-    c.json(await listAgencies({ ctx: c.get('ctx'), input: c.req.valid('param') }), 200),
+    c.json(
+      AgencyListResponse.parse(
+        await listAgencies({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
   );
 }

@@ -4,6 +4,12 @@ import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonBody, jsonResponse } from '../common';
 import { writeErrors, AgencyParams, UpdateAgencyBody } from './definitions';
 
+export const AgencyResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+});
+
 export const updateAgencyRoute = createRoute({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
@@ -14,10 +20,7 @@ export const updateAgencyRoute = createRoute({
   security: authSecurity,
   request: { params: AgencyParams, body: jsonBody(UpdateAgencyBody) },
   responses: {
-    200: jsonResponse(
-      'The agency.',
-      z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() }),
-    ),
+    200: jsonResponse('The agency.', AgencyResponse),
     ...writeErrors,
   },
 });
@@ -25,10 +28,12 @@ export const updateAgencyRoute = createRoute({
 export function registerUpdateAgency(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateAgencyRoute, async (c) =>
     c.json(
-      await updateAgency({
-        ctx: c.get('ctx'),
-        input: { ...c.req.valid('param'), ...c.req.valid('json') },
-      }),
+      AgencyResponse.parse(
+        await updateAgency({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
       200,
     ),
   );

@@ -4,6 +4,13 @@ import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonBody, jsonResponse, Role } from '../common';
 import { writeErrors, MemberParams, UpdateMemberBody } from './definitions';
 
+export const UpdatedMembershipResponse = z.object({
+  id: z.string(),
+  role: Role,
+  agencyId: z.string().nullable(),
+  userId: z.string(),
+});
+
 export const updateMemberRoute = createRoute({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/members/{membershipId}',
@@ -14,15 +21,7 @@ export const updateMemberRoute = createRoute({
   security: authSecurity,
   request: { params: MemberParams, body: jsonBody(UpdateMemberBody) },
   responses: {
-    200: jsonResponse(
-      'The updated membership.',
-      z.object({
-        id: z.string(),
-        role: Role,
-        agencyId: z.string().nullable(),
-        userId: z.string(),
-      }),
-    ),
+    200: jsonResponse('The updated membership.', UpdatedMembershipResponse),
     ...writeErrors,
   },
 });
@@ -30,10 +29,12 @@ export const updateMemberRoute = createRoute({
 export function registerUpdateMember(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateMemberRoute, async (c) =>
     c.json(
-      await updateMember({
-        ctx: c.get('ctx'),
-        input: { ...c.req.valid('param'), ...c.req.valid('json') },
-      }),
+      UpdatedMembershipResponse.parse(
+        await updateMember({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
       200,
     ),
   );
