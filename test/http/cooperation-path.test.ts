@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
+import {
+  addMember,
+  bearer,
+  newUser,
+  platformAdmin,
+  post,
+  regionTenantId,
+  put,
+} from '../support/actors';
 import { type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness } from '../support/harness';
 import { potentialBody } from '../support/potentials';
@@ -15,12 +23,6 @@ afterAll(async () => {
 
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
-const put = (path: string, body: unknown, token: string) =>
-  h.request(path, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify(body),
-  });
 
 describe('from a published need to an evaluated agreement', () => {
   it('matches, proposes, accepts, agrees and evaluates', async () => {
@@ -83,6 +85,7 @@ describe('from a published need to an evaluated agreement', () => {
       )
     ).json()) as { id: string };
     await put(
+      h,
       `/v1/tenants/${partner.id}/profile`,
       {
         issues: ['penanggulangan_bencana'],

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
+import {
+  addMember,
+  bearer,
+  newUser,
+  platformAdmin,
+  post,
+  regionTenantId,
+  put,
+} from '../support/actors';
 import { createHarness, type Harness } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
@@ -21,12 +29,6 @@ let paluAdmin: { token: string };
 let sigiAdmin: { token: string };
 let need: { id: string };
 
-const put = (path: string, body: unknown, token: string) =>
-  h.request(path, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify(body),
-  });
 // The lifecycle is tested elsewhere: here potentials are published directly.
 const publish = (id: string) =>
   h.client.query(`update potentials set status = 'published', published_at = now() where id = $1`, [
@@ -38,7 +40,7 @@ async function partner(name: string, kind: string, profile: Record<string, unkno
   const t = (await (await post(h, '/v1/partners', { name, kind }, founder.token)).json()) as {
     id: string;
   };
-  expect((await put(`/v1/tenants/${t.id}/profile`, profile, founder.token)).status).toBe(200);
+  expect((await put(h, `/v1/tenants/${t.id}/profile`, profile, founder.token)).status).toBe(200);
   await post(h, `/v1/admin/tenants/${t.id}/verify`, {}, platform.token);
   return { id: t.id, token: founder.token };
 }
@@ -50,7 +52,7 @@ beforeAll(async () => {
   sigi = await regionTenantId(h, '72.10');
   paluAdmin = await addMember(h, platform.token, palu, 'admin');
   sigiAdmin = await addMember(h, platform.token, sigi, 'admin');
-  await put(`/v1/tenants/${palu}/profile`, { neighbours: ['72.10', '72.03'] }, paluAdmin.token);
+  await put(h, `/v1/tenants/${palu}/profile`, { neighbours: ['72.10', '72.03'] }, paluAdmin.token);
 
   // Kota Palu needs disaster early warning; Kabupaten Sigi offers its trained volunteers.
   need = (await (

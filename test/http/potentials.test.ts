@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
+import {
+  addMember,
+  bearer,
+  newUser,
+  platformAdmin,
+  post,
+  regionTenantId,
+  patch,
+} from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
@@ -26,12 +34,6 @@ let liaison: { token: string; email: string; name?: string };
 let otherLiaison: { token: string };
 let agencyId: string;
 
-const patch = (path: string, body: unknown, token: string) =>
-  h.request(path, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify(body),
-  });
 const transition = (id: string, body: Record<string, unknown>, token: string) =>
   post(h, `/v1/tenants/${tenant}/potentials/${id}/transitions`, body, token);
 
@@ -336,6 +338,7 @@ describe('lifecycle rules', () => {
     const p = await create(admin.token);
     expect((await transition(p.id, { action: 'archive' }, admin.token)).status).toBe(200);
     const res = await patch(
+      h,
       `/v1/tenants/${tenant}/potentials/${p.id}`,
       { title: 'Coba ubah' },
       admin.token,
@@ -349,6 +352,7 @@ describe('lifecycle rules', () => {
     expect(
       (
         await patch(
+          h,
           `/v1/tenants/${tenant}/potentials/${p.id}`,
           { title: 'Bukan urusan saya' },
           otherLiaison.token,
@@ -375,6 +379,7 @@ describe('lifecycle rules', () => {
     expect(
       (
         await patch(
+          h,
           `/v1/tenants/${tenant}/potentials/${p.id}`,
           { outcomeIndicator: 'Indeks kepuasan wisatawan' },
           liaison.token,
@@ -409,6 +414,7 @@ describe('lifecycle rules', () => {
     ).toContain(p.id);
 
     const revised = await patch(
+      h,
       `/v1/tenants/${tenant}/potentials/${p.id}`,
       { valueIdr: 9_000_000_000 },
       admin.token,

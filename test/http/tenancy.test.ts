@@ -9,6 +9,8 @@ import {
   regionTenantId,
   tokenFromEmail,
   uniqueEmail,
+  patch,
+  del,
 } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
@@ -22,14 +24,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const patch = (path: string, body: unknown, token: string) =>
-  h.request(path, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify(body),
-  });
-const del = (path: string, token: string) =>
-  h.request(path, { method: 'DELETE', headers: bearer(token) });
 const rows = async <T>(sql: string, params: unknown[] = []) =>
   (await h.client.query<T>(sql, params)).rows;
 
@@ -147,7 +141,7 @@ describe('claiming a region', () => {
       )
     ).json()) as { id: string };
     const revokedToken = tokenFromEmail(h, revokeMe);
-    expect((await del(`/v1/tenants/${tenant}/invitations/${inv.id}`, admin.token)).status).toBe(
+    expect((await del(h, `/v1/tenants/${tenant}/invitations/${inv.id}`, admin.token)).status).toBe(
       204,
     );
     const { email } = { email: revokeMe };
@@ -228,7 +222,7 @@ describe('roles, agencies and liaisons', () => {
     expect(list.body.agenciesNeedingLiaisons).toBe(0);
 
     // an agency with liaisons cannot be deleted
-    expect((await del(`/v1/tenants/${tenant}/agencies/${agency.id}`, admin.token)).status).toBe(
+    expect((await del(h, `/v1/tenants/${tenant}/agencies/${agency.id}`, admin.token)).status).toBe(
       409,
     );
   });
@@ -240,22 +234,26 @@ describe('roles, agencies and liaisons', () => {
     );
     const self = members.body.data.find((m) => m.user.email === admin.email)!;
     const demote = await patch(
+      h,
       `/v1/tenants/${tenant}/members/${self.id}`,
       { role: 'viewer' },
       admin.token,
     );
     expect(demote.status).toBe(409);
     expect(((await demote.json()) as ProblemBody).detail).toContain('setidaknya satu admin');
-    expect((await del(`/v1/tenants/${tenant}/members/${self.id}`, admin.token)).status).toBe(409);
+    expect((await del(h, `/v1/tenants/${tenant}/members/${self.id}`, admin.token)).status).toBe(
+      409,
+    );
 
     const second = await addMember(h, admin.token, tenant, 'admin');
     expect(
-      (await patch(`/v1/tenants/${tenant}/members/${self.id}`, { role: 'head' }, second.token))
+      (await patch(h, `/v1/tenants/${tenant}/members/${self.id}`, { role: 'head' }, second.token))
         .status,
     ).toBe(200);
     expect(
       (
         await patch(
+          h,
           `/v1/tenants/${tenant}/members/${second.membershipId}`,
           { role: 'viewer' },
           second.token,
@@ -324,11 +322,15 @@ describe('API keys', () => {
       h.advance(-31 * 86400_000);
     }
 
-    expect((await del(`/v1/tenants/${tenant}/api-keys/${key.id}`, admin.token)).status).toBe(204);
+    expect((await del(h, `/v1/tenants/${tenant}/api-keys/${key.id}`, admin.token)).status).toBe(
+      204,
+    );
     expect(
       (await h.request(`/v1/tenants/${tenant}/agencies`, { headers: bearer(key.token) })).status,
     ).toBe(401);
-    expect((await del(`/v1/tenants/${tenant}/api-keys/${key.id}`, admin.token)).status).toBe(404);
+    expect((await del(h, `/v1/tenants/${tenant}/api-keys/${key.id}`, admin.token)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -414,6 +416,7 @@ describe('audit log', () => {
     );
     const agency = (await created.json()) as { id: string };
     const renamed = await patch(
+      h,
       `/v1/tenants/${tenant}/agencies/${agency.id}`,
       { name: 'Bappeda Litbang' },
       admin.token,

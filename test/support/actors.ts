@@ -122,3 +122,22 @@ export async function addMember(
     .where(eq(users.email, person.email));
   return { ...person, membershipId, userId: user!.id };
 }
+
+/** The other writes, shaped like `post`: a JSON body (none for DELETE) and a bearer token. */
+export async function patch(h: Harness, path: string, body: unknown, token?: string) {
+  return h.request(path, {
+    method: 'PATCH',
+    headers: jsonHeaders(token),
+    body: JSON.stringify(body),
+  });
+}
+export async function put(h: Harness, path: string, body: unknown, token?: string) {
+  return h.request(path, {
+    method: 'PUT',
+    headers: jsonHeaders(token),
+    body: JSON.stringify(body),
+  });
+}
+export async function del(h: Harness, path: string, token?: string) {
+  return h.request(path, { method: 'DELETE', headers: token ? bearer(token) : {} });
+}
