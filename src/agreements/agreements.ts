@@ -11,9 +11,9 @@ import {
   proposals,
   tenants,
 } from '../../db/schema';
-import { authorize, requireActiveTenant, requireUser } from '../identity/access';
+import { authorize, requireActiveTenant, requireUser, provinceOf } from '../identity/access';
 import { recordAudit } from '../platform/audit';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today, isoDate, actingUserId } from '../platform/context';
 import type { Tx } from '../../db/client';
 import { ApiError, badRequest, checkLink, type FieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
@@ -53,9 +53,8 @@ const STALL_DAYS = 90;
 const EXPIRY_WARNING_DAYS = 90;
 
 export type Row = typeof agreements.$inferSelect;
-const todayOf = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+  isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400_000));
 
 export function rule(ctx: Ctx, from: Stage, to: Stage): ApiError {
   const allowed = NEXT[from].join(', ') || '—';
@@ -110,10 +109,7 @@ export async function agreementAccess(
     ({ agreementId: _a, ...p }) => p,
   );
   const me = parties.find((p) => p.id === tenant.id);
-  const province =
-    tenant.type === 'region' && tenant.regionCode && !tenant.regionCode.includes('.')
-      ? tenant.regionCode
-      : null;
+  const province = provinceOf(tenant);
   const facilitates =
     !!province &&
     !!row.confirmedAt &&
@@ -226,7 +222,7 @@ async function details(ctx: Ctx, row: Row, parties: PartyView[]) {
     history,
     signatures,
     consent: consentOf(row, parties),
-    flags: row.confirmedAt ? flagsOf(todayOf(ctx), row, actions, evaluations) : NO_FLAGS,
+    flags: row.confirmedAt ? flagsOf(today(ctx), row, actions, evaluations) : NO_FLAGS,
   };
 }
 
@@ -422,10 +418,7 @@ export async function getAgreement({
 /** A party sees its agreements; a province sees its regions'. */
 export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'agreements.read');
-  const province =
-    tenant.type === 'region' && tenant.regionCode && !tenant.regionCode.includes('.')
-      ? tenant.regionCode
-      : null;
+  const province = provinceOf(tenant);
   // Its own (invited ones included, to decide on); its regions' only once every party confirmed.
   const ids = await ctx.db
     .selectDistinct({ id: agreementParties.agreementId })
@@ -465,7 +458,7 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
       .where(inArray(agreementEvaluations.agreementId, agreementIds))
       .orderBy(asc(agreementEvaluations.date)),
   ]);
-  const today = todayOf(ctx);
+  const todayIso = today(ctx);
   const of = <T extends { agreementId: string }>(xs: T[], id: string) =>
     xs.filter((x) => x.agreementId === id);
   return {
@@ -478,7 +471,7 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
       consent: consentOf(row, of(parties, row.id)),
       pksEnd: row.pksEnd,
       flags: row.confirmedAt
-        ? flagsOf(today, row, of(actions, row.id), of(evaluations, row.id))
+        ? flagsOf(todayIso, row, of(actions, row.id), of(evaluations, row.id))
         : NO_FLAGS,
     })),
   };
@@ -547,7 +540,7 @@ export async function applyStage(
     fromStage: row.stage,
     toStage: to,
     data: set as Record<string, unknown>,
-    actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+    actorUserId: actingUserId(ctx),
     requestId: ctx.requestId,
     createdAt: ctx.now(),
   });
@@ -679,7 +672,7 @@ export async function addEvaluation({
         findings: input.findings,
         rating: input.rating,
         nextEvaluationDate: input.nextEvaluationDate ?? null,
-        createdBy: ctx.actor?.type === 'user' ? ctx.actor.user.id : 'api',
+        createdBy: actingUserId(ctx) ?? 'api',
         createdAt: ctx.now(),
       })
       .returning();

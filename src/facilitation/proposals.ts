@@ -2,9 +2,9 @@ import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { memberships, potentials, proposals, regions, tenants, users } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
-import { authorize, getTenantOr404, requireUser } from '../identity/access';
+import { authorize, getTenantOr404, requireUser, provinceOf } from '../identity/access';
 import { recordAudit } from '../platform/audit';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today, isoDate } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { t, type Lang } from '../platform/i18n';
@@ -57,10 +57,7 @@ export async function createProposal({
   const access = await authorize(ctx, input.tenantId, 'proposals.create');
   const actor = requireUser(ctx);
   const facilitator = access.tenant;
-  const province =
-    facilitator.type === 'region' && facilitator.regionCode && !facilitator.regionCode.includes('.')
-      ? facilitator.regionCode
-      : null;
+  const province = provinceOf(facilitator);
   if (!province && access.via !== 'platform_admin') throw notFound({ key: 'tenant.not_found' });
   if (input.partyA === input.partyB)
     throw badRequest({ key: 'proposal.same_party' }, [
@@ -111,7 +108,7 @@ export async function createProposal({
       throw badRequest({ key: 'potential.not_found' }, [
         { location: 'body.potentialId', message: t(ctx.lang, 'potential.not_found') },
       ]);
-    if (pot.status !== 'published' || pot.expiresOn < ctx.now().toISOString().slice(0, 10))
+    if (pot.status !== 'published' || pot.expiresOn < today(ctx))
       throw conflict({ key: 'proposal.potential_closed' });
   }
 
@@ -341,7 +338,7 @@ export async function remindAndExpireProposals({ ctx }: { ctx: Ctx }) {
           await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'proposal_reminder', {
             facilitator: facilitator?.name ?? 'Sinergi',
             other: other?.name ?? '',
-            expiresOn: p.expiresAt.toISOString().slice(0, 10),
+            expiresOn: isoDate(p.expiresAt),
             url: `${ctx.config.APP_ORIGIN}/proposals/${p.id}`,
           });
         }

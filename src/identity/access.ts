@@ -250,3 +250,10 @@ export async function authorize(
 export function requireActiveTenant(tenant: TenantRow): void {
   if (tenant.status !== 'active') throw new ApiError('FORBIDDEN', { key: 'tenant.not_verified' });
 }
+
+/** The province code of a province tenant (the one that facilitates its kabupaten/kota), else null. */
+export function provinceOf(tenant: Pick<TenantRow, 'type' | 'regionCode'>): string | null {
+  return tenant.type === 'region' && tenant.regionCode && !tenant.regionCode.includes('.')
+    ? tenant.regionCode
+    : null;
+}

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { interests, memberships, potentials, tenants, users } from '../../db/schema';
 import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today, actingUserId } from '../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 
@@ -27,12 +27,12 @@ export async function expressInterest({
   const actor = requireUser(ctx);
   requireActiveTenant(from);
   const fromTenantId = from.id;
-  const today = ctx.now().toISOString().slice(0, 10);
+  const todayIso = today(ctx);
   const [potential] = await ctx.db
     .select()
     .from(potentials)
     .where(eq(potentials.id, input.potentialId));
-  if (!potential || potential.status !== 'published' || potential.expiresOn < today)
+  if (!potential || potential.status !== 'published' || potential.expiresOn < todayIso)
     throw notFound({ key: 'potential.not_found' });
   if (potential.tenantId === fromTenantId)
     throw badRequest({ key: 'interest.own_potential' }, [
@@ -192,7 +192,7 @@ export async function decideInterest({
         status,
         decisionNote: input.note ?? null,
         decidedAt: ctx.now(),
-        decidedBy: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+        decidedBy: actingUserId(ctx),
       })
       .where(and(eq(interests.id, row.id), eq(interests.status, 'pending')))
       .returning();

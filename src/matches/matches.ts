@@ -10,7 +10,7 @@ import {
   tenantProfiles,
 } from '../../db/schema';
 import { authorize } from '../identity/access';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { decodeOffsetCursor, encodeCursor } from '../platform/pagination';
 import { canonicalCode, canonicalCodes, vocabularyByName } from '../reference/vocabularies';
@@ -44,7 +44,6 @@ const term = (vocabulary: string) => (code: string) => {
 export const LABELS: Labels = { affairs: term('affairs'), issues: term('strategic-issues') };
 
 type Db = Ctx['db'];
-const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
 async function loadTarget(
   db: Db,

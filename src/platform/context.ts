@@ -100,3 +100,11 @@ export function systemCtx(input: {
     },
   };
 }
+
+/** A date as `YYYY-MM-DD` (UTC). */
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+/** Today as `YYYY-MM-DD` by the request's clock. */
+export const today = (ctx: Pick<Ctx, 'now'>): string => isoDate(ctx.now());
+/** The signed-in person behind the request, if a person (not an API key) made it. */
+export const actingUserId = (ctx: Pick<Ctx, 'actor'>): string | null =>
+  ctx.actor?.type === 'user' ? ctx.actor.user.id : null;

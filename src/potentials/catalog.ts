@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm';
 import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
 import type { Tx } from '../../db/client';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today } from '../platform/context';
 import { badRequest, type FieldError, notFound } from '../platform/errors';
 import { decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
@@ -96,7 +96,7 @@ const region = regions;
 type TextMode = 'fts' | 'fts+trgm';
 
 function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
-  const todayIso = ctx.now().toISOString().slice(0, 10);
+  const todayIso = today(ctx);
   const q = f.q ? searchForm(f.q) : '';
   const conditions: (SQL | undefined)[] = [
     eq(potentials.status, 'published'),

@@ -11,7 +11,7 @@ import {
 } from '../../db/schema';
 import { authorize, type Access } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today, actingUserId } from '../platform/context';
 import { ApiError, badRequest, type FieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
@@ -58,8 +58,6 @@ export type PotentialInput = {
 };
 
 type Row = typeof potentials.$inferSelect;
-
-const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
 /** Codes must exist in their vocabularies, the district in the region, the expiry in the future: 400 naming each field. */
 async function validateCodes(
@@ -183,7 +181,7 @@ async function recordEvent(
     toStatus: to,
     reason,
     data,
-    actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+    actorUserId: actingUserId(ctx),
     requestId: ctx.requestId,
     createdAt: ctx.now(),
   });
@@ -338,7 +336,7 @@ export async function updatePotential({
         potentialId: before.id,
         version: before.version,
         snapshot,
-        actorUserId: ctx.actor?.type === 'user' ? ctx.actor.user.id : null,
+        actorUserId: actingUserId(ctx),
         createdAt: ctx.now(),
       });
     }
