@@ -15,7 +15,13 @@ import { authorize, requireActiveTenant, requireUser, provinceOf } from '../iden
 import { recordAudit } from '../platform/audit';
 import { type Ctx, today, isoDate, actingUserId } from '../platform/context';
 import type { Tx } from '../../db/client';
-import { ApiError, badRequest, checkLink, type FieldError, notFound } from '../platform/errors';
+import {
+  ApiError,
+  badRequest,
+  checkLink,
+  type RaisedFieldError,
+  notFound,
+} from '../platform/errors';
 import { newId } from '../platform/ids';
 import { termCodes } from '../reference/vocabularies';
 
@@ -275,23 +281,19 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   requireActiveTenant(tenant);
   const affairs = input.affairs ?? [];
   const issues = input.issues ?? [];
-  const errors: FieldError[] = [];
+  const errors: RaisedFieldError[] = [];
   const parties = [...new Set(input.parties)];
   // The accepted interest or proposal the agreement comes from: its two sides already agreed.
   let agreedPair: [string, string] | null = null;
   if (!parties.includes(tenant.id))
     errors.push({
       location: 'body.parties',
-      message:
-        ctx.lang === 'en' ? 'must include your own tenant' : 'harus memuat tenant Anda sendiri',
+      message: { id: 'harus memuat tenant Anda sendiri', en: 'must include your own tenant' },
     });
   if (parties.length < 2)
     errors.push({
       location: 'body.parties',
-      message:
-        ctx.lang === 'en'
-          ? 'needs at least two different parties'
-          : 'minimal dua pihak yang berbeda',
+      message: { id: 'minimal dua pihak yang berbeda', en: 'needs at least two different parties' },
     });
   const found = parties.length
     ? await ctx.db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.id, parties))
@@ -300,22 +302,37 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     if (!found.some((f) => f.id === p))
       errors.push({
         location: `body.parties.${i}`,
-        message: ctx.lang === 'en' ? 'unknown tenant' : 'tenant tidak dikenal',
+        message: { id: 'tenant tidak dikenal', en: 'unknown tenant' },
       });
   });
   if (!termCodes('cooperation-kinds').has(input.kind))
-    errors.push({ location: 'body.kind', message: 'KSDD, KSDPK, KSDLN, SINERGI' });
+    errors.push({
+      location: 'body.kind',
+      message: {
+        id: 'harus salah satu dari: KSDD, KSDPK, KSDLN, SINERGI',
+        en: 'must be one of: KSDD, KSDPK, KSDLN, SINERGI',
+      },
+    });
   if (input.model && !termCodes('cooperation-models').has(input.model))
-    errors.push({ location: 'body.model', message: 'unknown model' });
+    errors.push({
+      location: 'body.model',
+      message: { id: 'model kerja sama tidak dikenal', en: 'unknown cooperation model' },
+    });
   affairs.forEach(
     (a, i) =>
       !termCodes('affairs').has(a) &&
-      errors.push({ location: `body.affairs.${i}`, message: `unknown code ${a}` }),
+      errors.push({
+        location: `body.affairs.${i}`,
+        message: { id: `kode ${a} tidak dikenal`, en: `unknown code ${a}` },
+      }),
   );
   issues.forEach(
     (a, i) =>
       !termCodes('strategic-issues').has(a) &&
-      errors.push({ location: `body.issues.${i}`, message: `unknown code ${a}` }),
+      errors.push({
+        location: `body.issues.${i}`,
+        message: { id: `kode ${a} tidak dikenal`, en: `unknown code ${a}` },
+      }),
   );
   if (input.source?.type === 'interest' && input.source.id) {
     const [i] = await ctx.db.select().from(interests).where(eq(interests.id, input.source.id));
@@ -327,10 +344,10 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     )
       errors.push({
         location: 'body.source.id',
-        message:
-          ctx.lang === 'en'
-            ? 'must be an accepted interest of yours'
-            : 'harus pernyataan minat Anda yang diterima',
+        message: {
+          id: 'harus pernyataan minat Anda yang diterima',
+          en: 'must be an accepted interest of yours',
+        },
       });
   }
   if (input.source?.type === 'proposal' && input.source.id) {
@@ -339,10 +356,10 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     if (!p || p.status !== 'accepted' || (p.partyA !== tenant.id && p.partyB !== tenant.id))
       errors.push({
         location: 'body.source.id',
-        message:
-          ctx.lang === 'en'
-            ? 'must be an accepted proposal of yours'
-            : 'harus usulan Anda yang diterima',
+        message: {
+          id: 'harus usulan Anda yang diterima',
+          en: 'must be an accepted proposal of yours',
+        },
       });
   }
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
@@ -571,7 +588,7 @@ export async function addAction({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.responsibleTenantId',
-        message: ctx.lang === 'en' ? 'must be a party' : 'harus salah satu pihak',
+        message: { id: 'harus salah satu pihak', en: 'must be a party' },
       },
     ]);
   const id = newId('action', ctx.now().getTime());
@@ -658,7 +675,7 @@ export async function addEvaluation({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.nextEvaluationDate',
-        message: ctx.lang === 'en' ? 'must be after date' : 'harus setelah tanggal evaluasi',
+        message: { id: 'harus setelah tanggal evaluasi', en: 'must be after date' },
       },
     ]);
   const id = newId('event', ctx.now().getTime());

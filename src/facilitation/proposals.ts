@@ -208,7 +208,7 @@ export async function answerProposal({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: ctx.lang === 'en' ? 'required to decline' : 'wajib diisi untuk menolak',
+        message: { id: 'wajib diisi untuk menolak', en: 'required to decline' },
       },
     ]);
   const side = p.partyA === tenant.id ? 'A' : 'B';

@@ -38,7 +38,7 @@ export async function expressInterest({
     throw badRequest({ key: 'interest.own_potential' }, [
       {
         location: 'body.fromTenantId',
-        message: ctx.lang === 'en' ? 'is the owner of the potential' : 'adalah pemilik potensi',
+        message: { id: 'adalah pemilik potensi', en: 'is the owner of the potential' },
       },
     ]);
   const now = ctx.now();

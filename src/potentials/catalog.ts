@@ -14,7 +14,7 @@ import {
 import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
 import type { Tx } from '../../db/client';
 import { type Ctx, today } from '../platform/context';
-import { badRequest, type FieldError, notFound } from '../platform/errors';
+import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
 import { decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
@@ -44,14 +44,13 @@ const TRGM_THRESHOLD = '0.4';
 
 /** Unknown codes in filters answer 400 naming the parameter, rather than an empty page that looks like "nothing found". */
 async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
-  const errors: FieldError[] = [];
-  const en = ctx.lang === 'en';
+  const errors: RaisedFieldError[] = [];
   const vocab = (param: string, vocabulary: string, values: string[] | undefined) =>
     values?.forEach((v, i) => {
       if (!termCodes(vocabulary).has(v))
         errors.push({
           location: `query.${param}${values.length > 1 ? `.${i}` : ''}`,
-          message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal`,
+          message: { id: `kode ${v} tidak dikenal`, en: `unknown code ${v}` },
         });
     });
   vocab('kind', 'cooperation-kinds', f.kind);
@@ -71,18 +70,18 @@ async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
     if (f.province && !known.has(f.province))
       errors.push({
         location: 'query.province',
-        message: en ? 'unknown province' : 'provinsi tidak dikenal',
+        message: { id: 'provinsi tidak dikenal', en: 'unknown province' },
       });
     if (f.region && !known.has(f.region))
       errors.push({
         location: 'query.region',
-        message: en ? 'unknown region' : 'wilayah tidak dikenal',
+        message: { id: 'wilayah tidak dikenal', en: 'unknown region' },
       });
   }
   if (f.valueMin !== undefined && f.valueMax !== undefined && f.valueMin > f.valueMax)
     errors.push({
       location: 'query.valueMax',
-      message: en ? 'must not be below valueMin' : 'tidak boleh lebih kecil dari valueMin',
+      message: { id: 'tidak boleh lebih kecil dari valueMin', en: 'must not be below valueMin' },
     });
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
 }

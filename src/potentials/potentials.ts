@@ -12,7 +12,7 @@ import {
 import { authorize, type Access } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { type Ctx, today, actingUserId } from '../platform/context';
-import { ApiError, badRequest, type FieldError, notFound } from '../platform/errors';
+import { ApiError, badRequest, type RaisedFieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
@@ -65,17 +65,17 @@ async function validateCodes(
   regionCode: string,
   input: Partial<PotentialInput>,
 ): Promise<void> {
-  const errors: FieldError[] = [];
-  const en = ctx.lang === 'en';
+  const errors: RaisedFieldError[] = [];
   const check = (field: keyof PotentialInput, vocabulary: string, values: string[] | undefined) => {
     const known = termCodes(vocabulary);
     values?.forEach((v, i) => {
       if (!known.has(v))
         errors.push({
           location: `body.${field}.${i}`,
-          message: en
-            ? `unknown code ${v} (see /v1/vocabularies/${vocabulary})`
-            : `kode ${v} tidak dikenal (lihat /v1/vocabularies/${vocabulary})`,
+          message: {
+            id: `kode ${v} tidak dikenal (lihat /v1/vocabularies/${vocabulary})`,
+            en: `unknown code ${v} (see /v1/vocabularies/${vocabulary})`,
+          },
         });
     });
   };
@@ -88,7 +88,7 @@ async function validateCodes(
   if (input.expiresOn !== undefined && input.expiresOn <= today(ctx)) {
     errors.push({
       location: 'body.expiresOn',
-      message: en ? 'must be a date in the future' : 'harus tanggal di masa depan',
+      message: { id: 'harus tanggal di masa depan', en: 'must be a date in the future' },
     });
   }
   if (input.districtCode) {
@@ -99,9 +99,10 @@ async function validateCodes(
     if (!d)
       errors.push({
         location: 'body.districtCode',
-        message: en
-          ? `no district ${input.districtCode} in region ${regionCode}`
-          : `kecamatan ${input.districtCode} tidak ada di wilayah ${regionCode}`,
+        message: {
+          id: `kecamatan ${input.districtCode} tidak ada di wilayah ${regionCode}`,
+          en: `no district ${input.districtCode} in region ${regionCode}`,
+        },
       });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
@@ -400,7 +401,6 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
   );
   if (denied) throw ruleError(denied.kind, denied.rule);
 
-  const en = ctx.lang === 'en';
   const required = (fields: (keyof TransitionInput)[]) => {
     const missing = fields.filter((f) => input[f] === undefined || input[f] === '');
     if (missing.length)
@@ -408,7 +408,7 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
         { key: 'request.invalid' },
         missing.map((f) => ({
           location: `body.${f}`,
-          message: en ? `required to ${input.action}` : 'wajib diisi untuk tindakan ini',
+          message: { id: 'wajib diisi untuk tindakan ini', en: `required to ${input.action}` },
         })),
       );
   };
@@ -435,9 +435,10 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
         throw badRequest({ key: 'request.invalid' }, [
           {
             location: 'expiresOn',
-            message: en
-              ? 'has passed: renew it before publishing'
-              : 'sudah lewat: perbarui sebelum menerbitkan',
+            message: {
+              id: 'sudah lewat: perbarui sebelum menerbitkan',
+              en: 'has passed: renew it before publishing',
+            },
           },
         ]);
       }

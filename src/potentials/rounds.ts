@@ -23,20 +23,19 @@ export async function createRound({
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'rounds.manage');
   const actor = requireUser(ctx);
-  const en = ctx.lang === 'en';
   if (tenant.type !== 'region') throw notFound({ key: 'agency.region_only' });
   if (input.periodEnd < input.periodStart)
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.periodEnd',
-        message: en ? 'must not be before periodStart' : 'tidak boleh sebelum periodStart',
+        message: { id: 'tidak boleh sebelum periodStart', en: 'must not be before periodStart' },
       },
     ]);
   if (input.deadline < input.periodStart || input.deadline > input.periodEnd)
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.deadline',
-        message: en ? 'must fall within the period' : 'harus di dalam periode',
+        message: { id: 'harus di dalam periode', en: 'must fall within the period' },
       },
     ]);
   const now = ctx.now();

@@ -4,7 +4,7 @@ import { authorize } from '../identity/access';
 import { activeAgreementCount } from '../agreements/agreements';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { badRequest, type FieldError, notFound } from '../platform/errors';
+import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
 import { termCodes } from '../reference/vocabularies';
 
 export type ProfileInput = {
@@ -69,14 +69,13 @@ export async function updateProfile({
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'profile.manage');
   const { tenantId: _t, ...changes } = input;
-  const errors: FieldError[] = [];
-  const en = ctx.lang === 'en';
+  const errors: RaisedFieldError[] = [];
   const check = (field: keyof ProfileInput, vocabulary: string, values?: string[]) =>
     values?.forEach((v, i) => {
       if (!termCodes(vocabulary).has(v))
         errors.push({
           location: `body.${field}.${i}`,
-          message: en ? `unknown code ${v}` : `kode ${v} tidak dikenal`,
+          message: { id: `kode ${v} tidak dikenal`, en: `unknown code ${v}` },
         });
     });
   check('sectors', 'sectors', changes.sectors);
@@ -97,7 +96,7 @@ export async function updateProfile({
       if (!found.has(c))
         errors.push({
           location: `body.${field}.${i}`,
-          message: en ? `unknown region ${c}` : `wilayah ${c} tidak dikenal`,
+          message: { id: `wilayah ${c} tidak dikenal`, en: `unknown region ${c}` },
         });
     });
   }
@@ -108,9 +107,10 @@ export async function updateProfile({
   ) {
     errors.push({
       location: 'body.engagementMaxIdr',
-      message: en
-        ? 'must not be below engagementMinIdr'
-        : 'tidak boleh lebih kecil dari engagementMinIdr',
+      message: {
+        id: 'tidak boleh lebih kecil dari engagementMinIdr',
+        en: 'must not be below engagementMinIdr',
+      },
     });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);

@@ -63,8 +63,7 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'query.q',
-        message:
-          ctx.lang === 'en' ? 'must contain letters or digits' : 'harus memuat huruf atau angka',
+        message: { id: 'harus memuat huruf atau angka', en: 'must contain letters or digits' },
       },
     ]);
   }
@@ -78,7 +77,7 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
       throw badRequest({ key: 'region.unknown_province', params: { code: filters.province } }, [
         {
           location: 'query.province',
-          message: ctx.lang === 'en' ? 'unknown province code' : 'kode provinsi tidak dikenal',
+          message: { id: 'kode provinsi tidak dikenal', en: 'unknown province code' },
         },
       ]);
     }
