@@ -2507,33 +2507,31 @@ export interface components {
                 userAgent: string | null;
             }[];
         };
-        SignAgreementRequest: {
+        SignAgreementRequest: components["schemas"]["SignKesepakatanBersama"] | components["schemas"]["SignPerjanjianKerjaSama"] | components["schemas"]["SignRenewal"];
+        SignInRequest: {
+            /**
+             * Format: email
+             * @example kerjasama@bandungkota.go.id
+             */
+            email: string;
+            /**
+             * @description At least 10 characters; common passwords are refused.
+             * @example sangat-rahasia-2026
+             */
+            password: string;
+        };
+        /** @description The Kesepakatan Bersama, signed by the heads. */
+        SignKesepakatanBersama: {
             /** @description The same for every party: a different one answers 409 naming the field. */
             document: {
-                /** @description PKS: whether it burdens the regional budget (APBD). */
-                burdensBudget?: boolean;
                 /**
                  * Format: date
                  * @description The document’s date.
                  * @example 2027-12-31
                  */
                 date: string;
-                /** @description PKS: the DPRD approval, required when it burdens the budget. */
-                dprdApprovalRef?: string;
-                /**
-                 * Format: date
-                 * @description PKS and renewal: last day in force.
-                 * @example 2027-12-31
-                 */
-                end?: string;
                 /** @description The document’s number. */
                 number: string;
-                /**
-                 * Format: date
-                 * @description PKS: first day in force.
-                 * @example 2027-12-31
-                 */
-                start?: string;
             };
             /** @description Who signs, e.g. the bupati’s full name. */
             signatoryName: string;
@@ -2546,22 +2544,90 @@ export interface components {
              */
             signedOn: string;
             /**
-             * @description The stage whose document is signed: the agreement’s next stage.
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "kesepakatan_bersama" | "perjanjian_kerja_sama" | "renewed";
+            stage: "kesepakatan_bersama";
         };
-        SignInRequest: {
+        /** @description The Perjanjian Kerja Sama, the operative contract. */
+        SignPerjanjianKerjaSama: {
+            /** @description The same for every party: a different one answers 409 naming the field. */
+            document: {
+                /** @description Whether it burdens the regional budget (APBD). */
+                burdensBudget: boolean;
+                /**
+                 * Format: date
+                 * @description The document’s date.
+                 * @example 2027-12-31
+                 */
+                date: string;
+                /** @description The DPRD approval: required when it burdens the budget. */
+                dprdApprovalRef?: string;
+                /**
+                 * Format: date
+                 * @description Last day in force (after start).
+                 * @example 2027-12-31
+                 */
+                end: string;
+                /** @description The document’s number. */
+                number: string;
+                /**
+                 * Format: date
+                 * @description First day in force.
+                 * @example 2027-12-31
+                 */
+                start: string;
+            };
+            /** @description Who signs, e.g. the bupati’s full name. */
+            signatoryName: string;
+            /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */
+            signatoryPosition: string;
             /**
-             * Format: email
-             * @example kerjasama@bandungkota.go.id
+             * Format: date
+             * @description The date of the signature.
+             * @example 2027-12-31
              */
-            email: string;
+            signedOn: string;
             /**
-             * @description At least 10 characters; common passwords are refused.
-             * @example sangat-rahasia-2026
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            password: string;
+            stage: "perjanjian_kerja_sama";
+        };
+        /** @description A renewal extending the PKS. */
+        SignRenewal: {
+            /** @description The same for every party: a different one answers 409 naming the field. */
+            document: {
+                /**
+                 * Format: date
+                 * @description The document’s date.
+                 * @example 2027-12-31
+                 */
+                date: string;
+                /**
+                 * Format: date
+                 * @description The new last day (after the current one).
+                 * @example 2027-12-31
+                 */
+                end: string;
+                /** @description The document’s number. */
+                number: string;
+            };
+            /** @description Who signs, e.g. the bupati’s full name. */
+            signatoryName: string;
+            /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */
+            signatoryPosition: string;
+            /**
+             * Format: date
+             * @description The date of the signature.
+             * @example 2027-12-31
+             */
+            signedOn: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stage: "renewed";
         };
         SignUpRequest: {
             /**

@@ -5,36 +5,73 @@ import { IsoDate } from '../potentials/schemas';
 import { authSecurity, jsonBody, Name } from '../common';
 import { AgreementSchema, ok, Params } from './schemas';
 
+const signer = {
+  signatoryName: Name(200).openapi({ description: 'Who signs, e.g. the bupati’s full name.' }),
+  signatoryPosition: Name(200).openapi({
+    description: 'Their position, e.g. `Bupati Sigi`, `Direktur Utama`.',
+  }),
+  signedOn: IsoDate.openapi({ description: 'The date of the signature.' }),
+};
+const numbered = {
+  number: Name(100).openapi({ description: 'The document’s number.' }),
+  date: IsoDate.openapi({ description: 'The document’s date.' }),
+};
+const sameForAll = 'The same for every party: a different one answers 409 naming the field.';
+
+/**
+ * One shape per stage, discriminated by `stage`: what each document needs is
+ * required by the type (a PKS without its term does not compile in a client).
+ */
 export const SignAgreementRequest = z
-  .object({
-    stage: z.enum(['kesepakatan_bersama', 'perjanjian_kerja_sama', 'renewed']).openapi({
-      description: 'The stage whose document is signed: the agreement’s next stage.',
-    }),
-    signatoryName: Name(200).openapi({ description: 'Who signs, e.g. the bupati’s full name.' }),
-    signatoryPosition: Name(200).openapi({
-      description: 'Their position, e.g. `Bupati Sigi`, `Direktur Utama`.',
-    }),
-    signedOn: IsoDate.openapi({ description: 'The date of the signature.' }),
-    document: z
+  .discriminatedUnion('stage', [
+    z
       .object({
-        number: Name(100).openapi({ description: 'The document’s number.' }),
-        date: IsoDate.openapi({ description: 'The document’s date.' }),
-        start: IsoDate.optional().openapi({ description: 'PKS: first day in force.' }),
-        end: IsoDate.optional().openapi({ description: 'PKS and renewal: last day in force.' }),
-        burdensBudget: z
-          .boolean()
-          .optional()
-          .openapi({ description: 'PKS: whether it burdens the regional budget (APBD).' }),
-        dprdApprovalRef: Name(200)
-          .optional()
-          .openapi({ description: 'PKS: the DPRD approval, required when it burdens the budget.' }),
+        stage: z.literal('kesepakatan_bersama'),
+        ...signer,
+        document: z.object(numbered).strict().openapi({ description: sameForAll }),
       })
       .strict()
-      .openapi({
-        description: 'The same for every party: a different one answers 409 naming the field.',
+      .openapi('SignKesepakatanBersama', {
+        description: 'The Kesepakatan Bersama, signed by the heads.',
       }),
-  })
-  .strict()
+    z
+      .object({
+        stage: z.literal('perjanjian_kerja_sama'),
+        ...signer,
+        document: z
+          .object({
+            ...numbered,
+            start: IsoDate.openapi({ description: 'First day in force.' }),
+            end: IsoDate.openapi({ description: 'Last day in force (after start).' }),
+            burdensBudget: z
+              .boolean()
+              .openapi({ description: 'Whether it burdens the regional budget (APBD).' }),
+            dprdApprovalRef: Name(200)
+              .optional()
+              .openapi({ description: 'The DPRD approval: required when it burdens the budget.' }),
+          })
+          .strict()
+          .openapi({ description: sameForAll }),
+      })
+      .strict()
+      .openapi('SignPerjanjianKerjaSama', {
+        description: 'The Perjanjian Kerja Sama, the operative contract.',
+      }),
+    z
+      .object({
+        stage: z.literal('renewed'),
+        ...signer,
+        document: z
+          .object({
+            ...numbered,
+            end: IsoDate.openapi({ description: 'The new last day (after the current one).' }),
+          })
+          .strict()
+          .openapi({ description: sameForAll }),
+      })
+      .strict()
+      .openapi('SignRenewal', { description: 'A renewal extending the PKS.' }),
+  ])
   .openapi('SignAgreementRequest');
 export type SignAgreementRequest = z.infer<typeof SignAgreementRequest>;
 
