@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, bearer, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
+import {
+  addMember,
+  bearer,
+  newUser,
+  post,
+  regionTenantId,
+  twoRegions,
+} from '../support/actors';
 import { confirmAgreement, type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
@@ -28,11 +35,7 @@ const day = (offset: number) =>
 
 beforeAll(async () => {
   h = await createHarness();
-  platform = await platformAdmin(h);
-  palu = await regionTenantId(h, '72.71');
-  sigi = await regionTenantId(h, '72.10');
-  paluAdmin = await addMember(h, platform.token, palu, 'admin');
-  sigiAdmin = await addMember(h, platform.token, sigi, 'admin');
+  ({ platform, a: palu, b: sigi, adminA: paluAdmin, adminB: sigiAdmin } = await twoRegions(h));
   both = [
     { tenant: palu, token: paluAdmin.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
     { tenant: sigi, token: sigiAdmin.token, name: 'Mohamad Irwan', position: 'Bupati Sigi' },

@@ -3,10 +3,10 @@ import {
   addMember,
   bearer,
   newUser,
-  platformAdmin,
   post,
   regionTenantId,
   put,
+  twoRegions,
 } from '../support/actors';
 import { createHarness, type Harness } from '../support/harness';
 import { potentialBody } from '../support/potentials';
@@ -47,11 +47,7 @@ async function partner(name: string, kind: string, profile: Record<string, unkno
 
 beforeAll(async () => {
   h = await createHarness();
-  platform = await platformAdmin(h);
-  palu = await regionTenantId(h, '72.71');
-  sigi = await regionTenantId(h, '72.10');
-  paluAdmin = await addMember(h, platform.token, palu, 'admin');
-  sigiAdmin = await addMember(h, platform.token, sigi, 'admin');
+  ({ platform, a: palu, b: sigi, adminA: paluAdmin, adminB: sigiAdmin } = await twoRegions(h));
   await put(h, `/v1/tenants/${palu}/profile`, { neighbours: ['72.10', '72.03'] }, paluAdmin.token);
 
   // Kota Palu needs disaster early warning; Kabupaten Sigi offers its trained volunteers.

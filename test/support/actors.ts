@@ -141,3 +141,16 @@ export async function put(h: Harness, path: string, body: unknown, token?: strin
 export async function del(h: Harness, path: string, token?: string) {
   return h.request(path, { method: 'DELETE', headers: token ? bearer(token) : {} });
 }
+
+/**
+ * The two-region fixture most tests start from: a platform admin, and two
+ * neighbouring claimed regions of Sulawesi Tengah — Kota Palu (72.71) and
+ * Kabupaten Sigi (72.10) — each with its first admin.
+ */
+export async function twoRegions(h: Harness, codes: [string, string] = ['72.71', '72.10']) {
+  const platform = await platformAdmin(h);
+  const [a, b] = await Promise.all(codes.map((code) => regionTenantId(h, code)));
+  const adminA = await addMember(h, platform.token, a!, 'admin');
+  const adminB = await addMember(h, platform.token, b!, 'admin');
+  return { platform, a: a!, b: b!, adminA, adminB };
+}
