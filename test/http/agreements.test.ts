@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  bearer,
-  newUser,
-  post,
-  regionTenantId,
-  twoRegions,
-} from '../support/actors';
+import { addMember, bearer, newUser, post, regionTenantId, twoRegions } from '../support/actors';
 import { confirmAgreement, type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
