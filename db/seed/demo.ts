@@ -241,7 +241,7 @@ const POTENTIALS: DemoPotential[] = [
     indicator: 'Persentase sampah terkelola',
   },
   {
-    region: '61.08',
+    region: '61.01', // Kabupaten Sambas: PLBN Aruk lies in Sajingan Besar, Sambas (not Landak)
     title: 'Pelayanan terpadu kawasan perbatasan Aruk',
     activity: 'Pelayanan administrasi dan pasar bersama di PLBN Aruk.',
     problem: 'Warga perbatasan bergantung pada pasar negara tetangga.',
