@@ -2,16 +2,13 @@
 // potentials in Bali, NTB, Central Sulawesi, Central and East Java, Papua and
 // West Kalimantan, and verified partners. Every row is marked isDemo; running
 // it again replaces the demo rows and touches nothing else.
-import { migrate } from '../db/migrate';
 import { seedDemo } from '../db/seed/demo';
-import { seedReferenceData } from '../db/seed/reference';
 import { runCommand } from './cli';
 
 await runCommand(
   'seed.demo',
   async ({ database, logger }) => {
-    await migrate(database);
-    await seedReferenceData(database.db);
+    // `prepare` has migrated and loaded the reference data
     const result = await seedDemo(database.db);
     logger.info('seed.demo.done', result);
   },

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { potentials, tenantProfiles, tenants } from '../schema';
 import { newId } from '../../src/platform/ids';
-import { searchForm } from '../../src/reference/geography';
+import { searchTextOf } from '../../src/potentials/potentials';
 import { indexWords } from '../../src/potentials/catalog';
 
 /**
@@ -409,11 +409,19 @@ export async function seedDemo(db: Db): Promise<{ potentials: number; partners: 
           skDate: now.toISOString().slice(0, 10),
           publishedAt: new Date(now.getTime() - i * 86400_000),
           isDemo: true,
-          searchText: searchForm(
-            [p.title, p.activity, p.problem, p.potential, p.target, p.outcome, ...p.outputs].join(
-              ' ',
-            ),
-          ),
+          // exactly as the API builds it (affair and issue labels included)
+          searchText: searchTextOf({
+            title: p.title,
+            activity: p.activity,
+            problem: p.problem,
+            potential: p.potential,
+            target: p.target,
+            outcome: p.outcome,
+            outputs: p.outputs,
+            candidatePartner: null,
+            affairs: p.affairs,
+            issues: p.issues,
+          }),
         })),
       )
       .returning({ searchText: potentials.searchText });

@@ -108,7 +108,8 @@ async function validateCodes(
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
 }
 
-function searchTextOf(
+/** The text the catalogue searches (its words also feed the typo fallback): the API and the demo seeder share it. */
+export function searchTextOf(
   p: Pick<
     Row,
     | 'title'

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { potentials, regions } from '../../db/schema';
+import { seedDemo } from '../../db/seed/demo';
+import { searchTextOf } from '../../src/potentials/potentials';
+import { createHarness, type Harness } from '../support/harness';
+
+/** `npm run seed:demo` writes what the API itself would have written. */
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await seedDemo(h.db);
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+});
+
+describe('the demo catalogue', () => {
+  it('builds each potential’s search text exactly as the API does (affair and issue labels included)', async () => {
+    const rows = await h.db.select().from(potentials);
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    for (const row of rows) expect(row.searchText, row.title).toBe(searchTextOf(row));
+  });
+
+  it('places PLBN Aruk in Kabupaten Sambas', async () => {
+    const rows = await h.db.select().from(potentials);
+    const aruk = rows.find((r) => r.title.includes('Aruk'))!;
+    const all = await h.db.select().from(regions);
+    expect(all.find((r) => r.code === aruk.regionCode)?.name).toBe('Kabupaten Sambas');
+  });
+
+  it('is found through the catalogue by an affair’s label, as an API-made potential is', async () => {
+    const res = await h.json<{ total: number }>('/v1/catalog/potentials?q=pariwisata');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThan(0);
+  });
+});
