@@ -254,9 +254,10 @@ export function inputGuard(): MiddlewareHandler<AppEnv> {
     }
     const type = c.req.header('content-type') ?? '';
     if (errors.length === 0 && /json/i.test(type) && !['GET', 'HEAD'].includes(c.req.method)) {
+      // c.req.json() caches the parsed body: the route's validator reuses it, so a body is parsed once
       let parsed: unknown;
       try {
-        parsed = JSON.parse(await c.req.text());
+        parsed = await c.req.json();
       } catch {
         parsed = undefined; // malformed JSON: the validator answers it
       }
