@@ -100,7 +100,7 @@ function fieldsOf(stage: SignedStage, doc: Record<string, unknown>, signatories:
   return { pksEnd: doc.end } as Partial<Row>;
 }
 
-const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+const differingFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(a).filter((k) => (a[k] ?? null) !== (b[k] ?? null));
 
 /**
@@ -158,7 +158,7 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
       if (signed.some((s) => s.tenantId === tenant.id)) throw agreementRule('already_signed');
       const other = signed[0];
       if (other) {
-        const differs = same(document, other.document);
+        const differs = differingFields(document, other.document);
         if (differs.length) throw agreementRule('document_differs', differs.join(', '));
       }
       await tx.insert(agreementSignatures).values({

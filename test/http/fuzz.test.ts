@@ -191,7 +191,7 @@ beforeAll(async () => {
       });
     }
   }
-  // sign-out last, so the sessions live through the run
+  // sign-out is left out, so the sessions the run signs in with stay valid throughout
   operations = operations.filter((o) => !o.path.includes('sign-out'));
 }, 120_000);
 afterAll(async () => {

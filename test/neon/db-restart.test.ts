@@ -35,7 +35,6 @@ const step = <T>(label: string, work: T | Promise<T>, ms = 20_000): Promise<T> =
 
 describe.skipIf(!bin || !wsProxy)('a database that goes away', () => {
   let server: PostgresServer;
-  let admin: pg.Client | null = null;
 
   beforeAll(async () => {
     server = await startPostgres(bin!);
@@ -49,7 +48,7 @@ describe.skipIf(!bin || !wsProxy)('a database that goes away', () => {
   });
 
   const terminateBackends = async () => {
-    admin = new pg.Client({ connectionString: server.url });
+    const admin = new pg.Client({ connectionString: server.url });
     admin.on('error', () => {});
     await admin.connect();
     await admin.query(
