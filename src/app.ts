@@ -26,6 +26,7 @@ import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
 import { registerExpressInterest } from './routes/interests/express';
 import { registerFacilitation } from './routes/facilitation';
+import { registerForums } from './routes/forums';
 import { registerPotentials } from './routes/potentials';
 import { registerMe } from './routes/me';
 import { registerPartners } from './routes/partners';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
   registerExpressInterest(app);
   registerFacilitation(app);
   registerAgreements(app);
+  registerForums(app);
   registerAdmin(app);
   registerNationalMappingReport(app);
   registerDocs(app, deps);
@@ -204,6 +206,11 @@ export function createApp(deps: AppDeps) {
         name: 'Agreements',
         description:
           'From Kesepakatan Bersama through Perjanjian Kerja Sama to implementation and evaluation.',
+      },
+      {
+        name: 'Forums',
+        description:
+          'Forum Kerja Sama Daerah: periodic forums, sessions, delegations, minutes, follow-ups and calendars.',
       },
       { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },

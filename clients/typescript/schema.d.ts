@@ -401,6 +401,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/forums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published forum sessions, for everyone
+         * @description Without sign-in: sessions once published (cancelled ones too, marked), with the agenda and the names of registered tenants. People’s contacts are never shown.
+         */
+        get: operations["listForumSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forums/{forumId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A forum session
+         * @description Public once published (a draft answers 404 except to its convener). Minutes are included for the convener and registered delegations, and for everyone once published.
+         */
+        get: operations["getForumSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forums/{forumId}/sessions/{sessionId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session as a calendar file
+         * @description iCalendar (RFC 5545): a stable UID, SEQUENCE rising with each change, STATUS:CANCELLED once cancelled, the venue’s local time with its VTIMEZONE, and a URL back to the session.
+         */
+        get: operations["getForumSessionCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -869,6 +929,402 @@ export interface paths {
          * @description Every write: actor, action, target, what changed and the request id. Newest first.
          */
         get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create (or replace) this tenant’s calendar subscription
+         * @description A secret link to every session the tenant registered for or convenes. The secret is shown once and stored hashed; creating it again revokes the previous link.
+         */
+        post: operations["createCalendarFeed"];
+        /**
+         * Revoke this tenant’s calendar subscription
+         * @description The link stops working at once.
+         */
+        delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This tenant’s calendar subscription (by its secret link)
+         * @description Read by calendar programs with the token alone, no sign-in: every session the tenant registered for (waitlisted: tentative) and every published session it convenes. A wrong or revoked token answers 404.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow-ups this tenant is responsible for or convened
+         * @description By due date; open ones past due are flagged `overdue`.
+         */
+        get: operations["listForumFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark a follow-up done, dropped or open, or move its date
+         * @description By the responsible tenant or the convener.
+         */
+        patch: operations["updateForumFollowUp"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This tenant’s registrations
+         * @description Newest first, with status and waitlist position.
+         */
+        get: operations["listOwnForumRegistrations"];
+        put?: never;
+        /**
+         * Register this tenant’s delegation for a session
+         * @description An active region or a verified partner, within the forum’s scope or invited (403 naming the scope), during the registration window (409 naming it). Approved at once when the session auto-approves, else pending; over capacity, waitlisted and promoted in order.
+         */
+        post: operations["registerForumDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw this tenant’s registration
+         * @description Before the session is held. A place it held goes to the first on the waitlist, who is emailed.
+         */
+        post: operations["cancelForumRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forums this tenant convenes
+         * @description Newest first, each with all its sessions (drafts included).
+         */
+        get: operations["listForums"];
+        put?: never;
+        /**
+         * Define a forum (a series of sessions)
+         * @description By a region’s admin or liaison (a province for a province-wide forum; a platform admin for a national one). With a recurrence, the next two sessions are created as drafts and kept ahead by the hourly job; without one, the single session at `firstStart`.
+         */
+        post: operations["createForum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A forum this tenant convenes
+         * @description The series with all its sessions.
+         */
+        get: operations["getForum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What came of a forum, over all its sessions
+         * @description The session counts summed over the series, with how many sessions were held.
+         */
+        get: operations["forumOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an ad-hoc session to a forum
+         * @description Outside the recurrence, in the forum’s zone; unset fields come from the forum. Created as a draft.
+         */
+        post: operations["createForumSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session, as its convener sees it
+         * @description Drafts included, minutes always.
+         */
+        get: operations["getConvenerForumSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a session
+         * @description Before it is held. A change of time, place or title raises the calendar SEQUENCE and, once published, emails every registered delegation the updated calendar file. Capacity cannot drop below the places already held; raising it promotes the waitlist.
+         */
+        patch: operations["updateForumSession"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a follow-up to a session
+         * @description What will be done, by whom, by when, and what it concerns. A follow-up can start an agreement (`source: {type: "follow_up"}`), whose origin is then the session.
+         */
+        post: operations["createForumFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite tenants to a session, in one call
+         * @description Invited tenants may register whatever the forum’s scope; each one’s admins are emailed (for a draft, when it is published). Inviting twice is harmless.
+         */
+        post: operations["inviteToForumSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the minutes (notulen)
+         * @description After the session (status `held` or `closed`): attendance, a summary and the decisions. Recording again replaces them.
+         */
+        put: operations["recordForumMinutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What came of a session
+         * @description Registrations, delegates, attendance, follow-ups, and the interests, proposals and agreements that originated there.
+         */
+        get: operations["forumSessionOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registrations for a session (convener)
+         * @description In order of arrival, with each delegation’s people, potentials and what it seeks.
+         */
+        get: operations["listForumRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations/{registrationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline a registration (convener)
+         * @description A pending or waitlisted registration. Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed.
+         */
+        post: operations["decideForumRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a session through its life
+         * @description `draft → published → registration_open ⇄ registration_closed → held → closed`; `cancelled` (with a reason) from any state before `held`. Publishing emails the invitations written while it was a draft; cancelling emails every delegation a cancelled calendar event.
+         */
+        post: operations["changeForumSessionStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/suggested-invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who to invite, and why
+         * @description Regions and partners ranked by the matching score against the forum’s themes and the convener’s published potentials, each with its best explanation. Tenants already invited or registered are left out.
+         */
+        get: operations["suggestForumInvitees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1369,6 +1825,8 @@ export interface components {
             kbSignatories: string[] | null;
             kind: components["schemas"]["CooperationKind"];
             model: string | null;
+            /** @description The forum session it came out of (through a follow-up of its minutes), if any. */
+            originSessionId: string | null;
             parties: {
                 id: string;
                 name: string;
@@ -1581,8 +2039,11 @@ export interface components {
             parties: string[];
             source?: {
                 id?: string;
-                /** @enum {string} */
-                type: "interest" | "proposal" | "existing";
+                /**
+                 * @description `follow_up`: a follow-up of a forum session (its id); the agreement then records the session as its origin.
+                 * @enum {string}
+                 */
+                type: "interest" | "proposal" | "existing" | "follow_up";
             };
             title: string;
         };
@@ -1595,6 +2056,104 @@ export interface components {
             /** @example Integrasi SIPD */
             name: string;
             scopes: ("read" | "write")[];
+        };
+        CreateForumRequest: {
+            /** @description Government affairs among its themes. */
+            affairs?: string[];
+            autoApprove?: boolean;
+            /** @description Delegations per session. */
+            capacity: number;
+            description?: string;
+            durationMinutes: number;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            firstStart: string;
+            /** @description Tenants invited to every session of the series. */
+            invitedTenantIds?: string[];
+            /** @description Strategic issues among its themes. */
+            issues: string[];
+            /**
+             * @description RFC 5545 RRULE, without DTSTART (the first start is `firstStart`).
+             * @example FREQ=MONTHLY;INTERVAL=6
+             */
+            recurrence?: string;
+            /** @description Days before a session that registration closes (default 3). */
+            registrationClosesDays?: number;
+            /** @description Days before a session that registration opens (default 60). */
+            registrationOpensDays?: number;
+            /**
+             * @description `province`: the province’s kabupaten/kota and invitees (a province convenes); `national`: any active region or verified partner (platform admin); `invited`: invitees only.
+             * @enum {string}
+             */
+            scope: "province" | "national" | "invited";
+            timeZone?: components["schemas"]["TimeZoneName"] & unknown;
+            title: string;
+            /** @description A physical place and/or an online link. */
+            venue?: {
+                address?: string | null;
+                name?: string | null;
+                /**
+                 * Format: uri
+                 * @example https://jdih.palukota.go.id/pks-1
+                 */
+                onlineUrl?: string | null;
+            };
+        };
+        CreateForumSessionRequest: {
+            agenda?: {
+                /**
+                 * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+                 * @example 2027-03-10T09:00
+                 */
+                end: string;
+                /** @description Published potentials presented in this item. */
+                potentialIds?: string[];
+                speakers?: string[];
+                /**
+                 * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+                 * @example 2027-03-10T09:00
+                 */
+                start: string;
+                title: string;
+            }[];
+            /** @description Approve registrations as they come. */
+            autoApprove?: boolean;
+            capacity?: number;
+            dayPlan?: components["schemas"]["DayPlan"];
+            description?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            end: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            registrationCloses?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            registrationOpens?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            start: string;
+            title?: string;
+            /** @description A physical place and/or an online link. */
+            venue?: {
+                address?: string | null;
+                name?: string | null;
+                /**
+                 * Format: uri
+                 * @example https://jdih.palukota.go.id/pks-1
+                 */
+                onlineUrl?: string | null;
+            };
         };
         CreateInvitationRequest: {
             agencyId?: string | null;
@@ -1632,6 +2191,8 @@ export interface components {
         };
         CreateProposalRequest: {
             note: string;
+            /** @description The forum session where the match was found (one the province convened or took part in): counted in its outcomes. */
+            originSessionId?: string;
             partyA: string;
             partyB: string;
             /** @description A published potential of one party the match is about. */
@@ -1656,6 +2217,31 @@ export interface components {
             periodStart: string;
             title: string;
         };
+        /** @description The plan for bilateral meetings: days, hours, breaks, slot length and tables. */
+        DayPlan: {
+            days: {
+                /** @default [] */
+                breaks: {
+                    /** @example 09:00 */
+                    end: string;
+                    /** @example 09:00 */
+                    start: string;
+                }[];
+                date: string;
+                /** @example 09:00 */
+                end: string;
+                /** @example 09:00 */
+                start: string;
+            }[];
+            slotMinutes: number;
+            tables: number;
+        } | null;
+        DecideForumRegistrationRequest: {
+            /** @enum {string} */
+            decision: "approve" | "decline";
+            /** @description Required to decline. */
+            reason?: string;
+        };
         ExpressInterestFromCatalogueRequest: {
             /** @description The tenant that is interested. */
             fromTenantId: string;
@@ -1664,8 +2250,236 @@ export interface components {
         ExpressInterestRequest: {
             /** @description What the tenant proposes or asks, for the owner to read. */
             message: string;
+            /** @description The forum session where the interest arose (one the tenant convened or took part in): counted in its outcomes. */
+            originSessionId?: string;
             /** @description The published potential. */
             potentialId: string;
+        };
+        Forum: {
+            autoApprove: boolean;
+            capacity: number;
+            convenerTenantId: string;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            durationMinutes: number;
+            firstStartLocal: string | null;
+            id: string;
+            invitedTenantIds: string[];
+            /** @description The RRULE (RFC 5545), if recurring. */
+            recurrence: string | null;
+            registrationClosesDays: number;
+            registrationOpensDays: number;
+            /** @enum {string} */
+            scope: "province" | "national" | "invited";
+            sessions: components["schemas"]["ForumSession"][];
+            themes: {
+                affairs: string[];
+                issues: string[];
+            };
+            timeZone: components["schemas"]["TimeZoneName"];
+            title: string;
+            venue: {
+                address: string | null;
+                name: string | null;
+                onlineUrl: string | null;
+            };
+        };
+        ForumFollowUp: {
+            agreementId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            id: string;
+            /** @description Open and past its due date. */
+            overdue: boolean;
+            potentialId: string | null;
+            proposalId: string | null;
+            responsibleTenantId: string;
+            sessionId: string;
+            /** @enum {string} */
+            status: "open" | "done" | "dropped";
+            title: string;
+        };
+        ForumFollowUpRequest: {
+            agreementId?: string;
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            dueDate: string;
+            potentialId?: string;
+            proposalId?: string;
+            /** @description The convener or an approved delegation. */
+            responsibleTenantId: string;
+            title: string;
+        };
+        ForumMinutesRequest: {
+            /** @description Which approved delegations came. */
+            attendance?: {
+                attended: boolean;
+                tenantId: string;
+            }[];
+            decisions?: string[];
+            /** @description Make the minutes public (otherwise: convener and delegations only). */
+            publish?: boolean;
+            summary: string;
+        };
+        ForumOutcomes: {
+            absent: number;
+            agreements: {
+                confirmed: number;
+                started: number;
+            };
+            attended: number;
+            /** @description People in approved delegations. */
+            delegates: number;
+            followUps: {
+                done: number;
+                dropped: number;
+                open: number;
+                overdue: number;
+            };
+            interests: {
+                accepted: number;
+                expressed: number;
+            };
+            proposals: {
+                accepted: number;
+                made: number;
+            };
+            registrations: {
+                approved: number;
+                cancelled: number;
+                declined: number;
+                pending: number;
+                waitlisted: number;
+            };
+        };
+        ForumRegistration: {
+            attended: boolean | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            delegates: {
+                head: boolean;
+                name: string;
+                title: string;
+                userId: string | null;
+            }[];
+            id: string;
+            note: string;
+            potentialIds: string[];
+            seeks: {
+                affairs: string[];
+                issues: string[];
+            };
+            sessionId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "waitlisted" | "cancelled";
+            tenantId: string;
+            tenantName: string;
+            /** Format: date-time */
+            updatedAt: string;
+            waitlistPosition: number | null;
+        };
+        ForumSession: {
+            agenda: {
+                end: string;
+                potentialIds: string[];
+                speakers: string[];
+                start: string;
+                title: string;
+            }[];
+            autoApprove: boolean;
+            calendarUrl: string;
+            cancelReason: string | null;
+            capacity: number;
+            convener: {
+                name: string;
+                tenantId: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            dayPlan: components["schemas"]["DayPlan"];
+            description: string;
+            /** Format: date-time */
+            endsAt: string;
+            endsLocal: string;
+            forumId: string;
+            id: string;
+            /** @description The notulen: for the convener and registered delegations, and for everyone once published. */
+            minutes: {
+                attendance: {
+                    attended: boolean | null;
+                    name: string;
+                    tenantId: string;
+                }[];
+                decisions: string[];
+                followUps: components["schemas"]["ForumFollowUp"][];
+                /** Format: date-time */
+                publishedAt: string | null;
+                /** Format: date-time */
+                recordedAt: string | null;
+                summary: string;
+            } | null;
+            /** @description Approved delegations, by name only: people’s contacts are never public. */
+            registered: {
+                name: string;
+                tenantId: string;
+            }[];
+            registration: {
+                approved: number;
+                /** Format: date-time */
+                closesAt: string;
+                closesLocal: string;
+                /** @description Whether a registration would be taken now. */
+                open: boolean;
+                /** Format: date-time */
+                opensAt: string;
+                opensLocal: string;
+                pending: number;
+                waitlisted: number;
+            };
+            /** @enum {string} */
+            scope: "province" | "national" | "invited";
+            /** @description iCalendar SEQUENCE: rises with every change a calendar shows. */
+            sequence: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description Start in the venue’s local time. */
+            startsLocal: string;
+            status: components["schemas"]["ForumSessionStatus"];
+            themes: {
+                affairs: string[];
+                issues: string[];
+            };
+            timeZone: components["schemas"]["TimeZoneName"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            venue: {
+                address: string | null;
+                name: string | null;
+                onlineUrl: string | null;
+            };
+            /** @enum {string} */
+            zoneLabel: "WIB" | "WITA" | "WIT";
+        };
+        /** @enum {string} */
+        ForumSessionStatus: "draft" | "published" | "registration_open" | "registration_closed" | "held" | "closed" | "cancelled";
+        ForumSessionStatusRequest: {
+            /** @description Required to cancel. */
+            reason?: string;
+            status: components["schemas"]["ForumSessionStatus"];
         };
         Health: {
             database: {
@@ -1733,6 +2547,9 @@ export interface components {
             role: "admin" | "liaison" | "head" | "viewer" | "member";
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
+        };
+        InviteToForumSessionRequest: {
+            tenantIds: string[];
         };
         /** @description The label in Indonesian and in English. */
         Labels: {
@@ -1813,6 +2630,12 @@ export interface components {
             nextCursor: string | null;
             total: number;
         };
+        MatchReason: {
+            component: string;
+            en: string;
+            id: string;
+            text: string;
+        };
         Me: {
             memberships: {
                 agencyId: string | null;
@@ -1857,6 +2680,8 @@ export interface components {
         NationalMappingReport: {
             data: {
                 claimed: number;
+                /** @description Forum sessions held this year, by the province and its kabupaten/kota. */
+                forumsHeld: number;
                 mappedThisYear: number;
                 name: string;
                 potentials: {
@@ -1866,6 +2691,7 @@ export interface components {
                 regions: number;
             }[];
             summary: {
+                forumsHeld: number;
                 mappedThisYear: number;
                 published: number;
                 regions: number;
@@ -1906,7 +2732,7 @@ export interface components {
             status: "queued" | "sent" | "failed" | "held";
             subject: string;
             /** @enum {string} */
-            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder";
+            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_review";
             textBody: string | null;
             toAddress: string;
         };
@@ -2491,6 +3317,28 @@ export interface components {
         RegionProfile: components["schemas"]["Profile"] & {
             activeAgreements: number;
         };
+        RegisterDelegationRequest: {
+            delegates: {
+                /** @description Head of delegation (default: the first). */
+                head?: boolean;
+                /** @description A guest’s name (users: taken from the account). */
+                name?: string;
+                /** @description Position (jabatan). */
+                title: string;
+                /** @description A user of the registering tenant; leave out for a guest. */
+                userId?: string;
+            }[];
+            note?: string;
+            /** @description The tenant’s published potentials it brings. */
+            potentialIds?: string[];
+            seeks?: {
+                /** @description Government affairs it seeks partners for. */
+                affairs?: string[];
+                /** @description Strategic issues it seeks partners for. */
+                issues?: string[];
+            };
+            sessionId: string;
+        };
         /** @enum {string} */
         RoundStatus: "open" | "closed";
         SessionList: {
@@ -2685,11 +3533,80 @@ export interface components {
         TenantStatus: "unclaimed" | "active" | "unverified" | "suspended";
         /** @enum {string} */
         TenantType: "region" | "partner";
+        /**
+         * @description IANA zone of the venue: `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA), `Asia/Jayapura` (WIT).
+         * @enum {string}
+         */
+        TimeZoneName: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
         UpdateAgencyRequest: {
             /** @example Dinas Kebudayaan dan Pariwisata */
             name?: string;
             /** @example Disbudpar */
             shortName?: string | null;
+        };
+        UpdateForumFollowUpRequest: {
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            dueDate?: string;
+            /** @enum {string} */
+            status?: "open" | "done" | "dropped";
+        };
+        UpdateForumSessionRequest: {
+            agenda?: {
+                /**
+                 * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+                 * @example 2027-03-10T09:00
+                 */
+                end: string;
+                /** @description Published potentials presented in this item. */
+                potentialIds?: string[];
+                speakers?: string[];
+                /**
+                 * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+                 * @example 2027-03-10T09:00
+                 */
+                start: string;
+                title: string;
+            }[];
+            /** @description Approve registrations as they come. */
+            autoApprove?: boolean;
+            capacity?: number;
+            dayPlan?: components["schemas"]["DayPlan"];
+            description?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            end?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            registrationCloses?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            registrationOpens?: string;
+            /**
+             * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+             * @example 2027-03-10T09:00
+             */
+            start?: string;
+            timeZone?: components["schemas"]["TimeZoneName"] & unknown;
+            title?: string;
+            /** @description A physical place and/or an online link. */
+            venue?: {
+                address?: string | null;
+                name?: string | null;
+                /**
+                 * Format: uri
+                 * @example https://jdih.palukota.go.id/pks-1
+                 */
+                onlineUrl?: string | null;
+            };
         };
         UpdateMemberRequest: {
             /** @description Required for `liaison`: the agency (OPD) served. */
@@ -3912,6 +4829,230 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForumSessions: {
+        parameters: {
+            query?: {
+                /** @description Has this government affair among its themes. */
+                affair?: string;
+                /** @description Opaque cursor from the previous page’s `nextCursor`. */
+                cursor?: string;
+                /** @description Has this strategic issue among its themes. */
+                issue?: string;
+                /** @description Page size, 1–1000. */
+                limit?: number;
+                /** @description Convened in this province (by the province or one of its regions). */
+                province?: string;
+                /** @description Words in the title or description. */
+                q?: string;
+                /** @description `upcoming`: not yet ended, soonest first; `past`: ended, latest first. */
+                when?: "upcoming" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ForumSession"][];
+                        /** @description Pass as `cursor` to get the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForumSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForumSessionCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5999,6 +7140,1822 @@ export interface operations {
             };
         };
     };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The subscription link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        token: string;
+                        /** @description Subscribe to this in a calendar program. Shown once. */
+                        url: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query: {
+                /** @description The secret from the subscription link. */
+                token: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForumFollowUps: {
+        parameters: {
+            query?: {
+                /** @description Only overdue ones. */
+                overdue?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ForumFollowUp"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateForumFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The follow-up. */
+                followUpId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateForumFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The follow-up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumFollowUp"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnForumRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ForumRegistration"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerForumDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDelegationRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumRegistration"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelForumRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registration. */
+                registrationId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration, cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumRegistration"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForums: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The forums. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Forum"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createForum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateForumRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The forum with its sessions. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forum"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The forum. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forum"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forumOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumOutcomes"] & {
+                        forumId: string;
+                        sessions: number;
+                        sessionsHeld: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createForumSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateForumSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session, a draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConvenerForumSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateForumSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateForumSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createForumFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForumFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The follow-up. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumFollowUp"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteToForumSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToForumSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Who was invited now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alreadyInvited: string[];
+                        /** @description False for a draft: its invitations go out when published. */
+                        emailed: boolean;
+                        invited: string[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordForumMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForumMinutesRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session with its minutes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forumSessionOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumOutcomes"] & {
+                        sessionId: string;
+                        status: components["schemas"]["ForumSessionStatus"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForumRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ForumRegistration"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideForumRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The registration. */
+                registrationId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideForumRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumRegistration"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeForumSessionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForumSessionStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestForumInvitees: {
+        parameters: {
+            query?: {
+                /** @description How many, 1–100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Suggested invitees, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            name: string;
+                            reasons: components["schemas"]["MatchReason"][];
+                            regionCode: string | null;
+                            score: number;
+                            tenantId: string;
+                            /** @enum {string} */
+                            type: "region" | "partner";
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listInterests: {
         parameters: {
             query?: {
@@ -7739,6 +10696,8 @@ export interface operations {
                         data: {
                             autonomous: boolean;
                             claimed: boolean;
+                            /** @description Forum sessions the region convened and held this year. */
+                            forumsHeld: number;
                             kind: components["schemas"]["RegionKind"];
                             mappedThisYear: boolean;
                             name: string;
@@ -7749,9 +10708,12 @@ export interface operations {
                             regionCode: string;
                             tenantId: string;
                         }[];
+                        /** @description Forum sessions the province itself convened and held this year. */
+                        forumsHeldByProvince: number;
                         provinceCode: string;
                         summary: {
                             claimed: number;
+                            forumsHeld: number;
                             mappedThisYear: number;
                             published: number;
                             regions: number;

@@ -41,6 +41,8 @@ export const agreements = pgTable(
     stage: agreementStage().notNull().default('initiated'),
     sourceType: text(),
     sourceId: text(),
+    /** the forum session it came out of (a follow-up of its minutes), if any */
+    originSessionId: text(),
     kbNumber: text(),
     kbDate: day(),
     kbSignatories: text().array(),

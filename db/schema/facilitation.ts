@@ -45,6 +45,8 @@ export const proposals = pgTable(
     reminderSentAt: ts(),
     decidedAt: ts(),
     validityDays: integer().notNull(),
+    /** the forum session it came out of, if any */
+    originSessionId: text(),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [

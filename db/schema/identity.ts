@@ -192,6 +192,8 @@ export const emailOutbox = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),
+    /** files sent with the email (a calendar file), as text */
+    attachments: jsonb().$type<{ filename: string; contentType: string; content: string }[]>(),
     status: emailStatus().notNull().default('queued'),
     attempts: integer().notNull().default(0),
     providerId: text(),

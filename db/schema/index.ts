@@ -5,3 +5,4 @@ export * from './potentials';
 export * from './facilitation';
 export * from './agreements';
 export * from './matching';
+export * from './forums';

@@ -226,6 +226,8 @@ export const interests = pgTable(
     decisionNote: text(),
     decidedBy: text(),
     decidedAt: ts(),
+    /** the forum session where it was expressed, if any */
+    originSessionId: text(),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   agreementActions,
   agreementDocuments,
@@ -7,6 +7,7 @@ import {
   agreementParties,
   agreementSignatures,
   agreements,
+  forumFollowUps,
   interests,
   proposals,
   tenants,
@@ -24,6 +25,8 @@ import {
 } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { termCodes } from '../reference/vocabularies';
+import { forumRule } from '../forums/access';
+import { followUpForAgreement } from '../forums/minutes';
 
 /**
  * From Kesepakatan Bersama (KB, signed by the heads) through Perjanjian Kerja
@@ -272,7 +275,7 @@ export type CreateAgreementInput = {
   model?: string;
   affairs?: string[];
   issues?: string[];
-  source?: { type: 'interest' | 'proposal' | 'existing'; id?: string };
+  source?: { type: 'interest' | 'proposal' | 'existing' | 'follow_up'; id?: string };
 };
 
 export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateAgreementInput }) {
@@ -362,6 +365,20 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
         },
       });
   }
+  // A follow-up of a forum session: the agreement's origin is that session.
+  let followUp: Awaited<ReturnType<typeof followUpForAgreement>> = null;
+  if (input.source?.type === 'follow_up') {
+    followUp = input.source.id ? await followUpForAgreement(ctx, input.source.id, tenant.id) : null;
+    if (!followUp || followUp.status !== 'open' || !parties.includes(followUp.responsibleTenantId))
+      errors.push({
+        location: 'body.source.id',
+        message: {
+          id: 'harus tindak lanjut terbuka dari forum Anda, dengan pihak penanggung jawabnya di antara para pihak',
+          en: 'must be an open follow-up of your forum, with its responsible party among the parties',
+        },
+      });
+    else if (followUp.agreementId) throw forumRule('follow_up_agreement');
+  }
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
   // Naming a party invites it; only the two sides of an accepted interest or
   // proposal, exactly those, are bound from the start.
@@ -383,10 +400,19 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       issues,
       sourceType: input.source?.type ?? 'existing',
       sourceId: input.source?.id ?? null,
+      originSessionId: followUp?.sessionId ?? null,
       createdBy: actor.user.id,
       createdAt: now,
       updatedAt: now,
     });
+    if (followUp) {
+      const linked = await tx
+        .update(forumFollowUps)
+        .set({ agreementId: id, updatedAt: now })
+        .where(and(eq(forumFollowUps.id, followUp.id), isNull(forumFollowUps.agreementId)))
+        .returning({ id: forumFollowUps.id });
+      if (linked.length === 0) throw forumRule('follow_up_agreement');
+    }
     await tx.insert(agreementParties).values(
       parties.map((tenantId) => {
         const confirmed = preAgreed || tenantId === tenant.id;

@@ -1,6 +1,21 @@
 import type { Resend } from 'resend';
 
-export type EmailMessage = { to: string; subject: string; text: string; html: string };
+/** A file sent with an email, as text (a calendar file). */
+export type Attachment = { filename: string; contentType: string; content: string };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: Attachment[];
+};
+
+/** Text as base64 over its UTF-8 bytes (Workers have no Buffer). */
+const base64Utf8 = (text: string) => {
+  let binary = '';
+  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
+  return btoa(binary);
+};
 
 /** Anything that can deliver an email; throws when it could not. */
 export interface EmailClient {
@@ -25,6 +40,15 @@ export function resendClient(apiKey: string, from: string, baseUrl?: string): Em
         subject: message.subject,
         text: message.text,
         html: message.html,
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map((a) => ({
+                filename: a.filename,
+                content: base64Utf8(a.content),
+                contentType: a.contentType,
+              })),
+            }
+          : {}),
       });
       if (error || !data)
         throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);

@@ -4,6 +4,7 @@ import { emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { Lang } from '../platform/i18n';
+import type { Attachment } from './client';
 import { templates, type TemplateName } from './templates';
 
 /**
@@ -18,6 +19,7 @@ export async function enqueueEmail<T extends TemplateName>(
   lang: Lang,
   template: T,
   params: Parameters<(typeof templates)[T]>[1],
+  attachments?: Attachment[],
 ): Promise<void> {
   const rendered = (
     templates[template] as (
@@ -33,6 +35,7 @@ export async function enqueueEmail<T extends TemplateName>(
     subject: rendered.subject,
     textBody: rendered.text,
     htmlBody: rendered.html,
+    attachments: attachments?.length ? attachments : null,
     createdAt: ctx.now(),
   });
   ctx.defer(() => dispatchOutbox(ctx));
@@ -85,6 +88,7 @@ export async function dispatchOutbox(
         subject: row.subject,
         text: row.textBody,
         html: row.htmlBody,
+        ...(row.attachments?.length ? { attachments: row.attachments } : {}),
       });
       await db
         .update(emailOutbox)

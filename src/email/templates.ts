@@ -181,6 +181,180 @@ export const templates = {
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
   }),
+  /** A delegation's registration moved: received, approved, declined, waitlisted or promoted. */
+  forum_registration: (
+    lang: Lang,
+    p: {
+      name: string;
+      tenant: string;
+      session: string;
+      when: string;
+      event: 'received' | 'approved' | 'declined' | 'waitlisted' | 'promoted';
+      reason?: string | null;
+      url: string;
+    },
+  ): Rendered => {
+    const id = {
+      received: [
+        'Pendaftaran delegasi diterima',
+        `Pendaftaran delegasi ${p.tenant} untuk ${p.session} (${p.when}) telah kami terima dan menunggu persetujuan penyelenggara.`,
+      ],
+      approved: [
+        'Pendaftaran delegasi disetujui',
+        `Delegasi ${p.tenant} terdaftar untuk ${p.session} (${p.when}).`,
+      ],
+      declined: [
+        'Pendaftaran delegasi tidak disetujui',
+        `Pendaftaran delegasi ${p.tenant} untuk ${p.session} tidak disetujui penyelenggara.`,
+      ],
+      waitlisted: [
+        'Delegasi masuk daftar tunggu',
+        `Kapasitas ${p.session} (${p.when}) sudah penuh; delegasi ${p.tenant} masuk daftar tunggu dan akan dihubungi bila ada tempat.`,
+      ],
+      promoted: [
+        'Delegasi mendapat tempat',
+        `Ada tempat yang kosong: delegasi ${p.tenant} kini mendapat tempat di ${p.session} (${p.when}).`,
+      ],
+    }[p.event];
+    const en = {
+      received: [
+        'Delegation registration received',
+        `We received the registration of ${p.tenant}'s delegation for ${p.session} (${p.when}); it awaits the convener's approval.`,
+      ],
+      approved: [
+        'Delegation registration approved',
+        `${p.tenant}'s delegation is registered for ${p.session} (${p.when}).`,
+      ],
+      declined: [
+        'Delegation registration declined',
+        `The convener declined ${p.tenant}'s registration for ${p.session}.`,
+      ],
+      waitlisted: [
+        'Delegation waitlisted',
+        `${p.session} (${p.when}) is full; ${p.tenant}'s delegation is on the waitlist and will be told when a place frees up.`,
+      ],
+      promoted: [
+        'Your delegation has a place',
+        `A place freed up: ${p.tenant}'s delegation now has a place at ${p.session} (${p.when}).`,
+      ],
+    }[p.event];
+    const [subject, body] = (lang === 'en' ? en : id) as [string, string];
+    return {
+      subject: `${subject}: ${p.session}`,
+      ...layout(
+        lang,
+        [
+          lang === 'en' ? `Dear ${p.name},` : `Yth. Bapak/Ibu ${p.name},`,
+          body,
+          ...(p.reason ? [lang === 'en' ? `Reason: ${p.reason}` : `Alasan: ${p.reason}`] : []),
+        ],
+        { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
+      ),
+    };
+  },
+  /** A registered delegation hears of a change (with the updated calendar file) or a cancellation. */
+  forum_session_notice: (
+    lang: Lang,
+    p: {
+      name: string;
+      session: string;
+      when: string;
+      venue: string;
+      event: 'changed' | 'cancelled' | 'reminder';
+      days?: number;
+      reason?: string | null;
+      url: string;
+    },
+  ): Rendered => {
+    const subject =
+      lang === 'en'
+        ? {
+            changed: 'Session changed',
+            cancelled: 'Session cancelled',
+            reminder: `Reminder: ${p.days === 1 ? 'tomorrow' : `in ${p.days} days`}`,
+          }[p.event]
+        : {
+            changed: 'Perubahan jadwal pertemuan',
+            cancelled: 'Pembatalan pertemuan',
+            reminder: `Pengingat: ${p.days === 1 ? 'besok' : `${p.days} hari lagi`}`,
+          }[p.event];
+    const body =
+      lang === 'en'
+        ? {
+            changed: `${p.session} has changed. It now takes place ${p.when}${p.venue ? ` at ${p.venue}` : ''}. The attached calendar file replaces the earlier one.`,
+            cancelled: `${p.session}, planned ${p.when}, is cancelled.`,
+            reminder: `${p.session} takes place ${p.when}${p.venue ? ` at ${p.venue}` : ''}.`,
+          }[p.event]
+        : {
+            changed: `Terdapat perubahan pada ${p.session}. Pertemuan kini dilaksanakan ${p.when}${p.venue ? ` di ${p.venue}` : ''}. Berkas kalender terlampir menggantikan yang sebelumnya.`,
+            cancelled: `${p.session} yang direncanakan ${p.when} dibatalkan.`,
+            reminder: `${p.session} akan dilaksanakan ${p.when}${p.venue ? ` di ${p.venue}` : ''}.`,
+          }[p.event];
+    return {
+      subject: `${subject}: ${p.session}`,
+      ...layout(
+        lang,
+        [
+          lang === 'en' ? `Dear ${p.name},` : `Yth. Bapak/Ibu ${p.name},`,
+          body,
+          ...(p.reason ? [lang === 'en' ? `Reason: ${p.reason}` : `Alasan: ${p.reason}`] : []),
+        ],
+        { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
+      ),
+    };
+  },
+  /** The convener invites a tenant to a session. */
+  forum_invitation: (
+    lang: Lang,
+    p: {
+      name: string;
+      convener: string;
+      session: string;
+      when: string;
+      closes: string;
+      url: string;
+    },
+  ): Rendered => ({
+    subject: lang === 'en' ? `Invitation: ${p.session}` : `Undangan: ${p.session}`,
+    ...layout(
+      lang,
+      lang === 'en'
+        ? [
+            `Dear ${p.name},`,
+            `${p.convener} invites your delegation to ${p.session}, ${p.when}.`,
+            `Registration closes ${p.closes}.`,
+          ]
+        : [
+            `Yth. Bapak/Ibu ${p.name},`,
+            `${p.convener} mengundang delegasi Bapak/Ibu ke ${p.session}, ${p.when}.`,
+            `Pendaftaran ditutup ${p.closes}.`,
+          ],
+      { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
+    ),
+  }),
+  /** The convener hears of a registration waiting for its decision. */
+  forum_review: (
+    lang: Lang,
+    p: { name: string; tenant: string; session: string; url: string },
+  ): Rendered => ({
+    subject:
+      lang === 'en'
+        ? `Registration to review: ${p.tenant}`
+        : `Pendaftaran menunggu persetujuan: ${p.tenant}`,
+    ...layout(
+      lang,
+      lang === 'en'
+        ? [
+            `Dear ${p.name},`,
+            `${p.tenant} registered a delegation for ${p.session}. Please approve or decline it.`,
+          ]
+        : [
+            `Yth. Bapak/Ibu ${p.name},`,
+            `${p.tenant} mendaftarkan delegasi untuk ${p.session}. Mohon disetujui atau ditolak.`,
+          ],
+      { label: lang === 'en' ? 'Review registrations' : 'Tinjau pendaftaran', url: p.url },
+    ),
+  }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { memberships, potentials, proposals, regions, tenants, users } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
+import { checkOrigin } from '../forums/access';
 import { authorize, getTenantOr404, requireUser, provinceOf } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import { type Ctx, today, isoDate } from '../platform/context';
@@ -52,6 +53,7 @@ export async function createProposal({
     potentialId?: string;
     note: string;
     validityDays?: number;
+    originSessionId?: string;
   };
 }) {
   const access = await authorize(ctx, input.tenantId, 'proposals.create');
@@ -112,6 +114,7 @@ export async function createProposal({
       throw conflict({ key: 'proposal.potential_closed' });
   }
 
+  await checkOrigin(ctx, input.originSessionId, facilitator.id);
   const now = ctx.now();
   const days = input.validityDays ?? DEFAULT_VALIDITY_DAYS;
   const id = newId('proposal', now.getTime());
@@ -127,6 +130,7 @@ export async function createProposal({
         potentialId: input.potentialId ?? null,
         note: input.note,
         validityDays: days,
+        originSessionId: input.originSessionId ?? null,
         expiresAt: new Date(now.getTime() + days * 86400_000),
         createdAt: now,
       })

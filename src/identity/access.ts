@@ -134,6 +134,26 @@ export const PERMISSIONS = {
     facilitator: [],
     apiKeyScope: null,
   },
+  /** convening forums: the TKKSD secretariat (admin) and liaisons */
+  'forums.manage': {
+    region: ['admin', 'liaison'],
+    partner: [],
+    facilitator: [],
+    apiKeyScope: null,
+  },
+  'forums.read': {
+    region: ALL_REGION,
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: 'read',
+  },
+  /** registering a delegation to someone else's forum, and following up on it */
+  'forums.register': {
+    region: ['admin', 'liaison', 'head'],
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
 } satisfies Record<string, Rule>;
 

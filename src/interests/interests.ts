@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { interests, memberships, potentials, tenants, users } from '../../db/schema';
 import { authorize, requireActiveTenant, requireUser } from '../identity/access';
+import { checkOrigin } from '../forums/access';
 import { recordAudit } from '../platform/audit';
 import { type Ctx, today, actingUserId } from '../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
@@ -19,7 +20,7 @@ export async function expressInterest({
   input,
 }: {
   ctx: Ctx;
-  input: { tenantId: string; potentialId: string; message: string };
+  input: { tenantId: string; potentialId: string; message: string; originSessionId?: string };
 }) {
   // the acting tenant is the path's, checked by the permission table like every other route:
   // 404 for a tenant the caller is not in, 403 for too small a role (or any API key)
@@ -41,6 +42,7 @@ export async function expressInterest({
         message: { id: 'adalah pemilik potensi', en: 'is the owner of the potential' },
       },
     ]);
+  await checkOrigin(ctx, input.originSessionId, fromTenantId);
   const now = ctx.now();
   const id = newId('interest', now.getTime());
   try {
@@ -54,6 +56,7 @@ export async function expressInterest({
           fromTenantId: fromTenantId,
           fromUserId: actor.user.id,
           message: input.message,
+          originSessionId: input.originSessionId ?? null,
           createdAt: now,
         })
         .returning();

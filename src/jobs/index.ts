@@ -4,6 +4,8 @@ import { dispatchOutbox } from '../email/outbox';
 import { purgeRateLimits } from '../platform/rate-limit';
 import { remindAndExpireProposals } from '../facilitation/proposals';
 import type { Ctx } from '../platform/context';
+import { materialiseAll, syncRegistrationWindows } from '../forums/sessions';
+import { sendForumReminders } from '../forums/notices';
 
 /**
  * Periodic jobs, run by the Workers cron trigger (src/worker.ts `scheduled`)
@@ -65,7 +67,24 @@ export const proposalReminders: Job = {
   },
 };
 
-export const JOBS: Job[] = [referenceDataCheck, purgeExpired, proposalReminders, retryEmail];
+/** Forums: next sessions materialised, registration windows opened and closed, reminders 7 days and 1 day ahead. */
+export const forumUpkeep: Job = {
+  name: 'forum-upkeep',
+  async run({ ctx }) {
+    const materialised = await materialiseAll({ ctx });
+    const windows = await syncRegistrationWindows({ ctx });
+    const reminders = await sendForumReminders({ ctx });
+    return { ...materialised, ...windows, ...reminders };
+  },
+};
+
+export const JOBS: Job[] = [
+  referenceDataCheck,
+  purgeExpired,
+  proposalReminders,
+  forumUpkeep,
+  retryEmail,
+];
 
 export async function runJobs({ ctx, input }: { ctx: Ctx; input: { jobs?: Job[] } }) {
   const results: { job: string; ok: boolean; result?: Record<string, unknown>; error?: string }[] =

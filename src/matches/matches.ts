@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, gte, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   agreementParties,
@@ -8,6 +8,7 @@ import {
   potentials,
   regions,
   tenantProfiles,
+  tenants,
 } from '../../db/schema';
 import { authorize } from '../identity/access';
 import { type Ctx, today } from '../platform/context';
@@ -525,4 +526,124 @@ export async function recommendationsFor({
         ? encodeCursor([String(offset + input.limit)], { tenantId: tenant.id })
         : null,
   };
+}
+
+/**
+ * Tenants that fit a forum: its themes (as an offer and as a need, from the
+ * convener's place) and the convener's published potentials are each matched
+ * as `matchesForPotential` does, and each tenant keeps its best match, with the
+ * explanation. Used to suggest whom to invite.
+ */
+export async function tenantsFitting(
+  ctx: Ctx,
+  input: {
+    tenantId: string;
+    issues: string[];
+    affairs: string[];
+    exclude: Set<string>;
+    limit: number;
+  },
+) {
+  const todayIso = today(ctx);
+  const now = ctx.now();
+  const [own, [place]] = await Promise.all([
+    ctx.db
+      .select({ id: potentials.id })
+      .from(potentials)
+      .where(
+        and(
+          eq(potentials.tenantId, input.tenantId),
+          eq(potentials.status, 'published'),
+          gte(potentials.expiresOn, todayIso),
+        ),
+      )
+      .limit(10),
+    ctx.db
+      .select({
+        code: regions.code,
+        provinceCode: regions.provinceCode,
+        islandGroup: regions.islandGroup,
+        neighbours: tenantProfiles.neighbours,
+      })
+      .from(tenants)
+      .innerJoin(regions, eq(regions.code, tenants.regionCode))
+      .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id))
+      .where(eq(tenants.id, input.tenantId)),
+  ]);
+  const targets: Target[] = [];
+  for (const p of own) {
+    const t = await loadTarget(ctx.db, p.id, input.tenantId, todayIso);
+    if (t) targets.push(t);
+  }
+  for (const direction of ['offer', 'need'] as const)
+    targets.push({
+      id: `forum-${direction}`,
+      tenantId: input.tenantId,
+      regionCode: place?.code ?? '',
+      provinceCode: place?.provinceCode ?? place?.code ?? '',
+      islandGroup: place?.islandGroup ?? '',
+      direction,
+      affairs: canonicalCodes(input.affairs),
+      issues: canonicalCodes(input.issues),
+      cooperationKinds: [...(vocabularyByName('cooperation-kinds')?.terms ?? [])].map((t) =>
+        canonicalCode(t.code),
+      ),
+      mandatory: false,
+      valueIdr: null,
+      neighbours: place?.neighbours ?? [],
+    });
+  const history = await historyOf(ctx.db, input.tenantId);
+  const best = new Map<string, Match>();
+  const k = input.limit * 4;
+  for (const target of targets) {
+    const { candidates } = await topCandidates(ctx.db, target, {
+      now,
+      todayIso,
+      history,
+      k,
+      filter: {},
+    });
+    const { matches } = rank(target, candidates, { now, labels: LABELS, history, limit: k });
+    for (const m of matches) {
+      const id = m.candidate.tenantId;
+      if (input.exclude.has(id)) continue;
+      const prev = best.get(id);
+      if (!prev || m.score > prev.score) best.set(id, m);
+    }
+  }
+  const top = [...best.values()]
+    .sort((a, b) => b.score - a.score || (a.candidate.tenantId < b.candidate.tenantId ? -1 : 1))
+    .slice(0, input.limit);
+  const names = top.length
+    ? await ctx.db
+        .select({
+          id: tenants.id,
+          name: tenants.name,
+          type: tenants.type,
+          regionCode: tenants.regionCode,
+        })
+        .from(tenants)
+        .where(
+          inArray(
+            tenants.id,
+            top.map((m) => m.candidate.tenantId),
+          ),
+        )
+    : [];
+  return top.map((m) => {
+    const t = names.find((n) => n.id === m.candidate.tenantId);
+    return {
+      tenantId: m.candidate.tenantId,
+      name: t?.name ?? '',
+      type: t?.type ?? 'partner',
+      regionCode: t?.regionCode ?? null,
+      score: m.score,
+      reasons: m.reasons.map((r) => ({
+        component: r.component,
+        text: ctx.lang === 'en' ? r.en : r.id,
+        id: r.id,
+        en: r.en,
+      })),
+    };
+  });
 }

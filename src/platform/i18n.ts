@@ -150,6 +150,26 @@ export const messages = {
     id: 'Potensi kerja sama tidak ditemukan.',
     en: 'Cooperation potential not found.',
   },
+  'forum.not_found': {
+    id: 'Forum kerja sama daerah tidak ditemukan.',
+    en: 'Cooperation forum not found.',
+  },
+  'forum.session_not_found': {
+    id: 'Pertemuan forum tidak ditemukan.',
+    en: 'Forum session not found.',
+  },
+  'forum.registration_not_found': {
+    id: 'Pendaftaran delegasi tidak ditemukan.',
+    en: 'Delegation registration not found.',
+  },
+  'forum.follow_up_not_found': {
+    id: 'Tindak lanjut tidak ditemukan.',
+    en: 'Follow-up not found.',
+  },
+  'calendar.invalid_token': {
+    id: 'Tautan kalender tidak berlaku atau sudah dicabut.',
+    en: 'The calendar link is not valid or was revoked.',
+  },
   'potential.rule': {
     id: (p) => `Tidak diizinkan oleh aturan: ${p.ruleId}`,
     en: (p) => `Not allowed by the rule: ${p.ruleEn}`,

@@ -24,6 +24,10 @@ export const ID_PREFIXES = {
   action: 'act',
   interest: 'int',
   event: 'evt',
+  forum: 'frm',
+  forumSession: 'fss',
+  registration: 'reg',
+  followUp: 'fup',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

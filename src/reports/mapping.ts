@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { mappingRounds, potentials, regions, tenants } from '../../db/schema';
+import { forumsHeldSince } from '../forums/outcomes';
 import { authorize, requirePlatformAdmin } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
@@ -23,7 +24,7 @@ const yearStart = (ctx: Ctx) =>
 
 async function perTenant(ctx: Ctx, provinceCode: string | null) {
   const since = yearStart(ctx);
-  const [rows, rounds, counts] = await Promise.all([
+  const [rows, rounds, counts, forumsHeld] = await Promise.all([
     ctx.db
       .select({
         code: regions.code,
@@ -56,6 +57,7 @@ async function perTenant(ctx: Ctx, provinceCode: string | null) {
       .from(potentials)
       .where(provinceCode ? eq(potentials.provinceCode, provinceCode) : undefined)
       .groupBy(potentials.tenantId, potentials.status),
+    forumsHeldSince(ctx, since),
   ]);
   const roundsBy = new Map(rounds.map((r) => [r.tenantId, Number(r.n)]));
   const countsBy = new Map<string, Counts>();
@@ -74,6 +76,7 @@ async function perTenant(ctx: Ctx, provinceCode: string | null) {
     claimed: r.status === 'active',
     mappedThisYear: (roundsBy.get(r.tenantId) ?? 0) > 0,
     potentials: countsBy.get(r.tenantId) ?? zero(),
+    forumsHeld: forumsHeld.get(r.tenantId) ?? 0,
   }));
 }
 
@@ -82,10 +85,15 @@ export async function provinceReport({ ctx, input }: { ctx: Ctx; input: { tenant
   const { tenant } = await authorize(ctx, input.tenantId, 'reports.read');
   if (tenant.type !== 'region' || !tenant.regionCode || tenant.regionCode.includes('.'))
     throw notFound({ key: 'tenant.not_found' });
-  const data = await perTenant(ctx, tenant.regionCode);
+  const [data, held] = await Promise.all([
+    perTenant(ctx, tenant.regionCode),
+    forumsHeldSince(ctx, yearStart(ctx)),
+  ]);
   const autonomous = data.filter((d) => d.autonomous);
   return {
     provinceCode: tenant.regionCode,
+    /** forum sessions the province itself convened and held this year */
+    forumsHeldByProvince: held.get(tenant.id) ?? 0,
     year: Number(yearStart(ctx).slice(0, 4)),
     data,
     summary: {
@@ -93,6 +101,7 @@ export async function provinceReport({ ctx, input }: { ctx: Ctx; input: { tenant
       claimed: autonomous.filter((d) => d.claimed).length,
       mappedThisYear: autonomous.filter((d) => d.mappedThisYear).length,
       published: autonomous.reduce((s, d) => s + d.potentials.published, 0),
+      forumsHeld: data.reduce((s, d) => s + d.forumsHeld, 0),
     },
   };
 }
@@ -100,13 +109,15 @@ export async function provinceReport({ ctx, input }: { ctx: Ctx; input: { tenant
 /** For the platform admin: the same, summed per province, for all 38. */
 export async function nationalReport({ ctx }: { ctx: Ctx; input?: undefined }) {
   requirePlatformAdmin(ctx);
-  const [data, provinces] = await Promise.all([
+  const [data, provinces, held] = await Promise.all([
     perTenant(ctx, null),
     ctx.db
-      .select({ code: regions.code, name: regions.name })
+      .select({ code: regions.code, name: regions.name, tenantId: tenants.id })
       .from(regions)
+      .leftJoin(tenants, eq(tenants.regionCode, regions.code))
       .where(and(eq(regions.kind, 'provinsi')))
       .orderBy(asc(regions.code)),
+    forumsHeldSince(ctx, yearStart(ctx)),
   ]);
   const rows = provinces.map((p) => {
     const mine = data.filter((d) => d.provinceCode === p.code && d.autonomous);
@@ -119,6 +130,9 @@ export async function nationalReport({ ctx }: { ctx: Ctx; input?: undefined }) {
       claimed: mine.filter((d) => d.claimed).length,
       mappedThisYear: mine.filter((d) => d.mappedThisYear).length,
       potentials: potentialsByStatus,
+      forumsHeld:
+        (p.tenantId ? (held.get(p.tenantId) ?? 0) : 0) +
+        data.filter((d) => d.provinceCode === p.code).reduce((s, d) => s + d.forumsHeld, 0),
     };
   });
   if (rows.length === 0) throw notFound({ key: 'tenant.not_found' });
@@ -129,6 +143,7 @@ export async function nationalReport({ ctx }: { ctx: Ctx; input?: undefined }) {
       regions: rows.reduce((s, r) => s + r.regions, 0),
       mappedThisYear: rows.reduce((s, r) => s + r.mappedThisYear, 0),
       published: rows.reduce((s, r) => s + r.potentials.published, 0),
+      forumsHeld: rows.reduce((s, r) => s + r.forumsHeld, 0),
     },
   };
 }

@@ -14,6 +14,9 @@ export const NationalMappingReport = z
         regions: z.number().int(),
         claimed: z.number().int(),
         mappedThisYear: z.number().int(),
+        forumsHeld: z.number().int().openapi({
+          description: 'Forum sessions held this year, by the province and its kabupaten/kota.',
+        }),
         potentials: z.record(z.string(), z.number().int()),
       }),
     ),
@@ -21,6 +24,7 @@ export const NationalMappingReport = z
       regions: z.number().int(),
       mappedThisYear: z.number().int(),
       published: z.number().int(),
+      forumsHeld: z.number().int(),
     }),
   })
   .openapi('NationalMappingReport');

@@ -35,7 +35,10 @@ export const createDef = createRoute({
             .openapi({ default: [], description: 'Strategic issues it addresses.' }),
           source: z
             .object({
-              type: z.enum(['interest', 'proposal', 'existing']),
+              type: z.enum(['interest', 'proposal', 'existing', 'follow_up']).openapi({
+                description:
+                  '`follow_up`: a follow-up of a forum session (its id); the agreement then records the session as its origin.',
+              }),
               id: z.string().max(40).optional(),
             })
             .strict()

@@ -85,6 +85,9 @@ export const AgreementSchema = z
     stage: Stage,
     sourceType: z.string().nullable(),
     sourceId: z.string().nullable(),
+    originSessionId: z.string().nullable().openapi({
+      description: 'The forum session it came out of (through a follow-up of its minutes), if any.',
+    }),
     kbNumber: z.string().nullable(),
     kbDate: DateString.nullable(),
     kbSignatories: z.array(z.string()).nullable(),

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createProposal } from '../../facilitation/proposals';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { idPattern } from '../common';
 import { ProposalSchema, writeErrors } from './definitions';
 
 export const createRouteDef = createRoute({
@@ -27,6 +28,10 @@ export const createRouteDef = createRoute({
             .openapi({ description: 'A published potential of one party the match is about.' }),
           note: z.string().trim().min(1).max(4000),
           validityDays: z.number().int().min(1).max(90).optional(),
+          originSessionId: idPattern('fss').optional().openapi({
+            description:
+              'The forum session where the match was found (one the province convened or took part in): counted in its outcomes.',
+          }),
         })
         .strict()
         .openapi('CreateProposalRequest'),

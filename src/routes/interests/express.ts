@@ -14,6 +14,10 @@ export const ExpressInterestRequest = z
       .min(1)
       .max(4000)
       .openapi({ description: 'What the tenant proposes or asks, for the owner to read.' }),
+    originSessionId: idPattern('fss').optional().openapi({
+      description:
+        'The forum session where the interest arose (one the tenant convened or took part in): counted in its outcomes.',
+    }),
   })
   .strict()
   .openapi('ExpressInterestRequest');

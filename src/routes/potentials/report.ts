@@ -7,6 +7,9 @@ import { readErrors, Counts } from './definitions';
 
 export const ProvinceMappingReportResponse = z.object({
   provinceCode: z.string(),
+  forumsHeldByProvince: z.number().int().openapi({
+    description: 'Forum sessions the province itself convened and held this year.',
+  }),
   year: z.number().int(),
   data: z.array(
     z.object({
@@ -18,6 +21,9 @@ export const ProvinceMappingReportResponse = z.object({
       tenantId: z.string(),
       claimed: z.boolean(),
       mappedThisYear: z.boolean(),
+      forumsHeld: z.number().int().openapi({
+        description: 'Forum sessions the region convened and held this year.',
+      }),
       potentials: Counts,
     }),
   ),
@@ -25,6 +31,7 @@ export const ProvinceMappingReportResponse = z.object({
     regions: z.number().int(),
     claimed: z.number().int(),
     mappedThisYear: z.number().int(),
+    forumsHeld: z.number().int(),
     published: z.number().int(),
   }),
 });

@@ -1,0 +1,59 @@
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { SessionRow } from './access';
+
+export type CalendarEntry = {
+  session: SessionRow;
+  convenerName: string;
+  /** the registration behind it, for a delegation's feed: a waitlisted place is tentative */
+  tentative?: boolean;
+};
+
+/**
+ * iCalendar (RFC 5545) for sessions, written by ical-generator: a stable UID
+ * per session, SEQUENCE rising with each change, STATUS:CANCELLED once
+ * cancelled, times in the venue's zone with its VTIMEZONE (a session in
+ * Jayapura reads 09:00 WIT), and a URL back to the session in the API.
+ */
+export function calendarOf(input: {
+  name: string;
+  origin: string;
+  entries: CalendarEntry[];
+  now: Date;
+}): string {
+  const cal = ical({
+    name: input.name,
+    prodId: { company: 'Sinergi', product: 'Forum Kerja Sama Daerah', language: 'ID' },
+    // one VTIMEZONE per zone the events use
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  for (const { session: s, convenerName, tentative } of input.entries) {
+    const location = [s.venueName, s.venueAddress, s.onlineUrl].filter(Boolean).join(', ');
+    cal.createEvent({
+      id: `${s.id}@sinergi`,
+      sequence: s.sequence,
+      stamp: s.updatedAt > input.now ? input.now : s.updatedAt,
+      start: new TZDate(s.startsAt.getTime(), s.timeZone),
+      end: new TZDate(s.endsAt.getTime(), s.timeZone),
+      timezone: s.timeZone,
+      summary: s.title,
+      description: [
+        `Penyelenggara: ${convenerName}`,
+        s.description,
+        s.status === 'cancelled' && s.cancelReason ? `Dibatalkan: ${s.cancelReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      location: location || null,
+      url: `${input.origin}/v1/forums/${s.forumId}/sessions/${s.id}`,
+      status:
+        s.status === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : tentative || s.status === 'draft'
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return cal.toString();
+}

@@ -1,0 +1,154 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { calendarFeeds, forumSessions, forums, tenants } from '../../db/schema';
+import { authorize, requireUser } from '../identity/access';
+import { recordAudit } from '../platform/audit';
+import type { Ctx } from '../platform/context';
+import { ApiError, notFound } from '../platform/errors';
+import { hashSecret, randomSecret, secretMatches } from '../platform/secrets';
+import { calendarOf } from './calendar';
+import { sessionsAttendedBy } from './registrations';
+import { visibleSession } from './sessions';
+
+/** One session as a calendar file: public once published. */
+export async function sessionCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { forumId: string; sessionId: string };
+}) {
+  const session = await visibleSession(ctx, input.forumId, input.sessionId);
+  const [convener] = await ctx.db
+    .select({ name: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.id, session.tenantId));
+  return calendarOf({
+    name: session.title,
+    origin: ctx.config.APP_ORIGIN,
+    entries: [{ session, convenerName: convener?.name ?? '' }],
+    now: ctx.now(),
+  });
+}
+
+/**
+ * A tenant's calendar subscription: a secret URL, shown once, stored as a
+ * hash; creating it again replaces (and so revokes) the previous one.
+ */
+export async function createCalendarFeed({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  const actor = requireUser(ctx);
+  const token = randomSecret();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(calendarFeeds)
+      .values({
+        tenantId: tenant.id,
+        tokenHash: hashSecret(token),
+        createdBy: actor.user.id,
+        createdAt: ctx.now(),
+      })
+      .onConflictDoUpdate({
+        target: calendarFeeds.tenantId,
+        set: { tokenHash: hashSecret(token), createdBy: actor.user.id, createdAt: ctx.now() },
+      });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'calendar_feed.created',
+      targetType: 'calendar_feed',
+      targetId: tenant.id,
+      diff: {},
+    });
+  });
+  return {
+    url: `${ctx.config.APP_ORIGIN}/v1/tenants/${tenant.id}/calendar.ics?token=${token}`,
+    token,
+    createdAt: ctx.now(),
+  };
+}
+
+export async function revokeCalendarFeed({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  requireUser(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(calendarFeeds)
+      .where(eq(calendarFeeds.tenantId, tenant.id))
+      .returning({ id: calendarFeeds.tenantId });
+    if (gone.length === 0) throw notFound({ key: 'calendar.invalid_token' });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'calendar_feed.revoked',
+      targetType: 'calendar_feed',
+      targetId: tenant.id,
+      diff: {},
+    });
+  });
+}
+
+/**
+ * The feed itself, read by calendar programs with the token alone: every
+ * session the tenant registered for (a waitlisted place is tentative) and
+ * every published session it convenes. A wrong token answers 404, compared in
+ * constant time.
+ */
+export async function calendarFeed({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; token: string };
+}) {
+  const [feed] = await ctx.db
+    .select()
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tenantId, input.tenantId));
+  // a missing feed costs the same comparison as a wrong token
+  if (!secretMatches(input.token, feed?.tokenHash ?? '0'.repeat(64)) || !feed)
+    throw new ApiError('NOT_FOUND', { key: 'calendar.invalid_token' });
+  const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.id, input.tenantId));
+  const [attending, convening] = await Promise.all([
+    sessionsAttendedBy(ctx.db, input.tenantId),
+    ctx.db
+      .select({ session: forumSessions })
+      .from(forumSessions)
+      .innerJoin(forums, eq(forums.id, forumSessions.forumId))
+      .where(
+        and(
+          eq(forumSessions.tenantId, input.tenantId),
+          inArray(forumSessions.status, [
+            'published',
+            'registration_open',
+            'registration_closed',
+            'held',
+            'closed',
+            'cancelled',
+          ]),
+        ),
+      ),
+  ]);
+  return calendarOf({
+    name: `Sinergi — ${tenant?.name ?? ''}`,
+    origin: ctx.config.APP_ORIGIN,
+    entries: [
+      ...attending.map((a) => ({
+        session: a.session,
+        convenerName: a.convenerName,
+        tentative: a.status !== 'approved',
+      })),
+      ...convening.map((c) => ({ session: c.session, convenerName: tenant?.name ?? '' })),
+    ],
+    now: ctx.now(),
+  });
+}

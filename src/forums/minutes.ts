@@ -1,0 +1,323 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import {
+  agreementParties,
+  forumFollowUps,
+  forumRegistrations,
+  forumSessions,
+  potentials,
+  proposals,
+} from '../../db/schema';
+import { authorize, requireUser } from '../identity/access';
+import { recordAudit } from '../platform/audit';
+import { type Ctx, today } from '../platform/context';
+import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { convenerSession, forumRule } from './access';
+import { followUpView, getConvenerSession } from './sessions';
+
+const RECORDED: string[] = ['held', 'closed'];
+
+/**
+ * The notulen of a session: who came, a summary, the decisions. Recorded by
+ * the convener once the session was held; visible to registered delegations,
+ * and to everyone once `publish` is set.
+ */
+export async function recordMinutes({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    tenantId: string;
+    forumId: string;
+    sessionId: string;
+    summary: string;
+    decisions?: string[];
+    attendance?: { tenantId: string; attended: boolean }[];
+    publish?: boolean;
+  };
+}) {
+  const { session, tenant } = await convenerSession(
+    ctx,
+    input.tenantId,
+    input.forumId,
+    input.sessionId,
+    'forums.manage',
+  );
+  if (!RECORDED.includes(session.status)) throw forumRule('minutes_before_held');
+  const approved = await ctx.db
+    .select({ id: forumRegistrations.id, tenantId: forumRegistrations.tenantId })
+    .from(forumRegistrations)
+    .where(
+      and(eq(forumRegistrations.sessionId, session.id), eq(forumRegistrations.status, 'approved')),
+    );
+  const errors: RaisedFieldError[] = [];
+  (input.attendance ?? []).forEach((a, i) => {
+    if (!approved.some((r) => r.tenantId === a.tenantId))
+      errors.push({
+        location: `body.attendance.${i}.tenantId`,
+        message: {
+          id: 'harus delegasi yang terdaftar dan disetujui pada pertemuan ini',
+          en: 'must be a delegation registered and approved for this session',
+        },
+      });
+  });
+  if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(forumSessions)
+      .set({
+        minutes: { summary: input.summary, decisions: input.decisions ?? [] },
+        minutesRecordedAt: now,
+        minutesPublishedAt: input.publish ? (session.minutesPublishedAt ?? now) : null,
+        updatedAt: now,
+      })
+      .where(eq(forumSessions.id, session.id));
+    for (const a of input.attendance ?? [])
+      await tx
+        .update(forumRegistrations)
+        .set({ attended: a.attended, updatedAt: now })
+        .where(
+          and(
+            eq(forumRegistrations.sessionId, session.id),
+            eq(forumRegistrations.tenantId, a.tenantId),
+          ),
+        );
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'forum.minutes_recorded',
+      targetType: 'forum_session',
+      targetId: session.id,
+      diff: {
+        decisions: { to: (input.decisions ?? []).length },
+        attended: { to: (input.attendance ?? []).filter((a) => a.attended).length },
+        published: { from: !!session.minutesPublishedAt, to: !!input.publish },
+      },
+    });
+  });
+  return getConvenerSession({ ctx, input });
+}
+
+/** A follow-up decided at a session: what, who is responsible, by when, and what it links to. */
+export async function createFollowUp({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    tenantId: string;
+    forumId: string;
+    sessionId: string;
+    title: string;
+    responsibleTenantId: string;
+    dueDate: string;
+    potentialId?: string;
+    proposalId?: string;
+    agreementId?: string;
+  };
+}) {
+  const { session, tenant, actor } = await convenerSession(
+    ctx,
+    input.tenantId,
+    input.forumId,
+    input.sessionId,
+    'forums.manage',
+  );
+  if (!RECORDED.includes(session.status)) throw forumRule('minutes_before_held');
+  const errors: RaisedFieldError[] = [];
+  const [registered] = await ctx.db
+    .select({ id: forumRegistrations.id })
+    .from(forumRegistrations)
+    .where(
+      and(
+        eq(forumRegistrations.sessionId, session.id),
+        eq(forumRegistrations.tenantId, input.responsibleTenantId),
+        eq(forumRegistrations.status, 'approved'),
+      ),
+    );
+  if (input.responsibleTenantId !== tenant.id && !registered)
+    errors.push({
+      location: 'body.responsibleTenantId',
+      message: {
+        id: 'harus penyelenggara atau delegasi yang terdaftar pada pertemuan ini',
+        en: 'must be the convener or a delegation registered for this session',
+      },
+    });
+  if (input.potentialId) {
+    const [p] = await ctx.db
+      .select({ id: potentials.id })
+      .from(potentials)
+      .where(and(eq(potentials.id, input.potentialId), eq(potentials.status, 'published')));
+    if (!p)
+      errors.push({
+        location: 'body.potentialId',
+        message: {
+          id: 'harus potensi kerja sama yang dipublikasikan',
+          en: 'must be a published cooperation potential',
+        },
+      });
+  }
+  if (input.proposalId) {
+    const [p] = await ctx.db
+      .select({ id: proposals.id })
+      .from(proposals)
+      .where(
+        and(
+          eq(proposals.id, input.proposalId),
+          or(
+            eq(proposals.partyA, input.responsibleTenantId),
+            eq(proposals.partyB, input.responsibleTenantId),
+          ),
+        ),
+      );
+    if (!p)
+      errors.push({
+        location: 'body.proposalId',
+        message: {
+          id: 'harus usulan yang melibatkan pihak penanggung jawab',
+          en: 'must be a proposal involving the responsible party',
+        },
+      });
+  }
+  if (input.agreementId) {
+    const [a] = await ctx.db
+      .select({ id: agreementParties.agreementId })
+      .from(agreementParties)
+      .where(
+        and(
+          eq(agreementParties.agreementId, input.agreementId),
+          eq(agreementParties.tenantId, input.responsibleTenantId),
+        ),
+      );
+    if (!a)
+      errors.push({
+        location: 'body.agreementId',
+        message: {
+          id: 'harus kerja sama yang melibatkan pihak penanggung jawab',
+          en: 'must be an agreement the responsible party is part of',
+        },
+      });
+  }
+  if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+  const now = ctx.now();
+  const id = newId('followUp', now.getTime());
+  const [row] = await ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(forumFollowUps)
+      .values({
+        id,
+        sessionId: session.id,
+        title: input.title,
+        responsibleTenantId: input.responsibleTenantId,
+        dueDate: input.dueDate,
+        potentialId: input.potentialId ?? null,
+        proposalId: input.proposalId ?? null,
+        agreementId: input.agreementId ?? null,
+        createdBy: actor.user.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    for (const t of new Set([tenant.id, input.responsibleTenantId]))
+      await recordAudit(tx, ctx, {
+        tenantId: t,
+        action: 'forum.follow_up_created',
+        targetType: 'forum_follow_up',
+        targetId: id,
+        diff: {
+          title: { to: input.title },
+          responsibleTenantId: { to: input.responsibleTenantId },
+          dueDate: { to: input.dueDate },
+        },
+      });
+    return inserted;
+  });
+  return followUpView(row!, today(ctx));
+}
+
+/** Follow-ups a tenant is responsible for, or convened; open ones past due are flagged. */
+export async function listFollowUps({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; overdue?: boolean };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.read');
+  const rows = await ctx.db
+    .select({ f: forumFollowUps })
+    .from(forumFollowUps)
+    .innerJoin(forumSessions, eq(forumSessions.id, forumFollowUps.sessionId))
+    .where(
+      or(eq(forumFollowUps.responsibleTenantId, tenant.id), eq(forumSessions.tenantId, tenant.id)),
+    )
+    .orderBy(asc(forumFollowUps.dueDate), asc(forumFollowUps.id))
+    .limit(1000);
+  const todayIso = today(ctx);
+  const data = rows.map((r) => followUpView(r.f, todayIso));
+  return { data: input.overdue ? data.filter((f) => f.overdue) : data };
+}
+
+/** The responsible tenant or the convener marks a follow-up done, dropped or open, or moves its date. */
+export async function updateFollowUp({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: {
+    tenantId: string;
+    followUpId: string;
+    status?: 'open' | 'done' | 'dropped';
+    dueDate?: string;
+  };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  requireUser(ctx);
+  const [row] = await ctx.db
+    .select({ f: forumFollowUps, convener: forumSessions.tenantId })
+    .from(forumFollowUps)
+    .innerJoin(forumSessions, eq(forumSessions.id, forumFollowUps.sessionId))
+    .where(eq(forumFollowUps.id, input.followUpId));
+  if (!row || (row.f.responsibleTenantId !== tenant.id && row.convener !== tenant.id))
+    throw notFound({ key: 'forum.follow_up_not_found' });
+  const now = ctx.now();
+  const status = input.status ?? row.f.status;
+  const [updated] = await ctx.db.transaction(async (tx) => {
+    const out = await tx
+      .update(forumFollowUps)
+      .set({
+        status,
+        dueDate: input.dueDate ?? row.f.dueDate,
+        doneAt: status === 'done' ? (row.f.doneAt ?? now) : null,
+        updatedAt: now,
+      })
+      .where(eq(forumFollowUps.id, row.f.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'forum.follow_up_updated',
+      targetType: 'forum_follow_up',
+      targetId: row.f.id,
+      diff: {
+        ...(status !== row.f.status ? { status: { from: row.f.status, to: status } } : {}),
+        ...(input.dueDate && input.dueDate !== row.f.dueDate
+          ? { dueDate: { from: row.f.dueDate, to: input.dueDate } }
+          : {}),
+      },
+    });
+    return out;
+  });
+  return followUpView(updated!, today(ctx));
+}
+
+/** For agreements: an open follow-up the tenant may turn into an agreement (responsible or convener). */
+export async function followUpForAgreement(ctx: Ctx, followUpId: string, tenantId: string) {
+  const [row] = await ctx.db
+    .select({ f: forumFollowUps, convener: forumSessions.tenantId })
+    .from(forumFollowUps)
+    .innerJoin(forumSessions, eq(forumSessions.id, forumFollowUps.sessionId))
+    .where(eq(forumFollowUps.id, followUpId));
+  if (!row || (row.f.responsibleTenantId !== tenantId && row.convener !== tenantId)) return null;
+  return row.f;
+}

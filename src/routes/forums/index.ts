@@ -1,0 +1,62 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/context';
+import { registerCalendarFeed } from './calendar-feed';
+import { registerCancelRegistration } from './cancel-registration';
+import { registerCreateCalendarFeed } from './create-calendar-feed';
+import { registerCreateFollowUp } from './create-follow-up';
+import { registerCreateForum } from './create-forum';
+import { registerCreateSession } from './create-session';
+import { registerDecideRegistration } from './decide-registration';
+import { registerForumOutcomes } from './forum-outcomes';
+import { registerGetForum } from './get-forum';
+import { registerGetPublicSession } from './get-public-session';
+import { registerGetConvenerSession } from './get-session';
+import { registerInvite } from './invite';
+import { registerListFollowUps } from './list-follow-ups';
+import { registerListForums } from './list-forums';
+import { registerListOwnRegistrations } from './list-own-registrations';
+import { registerListPublicSessions } from './list-public';
+import { registerListRegistrations } from './list-registrations';
+import { registerRecordMinutes } from './record-minutes';
+import { registerRegister } from './register';
+import { registerRevokeCalendarFeed } from './revoke-calendar-feed';
+import { registerSessionCalendar } from './session-calendar';
+import { registerSessionOutcomes } from './session-outcomes';
+import { registerSessionStatus } from './session-status';
+import { registerSuggestInvitees } from './suggest-invitees';
+import { registerUpdateFollowUp } from './update-follow-up';
+import { registerUpdateSession } from './update-session';
+
+/** Forum Kerja Sama Daerah: every operation of this area, one file each. */
+export function registerForums(app: OpenAPIHono<AppEnv>) {
+  // public
+  registerListPublicSessions(app);
+  registerGetPublicSession(app);
+  registerSessionCalendar(app);
+  // the convener
+  registerCreateForum(app);
+  registerListForums(app);
+  registerGetForum(app);
+  registerForumOutcomes(app);
+  registerCreateSession(app);
+  registerGetConvenerSession(app);
+  registerUpdateSession(app);
+  registerSessionStatus(app);
+  registerListRegistrations(app);
+  registerDecideRegistration(app);
+  registerSuggestInvitees(app);
+  registerInvite(app);
+  registerRecordMinutes(app);
+  registerCreateFollowUp(app);
+  registerSessionOutcomes(app);
+  // delegations
+  registerRegister(app);
+  registerListOwnRegistrations(app);
+  registerCancelRegistration(app);
+  registerListFollowUps(app);
+  registerUpdateFollowUp(app);
+  // calendars
+  registerCreateCalendarFeed(app);
+  registerRevokeCalendarFeed(app);
+  registerCalendarFeed(app);
+}

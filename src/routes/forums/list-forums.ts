@@ -1,0 +1,28 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listForums } from '../../forums/sessions';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { ForumSchema, readErrors } from './schemas';
+
+export const ForumListResponse = z.object({ data: z.array(ForumSchema) });
+
+export const listForumsRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/forums',
+  operationId: 'listForums',
+  tags: ['Forums'],
+  summary: 'Forums this tenant convenes',
+  description: 'Newest first, each with all its sessions (drafts included).',
+  security: authSecurity,
+  request: { params: TenantParams },
+  responses: { 200: jsonResponse('The forums.', ForumListResponse), ...readErrors },
+});
+
+export function registerListForums(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listForumsRoute, async (c) =>
+    c.json(
+      ForumListResponse.parse(await listForums({ ctx: c.get('ctx'), input: c.req.valid('param') })),
+      200,
+    ),
+  );
+}

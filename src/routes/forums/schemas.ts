@@ -1,0 +1,293 @@
+import { z } from '@hono/zod-openapi';
+import { ZONE_NAMES } from '../../forums/time';
+import { problemResponses } from '../../platform/errors';
+import {
+  DateString,
+  idParam,
+  Name,
+  NullableTimestamp,
+  TenantParams,
+  Timestamp,
+  WebLink,
+} from '../common';
+
+/** Forum Kerja Sama Daerah: series, sessions, delegations, minutes, follow-ups, calendars. */
+export const ForumParams = TenantParams.extend({
+  forumId: idParam('forumId', 'frm', 'The forum (series).'),
+});
+export const SessionParams = ForumParams.extend({
+  sessionId: idParam('sessionId', 'fss', 'The session of the forum.'),
+});
+export const PublicSessionParams = z.object({
+  forumId: idParam('forumId', 'frm', 'The forum (series).'),
+  sessionId: idParam('sessionId', 'fss', 'The session of the forum.'),
+});
+
+export const Zone = z.enum(ZONE_NAMES).openapi('TimeZoneName', {
+  description:
+    'IANA zone of the venue: `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA), `Asia/Jayapura` (WIT).',
+});
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time YYYY-MM-DDTHH:mm')
+  .openapi({
+    description: 'Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.',
+    example: '2027-03-10T09:00',
+  });
+const Clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm')
+  .openapi({ example: '09:00' });
+const Codes = (max: number, description: string) =>
+  z.array(z.string().max(60)).max(max).openapi({ description });
+
+export const VenueInput = z
+  .object({
+    name: Name(300).nullable().optional(),
+    address: z.string().trim().max(1000).nullable().optional(),
+    onlineUrl: WebLink().nullable().optional(),
+  })
+  .strict()
+  .openapi({ description: 'A physical place and/or an online link.' });
+
+export const AgendaItemInput = z
+  .object({
+    start: LocalDateTime,
+    end: LocalDateTime,
+    title: Name(300),
+    speakers: z.array(Name(200)).max(20).optional(),
+    potentialIds: z
+      .array(z.string().max(40))
+      .max(20)
+      .optional()
+      .openapi({ description: 'Published potentials presented in this item.' }),
+  })
+  .strict();
+
+export const DayPlan = z
+  .object({
+    days: z
+      .array(
+        z
+          .object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+            start: Clock,
+            end: Clock,
+            breaks: z
+              .array(z.object({ start: Clock, end: Clock }).strict())
+              .max(10)
+              .default([]),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(14),
+    slotMinutes: z.number().int().min(10).max(120),
+    tables: z.number().int().min(1).max(500),
+  })
+  .strict()
+  .openapi('DayPlan', {
+    description: 'The plan for bilateral meetings: days, hours, breaks, slot length and tables.',
+  });
+
+export const Reason = z
+  .object({ component: z.string(), text: z.string(), id: z.string(), en: z.string() })
+  .openapi('MatchReason');
+
+export const FollowUpSchema = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    title: z.string(),
+    responsibleTenantId: z.string(),
+    dueDate: DateString,
+    status: z.enum(['open', 'done', 'dropped']),
+    overdue: z.boolean().openapi({ description: 'Open and past its due date.' }),
+    potentialId: z.string().nullable(),
+    proposalId: z.string().nullable(),
+    agreementId: z.string().nullable(),
+    doneAt: NullableTimestamp,
+    createdAt: Timestamp,
+  })
+  .openapi('ForumFollowUp');
+
+export const SessionStatus = z
+  .enum([
+    'draft',
+    'published',
+    'registration_open',
+    'registration_closed',
+    'held',
+    'closed',
+    'cancelled',
+  ])
+  .openapi('ForumSessionStatus');
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    forumId: z.string(),
+    convener: z.object({ tenantId: z.string(), name: z.string() }),
+    title: z.string(),
+    description: z.string(),
+    status: SessionStatus,
+    cancelReason: z.string().nullable(),
+    themes: z.object({ issues: z.array(z.string()), affairs: z.array(z.string()) }),
+    scope: z.enum(['province', 'national', 'invited']),
+    timeZone: Zone,
+    zoneLabel: z.enum(['WIB', 'WITA', 'WIT']),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    startsLocal: z.string().openapi({ description: 'Start in the venue’s local time.' }),
+    endsLocal: z.string(),
+    venue: z.object({
+      name: z.string().nullable(),
+      address: z.string().nullable(),
+      onlineUrl: z.string().nullable(),
+    }),
+    capacity: z.number().int(),
+    autoApprove: z.boolean(),
+    registration: z.object({
+      opensAt: Timestamp,
+      closesAt: Timestamp,
+      opensLocal: z.string(),
+      closesLocal: z.string(),
+      open: z.boolean().openapi({ description: 'Whether a registration would be taken now.' }),
+      approved: z.number().int(),
+      pending: z.number().int(),
+      waitlisted: z.number().int(),
+    }),
+    agenda: z.array(
+      z.object({
+        start: z.string(),
+        end: z.string(),
+        title: z.string(),
+        speakers: z.array(z.string()),
+        potentialIds: z.array(z.string()),
+      }),
+    ),
+    dayPlan: DayPlan.nullable(),
+    sequence: z
+      .number()
+      .int()
+      .openapi({ description: 'iCalendar SEQUENCE: rises with every change a calendar shows.' }),
+    registered: z.array(z.object({ tenantId: z.string(), name: z.string() })).openapi({
+      description: 'Approved delegations, by name only: people’s contacts are never public.',
+    }),
+    minutes: z
+      .object({
+        summary: z.string(),
+        decisions: z.array(z.string()),
+        recordedAt: NullableTimestamp,
+        publishedAt: NullableTimestamp,
+        attendance: z.array(
+          z.object({ tenantId: z.string(), name: z.string(), attended: z.boolean().nullable() }),
+        ),
+        followUps: z.array(FollowUpSchema),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'The notulen: for the convener and registered delegations, and for everyone once published.',
+      }),
+    calendarUrl: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('ForumSession');
+
+export const ForumSchema = z
+  .object({
+    id: z.string(),
+    convenerTenantId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    themes: z.object({ issues: z.array(z.string()), affairs: z.array(z.string()) }),
+    scope: z.enum(['province', 'national', 'invited']),
+    invitedTenantIds: z.array(z.string()),
+    timeZone: Zone,
+    venue: z.object({
+      name: z.string().nullable(),
+      address: z.string().nullable(),
+      onlineUrl: z.string().nullable(),
+    }),
+    recurrence: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The RRULE (RFC 5545), if recurring.' }),
+    firstStartLocal: z.string().nullable(),
+    durationMinutes: z.number().int(),
+    capacity: z.number().int(),
+    autoApprove: z.boolean(),
+    registrationOpensDays: z.number().int(),
+    registrationClosesDays: z.number().int(),
+    sessions: z.array(SessionSchema),
+    createdAt: Timestamp,
+  })
+  .openapi('Forum');
+
+export const RegistrationSchema = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    tenantId: z.string(),
+    tenantName: z.string(),
+    status: z.enum(['pending', 'approved', 'declined', 'waitlisted', 'cancelled']),
+    waitlistPosition: z.number().int().nullable(),
+    delegates: z.array(
+      z.object({
+        userId: z.string().nullable(),
+        name: z.string(),
+        title: z.string(),
+        head: z.boolean(),
+      }),
+    ),
+    potentialIds: z.array(z.string()),
+    seeks: z.object({ issues: z.array(z.string()), affairs: z.array(z.string()) }),
+    note: z.string(),
+    decisionReason: z.string().nullable(),
+    decidedAt: NullableTimestamp,
+    attended: z.boolean().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('ForumRegistration');
+
+const Count = z.number().int();
+export const OutcomesSchema = z
+  .object({
+    registrations: z.object({
+      approved: Count,
+      pending: Count,
+      waitlisted: Count,
+      declined: Count,
+      cancelled: Count,
+    }),
+    delegates: Count.openapi({ description: 'People in approved delegations.' }),
+    attended: Count,
+    absent: Count,
+    followUps: z.object({ open: Count, done: Count, dropped: Count, overdue: Count }),
+    interests: z.object({ expressed: Count, accepted: Count }),
+    proposals: z.object({ made: Count, accepted: Count }),
+    agreements: z.object({ started: Count, confirmed: Count }),
+  })
+  .openapi('ForumOutcomes');
+
+export const SessionFieldsInput = {
+  title: Name(300).optional(),
+  description: z.string().trim().max(10000).optional(),
+  venue: VenueInput.optional(),
+  capacity: z.number().int().min(1).max(5000).optional(),
+  autoApprove: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Approve registrations as they come.' }),
+  registrationOpens: LocalDateTime.optional(),
+  registrationCloses: LocalDateTime.optional(),
+  agenda: z.array(AgendaItemInput).max(100).optional(),
+  dayPlan: DayPlan.nullable().optional(),
+};
+
+export const readErrors = problemResponses(400, 401, 403, 404);
+export const writeErrors = problemResponses(400, 401, 403, 404, 409);
+export { Codes };

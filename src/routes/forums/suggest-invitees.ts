@@ -1,0 +1,59 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { suggestInvitees } from '../../forums/invitations';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonResponse } from '../common';
+import { readErrors, Reason, SessionParams } from './schemas';
+
+export const SuggestionsResponse = z.object({
+  data: z.array(
+    z.object({
+      tenantId: z.string(),
+      name: z.string(),
+      type: z.enum(['region', 'partner']),
+      regionCode: z.string().nullable(),
+      score: z.number(),
+      reasons: z.array(Reason),
+    }),
+  ),
+});
+
+export const suggestInviteesRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/suggested-invitees',
+  operationId: 'suggestForumInvitees',
+  tags: ['Forums'],
+  summary: 'Who to invite, and why',
+  description:
+    'Regions and partners ranked by the matching score against the forum’s themes and the convener’s published potentials, each with its best explanation. Tenants already invited or registered are left out.',
+  security: authSecurity,
+  request: {
+    params: SessionParams,
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(20)
+        .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many, 1–100.' }),
+    }),
+  },
+  responses: {
+    200: jsonResponse('Suggested invitees, best first.', SuggestionsResponse),
+    ...readErrors,
+  },
+});
+
+export function registerSuggestInvitees(app: OpenAPIHono<AppEnv>) {
+  app.openapi(suggestInviteesRoute, async (c) =>
+    c.json(
+      SuggestionsResponse.parse(
+        await suggestInvitees({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('query') },
+        }),
+      ),
+      200,
+    ),
+  );
+}
