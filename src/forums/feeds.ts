@@ -66,7 +66,7 @@ export async function createCalendarFeed({
     });
   });
   return {
-    url: `${ctx.config.APP_ORIGIN}/v1/tenants/${tenant.id}/calendar.ics?token=${token}`,
+    url: `${ctx.config.APP_ORIGIN}/v1/feeds/${tenant.id}/calendar.ics?token=${token}`,
     token,
     createdAt: ctx.now(),
   };

@@ -3,37 +3,78 @@ import type { Zone } from './time';
 import { localOf } from './time';
 
 // rrule ships CommonJS: its named exports are on the default import under Node's ESM loader
-const { RRule, rrulestr } = rrulePkg;
+const { rrulestr } = rrulePkg;
+type RRule = ReturnType<typeof rrulestr>;
 
-/** Forums meet at most daily: finer frequencies are refused, and so is an unbounded expansion. */
-const ALLOWED_FREQ = new Set([RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY]);
-const LINE = /^RRULE:[A-Z0-9=;,+-]{1,300}$/;
+/**
+ * The parts of RFC 5545 a forum's recurrence may use, and the values each may
+ * take. Forums recur weekly at most often; their time of day is the forum's
+ * own first start, so BYHOUR/BYMINUTE/BYSECOND are not taken, nor BYYEARDAY and
+ * BYWEEKNO. This is not there to limit people: rrule expands a rule that can
+ * never match (say, 30 February every day) by walking to the year 9999, seconds
+ * of CPU per request, and these limits bound that walk to milliseconds.
+ */
+const WEEKDAY = '(?:[+-]?[1-5])?(?:MO|TU|WE|TH|FR|SA|SU)';
+const list = (item: string) => new RegExp(`^${item}(?:,${item}){0,30}$`);
+const PARTS: Record<string, RegExp> = {
+  FREQ: /^(?:WEEKLY|MONTHLY|YEARLY)$/,
+  INTERVAL: /^(?:[1-9]|[1-9]\d)$/,
+  COUNT: /^(?:[1-9]\d{0,2})$/,
+  UNTIL: /^\d{8}(?:T\d{6}Z?)?$/,
+  WKST: /^(?:MO|TU|WE|TH|FR|SA|SU)$/,
+  BYDAY: list(WEEKDAY),
+  BYMONTH: list('(?:[1-9]|1[0-2])'),
+  BYMONTHDAY: list('-?(?:[1-9]|[12]\\d|3[01])'),
+  BYSETPOS: list('-?[1-5]'),
+};
+
+/** The longest each month can be (February in a leap year). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether BYMONTHDAY can fall in one of the BYMONTH months at all (not 30 February). */
+function someMonthHasTheDay(parts: Map<string, string>): boolean {
+  const days = parts.get('BYMONTHDAY')?.split(',').map(Number);
+  if (!days) return true;
+  const months = parts.get('BYMONTH')?.split(',').map(Number) ?? [
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  ];
+  return months.some((m) => days.some((d) => Math.abs(d) <= MONTH_DAYS[m - 1]!));
+}
+
+export type RecurrenceError = 'syntax' | 'dtstart' | 'frequency' | 'no_dates';
 
 /**
  * Checks an RFC 5545 RRULE (with or without the `RRULE:` prefix). Returns the
- * normalised rule line, or the reason it is not valid.
+ * normalised rule line, or why it is not taken.
  */
-export type RecurrenceError = 'syntax' | 'dtstart' | 'frequency' | 'no_dates';
 export function parseRecurrence(text: string): { rule: string } | { error: RecurrenceError } {
-  const line = text.trim().toUpperCase().startsWith('RRULE:')
-    ? text.trim().toUpperCase()
-    : `RRULE:${text.trim().toUpperCase()}`;
-  if (!LINE.test(line)) return { error: 'syntax' };
+  const line = text
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, '');
   if (/DTSTART|TZID/.test(line)) return { error: 'dtstart' };
-  let rule: InstanceType<typeof RRule>;
+  const parts = new Map<string, string>();
+  for (const part of line.split(';')) {
+    const [key, value, extra] = part.split('=');
+    if (!key || !value || extra !== undefined || parts.has(key)) return { error: 'syntax' };
+    if (key === 'FREQ' && !PARTS.FREQ!.test(value)) return { error: 'frequency' };
+    if (!PARTS[key]?.test(value)) return { error: 'syntax' };
+    parts.set(key, value);
+  }
+  if (!parts.has('FREQ')) return { error: 'syntax' };
+  if (parts.has('COUNT') && parts.has('UNTIL')) return { error: 'syntax' };
+  // RFC 5545 §3.3.10: BYMONTHDAY is not used with WEEKLY; BYSETPOS needs another BYxxx
+  if (parts.get('FREQ') === 'WEEKLY' && parts.has('BYMONTHDAY')) return { error: 'syntax' };
+  if (parts.has('BYSETPOS') && !['BYDAY', 'BYMONTH', 'BYMONTHDAY'].some((k) => parts.has(k)))
+    return { error: 'syntax' };
+  if (!someMonthHasTheDay(parts)) return { error: 'no_dates' };
+  let rule: RRule;
   try {
-    rule = rrulestr(line, { dtstart: new Date(Date.UTC(2000, 0, 1)) }) as InstanceType<
-      typeof RRule
-    >;
+    rule = rrulestr(`RRULE:${line}`, { dtstart: new Date(Date.UTC(2000, 0, 1)) });
+    // a rule that never produces a date (30 February) is refused here, not found out by a job
+    if (rule.all((_, i) => i < 1).length === 0 && !parts.has('UNTIL')) return { error: 'no_dates' };
   } catch {
     return { error: 'syntax' };
-  }
-  if (!ALLOWED_FREQ.has(rule.options.freq)) return { error: 'frequency' };
-  try {
-    // a rule that cannot produce dates (BYDAY=XX and similar) fails here, not later in a job
-    rule.all((_, i) => i < 2);
-  } catch {
-    return { error: 'no_dates' };
   }
   // the rule alone: the first occurrence is the forum's own, in its zone
   return {

@@ -26,8 +26,15 @@ export function instantOf(local: string, zone: Zone): Date | null {
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
   const t = new TZDate(y, mo - 1, d, h, mi, zone);
-  // a date such as 2027-02-30 rolls over: refuse it rather than move it
-  if (t.getFullYear() !== y || t.getMonth() !== mo - 1 || t.getDate() !== d) return null;
+  // a date such as 2027-02-30 or a time such as 09:75 rolls over: refuse it rather than move it
+  if (
+    t.getFullYear() !== y ||
+    t.getMonth() !== mo - 1 ||
+    t.getDate() !== d ||
+    t.getHours() !== h ||
+    t.getMinutes() !== mi
+  )
+    return null;
   return new Date(t.getTime());
 }
 

@@ -608,12 +608,10 @@ describe('calendars', () => {
     expect(feed.headers.get('content-type')).toContain('text/calendar');
     expect(await feed.text()).toContain(`UID:${session.id}@sinergi`);
     expect(
-      (await h.request(`/v1/tenants/${badung}/calendar.ics?token=${token.replace(/.$/, 'a')}x`))
+      (await h.request(`/v1/feeds/${badung}/calendar.ics?token=${token.replace(/.$/, 'a')}x`))
         .status,
     ).toBe(404);
-    expect((await h.request(`/v1/tenants/${buleleng}/calendar.ics?token=${token}`)).status).toBe(
-      404,
-    );
+    expect((await h.request(`/v1/feeds/${buleleng}/calendar.ics?token=${token}`)).status).toBe(404);
     expect((await del(h, `/v1/tenants/${badung}/calendar-feed`, badungAdmin.token)).status).toBe(
       204,
     );

@@ -7,7 +7,16 @@ import {
   post,
   regionTenantId,
 } from '../support/actors';
-import { agreementActions, agreementParties, agreements, proposals } from '../../db/schema';
+import {
+  agreementActions,
+  agreementParties,
+  agreements,
+  forumFollowUps,
+  forumRegistrations,
+  forumSessions,
+  forums,
+  proposals,
+} from '../../db/schema';
 import { newId } from '../../src/platform/ids';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
@@ -334,6 +343,159 @@ const MATRIX: Row[] = [
     tooSmall: 'viewer',
     readKeyRefused: true,
   },
+  // Forum Kerja Sama Daerah: A convenes forum {forumId} with session {sessionId}; {registrationId}
+  // and {followUpId} are fixtures in it (set up directly below)
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums',
+    body: {
+      title: 'Forum uji matriks',
+      issues: ['pariwisata'],
+      scope: 'invited',
+      firstStart: '2027-06-01T09:00',
+      durationMinutes: 120,
+      capacity: 10,
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  { method: 'GET', path: '/v1/tenants/{tenantId}/forums', tooSmall: null, readKeyRefused: false },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/outcomes',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions',
+    body: { start: '2027-07-01T09:00', end: '2027-07-01T12:00' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}',
+    body: { title: 'Diubah penyusup' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/status',
+    body: { status: 'cancelled', reason: 'Uji' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations/{registrationId}/decision',
+    body: { decision: 'approve' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/suggested-invitees',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/invitations',
+    body: { tenantIds: ['ten_01jd2x6v0m8kq3b7e5y4w9c1ta'] },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/minutes',
+    body: { summary: 'Notulen palsu' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/follow-ups',
+    body: {
+      title: 'Tindak lanjut palsu',
+      responsibleTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta', // replaced by tenant A's id below
+      dueDate: '2027-01-01',
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/outcomes',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forum-registrations',
+    body: {
+      sessionId: 'fss_01jd2x6v0m8kq3b7e5y4w9c1ta',
+      delegates: [{ name: 'Tamu', title: 'Staf' }],
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forum-registrations',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/follow-ups',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/follow-ups/{followUpId}',
+    body: { status: 'done' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/calendar-feed',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tenants/{tenantId}/calendar-feed',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
 ];
 
 let h: Harness;
@@ -458,6 +620,58 @@ beforeAll(async () => {
     title: 'Rapat koordinasi',
     responsibleTenantId: ids.tenantId,
     dueDate: '2027-01-01',
+  });
+  // A's forum, a session of it, a registration of A's own in it, and a follow-up A is responsible for
+  ids.forumId = newId('forum');
+  await h.db.insert(forums).values({
+    id: ids.forumId,
+    tenantId: ids.tenantId,
+    title: 'Forum uji matriks',
+    issues: ['pariwisata'],
+    affairs: [],
+    scope: 'invited',
+    invitedTenantIds: [],
+    timeZone: 'Asia/Jakarta',
+    durationMinutes: 120,
+    capacity: 10,
+    registrationOpensDays: 30,
+    registrationClosesDays: 1,
+    createdBy: adminA.userId,
+  });
+  ids.sessionId = newId('forumSession');
+  await h.db.insert(forumSessions).values({
+    id: ids.sessionId,
+    forumId: ids.forumId,
+    tenantId: ids.tenantId,
+    title: 'Sesi uji matriks',
+    status: 'held',
+    startsAt: new Date(now.getTime() - 86400_000),
+    endsAt: new Date(now.getTime() - 80000_000),
+    timeZone: 'Asia/Jakarta',
+    capacity: 10,
+    autoApprove: false,
+    registrationOpensAt: new Date(now.getTime() - 30 * 86400_000),
+    registrationClosesAt: new Date(now.getTime() - 2 * 86400_000),
+  });
+  ids.registrationId = newId('registration');
+  await h.db.insert(forumRegistrations).values({
+    id: ids.registrationId,
+    sessionId: ids.sessionId,
+    tenantId: ids.tenantId,
+    status: 'pending',
+    potentialIds: [],
+    seeksIssues: [],
+    seeksAffairs: [],
+    createdBy: adminA.userId,
+  });
+  ids.followUpId = newId('followUp');
+  await h.db.insert(forumFollowUps).values({
+    id: ids.followUpId,
+    sessionId: ids.sessionId,
+    title: 'Tindak lanjut uji',
+    responsibleTenantId: ids.tenantId,
+    dueDate: '2027-01-01',
+    createdBy: adminA.userId,
   });
   for (const row of MATRIX)
     if (row.body && typeof row.body === 'object' && 'responsibleTenantId' in row.body)

@@ -6,7 +6,7 @@ import { readErrors } from './schemas';
 
 export const calendarFeedRoute = createRoute({
   method: 'get',
-  path: '/v1/tenants/{tenantId}/calendar.ics',
+  path: '/v1/feeds/{tenantId}/calendar.ics',
   operationId: 'getCalendarFeed',
   tags: ['Forums'],
   summary: 'This tenant’s calendar subscription (by its secret link)',
