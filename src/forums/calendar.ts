@@ -1,7 +1,12 @@
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { SessionRow } from './access';
+
+const vtimezone = (zone: string): string | null => {
+  const [block] = tzlib_get_ical_block(zone);
+  return block?.startsWith('BEGIN:VTIMEZONE') ? block : null;
+};
 
 export type CalendarEntry = {
   session: SessionRow;
@@ -25,8 +30,9 @@ export function calendarOf(input: {
   const cal = ical({
     name: input.name,
     prodId: { company: 'Sinergi', product: 'Forum Kerja Sama Daerah', language: 'ID' },
-    // one VTIMEZONE per zone the events use
-    timezone: { name: null, generator: getVtimezoneComponent },
+    // one VTIMEZONE per zone the events use, from timezones-ical-library's bundled IANA data
+    // (it needs no file system, so it runs on Workers too)
+    timezone: { name: null, generator: vtimezone },
   });
   for (const { session: s, convenerName, tentative } of input.entries) {
     const location = [s.venueName, s.venueAddress, s.onlineUrl].filter(Boolean).join(', ');

@@ -1,9 +1,12 @@
-import rrulePkg from 'rrule';
+import * as rruleModule from 'rrule';
 import type { Zone } from './time';
 import { localOf } from './time';
 
-// rrule ships CommonJS: its named exports are on the default import under Node's ESM loader
-const { rrulestr } = rrulePkg;
+// rrule ships CommonJS for Node (its exports on `default`) and ESM for bundlers (named exports):
+// read it either way, so the same code runs under Node and in the Worker bundle
+const rrule: typeof rruleModule =
+  (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule;
+const { rrulestr } = rrule;
 type RRule = ReturnType<typeof rrulestr>;
 
 /**

@@ -7,6 +7,9 @@ import {
 import { describe, expect, inject, it } from 'vitest';
 import worker, { type Env } from '../../src/worker';
 import { hashPassword, verifyPassword } from '../../src/identity/passwords';
+import { calendarOf } from '../../src/forums/calendar';
+import { nextOccurrences, parseRecurrence } from '../../src/forums/recurrence';
+import { instantOf, spoken } from '../../src/forums/time';
 
 /**
  * Runs inside workerd: the worker's own fetch and scheduled handlers, with the
@@ -64,6 +67,68 @@ describe('worker fetch (workerd)', () => {
     expect(hash).toMatch(/^scrypt\$16384\$8\$5\$/);
     expect(await verifyPassword(hash, 'kerja-sama-daerah-2026')).toBe(true);
     expect(await verifyPassword(hash, 'kerja-sama-daerah-2027')).toBe(false);
+  });
+
+  it('expands forum recurrences and writes zoned calendars inside workerd (rrule, ical-generator, Intl)', () => {
+    const rule = parseRecurrence('FREQ=MONTHLY;INTERVAL=6');
+    expect(rule).toEqual({ rule: 'RRULE:FREQ=MONTHLY;INTERVAL=6' });
+    const first = instantOf('2027-03-10T09:00', 'Asia/Jayapura')!;
+    expect(first.toISOString()).toBe('2027-03-10T00:00:00.000Z');
+    const [, second] = nextOccurrences({
+      rule: 'RRULE:FREQ=MONTHLY;INTERVAL=6',
+      first,
+      zone: 'Asia/Jayapura',
+      after: new Date('2027-01-01T00:00:00Z'),
+      until: new Date('2029-01-01T00:00:00Z'),
+      count: 2,
+    });
+    expect(second?.toISOString()).toBe('2027-09-10T00:00:00.000Z');
+    expect(spoken(first, 'Asia/Jayapura', 'id')).toBe('Rabu, 10 Maret 2027 pukul 09.00 WIT');
+    const now = new Date('2027-01-01T00:00:00Z');
+    const ics = calendarOf({
+      name: 'Forum',
+      origin: 'https://sinergi.test',
+      now,
+      entries: [
+        {
+          convenerName: 'Kota Jayapura',
+          session: {
+            id: 'fss_01jd2x6v0m8kq3b7e5y4w9c1ta',
+            forumId: 'frm_01jd2x6v0m8kq3b7e5y4w9c1ta',
+            tenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta',
+            occurrence: null,
+            title: 'Forum Kerja Sama Kota Jayapura',
+            description: '',
+            status: 'published',
+            startsAt: first,
+            endsAt: new Date(first.getTime() + 3 * 3600_000),
+            timeZone: 'Asia/Jayapura',
+            venueName: 'Aula Sian Soor',
+            venueAddress: null,
+            onlineUrl: null,
+            capacity: 10,
+            autoApprove: false,
+            registrationOpensAt: now,
+            registrationClosesAt: first,
+            agenda: [],
+            dayPlan: null,
+            cancelReason: null,
+            sequence: 2,
+            reminder7SentAt: null,
+            reminder1SentAt: null,
+            minutes: null,
+            minutesRecordedAt: null,
+            minutesPublishedAt: null,
+            createdBy: null,
+            createdAt: now,
+            updatedAt: now,
+          },
+        },
+      ],
+    });
+    expect(ics).toContain('DTSTART;TZID=Asia/Jayapura:20270310T090000');
+    expect(ics).toContain('TZNAME:WIT');
+    expect(ics).toContain('SEQUENCE:2');
   });
 
   describe.skipIf(!pgUrl)('with the database', () => {
@@ -132,6 +197,8 @@ describe('worker fetch (workerd)', () => {
         provinces: 38,
         ok: true,
       });
+      const jobs = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(jobs.find((l) => l.msg === 'job.done' && l.job === 'forum-upkeep')).toBeDefined();
     });
   });
 });
