@@ -1045,6 +1045,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/forum-registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change this tenant’s delegation
+         * @description Replaces its people, potentials and what it seeks, keeping its place (or its turn on the waitlist). Until the session is held.
+         */
+        put: operations["updateForumRegistration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel": {
         parameters: {
             query?: never;
@@ -3543,6 +3563,27 @@ export interface components {
             name?: string;
             /** @example Disbudpar */
             shortName?: string | null;
+        };
+        UpdateDelegationRequest: {
+            delegates: {
+                /** @description Head of delegation (default: the first). */
+                head?: boolean;
+                /** @description A guest’s name (users: taken from the account). */
+                name?: string;
+                /** @description Position (jabatan). */
+                title: string;
+                /** @description A user of the registering tenant; leave out for a guest. */
+                userId?: string;
+            }[];
+            note?: string;
+            /** @description The tenant’s published potentials it brings. */
+            potentialIds?: string[];
+            seeks?: {
+                /** @description Government affairs it seeks partners for. */
+                affairs?: string[];
+                /** @description Strategic issues it seeks partners for. */
+                issues?: string[];
+            };
         };
         UpdateForumFollowUpRequest: {
             /**
@@ -7622,6 +7663,89 @@ export interface operations {
             };
             /** @description The registration. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumRegistration"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateForumRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registration. */
+                registrationId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDelegationRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -77,7 +77,7 @@ export const FORUM_RULES = {
     en: 'this tenant is already registered for this session',
   },
   minutes_before_held: {
-    id: 'notulen dan tindak lanjut dicatat setelah pertemuan berlangsung (status held atau closed)',
+    id: 'notulen dan tindak lanjut dicatat setelah pertemuan berlangsung',
     en: 'minutes and follow-ups are recorded once the session was held (status held or closed)',
   },
   held_before_start: {
@@ -89,6 +89,26 @@ export const FORUM_RULES = {
     en: 'this follow-up already led to an agreement',
   },
 } as const;
+
+/** Status names inside sentences, in each language (the API's codes stay as they are). */
+const STATUS_WORDS: Record<string, { id: string; en: string }> = {
+  draft: { id: 'draf', en: 'draft' },
+  published: { id: 'dipublikasikan', en: 'published' },
+  registration_open: { id: 'pendaftaran dibuka', en: 'registration open' },
+  registration_closed: { id: 'pendaftaran ditutup', en: 'registration closed' },
+  held: { id: 'telah berlangsung', en: 'held' },
+  closed: { id: 'selesai', en: 'closed' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
+  pending: { id: 'menunggu persetujuan', en: 'pending' },
+  approved: { id: 'disetujui', en: 'approved' },
+  declined: { id: 'ditolak', en: 'declined' },
+  waitlisted: { id: 'dalam daftar tunggu', en: 'waitlisted' },
+};
+/** A status (or a list of them) as words for a rule's detail. */
+export const inWords = (...statuses: string[]) => ({
+  id: statuses.map((s) => STATUS_WORDS[s]?.id ?? s).join(', '),
+  en: statuses.map((s) => STATUS_WORDS[s]?.en ?? s).join(', '),
+});
 
 /** The convener's forum, or 404: outsiders do not learn that it exists. */
 export async function convenerForum(

@@ -4,7 +4,7 @@ import { tenantsFitting } from '../matches/matches';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, type RaisedFieldError } from '../platform/errors';
-import { convenerSession, forumRule } from './access';
+import { convenerSession, forumRule, inWords } from './access';
 import { notifyInvited } from './notices';
 
 /** Who to invite: regions and partners ranked by the matching score, with its explanation. */
@@ -64,7 +64,7 @@ export async function inviteToSession({
     'forums.manage',
   );
   if (['held', 'closed', 'cancelled'].includes(session.status))
-    throw forumRule('session_state', { id: session.status, en: session.status });
+    throw forumRule('session_state', inWords(session.status));
   const ids = [...new Set(input.tenantIds)];
   const found = await ctx.db
     .select({ id: tenants.id, status: tenants.status })

@@ -19,6 +19,7 @@ import {
   convenerSession,
   forumRule,
   inScope,
+  inWords,
   type RegistrationRow,
   type SessionRow,
 } from './access';
@@ -112,56 +113,16 @@ async function present(db: Ctx['db'] | Tx, rows: RegistrationRow[]): Promise<Reg
   });
 }
 
-export type RegisterInput = {
-  tenantId: string;
-  sessionId: string;
-  delegates: DelegateInput[];
-  potentialIds?: string[];
-  seeks?: { issues?: string[]; affairs?: string[] };
-  note?: string;
-};
-
 /**
- * A region or a verified partner registers its delegation as a tenant. The
- * session must be published and within its registration window; the tenant
- * within the forum's scope (or invited). Over capacity it joins the waitlist.
+ * Checks a delegation: users must be members of the tenant, guests need a
+ * name, one head at most, potentials its own and published, known codes.
+ * Returns what the write needs; every problem names its field.
  */
-export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: RegisterInput }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
-  const actor = requireUser(ctx);
-  requireActiveTenant(tenant);
-  const [found] = await ctx.db
-    .select({ session: forumSessions, forum: forums })
-    .from(forumSessions)
-    .innerJoin(forums, eq(forums.id, forumSessions.forumId))
-    .where(eq(forumSessions.id, input.sessionId));
-  if (!found || !VISIBLE.includes(found.session.status))
-    throw notFound({ key: 'forum.session_not_found' });
-  const { session, forum } = found;
-  if (session.tenantId === tenant.id) throw forumRule('own_session');
-  if (!(await inScope(ctx.db, forum, session, tenant))) {
-    const [convener] = await ctx.db
-      .select({ name: tenants.name })
-      .from(tenants)
-      .where(eq(tenants.id, forum.tenantId));
-    const who =
-      forum.scope === 'province'
-        ? {
-            id: `kabupaten/kota di wilayah ${convener?.name ?? ''} dan pihak yang diundang`,
-            en: `the kabupaten/kota of ${convener?.name ?? ''} and invited parties`,
-          }
-        : { id: 'pihak yang diundang', en: 'invited parties' };
-    throw forumRule('scope', who, 'FORBIDDEN');
-  }
-  if (!registrationOpen(session, ctx.now())) {
-    const zone = session.timeZone as Zone;
-    const window = `${localOf(session.registrationOpensAt, zone)} – ${localOf(session.registrationClosesAt, zone)} ${ZONES[zone]}`;
-    throw forumRule('window', {
-      id: `(${window}; status ${session.status})`,
-      en: `(${window}; status ${session.status})`,
-    });
-  }
-
+async function checkDelegation(
+  ctx: Ctx,
+  tenant: { id: string },
+  input: Pick<RegisterInput, 'delegates' | 'potentialIds' | 'seeks'>,
+) {
   const errors: RaisedFieldError[] = [];
   const userIds = input.delegates.flatMap((d) => (d.userId ? [d.userId] : []));
   const members = userIds.length
@@ -237,8 +198,80 @@ export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: Regi
   errors.push(
     ...themeErrors.map((e) => ({ ...e, location: e.location.replace('body.', 'body.seeks.') })),
   );
-  if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
 
+  if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+  return { members, heads, potentialIds, seeks };
+}
+
+/** The delegation's people as rows: users by their account name, guests as given. */
+function delegateRows(
+  registrationId: string,
+  delegates: DelegateInput[],
+  checked: Awaited<ReturnType<typeof checkDelegation>>,
+) {
+  const names = new Map(checked.members.map((m) => [m.id, m.name]));
+  return delegates.map((d, i) => ({
+    registrationId,
+    position: i,
+    userId: d.userId ?? null,
+    name: d.userId ? names.get(d.userId)! : d.name!.trim(),
+    title: d.title,
+    head: checked.heads === 0 ? i === 0 : !!d.head,
+  }));
+}
+
+export type RegisterInput = {
+  tenantId: string;
+  sessionId: string;
+  delegates: DelegateInput[];
+  potentialIds?: string[];
+  seeks?: { issues?: string[]; affairs?: string[] };
+  note?: string;
+};
+
+/**
+ * A region or a verified partner registers its delegation as a tenant. The
+ * session must be published and within its registration window; the tenant
+ * within the forum's scope (or invited). Over capacity it joins the waitlist.
+ */
+export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: RegisterInput }) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  const actor = requireUser(ctx);
+  requireActiveTenant(tenant);
+  const [found] = await ctx.db
+    .select({ session: forumSessions, forum: forums })
+    .from(forumSessions)
+    .innerJoin(forums, eq(forums.id, forumSessions.forumId))
+    .where(eq(forumSessions.id, input.sessionId));
+  if (!found || !VISIBLE.includes(found.session.status))
+    throw notFound({ key: 'forum.session_not_found' });
+  const { session, forum } = found;
+  if (session.tenantId === tenant.id) throw forumRule('own_session');
+  if (!(await inScope(ctx.db, forum, session, tenant))) {
+    const [convener] = await ctx.db
+      .select({ name: tenants.name })
+      .from(tenants)
+      .where(eq(tenants.id, forum.tenantId));
+    const who =
+      forum.scope === 'province'
+        ? {
+            id: `kabupaten/kota di wilayah ${convener?.name ?? ''} dan pihak yang diundang`,
+            en: `the kabupaten/kota of ${convener?.name ?? ''} and invited parties`,
+          }
+        : { id: 'pihak yang diundang', en: 'invited parties' };
+    throw forumRule('scope', who, 'FORBIDDEN');
+  }
+  if (!registrationOpen(session, ctx.now())) {
+    const zone = session.timeZone as Zone;
+    const window = `${localOf(session.registrationOpensAt, zone)} – ${localOf(session.registrationClosesAt, zone)} ${ZONES[zone]}`;
+    throw forumRule('window', {
+      id: `(${window}; status: ${inWords(session.status).id})`,
+      en: `(${window}; status: ${inWords(session.status).en})`,
+    });
+  }
+
+  const checked = await checkDelegation(ctx, tenant, input);
+  const { potentialIds, seeks } = checked;
   const now = ctx.now();
   const id = await ctx.db.transaction(async (tx) => {
     // one registration at a time per session: the capacity count stays true
@@ -290,17 +323,7 @@ export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: Regi
       await tx
         .insert(forumRegistrations)
         .values({ id: regId, sessionId: session.id, tenantId: tenant.id, ...values });
-    const names = new Map(members.map((m) => [m.id, m.name]));
-    await tx.insert(forumDelegates).values(
-      input.delegates.map((d, i) => ({
-        registrationId: regId,
-        position: i,
-        userId: d.userId ?? null,
-        name: d.userId ? names.get(d.userId)! : d.name!.trim(),
-        title: d.title,
-        head: heads === 0 ? i === 0 : !!d.head,
-      })),
-    );
+    await tx.insert(forumDelegates).values(delegateRows(regId, input.delegates, checked));
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,
       action: 'forum.registered',
@@ -324,6 +347,66 @@ export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: Regi
     return regId;
   });
   return getRegistration(ctx, id);
+}
+
+/**
+ * The registering tenant changes its delegation (people, potentials, what it
+ * seeks) without losing its place or its turn on the waitlist.
+ */
+export async function updateRegistration({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: Omit<RegisterInput, 'sessionId'> & { registrationId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  requireUser(ctx);
+  const [row] = await ctx.db
+    .select()
+    .from(forumRegistrations)
+    .where(
+      and(
+        eq(forumRegistrations.id, input.registrationId),
+        eq(forumRegistrations.tenantId, tenant.id),
+      ),
+    );
+  if (!row) throw notFound({ key: 'forum.registration_not_found' });
+  if (!['pending', 'approved', 'waitlisted'].includes(row.status))
+    throw forumRule('registration_state', inWords(row.status));
+  const checked = await checkDelegation(ctx, tenant, input);
+  await ctx.db.transaction(async (tx) => {
+    const [session] = await tx
+      .select()
+      .from(forumSessions)
+      .where(eq(forumSessions.id, row.sessionId))
+      .for('update');
+    if (['held', 'closed', 'cancelled'].includes(session!.status))
+      throw forumRule('session_state', inWords(session!.status));
+    await tx
+      .update(forumRegistrations)
+      .set({
+        potentialIds: checked.potentialIds,
+        seeksIssues: checked.seeks.issues,
+        seeksAffairs: checked.seeks.affairs,
+        note: input.note ?? row.note,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(forumRegistrations.id, row.id));
+    await tx.delete(forumDelegates).where(eq(forumDelegates.registrationId, row.id));
+    await tx.insert(forumDelegates).values(delegateRows(row.id, input.delegates, checked));
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'forum.registration_updated',
+      targetType: 'forum_registration',
+      targetId: row.id,
+      diff: {
+        delegates: { to: input.delegates.length },
+        potentialIds: { from: row.potentialIds, to: checked.potentialIds },
+      },
+    });
+  });
+  return getRegistration(ctx, row.id);
 }
 
 async function getRegistration(ctx: Ctx, id: string) {
@@ -358,7 +441,7 @@ export async function cancelRegistration({
       .where(eq(forumSessions.id, row.sessionId))
       .for('update');
     if (['held', 'closed'].includes(session!.status))
-      throw forumRule('session_state', { id: session!.status, en: session!.status });
+      throw forumRule('session_state', inWords(session!.status));
     const [updated] = await tx
       .update(forumRegistrations)
       .set({ status: 'cancelled', updatedAt: ctx.now() })
@@ -369,7 +452,7 @@ export async function cancelRegistration({
         ),
       )
       .returning();
-    if (!updated) throw forumRule('registration_state', { id: row.status, en: row.status });
+    if (!updated) throw forumRule('registration_state', inWords(row.status));
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,
       action: 'forum.registration_cancelled',
@@ -422,7 +505,7 @@ export async function decideRegistration({
       },
     ]);
   if (!['pending', 'waitlisted'].includes(row.status))
-    throw forumRule('registration_state', { id: row.status, en: row.status });
+    throw forumRule('registration_state', inWords(row.status));
   await ctx.db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -453,7 +536,7 @@ export async function decideRegistration({
       })
       .where(and(eq(forumRegistrations.id, row.id), eq(forumRegistrations.status, row.status)))
       .returning();
-    if (!updated) throw forumRule('registration_state', { id: row.status, en: row.status });
+    if (!updated) throw forumRule('registration_state', inWords(row.status));
     for (const t of [tenant.id, row.tenantId])
       await recordAudit(tx, ctx, {
         tenantId: t,

@@ -23,6 +23,7 @@ import {
   convenerForum,
   convenerSession,
   forumRule,
+  inWords,
   type ForumRow,
   type SessionRow,
 } from './access';
@@ -807,8 +808,7 @@ export async function updateSession({
     input.sessionId,
     'forums.manage',
   );
-  if (!EDITABLE.includes(session.status))
-    throw forumRule('session_state', { id: session.status, en: session.status });
+  if (!EDITABLE.includes(session.status)) throw forumRule('session_state', inWords(session.status));
   const resolved = await resolveSession(
     ctx,
     {
@@ -909,8 +909,8 @@ export async function transitionSession({
   if (!SESSION_NEXT[session.status].includes(input.status)) {
     const allowed = SESSION_NEXT[session.status].join(', ') || '—';
     throw forumRule('session_state', {
-      id: `${session.status} (hanya ke: ${allowed})`,
-      en: `${session.status} (only to: ${allowed})`,
+      id: `${inWords(session.status).id} (hanya ke: ${inWords(...SESSION_NEXT[session.status]).id || '—'})`,
+      en: `${inWords(session.status).en} (only to: ${allowed})`,
     });
   }
   if (input.status === 'cancelled' && !input.reason?.trim())
@@ -935,7 +935,7 @@ export async function transitionSession({
       })
       .where(and(eq(forumSessions.id, session.id), eq(forumSessions.status, session.status)))
       .returning();
-    if (!updated) throw forumRule('session_state', { id: session.status, en: session.status });
+    if (!updated) throw forumRule('session_state', inWords(session.status));
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,
       action: 'forum.session_status',

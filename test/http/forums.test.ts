@@ -320,6 +320,44 @@ describe('a six-monthly Bali province forum on tourism and disasters', () => {
     expect(((await p.json()) as Registration).status).toBe('approved');
   });
 
+  it('lets Buleleng change its delegation without losing its place', async () => {
+    const [reg] = (
+      await h.json<{ data: Registration[] }>(
+        `/v1/tenants/${buleleng}/forum-registrations`,
+        auth(bulelengAdmin.token),
+      )
+    ).body.data;
+    const res = await put(
+      h,
+      `/v1/tenants/${buleleng}/forum-registrations/${reg!.id}`,
+      {
+        delegates: [
+          { userId: bulelengAdmin.userId, title: 'Kepala Bagian Kerja Sama', head: true },
+          { name: 'I Made Wirawan', title: 'Kepala Dinas Pariwisata' },
+          { name: 'Ni Kadek Ayu', title: 'Kepala Pelaksana BPBD' },
+        ],
+        potentialIds: potentials,
+      },
+      bulelengAdmin.token,
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const updated = (await res.json()) as Registration;
+    expect(updated).toMatchObject({ id: reg!.id, status: 'approved' });
+    expect(updated.delegates).toHaveLength(3);
+    const twoHeads = await put(
+      h,
+      `/v1/tenants/${buleleng}/forum-registrations/${reg!.id}`,
+      {
+        delegates: [
+          { name: 'A', title: 'B', head: true },
+          { name: 'C', title: 'D', head: true },
+        ],
+      },
+      bulelengAdmin.token,
+    );
+    expect(((await twoHeads.json()) as ProblemBody).errors?.[0]?.location).toBe('body.delegates');
+  });
+
   it('refuses Kota Surabaya, outside the province and not invited, naming the scope', async () => {
     const res = await post(
       h,

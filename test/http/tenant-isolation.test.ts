@@ -466,6 +466,13 @@ const MATRIX: Row[] = [
     readKeyRefused: false,
   },
   {
+    method: 'PUT',
+    path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}',
+    body: { delegates: [{ name: 'Penyusup', title: 'Staf' }] },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
     method: 'POST',
     path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel',
     tooSmall: 'viewer',

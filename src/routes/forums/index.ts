@@ -25,6 +25,7 @@ import { registerSessionOutcomes } from './session-outcomes';
 import { registerSessionStatus } from './session-status';
 import { registerSuggestInvitees } from './suggest-invitees';
 import { registerUpdateFollowUp } from './update-follow-up';
+import { registerUpdateRegistration } from './update-registration';
 import { registerUpdateSession } from './update-session';
 
 /** Forum Kerja Sama Daerah: every operation of this area, one file each. */
@@ -52,6 +53,7 @@ export function registerForums(app: OpenAPIHono<AppEnv>) {
   // delegations
   registerRegister(app);
   registerListOwnRegistrations(app);
+  registerUpdateRegistration(app);
   registerCancelRegistration(app);
   registerListFollowUps(app);
   registerUpdateFollowUp(app);

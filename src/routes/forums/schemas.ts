@@ -4,6 +4,7 @@ import { problemResponses } from '../../platform/errors';
 import {
   DateString,
   idParam,
+  idPattern,
   Name,
   NullableTimestamp,
   TenantParams,
@@ -286,6 +287,43 @@ export const SessionFieldsInput = {
   registrationCloses: LocalDateTime.optional(),
   agenda: z.array(AgendaItemInput).max(100).optional(),
   dayPlan: DayPlan.nullable().optional(),
+};
+
+/** A delegation: its people, the potentials it brings, what it seeks. */
+export const DelegationFields = {
+  delegates: z
+    .array(
+      z
+        .object({
+          userId: idPattern('usr')
+            .optional()
+            .openapi({ description: 'A user of the registering tenant; leave out for a guest.' }),
+          name: Name(200)
+            .optional()
+            .openapi({ description: 'A guest’s name (users: taken from the account).' }),
+          title: Name(200).openapi({ description: 'Position (jabatan).' }),
+          head: z
+            .boolean()
+            .optional()
+            .openapi({ description: 'Head of delegation (default: the first).' }),
+        })
+        .strict(),
+    )
+    .min(1)
+    .max(30),
+  potentialIds: z
+    .array(z.string().max(40))
+    .max(20)
+    .optional()
+    .openapi({ description: 'The tenant’s published potentials it brings.' }),
+  seeks: z
+    .object({
+      issues: Codes(9, 'Strategic issues it seeks partners for.').optional(),
+      affairs: Codes(32, 'Government affairs it seeks partners for.').optional(),
+    })
+    .strict()
+    .optional(),
+  note: z.string().trim().max(4000).optional(),
 };
 
 export const readErrors = problemResponses(400, 401, 403, 404);
