@@ -560,12 +560,32 @@ describe('a six-monthly Bali province forum on tourism and disasters', () => {
   });
 
   it('counts what came of it, and the province report counts the forum held', async () => {
+    // an interest that arose at the forum names it; only those who took part may say so
+    const interest = await post(
+      h,
+      `/v1/tenants/${badung}/interests`,
+      { potentialId: potentials[0], message: 'Dibahas di forum.', originSessionId: session.id },
+      badungAdmin.token,
+    );
+    expect(interest.status, await interest.clone().text()).toBe(201);
+    surabayaAdmin.token = await signIn(h, surabayaAdmin.email);
+    const outsider = await post(
+      h,
+      `/v1/tenants/${surabaya}/interests`,
+      { potentialId: potentials[1], message: 'Kami juga.', originSessionId: session.id },
+      surabayaAdmin.token,
+    );
+    expect(outsider.status).toBe(400);
+    expect(((await outsider.json()) as ProblemBody).errors?.[0]?.location).toBe(
+      'body.originSessionId',
+    );
     const out = await h.json<Record<string, unknown>>(`${base()}/outcomes`, auth(baliAdmin.token));
     expect(out.body).toMatchObject({
       registrations: { approved: 2, cancelled: 1, waitlisted: 0 },
       delegates: 2,
       attended: 2,
       followUps: { open: 2, overdue: 0 },
+      interests: { expressed: 1, accepted: 0 },
       agreements: { started: 1, confirmed: 0 },
     });
     const series = await h.json<Record<string, unknown>>(

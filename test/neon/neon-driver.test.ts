@@ -262,6 +262,71 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     expect((await matches()).total).toBe(1);
   });
 
+  it('gives the last place of a forum session to one of two delegations registering at once', async () => {
+    const handle = openNeon(pgUrl, neon);
+    pools.push(handle);
+    const idOf = async (code: string) =>
+      (
+        await rowsOf<{ id: string }>(
+          handle.db,
+          sql`select id from tenants where region_code = ${code}`,
+        )
+      )[0]!.id;
+    const [palu, sigi, donggala] = [await idOf('72.71'), await idOf('72.10'), await idOf('72.03')];
+    await handle.db.execute(
+      sql`update tenants set status = 'active' where id in (${palu}, ${sigi}, ${donggala})`,
+    );
+    const userId = newId('user');
+    await handle.db.insert(users).values({
+      id: userId,
+      email: 'forum@contoh.go.id',
+      name: 'Admin Forum',
+      passwordHash: 'x',
+      isPlatformAdmin: true,
+      emailVerifiedAt: new Date(),
+    });
+    const { token } = await createSession(handle.db, { userId, now: new Date() });
+    const call = async (path: string, body: unknown) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const day = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
+    const created = await call(`/v1/tenants/${palu}/forums`, {
+      title: 'Forum Kerja Sama Sulawesi Tengah',
+      issues: ['penanggulangan_bencana'],
+      scope: 'national',
+      firstStart: `${day}T09:00`,
+      durationMinutes: 240,
+      capacity: 1,
+      autoApprove: true,
+      registrationOpensDays: 50,
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const forum = (await created.json()) as { id: string; sessions: { id: string }[] };
+    const sessionId = forum.sessions[0]!.id;
+    const published = await call(
+      `/v1/tenants/${palu}/forums/${forum.id}/sessions/${sessionId}/status`,
+      {
+        status: 'published',
+      },
+    );
+    expect(published.status).toBe(200);
+    const results = await Promise.all(
+      [sigi, donggala].map((tenant) =>
+        call(`/v1/tenants/${tenant}/forum-registrations`, {
+          sessionId,
+          delegates: [{ name: 'Kepala Bagian Kerja Sama', title: 'Kepala Bagian' }],
+        }).then(async (r) => {
+          expect(r.status, await r.clone().text()).toBe(201);
+          return ((await r.json()) as { status: string }).status;
+        }),
+      ),
+    );
+    expect(results.sort()).toEqual(['approved', 'waitlisted']);
+  });
+
   it('reports health through the driver', async () => {
     const res = await app.request('/health');
     expect(res.status).toBe(200);
