@@ -112,7 +112,8 @@ CREATE TABLE "forums" (
 	"auto_approve" boolean DEFAULT false NOT NULL,
 	"registration_opens_days" integer NOT NULL,
 	"registration_closes_days" integer NOT NULL,
-	"created_by" text NOT NULL,
+	"created_by" text,
+	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -57,9 +57,9 @@ export const forums = pgTable(
     /** days before a session that registration opens and closes */
     registrationOpensDays: integer().notNull(),
     registrationClosesDays: integer().notNull(),
-    createdBy: text()
-      .notNull()
-      .references(() => users.id),
+    /** null for a forum written by the demo seeder */
+    createdBy: text().references(() => users.id),
+    isDemo: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [index().on(t.tenantId)],

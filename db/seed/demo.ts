@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { potentials, tenantProfiles, tenants } from '../schema';
+import { forumSessions, forums, potentials, tenantProfiles, tenants } from '../schema';
 import { newId } from '../../src/platform/ids';
 import { searchTextOf } from '../../src/potentials/potentials';
 import { indexWords } from '../../src/potentials/catalog';
+import { materialise } from '../../src/forums/sessions';
+import { instantOf, localOf } from '../../src/forums/time';
 
 /**
  * Demo content for a living catalogue on a fresh database: published
@@ -335,7 +337,9 @@ const PARTNERS: DemoPartner[] = [
   },
 ];
 
-export async function seedDemo(db: Db): Promise<{ potentials: number; partners: number }> {
+export async function seedDemo(
+  db: Db,
+): Promise<{ potentials: number; partners: number; forums: number }> {
   const now = new Date();
   const expires = new Date(now.getTime() + 365 * 86400_000).toISOString().slice(0, 10);
   const codes = [...new Set(POTENTIALS.map((p) => p.region))];
@@ -345,7 +349,12 @@ export async function seedDemo(db: Db): Promise<{ potentials: number; partners: 
     .where(inArray(tenants.regionCode, codes));
   const tenantOf = new Map(regionTenants.map((t) => [t.code, t.id]));
 
+  const [bali] = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(eq(tenants.regionCode, '51'));
   await db.transaction(async (tx) => {
+    await tx.delete(forums).where(eq(forums.isDemo, true));
     await tx.delete(potentials).where(eq(potentials.isDemo, true));
     const demoPartners = await tx
       .select({ id: tenants.id })
@@ -424,7 +433,11 @@ export async function seedDemo(db: Db): Promise<{ potentials: number; partners: 
           }),
         })),
       )
-      .returning({ searchText: potentials.searchText });
+      .returning({
+        id: potentials.id,
+        regionCode: potentials.regionCode,
+        searchText: potentials.searchText,
+      });
     await indexWords(
       tx,
       rows.map((r) => r.searchText),
@@ -453,6 +466,67 @@ export async function seedDemo(db: Db): Promise<{ potentials: number; partners: 
         isDemo: true,
       });
     }
+    // Bali's six-monthly forum on tourism and disasters: the next session published,
+    // registration open, Bali's demo potentials on the agenda
+    const day = localOf(new Date(now.getTime() + 45 * 86400_000), 'Asia/Makassar').slice(0, 10);
+    const forum = {
+      id: newId('forum'),
+      tenantId: bali!.id,
+      title: 'Forum Kerja Sama Daerah Provinsi Bali',
+      description:
+        'Forum berkala kabupaten/kota se-Bali dan mitra: pariwisata yang tangguh terhadap bencana.',
+      issues: ['pariwisata', 'penanggulangan_bencana'],
+      affairs: ['pariwisata'],
+      scope: 'province' as const,
+      invitedTenantIds: [],
+      timeZone: 'Asia/Makassar',
+      venueName: 'Gedung Wiswa Sabha Utama',
+      venueAddress: 'Jl. Basuki Rahmat, Niti Mandala, Denpasar',
+      onlineUrl: null,
+      recurrence: 'RRULE:FREQ=MONTHLY;INTERVAL=6',
+      firstStart: instantOf(`${day}T09:00`, 'Asia/Makassar')!,
+      durationMinutes: 480,
+      capacity: 40,
+      autoApprove: false,
+      registrationOpensDays: 60,
+      registrationClosesDays: 3,
+      createdBy: null,
+      isDemo: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.insert(forums).values(forum);
+    const [first] = await materialise(tx, { now: () => now }, forum, now);
+    const baliPotentials = rows.filter((r) => r.regionCode.startsWith('51.')).map((r) => r.id);
+    await tx
+      .update(forumSessions)
+      .set({
+        status: 'registration_open',
+        agenda: [
+          {
+            start: `${day}T09:00`,
+            end: `${day}T10:00`,
+            title: 'Pembukaan dan arah kebijakan kerja sama daerah Provinsi Bali',
+            speakers: ['Sekretaris Daerah Provinsi Bali'],
+            potentialIds: [],
+          },
+          {
+            start: `${day}T10:00`,
+            end: `${day}T12:00`,
+            title: 'Paparan potensi kerja sama kabupaten/kota',
+            speakers: [],
+            potentialIds: baliPotentials,
+          },
+          {
+            start: `${day}T13:00`,
+            end: `${day}T17:00`,
+            title: 'Pertemuan bilateral daerah dan mitra',
+            speakers: [],
+            potentialIds: [],
+          },
+        ],
+      })
+      .where(eq(forumSessions.id, first!));
   });
-  return { potentials: POTENTIALS.length, partners: PARTNERS.length };
+  return { potentials: POTENTIALS.length, partners: PARTNERS.length, forums: 1 };
 }

@@ -555,6 +555,7 @@ export async function createForum({ ctx, input }: { ctx: Ctx; input: CreateForum
     registrationOpensDays: opensDays,
     registrationClosesDays: closesDays,
     createdBy: actor.user.id,
+    isDemo: false,
     createdAt: now,
     updatedAt: now,
   };

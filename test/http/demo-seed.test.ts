@@ -28,6 +28,26 @@ describe('the demo catalogue', () => {
     expect(all.find((r) => r.code === aruk.regionCode)?.name).toBe('Kabupaten Sambas');
   });
 
+  it('shows Bali’s forum to everyone, registration open, with Bali’s potentials on the agenda', async () => {
+    const res = await h.json<{
+      data: {
+        title: string;
+        status: string;
+        zoneLabel: string;
+        agenda: { potentialIds: string[] }[];
+      }[];
+    }>('/v1/forums?province=51&when=upcoming');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(1);
+    const [session] = res.body.data;
+    expect(session).toMatchObject({ status: 'registration_open', zoneLabel: 'WITA' });
+    expect(session!.agenda.flatMap((a) => a.potentialIds).length).toBeGreaterThan(0);
+    // seeding again replaces the demo forum rather than adding one
+    await seedDemo(h.db);
+    const again = await h.json<{ data: unknown[] }>('/v1/forums?province=51');
+    expect(again.body.data).toHaveLength(1);
+  });
+
   it('is found through the catalogue by an affair’s label, as an API-made potential is', async () => {
     const res = await h.json<{ total: number }>('/v1/catalog/potentials?q=pariwisata');
     expect(res.status).toBe(200);
