@@ -6,6 +6,7 @@ import {
   forumRegistrations,
   forumSessions,
   forums,
+  memberships,
   potentials,
   tenants,
   type AgendaItem,
@@ -221,14 +222,21 @@ export async function presentSessions(
 async function minutesReader(ctx: Ctx, rows: SessionRow[]) {
   const user = ctx.actor?.type === 'user' ? ctx.actor.user : null;
   if (user?.isPlatformAdmin) return () => true;
-  const tenantIds = new Set<string>();
-  if (user) {
-    const candidates = [
-      ...new Set([
-        ...rows.map((r) => r.tenantId),
-        ...(
+  if (!user || rows.length === 0) return (s: SessionRow) => !!s.minutesPublishedAt;
+  // two queries whatever the page: the reader's tenants, and their approved places on this page
+  const mine = new Set(
+    (
+      await ctx.db
+        .select({ tenantId: memberships.tenantId })
+        .from(memberships)
+        .where(eq(memberships.userId, user.id))
+    ).map((m) => m.tenantId),
+  );
+  const attended = new Set(
+    mine.size
+      ? (
           await ctx.db
-            .select({ tenantId: forumRegistrations.tenantId })
+            .select({ sessionId: forumRegistrations.sessionId })
             .from(forumRegistrations)
             .where(
               and(
@@ -236,32 +244,14 @@ async function minutesReader(ctx: Ctx, rows: SessionRow[]) {
                   forumRegistrations.sessionId,
                   rows.map((r) => r.id),
                 ),
+                inArray(forumRegistrations.tenantId, [...mine]),
                 eq(forumRegistrations.status, 'approved'),
               ),
             )
-        ).map((r) => r.tenantId),
-      ]),
-    ];
-    for (const id of candidates) if (await membershipOf(ctx, id, user.id)) tenantIds.add(id);
-  }
-  const approvedBy = new Map<string, Set<string>>();
-  if (tenantIds.size) {
-    const regs = await ctx.db
-      .select({ sessionId: forumRegistrations.sessionId, tenantId: forumRegistrations.tenantId })
-      .from(forumRegistrations)
-      .where(
-        and(
-          inArray(forumRegistrations.tenantId, [...tenantIds]),
-          eq(forumRegistrations.status, 'approved'),
-        ),
-      );
-    for (const r of regs)
-      (approvedBy.get(r.sessionId) ?? approvedBy.set(r.sessionId, new Set()).get(r.sessionId)!).add(
-        r.tenantId,
-      );
-  }
-  return (s: SessionRow) =>
-    !!s.minutesPublishedAt || tenantIds.has(s.tenantId) || (approvedBy.get(s.id)?.size ?? 0) > 0;
+        ).map((r) => r.sessionId)
+      : [],
+  );
+  return (s: SessionRow) => !!s.minutesPublishedAt || mine.has(s.tenantId) || attended.has(s.id);
 }
 
 type SessionFields = {
@@ -486,10 +476,16 @@ export async function createForum({ ctx, input }: { ctx: Ctx; input: CreateForum
     if ('error' in parsed)
       errors.push({
         location: 'body.recurrence',
-        message: {
-          id: 'bukan RRULE yang sah menurut RFC 5545 (contoh: FREQ=MONTHLY;INTERVAL=6); frekuensi paling sering harian, tanpa DTSTART',
-          en: 'not a valid RFC 5545 RRULE (e.g. FREQ=MONTHLY;INTERVAL=6); at most daily, without DTSTART',
-        },
+        message:
+          parsed.error === 'no_dates'
+            ? {
+                id: 'aturan ini tidak pernah menghasilkan tanggal (misalnya 30 Februari)',
+                en: 'this rule never produces a date (such as 30 February)',
+              }
+            : {
+                id: 'bukan RRULE yang sah menurut RFC 5545 (contoh: FREQ=MONTHLY;INTERVAL=6); paling sering mingguan, tanpa DTSTART dan jam (jam mengikuti firstStart)',
+                en: "not a valid RFC 5545 RRULE (e.g. FREQ=MONTHLY;INTERVAL=6); at most weekly, without DTSTART or times of day (the time is firstStart's)",
+              },
       });
     else rule = parsed.rule;
   }
