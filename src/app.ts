@@ -212,6 +212,11 @@ export function createApp(deps: AppDeps) {
         description:
           'Forum Kerja Sama Daerah: periodic forums, sessions, delegations, minutes, follow-ups and calendars.',
       },
+      {
+        name: 'Forum meetings',
+        description:
+          'Bilateral meetings at a forum session: requests, suggestions, availability, the scheduler, agendas and outcomes.',
+      },
       { name: 'Reports', description: 'Facilitators’ view of mapping in their regions.' },
       { name: 'Platform admin', description: 'Operations of the platform administrators.' },
     ],

@@ -1021,6 +1021,90 @@ export interface paths {
         patch: operations["updateForumFollowUp"];
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/forum-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This delegation’s meetings: requests sent and received, and its agenda
+         * @description In the order of the published schedule; slots and tables appear once the convener publishes.
+         */
+        get: operations["listForumMeetings"];
+        put?: never;
+        /**
+         * Ask another delegation for a bilateral meeting
+         * @description Both must be approved delegations of the session (404 otherwise). The convener’s pairing rule (403) and quotas (409 naming the quota) apply. If the other side already asked, the two requests become one accepted meeting that weighs more in the schedule. Unanswered, a request expires after the convener’s period.
+         */
+        post: operations["requestForumMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-meetings/{meetingId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a meeting request
+         * @description By the delegation asked, before the request expires; accepting counts against both sides’ meeting quota.
+         */
+        post: operations["answerForumMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-meetings/{meetingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a request or cancel a meeting
+         * @description By either side; its slot frees up at the next schedule run.
+         */
+        post: operations["cancelForumMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-meetings/{meetingId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a meeting held or no-show
+         * @description Each side marks its own view once the meeting’s time has come; a meeting marked held by either side counts in the forum’s outcomes. An interest or proposal can then name the session as its origin.
+         */
+        post: operations["markForumMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/forum-registrations": {
         parameters: {
             query?: never;
@@ -1065,6 +1149,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/forum-registrations/{registrationId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Slots this delegation cannot attend, and how many meetings it holds at once
+         * @description Replaces the list. The scheduler never places a meeting in a slot either side marked.
+         */
+        put: operations["setForumAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel": {
         parameters: {
             query?: never;
@@ -1079,6 +1183,26 @@ export interface paths {
          * @description Before the session is held. A place it held goes to the first on the waitlist, who is emailed.
          */
         post: operations["cancelForumRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-registrations/{registrationId}/meeting-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who this delegation should meet here, and why
+         * @description The other approved delegations of the session ranked by the matching score, with its explanation; those already asked (either way) are left out.
+         */
+        get: operations["suggestForumMeetings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1233,6 +1357,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move, lock or unschedule one meeting in the draft
+         * @description Each move is checked: a slot of the plan, both sides available and free, the table free (409 naming the clash).
+         */
+        patch: operations["adjustForumMeeting"];
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/minutes": {
         parameters: {
             query?: never;
@@ -1307,6 +1451,50 @@ export interface paths {
          * @description A pending or waitlisted registration. Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed.
          */
         post: operations["decideForumRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The meeting schedule (convener)
+         * @description Every accepted meeting with its draft and published slot and table, and the last run.
+         */
+        get: operations["getForumSchedule"];
+        put?: never;
+        /**
+         * Schedule the accepted meetings (a draft)
+         * @description Runs the scheduler in the request (it fits a Worker’s CPU budget at national size: see the README). Locked meetings stay; meetings placed before stay where still allowed; the rest get a slot and a table with the fewest breaks. Meetings it cannot place are listed with the reason. Delegations see nothing until it is published.
+         */
+        post: operations["runForumSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the meeting schedule
+         * @description Delegations see their agenda (GET …/forum-meetings, their calendar feed). The first time every delegation with a meeting is emailed its agenda; afterwards only the delegations whose meetings changed.
+         */
+        post: operations["publishForumSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1792,6 +1980,16 @@ export interface components {
         Accepted: {
             status: string;
         };
+        AdjustForumMeetingRequest: {
+            /** @description A locked meeting never moves when the scheduler runs again. */
+            locked?: boolean;
+            /**
+             * @description Move to this slot; null unschedules it.
+             * @example 2027-03-10T09:00
+             */
+            slot?: string | null;
+            table?: number;
+        };
         Agency: {
             /** Format: date-time */
             createdAt: string;
@@ -1946,6 +2144,12 @@ export interface components {
             /** @enum {string} */
             decision: "confirm" | "decline";
             /** @description Why the party declines (required when declining). */
+            reason?: string;
+        };
+        AnswerForumMeetingRequest: {
+            /** @enum {string} */
+            decision: "accept" | "decline";
+            /** @description Required to decline. */
             reason?: string;
         };
         AnswerProposalRequest: {
@@ -2148,6 +2352,14 @@ export interface components {
              * @example 2027-03-10T09:00
              */
             end: string;
+            /** @description Bilateral meetings: hours a request waits before it expires (default 72), requests open per delegation (20), accepted meetings per delegation (12), and who may meet whom (`any`, or `partners_with_regions`). */
+            meetingRules?: {
+                maxMeetings?: number;
+                maxRequests?: number;
+                /** @enum {string} */
+                pairing?: "any" | "partners_with_regions";
+                requestExpiryHours?: number;
+            };
             /**
              * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
              * @example 2027-03-10T09:00
@@ -2305,6 +2517,12 @@ export interface components {
                 onlineUrl: string | null;
             };
         };
+        ForumAvailabilityRequest: {
+            /** @description Meetings it can hold at once (at most its number of people; default 1). */
+            parallel?: number;
+            /** @description Starts of the slots it cannot attend. */
+            unavailable: string[];
+        };
         ForumFollowUp: {
             agreementId: string | null;
             /** Format: date-time */
@@ -2340,6 +2558,94 @@ export interface components {
             responsibleTenantId: string;
             title: string;
         };
+        ForumMeeting: {
+            counterpart: {
+                name: string;
+                tenantId: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            declineReason: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            message: string;
+            /** @description Both sides asked for it. */
+            mutual: boolean;
+            outcome: {
+                /** @enum {string|null} */
+                recipient: "held" | "no_show" | null;
+                /** @enum {string|null} */
+                requester: "held" | "no_show" | null;
+            };
+            potentialId: string | null;
+            /** @enum {string} */
+            role: "requester" | "recipient";
+            /** @description Match score between the two (tenths). */
+            score: number;
+            sessionId: string;
+            /** @description Its slot and table once the schedule is published. */
+            slot: {
+                /** Format: date-time */
+                start: string;
+                startLocal: string;
+                table: number | null;
+                /** @enum {string} */
+                zoneLabel: "WIB" | "WITA" | "WIT";
+            } | null;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "expired" | "cancelled";
+        };
+        ForumMeetingOutcomeRequest: {
+            /** @enum {string} */
+            outcome: "held" | "no_show";
+        };
+        ForumMeetingSchedule: {
+            lastRun: {
+                accepted: number;
+                breaks: number;
+                moved: number;
+                placed: number;
+                ranAt: string;
+                unplaced: {
+                    id: string;
+                    /** @enum {string} */
+                    reason: "no_common_slot" | "capacity" | "tables";
+                }[];
+            } | null;
+            meetings: {
+                a: {
+                    name: string;
+                    tenantId: string;
+                };
+                b: {
+                    name: string;
+                    tenantId: string;
+                };
+                id: string;
+                locked: boolean;
+                mutual: boolean;
+                outcome: {
+                    a: string | null;
+                    b: string | null;
+                };
+                publishedSlotLocal: string | null;
+                publishedTable: number | null;
+                score: number;
+                slotLocal: string | null;
+                table: number | null;
+            }[];
+            /** Format: date-time */
+            publishedAt: string | null;
+            sessionId: string;
+            /** @description Slot starts, local time. */
+            slots: string[];
+            /** @enum {string} */
+            status: "none" | "draft" | "published";
+            tables: number;
+            /** @enum {string} */
+            zoneLabel: "WIB" | "WITA" | "WIT";
+        };
         ForumMinutesRequest: {
             /** @description Which approved delegations came. */
             attendance?: {
@@ -2369,6 +2675,14 @@ export interface components {
             interests: {
                 accepted: number;
                 expressed: number;
+            };
+            meetings: {
+                accepted: number;
+                /** @description Marked held by either side. */
+                held: number;
+                /** @description Bilateral meeting requests, whatever became of them. */
+                requested: number;
+                scheduled: number;
             };
             proposals: {
                 accepted: number;
@@ -2752,7 +3066,7 @@ export interface components {
             status: "queued" | "sent" | "failed" | "held";
             subject: string;
             /** @enum {string} */
-            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_review";
+            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "forum_review";
             textBody: string | null;
             toAddress: string;
         };
@@ -3359,6 +3673,14 @@ export interface components {
             };
             sessionId: string;
         };
+        RequestForumMeetingRequest: {
+            message?: string;
+            /** @description A potential of either side it is about. */
+            potentialId?: string;
+            sessionId: string;
+            /** @description The other registered delegation’s tenant. */
+            withTenantId: string;
+        };
         /** @enum {string} */
         RoundStatus: "open" | "closed";
         SessionList: {
@@ -3621,6 +3943,14 @@ export interface components {
              * @example 2027-03-10T09:00
              */
             end?: string;
+            /** @description Bilateral meetings: hours a request waits before it expires (default 72), requests open per delegation (20), accepted meetings per delegation (12), and who may meet whom (`any`, or `partners_with_regions`). */
+            meetingRules?: {
+                maxMeetings?: number;
+                maxRequests?: number;
+                /** @enum {string} */
+                pairing?: "any" | "partners_with_regions";
+                requestExpiryHours?: number;
+            };
             /**
              * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
              * @example 2027-03-10T09:00
@@ -7566,6 +7896,405 @@ export interface operations {
             };
         };
     };
+    listForumMeetings: {
+        parameters: {
+            query?: {
+                /** @description Only this session’s. */
+                sessionId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meetings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ForumMeeting"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestForumMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestForumMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting request (or the merged meeting). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeeting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerForumMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bilateral meeting. */
+                meetingId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerForumMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeeting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelForumMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bilateral meeting. */
+                meetingId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting, cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeeting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markForumMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bilateral meeting. */
+                meetingId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForumMeetingOutcomeRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeeting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOwnForumRegistrations: {
         parameters: {
             query?: never;
@@ -7800,6 +8529,95 @@ export interface operations {
             };
         };
     };
+    setForumAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description This tenant’s registration. */
+                registrationId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForumAvailabilityRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The availability. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        parallel: number;
+                        registrationId: string;
+                        /** @description Every slot of the day plan, local time. */
+                        slots: string[];
+                        unavailable: string[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cancelForumRegistration: {
         parameters: {
             query?: never;
@@ -7870,6 +8688,88 @@ export interface operations {
             };
             /** @description CONFLICT: Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestForumMeetings: {
+        parameters: {
+            query?: {
+                /** @description How many, 1–100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description This tenant’s registration. */
+                registrationId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Suggestions, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            name: string;
+                            reasons: components["schemas"]["MatchReason"][];
+                            score: number;
+                            tenantId: string;
+                            /** @enum {string} */
+                            type: "region" | "partner";
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8589,6 +9489,93 @@ export interface operations {
             };
         };
     };
+    adjustForumMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The meeting. */
+                meetingId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustForumMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeetingSchedule"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     recordForumMinutes: {
         parameters: {
             query?: never;
@@ -8861,6 +9848,245 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForumRegistration"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForumSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeetingSchedule"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runForumSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeetingSchedule"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishForumSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description What changed and who was told. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Meetings whose published slot or table changed. */
+                        changed: number;
+                        /** @description Delegations emailed their agenda. */
+                        notifiedTenants: string[];
+                    };
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */

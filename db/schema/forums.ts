@@ -125,6 +125,12 @@ export const forumSessions = pgTable(
     minutes: jsonb().$type<Minutes>(),
     minutesRecordedAt: ts(),
     minutesPublishedAt: ts(),
+    meetingRules: jsonb().$type<MeetingRules>(),
+    /** none, draft (run, not yet shown to delegations) or published */
+    scheduleStatus: text().notNull().default('none'),
+    schedulePublishedAt: ts(),
+    /** the last run: placed, left out with reasons, breaks, moved */
+    scheduleRun: jsonb().$type<Record<string, unknown>>(),
     createdBy: text().references(() => users.id),
     ...timestamps,
   },
@@ -181,6 +187,10 @@ export const forumRegistrations = pgTable(
     decidedAt: ts(),
     /** recorded with the minutes: null until then */
     attended: boolean(),
+    /** bilateral meetings the delegation can hold at once (it has enough people) */
+    parallel: integer().notNull().default(1),
+    /** slots (their start) the delegation cannot attend */
+    unavailable: timestamp({ withTimezone: true, mode: 'date' }).array().notNull().default([]),
     createdBy: text()
       .notNull()
       .references(() => users.id),
@@ -244,3 +254,80 @@ export const calendarFeeds = pgTable('calendar_feeds', {
     .references(() => users.id),
   createdAt: ts().notNull().defaultNow(),
 });
+
+export type MeetingRules = {
+  /** hours a request waits for an answer before it expires */
+  requestExpiryHours: number;
+  /** requests a delegation may have open or accepted at once */
+  maxRequests: number;
+  /** accepted meetings per delegation */
+  maxMeetings: number;
+  /** who may meet whom: anyone, or partners with regions only */
+  pairing: 'any' | 'partners_with_regions';
+};
+export const DEFAULT_MEETING_RULES: MeetingRules = {
+  requestExpiryHours: 72,
+  maxRequests: 20,
+  maxMeetings: 12,
+  pairing: 'any',
+};
+
+export const meetingStatus = pgEnum('forum_meeting_status', [
+  'requested',
+  'accepted',
+  'declined',
+  'expired',
+  'cancelled',
+]);
+
+/**
+ * A bilateral meeting between two delegations at a session: asked by one,
+ * accepted by the other, placed in a slot and at a table by the convener's
+ * schedule (a draft until published), then marked held or no-show.
+ */
+export const forumMeetings = pgTable(
+  'forum_meetings',
+  {
+    id: text().primaryKey(),
+    sessionId: text()
+      .notNull()
+      .references(() => forumSessions.id, { onDelete: 'cascade' }),
+    requesterTenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    recipientTenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    potentialId: text().references(() => potentials.id),
+    message: text().notNull().default(''),
+    status: meetingStatus().notNull().default('requested'),
+    /** both sides asked for it (their requests merged) */
+    mutual: boolean().notNull().default(false),
+    /** the matching score between the two at request time */
+    score: integer().notNull().default(0),
+    declineReason: text(),
+    expiresAt: ts().notNull(),
+    answeredAt: ts(),
+    /** the draft schedule */
+    slotStart: ts(),
+    tableNo: integer(),
+    locked: boolean().notNull().default(false),
+    /** what the delegations see: the schedule as last published */
+    publishedSlotStart: ts(),
+    publishedTable: integer(),
+    /** iCalendar SEQUENCE of the meeting's event */
+    sequence: integer().notNull().default(0),
+    requesterOutcome: text(),
+    recipientOutcome: text(),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index().on(t.sessionId, t.status),
+    index().on(t.requesterTenantId),
+    index().on(t.recipientTenantId),
+    index().on(t.status, t.expiresAt),
+  ],
+);

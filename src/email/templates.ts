@@ -332,6 +332,43 @@ export const templates = {
       { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
     ),
   }),
+  /** A delegation's bilateral meetings, as published (again, when they changed). */
+  forum_agenda: (
+    lang: Lang,
+    p: {
+      name: string;
+      tenant: string;
+      session: string;
+      items: { when: string; table: number; with: string }[];
+      url: string;
+    },
+  ): Rendered => ({
+    subject:
+      lang === 'en'
+        ? `Your meeting schedule: ${p.session}`
+        : `Jadwal pertemuan bilateral: ${p.session}`,
+    ...layout(
+      lang,
+      [
+        lang === 'en' ? `Dear ${p.name},` : `Yth. Bapak/Ibu ${p.name},`,
+        lang === 'en'
+          ? `The bilateral meetings of ${p.tenant}'s delegation at ${p.session}:`
+          : `Jadwal pertemuan bilateral delegasi ${p.tenant} pada ${p.session}:`,
+        ...(p.items.length
+          ? p.items.map((i) =>
+              lang === 'en'
+                ? `${i.when}, table ${i.table}: ${i.with}`
+                : `${i.when}, meja ${i.table}: ${i.with}`,
+            )
+          : [
+              lang === 'en'
+                ? 'No meetings are scheduled now.'
+                : 'Saat ini tidak ada pertemuan terjadwal.',
+            ]),
+      ],
+      { label: lang === 'en' ? 'See the meetings' : 'Lihat pertemuan', url: p.url },
+    ),
+  }),
   /** The convener hears of a registration waiting for its decision. */
   forum_review: (
     lang: Lang,

@@ -84,6 +84,42 @@ export const FORUM_RULES = {
     id: 'pertemuan baru dapat dinyatakan berlangsung setelah waktu mulainya',
     en: 'a session can be marked held only after it starts',
   },
+  pairing: {
+    id: 'penyelenggara hanya mengizinkan pertemuan antara mitra dan pemerintah daerah',
+    en: 'the convener only allows meetings between partners and regions',
+  },
+  meeting_exists: {
+    id: 'permintaan atau pertemuan dengan delegasi ini sudah ada',
+    en: 'a request or meeting with this delegation already exists',
+  },
+  quota: {
+    id: 'batas yang ditetapkan penyelenggara tercapai: ',
+    en: 'the convener’s limit is reached: ',
+  },
+  not_recipient: {
+    id: 'hanya delegasi yang diminta yang dapat menjawab',
+    en: 'only the delegation asked can answer',
+  },
+  meeting_state: {
+    id: 'pertemuan tidak menerima perubahan ini pada status ',
+    en: 'the meeting does not take this change in status ',
+  },
+  before_meeting: {
+    id: 'hasil pertemuan dicatat setelah waktunya tiba',
+    en: 'a meeting’s outcome is recorded once its time has come',
+  },
+  no_day_plan: {
+    id: 'pertemuan forum belum memiliki rencana hari (dayPlan) untuk pertemuan bilateral',
+    en: 'the session has no day plan (dayPlan) for bilateral meetings yet',
+  },
+  clash: {
+    id: 'jadwal bentrok: ',
+    en: 'schedule clash: ',
+  },
+  no_schedule: {
+    id: 'jadwal pertemuan bilateral belum disusun',
+    en: 'no meeting schedule has been made yet',
+  },
   follow_up_agreement: {
     id: 'tindak lanjut ini sudah menghasilkan kerja sama',
     en: 'this follow-up already led to an agreement',
@@ -103,6 +139,9 @@ const STATUS_WORDS: Record<string, { id: string; en: string }> = {
   approved: { id: 'disetujui', en: 'approved' },
   declined: { id: 'ditolak', en: 'declined' },
   waitlisted: { id: 'dalam daftar tunggu', en: 'waitlisted' },
+  requested: { id: 'diminta', en: 'requested' },
+  accepted: { id: 'diterima', en: 'accepted' },
+  expired: { id: 'kedaluwarsa', en: 'expired' },
 };
 /** A status (or a list of them) as words for a rule's detail. */
 export const inWords = (...statuses: string[]) => ({

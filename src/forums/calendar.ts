@@ -21,10 +21,23 @@ export type CalendarEntry = {
  * cancelled, times in the venue's zone with its VTIMEZONE (a session in
  * Jayapura reads 09:00 WIT), and a URL back to the session in the API.
  */
+/** A bilateral meeting in a delegation's feed: its slot, table and counterpart. */
+export type CalendarMeeting = {
+  id: string;
+  session: SessionRow;
+  start: Date;
+  minutes: number;
+  table: number;
+  counterpart: string;
+  sequence: number;
+  cancelled: boolean;
+};
+
 export function calendarOf(input: {
   name: string;
   origin: string;
   entries: CalendarEntry[];
+  meetings?: CalendarMeeting[];
   now: Date;
 }): string {
   const cal = ical({
@@ -59,6 +72,25 @@ export function calendarOf(input: {
           : tentative || s.status === 'draft'
             ? ICalEventStatus.TENTATIVE
             : ICalEventStatus.CONFIRMED,
+    });
+  }
+  for (const m of input.meetings ?? []) {
+    const s = m.session;
+    cal.createEvent({
+      id: `${m.id}@sinergi`,
+      sequence: m.sequence,
+      stamp: input.now,
+      start: new TZDate(m.start.getTime(), s.timeZone),
+      end: new TZDate(m.start.getTime() + m.minutes * 60_000, s.timeZone),
+      timezone: s.timeZone,
+      summary: `Pertemuan bilateral: ${m.counterpart} (meja ${m.table})`,
+      description: `${s.title}\nMeja ${m.table}, bersama ${m.counterpart}`,
+      location: [s.venueName, s.venueAddress].filter(Boolean).join(', ') || null,
+      url: `${input.origin}/v1/forums/${s.forumId}/sessions/${s.id}`,
+      status:
+        m.cancelled || s.status === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : ICalEventStatus.CONFIRMED,
     });
   }
   return cal.toString();

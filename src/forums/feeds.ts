@@ -6,6 +6,7 @@ import type { Ctx } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
 import { hashSecret, randomSecret, secretMatches } from '../platform/secrets';
 import { calendarOf } from './calendar';
+import { publishedMeetingsOf } from './meetings';
 import { sessionsAttendedBy } from './registrations';
 import { visibleSession } from './sessions';
 
@@ -118,7 +119,7 @@ export async function calendarFeed({
   if (!secretMatches(input.token, feed?.tokenHash ?? '0'.repeat(64)) || !feed)
     throw new ApiError('NOT_FOUND', { key: 'calendar.invalid_token' });
   const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.id, input.tenantId));
-  const [attending, convening] = await Promise.all([
+  const [attending, convening, meetings] = await Promise.all([
     sessionsAttendedBy(ctx.db, input.tenantId),
     ctx.db
       .select({ session: forumSessions })
@@ -137,7 +138,23 @@ export async function calendarFeed({
           ]),
         ),
       ),
+    publishedMeetingsOf(ctx.db, input.tenantId),
   ]);
+  const counterparts = new Map(
+    (
+      await ctx.db
+        .select({ id: tenants.id, name: tenants.name })
+        .from(tenants)
+        .where(
+          inArray(tenants.id, [
+            '',
+            ...meetings.map(({ m }) =>
+              m.requesterTenantId === input.tenantId ? m.recipientTenantId : m.requesterTenantId,
+            ),
+          ]),
+        )
+    ).map((t) => [t.id, t.name]),
+  );
   return calendarOf({
     name: `Sinergi — ${tenant?.name ?? ''}`,
     origin: ctx.config.APP_ORIGIN,
@@ -149,6 +166,19 @@ export async function calendarFeed({
       })),
       ...convening.map((c) => ({ session: c.session, convenerName: tenant?.name ?? '' })),
     ],
+    meetings: meetings.map(({ m, session }) => ({
+      id: m.id,
+      session,
+      start: m.publishedSlotStart!,
+      minutes: session.dayPlan?.slotMinutes ?? 30,
+      table: m.publishedTable ?? 0,
+      counterpart:
+        counterparts.get(
+          m.requesterTenantId === input.tenantId ? m.recipientTenantId : m.requesterTenantId,
+        ) ?? '',
+      sequence: m.sequence,
+      cancelled: m.status !== 'accepted',
+    })),
     now: ctx.now(),
   });
 }

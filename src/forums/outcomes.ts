@@ -3,6 +3,7 @@ import {
   agreements,
   forumDelegates,
   forumFollowUps,
+  forumMeetings,
   forumRegistrations,
   forumSessions,
   interests,
@@ -19,8 +20,8 @@ import { convenerForum, convenerSession } from './access';
 async function countFor(ctx: Ctx, sessionIds: string[]) {
   const none = sessionIds.length === 0;
   const ids = none ? [''] : sessionIds;
-  const [regs, delegates, followUps, interestRows, proposalRows, agreementRows] = await Promise.all(
-    [
+  const [regs, delegates, followUps, interestRows, proposalRows, agreementRows, meetingRows] =
+    await Promise.all([
       ctx.db
         .select({
           status: forumRegistrations.status,
@@ -67,8 +68,17 @@ async function countFor(ctx: Ctx, sessionIds: string[]) {
         .from(agreements)
         .where(inArray(agreements.originSessionId, ids))
         .groupBy(sql`1`),
-    ],
-  );
+      ctx.db
+        .select({
+          status: forumMeetings.status,
+          held: sql<boolean>`'held' in (coalesce(${forumMeetings.requesterOutcome}, ''), coalesce(${forumMeetings.recipientOutcome}, ''))`,
+          scheduled: sql<boolean>`${forumMeetings.publishedSlotStart} is not null`,
+          n: sql<number>`count(*)::int`,
+        })
+        .from(forumMeetings)
+        .where(inArray(forumMeetings.sessionId, ids))
+        .groupBy(sql`1`, sql`2`, sql`3`),
+    ]);
   const sum = <T extends { n: number }>(rows: T[], keep: (r: T) => boolean = () => true) =>
     rows.filter(keep).reduce((s, r) => s + Number(r.n), 0);
   return {
@@ -87,6 +97,12 @@ async function countFor(ctx: Ctx, sessionIds: string[]) {
       done: sum(followUps, (r) => r.status === 'done'),
       dropped: sum(followUps, (r) => r.status === 'dropped'),
       overdue: sum(followUps, (r) => r.overdue === true),
+    },
+    meetings: {
+      requested: sum(meetingRows),
+      accepted: sum(meetingRows, (r) => r.status === 'accepted'),
+      scheduled: sum(meetingRows, (r) => r.status === 'accepted' && r.scheduled === true),
+      held: sum(meetingRows, (r) => r.status === 'accepted' && r.held === true),
     },
     interests: {
       expressed: sum(interestRows),

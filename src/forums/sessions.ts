@@ -9,8 +9,10 @@ import {
   memberships,
   potentials,
   tenants,
+  DEFAULT_MEETING_RULES,
   type AgendaItem,
   type DayPlan,
+  type MeetingRules,
 } from '../../db/schema';
 import { authorize, membershipOf, requireUser } from '../identity/access';
 import { recordAudit, diffOf } from '../platform/audit';
@@ -270,6 +272,7 @@ type SessionFields = {
     potentialIds?: string[];
   })[];
   dayPlan?: DayPlan | null;
+  meetingRules?: Partial<MeetingRules>;
 };
 
 /** Checks a session's times, window, agenda and day plan; every problem names its field. */
@@ -832,6 +835,9 @@ export async function updateSession({
     registrationClosesAt: resolved.registrationClosesAt,
     agenda: resolved.agenda ?? session.agenda,
     dayPlan: input.dayPlan === undefined ? session.dayPlan : input.dayPlan,
+    meetingRules: input.meetingRules
+      ? { ...DEFAULT_MEETING_RULES, ...(session.meetingRules ?? {}), ...input.meetingRules }
+      : session.meetingRules,
   };
   const calendarChange =
     next.title !== session.title ||

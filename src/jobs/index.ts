@@ -6,6 +6,7 @@ import { remindAndExpireProposals } from '../facilitation/proposals';
 import type { Ctx } from '../platform/context';
 import { materialiseAll, syncRegistrationWindows } from '../forums/sessions';
 import { sendForumReminders } from '../forums/notices';
+import { expireMeetingRequests } from '../forums/meetings';
 
 /**
  * Periodic jobs, run by the Workers cron trigger (src/worker.ts `scheduled`)
@@ -74,7 +75,8 @@ export const forumUpkeep: Job = {
     const materialised = await materialiseAll({ ctx });
     const windows = await syncRegistrationWindows({ ctx });
     const reminders = await sendForumReminders({ ctx });
-    return { ...materialised, ...windows, ...reminders };
+    const expired = await expireMeetingRequests({ ctx });
+    return { ...materialised, ...windows, ...reminders, ...expired };
   },
 };
 

@@ -647,3 +647,57 @@ export async function tenantsFitting(
     };
   });
 }
+
+/**
+ * How well a tenant fits each of some other tenants, with the explanation of
+ * the best pairing: the tenant's published potentials against the others'
+ * potentials and partner profiles, and (for a partner, which has no
+ * potentials) the others' potentials against its profile. Used to rank whom a
+ * delegation should meet at a forum, and to weigh meetings in the schedule.
+ */
+export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
+  const out = new Map<string, { score: number; reasons: ReturnType<typeof present>['reasons'] }>();
+  if (others.length === 0) return out;
+  const todayIso = today(ctx);
+  const now = ctx.now();
+  const all = [tenantId, ...others];
+  const result = await ctx.db.execute(sql`
+    select json_agg(${CANDIDATE_JSON})::text as rows from ${matchCandidates} m
+    where m.tenant_id = any(${textArray(all)}::text[]) and m.expires_on >= ${todayIso}::date`);
+  const json = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
+  const candidates = (json ? (JSON.parse(json) as CandidateRow[]) : []).map(toCandidate);
+  const history = await historyOf(ctx.db, tenantId);
+  const targetsOf = async (owner: string) => {
+    const ids = candidates
+      .filter((c) => c.tenantId === owner && c.type === 'potential')
+      .map((c) => c.id);
+    const targets: Target[] = [];
+    for (const id of ids.slice(0, 10)) {
+      const t = await loadTarget(ctx.db, id, owner, todayIso);
+      if (t) targets.push(t);
+    }
+    return targets;
+  };
+  const keep = (other: string, m: Match) => {
+    const prev = out.get(other);
+    if (!prev || m.score > prev.score)
+      out.set(other, { score: m.score, reasons: present(ctx, m).reasons });
+  };
+  // its potentials against the others' potentials and profiles
+  for (const target of await targetsOf(tenantId))
+    for (const c of candidates)
+      if (c.tenantId !== tenantId && isCandidate(target, c))
+        keep(
+          c.tenantId,
+          score(target, c, { now, labels: LABELS, history: history.get(c.tenantId) }),
+        );
+  // the others' potentials against its own profile (a partner's)
+  const own = candidates.filter((c) => c.tenantId === tenantId && c.type === 'partner');
+  if (own.length)
+    for (const other of others)
+      for (const target of await targetsOf(other))
+        for (const c of own)
+          if (isCandidate(target, c))
+            keep(other, score(target, c, { now, labels: LABELS, history: history.get(other) }));
+  return out;
+}

@@ -162,6 +162,10 @@ export const messages = {
     id: 'Pendaftaran delegasi tidak ditemukan.',
     en: 'Delegation registration not found.',
   },
+  'forum.meeting_not_found': {
+    id: 'Pertemuan bilateral tidak ditemukan.',
+    en: 'Bilateral meeting not found.',
+  },
   'forum.follow_up_not_found': {
     id: 'Tindak lanjut tidak ditemukan.',
     en: 'Follow-up not found.',

@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   forumSession: 'fss',
   registration: 'reg',
   followUp: 'fup',
+  meeting: 'mtg',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -12,6 +12,7 @@ import {
   agreementParties,
   agreements,
   forumFollowUps,
+  forumMeetings,
   forumRegistrations,
   forumSessions,
   forums,
@@ -503,6 +504,81 @@ const MATRIX: Row[] = [
     tooSmall: 'viewer',
     readKeyRefused: true,
   },
+  // bilateral meetings: {meetingId} is A's meeting with C in A's session
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forum-meetings',
+    body: {
+      sessionId: 'fss_01jd2x6v0m8kq3b7e5y4w9c1ta',
+      withTenantId: 'ten_01jd2x6v0m8kq3b7e5y4w9c1ta',
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forum-meetings',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forum-meetings/{meetingId}/answer',
+    body: { decision: 'accept' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forum-meetings/{meetingId}/cancel',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forum-meetings/{meetingId}/outcome',
+    body: { outcome: 'held' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/meeting-suggestions',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/availability',
+    body: { unavailable: [] },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/meetings/{meetingId}',
+    body: { locked: true },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule/publish',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
 ];
 
 let h: Harness;
@@ -678,6 +754,16 @@ beforeAll(async () => {
     title: 'Tindak lanjut uji',
     responsibleTenantId: ids.tenantId,
     dueDate: '2027-01-01',
+    createdBy: adminA.userId,
+  });
+  ids.meetingId = newId('meeting');
+  await h.db.insert(forumMeetings).values({
+    id: ids.meetingId,
+    sessionId: ids.sessionId,
+    requesterTenantId: tenantC,
+    recipientTenantId: ids.tenantId,
+    status: 'requested',
+    expiresAt: new Date(now.getTime() + 86400_000),
     createdBy: adminA.userId,
   });
   for (const row of MATRIX)

@@ -1,3 +1,14 @@
+import { registerAdjustMeeting } from './adjust-meeting';
+import { registerAnswerMeeting } from './answer-meeting';
+import { registerCancelMeeting } from './cancel-meeting';
+import { registerGetSchedule } from './get-schedule';
+import { registerListMeetings } from './list-meetings';
+import { registerMeetingOutcome } from './meeting-outcome';
+import { registerMeetingSuggestions } from './meeting-suggestions';
+import { registerPublishSchedule } from './publish-schedule';
+import { registerRequestMeeting } from './request-meeting';
+import { registerRunSchedule } from './run-schedule';
+import { registerSetAvailability } from './set-availability';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { registerCalendarFeed } from './calendar-feed';
@@ -57,6 +68,18 @@ export function registerForums(app: OpenAPIHono<AppEnv>) {
   registerCancelRegistration(app);
   registerListFollowUps(app);
   registerUpdateFollowUp(app);
+  // bilateral meetings
+  registerRequestMeeting(app);
+  registerListMeetings(app);
+  registerAnswerMeeting(app);
+  registerCancelMeeting(app);
+  registerMeetingOutcome(app);
+  registerMeetingSuggestions(app);
+  registerSetAvailability(app);
+  registerRunSchedule(app);
+  registerGetSchedule(app);
+  registerAdjustMeeting(app);
+  registerPublishSchedule(app);
   // calendars
   registerCreateCalendarFeed(app);
   registerRevokeCalendarFeed(app);

@@ -268,6 +268,14 @@ export const OutcomesSchema = z
     attended: Count,
     absent: Count,
     followUps: z.object({ open: Count, done: Count, dropped: Count, overdue: Count }),
+    meetings: z.object({
+      requested: Count.openapi({
+        description: 'Bilateral meeting requests, whatever became of them.',
+      }),
+      accepted: Count,
+      scheduled: Count,
+      held: Count.openapi({ description: 'Marked held by either side.' }),
+    }),
     interests: z.object({ expressed: Count, accepted: Count }),
     proposals: z.object({ made: Count, accepted: Count }),
     agreements: z.object({ started: Count, confirmed: Count }),
@@ -287,6 +295,24 @@ export const SessionFieldsInput = {
   registrationCloses: LocalDateTime.optional(),
   agenda: z.array(AgendaItemInput).max(100).optional(),
   dayPlan: DayPlan.nullable().optional(),
+  meetingRules: z
+    .object({
+      requestExpiryHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .optional(),
+      maxRequests: z.number().int().min(1).max(500).optional(),
+      maxMeetings: z.number().int().min(1).max(500).optional(),
+      pairing: z.enum(['any', 'partners_with_regions']).optional(),
+    })
+    .strict()
+    .optional()
+    .openapi({
+      description:
+        'Bilateral meetings: hours a request waits before it expires (default 72), requests open per delegation (20), accepted meetings per delegation (12), and who may meet whom (`any`, or `partners_with_regions`).',
+    }),
 };
 
 /** A delegation: its people, the potentials it brings, what it seeks. */
@@ -329,3 +355,75 @@ export const DelegationFields = {
 export const readErrors = problemResponses(400, 401, 403, 404);
 export const writeErrors = problemResponses(400, 401, 403, 404, 409);
 export { Codes };
+
+export const MeetingSchema = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    role: z.enum(['requester', 'recipient']),
+    counterpart: z.object({ tenantId: z.string(), name: z.string() }),
+    potentialId: z.string().nullable(),
+    message: z.string(),
+    status: z.enum(['requested', 'accepted', 'declined', 'expired', 'cancelled']),
+    mutual: z.boolean().openapi({ description: 'Both sides asked for it.' }),
+    score: z.number().int().openapi({ description: 'Match score between the two (tenths).' }),
+    declineReason: z.string().nullable(),
+    expiresAt: Timestamp,
+    slot: z
+      .object({
+        start: Timestamp,
+        startLocal: z.string(),
+        zoneLabel: z.enum(['WIB', 'WITA', 'WIT']),
+        table: z.number().int().nullable(),
+      })
+      .nullable()
+      .openapi({ description: 'Its slot and table once the schedule is published.' }),
+    outcome: z.object({
+      requester: z.enum(['held', 'no_show']).nullable(),
+      recipient: z.enum(['held', 'no_show']).nullable(),
+    }),
+    createdAt: Timestamp,
+  })
+  .openapi('ForumMeeting');
+
+export const ScheduleSchema = z
+  .object({
+    sessionId: z.string(),
+    status: z.enum(['none', 'draft', 'published']),
+    publishedAt: NullableTimestamp,
+    zoneLabel: z.enum(['WIB', 'WITA', 'WIT']),
+    slots: z.array(z.string()).openapi({ description: 'Slot starts, local time.' }),
+    tables: z.number().int(),
+    lastRun: z
+      .object({
+        ranAt: z.string(),
+        accepted: z.number().int(),
+        placed: z.number().int(),
+        breaks: z.number().int(),
+        moved: z.number().int(),
+        unplaced: z.array(
+          z.object({ id: z.string(), reason: z.enum(['no_common_slot', 'capacity', 'tables']) }),
+        ),
+      })
+      .nullable(),
+    meetings: z.array(
+      z.object({
+        id: z.string(),
+        a: z.object({ tenantId: z.string(), name: z.string() }),
+        b: z.object({ tenantId: z.string(), name: z.string() }),
+        mutual: z.boolean(),
+        score: z.number().int(),
+        slotLocal: z.string().nullable(),
+        table: z.number().int().nullable(),
+        locked: z.boolean(),
+        publishedSlotLocal: z.string().nullable(),
+        publishedTable: z.number().int().nullable(),
+        outcome: z.object({ a: z.string().nullable(), b: z.string().nullable() }),
+      }),
+    ),
+  })
+  .openapi('ForumMeetingSchedule');
+
+export const MeetingParams = TenantParams.extend({
+  meetingId: idParam('meetingId', 'mtg', 'The bilateral meeting.'),
+});

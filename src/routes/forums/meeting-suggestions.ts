@@ -1,0 +1,60 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { meetingSuggestions } from '../../forums/meetings';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
+import { readErrors, Reason } from './schemas';
+
+export const MeetingSuggestionsResponse = z.object({
+  data: z.array(
+    z.object({
+      tenantId: z.string(),
+      name: z.string(),
+      type: z.enum(['region', 'partner']),
+      score: z.number(),
+      reasons: z.array(Reason),
+    }),
+  ),
+});
+
+export const meetingSuggestionsRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/meeting-suggestions',
+  operationId: 'suggestForumMeetings',
+  tags: ['Forum meetings'],
+  summary: 'Who this delegation should meet here, and why',
+  description:
+    'The other approved delegations of the session ranked by the matching score, with its explanation; those already asked (either way) are left out.',
+  security: authSecurity,
+  request: {
+    params: TenantParams.extend({
+      registrationId: idParam('registrationId', 'reg', 'This tenant’s registration.'),
+    }),
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(20)
+        .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many, 1–100.' }),
+    }),
+  },
+  responses: {
+    200: jsonResponse('Suggestions, best first.', MeetingSuggestionsResponse),
+    ...readErrors,
+  },
+});
+
+export function registerMeetingSuggestions(app: OpenAPIHono<AppEnv>) {
+  app.openapi(meetingSuggestionsRoute, async (c) =>
+    c.json(
+      MeetingSuggestionsResponse.parse(
+        await meetingSuggestions({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('query') },
+        }),
+      ),
+      200,
+    ),
+  );
+}
