@@ -383,7 +383,10 @@ export function schedule(input: SchedulingInput): SchedulingResult {
 
   // breaks: local search over moves and swaps; in rescheduling, earlier places do not move
   const movable = (m: number) => slotOf[m]! >= 0 && !locked[m] && !hadPlace[m];
-  const pool = [...Array(M).keys()].filter(movable);
+  // left-out meetings take part too: one may replace a placed one of no higher priority
+  const pool = [...Array(M).keys()].filter(
+    (m) => valid(m) && !locked[m] && !hadPlace[m] && (slotOf[m]! >= 0 || common[m]! > 0),
+  );
   const deltaMove = (m: number, to: number): number => {
     const from = slotOf[m]!;
     let before = 0;
@@ -397,12 +400,6 @@ export function schedule(input: SchedulingInput): SchedulingResult {
     put(m, from);
     return after - before;
   };
-  const delegationsOf = (ms: number[]) => [...new Set(ms.flatMap((m) => [A[m]!, B[m]!]))];
-  const breaksFor = (ds: number[], days: number[]) => {
-    let sum = 0;
-    for (const d of ds) for (const day of days) sum += breaksOf(d, day);
-    return sum;
-  };
   const totalBreaks = () => {
     let sum = 0;
     for (let d = 0; d < D; d++) for (let day = 0; day < Y; day++) sum += breaksOf(d, day);
@@ -410,50 +407,106 @@ export function schedule(input: SchedulingInput): SchedulingResult {
   };
 
   if (pool.length > 0) {
-    const iterations = Math.round((input.effort ?? 1) * Math.max(2000, pool.length * 60));
+    // simulated annealing over moves (to a free slot) and swaps (with a meeting in the way),
+    // each meeting drawing only from the slots both its sides can attend
+    const commonSlots = new Map<number, number[]>();
+    for (const m of pool) {
+      const list: number[] = [];
+      for (let s = 0; s < S; s++) if (canMeet(m, s)) list.push(s);
+      commonSlots.set(m, list);
+    }
+    const iterations = Math.round(
+      (input.effort ?? 1) * Math.min(250_000, Math.max(150_000, pool.length * 60)),
+    );
     let current = totalBreaks();
     let best = current;
     let bestSlots = Int32Array.from(slotOf);
-    for (let it = 0; it < iterations && best > 0; it++) {
+    // a small schedule is annealed several times, each round reheating from the best so far
+    const rounds = pool.length < 600 ? 6 : 1;
+    let temperature = 0.6;
+    const cooling = Math.pow(0.02 / temperature, rounds / iterations);
+    const accept = (delta: number) => delta <= 0 || rand() < Math.exp(-delta / temperature);
+    const ds: number[] = [];
+    const days: number[] = [];
+    const affected = (ms: number[], s1: number, s2: number) => {
+      ds.length = 0;
+      for (const m of ms) for (const d of [A[m]!, B[m]!]) if (!ds.includes(d)) ds.push(d);
+      days.length = 0;
+      days.push(dayOf[s1]!);
+      if (dayOf[s2] !== dayOf[s1]) days.push(dayOf[s2]!);
+      let sum = 0;
+      for (const d of ds) for (const day of days) sum += breaksOf(d, day);
+      return sum;
+    };
+    const recount = () => {
+      let sum = 0;
+      for (const d of ds) for (const day of days) sum += breaksOf(d, day);
+      return sum;
+    };
+    for (let it = 0; it < iterations && best > 0; it++, temperature *= cooling) {
+      if (it > 0 && it % Math.ceil(iterations / rounds) === 0) {
+        temperature = 0.6;
+        for (let x = 0; x < M; x++) if (slotOf[x]! >= 0) take(x);
+        for (let x = 0; x < M; x++) if (bestSlots[x]! >= 0) put(x, bestSlots[x]!);
+        current = best;
+      }
       const m = pool[Math.floor(rand() * pool.length)]!;
+      const options = commonSlots.get(m)!;
+      const to = options[Math.floor(rand() * options.length)]!;
       const from = slotOf[m]!;
-      // only slots that could close a gap: same day as one of its delegations' meetings
-      const to = Math.floor(rand() * S);
-      if (to === from || !canMeet(m, to)) continue;
-      if (
-        fits(m, to) ||
-        (used[to]! >= T &&
-          load[A[m]! * S + to]! < parallel[A[m]!]! &&
-          load[B[m]! * S + to]! < parallel[B[m]!]!)
-      ) {
+      if (to === from) continue;
+      if (from < 0) {
+        // exchange: m takes the place of y in `to`, with no loss of priority
+        const here = inSlot[to]!;
+        if (here.length === 0) continue;
+        const y = here[Math.floor(rand() * here.length)]!;
+        if (!movable(y) || priority[y]! > priority[m]!) continue;
+        const before = affected([m, y], to, to);
+        take(y);
         if (fits(m, to)) {
-          const delta = deltaMove(m, to);
-          if (delta < 0 || (delta === 0 && rand() < 0.3)) {
-            take(m);
-            put(m, to);
+          put(m, to);
+          const delta = recount() - before;
+          if (accept(delta)) {
             current += delta;
+            continue;
           }
-        } else {
-          // the slot's tables are full: swap with a movable meeting there
-          const candidates = inSlot[to]!.filter((y) => movable(y));
-          if (candidates.length === 0) continue;
-          const y = candidates[Math.floor(rand() * candidates.length)]!;
-          const ds = delegationsOf([m, y]);
-          const days = dayOf[from] === dayOf[to] ? [dayOf[from]!] : [dayOf[from]!, dayOf[to]!];
-          const before = breaksFor(ds, days);
           take(m);
-          take(y);
-          if (fits(m, to) && fits(y, from)) {
-            put(m, to);
-            put(y, from);
-            const delta = breaksFor(ds, days) - before;
-            if (delta < 0 || (delta === 0 && rand() < 0.3)) {
-              current += delta;
-              continue;
-            }
+        }
+        put(y, to);
+        continue;
+      }
+      if (fits(m, to)) {
+        const before = affected([m], from, to);
+        take(m);
+        put(m, to);
+        const delta = recount() - before;
+        if (accept(delta)) current += delta;
+        else {
+          take(m);
+          put(m, from);
+        }
+      } else {
+        // swap with a meeting in the way: one of the same delegations, or any when the tables are full
+        const here = inSlot[to]!;
+        if (here.length === 0) continue;
+        const y = here[Math.floor(rand() * here.length)]!;
+        if (!movable(y) || !canMeet(y, from)) continue;
+        const before = affected([m, y], from, to);
+        take(m);
+        take(y);
+        if (fits(m, to) && fits(y, from)) {
+          put(m, to);
+          put(y, from);
+          const delta = recount() - before;
+          if (accept(delta)) {
+            current += delta;
+          } else {
             take(m);
             take(y);
+            put(m, from);
+            put(y, to);
           }
+        } else {
           put(m, from);
           put(y, to);
         }
@@ -470,7 +523,8 @@ export function schedule(input: SchedulingInput): SchedulingResult {
     for (let improved = true; improved; ) {
       improved = false;
       for (const m of pool) {
-        for (let to = 0; to < S; to++) {
+        if (slotOf[m]! < 0) continue;
+        for (const to of commonSlots.get(m)!) {
           if (to !== slotOf[m] && fits(m, to) && deltaMove(m, to) < 0) {
             take(m);
             put(m, to);

@@ -10,15 +10,9 @@ export const AvailabilityRequest = z
       .array(LocalDateTime)
       .max(500)
       .openapi({ description: 'Starts of the slots it cannot attend.' }),
-    parallel: z
-      .number()
-      .int()
-      .min(1)
-      .max(10)
-      .optional()
-      .openapi({
-        description: 'Meetings it can hold at once (at most its number of people; default 1).',
-      }),
+    parallel: z.number().int().min(1).max(10).optional().openapi({
+      description: 'Meetings it can hold at once (at most its number of people; default 1).',
+    }),
   })
   .strict()
   .openapi('ForumAvailabilityRequest');
