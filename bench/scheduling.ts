@@ -12,6 +12,7 @@
  * The HTTP figure (read, schedule, write the draft on the embedded database)
  * is measured by `bench/scheduling-http.ts`, run after this one.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import highsLoader from 'highs';
 import { schedule, type SchedulingInput } from '../src/scheduling/scheduler';
 import { breaksOfPlacement, milp } from './scheduling-milp';
@@ -28,42 +29,65 @@ const machine = `${(await import('node:os')).cpus()[0]?.model ?? 'cpu'} × ${(aw
 console.log(`# Scheduling benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
 
 // ---- 1. optimality against HiGHS
+// HiGHS needs from seconds to minutes per instance (its break stage often hits the 120 s limit),
+// so its results are kept in bench/scheduling-optima.json; `--exact` solves the missing ones
+// (and `--exact --all` every one again), writing the file as it goes.
 console.log('## 1. Optimality: 50 small instances, the scheduler against HiGHS (exact MILP)');
-const rows: { placed: [number, number]; breaks: [number, number]; ours: number; exact: number }[] =
-  [];
+const optimaFile = new URL('./scheduling-optima.json', import.meta.url);
+type Exact = { placed: number; breaks: number; ms: number; status: string; computed: string };
+const optima: Record<string, Exact> = existsSync(optimaFile)
+  ? JSON.parse(readFileSync(optimaFile, 'utf8'))
+  : {};
+const exactMode = process.argv.includes('--exact');
+const rows: {
+  k: number;
+  placed: [number, number];
+  breaks: [number, number];
+  ours: number;
+  exact: Exact;
+}[] = [];
 for (let k = 1; k <= 50; k++) {
   const input = smallInstance(k);
+  if (exactMode && (!optima[k] || process.argv.includes('--all'))) {
+    const t0 = performance.now();
+    const first = highs.solve(milp(input, 1), { mip_rel_gap: 0, time_limit: 120 });
+    const most = Math.round(first.ObjectiveValue);
+    const second = highs.solve(milp(input, 2, most), { mip_rel_gap: 0, time_limit: 120 });
+    // recount the solver's placement with the scheduler's own break count
+    const slotOf = new Map<string, number>();
+    for (const [name, col] of Object.entries(second.Columns))
+      if (name.startsWith('x') && (col as { Primal: number }).Primal > 0.5) {
+        const [m, s] = name.slice(1).split('_').map(Number);
+        slotOf.set(input.meetings[m!]!.id, s!);
+      }
+    optima[k] = {
+      placed: most,
+      breaks: breaksOfPlacement(input, slotOf),
+      ms: performance.now() - t0,
+      status: `${first.Status}/${second.Status}`,
+      computed: new Date().toISOString().slice(0, 10),
+    };
+    writeFileSync(optimaFile, `${JSON.stringify(optima, null, 1)}\n`);
+  }
+  const exact = optima[k];
+  if (!exact) continue;
   const times: number[] = [];
   let result = schedule(input);
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < 3; r++) {
     const t = performance.now();
     result = schedule(input);
     times.push(performance.now() - t);
   }
   const ours = quantile(times, 0.5);
-  const t0 = performance.now();
-  const first = highs.solve(milp(input, 1), { mip_rel_gap: 0, time_limit: 120 });
-  const most = Math.round(first.ObjectiveValue);
-  const second = highs.solve(milp(input, 2, most), { mip_rel_gap: 0, time_limit: 120 });
-  const exact = performance.now() - t0;
-  const fewest = Math.round(second.ObjectiveValue);
-  // check the solver's placement with the same break count the scheduler uses
-  const slotOf = new Map<string, number>();
-  for (const [name, col] of Object.entries(second.Columns))
-    if (name.startsWith('x') && (col as { Primal: number }).Primal > 0.5) {
-      const [m, s] = name.slice(1).split('_').map(Number);
-      slotOf.set(input.meetings[m!]!.id, s!);
-    }
-  const check = breaksOfPlacement(input, slotOf);
-  if (check !== fewest) console.log(`  instance ${k}: HiGHS breaks ${fewest}, recounted ${check}`);
   rows.push({
-    placed: [result.placed.length, most],
-    breaks: [result.breaks, fewest],
+    k,
+    placed: [result.placed.length, exact.placed],
+    breaks: [result.breaks, exact.breaks],
     ours,
     exact,
   });
   console.log(
-    `  ${String(k).padStart(2)}: ${input.delegations.length} delegations, ${input.meetings.length} meetings, ${input.slots.length} slots, ${input.tables.length} tables — placed ${result.placed.length}/${most} (optimum), breaks ${result.breaks}/${fewest} (optimum); ${ms(ours)} vs HiGHS ${ms(exact)} [${first.Status}/${second.Status}]`,
+    `  ${String(k).padStart(2)}: ${input.delegations.length} delegations, ${input.meetings.length} meetings, ${input.slots.length} slots, ${input.tables.length} tables — placed ${result.placed.length} (HiGHS ${exact.placed}), breaks ${result.breaks} (HiGHS ${exact.breaks}${exact.status.endsWith('Optimal') ? ', optimal' : ', best found in 120 s'}); ${ms(ours)} vs HiGHS ${ms(exact.ms)}`,
   );
 }
 const optimalCount = rows.filter((r) => r.placed[0] === r.placed[1]).length;
@@ -72,22 +96,31 @@ const closeBreaks = rows.filter(
     r.placed[0] === r.placed[1] &&
     (r.breaks[0] <= r.breaks[1] + 1 || r.breaks[0] <= r.breaks[1] * 1.01),
 ).length;
+const proven = rows.filter((r) => r.exact.status === 'Optimal/Optimal').length;
 const medianOurs = quantile(
   rows.map((r) => r.ours),
   0.5,
 );
 const medianExact = quantile(
-  rows.map((r) => r.exact),
+  rows.map((r) => r.exact.ms),
   0.5,
+);
+console.log(
+  `\nHiGHS results for ${rows.length} of 50 instances (${proven} proven optimal in both stages; the others' breaks are HiGHS's best within its 120 s limit).`,
 );
 console.log(`\n| measure | result | target |`);
 console.log(`|---|---|---|`);
-console.log(`| optimal number of meetings placed | ${optimalCount} of 50 | 50 of 50 |`);
 console.log(
-  `| breaks within 1% of the optimum (or at most one more) | ${closeBreaks} of 50 | ≥ 48 of 50 |`,
+  `| the optimal number of meetings placed | ${optimalCount} of ${rows.length} | all 50 |`,
 );
 console.log(
-  `| total breaks, scheduler / optimum | ${rows.reduce((s, r) => s + r.breaks[0], 0)} / ${rows.reduce((s, r) => s + r.breaks[1], 0)} | |`,
+  `| breaks within 1% of HiGHS (or at most one more) | ${closeBreaks} of ${rows.length} | ≥ 48 of 50 |`,
+);
+console.log(
+  `| breaks fewer than HiGHS's (time-limited) best | ${rows.filter((r) => r.breaks[0] < r.breaks[1]).length} of ${rows.length} | |`,
+);
+console.log(
+  `| total breaks, scheduler / HiGHS | ${rows.reduce((s, r) => s + r.breaks[0], 0)} / ${rows.reduce((s, r) => s + r.breaks[1], 0)} | |`,
 );
 console.log(
   `| median time, scheduler / HiGHS | ${ms(medianOurs)} / ${ms(medianExact)} (${Math.round(medianExact / medianOurs)}× faster) | ≥ 100× |`,
