@@ -149,11 +149,27 @@ export const inWords = (...statuses: string[]) => ({
   en: statuses.map((s) => STATUS_WORDS[s]?.en ?? s).join(', '),
 });
 
+/** A registration of the tenant's own, or 404: another tenant's does not exist for it. */
+export async function ownRegistration(
+  ctx: Ctx,
+  { tenantId, registrationId }: { tenantId: string; registrationId: string },
+  permission: 'forums.read' | 'forums.register',
+) {
+  const { tenant } = await authorize(ctx, tenantId, permission);
+  const [registration] = await ctx.db
+    .select()
+    .from(forumRegistrations)
+    .where(
+      and(eq(forumRegistrations.id, registrationId), eq(forumRegistrations.tenantId, tenant.id)),
+    );
+  if (!registration) throw notFound({ key: 'forum.registration_not_found' });
+  return { tenant, registration };
+}
+
 /** The convener's forum, or 404: outsiders do not learn that it exists. */
 export async function convenerForum(
   ctx: Ctx,
-  tenantId: string,
-  forumId: string,
+  { tenantId, forumId }: { tenantId: string; forumId: string },
   permission: 'forums.read' | 'forums.manage',
 ) {
   const access = await authorize(ctx, tenantId, permission);
@@ -168,12 +184,10 @@ export async function convenerForum(
 /** The convener's session (of that forum), or 404. */
 export async function convenerSession(
   ctx: Ctx,
-  tenantId: string,
-  forumId: string,
-  sessionId: string,
+  { tenantId, forumId, sessionId }: { tenantId: string; forumId: string; sessionId: string },
   permission: 'forums.read' | 'forums.manage',
 ) {
-  const { forum, tenant, via } = await convenerForum(ctx, tenantId, forumId, permission);
+  const { forum, tenant, via } = await convenerForum(ctx, { tenantId, forumId }, permission);
   const [session] = await ctx.db
     .select()
     .from(forumSessions)

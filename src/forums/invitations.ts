@@ -15,13 +15,7 @@ export async function suggestInvitees({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string; limit: number };
 }) {
-  const { session, forum } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.read',
-  );
+  const { session, forum } = await convenerSession(ctx, input, 'forums.read');
   const [registered, invited] = await Promise.all([
     ctx.db
       .select({ id: forumRegistrations.tenantId })
@@ -56,13 +50,7 @@ export async function inviteToSession({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string; tenantIds: string[] };
 }) {
-  const { session, tenant, actor } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant, actor } = await convenerSession(ctx, input, 'forums.manage');
   if (['held', 'closed', 'cancelled'].includes(session.status))
     throw forumRule('session_state', inWords(session.status));
   const ids = [...new Set(input.tenantIds)];

@@ -19,7 +19,14 @@ import { newId } from '../platform/ids';
 import type { Lang } from '../platform/i18n';
 import { schedule, type SchedulingInput } from '../scheduling/scheduler';
 import { slotsOf, type Slot } from '../scheduling/slots';
-import { adminsOf, convenerSession, forumRule, inWords, type SessionRow } from './access';
+import {
+  adminsOf,
+  convenerSession,
+  forumRule,
+  inWords,
+  ownRegistration,
+  type SessionRow,
+} from './access';
 import { instantOf, localOf, spoken, ZONES, type Zone } from './time';
 
 /**
@@ -502,17 +509,7 @@ export async function meetingSuggestions({
   ctx: Ctx;
   input: { tenantId: string; registrationId: string; limit: number };
 }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'forums.read');
-  const [reg] = await ctx.db
-    .select()
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.id, input.registrationId),
-        eq(forumRegistrations.tenantId, tenant.id),
-      ),
-    );
-  if (!reg) throw notFound({ key: 'forum.registration_not_found' });
+  const { tenant, registration: reg } = await ownRegistration(ctx, input, 'forums.read');
   const [others, asked] = await Promise.all([
     ctx.db
       .select({ tenantId: forumRegistrations.tenantId, name: tenants.name, type: tenants.type })
@@ -566,18 +563,8 @@ export async function setAvailability({
   ctx: Ctx;
   input: { tenantId: string; registrationId: string; unavailable: string[]; parallel?: number };
 }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  const { tenant, registration: reg } = await ownRegistration(ctx, input, 'forums.register');
   requireUser(ctx);
-  const [reg] = await ctx.db
-    .select()
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.id, input.registrationId),
-        eq(forumRegistrations.tenantId, tenant.id),
-      ),
-    );
-  if (!reg) throw notFound({ key: 'forum.registration_not_found' });
   const session = await sessionOr404(ctx, reg.sessionId);
   const slots = sessionSlots(session);
   const byLocal = new Map(slots.map((s) => [s.local, s]));
@@ -677,13 +664,7 @@ export async function getSchedule({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.read',
-  );
+  const { session } = await convenerSession(ctx, input, 'forums.read');
   return scheduleView(ctx, session);
 }
 
@@ -749,13 +730,7 @@ export async function runSchedule({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   if (!session.dayPlan) throw forumRule('no_day_plan');
   if (!OPEN_SESSION.includes(session.status))
     throw forumRule('session_state', inWords(session.status));
@@ -793,8 +768,7 @@ export async function runSchedule({
       diff: { placed: { to: run.placed }, unplaced: { to: run.unplaced.length } },
     });
   });
-  const [fresh] = await ctx.db.select().from(forumSessions).where(eq(forumSessions.id, session.id));
-  return scheduleView(ctx, fresh!);
+  return scheduleView(ctx, await sessionOr404(ctx, session.id));
 }
 
 /**
@@ -817,13 +791,7 @@ export async function adjustMeeting({
     locked?: boolean;
   };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   const [m] = await ctx.db
     .select()
     .from(forumMeetings)
@@ -930,8 +898,7 @@ export async function adjustMeeting({
       },
     });
   });
-  const [fresh] = await ctx.db.select().from(forumSessions).where(eq(forumSessions.id, session.id));
-  return scheduleView(ctx, fresh!);
+  return scheduleView(ctx, await sessionOr404(ctx, session.id));
 }
 
 /**
@@ -946,13 +913,7 @@ export async function publishSchedule({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   if (session.scheduleStatus === 'none') throw forumRule('no_schedule');
   const rows = await ctx.db
     .select()

@@ -37,13 +37,7 @@ export async function recordMinutes({
     publish?: boolean;
   };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   if (!RECORDED.includes(session.status)) throw forumRule('minutes_before_held');
   const approved = await ctx.db
     .select({ id: forumRegistrations.id, tenantId: forumRegistrations.tenantId })
@@ -117,13 +111,7 @@ export async function createFollowUp({
     agreementId?: string;
   };
 }) {
-  const { session, tenant, actor } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant, actor } = await convenerSession(ctx, input, 'forums.manage');
   if (!RECORDED.includes(session.status)) throw forumRule('minutes_before_held');
   const errors: RaisedFieldError[] = [];
   const [registered] = await ctx.db

@@ -127,13 +127,7 @@ export async function sessionOutcomes({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.read',
-  );
+  const { session } = await convenerSession(ctx, input, 'forums.read');
   return { sessionId: session.id, status: session.status, ...(await countFor(ctx, [session.id])) };
 }
 
@@ -144,7 +138,7 @@ export async function forumOutcomes({
   ctx: Ctx;
   input: { tenantId: string; forumId: string };
 }) {
-  const { forum } = await convenerForum(ctx, input.tenantId, input.forumId, 'forums.read');
+  const { forum } = await convenerForum(ctx, input, 'forums.read');
   const sessions = await ctx.db
     .select({ id: forumSessions.id, status: forumSessions.status })
     .from(forumSessions)

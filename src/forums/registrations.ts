@@ -22,6 +22,7 @@ import {
   inWords,
   type RegistrationRow,
   type SessionRow,
+  ownRegistration,
 } from './access';
 import { notifyConvener, notifyRegistration } from './notices';
 import { checkThemes, promoteWaitlist, registrationOpen, VISIBLE } from './sessions';
@@ -360,18 +361,8 @@ export async function updateRegistration({
   ctx: Ctx;
   input: Omit<RegisterInput, 'sessionId'> & { registrationId: string };
 }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
+  const { tenant, registration: row } = await ownRegistration(ctx, input, 'forums.register');
   requireUser(ctx);
-  const [row] = await ctx.db
-    .select()
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.id, input.registrationId),
-        eq(forumRegistrations.tenantId, tenant.id),
-      ),
-    );
-  if (!row) throw notFound({ key: 'forum.registration_not_found' });
   if (!['pending', 'approved', 'waitlisted'].includes(row.status))
     throw forumRule('registration_state', inWords(row.status));
   const checked = await checkDelegation(ctx, tenant, input);
@@ -423,17 +414,7 @@ export async function cancelRegistration({
   ctx: Ctx;
   input: { tenantId: string; registrationId: string };
 }) {
-  const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
-  const [row] = await ctx.db
-    .select()
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.id, input.registrationId),
-        eq(forumRegistrations.tenantId, tenant.id),
-      ),
-    );
-  if (!row) throw notFound({ key: 'forum.registration_not_found' });
+  const { tenant, registration: row } = await ownRegistration(ctx, input, 'forums.register');
   await ctx.db.transaction(async (tx) => {
     const [session] = await tx
       .select()
@@ -480,13 +461,7 @@ export async function decideRegistration({
     reason?: string;
   };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   const [row] = await ctx.db
     .select()
     .from(forumRegistrations)
@@ -562,13 +537,7 @@ export async function listSessionRegistrations({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.read',
-  );
+  const { session } = await convenerSession(ctx, input, 'forums.read');
   const rows = await ctx.db
     .select()
     .from(forumRegistrations)

@@ -664,7 +664,7 @@ export async function getForum({
   ctx: Ctx;
   input: { tenantId: string; forumId: string };
 }) {
-  const { forum } = await convenerForum(ctx, input.tenantId, input.forumId, 'forums.read');
+  const { forum } = await convenerForum(ctx, input, 'forums.read');
   const rows = await ctx.db
     .select()
     .from(forumSessions)
@@ -711,12 +711,7 @@ export async function createSession({
   ctx: Ctx;
   input: SessionFields & { tenantId: string; forumId: string; start: string; end: string };
 }) {
-  const { forum, tenant } = await convenerForum(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    'forums.manage',
-  );
+  const { forum, tenant } = await convenerForum(ctx, input, 'forums.manage');
   const actor = requireUser(ctx);
   const zone = input.timeZone ?? (forum.timeZone as Zone);
   const startGuess = instantOf(input.start, zone) ?? ctx.now();
@@ -778,13 +773,7 @@ export async function getConvenerSession({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.read',
-  );
+  const { session } = await convenerSession(ctx, input, 'forums.read');
   const [view] = await presentSessions(ctx, [session], () => true);
   return view!;
 }
@@ -801,13 +790,7 @@ export async function updateSession({
   ctx: Ctx;
   input: SessionFields & { tenantId: string; forumId: string; sessionId: string };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   if (!EDITABLE.includes(session.status)) throw forumRule('session_state', inWords(session.status));
   const resolved = await resolveSession(
     ctx,
@@ -902,13 +885,7 @@ export async function transitionSession({
     reason?: string;
   };
 }) {
-  const { session, tenant } = await convenerSession(
-    ctx,
-    input.tenantId,
-    input.forumId,
-    input.sessionId,
-    'forums.manage',
-  );
+  const { session, tenant } = await convenerSession(ctx, input, 'forums.manage');
   if (!SESSION_NEXT[session.status].includes(input.status)) {
     const allowed = SESSION_NEXT[session.status].join(', ') || '—';
     throw forumRule('session_state', {

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { meetingSuggestions } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
-import { readErrors, Reason } from './schemas';
+import { LimitQuery, readErrors, Reason } from './schemas';
 
 export const MeetingSuggestionsResponse = z.object({
   data: z.array(
@@ -29,15 +29,7 @@ export const meetingSuggestionsRoute = createRoute({
     params: TenantParams.extend({
       registrationId: idParam('registrationId', 'reg', 'This tenant’s registration.'),
     }),
-    query: z.object({
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(100)
-        .default(20)
-        .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many, 1–100.' }),
-    }),
+    query: LimitQuery,
   },
   responses: {
     200: jsonResponse('Suggestions, best first.', MeetingSuggestionsResponse),

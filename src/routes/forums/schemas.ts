@@ -352,6 +352,17 @@ export const DelegationFields = {
   note: z.string().trim().max(4000).optional(),
 };
 
+/** How many suggestions to return. */
+export const LimitQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many, 1–100.' }),
+});
+
 export const readErrors = problemResponses(400, 401, 403, 404);
 export const writeErrors = problemResponses(400, 401, 403, 404, 409);
 export { Codes };

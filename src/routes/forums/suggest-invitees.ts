@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { suggestInvitees } from '../../forums/invitations';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse } from '../common';
-import { readErrors, Reason, SessionParams } from './schemas';
+import { LimitQuery, readErrors, Reason, SessionParams } from './schemas';
 
 export const SuggestionsResponse = z.object({
   data: z.array(
@@ -28,15 +28,7 @@ export const suggestInviteesRoute = createRoute({
   security: authSecurity,
   request: {
     params: SessionParams,
-    query: z.object({
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(100)
-        .default(20)
-        .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many, 1–100.' }),
-    }),
+    query: LimitQuery,
   },
   responses: {
     200: jsonResponse('Suggested invitees, best first.', SuggestionsResponse),
