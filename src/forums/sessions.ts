@@ -32,6 +32,8 @@ import {
 } from './access';
 import { notifyInvited, notifyRegistration, notifySessionChange } from './notices';
 import { parseRecurrence, nextOccurrences } from './recurrence';
+import { MAX_DAY_SLOTS } from '../scheduling/scheduler';
+import { slotsOf } from '../scheduling/slots';
 import { instantOf, localOf, ZONES, zoneOfLabel, type Zone } from './time';
 
 /** Sessions materialised ahead for a recurring forum, and how far ahead to look. */
@@ -408,7 +410,26 @@ async function resolveSession(
             en: 'a day must fall within the session, start before it ends, with breaks inside it',
           },
         });
+      else if (
+        slotsOf({ ...input.dayPlan!, days: [d] }, (l) => instantOf(l, zone)).length > MAX_DAY_SLOTS
+      )
+        errors.push({
+          location: `body.dayPlan.days.${i}`,
+          message: {
+            id: `paling banyak ${MAX_DAY_SLOTS} slot pertemuan sehari: perpanjang slotMinutes atau perpendek hari`,
+            en: `at most ${MAX_DAY_SLOTS} meeting slots a day: lengthen slotMinutes or shorten the day`,
+          },
+        });
     });
+    const dates = input.dayPlan.days.map((x) => x.date);
+    if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!))
+      errors.push({
+        location: 'body.dayPlan.days',
+        message: {
+          id: 'tanggal berurutan dan masing-masing sekali',
+          en: 'dates in order, each once',
+        },
+      });
   }
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
   return { startsAt, endsAt, registrationOpensAt, registrationClosesAt, zone, agenda };

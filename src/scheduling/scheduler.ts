@@ -53,7 +53,8 @@ export type SchedulingResult = {
   moved: number;
 };
 
-const MAX_DAY_SLOTS = 31;
+/** slots of one day are bits of a 32-bit mask */
+export const MAX_DAY_SLOTS = 31;
 
 /** mulberry32: a small seeded generator, so a run is repeatable */
 function random(seed: number) {

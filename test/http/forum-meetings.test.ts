@@ -171,6 +171,23 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('bilateral meetings at a forum session', () => {
+  it('refuses a day plan the scheduler cannot take, naming the day', async () => {
+    const res = await patch(
+      h,
+      base(),
+      {
+        dayPlan: {
+          days: [{ date: day, start: '06:00', end: '22:00', breaks: [] }],
+          slotMinutes: 10,
+          tables: 2,
+        },
+      },
+      baliAdmin.token,
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ProblemBody).errors?.[0]?.location).toBe('body.dayPlan.days.0');
+  });
+
   it('suggests whom to meet, with the reason, best first', async () => {
     const b = regions.buleleng;
     const res = await h.json<{
