@@ -291,7 +291,10 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   if (!parties.includes(tenant.id))
     errors.push({
       location: 'body.parties',
-      message: { id: 'harus memuat tenant Anda sendiri', en: 'must include your own tenant' },
+      message: {
+        id: 'harus memuat wilayah atau organisasi Anda sendiri',
+        en: 'must include your own tenant',
+      },
     });
   if (parties.length < 2)
     errors.push({
@@ -305,7 +308,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     if (!found.some((f) => f.id === p))
       errors.push({
         location: `body.parties.${i}`,
-        message: { id: 'tenant tidak dikenal', en: 'unknown tenant' },
+        message: { id: 'wilayah atau organisasi tidak dikenal', en: 'unknown tenant' },
       });
   });
   if (!termCodes('cooperation-kinds').has(input.kind))

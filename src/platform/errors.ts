@@ -27,12 +27,12 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
 
 const TITLES: Record<ErrorCode, Record<Lang, string>> = {
-  VALIDATION_FAILED: { id: 'Data tidak valid', en: 'Validation failed' },
+  VALIDATION_FAILED: { id: 'Data tidak sesuai', en: 'Validation failed' },
   BAD_REQUEST: { id: 'Permintaan tidak valid', en: 'Bad request' },
   UNAUTHORIZED: { id: 'Perlu masuk', en: 'Authentication required' },
   FORBIDDEN: { id: 'Tidak diizinkan', en: 'Forbidden' },
   NOT_FOUND: { id: 'Tidak ditemukan', en: 'Not found' },
-  CONFLICT: { id: 'Konflik', en: 'Conflict' },
+  CONFLICT: { id: 'Tidak sesuai dengan keadaan data saat ini', en: 'Conflict' },
   GONE: { id: 'Sudah tidak berlaku', en: 'Gone' },
   PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar', en: 'Payload too large' },
   UNSUPPORTED_MEDIA_TYPE: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
@@ -159,6 +159,20 @@ export function problemResponses<const S extends readonly ErrorStatus[]>(...stat
 
 type Issue = z.core.$ZodIssue;
 
+/** The schemas' pattern messages (written in English in the route files), in Indonesian. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  'must be a time HH:mm': 'harus jam HH:mm',
+  'must be an ISO 3166-1 alpha-2 code': 'harus kode negara ISO 3166-1 dua huruf',
+  'must be a two-digit province code such as 31': 'harus kode provinsi dua angka, misalnya 31',
+  'must be a two-digit province code': 'harus kode provinsi dua angka',
+  'must be a Kemendagri region code such as 32 or 32.73':
+    'harus kode wilayah Kemendagri, misalnya 32 atau 32.73',
+  'must be a district code such as 52.01.01': 'harus kode kecamatan, misalnya 52.01.01',
+  'must be a date YYYY-MM-DD': 'harus tanggal YYYY-MM-DD',
+  'must be a local date and time YYYY-MM-DDTHH:mm':
+    'harus tanggal dan jam setempat YYYY-MM-DDTHH:mm',
+};
+
 function describeIssue(issue: Issue, lang: Lang): string {
   const en = lang === 'en';
   switch (issue.code) {
@@ -200,10 +214,12 @@ function describeIssue(issue: Issue, lang: Lang): string {
           : `harus berupa id yang diawali ${issue.message.split(' ').pop()}`;
       if (issue.format === 'regex')
         return issue.message && !issue.message.startsWith('Invalid')
-          ? issue.message
+          ? en
+            ? issue.message
+            : (PATTERN_MESSAGES[issue.message] ?? 'formatnya tidak sesuai')
           : en
             ? 'has an invalid format'
-            : 'formatnya tidak valid';
+            : 'formatnya tidak sesuai';
       return en ? `must be a valid ${issue.format}` : `harus ${issue.format} yang valid`;
     case 'invalid_value':
       return en

@@ -73,20 +73,21 @@ export const messages = {
     en: 'Only a platform admin can do this.',
   },
   'tenant.not_found': {
-    id: 'Tenant tidak ditemukan.',
+    id: 'Wilayah atau organisasi tidak ditemukan.',
     en: 'Tenant not found.',
   },
   'tenant.not_partner': {
-    id: 'Hanya tenant mitra yang dapat diverifikasi.',
+    id: 'Hanya organisasi mitra yang dapat diverifikasi.',
     en: 'Only partner tenants can be verified.',
   },
   'membership.not_found': { id: 'Keanggotaan tidak ditemukan.', en: 'Membership not found.' },
   'membership.last_admin': {
-    id: 'Tenant harus tetap memiliki setidaknya satu admin.',
+    id: 'Wilayah atau organisasi harus tetap memiliki setidaknya satu admin.',
     en: 'A tenant must keep at least one admin.',
   },
   'membership.role_not_for_tenant': {
-    id: (p) => `Peran ${p.role} tidak berlaku untuk tenant ${p.type}.`,
+    id: (p) =>
+      `Peran ${p.role} tidak berlaku untuk ${p.type === 'region' ? 'pemerintah daerah' : 'organisasi mitra'}.`,
     en: (p) => `The role ${p.role} does not apply to a ${p.type} tenant.`,
   },
   'membership.liaison_needs_agency': {
@@ -94,7 +95,7 @@ export const messages = {
     en: 'A liaison must be bound to one agency (agencyId).',
   },
   'membership.already_member': {
-    id: 'Pengguna ini sudah menjadi anggota tenant.',
+    id: 'Pengguna ini sudah menjadi anggota wilayah atau organisasi ini.',
     en: 'This user is already a member of the tenant.',
   },
   'invitation.used': {
@@ -119,16 +120,16 @@ export const messages = {
     en: 'A province can only invite admins for its kabupaten/kota.',
   },
   'invitation.administrative_region': {
-    id: 'Wilayah administratif (DKI Jakarta) tidak memiliki tenant sendiri; provinsi bertindak untuknya.',
+    id: 'Wilayah administratif (DKI Jakarta) tidak memiliki akun sendiri; provinsi bertindak untuknya.',
     en: 'Administrative regions (DKI Jakarta) have no tenant of their own; the province acts for them.',
   },
   'agency.not_found': { id: 'Perangkat daerah tidak ditemukan.', en: 'Agency not found.' },
   'agency.duplicate': {
-    id: 'Nama perangkat daerah sudah dipakai di tenant ini.',
+    id: 'Nama perangkat daerah sudah dipakai di daerah ini.',
     en: 'An agency with this name already exists in this tenant.',
   },
   'agency.region_only': {
-    id: 'Perangkat daerah hanya ada pada tenant daerah.',
+    id: 'Perangkat daerah hanya ada pada pemerintah daerah.',
     en: 'Agencies exist only in region tenants.',
   },
   'agency.has_invitations': {
@@ -208,7 +209,7 @@ export const messages = {
     en: 'This partner organisation is not verified by the platform yet; interests and agreements can be made only after verification.',
   },
   'interest.not_member': {
-    id: 'Anda bukan anggota tenant yang menyatakan minat.',
+    id: 'Anda bukan anggota wilayah atau organisasi yang menyatakan minat.',
     en: 'You are not a member of the expressing tenant.',
   },
   'proposal.not_found': {
@@ -234,7 +235,7 @@ export const messages = {
     en: 'This proposal is no longer awaiting answers.',
   },
   'proposal.not_a_party': {
-    id: 'Tenant ini bukan pihak dalam usulan.',
+    id: 'Wilayah atau organisasi ini bukan pihak dalam usulan.',
     en: 'This tenant is not a party to the proposal.',
   },
   'proposal.already_answered': {

@@ -19,6 +19,11 @@ type Operation = {
 
 const REQUESTS_PER_OPERATION = 36;
 
+/** English words that must not appear as prose in an Indonesian answer (codes and field names aside). */
+const ENGLISH_PROSE =
+  /\b(required|unknown|invalid|tenant|must|should|expected|received|not found|already|cannot|only|allowed|forbidden|conflict)\b/i;
+const english = new Set<string>();
+
 let h: Harness;
 let operations: Operation[] = [];
 const identities: { label: string; token?: string }[] = [{ label: 'anonymous' }];
@@ -237,11 +242,26 @@ describe('fuzzing every operation of the served OpenAPI document', () => {
           );
         else if (res.status >= 400 && !type.includes('application/problem+json'))
           failures.push(`${op.method} ${url} (${who.label}): ${res.status} as ${type}`);
-        else await res.arrayBuffer();
+        else if (res.status >= 400 && !headers['accept-language']) {
+          // an Indonesian answer speaks Indonesian: no English used as prose
+          const problem = (await res.json()) as {
+            title: string;
+            detail: string;
+            errors?: { message: string }[];
+          };
+          // a list of allowed codes is not prose
+          for (const text of [
+            problem.title,
+            problem.detail,
+            ...(problem.errors ?? []).map((e) => e.message),
+          ])
+            if (ENGLISH_PROSE.test(text.replace(/salah satu dari: .*$/, ''))) english.add(text);
+        } else await res.arrayBuffer();
       }
     }
     console.log(`fuzz: ${sent} malformed requests over ${operations.length} operations`);
     expect(sent).toBeGreaterThanOrEqual(2000);
     expect(failures.slice(0, 20)).toEqual([]);
+    expect([...english].sort()).toEqual([]);
   }, 600_000);
 });

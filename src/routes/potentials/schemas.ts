@@ -10,7 +10,10 @@ const isoDate = z
     (v) =>
       !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
       new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'must be a real calendar date',
+    {
+      params: { id: 'harus tanggal yang ada di kalender', en: 'must be a real calendar date' },
+      message: 'must be a real calendar date',
+    },
   );
 export const IsoDate = isoDate.openapi({ type: 'string', format: 'date', example: '2027-12-31' });
 
