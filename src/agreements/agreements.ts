@@ -65,13 +65,28 @@ export type Row = typeof agreements.$inferSelect;
 const addDays = (iso: string, days: number) =>
   isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400_000));
 
+/** Stage names inside sentences, in each language (the API's codes stay as they are). */
+export const STAGE_WORDS: Record<Stage, { id: string; en: string }> = {
+  initiated: { id: 'dimulai', en: 'initiated' },
+  kesepakatan_bersama: { id: 'Kesepakatan Bersama', en: 'Kesepakatan Bersama (joint agreement)' },
+  perjanjian_kerja_sama: {
+    id: 'Perjanjian Kerja Sama',
+    en: 'Perjanjian Kerja Sama (cooperation contract)',
+  },
+  implementing: { id: 'pelaksanaan', en: 'implementing' },
+  evaluated: { id: 'dievaluasi', en: 'evaluated' },
+  renewed: { id: 'diperpanjang', en: 'renewed' },
+  ended: { id: 'berakhir', en: 'ended' },
+};
+
 export function rule(ctx: Ctx, from: Stage, to: Stage): ApiError {
-  const allowed = NEXT[from].join(', ') || '—';
+  const words = (lang: 'id' | 'en', stages: Stage[]) =>
+    stages.map((s) => STAGE_WORDS[s][lang]).join(', ') || '—';
   return new ApiError('CONFLICT', {
     key: 'potential.rule',
     params: {
-      ruleId: `tahap tidak boleh dilompati: dari ${from} hanya ke ${allowed} (diminta: ${to})`,
-      ruleEn: `stages cannot be skipped: from ${from} only to ${allowed} (asked: ${to})`,
+      ruleId: `tahap tidak boleh dilompati: dari ${words('id', [from])} hanya ke ${words('id', NEXT[from])} (diminta: ${words('id', [to])})`,
+      ruleEn: `stages cannot be skipped: from ${from} only to ${NEXT[from].join(', ') || '—'} (asked: ${to})`,
     },
   });
 }

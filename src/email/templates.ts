@@ -48,11 +48,11 @@ export const templates = {
       lang,
       lang === 'en'
         ? [
-            `Hello ${p.name},`,
+            `Dear ${p.name},`,
             `Confirm your email address to finish creating your Sinergi account. The link is valid for ${p.hours} hours.`,
           ]
         : [
-            `Halo ${p.name},`,
+            `Yth. Bapak/Ibu ${p.name},`,
             `Konfirmasi alamat email Anda untuk menyelesaikan pendaftaran akun Sinergi. Tautan berlaku ${p.hours} jam.`,
           ],
       {
@@ -71,11 +71,11 @@ export const templates = {
       lang,
       lang === 'en'
         ? [
-            `Hello ${p.name},`,
+            `Dear ${p.name},`,
             'Someone tried to create a Sinergi account with this email, which already has one. If it was you, sign in or reset your password. If not, you can ignore this email.',
           ]
         : [
-            `Halo ${p.name},`,
+            `Yth. Bapak/Ibu ${p.name},`,
             'Seseorang mencoba membuat akun Sinergi dengan email ini, padahal sudah terdaftar. Jika itu Anda, silakan masuk atau atur ulang kata sandi. Jika bukan, abaikan email ini.',
           ],
       { label: lang === 'en' ? 'Reset password' : 'Atur ulang kata sandi', url: p.url },
@@ -90,11 +90,11 @@ export const templates = {
       lang,
       lang === 'en'
         ? [
-            `Hello ${p.name},`,
+            `Dear ${p.name},`,
             `Use the link below to choose a new password. It is valid for ${p.minutes} minutes and can be used once. If you did not ask for this, ignore this email.`,
           ]
         : [
-            `Halo ${p.name},`,
+            `Yth. Bapak/Ibu ${p.name},`,
             `Gunakan tautan di bawah untuk membuat kata sandi baru. Tautan berlaku ${p.minutes} menit dan hanya sekali pakai. Jika Anda tidak memintanya, abaikan email ini.`,
           ],
       {
@@ -156,7 +156,7 @@ export const templates = {
         : [
             `${p.facilitator} mengusulkan kerja sama Anda dengan ${p.other}.`,
             p.note,
-            `Mohon terima atau tolak dalam ${p.days} hari.`,
+            `Mohon ditanggapi (diterima atau ditolak) paling lambat ${p.days} hari sejak email ini.`,
           ],
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
@@ -176,7 +176,7 @@ export const templates = {
             `The proposal from ${p.facilitator} to cooperate with ${p.other} is still waiting for your answer. It expires on ${p.expiresOn}.`,
           ]
         : [
-            `Usulan dari ${p.facilitator} untuk bekerja sama dengan ${p.other} masih menunggu jawaban Anda. Usulan berakhir pada ${p.expiresOn}.`,
+            `Usulan dari ${p.facilitator} untuk bekerja sama dengan ${p.other} masih menunggu tanggapan Bapak/Ibu. Mohon ditanggapi paling lambat ${p.expiresOn}.`,
           ],
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),

@@ -183,7 +183,7 @@ export const messages = {
     id: 'Kode tidak dikenal; lihat daftar kesalahan per kolom.',
     en: 'Unknown codes; see the list of errors by field.',
   },
-  'round.not_found': { id: 'Putaran pemetaan tidak ditemukan.', en: 'Mapping round not found.' },
+  'round.not_found': { id: 'Periode pemetaan tidak ditemukan.', en: 'Mapping round not found.' },
   'interest.not_found': {
     id: 'Pernyataan minat tidak ditemukan.',
     en: 'Expression of interest not found.',
@@ -227,7 +227,7 @@ export const messages = {
       `Rule: a province facilitates only its own kabupaten/kota or partners; ${p.party} is neither.`,
   },
   'proposal.potential_closed': {
-    id: 'Aturan: potensi yang diusulkan harus sedang terbit di katalog.',
+    id: 'Aturan: potensi yang diusulkan harus sedang dipublikasikan di katalog.',
     en: 'Rule: the proposed potential must be published in the catalogue.',
   },
   'proposal.not_pending': {

@@ -65,7 +65,7 @@ export const TRANSITIONS: Record<Action, Rule> = {
     from: ['published'],
     to: 'closed',
     roles: ['admin'],
-    id: 'hanya potensi terbit yang dapat ditutup, oleh admin TKKSD',
+    id: 'hanya potensi yang dipublikasikan yang dapat ditutup, oleh admin TKKSD',
     en: 'only a published potential can be closed, by the TKKSD admin',
   },
   archive: {
@@ -78,7 +78,7 @@ export const TRANSITIONS: Record<Action, Rule> = {
 };
 
 export const EDIT_RULE = {
-  id: 'potensi hanya dapat diubah saat draf atau dikembalikan (oleh pejabat penghubungnya atau admin), atau saat terbit (oleh admin, sebagai revisi); potensi yang diarsipkan atau ditutup tidak dapat diubah',
+  id: 'potensi hanya dapat diubah saat draf atau dikembalikan (oleh pejabat penghubungnya atau admin), atau saat dipublikasikan (oleh admin, sebagai revisi); potensi yang diarsipkan atau ditutup tidak dapat diubah',
   en: 'a potential can be edited only as a draft or when returned (by its liaison or the admin), or when published (by the admin, as a revision); archived or closed potentials cannot be edited',
 };
 

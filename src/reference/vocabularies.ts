@@ -32,15 +32,15 @@ const affairs: Vocabulary = {
   groups: [
     {
       code: 'wajib_pelayanan_dasar',
-      id: 'Wajib, pelayanan dasar',
-      en: 'Mandatory, basic services',
+      id: 'Urusan Pemerintahan Wajib yang Berkaitan dengan Pelayanan Dasar',
+      en: 'Mandatory affairs related to basic services',
     },
     {
       code: 'wajib_non_pelayanan_dasar',
-      id: 'Wajib, bukan pelayanan dasar',
-      en: 'Mandatory, other',
+      id: 'Urusan Pemerintahan Wajib yang Tidak Berkaitan dengan Pelayanan Dasar',
+      en: 'Mandatory affairs not related to basic services',
     },
-    { code: 'pilihan', id: 'Pilihan', en: 'Optional' },
+    { code: 'pilihan', id: 'Urusan Pemerintahan Pilihan', en: 'Optional affairs' },
   ],
   terms: [
     { code: 'pendidikan', id: 'Pendidikan', en: 'Education', group: 'wajib_pelayanan_dasar' },
@@ -178,7 +178,11 @@ const strategicIssues: Vocabulary = {
     { code: 'kawasan_perbatasan', id: 'Kawasan perbatasan', en: 'Border areas' },
     { code: 'tata_ruang', id: 'Tata ruang', en: 'Spatial planning' },
     { code: 'penanggulangan_bencana', id: 'Penanggulangan bencana', en: 'Disaster management' },
-    { code: 'penanganan_konflik', id: 'Penanganan konflik', en: 'Conflict handling' },
+    {
+      code: 'penanganan_konflik',
+      id: 'Penanganan potensi konflik',
+      en: 'Handling potential conflicts',
+    },
     {
       code: 'kemiskinan_ekstrem',
       id: 'Kemiskinan dan kemiskinan ekstrem',
@@ -236,21 +240,21 @@ const cooperationModels: Vocabulary = {
     },
     {
       code: 'fee_for_service',
-      id: 'Jual beli layanan',
+      id: 'Kontrak pelayanan',
       en: 'Fee for service',
       descriptionId: 'Satu daerah menjual layanan kepada daerah lain.',
       descriptionEn: 'One region sells a service to another.',
     },
     {
       code: 'joint_agreement',
-      id: 'Perjanjian bersama',
+      id: 'Pengusahaan bersama',
       en: 'Joint agreement',
       descriptionId: 'Kepemilikan dan kendali bersama.',
       descriptionEn: 'Shared ownership and control.',
     },
     {
       code: 'joint_authority',
-      id: 'Lembaga bersama (Sekretariat Bersama)',
+      id: 'Pembentukan otoritas bersama (Sekretariat Bersama)',
       en: 'Joint authority',
       descriptionId: 'Badan yang dibentuk bersama; paling banyak digunakan di Indonesia.',
       descriptionEn: 'A jointly formed body; the most used model in Indonesia.',

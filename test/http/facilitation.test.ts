@@ -75,7 +75,7 @@ describe('province facilitation', () => {
     ).json()) as { id: string };
     const closed = await propose({ partyA: tengah, partyB: barat, potentialId: draft.id });
     expect(closed.status).toBe(409);
-    expect(((await closed.json()) as ProblemBody).detail).toContain('sedang terbit');
+    expect(((await closed.json()) as ProblemBody).detail).toContain('sedang dipublikasikan');
     // a kabupaten cannot facilitate
     expect(
       (
