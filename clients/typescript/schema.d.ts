@@ -2043,6 +2043,7 @@ export interface components {
             kbSignatories: string[] | null;
             kind: components["schemas"]["CooperationKind"];
             model: string | null;
+            object: string | null;
             /** @description The forum session it came out of (through a follow-up of its minutes), if any. */
             originSessionId: string | null;
             parties: {
@@ -2073,6 +2074,8 @@ export interface components {
              * @example 2027-06-30
              */
             pksStart: string;
+            /** @description The regulations that apply, by its object and kind: a checklist. */
+            regulations: components["schemas"]["Regulation"][];
             signatures: {
                 /** Format: date-time */
                 createdAt: string;
@@ -2260,6 +2263,11 @@ export interface components {
             issues: string[];
             kind: components["schemas"]["CooperationKind"];
             model?: string;
+            /**
+             * @description What it concerns (goods/services, regional assets, investment, infrastructure, public service, other): the agreement lists the regulations that apply.
+             * @enum {string}
+             */
+            object?: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya";
             parties: string[];
             source?: {
                 id?: string;
@@ -3106,6 +3114,8 @@ export interface components {
             issues: string[];
             mandatory: boolean;
             model: string | null;
+            /** @enum {string|null} */
+            object: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya" | null;
             outcome: string;
             outcomeIndicator: string;
             outputs: string[];
@@ -3172,6 +3182,8 @@ export interface components {
                 requestId: string;
                 toStatus: string;
             }[];
+            /** @description The regulations that apply, by its object and kinds (PP 28/2018 always). */
+            regulations: components["schemas"]["Regulation"][];
             revisions: {
                 actorUserId: string | null;
                 /** Format: date-time */
@@ -3234,6 +3246,11 @@ export interface components {
             mandatory: boolean;
             /** @description Preferred code of `cooperation-models`. */
             model?: string | null;
+            /**
+             * @description What the cooperation concerns: goods/services, regional assets, investment, infrastructure, public service or other. The potential then lists the regulations that apply.
+             * @enum {string|null}
+             */
+            object?: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya" | null;
             /** @description 7. The impact. */
             outcome: string;
             /** @description 7. The agency performance indicator the outcome serves. */
@@ -3301,6 +3318,11 @@ export interface components {
             mandatory?: boolean;
             /** @description Preferred code of `cooperation-models`. */
             model?: string | null;
+            /**
+             * @description What the cooperation concerns: goods/services, regional assets, investment, infrastructure, public service or other. The potential then lists the regulations that apply.
+             * @enum {string|null}
+             */
+            object?: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya" | null;
             /** @description 7. The impact. */
             outcome?: string;
             /** @description 7. The agency performance indicator the outcome serves. */
@@ -3520,6 +3542,8 @@ export interface components {
             issues: string[];
             mandatory: boolean;
             model: string | null;
+            /** @enum {string|null} */
+            object: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya" | null;
             outcome: string;
             outcomeIndicator: string;
             outputs: string[];
@@ -3534,6 +3558,7 @@ export interface components {
             publishedAt: string | null;
             regionCode: string;
             regionName: string;
+            regulations?: components["schemas"]["Regulation"][];
             /**
              * Format: date
              * @example 2027-06-30
@@ -3672,6 +3697,14 @@ export interface components {
                 issues?: string[];
             };
             sessionId: string;
+        };
+        Regulation: {
+            about: {
+                en: string;
+                id: string;
+            };
+            code: string;
+            title: string;
         };
         RequestForumMeetingRequest: {
             message?: string;

@@ -36,6 +36,8 @@ export const agreements = pgTable(
     title: text().notNull(),
     kind: text().notNull(),
     model: text(),
+    /** what it concerns (goods/services, regional assets, …): decides the regulations that apply */
+    object: text(),
     affairs: text().array().notNull(),
     issues: text().array().notNull(),
     stage: agreementStage().notNull().default('initiated'),

@@ -105,6 +105,8 @@ export const potentials = pgTable(
     valueIdr: bigint({ mode: 'number' }),
     districtCode: text(),
     horizon: horizon().notNull(),
+    /** what it concerns (goods/services, regional assets, …): decides the regulations that apply */
+    object: text(),
     expiresOn: date({ mode: 'string' }).notNull(),
     status: potentialStatus().notNull().default('draft'),
     returnReason: text(),

@@ -25,6 +25,7 @@ import {
 } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { termCodes } from '../reference/vocabularies';
+import { regulationsFor } from '../reference/regulations';
 import { forumRule } from '../forums/access';
 import { followUpForAgreement } from '../forums/minutes';
 
@@ -246,6 +247,7 @@ async function details(ctx: Ctx, row: Row, parties: PartyView[]) {
     history,
     signatures,
     consent: consentOf(row, parties),
+    regulations: regulationsFor(row.object, [row.kind]),
     flags: row.confirmedAt ? flagsOf(today(ctx), row, actions, evaluations) : NO_FLAGS,
   };
 }
@@ -288,6 +290,7 @@ export type CreateAgreementInput = {
   parties: string[];
   kind: string;
   model?: string;
+  object?: string;
   affairs?: string[];
   issues?: string[];
   source?: { type: 'interest' | 'proposal' | 'existing' | 'follow_up'; id?: string };
@@ -414,6 +417,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       title: input.title,
       kind: input.kind,
       model: input.model ?? null,
+      object: input.object ?? null,
       affairs,
       issues,
       sourceType: input.source?.type ?? 'existing',

@@ -1,3 +1,4 @@
+import { regulationsFor } from '../reference/regulations';
 import {
   and,
   arrayOverlaps,
@@ -180,6 +181,7 @@ const publicColumns = {
   provinceCode: potentials.provinceCode,
   districtCode: potentials.districtCode,
   horizon: potentials.horizon,
+  object: potentials.object,
   expiresOn: potentials.expiresOn,
   skNumber: potentials.skNumber,
   skDate: potentials.skDate,
@@ -354,7 +356,7 @@ export async function getPublishedPotential({
     .innerJoin(region, eq(region.code, potentials.regionCode))
     .where(and(eq(potentials.id, input.potentialId), where(ctx, {})));
   if (!row) throw notFound({ key: 'potential.not_found' });
-  return row;
+  return { ...row, regulations: regulationsFor(row.object, row.cooperationKinds) };
 }
 
 /** Open data: the published catalogue with a stable column set (documented in the README). */

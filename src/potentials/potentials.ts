@@ -16,6 +16,7 @@ import { ApiError, badRequest, type RaisedFieldError, notFound } from '../platfo
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
+import { regulationsFor } from '../reference/regulations';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
 import { indexWords } from './catalog';
 import {
@@ -52,6 +53,7 @@ export type PotentialInput = {
   valueIdr?: number | null;
   districtCode?: string | null;
   horizon: 'short' | 'medium' | 'long';
+  object?: string | null;
   expiresOn: string;
   agencyId?: string | null;
   roundId?: string | null;
@@ -249,6 +251,7 @@ export async function createPotential({
     model: fields.model ?? null,
     valueIdr: fields.valueIdr ?? null,
     districtCode: fields.districtCode ?? null,
+    object: fields.object ?? null,
   };
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -304,6 +307,7 @@ const EDITABLE: (keyof PotentialInput)[] = [
   'valueIdr',
   'districtCode',
   'horizon',
+  'object',
   'expiresOn',
 ];
 
@@ -514,7 +518,12 @@ export async function getPotential({
       .where(eq(potentialRevisions.potentialId, row.id))
       .orderBy(desc(potentialRevisions.version)),
   ]);
-  return { ...row, history, revisions };
+  return {
+    ...row,
+    history,
+    revisions,
+    regulations: regulationsFor(row.object, row.cooperationKinds),
+  };
 }
 
 export async function listPotentials({

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CooperationKind } from '../common';
+import { OBJECTS } from '../../reference/regulations';
 import { createAgreement } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
 import { AgreementSchema, errors } from './schemas';
@@ -23,6 +24,10 @@ export const createDef = createRoute({
           parties: z.array(z.string().max(40)).min(2).max(20),
           kind: CooperationKind,
           model: z.string().max(40).optional(),
+          object: z.enum(OBJECTS).optional().openapi({
+            description:
+              'What it concerns (goods/services, regional assets, investment, infrastructure, public service, other): the agreement lists the regulations that apply.',
+          }),
           affairs: z
             .array(z.string().max(60))
             .max(32)

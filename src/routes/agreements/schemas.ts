@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RegulationSchema } from '../potentials/schemas';
 import { DateString } from '../common';
 import { CooperationKind } from '../common';
 import { problemResponses } from '../../platform/errors';
@@ -80,6 +81,10 @@ export const AgreementSchema = z
     title: z.string(),
     kind: CooperationKind,
     model: z.string().nullable(),
+    object: z.string().nullable(),
+    regulations: z.array(RegulationSchema).openapi({
+      description: 'The regulations that apply, by its object and kind: a checklist.',
+    }),
     affairs: z.array(z.string()),
     issues: z.array(z.string()),
     stage: Stage,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OBJECTS } from '../../reference/regulations';
 import { DateString } from '../common';
 import { idPattern } from '../common';
 import { NullableTimestamp, Timestamp } from '../common';
@@ -90,6 +91,10 @@ export const PotentialBody = z
     horizon: z
       .enum(['short', 'medium', 'long'])
       .openapi({ description: 'short ≤ 1 year, medium 1–3 years, long > 3 years.' }),
+    object: z.enum(OBJECTS).nullable().optional().openapi({
+      description:
+        'What the cooperation concerns: goods/services, regional assets, investment, infrastructure, public service or other. The potential then lists the regulations that apply.',
+    }),
     expiresOn: IsoDate.openapi({
       description: 'After this date the potential leaves the catalogue until renewed.',
     }),
@@ -137,6 +142,7 @@ const common = {
   provinceCode: z.string(),
   districtCode: z.string().nullable(),
   horizon: z.enum(['short', 'medium', 'long']),
+  object: z.enum(OBJECTS).nullable(),
   expiresOn: DateString,
   skNumber: z.string().nullable(),
   skDate: DateString.nullable(),
@@ -170,7 +176,19 @@ export const PotentialSchema = z
   })
   .openapi('Potential');
 
+/** A regulation that applies, as a checklist item. */
+export const RegulationSchema = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    about: z.object({ id: z.string(), en: z.string() }),
+  })
+  .openapi('Regulation');
+
 export const PotentialDetailSchema = PotentialSchema.extend({
+  regulations: z.array(RegulationSchema).openapi({
+    description: 'The regulations that apply, by its object and kinds (PP 28/2018 always).',
+  }),
   history: z.array(
     z.object({
       id: z.string(),
@@ -195,5 +213,5 @@ export const PotentialDetailSchema = PotentialSchema.extend({
 }).openapi('PotentialDetail');
 
 export const PublicPotentialSchema = z
-  .object({ ...common, regionName: z.string() })
+  .object({ ...common, regionName: z.string(), regulations: z.array(RegulationSchema).optional() })
   .openapi('PublishedPotential');
