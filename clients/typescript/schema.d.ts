@@ -2009,13 +2009,20 @@ export interface components {
         Agreement: {
             actions: components["schemas"]["AgreementAction"][];
             affairs: string[];
+            budgeted: boolean | null;
             burdensBudget: boolean | null;
+            burdensPublic: boolean | null;
             /**
              * @description `pending` until every invited party confirmed: until then the agreement binds no one and counts nowhere (profiles, match history, flags).
              * @enum {string}
              */
             consent: "pending" | "confirmed" | "declined";
             documents: components["schemas"]["AgreementDocument"][];
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dprdApprovalDate: string;
             dprdApprovalRef: string | null;
             evaluations: components["schemas"]["AgreementEvaluation"][];
             flags: {
@@ -2080,10 +2087,13 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
                 cycle: number;
+                delegationRef: string | null;
                 document: {
                     [key: string]: unknown;
                 };
                 recordedByRole: string;
+                /** @enum {string} */
+                signatoryCapacity: "head" | "delegated";
                 signatoryName: string;
                 signatoryPosition: string;
                 /**
@@ -3745,6 +3755,8 @@ export interface components {
         };
         /** @description The Kesepakatan Bersama, signed by the heads. */
         SignKesepakatanBersama: {
+            /** @description The delegation (surat kuasa) number: required when delegated. */
+            delegationRef?: string;
             /** @description The same for every party: a different one answers 409 naming the field. */
             document: {
                 /**
@@ -3756,6 +3768,11 @@ export interface components {
                 /** @description The document’s number. */
                 number: string;
             };
+            /**
+             * @description `head` (default): the gubernur, bupati or wali kota (a partner’s leader); `delegated`: an official the head delegated — for a PKS or renewal, not a Kesepakatan Bersama.
+             * @enum {string}
+             */
+            signatoryCapacity?: "head" | "delegated";
             /** @description Who signs, e.g. the bupati’s full name. */
             signatoryName: string;
             /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */
@@ -3774,17 +3791,29 @@ export interface components {
         };
         /** @description The Perjanjian Kerja Sama, the operative contract. */
         SignPerjanjianKerjaSama: {
+            /** @description The delegation (surat kuasa) number: required when delegated. */
+            delegationRef?: string;
             /** @description The same for every party: a different one answers 409 naming the field. */
             document: {
+                /** @description Whether it is already budgeted in the APBD (default true). */
+                budgeted?: boolean;
                 /** @description Whether it burdens the regional budget (APBD). */
                 burdensBudget: boolean;
+                /** @description Whether it burdens the public (default false). */
+                burdensPublic?: boolean;
                 /**
                  * Format: date
                  * @description The document’s date.
                  * @example 2027-12-31
                  */
                 date: string;
-                /** @description The DPRD approval: required when it burdens the budget. */
+                /**
+                 * Format: date
+                 * @description The DPRD approval’s date: required with its number.
+                 * @example 2027-12-31
+                 */
+                dprdApprovalDate?: string;
+                /** @description The DPRD approval’s number: required when it burdens the budget or the public, or is not yet budgeted. */
                 dprdApprovalRef?: string;
                 /**
                  * Format: date
@@ -3801,6 +3830,11 @@ export interface components {
                  */
                 start: string;
             };
+            /**
+             * @description `head` (default): the gubernur, bupati or wali kota (a partner’s leader); `delegated`: an official the head delegated — for a PKS or renewal, not a Kesepakatan Bersama.
+             * @enum {string}
+             */
+            signatoryCapacity?: "head" | "delegated";
             /** @description Who signs, e.g. the bupati’s full name. */
             signatoryName: string;
             /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */
@@ -3819,6 +3853,8 @@ export interface components {
         };
         /** @description A renewal extending the PKS. */
         SignRenewal: {
+            /** @description The delegation (surat kuasa) number: required when delegated. */
+            delegationRef?: string;
             /** @description The same for every party: a different one answers 409 naming the field. */
             document: {
                 /**
@@ -3836,6 +3872,11 @@ export interface components {
                 /** @description The document’s number. */
                 number: string;
             };
+            /**
+             * @description `head` (default): the gubernur, bupati or wali kota (a partner’s leader); `delegated`: an official the head delegated — for a PKS or renewal, not a Kesepakatan Bersama.
+             * @enum {string}
+             */
+            signatoryCapacity?: "head" | "delegated";
             /** @description Who signs, e.g. the bupati’s full name. */
             signatoryName: string;
             /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */

@@ -54,6 +54,11 @@ export const agreements = pgTable(
     pksEnd: day(),
     burdensBudget: boolean(),
     dprdApprovalRef: text(),
+    dprdApprovalDate: day(),
+    /** burdens the public (not only the budget): needs DPRD approval too */
+    burdensPublic: boolean(),
+    /** already budgeted in the APBD; when not, DPRD approval is needed */
+    budgeted: boolean(),
     /** when the last invited party confirmed: until then the agreement binds no one and counts nowhere */
     confirmedAt: ts(),
     createdBy: text()
@@ -109,6 +114,10 @@ export const agreementSignatures = pgTable(
       .references(() => tenants.id),
     signatoryName: text().notNull(),
     signatoryPosition: text().notNull(),
+    /** `head` (gubernur, bupati, wali kota, or a partner's leader) or `delegated` (an official the head delegated) */
+    signatoryCapacity: text().notNull().default('head'),
+    /** the head's delegation (surat kuasa) when a delegated official signs */
+    delegationRef: text(),
     signedOn: day().notNull(),
     document: jsonb().$type<Record<string, unknown>>().notNull(),
     recordedBy: text()

@@ -229,6 +229,8 @@ async function details(ctx: Ctx, row: Row, parties: PartyView[]) {
         tenantId: agreementSignatures.tenantId,
         signatoryName: agreementSignatures.signatoryName,
         signatoryPosition: agreementSignatures.signatoryPosition,
+        signatoryCapacity: agreementSignatures.signatoryCapacity,
+        delegationRef: agreementSignatures.delegationRef,
         signedOn: agreementSignatures.signedOn,
         document: agreementSignatures.document,
         recordedByRole: agreementSignatures.recordedByRole,

@@ -22,7 +22,10 @@ export type SignedDocument = {
   start?: string;
   end?: string;
   burdensBudget?: boolean;
+  burdensPublic?: boolean;
+  budgeted?: boolean;
   dprdApprovalRef?: string;
+  dprdApprovalDate?: string;
 };
 
 export type SignInput = {
@@ -31,6 +34,8 @@ export type SignInput = {
   stage: SignedStage;
   signatoryName: string;
   signatoryPosition: string;
+  signatoryCapacity?: 'head' | 'delegated';
+  delegationRef?: string;
   signedOn: string;
   document: SignedDocument;
 };
@@ -52,14 +57,16 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
         location: 'body.document.end',
         message: { id: 'harus setelah tanggal mulai', en: 'must be after start' },
       });
-    if (d.burdensBudget && !d.dprdApprovalRef)
-      errors.push({
-        location: 'body.document.dprdApprovalRef',
-        message: {
-          id: 'wajib bila kerja sama membebani APBD (persetujuan DPRD)',
-          en: 'is required when the cooperation burdens the regional budget (DPRD approval)',
-        },
-      });
+    // PP 28/2018: DPRD approval when it burdens the budget or the public, or is not yet budgeted
+    const needsDprd = !!d.burdensBudget || !!d.burdensPublic || d.budgeted === false;
+    const dprd = {
+      id: 'wajib bila kerja sama membebani APBD atau masyarakat, atau belum dianggarkan dalam APBD (persetujuan DPRD: nomor dan tanggal)',
+      en: 'is required when the cooperation burdens the regional budget or the public, or is not yet budgeted in the APBD (DPRD approval: number and date)',
+    };
+    if (needsDprd && !d.dprdApprovalRef)
+      errors.push({ location: 'body.document.dprdApprovalRef', message: dprd });
+    if (needsDprd && !d.dprdApprovalDate)
+      errors.push({ location: 'body.document.dprdApprovalDate', message: dprd });
     if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
     return {
       number: d.number,
@@ -67,7 +74,10 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
       start: d.start,
       end: d.end,
       burdensBudget: d.burdensBudget,
+      burdensPublic: d.burdensPublic ?? false,
+      budgeted: d.budgeted ?? true,
       dprdApprovalRef: d.dprdApprovalRef ?? null,
+      dprdApprovalDate: d.dprdApprovalDate ?? null,
     };
   }
   if (!d.end) throw badRequest({ key: 'request.invalid' }, [need('body.document.end')]);
@@ -95,7 +105,10 @@ function fieldsOf(stage: SignedStage, doc: Record<string, unknown>, signatories:
       pksStart: doc.start,
       pksEnd: doc.end,
       burdensBudget: doc.burdensBudget,
+      burdensPublic: doc.burdensPublic,
+      budgeted: doc.budgeted,
       dprdApprovalRef: doc.dprdApprovalRef,
+      dprdApprovalDate: doc.dprdApprovalDate,
     } as Partial<Row>;
   return { pksEnd: doc.end } as Partial<Row>;
 }
@@ -126,6 +139,29 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
       },
     });
   if (!NEXT[row.stage].includes(input.stage)) throw rule(ctx, row.stage, input.stage);
+  // who signs: the Kesepakatan Bersama by the heads (gubernur, bupati, wali kota); the PKS by the
+  // heads or officials they delegated, with the delegation named
+  const capacity = input.signatoryCapacity ?? 'head';
+  if (capacity === 'delegated' && input.stage === 'kesepakatan_bersama' && tenant.type === 'region')
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.signatoryCapacity',
+        message: {
+          id: 'Kesepakatan Bersama ditandatangani kepala daerah (gubernur, bupati atau wali kota), tidak dikuasakan',
+          en: 'a Kesepakatan Bersama is signed by the head of the region (governor, regent or mayor), not a delegate',
+        },
+      },
+    ]);
+  if (capacity === 'delegated' && !input.delegationRef?.trim())
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.delegationRef',
+        message: {
+          id: 'wajib bila pejabat yang dikuasakan menandatangani (nomor surat kuasa)',
+          en: 'is required when a delegated official signs (the delegation’s number)',
+        },
+      },
+    ]);
   const document = documentFor(input.stage, input.document, row);
   const membership = await membershipOf(ctx, tenant.id, actor.user.id);
   const now = ctx.now();
@@ -169,6 +205,8 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
         tenantId: tenant.id,
         signatoryName: input.signatoryName,
         signatoryPosition: input.signatoryPosition,
+        signatoryCapacity: capacity,
+        delegationRef: capacity === 'delegated' ? input.delegationRef!.trim() : null,
         signedOn: input.signedOn,
         document,
         recordedBy: actor.user.id,

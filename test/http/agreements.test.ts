@@ -349,6 +349,19 @@ describe('agreements', () => {
     expect(((await noDprd.json()) as ProblemBody).errors?.[0]?.location).toBe(
       'body.document.dprdApprovalRef',
     );
+    // not yet budgeted in the APBD: DPRD approval too, with its date (PP 28/2018)
+    const unbudgeted = await sign(palu, paluAdmin.token, {
+      number: 'PKS/1',
+      date: day(-1),
+      start: day(0),
+      end: day(700),
+      burdensBudget: false,
+      budgeted: false,
+      dprdApprovalRef: 'Persetujuan DPRD 12/2026',
+    });
+    expect(((await unbudgeted.json()) as ProblemBody).errors?.map((e) => e.location)).toEqual([
+      'body.document.dprdApprovalDate',
+    ]);
     await signByAll(
       h,
       a.id,
@@ -360,6 +373,7 @@ describe('agreements', () => {
         end: day(700),
         burdensBudget: true,
         dprdApprovalRef: 'Persetujuan DPRD 12/2026',
+        dprdApprovalDate: day(-10),
       },
       both,
     );

@@ -10,6 +10,13 @@ const signer = {
   signatoryPosition: Name(200).openapi({
     description: 'Their position, e.g. `Bupati Sigi`, `Direktur Utama`.',
   }),
+  signatoryCapacity: z.enum(['head', 'delegated']).optional().openapi({
+    description:
+      '`head` (default): the gubernur, bupati or wali kota (a partner’s leader); `delegated`: an official the head delegated — for a PKS or renewal, not a Kesepakatan Bersama.',
+  }),
+  delegationRef: Name(200)
+    .optional()
+    .openapi({ description: 'The delegation (surat kuasa) number: required when delegated.' }),
   signedOn: IsoDate.openapi({ description: 'The date of the signature.' }),
 };
 const numbered = {
@@ -46,9 +53,20 @@ export const SignAgreementRequest = z
             burdensBudget: z
               .boolean()
               .openapi({ description: 'Whether it burdens the regional budget (APBD).' }),
-            dprdApprovalRef: Name(200)
+            burdensPublic: z
+              .boolean()
               .optional()
-              .openapi({ description: 'The DPRD approval: required when it burdens the budget.' }),
+              .openapi({ description: 'Whether it burdens the public (default false).' }),
+            budgeted: z.boolean().optional().openapi({
+              description: 'Whether it is already budgeted in the APBD (default true).',
+            }),
+            dprdApprovalRef: Name(200).optional().openapi({
+              description:
+                'The DPRD approval’s number: required when it burdens the budget or the public, or is not yet budgeted.',
+            }),
+            dprdApprovalDate: IsoDate.optional().openapi({
+              description: 'The DPRD approval’s date: required with its number.',
+            }),
           })
           .strict()
           .openapi({ description: sameForAll }),

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { post, twoRegions } from '../support/actors';
+import { createHarness, type Harness, type ProblemBody } from '../support/harness';
+import { potentialBody } from '../support/potentials';
+import { confirmAgreement, signByAll } from '../support/agreements';
+
+/** A potential and an agreement name their object; the regulations that then apply come back as a checklist. */
+let h: Harness;
+let fx: Awaited<ReturnType<typeof twoRegions>>;
+beforeAll(async () => {
+  h = await createHarness();
+  fx = await twoRegions(h);
+}, 60_000);
+afterAll(() => h?.close());
+
+type Regulated = { regulations: { code: string; title: string }[] };
+
+describe('the object of cooperation and its regulations (issue 11, item 5)', () => {
+  it('lists the regulations for a potential about regional assets', async () => {
+    const res = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials`,
+      potentialBody({ object: 'aset_daerah', cooperationKinds: ['KSDD'] }),
+      fx.adminA.token,
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const got = await h.json<Regulated & { object: string }>(
+      `/v1/tenants/${fx.a}/potentials/${id}`,
+      { headers: { authorization: `Bearer ${fx.adminA.token}` } },
+    );
+    expect(got.body.object).toBe('aset_daerah');
+    expect(got.body.regulations.map((r) => r.code)).toEqual([
+      'PP 28/2018',
+      'Permendagri 22/2020',
+      'PP 27/2014',
+      'Permendagri 19/2016',
+    ]);
+  });
+
+  it('refuses an object that is not in the list, naming the field', async () => {
+    const res = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials`,
+      potentialBody({ object: 'apa_saja' }),
+      fx.adminA.token,
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ProblemBody).errors?.[0]?.location).toBe('body.object');
+  });
+
+  it('lists procurement rules on an agreement about goods and services', async () => {
+    const res = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      {
+        title: 'Pengadaan bersama alat berat',
+        parties: [fx.a, fx.b],
+        kind: 'KSDD',
+        object: 'barang_jasa',
+      },
+      fx.adminA.token,
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(((await res.json()) as Regulated).regulations.map((r) => r.code)).toEqual([
+      'PP 28/2018',
+      'Permendagri 22/2020',
+      'Perpres 16/2018',
+      'Peraturan LKPP 9/2018',
+    ]);
+  });
+});
+
+describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
+  it('takes a Kesepakatan Bersama only from the heads, and a PKS from a delegated official with the delegation named', async () => {
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      { title: 'Pengelolaan DAS Palu bersama', parties: [fx.a, fx.b], kind: 'KSDD' },
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    await confirmAgreement(h, id, fx.b, fx.adminB.token);
+    const sign = (body: Record<string, unknown>) =>
+      post(h, `/v1/tenants/${fx.a}/agreements/${id}/signatures`, body, fx.adminA.token);
+    const kb = { number: 'KB/7/2026', date: '2026-11-01' };
+    const delegatedKb = await sign({
+      stage: 'kesepakatan_bersama',
+      signatoryName: 'Sekretaris Daerah',
+      signatoryPosition: 'Sekda Kota Palu',
+      signatoryCapacity: 'delegated',
+      delegationRef: 'SK/1/2026',
+      signedOn: '2026-11-01',
+      document: kb,
+    });
+    expect(delegatedKb.status).toBe(400);
+    expect(((await delegatedKb.json()) as ProblemBody).errors?.[0]?.location).toBe(
+      'body.signatoryCapacity',
+    );
+    await signByAll(h, id, 'kesepakatan_bersama', kb, [
+      { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
+      { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
+    ]);
+    const pks = {
+      number: 'PKS/7/2026',
+      date: '2026-11-20',
+      start: '2026-12-01',
+      end: '2028-12-01',
+      burdensBudget: false,
+    };
+    const noRef = await sign({
+      stage: 'perjanjian_kerja_sama',
+      signatoryName: 'Kepala Bappeda',
+      signatoryPosition: 'Kepala Bappeda Kota Palu',
+      signatoryCapacity: 'delegated',
+      signedOn: '2026-11-20',
+      document: pks,
+    });
+    expect(((await noRef.json()) as ProblemBody).errors?.[0]?.location).toBe('body.delegationRef');
+    const ok = await sign({
+      stage: 'perjanjian_kerja_sama',
+      signatoryName: 'Kepala Bappeda',
+      signatoryPosition: 'Kepala Bappeda Kota Palu',
+      signatoryCapacity: 'delegated',
+      delegationRef: 'Surat Kuasa 800/12/2026',
+      signedOn: '2026-11-20',
+      document: pks,
+    });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    const body = (await ok.json()) as {
+      signatures: { stage: string; signatoryCapacity: string; delegationRef: string | null }[];
+    };
+    expect(body.signatures.find((s) => s.stage === 'perjanjian_kerja_sama')).toMatchObject({
+      signatoryCapacity: 'delegated',
+      delegationRef: 'Surat Kuasa 800/12/2026',
+    });
+  });
+});
