@@ -26,7 +26,10 @@ export async function checkRole(
   if (role !== 'liaison') return null;
   if (!agencyId)
     throw badRequest({ key: 'membership.liaison_needs_agency' }, [
-      { location: `${location}.agencyId`, message: 'required for liaison' },
+      {
+        location: `${location}.agencyId`,
+        message: { id: 'wajib diisi untuk pejabat penghubung', en: 'required for liaison' },
+      },
     ]);
   const [agency] = await ctx.db
     .select({ id: agencies.id })
@@ -34,7 +37,10 @@ export async function checkRole(
     .where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, tenant.id)));
   if (!agency)
     throw badRequest({ key: 'agency.not_found' }, [
-      { location: `${location}.agencyId`, message: 'unknown agency' },
+      {
+        location: `${location}.agencyId`,
+        message: { id: 'perangkat daerah tidak dikenal', en: 'unknown agency' },
+      },
     ]);
   return agency.id;
 }

@@ -208,7 +208,10 @@ async function checkAgencyAndRound(
       .where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, access.tenant.id)));
     if (!a)
       throw badRequest({ key: 'agency.not_found' }, [
-        { location: 'body.agencyId', message: 'unknown agency' },
+        {
+          location: 'body.agencyId',
+          message: { id: 'perangkat daerah tidak dikenal', en: 'unknown agency' },
+        },
       ]);
   }
   const roundId = input.roundId ?? null;
@@ -219,7 +222,10 @@ async function checkAgencyAndRound(
       .where(and(eq(mappingRounds.id, roundId), eq(mappingRounds.tenantId, access.tenant.id)));
     if (!r)
       throw badRequest({ key: 'round.not_found' }, [
-        { location: 'body.roundId', message: 'unknown round' },
+        {
+          location: 'body.roundId',
+          message: { id: 'periode pemetaan tidak dikenal', en: 'unknown round' },
+        },
       ]);
   }
   return { agencyId, roundId };
