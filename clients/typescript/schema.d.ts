@@ -1930,7 +1930,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Extend a round’s deadline, or close it
+         * @description By the TKKSD admin. After the deadline, a submission to the round answers 409 naming the deadline; a closed round takes none.
+         */
+        patch: operations["updateRound"];
         trace?: never;
     };
     "/v1/vocabularies": {
@@ -4061,6 +4065,19 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "liaison" | "head" | "viewer" | "member";
+        };
+        UpdateRoundRequest: {
+            /**
+             * Format: date
+             * @description A new deadline, within the period.
+             * @example 2027-12-31
+             */
+            deadline?: string;
+            /**
+             * @description `closed`: the round takes no more submissions.
+             * @enum {string}
+             */
+            status?: "open" | "closed";
         };
         Vocabulary: {
             description: string;
@@ -12396,6 +12413,89 @@ export interface operations {
             };
             /** @description NOT_FOUND: Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mapping round. */
+                roundId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The round. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MappingRound"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

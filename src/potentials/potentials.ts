@@ -1,3 +1,4 @@
+import { checkRoundOpen } from './rounds';
 import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
@@ -447,7 +448,7 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
           {
             location: 'expiresOn',
             message: {
-              id: 'sudah lewat: perbarui sebelum menerbitkan',
+              id: 'sudah lewat: perbarui sebelum mempublikasikan',
               en: 'has passed: renew it before publishing',
             },
           },
@@ -456,6 +457,7 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
       set.publishedAt = ctx.now();
       break;
     case 'submit':
+      await checkRoundOpen(ctx, before.roundId, today(ctx));
       set.returnReason = null;
       break;
   }

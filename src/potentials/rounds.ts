@@ -4,7 +4,7 @@ import { REQUIRED_LIAISONS } from '../identity/agencies';
 import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { badRequest, notFound } from '../platform/errors';
+import { ApiError, badRequest, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 
 export type RoundInput = {
@@ -130,4 +130,84 @@ export async function getRound({
       agenciesWithoutLiaisons: perAgency.filter((a) => !a.hasRequiredLiaisons).length,
     },
   };
+}
+
+/**
+ * The TKKSD admin extends a round's deadline (within its period) or closes
+ * the round (and may reopen it). Submissions after the deadline, or to a
+ * closed round, are refused naming it.
+ */
+export async function updateRound({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; roundId: string; deadline?: string; status?: 'open' | 'closed' };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'rounds.manage');
+  requireUser(ctx);
+  const [round] = await ctx.db
+    .select()
+    .from(mappingRounds)
+    .where(and(eq(mappingRounds.id, input.roundId), eq(mappingRounds.tenantId, tenant.id)));
+  if (!round) throw notFound({ key: 'round.not_found' });
+  if (input.deadline && (input.deadline < round.periodStart || input.deadline > round.periodEnd))
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.deadline',
+        message: {
+          id: `harus di dalam periode (${round.periodStart} sampai ${round.periodEnd})`,
+          en: `must fall within the period (${round.periodStart} to ${round.periodEnd})`,
+        },
+      },
+    ]);
+  const next = { deadline: input.deadline ?? round.deadline, status: input.status ?? round.status };
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(mappingRounds)
+      .set({ ...next, updatedAt: ctx.now() })
+      .where(eq(mappingRounds.id, round.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action:
+        next.status !== round.status
+          ? `round.${next.status === 'closed' ? 'closed' : 'reopened'}`
+          : 'round.updated',
+      targetType: 'mapping_round',
+      targetId: round.id,
+      diff: {
+        ...(next.deadline !== round.deadline
+          ? { deadline: { from: round.deadline, to: next.deadline } }
+          : {}),
+        ...(next.status !== round.status
+          ? { status: { from: round.status, to: next.status } }
+          : {}),
+      },
+    });
+    return row!;
+  });
+}
+
+/** A submission to a round must come before its deadline, and the round must be open (409 naming which). */
+export async function checkRoundOpen(ctx: Ctx, roundId: string | null, todayIso: string) {
+  if (!roundId) return;
+  const [round] = await ctx.db.select().from(mappingRounds).where(eq(mappingRounds.id, roundId));
+  if (!round) return;
+  if (round.status === 'closed')
+    throw new ApiError('CONFLICT', {
+      key: 'potential.rule',
+      params: {
+        ruleId: `periode pemetaan "${round.title}" sudah ditutup`,
+        ruleEn: `the mapping round "${round.title}" is closed`,
+      },
+    });
+  if (todayIso > round.deadline)
+    throw new ApiError('CONFLICT', {
+      key: 'potential.rule',
+      params: {
+        ruleId: `batas waktu pengajuan periode pemetaan "${round.title}" adalah ${round.deadline} (deadline); admin TKKSD dapat memperpanjangnya`,
+        ruleEn: `the mapping round "${round.title}" took submissions until ${round.deadline} (deadline); the TKKSD admin can extend it`,
+      },
+    });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, twoRegions } from '../support/actors';
+import { patch, post, twoRegions } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 import { confirmAgreement, signByAll } from '../support/agreements';
@@ -134,5 +134,53 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
       signatoryCapacity: 'delegated',
       delegationRef: 'Surat Kuasa 800/12/2026',
     });
+  });
+});
+
+describe('mapping rounds end (issue 11, item 3 in part)', () => {
+  it('refuses a submission after the deadline naming it, until the admin extends it; a closed round takes none', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+    const round = (await (
+      await post(
+        h,
+        `/v1/tenants/${fx.a}/rounds`,
+        { title: 'Pemetaan 2026', periodStart: day(-30), periodEnd: day(30), deadline: day(-1) },
+        fx.adminA.token,
+      )
+    ).json()) as { id: string };
+    const draft = async () =>
+      (
+        (await (
+          await post(
+            h,
+            `/v1/tenants/${fx.a}/potentials`,
+            potentialBody({ roundId: round.id }),
+            fx.adminA.token,
+          )
+        ).json()) as { id: string }
+      ).id;
+    const submit = (id: string) =>
+      post(
+        h,
+        `/v1/tenants/${fx.a}/potentials/${id}/transitions`,
+        { action: 'submit' },
+        fx.adminA.token,
+      );
+    const first = await draft();
+    const late = await submit(first);
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as ProblemBody).detail).toContain(`${day(-1)} (deadline)`);
+    const extended = await patch(
+      h,
+      `/v1/tenants/${fx.a}/rounds/${round.id}`,
+      { deadline: day(7) },
+      fx.adminA.token,
+    );
+    expect(extended.status, await extended.clone().text()).toBe(200);
+    expect((await submit(first)).status).toBe(200);
+    await patch(h, `/v1/tenants/${fx.a}/rounds/${round.id}`, { status: 'closed' }, fx.adminA.token);
+    const closed = await submit(await draft());
+    expect(closed.status).toBe(409);
+    expect(((await closed.json()) as ProblemBody).detail).toContain('sudah ditutup');
   });
 });

@@ -344,6 +344,13 @@ const MATRIX: Row[] = [
     tooSmall: 'viewer',
     readKeyRefused: true,
   },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/rounds/{roundId}',
+    body: { status: 'closed' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
   // Forum Kerja Sama Daerah: A convenes forum {forumId} with session {sessionId}; {registrationId}
   // and {followUpId} are fixtures in it (set up directly below)
   {

@@ -10,6 +10,7 @@ import { registerTransition } from './transition';
 import { registerCreateRound } from './create-round';
 import { registerListRounds } from './list-rounds';
 import { registerGetRound } from './get-round';
+import { registerUpdateRound } from './update-round';
 import { registerGetProfile } from './get-profile';
 import { registerPutProfile } from './put-profile';
 import { registerListInterests } from './list-interests';
@@ -30,6 +31,7 @@ export function registerPotentials(app: OpenAPIHono<AppEnv>) {
   registerCreateRound(app);
   registerListRounds(app);
   registerGetRound(app);
+  registerUpdateRound(app);
   registerGetProfile(app);
   registerPutProfile(app);
   registerListInterests(app);
