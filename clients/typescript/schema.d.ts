@@ -1761,6 +1761,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/potentials/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One Berita Acara or one SK for a list of potentials
+         * @description The normal path of a mapping: the plenary’s Berita Acara prioritises a ranked list of submitted potentials, the head’s SK establishes the prioritised list. All or nothing: a potential in another state stops the batch, naming it.
+         */
+        post: operations["decidePotentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/profile": {
         parameters: {
             query?: never;
@@ -1878,7 +1898,7 @@ export interface paths {
         };
         /**
          * A province’s view of its kabupaten/kota
-         * @description For each kabupaten/kota: claimed or not, a mapping round this year or not, potentials in each state.
+         * @description For each kabupaten/kota: claimed or not, mapped this year or not (the head’s SK established potentials this year), potentials in each state, forum sessions held.
          */
         get: operations["provinceMappingReport"];
         put?: never;
@@ -2207,6 +2227,29 @@ export interface components {
             targetId: string;
             targetType: string;
             tenantId: string | null;
+        };
+        BatchDecisionRequest: {
+            /** @description Who attended the plenary (Berita Acara). */
+            attendees?: {
+                name: string;
+                title: string;
+            }[];
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            date: string;
+            /**
+             * @description `berita_acara`: the TKKSD plenary prioritises the submitted potentials, ranked as listed; `sk`: the head’s decree establishes the prioritised ones.
+             * @enum {string}
+             */
+            kind: "berita_acara" | "sk";
+            /** @description The Berita Acara’s or the SK’s number. */
+            number: string;
+            /** @description In order: a Berita Acara ranks them as listed. */
+            potentialIds: string[];
+            /** @description The mapping round they answer. */
+            roundId?: string;
         };
         CatalogFacets: {
             affairs: {
@@ -11579,6 +11622,104 @@ export interface operations {
             };
         };
     };
+    decidePotentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The decision and the potentials it moved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: {
+                            name: string;
+                            title: string;
+                        }[];
+                        date: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "berita_acara" | "sk";
+                        number: string;
+                        potentials: {
+                            id: string;
+                            priorityRank: number | null;
+                            status: string;
+                            title: string;
+                        }[];
+                        roundId: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getProfile: {
         parameters: {
             query?: never;
@@ -12140,6 +12281,7 @@ export interface operations {
                             /** @description Forum sessions the region convened and held this year. */
                             forumsHeld: number;
                             kind: components["schemas"]["RegionKind"];
+                            /** @description The head’s SK established potentials this year (a round merely opened does not count). */
                             mappedThisYear: boolean;
                             name: string;
                             potentials: {

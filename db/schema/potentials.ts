@@ -248,3 +248,30 @@ export const interests = pgTable(
 export const catalogWords = pgTable('catalog_words', { word: text().primaryKey() }, (t) => [
   index('catalog_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);
+
+/**
+ * A decision over many potentials at once: the TKKSD plenary's Berita Acara
+ * (number, date, attendees, the ranked list) or the head's SK establishing
+ * the prioritised list. Each potential also carries the number and date.
+ */
+export const mappingDecisions = pgTable(
+  'mapping_decisions',
+  {
+    id: text().primaryKey(),
+    tenantId: text()
+      .notNull()
+      .references(() => tenants.id),
+    roundId: text().references(() => mappingRounds.id),
+    kind: text().notNull(),
+    number: text().notNull(),
+    date: date({ mode: 'string' }).notNull(),
+    attendees: jsonb().$type<{ name: string; title: string }[]>().notNull().default([]),
+    /** in order: for a Berita Acara, the ranking */
+    potentialIds: text().array().notNull(),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.tenantId, t.date)],
+);

@@ -29,6 +29,7 @@ export const ID_PREFIXES = {
   registration: 'reg',
   followUp: 'fup',
   meeting: 'mtg',
+  decision: 'dec',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,16 +1,17 @@
 import { checkRoundOpen } from './rounds';
-import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   agencies,
   districts,
+  mappingDecisions,
   mappingRounds,
   potentialEvents,
   potentialRevisions,
   potentials,
   type ProcessStep,
 } from '../../db/schema';
-import { authorize, type Access } from '../identity/access';
+import { authorize, requireUser, type Access } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { type Ctx, today, actingUserId } from '../platform/context';
 import { ApiError, badRequest, type RaisedFieldError, notFound } from '../platform/errors';
@@ -405,6 +406,17 @@ export type TransitionInput = {
 export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: TransitionInput }) {
   const access = await authorize(ctx, input.tenantId, 'potentials.decide');
   const before = await getRow(ctx, access.tenant.id, input.potentialId);
+  return ctx.db.transaction((tx) => applyTransition(tx, ctx, access, before, input));
+}
+
+/** One potential's step, checked and recorded, in the caller's transaction (one potential or a batch). */
+async function applyTransition(
+  tx: Tx,
+  ctx: Ctx,
+  access: Access,
+  before: Row,
+  input: TransitionInput,
+) {
   const denied = checkTransition(
     input.action,
     before.status,
@@ -457,43 +469,41 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
       set.publishedAt = ctx.now();
       break;
     case 'submit':
-      await checkRoundOpen(ctx, before.roundId, today(ctx));
+      await checkRoundOpen(tx, before.roundId, today(ctx));
       set.returnReason = null;
       break;
   }
   const to = TRANSITION_TARGET[input.action];
-  return ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(potentials)
-      .set({ ...set, status: to, updatedAt: ctx.now() })
-      .where(and(eq(potentials.id, before.id), eq(potentials.status, before.status)))
-      .returning();
-    if (!after)
-      throw new ApiError('CONFLICT', {
-        key: 'potential.rule',
-        params: {
-          ruleId: 'status berubah bersamaan; muat ulang',
-          ruleEn: 'the status changed concurrently; reload',
-        },
-      });
-    const data = Object.fromEntries(Object.entries(set).filter(([k]) => k !== 'returnReason'));
-    await recordEvent(tx, ctx, before, input.action, before.status, to, input.reason ?? null, data);
-    await recordAudit(tx, ctx, {
-      tenantId: before.tenantId,
-      action: `potential.${input.action}`,
-      targetType: 'potential',
-      targetId: before.id,
-      diff: {
-        status: { from: before.status, to },
-        ...diffOf(
-          before as Record<string, unknown>,
-          after as Record<string, unknown>,
-          Object.keys(data),
-        ),
+  const [after] = await tx
+    .update(potentials)
+    .set({ ...set, status: to, updatedAt: ctx.now() })
+    .where(and(eq(potentials.id, before.id), eq(potentials.status, before.status)))
+    .returning();
+  if (!after)
+    throw new ApiError('CONFLICT', {
+      key: 'potential.rule',
+      params: {
+        ruleId: 'status berubah bersamaan; muat ulang',
+        ruleEn: 'the status changed concurrently; reload',
       },
     });
-    return after;
+  const data = Object.fromEntries(Object.entries(set).filter(([k]) => k !== 'returnReason'));
+  await recordEvent(tx, ctx, before, input.action, before.status, to, input.reason ?? null, data);
+  await recordAudit(tx, ctx, {
+    tenantId: before.tenantId,
+    action: `potential.${input.action}`,
+    targetType: 'potential',
+    targetId: before.id,
+    diff: {
+      status: { from: before.status, to },
+      ...diffOf(
+        before as Record<string, unknown>,
+        after as Record<string, unknown>,
+        Object.keys(data),
+      ),
+    },
   });
+  return after;
 }
 
 const TRANSITION_TARGET = Object.fromEntries(
@@ -566,4 +576,124 @@ export async function listPotentials({
     .limit(limit + 1);
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
   return { data: page, nextCursor };
+}
+
+export type BatchDecisionInput = {
+  tenantId: string;
+  kind: 'berita_acara' | 'sk';
+  number: string;
+  date: string;
+  roundId?: string;
+  attendees?: { name: string; title: string }[];
+  /** in order: a Berita Acara ranks them as listed */
+  potentialIds: string[];
+};
+
+/**
+ * The normal path of a mapping: one Berita Acara of the TKKSD plenary
+ * prioritises a ranked list of submitted potentials, and one SK of the head
+ * establishes the prioritised list. All or nothing: a potential not in the
+ * right state stops the batch, naming it.
+ */
+export async function decideBatch({ ctx, input }: { ctx: Ctx; input: BatchDecisionInput }) {
+  const access = await authorize(ctx, input.tenantId, 'potentials.decide');
+  const actor = requireUser(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(potentials)
+    .where(
+      and(eq(potentials.tenantId, access.tenant.id), inArray(potentials.id, input.potentialIds)),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const errors: RaisedFieldError[] = [];
+  const expected = input.kind === 'berita_acara' ? 'submitted' : 'prioritised';
+  input.potentialIds.forEach((id, i) => {
+    const row = byId.get(id);
+    if (!row || (input.roundId && row.roundId !== input.roundId))
+      errors.push({
+        location: `body.potentialIds.${i}`,
+        message: {
+          id: 'harus potensi milik daerah ini (dalam periode pemetaan yang disebut)',
+          en: 'must be a potential of this region (in the round named)',
+        },
+      });
+    else if (row.status !== expected)
+      errors.push({
+        location: `body.potentialIds.${i}`,
+        message: {
+          id:
+            input.kind === 'berita_acara'
+              ? 'Berita Acara memprioritaskan potensi yang sudah diajukan'
+              : 'SK menetapkan potensi yang sudah diprioritaskan',
+          en:
+            input.kind === 'berita_acara'
+              ? 'a Berita Acara prioritises submitted potentials'
+              : 'an SK establishes prioritised potentials',
+        },
+      });
+  });
+  if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+  const now = ctx.now();
+  const id = newId('decision', now.getTime());
+  return ctx.db.transaction(async (tx) => {
+    await tx.insert(mappingDecisions).values({
+      id,
+      tenantId: access.tenant.id,
+      roundId: input.roundId ?? null,
+      kind: input.kind,
+      number: input.number,
+      date: input.date,
+      attendees: input.attendees ?? [],
+      potentialIds: input.potentialIds,
+      createdBy: actor.user.id,
+      createdAt: now,
+    });
+    const decided = [];
+    for (const [i, potentialId] of input.potentialIds.entries())
+      decided.push(
+        await applyTransition(
+          tx,
+          ctx,
+          access,
+          byId.get(potentialId)!,
+          input.kind === 'berita_acara'
+            ? {
+                tenantId: input.tenantId,
+                potentialId,
+                action: 'prioritise',
+                baNumber: input.number,
+                baDate: input.date,
+                priorityRank: i + 1,
+              }
+            : {
+                tenantId: input.tenantId,
+                potentialId,
+                action: 'establish',
+                skNumber: input.number,
+                skDate: input.date,
+              },
+        ),
+      );
+    await recordAudit(tx, ctx, {
+      tenantId: access.tenant.id,
+      action: input.kind === 'berita_acara' ? 'mapping.berita_acara' : 'mapping.sk',
+      targetType: 'mapping_decision',
+      targetId: id,
+      diff: { number: { to: input.number }, potentials: { to: input.potentialIds.length } },
+    });
+    return {
+      id,
+      kind: input.kind,
+      number: input.number,
+      date: input.date,
+      roundId: input.roundId ?? null,
+      attendees: input.attendees ?? [],
+      potentials: decided.map((p) => ({
+        id: p.id,
+        title: p.title,
+        status: p.status,
+        priorityRank: p.priorityRank,
+      })),
+    };
+  });
 }

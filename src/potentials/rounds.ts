@@ -3,6 +3,7 @@ import { agencies, mappingRounds, memberships, potentials } from '../../db/schem
 import { REQUIRED_LIAISONS } from '../identity/agencies';
 import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
+import type { Tx } from '../../db/client';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
@@ -190,9 +191,9 @@ export async function updateRound({
 }
 
 /** A submission to a round must come before its deadline, and the round must be open (409 naming which). */
-export async function checkRoundOpen(ctx: Ctx, roundId: string | null, todayIso: string) {
+export async function checkRoundOpen(db: Ctx['db'] | Tx, roundId: string | null, todayIso: string) {
   if (!roundId) return;
-  const [round] = await ctx.db.select().from(mappingRounds).where(eq(mappingRounds.id, roundId));
+  const [round] = await db.select().from(mappingRounds).where(eq(mappingRounds.id, roundId));
   if (!round) return;
   if (round.status === 'closed')
     throw new ApiError('CONFLICT', {

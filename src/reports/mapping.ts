@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import { mappingRounds, potentials, regions, tenants } from '../../db/schema';
+import { potentials, regions, tenants } from '../../db/schema';
 import { forumsHeldSince } from '../forums/outcomes';
 import { authorize, requirePlatformAdmin } from '../identity/access';
 import type { Ctx } from '../platform/context';
@@ -43,11 +43,12 @@ async function perTenant(ctx: Ctx, provinceCode: string | null) {
           : sql`${regions.provinceCode} is not null`,
       )
       .orderBy(asc(regions.code)),
+    // mapped this year: the head's SK established potentials this year (not a round merely opened)
     ctx.db
-      .select({ tenantId: mappingRounds.tenantId, n: sql<number>`count(*)::int` })
-      .from(mappingRounds)
-      .where(gte(mappingRounds.periodEnd, since))
-      .groupBy(mappingRounds.tenantId),
+      .select({ tenantId: potentials.tenantId, n: sql<number>`count(*)::int` })
+      .from(potentials)
+      .where(gte(potentials.skDate, since))
+      .groupBy(potentials.tenantId),
     ctx.db
       .select({
         tenantId: potentials.tenantId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patch, post, twoRegions } from '../support/actors';
+import { addMember, patch, post, twoRegions } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 import { confirmAgreement, signByAll } from '../support/agreements';
@@ -182,5 +182,67 @@ describe('mapping rounds end (issue 11, item 3 in part)', () => {
     const closed = await submit(await draft());
     expect(closed.status).toBe(409);
     expect(((await closed.json()) as ProblemBody).detail).toContain('sudah ditutup');
+  });
+});
+
+describe('one Berita Acara and one SK for a list of potentials (issue 11, item 3)', () => {
+  it('ranks submitted potentials in one Berita Acara and establishes them in one SK, all or nothing', async () => {
+    const ids: string[] = [];
+    for (const title of [
+      'Air minum regional',
+      'Pengelolaan sampah bersama',
+      'Jalur evakuasi tsunami',
+    ]) {
+      const { id } = (await (
+        await post(h, `/v1/tenants/${fx.a}/potentials`, potentialBody({ title }), fx.adminA.token)
+      ).json()) as { id: string };
+      expect(
+        (
+          await post(
+            h,
+            `/v1/tenants/${fx.a}/potentials/${id}/transitions`,
+            { action: 'submit' },
+            fx.adminA.token,
+          )
+        ).status,
+      ).toBe(200);
+      ids.push(id);
+    }
+    const decide = (body: Record<string, unknown>) =>
+      post(h, `/v1/tenants/${fx.a}/potentials/decisions`, body, fx.adminA.token);
+    const early = await decide({
+      kind: 'sk',
+      number: 'SK/100/2026',
+      date: '2026-11-20',
+      potentialIds: ids,
+    });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as ProblemBody).errors?.[0]?.location).toBe('body.potentialIds.0');
+
+    const ba = await decide({
+      kind: 'berita_acara',
+      number: 'BA/TKKSD/7/2026',
+      date: '2026-11-18',
+      attendees: [{ name: 'Sekretaris Daerah', title: 'Ketua TKKSD' }],
+      potentialIds: [ids[2], ids[0], ids[1]],
+    });
+    expect(ba.status, await ba.clone().text()).toBe(201);
+    const ranked = (await ba.json()) as {
+      potentials: { id: string; priorityRank: number; status: string }[];
+    };
+    expect(ranked.potentials.map((p) => [p.id, p.priorityRank, p.status])).toEqual([
+      [ids[2], 1, 'prioritised'],
+      [ids[0], 2, 'prioritised'],
+      [ids[1], 3, 'prioritised'],
+    ]);
+    // the SK is the head's: the TKKSD admin cannot issue it
+    const skBody = { kind: 'sk', number: 'SK/100/2026', date: '2026-11-20', potentialIds: ids };
+    expect((await decide(skBody)).status).toBe(403);
+    const head = await addMember(h, fx.adminA.token, fx.a, 'head');
+    const sk = await post(h, `/v1/tenants/${fx.a}/potentials/decisions`, skBody, head.token);
+    expect(sk.status, await sk.clone().text()).toBe(201);
+    expect(
+      ((await sk.json()) as { potentials: { status: string }[] }).potentials.map((p) => p.status),
+    ).toEqual(['established', 'established', 'established']);
   });
 });

@@ -345,6 +345,18 @@ const MATRIX: Row[] = [
     readKeyRefused: true,
   },
   {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/potentials/decisions',
+    body: {
+      kind: 'sk',
+      number: 'SK/1',
+      date: '2026-11-01',
+      potentialIds: ['pot_01jd2x6v0m8kq3b7e5y4w9c1ta'],
+    },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
     method: 'PATCH',
     path: '/v1/tenants/{tenantId}/rounds/{roundId}',
     body: { status: 'closed' },

@@ -11,6 +11,7 @@ import { registerCreateRound } from './create-round';
 import { registerListRounds } from './list-rounds';
 import { registerGetRound } from './get-round';
 import { registerUpdateRound } from './update-round';
+import { registerDecideBatch } from './decide-batch';
 import { registerGetProfile } from './get-profile';
 import { registerPutProfile } from './put-profile';
 import { registerListInterests } from './list-interests';
@@ -32,6 +33,7 @@ export function registerPotentials(app: OpenAPIHono<AppEnv>) {
   registerListRounds(app);
   registerGetRound(app);
   registerUpdateRound(app);
+  registerDecideBatch(app);
   registerGetProfile(app);
   registerPutProfile(app);
   registerListInterests(app);

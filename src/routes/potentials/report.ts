@@ -20,7 +20,10 @@ export const ProvinceMappingReportResponse = z.object({
       autonomous: z.boolean(),
       tenantId: z.string(),
       claimed: z.boolean(),
-      mappedThisYear: z.boolean(),
+      mappedThisYear: z.boolean().openapi({
+        description:
+          'The head’s SK established potentials this year (a round merely opened does not count).',
+      }),
       forumsHeld: z.number().int().openapi({
         description: 'Forum sessions the region convened and held this year.',
       }),
@@ -43,7 +46,7 @@ export const reportRoute = createRoute({
   tags: ['Reports'],
   summary: 'A province’s view of its kabupaten/kota',
   description:
-    'For each kabupaten/kota: claimed or not, a mapping round this year or not, potentials in each state.',
+    'For each kabupaten/kota: claimed or not, mapped this year or not (the head’s SK established potentials this year), potentials in each state, forum sessions held.',
   security: authSecurity,
   request: { params: TenantParams },
   responses: {
