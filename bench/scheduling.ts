@@ -34,7 +34,14 @@ console.log(`# Scheduling benchmark — ${new Date().toISOString().slice(0, 10)}
 // (and `--exact --all` every one again), writing the file as it goes.
 console.log('## 1. Optimality: 50 small instances, the scheduler against HiGHS (exact MILP)');
 const optimaFile = new URL('./scheduling-optima.json', import.meta.url);
-type Exact = { placed: number; breaks: number; ms: number; status: string; computed: string };
+type Exact = {
+  placed: number;
+  /** null when HiGHS found no schedule with that many meetings within its time limit */
+  breaks: number | null;
+  ms: number;
+  status: string;
+  computed: string;
+};
 const optima: Record<string, Exact> = existsSync(optimaFile)
   ? JSON.parse(readFileSync(optimaFile, 'utf8'))
   : {};
@@ -82,19 +89,22 @@ for (let k = 1; k <= 50; k++) {
   rows.push({
     k,
     placed: [result.placed.length, exact.placed],
-    breaks: [result.breaks, exact.breaks],
+    breaks: [result.breaks, exact.breaks ?? Number.POSITIVE_INFINITY],
     ours,
     exact,
   });
   console.log(
-    `  ${String(k).padStart(2)}: ${input.delegations.length} delegations, ${input.meetings.length} meetings, ${input.slots.length} slots, ${input.tables.length} tables — placed ${result.placed.length} (HiGHS ${exact.placed}), breaks ${result.breaks} (HiGHS ${exact.breaks}${exact.status.endsWith('Optimal') ? ', optimal' : ', best found in 120 s'}); ${ms(ours)} vs HiGHS ${ms(exact.ms)}`,
+    `  ${String(k).padStart(2)}: ${input.delegations.length} delegations, ${input.meetings.length} meetings, ${input.slots.length} slots, ${input.tables.length} tables — placed ${result.placed.length} (HiGHS ${exact.placed}), breaks ${result.breaks} (HiGHS ${exact.breaks === null ? 'none found in 120 s' : `${exact.breaks}${exact.status.endsWith('Optimal') ? ', optimal' : ', best found in 120 s'}`}); ${ms(ours)} vs HiGHS ${ms(exact.ms)}`,
   );
 }
 const optimalCount = rows.filter((r) => r.placed[0] === r.placed[1]).length;
+// where HiGHS found no schedule with that many meetings in its time, any the scheduler gives is as good
 const closeBreaks = rows.filter(
   (r) =>
     r.placed[0] === r.placed[1] &&
-    (r.breaks[0] <= r.breaks[1] + 1 || r.breaks[0] <= r.breaks[1] * 1.01),
+    (r.exact.breaks === null ||
+      r.breaks[0] <= r.breaks[1] + 1 ||
+      r.breaks[0] <= r.breaks[1] * 1.01),
 ).length;
 const proven = rows.filter((r) => r.exact.status === 'Optimal/Optimal').length;
 const medianOurs = quantile(
@@ -116,11 +126,12 @@ console.log(
 console.log(
   `| breaks within 1% of HiGHS (or at most one more) | ${closeBreaks} of ${rows.length} | ≥ 48 of 50 |`,
 );
+const compared = rows.filter((r) => r.exact.breaks !== null);
 console.log(
-  `| breaks fewer than HiGHS's (time-limited) best | ${rows.filter((r) => r.breaks[0] < r.breaks[1]).length} of ${rows.length} | |`,
+  `| breaks fewer than HiGHS's (time-limited) best | ${compared.filter((r) => r.breaks[0] < r.breaks[1]).length} of ${compared.length} where HiGHS found one | |`,
 );
 console.log(
-  `| total breaks, scheduler / HiGHS | ${rows.reduce((s, r) => s + r.breaks[0], 0)} / ${rows.reduce((s, r) => s + r.breaks[1], 0)} | |`,
+  `| total breaks where HiGHS found a schedule, scheduler / HiGHS | ${compared.reduce((s, r) => s + r.breaks[0], 0)} / ${compared.reduce((s, r) => s + r.breaks[1], 0)} | |`,
 );
 console.log(
   `| median time, scheduler / HiGHS | ${ms(medianOurs)} / ${ms(medianExact)} (${Math.round(medianExact / medianOurs)}× faster) | ≥ 100× |`,
