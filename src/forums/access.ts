@@ -149,6 +149,20 @@ export const inWords = (...statuses: string[]) => ({
   en: statuses.map((s) => STATUS_WORDS[s]?.en ?? s).join(', '),
 });
 
+/** Places a session has given: approved and pending delegations (the waitlist waits for these). */
+export async function placesHeld(db: Ctx['db'] | Tx, sessionId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(forumRegistrations)
+    .where(
+      and(
+        eq(forumRegistrations.sessionId, sessionId),
+        inArray(forumRegistrations.status, ['approved', 'pending']),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
 /** A registration of the tenant's own, or 404: another tenant's does not exist for it. */
 export async function ownRegistration(
   ctx: Ctx,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   forumDelegates,
@@ -17,6 +17,7 @@ import { badRequest, notFound, type RaisedFieldError } from '../platform/errors'
 import { newId } from '../platform/ids';
 import {
   convenerSession,
+  placesHeld,
   forumRule,
   inScope,
   inWords,
@@ -292,16 +293,8 @@ export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: Regi
       );
     if (existing && !['cancelled', 'declined'].includes(existing.status))
       throw forumRule('already_registered');
-    const [held] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(forumRegistrations)
-      .where(
-        and(
-          eq(forumRegistrations.sessionId, session.id),
-          inArray(forumRegistrations.status, HOLDS_PLACE),
-        ),
-      );
-    const full = Number(held?.n ?? 0) >= locked!.capacity;
+    const held = await placesHeld(tx, session.id);
+    const full = held >= locked!.capacity;
     const status = full ? 'waitlisted' : locked!.autoApprove ? 'approved' : 'pending';
     const values = {
       status,
@@ -488,16 +481,8 @@ export async function decideRegistration({
       .where(eq(forumSessions.id, session.id))
       .for('update');
     if (input.decision === 'approve' && row.status === 'waitlisted') {
-      const [held] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(forumRegistrations)
-        .where(
-          and(
-            eq(forumRegistrations.sessionId, session.id),
-            inArray(forumRegistrations.status, HOLDS_PLACE),
-          ),
-        );
-      if (Number(held?.n ?? 0) >= locked!.capacity)
+      const held = await placesHeld(tx, session.id);
+      if (held >= locked!.capacity)
         throw forumRule('full', { id: `(${locked!.capacity})`, en: `(${locked!.capacity})` });
     }
     const status = input.decision === 'approve' ? 'approved' : 'declined';

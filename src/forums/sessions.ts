@@ -27,6 +27,7 @@ import {
   convenerSession,
   forumRule,
   inWords,
+  placesHeld,
   type ForumRow,
   type SessionRow,
 } from './access';
@@ -857,17 +858,8 @@ export async function updateSession({
       .from(forumSessions)
       .where(eq(forumSessions.id, session.id))
       .for('update');
-    const [held] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(forumRegistrations)
-      .where(
-        and(
-          eq(forumRegistrations.sessionId, session.id),
-          inArray(forumRegistrations.status, ['approved', 'pending']),
-        ),
-      );
-    if (next.capacity < Number(held?.n ?? 0))
-      throw forumRule('capacity', { id: `(${held!.n})`, en: `(${held!.n})` });
+    const held = await placesHeld(tx, session.id);
+    if (next.capacity < held) throw forumRule('capacity', { id: `(${held})`, en: `(${held})` });
     const [updated] = await tx
       .update(forumSessions)
       .set({
@@ -995,16 +987,8 @@ export async function syncRegistrationWindows({ ctx }: { ctx: Ctx }) {
 
 /** Fills places freed in a session from its waitlist, oldest first. */
 export async function promoteWaitlist(tx: Tx, ctx: Ctx, session: SessionRow): Promise<string[]> {
-  const [held] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.sessionId, session.id),
-        inArray(forumRegistrations.status, ['approved', 'pending']),
-      ),
-    );
-  const free = session.capacity - Number(held?.n ?? 0);
+  const held = await placesHeld(tx, session.id);
+  const free = session.capacity - held;
   if (free <= 0) return [];
   const waiting = await tx
     .select()
