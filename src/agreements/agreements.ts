@@ -27,7 +27,7 @@ import { newId } from '../platform/ids';
 import { termCodes } from '../reference/vocabularies';
 import { regulationsFor } from '../reference/regulations';
 import { forumRule } from '../forums/access';
-import { followUpForAgreement } from '../forums/minutes';
+import { followUpOf } from '../forums/minutes';
 
 /**
  * From Kesepakatan Bersama (KB, signed by the heads) through Perjanjian Kerja
@@ -389,9 +389,9 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       });
   }
   // A follow-up of a forum session: the agreement's origin is that session.
-  let followUp: Awaited<ReturnType<typeof followUpForAgreement>> = null;
+  let followUp: Awaited<ReturnType<typeof followUpOf>> = null;
   if (input.source?.type === 'follow_up') {
-    followUp = input.source.id ? await followUpForAgreement(ctx, input.source.id, tenant.id) : null;
+    followUp = input.source.id ? await followUpOf(ctx, input.source.id, tenant.id) : null;
     if (!followUp || followUp.status !== 'open' || !parties.includes(followUp.responsibleTenantId))
       errors.push({
         location: 'body.source.id',

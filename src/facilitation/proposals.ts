@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { memberships, potentials, proposals, regions, tenants, users } from '../../db/schema';
+import { potentials, proposals, regions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { checkOrigin } from '../forums/access';
 import { authorize, getTenantOr404, requireUser, provinceOf } from '../identity/access';
+import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import { type Ctx, today, isoDate } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
@@ -30,15 +30,6 @@ const view = (p: ProposalRow) => ({
   decidedAt: p.decidedAt,
   createdAt: p.createdAt,
 });
-
-/** Admins of a tenant, to notify by email. */
-async function adminsOf(db: Ctx['db'] | Tx, tenantId: string) {
-  return db
-    .select({ email: users.email, locale: users.locale })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'admin')));
-}
 
 /** A province proposes a match among its kabupaten/kota and partners; a platform admin may facilitate anywhere. */
 export async function createProposal({
@@ -140,7 +131,7 @@ export async function createProposal({
       [first, second],
       [second, first],
     ] as const) {
-      for (const admin of await adminsOf(tx, party.id)) {
+      for (const admin of await adminsOf(tx, [party.id])) {
         await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'proposal', {
           facilitator: facilitator.name,
           other: other.name,
@@ -338,7 +329,7 @@ export async function remindAndExpireProposals({ ctx }: { ctx: Ctx }) {
           .select({ name: tenants.name })
           .from(tenants)
           .where(eq(tenants.id, otherId));
-        for (const admin of await adminsOf(tx, party)) {
+        for (const admin of await adminsOf(tx, [party])) {
           await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'proposal_reminder', {
             facilitator: facilitator?.name ?? 'Sinergi',
             other: other?.name ?? '',

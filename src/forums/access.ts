@@ -5,7 +5,6 @@ import {
   forumRegistrations,
   forumSessions,
   forums,
-  memberships,
   tenants,
   users,
 } from '../../db/schema';
@@ -270,21 +269,6 @@ export async function recipientsOf(db: Ctx['db'] | Tx, registrationIds: string[]
     const key = `${r.registrationId} ${r.email}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
-}
-
-/** Admins of a tenant (name, email, language). */
-export async function adminsOf(db: Ctx['db'] | Tx, tenantIds: string[]) {
-  if (tenantIds.length === 0) return [];
-  return db
-    .select({
-      tenantId: memberships.tenantId,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'admin')));
 }
 
 /**

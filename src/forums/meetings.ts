@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   DEFAULT_MEETING_RULES,
+  forumDelegates,
   forumMeetings,
   forumRegistrations,
   forumSessions,
@@ -19,14 +20,8 @@ import { newId } from '../platform/ids';
 import type { Lang } from '../platform/i18n';
 import { schedule, type SchedulingInput } from '../scheduling/scheduler';
 import { slotsOf, type Slot } from '../scheduling/slots';
-import {
-  adminsOf,
-  convenerSession,
-  forumRule,
-  inWords,
-  ownRegistration,
-  type SessionRow,
-} from './access';
+import { adminsOf } from '../identity/members';
+import { convenerSession, forumRule, inWords, ownRegistration, type SessionRow } from './access';
 import { instantOf, localOf, spoken, ZONES, type Zone } from './time';
 
 /**
@@ -584,8 +579,8 @@ export async function setAvailability({
   });
   const [people] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
-    .from(sql`forum_delegates`)
-    .where(sql`registration_id = ${reg.id}`);
+    .from(forumDelegates)
+    .where(eq(forumDelegates.registrationId, reg.id));
   const parallel = input.parallel ?? reg.parallel;
   if (parallel > Math.max(1, Number(people?.n ?? 1)))
     errors.push({

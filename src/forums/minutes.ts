@@ -262,13 +262,9 @@ export async function updateFollowUp({
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'forums.register');
   requireUser(ctx);
-  const [row] = await ctx.db
-    .select({ f: forumFollowUps, convener: forumSessions.tenantId })
-    .from(forumFollowUps)
-    .innerJoin(forumSessions, eq(forumSessions.id, forumFollowUps.sessionId))
-    .where(eq(forumFollowUps.id, input.followUpId));
-  if (!row || (row.f.responsibleTenantId !== tenant.id && row.convener !== tenant.id))
-    throw notFound({ key: 'forum.follow_up_not_found' });
+  const followUp = await followUpOf(ctx, input.followUpId, tenant.id);
+  if (!followUp) throw notFound({ key: 'forum.follow_up_not_found' });
+  const row = { f: followUp };
   const now = ctx.now();
   const status = input.status ?? row.f.status;
   const [updated] = await ctx.db.transaction(async (tx) => {
@@ -299,8 +295,8 @@ export async function updateFollowUp({
   return followUpView(updated!, today(ctx));
 }
 
-/** For agreements: an open follow-up the tenant may turn into an agreement (responsible or convener). */
-export async function followUpForAgreement(ctx: Ctx, followUpId: string, tenantId: string) {
+/** A follow-up the tenant may act on: it is responsible for it or convened its session; else null. */
+export async function followUpOf(ctx: Ctx, followUpId: string, tenantId: string) {
   const [row] = await ctx.db
     .select({ f: forumFollowUps, convener: forumSessions.tenantId })
     .from(forumFollowUps)

@@ -4,7 +4,8 @@ import { forumRegistrations, forumSessions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
-import { adminsOf, recipientsOf, type SessionRow } from './access';
+import { adminsOf } from '../identity/members';
+import { recipientsOf, type SessionRow } from './access';
 import { calendarOf } from './calendar';
 import { spoken, type Zone } from './time';
 

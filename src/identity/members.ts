@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { agencies, memberships, users } from '../../db/schema';
 import { diffOf, recordAudit } from '../platform/audit';
@@ -136,4 +136,19 @@ export async function removeMember({
       diff: diffOf(before, null, ['userId', 'role', 'agencyId']),
     });
   });
+}
+
+/** The admins of some tenants, to notify by email (name, address, language). */
+export async function adminsOf(db: Ctx['db'] | Tx, tenantIds: string[]) {
+  if (tenantIds.length === 0) return [];
+  return db
+    .select({
+      tenantId: memberships.tenantId,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'admin')));
 }
