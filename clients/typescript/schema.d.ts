@@ -864,7 +864,7 @@ export interface paths {
         put?: never;
         /**
          * Sign the next stage’s document for this party
-         * @description Kesepakatan Bersama, Perjanjian Kerja Sama and renewals are signed by every party: in a region its head, or an admin recording the head’s signature; in a partner its admin. The stage is reached with the last party’s signature of the same document. Each signature is audited in the signing party’s tenant.
+         * @description Kesepakatan Bersama, Perjanjian Kerja Sama and renewals (and, for sinergi, the Nota Kesepakatan and the action plan) are signed by every party: in a region its head, or an admin recording the head’s signature; in a partner its admin. The stage is reached with the last party’s signature of the same document. Each signature is audited in the signing party’s tenant.
          */
         post: operations["signAgreement"];
         delete?: never;
@@ -884,7 +884,7 @@ export interface paths {
         put?: never;
         /**
          * Move to the next stage
-         * @description For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. Kesepakatan Bersama, Perjanjian Kerja Sama and renewal are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
+         * @description For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
          */
         post: operations["transitionAgreement"];
         delete?: never;
@@ -1730,7 +1730,7 @@ export interface paths {
         };
         /**
          * Ranked partners and regions for a published potential
-         * @description Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDLN, SINERGI) that share at least one issue or affair. The weights are documented in `src/matching/weights.ts`. Computed per request: a change shows in the next one.
+         * @description Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDPL, KSDLL, SINERGI) that share at least one issue or affair. The weights are documented in `src/matching/weights.ts`. Computed per request: a change shows in the next one.
          */
         get: operations["matchPotential"];
         put?: never;
@@ -2031,6 +2031,13 @@ export interface components {
             shortName: string | null;
         };
         Agreement: {
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            actionPlanDate: string;
+            /** @description Sinergi: the action plan. */
+            actionPlanNumber: string | null;
             actions: components["schemas"]["AgreementAction"][];
             affairs: string[];
             budgeted: boolean | null;
@@ -2073,6 +2080,15 @@ export interface components {
             kbNumber: string | null;
             kbSignatories: string[] | null;
             kind: components["schemas"]["CooperationKind"];
+            /** @description Mandatory cooperation (wajib, UU 23/2014 art. 363): KSDD between bordering regions. */
+            mandatory: boolean;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            memorandumDate: string;
+            /** @description Sinergi: the Nota Kesepakatan. */
+            memorandumNumber: string | null;
             model: string | null;
             object: string | null;
             /** @description The forum session it came out of (through a follow-up of its minutes), if any. */
@@ -2126,13 +2142,12 @@ export interface components {
                  */
                 signedOn: string;
                 /** @enum {string} */
-                stage: "kesepakatan_bersama" | "perjanjian_kerja_sama" | "renewed";
+                stage: "joint_agreement" | "cooperation_agreement" | "memorandum" | "action_plan" | "renewed";
                 tenantId: string;
             }[];
             sourceId: string | null;
             sourceType: string | null;
-            /** @enum {string} */
-            stage: "initiated" | "kesepakatan_bersama" | "perjanjian_kerja_sama" | "implementing" | "evaluated" | "renewed" | "ended";
+            stage: components["schemas"]["AgreementStage"];
             title: string;
         };
         AgreementAction: {
@@ -2173,9 +2188,13 @@ export interface components {
             nextEvaluationDate: string;
             rating: number;
         };
+        /**
+         * @description KSDD, KSDPK, KSDPL, KSDLL: initiated → joint_agreement (Kesepakatan Bersama) → cooperation_agreement (Perjanjian Kerja Sama) → implementing → evaluated (→ renewed) → ended. SINERGI: initiated → memorandum (Nota Kesepakatan) → action_plan (rencana aksi) → implementing → evaluated → ended.
+         * @enum {string}
+         */
+        AgreementStage: "initiated" | "joint_agreement" | "cooperation_agreement" | "memorandum" | "action_plan" | "implementing" | "evaluated" | "renewed" | "ended";
         AgreementTransition: {
-            /** @enum {string} */
-            stage: "initiated" | "kesepakatan_bersama" | "perjanjian_kerja_sama" | "implementing" | "evaluated" | "renewed" | "ended";
+            stage: components["schemas"]["AgreementStage"];
         };
         AnswerAgreementRequest: {
             /** @enum {string} */
@@ -2300,7 +2319,7 @@ export interface components {
          * @description See `/v1/vocabularies/cooperation-kinds`.
          * @enum {string}
          */
-        CooperationKind: "KSDD" | "KSDPK" | "KSDLN" | "SINERGI";
+        CooperationKind: "KSDD" | "KSDPK" | "KSDPL" | "KSDLL" | "SINERGI";
         CreateAgencyRequest: {
             /** @example Dinas Kebudayaan dan Pariwisata */
             name: string;
@@ -2318,7 +2337,12 @@ export interface components {
              * @default []
              */
             issues: string[];
-            kind: components["schemas"]["CooperationKind"];
+            kind: components["schemas"]["CooperationKind"] & unknown;
+            /**
+             * @description Mandatory cooperation (wajib, UU 23/2014 art. 363): only KSDD between bordering regions (declared neighbours); elsewhere 400 naming the rule.
+             * @default false
+             */
+            mandatory: boolean;
             model?: string;
             /**
              * @description What it concerns (goods/services, regional assets, investment, infrastructure, public service, other): the agreement lists the regulations that apply.
@@ -3139,7 +3163,7 @@ export interface components {
          * @description See `/v1/vocabularies/partner-kinds`.
          * @enum {string|null}
          */
-        PartnerKind: "company" | "bumn_bumd" | "university" | "ngo" | "foreign_region" | "central_institution" | null;
+        PartnerKind: "company" | "bumn_bumd" | "university" | "ngo" | "foreign_region" | "foreign_institution" | "central_institution" | null;
         Potential: {
             activity: string;
             affairs: string[];
@@ -3278,7 +3302,7 @@ export interface components {
             candidatePartner?: string | null;
             /** @description 5. Why that partner: its technical or operational advantages. */
             candidateReason?: string | null;
-            /** @description Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDLN, SINERGI). */
+            /** @description Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDPL, KSDLL, SINERGI). */
             cooperationKinds: string[];
             /**
              * @description `offer`: what the region brings; `need`: what it seeks.
@@ -3350,7 +3374,7 @@ export interface components {
             candidatePartner?: string | null;
             /** @description 5. Why that partner: its technical or operational advantages. */
             candidateReason?: string | null;
-            /** @description Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDLN, SINERGI). */
+            /** @description Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDPL, KSDLL, SINERGI). */
             cooperationKinds?: string[];
             /**
              * @description `offer`: what the region brings; `need`: what it seeks.
@@ -3787,7 +3811,43 @@ export interface components {
                 userAgent: string | null;
             }[];
         };
-        SignAgreementRequest: components["schemas"]["SignKesepakatanBersama"] | components["schemas"]["SignPerjanjianKerjaSama"] | components["schemas"]["SignRenewal"];
+        /** @description Sinergi: the action plan (rencana aksi) with its recorded actions, after the Nota Kesepakatan. */
+        SignActionPlan: {
+            /** @description The delegation (surat kuasa) number: required when delegated. */
+            delegationRef?: string;
+            /** @description The same for every party: a different one answers 409 naming the field. */
+            document: {
+                /**
+                 * Format: date
+                 * @description The document’s date.
+                 * @example 2027-12-31
+                 */
+                date: string;
+                /** @description The document’s number. */
+                number: string;
+            };
+            /**
+             * @description `head` (default): the gubernur, bupati or wali kota (a partner’s leader); `delegated`: an official the head delegated — for a PKS or renewal, not a Kesepakatan Bersama.
+             * @enum {string}
+             */
+            signatoryCapacity?: "head" | "delegated";
+            /** @description Who signs, e.g. the bupati’s full name. */
+            signatoryName: string;
+            /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */
+            signatoryPosition: string;
+            /**
+             * Format: date
+             * @description The date of the signature.
+             * @example 2027-12-31
+             */
+            signedOn: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stage: "action_plan";
+        };
+        SignAgreementRequest: components["schemas"]["SignKesepakatanBersama"] | components["schemas"]["SignPerjanjianKerjaSama"] | components["schemas"]["SignNotaKesepakatan"] | components["schemas"]["SignActionPlan"] | components["schemas"]["SignRenewal"];
         SignInRequest: {
             /**
              * Format: email
@@ -3834,7 +3894,43 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "kesepakatan_bersama";
+            stage: "joint_agreement";
+        };
+        /** @description Sinergi: the Nota Kesepakatan (memorandum), signed by the head and the ministry or agency. */
+        SignNotaKesepakatan: {
+            /** @description The delegation (surat kuasa) number: required when delegated. */
+            delegationRef?: string;
+            /** @description The same for every party: a different one answers 409 naming the field. */
+            document: {
+                /**
+                 * Format: date
+                 * @description The document’s date.
+                 * @example 2027-12-31
+                 */
+                date: string;
+                /** @description The document’s number. */
+                number: string;
+            };
+            /**
+             * @description `head` (default): the gubernur, bupati or wali kota (a partner’s leader); `delegated`: an official the head delegated — for a PKS or renewal, not a Kesepakatan Bersama.
+             * @enum {string}
+             */
+            signatoryCapacity?: "head" | "delegated";
+            /** @description Who signs, e.g. the bupati’s full name. */
+            signatoryName: string;
+            /** @description Their position, e.g. `Bupati Sigi`, `Direktur Utama`. */
+            signatoryPosition: string;
+            /**
+             * Format: date
+             * @description The date of the signature.
+             * @example 2027-12-31
+             */
+            signedOn: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stage: "memorandum";
         };
         /** @description The Perjanjian Kerja Sama, the operative contract. */
         SignPerjanjianKerjaSama: {
@@ -3896,7 +3992,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "perjanjian_kerja_sama";
+            stage: "cooperation_agreement";
         };
         /** @description A renewal extending the PKS. */
         SignRenewal: {
@@ -4870,7 +4966,7 @@ export interface operations {
                 expiresAfter?: string;
                 /** @description Strategic-issue codes. Comma-separated; matches any. */
                 issues?: string;
-                /** @description Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI). Comma-separated; matches any. */
+                /** @description Cooperation kinds (KSDD, KSDPK, KSDPL, KSDLL, SINERGI). Comma-separated; matches any. */
                 kind?: string;
                 /** @description A cooperation model code (see `/v1/vocabularies/cooperation-models`). */
                 model?: string;
@@ -4931,7 +5027,7 @@ export interface operations {
                 expiresAfter?: string;
                 /** @description Strategic-issue codes. Comma-separated; matches any. */
                 issues?: string;
-                /** @description Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI). Comma-separated; matches any. */
+                /** @description Cooperation kinds (KSDD, KSDPK, KSDPL, KSDLL, SINERGI). Comma-separated; matches any. */
                 kind?: string;
                 /** @description A cooperation model code (see `/v1/vocabularies/cooperation-models`). */
                 model?: string;
@@ -5056,7 +5152,7 @@ export interface operations {
                 expiresAfter?: string;
                 /** @description Strategic-issue codes. Comma-separated; matches any. */
                 issues?: string;
-                /** @description Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI). Comma-separated; matches any. */
+                /** @description Cooperation kinds (KSDD, KSDPK, KSDPL, KSDLL, SINERGI). Comma-separated; matches any. */
                 kind?: string;
                 /** @description Page size, 1–1000. */
                 limit?: number;
@@ -5252,7 +5348,7 @@ export interface operations {
                 expiresAfter?: string;
                 /** @description Strategic-issue codes. Comma-separated; matches any. */
                 issues?: string;
-                /** @description Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI). Comma-separated; matches any. */
+                /** @description Cooperation kinds (KSDD, KSDPK, KSDPL, KSDLL, SINERGI). Comma-separated; matches any. */
                 kind?: string;
                 /** @description A cooperation model code (see `/v1/vocabularies/cooperation-models`). */
                 model?: string;
@@ -6573,8 +6669,7 @@ export interface operations {
                              * @example 2027-06-30
                              */
                             pksEnd: string;
-                            /** @enum {string} */
-                            stage: "initiated" | "kesepakatan_bersama" | "perjanjian_kerja_sama" | "implementing" | "evaluated" | "renewed" | "ended";
+                            stage: components["schemas"]["AgreementStage"];
                             title: string;
                         }[];
                     };

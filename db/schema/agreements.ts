@@ -20,8 +20,10 @@ const day = () => date({ mode: 'string' });
 
 export const agreementStage = pgEnum('agreement_stage', [
   'initiated',
-  'kesepakatan_bersama',
-  'perjanjian_kerja_sama',
+  'joint_agreement',
+  'cooperation_agreement',
+  'memorandum',
+  'action_plan',
   'implementing',
   'evaluated',
   'renewed',
@@ -35,6 +37,8 @@ export const agreements = pgTable(
     id: text().primaryKey(),
     title: text().notNull(),
     kind: text().notNull(),
+    /** mandatory cooperation (UU 23/2014 art. 363): KSDD between bordering regions only */
+    mandatory: boolean().notNull().default(false),
     model: text(),
     /** what it concerns (goods/services, regional assets, …): decides the regulations that apply */
     object: text(),
@@ -48,6 +52,11 @@ export const agreements = pgTable(
     kbNumber: text(),
     kbDate: day(),
     kbSignatories: text().array(),
+    /** sinergi: the Nota Kesepakatan (memorandum) and the action plan, each signed by every party */
+    memorandumNumber: text(),
+    memorandumDate: day(),
+    actionPlanNumber: text(),
+    actionPlanDate: day(),
     pksNumber: text(),
     pksDate: day(),
     pksStart: day(),
@@ -90,8 +99,10 @@ export const agreementParties = pgTable(
 );
 
 export const signedStage = pgEnum('agreement_signed_stage', [
-  'kesepakatan_bersama',
-  'perjanjian_kerja_sama',
+  'joint_agreement',
+  'cooperation_agreement',
+  'memorandum',
+  'action_plan',
   'renewed',
 ]);
 

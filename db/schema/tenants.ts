@@ -26,7 +26,7 @@ export const tenants = pgTable(
     name: text().notNull(),
     status: tenantStatus().notNull(),
     claimedAt: timestamp({ withTimezone: true, mode: 'date' }),
-    /** partner tenants: company, bumn_bumd, university, ngo, foreign_region, central_institution */
+    /** partner tenants: company, bumn_bumd, university, ngo, foreign_region, foreign_institution, central_institution */
     partnerKind: text(),
     website: text(),
     country: text(),

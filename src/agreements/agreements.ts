@@ -10,6 +10,7 @@ import {
   forumFollowUps,
   interests,
   proposals,
+  tenantProfiles,
   tenants,
 } from '../../db/schema';
 import { authorize, requireActiveTenant, requireUser, provinceOf } from '../identity/access';
@@ -30,31 +31,59 @@ import { forumRule } from '../forums/access';
 import { followUpOf } from '../forums/minutes';
 
 /**
- * From Kesepakatan Bersama (KB, signed by the heads) through Perjanjian Kerja
- * Sama (PKS, the operative contract) to implementation and evaluation. Stages
- * cannot be skipped; each transition is recorded and audited.
+ * The stages of an agreement, by path. A cooperation between regions or with
+ * a third party (KSDD, KSDPK, KSDPL, KSDLL) goes from Kesepakatan Bersama (KB,
+ * signed by the heads) through Perjanjian Kerja Sama (PKS, the operative
+ * contract) to implementation and evaluation (PP 28/2018). Sinergi with a
+ * central ministry or agency is planning synergy, not a KB→PKS contract: a
+ * Nota Kesepakatan (MoU) and an action plan (rencana aksi), each signed by
+ * every party, then implementation. Stages cannot be skipped; each transition
+ * is recorded and audited.
  */
-export type Stage =
-  | 'initiated'
-  | 'kesepakatan_bersama'
-  | 'perjanjian_kerja_sama'
-  | 'implementing'
-  | 'evaluated'
-  | 'renewed'
-  | 'ended';
+export const STAGES = [
+  'initiated',
+  'joint_agreement',
+  'cooperation_agreement',
+  'memorandum',
+  'action_plan',
+  'implementing',
+  'evaluated',
+  'renewed',
+  'ended',
+] as const;
+export type Stage = (typeof STAGES)[number];
 
-export const NEXT: Record<Stage, Stage[]> = {
-  initiated: ['kesepakatan_bersama', 'ended'],
-  kesepakatan_bersama: ['perjanjian_kerja_sama', 'ended'],
-  perjanjian_kerja_sama: ['implementing', 'ended'],
+const KSD_PATH: Record<Stage, Stage[]> = {
+  initiated: ['joint_agreement', 'ended'],
+  joint_agreement: ['cooperation_agreement', 'ended'],
+  cooperation_agreement: ['implementing', 'ended'],
+  memorandum: [],
+  action_plan: [],
   implementing: ['evaluated', 'ended'],
   evaluated: ['renewed', 'ended', 'implementing'],
   renewed: ['implementing', 'ended'],
   ended: [],
 };
+const SINERGI_PATH: Record<Stage, Stage[]> = {
+  initiated: ['memorandum', 'ended'],
+  joint_agreement: [],
+  cooperation_agreement: [],
+  memorandum: ['action_plan', 'ended'],
+  action_plan: ['implementing', 'ended'],
+  implementing: ['evaluated', 'ended'],
+  evaluated: ['implementing', 'ended'],
+  renewed: [],
+  ended: [],
+};
+/** The stages an agreement of this kind may move to from this one. */
+export const nextStages = (kind: string, stage: Stage): Stage[] =>
+  (kind === 'SINERGI' ? SINERGI_PATH : KSD_PATH)[stage];
+
 const ACTIVE: Stage[] = [
-  'kesepakatan_bersama',
-  'perjanjian_kerja_sama',
+  'joint_agreement',
+  'cooperation_agreement',
+  'memorandum',
+  'action_plan',
   'implementing',
   'evaluated',
   'renewed',
@@ -66,28 +95,31 @@ export type Row = typeof agreements.$inferSelect;
 const addDays = (iso: string, days: number) =>
   isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400_000));
 
-/** Stage names inside sentences, in each language (the API's codes stay as they are). */
+/** Each stage's name, in each language: inside sentences and as the stage's label. */
 export const STAGE_WORDS: Record<Stage, { id: string; en: string }> = {
   initiated: { id: 'dimulai', en: 'initiated' },
-  kesepakatan_bersama: { id: 'Kesepakatan Bersama', en: 'Kesepakatan Bersama (joint agreement)' },
-  perjanjian_kerja_sama: {
+  joint_agreement: { id: 'Kesepakatan Bersama', en: 'joint agreement (Kesepakatan Bersama)' },
+  cooperation_agreement: {
     id: 'Perjanjian Kerja Sama',
-    en: 'Perjanjian Kerja Sama (cooperation contract)',
+    en: 'cooperation agreement (Perjanjian Kerja Sama)',
   },
+  memorandum: { id: 'Nota Kesepakatan', en: 'memorandum of understanding (Nota Kesepakatan)' },
+  action_plan: { id: 'rencana aksi', en: 'action plan' },
   implementing: { id: 'pelaksanaan', en: 'implementing' },
   evaluated: { id: 'dievaluasi', en: 'evaluated' },
   renewed: { id: 'diperpanjang', en: 'renewed' },
   ended: { id: 'berakhir', en: 'ended' },
 };
 
-export function rule(ctx: Ctx, from: Stage, to: Stage): ApiError {
+export function rule(kind: string, from: Stage, to: Stage): ApiError {
   const words = (lang: 'id' | 'en', stages: Stage[]) =>
     stages.map((s) => STAGE_WORDS[s][lang]).join(', ') || '—';
+  const next = nextStages(kind, from);
   return new ApiError('CONFLICT', {
     key: 'potential.rule',
     params: {
-      ruleId: `tahap tidak boleh dilompati: dari ${words('id', [from])} hanya ke ${words('id', NEXT[from])} (diminta: ${words('id', [to])})`,
-      ruleEn: `stages cannot be skipped: from ${from} only to ${NEXT[from].join(', ') || '—'} (asked: ${to})`,
+      ruleId: `tahap tidak boleh dilompati: dari ${words('id', [from])} hanya ke ${words('id', next)} (diminta: ${words('id', [to])})`,
+      ruleEn: `stages cannot be skipped: from ${words('en', [from])} only to ${words('en', next)} (asked: ${words('en', [to])})`,
     },
   });
 }
@@ -176,8 +208,12 @@ export const AGREEMENT_RULES = {
     en: 'only an invited party that has not answered yet can confirm or decline',
   },
   signed_stage: {
-    id: 'tahap Kesepakatan Bersama, Perjanjian Kerja Sama dan perpanjangan dicapai dengan tanda tangan setiap pihak (POST …/signatures)',
-    en: 'the Kesepakatan Bersama, Perjanjian Kerja Sama and renewal stages are reached by every party’s signature (POST …/signatures)',
+    id: 'tahap Kesepakatan Bersama, Perjanjian Kerja Sama, perpanjangan, Nota Kesepakatan dan rencana aksi dicapai dengan tanda tangan setiap pihak (POST …/signatures)',
+    en: 'the joint agreement, cooperation agreement, renewal, memorandum and action plan stages are reached by every party’s signature (POST …/signatures)',
+  },
+  no_actions: {
+    id: 'rencana aksi memerlukan sedikitnya satu kegiatan yang dicatat (POST …/actions)',
+    en: 'an action plan needs at least one recorded action (POST …/actions)',
   },
   already_signed: {
     id: 'pihak ini sudah menandatangani dokumen tahap ini',
@@ -263,12 +299,16 @@ export function flagsOf(
 ) {
   const live = row.stage !== 'ended';
   const last = evaluations.at(-1);
+  // the first signed document (KB, or a sinergi's Nota Kesepakatan) with nothing operative after it
+  const opened = row.kbDate ?? row.memorandumDate;
+  const operative = row.kind === 'SINERGI' ? row.actionPlanNumber : row.pksNumber;
+  const started = row.pksStart ?? row.actionPlanDate;
   return {
     stalled:
       live &&
-      !!row.kbDate &&
-      addDays(row.kbDate, STALL_DAYS) <= today &&
-      (!row.pksNumber || actions.length === 0),
+      !!opened &&
+      addDays(opened, STALL_DAYS) <= today &&
+      (!operative || actions.length === 0),
     expiring:
       live &&
       !!row.pksEnd &&
@@ -281,8 +321,8 @@ export function flagsOf(
         ? last.nextEvaluationDate <= today
         : !last &&
           (row.stage === 'implementing' || row.stage === 'evaluated') &&
-          !!row.pksStart &&
-          addDays(row.pksStart, 365) <= today),
+          !!started &&
+          addDays(started, 365) <= today),
   };
 }
 
@@ -291,12 +331,83 @@ export type CreateAgreementInput = {
   title: string;
   parties: string[];
   kind: string;
+  /** mandatory cooperation (UU 23/2014 art. 363): KSDD between bordering regions only */
+  mandatory?: boolean;
   model?: string;
   object?: string;
   affairs?: string[];
   issues?: string[];
   source?: { type: 'interest' | 'proposal' | 'existing' | 'follow_up'; id?: string };
 };
+
+type PartyKind = { type: 'region' | 'partner'; partnerKind: string | null };
+const DOMESTIC = ['company', 'bumn_bumd', 'university', 'ngo'];
+
+/**
+ * PP 28/2018 art. 4 and Permendagri 22/2020 / 25/2020: who each kind of
+ * cooperation is between. Every kind needs a region; KSDD is between regions
+ * only; the others pair regions with partners of one kind.
+ */
+const KIND_PARTIES: Record<
+  string,
+  { partner: (p: PartyKind) => boolean; regionsOnly?: true; id: string; en: string }
+> = {
+  KSDD: {
+    partner: () => false,
+    regionsOnly: true,
+    id: 'KSDD hanya antara pemerintah daerah (PP 28/2018 Pasal 4 ayat 1 huruf a): semua pihak harus daerah',
+    en: 'KSDD is between regional governments only (PP 28/2018 art. 4(1)(a)): every party must be a region',
+  },
+  KSDPK: {
+    partner: (p) => p.partnerKind === null || DOMESTIC.includes(p.partnerKind),
+    id: 'KSDPK antara daerah dan pihak ketiga dalam negeri (PP 28/2018 Pasal 4 ayat 1 huruf b): badan usaha, BUMN/BUMD, perguruan tinggi atau lembaga swadaya masyarakat',
+    en: 'KSDPK is between a region and a domestic third party (PP 28/2018 art. 4(1)(b)): a company, BUMN/BUMD, university or NGO',
+  },
+  KSDPL: {
+    partner: (p) => p.partnerKind === 'foreign_region',
+    id: 'KSDPL antara daerah dan pemerintah daerah di luar negeri (PP 28/2018 Pasal 4 ayat 1 huruf c, Permendagri 25/2020)',
+    en: 'KSDPL is between a region and a foreign regional government (PP 28/2018 art. 4(1)(c), Permendagri 25/2020)',
+  },
+  KSDLL: {
+    partner: (p) => p.partnerKind === 'foreign_institution',
+    id: 'KSDLL antara daerah dan lembaga di luar negeri (PP 28/2018 Pasal 4 ayat 1 huruf d, Permendagri 25/2020)',
+    en: 'KSDLL is between a region and a foreign institution (PP 28/2018 art. 4(1)(d), Permendagri 25/2020)',
+  },
+  SINERGI: {
+    partner: (p) => p.partnerKind === 'central_institution',
+    id: 'sinergi antara daerah dan kementerian/lembaga pusat, dengan Nota Kesepakatan dan rencana aksi',
+    en: 'sinergi is between a region and a central ministry or agency, through a memorandum (Nota Kesepakatan) and an action plan',
+  },
+};
+
+/** The rule the parties break for this kind, or null. */
+function kindMismatch(kind: string, parties: PartyKind[]): { id: string; en: string } | null {
+  const r = KIND_PARTIES[kind];
+  if (!r) return null;
+  const regions = parties.filter((p) => p.type === 'region');
+  const others = parties.filter((p) => p.type !== 'region');
+  const fits = r.regionsOnly
+    ? others.length === 0
+    : regions.length >= 1 && others.length >= 1 && others.every(r.partner);
+  return fits ? null : { id: r.id, en: r.en };
+}
+
+const MANDATORY_RULE = {
+  id: 'kerja sama wajib hanya KSDD antardaerah yang berbatasan (UU 23/2014 Pasal 363): setiap daerah harus berbatasan dengan daerah lain di antara para pihak',
+  en: 'mandatory cooperation is only KSDD between bordering regions (UU 23/2014 art. 363): each region must border another of the parties',
+};
+
+/** Mandatory cooperation: KSDD, and each region borders another party (either side's declared neighbours). */
+function bordering(
+  kind: string,
+  parties: { regionCode: string | null; neighbours: string[] | null }[],
+): boolean {
+  if (kind !== 'KSDD') return false;
+  const borders = (a: (typeof parties)[number], b: (typeof parties)[number]) =>
+    (!!b.regionCode && (a.neighbours ?? []).includes(b.regionCode)) ||
+    (!!a.regionCode && (b.neighbours ?? []).includes(a.regionCode));
+  return parties.every((a) => parties.some((b) => a !== b && borders(a, b)));
+}
 
 export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateAgreementInput }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'agreements.write');
@@ -322,7 +433,17 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       message: { id: 'minimal dua pihak yang berbeda', en: 'needs at least two different parties' },
     });
   const found = parties.length
-    ? await ctx.db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.id, parties))
+    ? await ctx.db
+        .select({
+          id: tenants.id,
+          type: tenants.type,
+          partnerKind: tenants.partnerKind,
+          regionCode: tenants.regionCode,
+          neighbours: tenantProfiles.neighbours,
+        })
+        .from(tenants)
+        .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, tenants.id))
+        .where(inArray(tenants.id, parties))
     : [];
   parties.forEach((p, i) => {
     if (!found.some((f) => f.id === p))
@@ -335,10 +456,16 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     errors.push({
       location: 'body.kind',
       message: {
-        id: 'harus salah satu dari: KSDD, KSDPK, KSDLN, SINERGI',
-        en: 'must be one of: KSDD, KSDPK, KSDLN, SINERGI',
+        id: `harus salah satu dari: ${[...termCodes('cooperation-kinds')].join(', ')}`,
+        en: `must be one of: ${[...termCodes('cooperation-kinds')].join(', ')}`,
       },
     });
+  else if (found.length === parties.length && parties.length >= 2) {
+    const wrong = kindMismatch(input.kind, found);
+    if (wrong) errors.push({ location: 'body.kind', message: wrong });
+    else if (input.mandatory && !bordering(input.kind, found))
+      errors.push({ location: 'body.mandatory', message: MANDATORY_RULE });
+  }
   if (input.model && !termCodes('cooperation-models').has(input.model))
     errors.push({
       location: 'body.model',
@@ -418,6 +545,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       id,
       title: input.title,
       kind: input.kind,
+      mandatory: input.mandatory ?? false,
       model: input.model ?? null,
       object: input.object ?? null,
       affairs,
@@ -544,9 +672,15 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
   };
 }
 
-/** Stages a single party may move to; KB, PKS and renewal need every party's signature. */
+/** Stages a single party may move to; KB, PKS, renewal, Nota Kesepakatan and action plan need every party's signature. */
 export type UnilateralStage = 'implementing' | 'evaluated' | 'ended';
-export const SIGNED_STAGES = ['kesepakatan_bersama', 'perjanjian_kerja_sama', 'renewed'] as const;
+export const SIGNED_STAGES = [
+  'joint_agreement',
+  'cooperation_agreement',
+  'memorandum',
+  'action_plan',
+  'renewed',
+] as const;
 export type SignedStage = (typeof SIGNED_STAGES)[number];
 
 export type TransitionAgreementInput = {
@@ -565,7 +699,8 @@ export async function transitionAgreement({
   const { row } = await access(ctx, input.tenantId, input.agreementId, true);
   if ((SIGNED_STAGES as readonly Stage[]).includes(input.stage))
     throw agreementRule('signed_stage');
-  if (!NEXT[row.stage].includes(input.stage)) throw rule(ctx, row.stage, input.stage);
+  if (!nextStages(row.kind, row.stage).includes(input.stage))
+    throw rule(row.kind, row.stage, input.stage);
   if (input.stage === 'evaluated') {
     const [e] = await ctx.db
       .select({ id: agreementEvaluations.id })
@@ -600,7 +735,7 @@ export async function applyStage(
     .set({ ...set, stage: to, updatedAt: ctx.now() })
     .where(and(eq(agreements.id, row.id), eq(agreements.stage, row.stage)))
     .returning({ id: agreements.id });
-  if (updated.length === 0) throw rule(ctx, row.stage, to);
+  if (updated.length === 0) throw rule(row.kind, row.stage, to);
   await tx.insert(agreementEvents).values({
     id: newId('event', ctx.now().getTime()),
     agreementId: row.id,

@@ -1,5 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { agreementEvents, agreementSignatures, agreements } from '../../db/schema';
+import {
+  agreementActions,
+  agreementEvents,
+  agreementSignatures,
+  agreements,
+} from '../../db/schema';
 import { membershipOf, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -10,7 +15,7 @@ import {
   agreementRule,
   applyStage,
   getAgreement,
-  NEXT,
+  nextStages,
   type Row,
   rule,
   type SignedStage,
@@ -48,8 +53,9 @@ const need = (location: string): RaisedFieldError => ({
 /** The document as every party must sign it: only the fields its stage has, checked. */
 function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<string, unknown> {
   const errors: RaisedFieldError[] = [];
-  if (stage === 'kesepakatan_bersama') return { number: d.number, date: d.date };
-  if (stage === 'perjanjian_kerja_sama') {
+  if (stage === 'joint_agreement' || stage === 'memorandum' || stage === 'action_plan')
+    return { number: d.number, date: d.date };
+  if (stage === 'cooperation_agreement') {
     for (const f of ['start', 'end', 'burdensBudget'] as const)
       if (d[f] === undefined) errors.push(need(`body.document.${f}`));
     if (d.start && d.end && d.end <= d.start)
@@ -96,9 +102,13 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
 
 /** What the stage writes on the agreement once every party has signed. */
 function fieldsOf(stage: SignedStage, doc: Record<string, unknown>, signatories: string[]) {
-  if (stage === 'kesepakatan_bersama')
+  if (stage === 'joint_agreement')
     return { kbNumber: doc.number, kbDate: doc.date, kbSignatories: signatories } as Partial<Row>;
-  if (stage === 'perjanjian_kerja_sama')
+  if (stage === 'memorandum')
+    return { memorandumNumber: doc.number, memorandumDate: doc.date } as Partial<Row>;
+  if (stage === 'action_plan')
+    return { actionPlanNumber: doc.number, actionPlanDate: doc.date } as Partial<Row>;
+  if (stage === 'cooperation_agreement')
     return {
       pksNumber: doc.number,
       pksDate: doc.date,
@@ -138,17 +148,22 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
         ruleEn: 'only the party’s own signatory can sign',
       },
     });
-  if (!NEXT[row.stage].includes(input.stage)) throw rule(ctx, row.stage, input.stage);
+  if (!nextStages(row.kind, row.stage).includes(input.stage))
+    throw rule(row.kind, row.stage, input.stage);
   // who signs: the Kesepakatan Bersama by the heads (gubernur, bupati, wali kota); the PKS by the
   // heads or officials they delegated, with the delegation named
   const capacity = input.signatoryCapacity ?? 'head';
-  if (capacity === 'delegated' && input.stage === 'kesepakatan_bersama' && tenant.type === 'region')
+  if (
+    capacity === 'delegated' &&
+    (input.stage === 'joint_agreement' || input.stage === 'memorandum') &&
+    tenant.type === 'region'
+  )
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.signatoryCapacity',
         message: {
-          id: 'Kesepakatan Bersama ditandatangani kepala daerah (gubernur, bupati atau wali kota), tidak dikuasakan',
-          en: 'a Kesepakatan Bersama is signed by the head of the region (governor, regent or mayor), not a delegate',
+          id: 'Kesepakatan Bersama dan Nota Kesepakatan ditandatangani kepala daerah (gubernur, bupati atau wali kota), tidak dikuasakan',
+          en: 'a joint agreement (Kesepakatan Bersama) or memorandum (Nota Kesepakatan) is signed by the head of the region (governor, regent or mayor), not a delegate',
         },
       },
     ]);
@@ -163,6 +178,14 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
       },
     ]);
   const document = documentFor(input.stage, input.document, row);
+  if (input.stage === 'action_plan') {
+    const [a] = await ctx.db
+      .select({ id: agreementActions.id })
+      .from(agreementActions)
+      .where(eq(agreementActions.agreementId, row.id))
+      .limit(1);
+    if (!a) throw agreementRule('no_actions');
+  }
   const membership = await membershipOf(ctx, tenant.id, actor.user.id);
   const now = ctx.now();
   try {
@@ -174,7 +197,7 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
         .where(eq(agreements.id, row.id))
         .for('update');
       if (!locked || locked.stage !== row.stage)
-        throw rule(ctx, locked?.stage ?? row.stage, input.stage);
+        throw rule(row.kind, locked?.stage ?? row.stage, input.stage);
       const [{ cycle } = { cycle: 0 }] = await tx
         .select({ cycle: sql<number>`count(*)::int` })
         .from(agreementEvents)

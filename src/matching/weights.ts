@@ -33,14 +33,16 @@ export const WEIGHTS = {
 export type Component = keyof typeof WEIGHTS;
 
 /** How a partner organisation's kind maps to the cooperation kind it stands for. */
-export const PARTNER_KIND_TO_COOPERATION: Record<string, 'KSDPK' | 'KSDLN' | 'SINERGI'> = {
-  company: 'KSDPK',
-  bumn_bumd: 'KSDPK',
-  university: 'KSDPK',
-  ngo: 'KSDPK',
-  foreign_region: 'KSDLN',
-  central_institution: 'SINERGI',
-};
+export const PARTNER_KIND_TO_COOPERATION: Record<string, 'KSDPK' | 'KSDPL' | 'KSDLL' | 'SINERGI'> =
+  {
+    company: 'KSDPK',
+    bumn_bumd: 'KSDPK',
+    university: 'KSDPK',
+    ngo: 'KSDPK',
+    foreign_region: 'KSDPL',
+    foreign_institution: 'KSDLL',
+    central_institution: 'SINERGI',
+  };
 
 /** Freshness: full within this many days, then falling linearly to zero at a year. */
 export const FRESH_DAYS = 30;

@@ -63,6 +63,11 @@ export type PotentialInput = {
 
 type Row = typeof potentials.$inferSelect;
 
+export const MANDATORY_ONLY_KSDD = {
+  id: 'kerja sama wajib hanya KSDD antardaerah yang berbatasan (UU 23/2014 Pasal 363): jenis kerja sama lain tidak boleh dipilih',
+  en: 'mandatory cooperation is only KSDD between bordering regions (UU 23/2014 art. 363): no other cooperation kind may be chosen',
+};
+
 /** Codes must exist in their vocabularies, the district in the region, the expiry in the future: 400 naming each field. */
 async function validateCodes(
   ctx: Ctx,
@@ -89,6 +94,9 @@ async function validateCodes(
   if (input.model) check('model', 'cooperation-models', [input.model]);
   if (input.model && errors.at(-1)?.location === 'body.model.0')
     errors.at(-1)!.location = 'body.model';
+  // UU 23/2014 art. 363: mandatory cooperation binds bordering regions, so only KSDD
+  if (input.mandatory && input.cooperationKinds?.some((k) => k !== 'KSDD'))
+    errors.push({ location: 'body.mandatory', message: MANDATORY_ONLY_KSDD });
   if (input.expiresOn !== undefined && input.expiresOn <= today(ctx)) {
     errors.push({
       location: 'body.expiresOn',
@@ -338,7 +346,18 @@ export async function updatePotential({
       EDIT_RULE,
     );
   }
-  await validateCodes(ctx, before.regionCode, input);
+  // the mandatory rule is checked on what the edit touches, merged with what it keeps
+  await validateCodes(
+    ctx,
+    before.regionCode,
+    input.mandatory !== undefined || input.cooperationKinds !== undefined
+      ? {
+          ...input,
+          mandatory: input.mandatory ?? before.mandatory,
+          cooperationKinds: input.cooperationKinds ?? before.cooperationKinds,
+        }
+      : input,
+  );
   const changes: Record<string, unknown> = {};
   for (const k of EDITABLE) if (input[k] !== undefined) changes[k] = input[k];
   const merged = { ...before, ...changes } as Row;

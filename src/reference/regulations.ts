@@ -111,7 +111,7 @@ export function regulationsFor(
   object: string | null | undefined,
   kinds: readonly string[],
 ): Regulation[] {
-  const foreign = kinds.some((k) => k === 'KSDLN' || k === 'KSDPL' || k === 'KSDLL');
+  const foreign = kinds.some((k) => k === 'KSDPL' || k === 'KSDLL');
   const domestic = kinds.length === 0 || kinds.some((k) => k === 'KSDD' || k === 'KSDPK');
   return [
     R.pp28,

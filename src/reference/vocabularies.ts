@@ -212,9 +212,14 @@ const cooperationKinds: Vocabulary = {
       en: 'Cooperation with a third party (firm, BUMN/BUMD, university, NGO)',
     },
     {
-      code: 'KSDLN',
-      id: 'Kerja sama daerah dengan pemerintah daerah atau lembaga di luar negeri',
-      en: 'Cooperation with a foreign regional government or institution',
+      code: 'KSDPL',
+      id: 'Kerja sama daerah dengan pemerintah daerah di luar negeri',
+      en: 'Cooperation with a foreign regional government',
+    },
+    {
+      code: 'KSDLL',
+      id: 'Kerja sama daerah dengan lembaga di luar negeri',
+      en: 'Cooperation with a foreign institution',
     },
     {
       code: 'SINERGI',
@@ -372,8 +377,13 @@ const partnerKinds: Vocabulary = {
     { code: 'ngo', id: 'Lembaga swadaya masyarakat', en: 'Non-governmental organisation' },
     {
       code: 'foreign_region',
-      id: 'Pemerintah daerah/lembaga luar negeri',
-      en: 'Foreign region or institution',
+      id: 'Pemerintah daerah di luar negeri',
+      en: 'Foreign regional government',
+    },
+    {
+      code: 'foreign_institution',
+      id: 'Lembaga di luar negeri',
+      en: 'Foreign institution',
     },
     {
       code: 'central_institution',

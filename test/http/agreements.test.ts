@@ -86,7 +86,7 @@ describe('agreements', () => {
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
       {
-        stage: 'kesepakatan_bersama',
+        stage: 'joint_agreement',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: day(0),
@@ -202,7 +202,7 @@ describe('agreements', () => {
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
       {
-        stage: 'perjanjian_kerja_sama',
+        stage: 'cooperation_agreement',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: day(-1),
@@ -219,14 +219,14 @@ describe('agreements', () => {
     expect(skipped.status).toBe(409);
     expect(((await skipped.json()) as ProblemBody).detail).toContain('tidak boleh dilompati');
     // KB cannot be taken through transitions at all
-    expect((await move(a.id, { stage: 'kesepakatan_bersama' })).status).toBe(409);
+    expect((await move(a.id, { stage: 'joint_agreement' })).status).toBe(409);
 
     const kb = { number: 'KB/01/2026', date: day(-10) };
     const first = await post(
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
       {
-        stage: 'kesepakatan_bersama',
+        stage: 'joint_agreement',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: day(-10),
@@ -242,7 +242,7 @@ describe('agreements', () => {
           h,
           `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
           {
-            stage: 'kesepakatan_bersama',
+            stage: 'joint_agreement',
             signatoryName: 'X',
             signatoryPosition: 'Y',
             signedOn: day(-10),
@@ -256,7 +256,7 @@ describe('agreements', () => {
       h,
       `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
       {
-        stage: 'kesepakatan_bersama',
+        stage: 'joint_agreement',
         signatoryName: 'Mohamad Irwan',
         signatoryPosition: 'Bupati Sigi',
         signedOn: day(-9),
@@ -274,7 +274,7 @@ describe('agreements', () => {
           h,
           `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
           {
-            stage: 'kesepakatan_bersama',
+            stage: 'joint_agreement',
             signatoryName: 'X',
             signatoryPosition: 'Y',
             signedOn: day(-9),
@@ -289,7 +289,7 @@ describe('agreements', () => {
         h,
         `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
         {
-          stage: 'kesepakatan_bersama',
+          stage: 'joint_agreement',
           signatoryName: 'Mohamad Irwan',
           signatoryPosition: 'Bupati Sigi',
           signedOn: day(-9),
@@ -298,7 +298,7 @@ describe('agreements', () => {
         sigiAdmin.token,
       )
     ).json()) as Agreement;
-    expect(reached.stage).toBe('kesepakatan_bersama');
+    expect(reached.stage).toBe('joint_agreement');
     expect(reached.kbNumber).toBe('KB/01/2026');
     expect(reached.kbSignatories).toEqual([
       'Hadianto Rasyid, Wali Kota Palu',
@@ -320,7 +320,7 @@ describe('agreements', () => {
         h,
         `/v1/tenants/${tenant}/agreements/${a.id}/signatures`,
         {
-          stage: 'perjanjian_kerja_sama',
+          stage: 'cooperation_agreement',
           signatoryName: 'Hadianto Rasyid',
           signatoryPosition: 'Wali Kota Palu',
           signedOn: day(-1),
@@ -365,7 +365,7 @@ describe('agreements', () => {
     await signByAll(
       h,
       a.id,
-      'perjanjian_kerja_sama',
+      'cooperation_agreement',
       {
         number: 'PKS/1',
         date: day(-1),
@@ -420,8 +420,8 @@ describe('agreements', () => {
     expect(body.stage).toBe('evaluated');
     expect(body.history.map((e) => e.toStage)).toEqual([
       'initiated',
-      'kesepakatan_bersama',
-      'perjanjian_kerja_sama',
+      'joint_agreement',
+      'cooperation_agreement',
       'implementing',
       'evaluated',
     ]);
@@ -447,25 +447,13 @@ describe('agreements', () => {
 
   it('flags a stalled and an expiring agreement', async () => {
     const stalled = await agreed('Kesepakatan tanpa tindak lanjut');
-    await signByAll(
-      h,
-      stalled.id,
-      'kesepakatan_bersama',
-      { number: 'KB/02', date: day(-100) },
-      both,
-    );
+    await signByAll(h, stalled.id, 'joint_agreement', { number: 'KB/02', date: day(-100) }, both);
     const expiring = await agreed('PKS hampir berakhir');
+    await signByAll(h, expiring.id, 'joint_agreement', { number: 'KB/03', date: day(-400) }, both);
     await signByAll(
       h,
       expiring.id,
-      'kesepakatan_bersama',
-      { number: 'KB/03', date: day(-400) },
-      both,
-    );
-    await signByAll(
-      h,
-      expiring.id,
-      'perjanjian_kerja_sama',
+      'cooperation_agreement',
       { number: 'PKS/3', date: day(-380), start: day(-365), end: day(30), burdensBudget: false },
       both,
     );

@@ -174,18 +174,18 @@ describe('from a published need to an evaluated agreement', () => {
         await signByAll(
           h,
           agreement.id,
-          'kesepakatan_bersama',
+          'joint_agreement',
           { number: 'KB/12/2026', date: day(-30) },
           signatories,
         )
       ).stage,
-    ).toBe('kesepakatan_bersama');
+    ).toBe('joint_agreement');
     expect(
       (
         await signByAll(
           h,
           agreement.id,
-          'perjanjian_kerja_sama',
+          'cooperation_agreement',
           {
             number: 'PKS/12/2026',
             date: day(-20),
@@ -196,7 +196,7 @@ describe('from a published need to an evaluated agreement', () => {
           signatories,
         )
       ).stage,
-    ).toBe('perjanjian_kerja_sama');
+    ).toBe('cooperation_agreement');
     await post(
       h,
       `/v1/tenants/${palu}/agreements/${agreement.id}/actions`,

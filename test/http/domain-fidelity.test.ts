@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, patch, post, twoRegions } from '../support/actors';
+import { addMember, patch, post, put, twoRegions, verifiedPartner } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 import { confirmAgreement, signByAll } from '../support/agreements';
@@ -85,7 +85,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
       post(h, `/v1/tenants/${fx.a}/agreements/${id}/signatures`, body, fx.adminA.token);
     const kb = { number: 'KB/7/2026', date: '2026-11-01' };
     const delegatedKb = await sign({
-      stage: 'kesepakatan_bersama',
+      stage: 'joint_agreement',
       signatoryName: 'Sekretaris Daerah',
       signatoryPosition: 'Sekda Kota Palu',
       signatoryCapacity: 'delegated',
@@ -97,7 +97,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
     expect(((await delegatedKb.json()) as ProblemBody).errors?.[0]?.location).toBe(
       'body.signatoryCapacity',
     );
-    await signByAll(h, id, 'kesepakatan_bersama', kb, [
+    await signByAll(h, id, 'joint_agreement', kb, [
       { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
       { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
     ]);
@@ -109,7 +109,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
       burdensBudget: false,
     };
     const noRef = await sign({
-      stage: 'perjanjian_kerja_sama',
+      stage: 'cooperation_agreement',
       signatoryName: 'Kepala Bappeda',
       signatoryPosition: 'Kepala Bappeda Kota Palu',
       signatoryCapacity: 'delegated',
@@ -118,7 +118,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
     });
     expect(((await noRef.json()) as ProblemBody).errors?.[0]?.location).toBe('body.delegationRef');
     const ok = await sign({
-      stage: 'perjanjian_kerja_sama',
+      stage: 'cooperation_agreement',
       signatoryName: 'Kepala Bappeda',
       signatoryPosition: 'Kepala Bappeda Kota Palu',
       signatoryCapacity: 'delegated',
@@ -130,7 +130,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
     const body = (await ok.json()) as {
       signatures: { stage: string; signatoryCapacity: string; delegationRef: string | null }[];
     };
-    expect(body.signatures.find((s) => s.stage === 'perjanjian_kerja_sama')).toMatchObject({
+    expect(body.signatures.find((s) => s.stage === 'cooperation_agreement')).toMatchObject({
       signatoryCapacity: 'delegated',
       delegationRef: 'Surat Kuasa 800/12/2026',
     });
@@ -244,5 +244,166 @@ describe('one Berita Acara and one SK for a list of potentials (issue 11, item 3
     expect(
       ((await sk.json()) as { potentials: { status: string }[] }).potentials.map((p) => p.status),
     ).toEqual(['established', 'established', 'established']);
+  });
+});
+
+describe('kinds of cooperation checked against the parties (issue 11, item 1)', () => {
+  const agreement = (body: Record<string, unknown>) =>
+    post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      { title: 'Uji jenis kerja sama', ...body },
+      fx.adminA.token,
+    );
+
+  it('refuses a KSDD agreement with a company, naming the rule, and takes it as KSDPK', async () => {
+    const company = await verifiedPartner(h, fx.platform.token, 'PT Air Bersih Palu', 'company');
+    const refused = await agreement({ parties: [fx.a, company.id], kind: 'KSDD' });
+    expect(refused.status).toBe(400);
+    const problem = (await refused.json()) as ProblemBody;
+    expect(problem.errors?.[0]?.location).toBe('body.kind');
+    expect(problem.errors?.[0]?.message).toContain('PP 28/2018');
+    expect(problem.errors?.[0]?.message).toContain('KSDD hanya antara pemerintah daerah');
+    const ok = await agreement({ parties: [fx.a, company.id], kind: 'KSDPK' });
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    // a foreign kind needs a foreign partner
+    const foreign = await agreement({ parties: [fx.a, company.id], kind: 'KSDPL' });
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as ProblemBody).errors?.[0]?.message).toContain('KSDPL');
+  });
+
+  it('tells a foreign regional government (KSDPL) from a foreign institution (KSDLL)', async () => {
+    const city = await verifiedPartner(
+      h,
+      fx.platform.token,
+      'Kota Kembar Darwin',
+      'foreign_region',
+    );
+    const agency = await verifiedPartner(
+      h,
+      fx.platform.token,
+      'Lembaga Mitra Jepang',
+      'foreign_institution',
+    );
+    expect((await agreement({ parties: [fx.a, city.id], kind: 'KSDPL' })).status).toBe(201);
+    expect((await agreement({ parties: [fx.a, agency.id], kind: 'KSDLL' })).status).toBe(201);
+    expect((await agreement({ parties: [fx.a, agency.id], kind: 'KSDPL' })).status).toBe(400);
+    const kinds = await h.json<{ terms: { code: string }[] }>('/v1/vocabularies/cooperation-kinds');
+    expect(kinds.body.terms.map((t) => t.code)).not.toContain('KSDLN');
+  });
+
+  it('takes mandatory cooperation only as KSDD between bordering regions', async () => {
+    const body = { parties: [fx.a, fx.b], kind: 'KSDD', mandatory: true };
+    const before = await agreement(body);
+    expect(before.status).toBe(400);
+    const problem = (await before.json()) as ProblemBody;
+    expect(problem.errors?.[0]?.location).toBe('body.mandatory');
+    expect(problem.errors?.[0]?.message).toContain('UU 23/2014');
+    // Kota Palu declares Kabupaten Sigi its neighbour
+    expect(
+      (await put(h, `/v1/tenants/${fx.a}/profile`, { neighbours: ['72.10'] }, fx.adminA.token))
+        .status,
+    ).toBe(200);
+    const after = await agreement(body);
+    expect(after.status, await after.clone().text()).toBe(201);
+    expect(((await after.json()) as { mandatory: boolean }).mandatory).toBe(true);
+    // a potential cannot be mandatory and open to third parties
+    const potential = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials`,
+      potentialBody({ mandatory: true, cooperationKinds: ['KSDD', 'KSDPK'] }),
+      fx.adminA.token,
+    );
+    expect(potential.status).toBe(400);
+    expect(((await potential.json()) as ProblemBody).errors?.[0]?.location).toBe('body.mandatory');
+  });
+
+  it('carries a sinergi with a ministry through a Nota Kesepakatan and an action plan, not KB and PKS', async () => {
+    const ministry = await verifiedPartner(
+      h,
+      fx.platform.token,
+      'Kementerian Perencanaan Pembangunan Nasional',
+      'central_institution',
+    );
+    const created = await agreement({
+      title: 'Sinergi percepatan penurunan stunting',
+      parties: [fx.a, ministry.id],
+      kind: 'SINERGI',
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await confirmAgreement(h, id, ministry.id, ministry.token);
+    const signers = [
+      { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
+      {
+        tenant: ministry.id,
+        token: ministry.token,
+        name: 'Pejabat Kementerian',
+        position: 'Sekretaris Kementerian',
+      },
+    ];
+    const kb = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements/${id}/signatures`,
+      {
+        stage: 'joint_agreement',
+        signatoryName: 'Hadianto Rasyid',
+        signatoryPosition: 'Wali Kota Palu',
+        signedOn: '2026-11-20',
+        document: { number: 'KB/1/2026', date: '2026-11-20' },
+      },
+      fx.adminA.token,
+    );
+    expect(kb.status).toBe(409);
+    expect(((await kb.json()) as ProblemBody).detail).toContain('Nota Kesepakatan');
+    const nk = await signByAll(
+      h,
+      id,
+      'memorandum',
+      { number: 'NK.050/12/2026', date: '2026-11-20' },
+      signers,
+    );
+    expect(nk.stage).toBe('memorandum');
+    const plan = { number: 'RA-01/2026', date: '2026-11-25' };
+    const early = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements/${id}/signatures`,
+      {
+        stage: 'action_plan',
+        signatoryName: 'Hadianto Rasyid',
+        signatoryPosition: 'Wali Kota Palu',
+        signedOn: plan.date,
+        document: plan,
+      },
+      fx.adminA.token,
+    );
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as ProblemBody).detail).toContain('rencana aksi');
+    const action = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements/${id}/actions`,
+      { title: 'Pendataan balita berisiko', responsibleTenantId: fx.a, dueDate: '2027-03-31' },
+      fx.adminA.token,
+    );
+    expect(action.status, await action.clone().text()).toBe(201);
+    const done = (await signByAll(h, id, 'action_plan', plan, signers)) as {
+      stage: string;
+      memorandumNumber?: string;
+      actionPlanNumber?: string;
+      kbNumber?: string | null;
+    };
+    expect(done).toMatchObject({
+      stage: 'action_plan',
+      memorandumNumber: 'NK.050/12/2026',
+      actionPlanNumber: 'RA-01/2026',
+      kbNumber: null,
+    });
+    const moved = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements/${id}/transitions`,
+      { stage: 'implementing' },
+      fx.adminA.token,
+    );
+    expect(moved.status, await moved.clone().text()).toBe(200);
   });
 });

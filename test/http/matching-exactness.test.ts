@@ -31,13 +31,14 @@ const TODAY = '2026-11-23';
 const codes = (name: string) => VOCABULARIES.find((v) => v.name === name)!.terms.map((t) => t.code);
 const ISSUES = codes('strategic-issues');
 const AFFAIRS = codes('affairs').slice(0, 8).concat('transmigrasi'); // a narrow pool so candidates overlap, plus the sign bit
-const KINDS = ['KSDD', 'KSDPK', 'KSDLN', 'SINERGI'];
+const KINDS = ['KSDD', 'KSDPK', 'KSDPL', 'KSDLL', 'SINERGI'];
 const PARTNER_KINDS = [
   'company',
   'bumn_bumd',
   'university',
   'ngo',
   'foreign_region',
+  'foreign_institution',
   'central_institution',
 ];
 // Central Sulawesi and its neighbours, Java, and DKI's administrative regions (never candidates)

@@ -100,7 +100,7 @@ beforeAll(async () => {
   await partner('Kedutaan Negeri Jauh', 'foreign_region', {
     issues: ['penanggulangan_bencana'],
     affairs: ['trantibum_linmas'],
-  }); // KSDLN: not open
+  }); // KSDPL: not open
 }, 120_000);
 
 afterAll(async () => {

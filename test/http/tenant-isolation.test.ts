@@ -290,7 +290,7 @@ const MATRIX: Row[] = [
     method: 'POST',
     path: '/v1/tenants/{tenantId}/agreements/{agreementId}/signatures',
     body: {
-      stage: 'perjanjian_kerja_sama',
+      stage: 'cooperation_agreement',
       signatoryName: 'Penyusup',
       signatoryPosition: 'Bukan pejabat',
       signedOn: '2026-11-01',

@@ -30,10 +30,10 @@ describe('vocabularies', () => {
     expect(Object.fromEntries(body.data.map((v) => [v.name, v.termCount]))).toEqual({
       affairs: 32,
       'strategic-issues': 9,
-      'cooperation-kinds': 4,
+      'cooperation-kinds': 5,
       'cooperation-models': 5,
       sectors: 18,
-      'partner-kinds': 6,
+      'partner-kinds': 7,
     });
   });
 
@@ -50,7 +50,13 @@ describe('vocabularies', () => {
 
   it('keeps official codes as they are and labels in both languages', async () => {
     const kinds = await h.json<Vocabulary>('/v1/vocabularies/cooperation-kinds');
-    expect(kinds.body.terms.map((t) => t.code)).toEqual(['KSDD', 'KSDPK', 'KSDLN', 'SINERGI']);
+    expect(kinds.body.terms.map((t) => t.code)).toEqual([
+      'KSDD',
+      'KSDPK',
+      'KSDPL',
+      'KSDLL',
+      'SINERGI',
+    ]);
     const issues = await h.json<Vocabulary>('/v1/vocabularies/strategic-issues', {
       headers: { 'accept-language': 'en' },
     });

@@ -142,6 +142,21 @@ export async function del(h: Harness, path: string, token?: string) {
   return h.request(path, { method: 'DELETE', headers: token ? bearer(token) : {} });
 }
 
+/** A partner organisation of a kind (`partner-kinds`), founded by a new user and verified by the platform admin. */
+export async function verifiedPartner(
+  h: Harness,
+  platformToken: string,
+  name: string,
+  kind: string,
+) {
+  const founder = await newUser(h, kind);
+  const res = await post(h, '/v1/partners', { name, kind }, founder.token);
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  expect((await post(h, `/v1/admin/tenants/${id}/verify`, {}, platformToken)).status).toBe(200);
+  return { id, token: founder.token };
+}
+
 /**
  * The two-region fixture most tests start from: a platform admin, and two
  * neighbouring claimed regions of Sulawesi Tengah — Kota Palu (72.71) and

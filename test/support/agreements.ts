@@ -9,7 +9,7 @@ export type Signatory = { tenant: string; token: string; name: string; position:
 export async function signByAll(
   h: Harness,
   agreementId: string,
-  stage: 'kesepakatan_bersama' | 'perjanjian_kerja_sama' | 'renewed',
+  stage: 'joint_agreement' | 'cooperation_agreement' | 'memorandum' | 'action_plan' | 'renewed',
   document: Record<string, unknown>,
   signatories: Signatory[],
   signedOn = document.date,

@@ -31,13 +31,14 @@ const AFFAIRS = [
   'perhubungan',
   'lingkungan_hidup',
 ];
-const KINDS = ['KSDD', 'KSDPK', 'KSDLN', 'SINERGI'];
+const KINDS = ['KSDD', 'KSDPK', 'KSDPL', 'KSDLL', 'SINERGI'];
 const PARTNER_KINDS = [
   'company',
   'bumn_bumd',
   'university',
   'ngo',
   'foreign_region',
+  'foreign_institution',
   'central_institution',
 ];
 const labels: Labels = { affairs: (c) => ({ id: c, en: c }), issues: (c) => ({ id: c, en: c }) };
@@ -194,10 +195,11 @@ describe('matching score (property-based)', () => {
           c.type === 'potential'
             ? 'KSDD'
             : ((
-                { foreign_region: 'KSDLN', central_institution: 'SINERGI' } as Record<
-                  string,
-                  string
-                >
+                {
+                  foreign_region: 'KSDPL',
+                  foreign_institution: 'KSDLL',
+                  central_institution: 'SINERGI',
+                } as Record<string, string>
               )[c.partnerKind] ?? 'KSDPK');
         const closed = {
           ...t,
@@ -205,7 +207,7 @@ describe('matching score (property-based)', () => {
             .filter((k) => k !== kind)
             .concat(
               t.cooperationKinds.every((k) => k === kind)
-                ? ['SINERGI', 'KSDLN', 'KSDPK', 'KSDD'].filter((k) => k !== kind).slice(0, 1)
+                ? ['SINERGI', 'KSDPL', 'KSDPK', 'KSDD'].filter((k) => k !== kind).slice(0, 1)
                 : [],
             ),
         };

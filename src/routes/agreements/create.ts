@@ -22,7 +22,15 @@ export const createDef = createRoute({
         .object({
           title: Name(300),
           parties: z.array(z.string().max(40)).min(2).max(20),
-          kind: CooperationKind,
+          kind: CooperationKind.openapi({
+            description:
+              'Checked against the parties: KSDD regions only; KSDPK a region and a domestic partner; KSDPL a region and a foreign regional government; KSDLL a region and a foreign institution; SINERGI a region and a central ministry or agency (400 naming the rule).',
+          }),
+          mandatory: z.boolean().optional().openapi({
+            default: false,
+            description:
+              'Mandatory cooperation (wajib, UU 23/2014 art. 363): only KSDD between bordering regions (declared neighbours); elsewhere 400 naming the rule.',
+          }),
           model: z.string().max(40).optional(),
           object: z.enum(OBJECTS).optional().openapi({
             description:

@@ -3,18 +3,14 @@ import { RegulationSchema } from '../potentials/schemas';
 import { DateString } from '../common';
 import { CooperationKind } from '../common';
 import { problemResponses } from '../../platform/errors';
+import { SIGNED_STAGES, STAGES } from '../../agreements/agreements';
 import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
 
 /** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
-export const Stage = z.enum([
-  'initiated',
-  'kesepakatan_bersama',
-  'perjanjian_kerja_sama',
-  'implementing',
-  'evaluated',
-  'renewed',
-  'ended',
-]);
+export const Stage = z.enum(STAGES).openapi('AgreementStage', {
+  description:
+    'KSDD, KSDPK, KSDPL, KSDLL: initiated → joint_agreement (Kesepakatan Bersama) → cooperation_agreement (Perjanjian Kerja Sama) → implementing → evaluated (→ renewed) → ended. SINERGI: initiated → memorandum (Nota Kesepakatan) → action_plan (rencana aksi) → implementing → evaluated → ended.',
+});
 export const Flags = z.object({
   stalled: z.boolean().openapi({
     description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.',
@@ -37,7 +33,7 @@ export const Consent = z.enum(['pending', 'confirmed', 'declined']).openapi({
     '`pending` until every invited party confirmed: until then the agreement binds no one and counts nowhere (profiles, match history, flags).',
 });
 export const SignatureSchema = z.object({
-  stage: z.enum(['kesepakatan_bersama', 'perjanjian_kerja_sama', 'renewed']),
+  stage: z.enum(SIGNED_STAGES),
   cycle: z.number().int(),
   tenantId: z.string(),
   signatoryName: z.string(),
@@ -82,6 +78,10 @@ export const AgreementSchema = z
     id: z.string(),
     title: z.string(),
     kind: CooperationKind,
+    mandatory: z.boolean().openapi({
+      description:
+        'Mandatory cooperation (wajib, UU 23/2014 art. 363): KSDD between bordering regions.',
+    }),
     model: z.string().nullable(),
     object: z.string().nullable(),
     regulations: z.array(RegulationSchema).openapi({
@@ -98,6 +98,13 @@ export const AgreementSchema = z
     kbNumber: z.string().nullable(),
     kbDate: DateString.nullable(),
     kbSignatories: z.array(z.string()).nullable(),
+    memorandumNumber: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Sinergi: the Nota Kesepakatan.' }),
+    memorandumDate: DateString.nullable(),
+    actionPlanNumber: z.string().nullable().openapi({ description: 'Sinergi: the action plan.' }),
+    actionPlanDate: DateString.nullable(),
     pksNumber: z.string().nullable(),
     pksDate: DateString.nullable(),
     pksStart: DateString.nullable(),

@@ -33,7 +33,7 @@ export const SignAgreementRequest = z
   .discriminatedUnion('stage', [
     z
       .object({
-        stage: z.literal('kesepakatan_bersama'),
+        stage: z.literal('joint_agreement'),
         ...signer,
         document: z.object(numbered).strict().openapi({ description: sameForAll }),
       })
@@ -43,7 +43,7 @@ export const SignAgreementRequest = z
       }),
     z
       .object({
-        stage: z.literal('perjanjian_kerja_sama'),
+        stage: z.literal('cooperation_agreement'),
         ...signer,
         document: z
           .object({
@@ -77,6 +77,28 @@ export const SignAgreementRequest = z
       }),
     z
       .object({
+        stage: z.literal('memorandum'),
+        ...signer,
+        document: z.object(numbered).strict().openapi({ description: sameForAll }),
+      })
+      .strict()
+      .openapi('SignNotaKesepakatan', {
+        description:
+          'Sinergi: the Nota Kesepakatan (memorandum), signed by the head and the ministry or agency.',
+      }),
+    z
+      .object({
+        stage: z.literal('action_plan'),
+        ...signer,
+        document: z.object(numbered).strict().openapi({ description: sameForAll }),
+      })
+      .strict()
+      .openapi('SignActionPlan', {
+        description:
+          'Sinergi: the action plan (rencana aksi) with its recorded actions, after the Nota Kesepakatan.',
+      }),
+    z
+      .object({
         stage: z.literal('renewed'),
         ...signer,
         document: z
@@ -100,7 +122,7 @@ export const signAgreementRoute = createRoute({
   tags: ['Agreements'],
   summary: 'Sign the next stage’s document for this party',
   description:
-    'Kesepakatan Bersama, Perjanjian Kerja Sama and renewals are signed by every party: in a region its head, or an admin recording the head’s signature; in a partner its admin. ' +
+    'Kesepakatan Bersama, Perjanjian Kerja Sama and renewals (and, for sinergi, the Nota Kesepakatan and the action plan) are signed by every party: in a region its head, or an admin recording the head’s signature; in a partner its admin. ' +
     'The stage is reached with the last party’s signature of the same document. Each signature is audited in the signing party’s tenant.',
   security: authSecurity,
   request: { params: Params, body: jsonBody(SignAgreementRequest) },

@@ -12,7 +12,7 @@ export const transitionDef = createRoute({
   summary: 'Move to the next stage',
   description:
     'For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. ' +
-    'Kesepakatan Bersama, Perjanjian Kerja Sama and renewal are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
+    'Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
   security: authSecurity,
   request: {
     params: Params,

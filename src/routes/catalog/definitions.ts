@@ -52,7 +52,7 @@ export const FilterQuery = z.object({
       param: { name: 'direction', in: 'query' },
       description: '`offer` (what a region offers) or `need` (what it seeks).',
     }),
-  kind: list('kind', 'Cooperation kinds (KSDD, KSDPK, KSDLN, SINERGI).'),
+  kind: list('kind', 'Cooperation kinds (KSDD, KSDPK, KSDPL, KSDLL, SINERGI).'),
   affairs: list('affairs', 'Affair codes.'),
   issues: list('issues', 'Strategic-issue codes.'),
   model: z

@@ -12,7 +12,7 @@ export const matchesRoute = createRoute({
   tags: ['Matching'],
   summary: 'Ranked partners and regions for a published potential',
   description:
-    'Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDLN, SINERGI) that share at least one issue or affair. The weights are documented in `src/matching/weights.ts`. Computed per request: a change shows in the next one.',
+    'Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDPL, KSDLL, SINERGI) that share at least one issue or affair. The weights are documented in `src/matching/weights.ts`. Computed per request: a change shows in the next one.',
   security: authSecurity,
   request: {
     params: PotentialParams,

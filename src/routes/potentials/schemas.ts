@@ -61,7 +61,7 @@ export const PotentialBody = z
       .openapi({ description: '`offer`: what the region brings; `need`: what it seeks.' }),
     cooperationKinds: codes(
       4,
-      'Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDLN, SINERGI).',
+      'Codes of `cooperation-kinds` the potential is open to (KSDD, KSDPK, KSDPL, KSDLL, SINERGI).',
     ).min(1),
     mandatory: z.boolean().openapi({
       description:

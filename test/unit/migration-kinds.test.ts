@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate as run } from 'drizzle-orm/pglite/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_FOLDER } from '../../db/migrate';
+import { openPglite } from '../../db/connect/pglite';
+
+/**
+ * Migration 0014 on a database that holds rows in the old shape: KSDLN
+ * agreements and potentials, a sinergi already at "kesepakatan_bersama", a KSDD
+ * at "perjanjian_kerja_sama". Nothing is lost; each row lands on its new path.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'sinergi-migrations-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function migrationsUpTo(tag: string): string {
+  const folder = join(dir, tag);
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const path = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
+  writeFileSync(path, JSON.stringify(journal));
+  return folder;
+}
+
+describe('migration 0014 (kinds and stages)', () => {
+  it('moves KSDLN to KSDPL/KSDLL by partner kind, and a sinergi onto its own stages', async () => {
+    const handle = await openPglite();
+    const db = handle.client;
+    try {
+      await run(handle.db as never, { migrationsFolder: migrationsUpTo('0013_mapping_decisions') });
+      await db.exec(`
+        insert into users (id, email, name, password_hash) values ('usr_1', 'a@x.id', 'A', 'x');
+        insert into tenants (id, type, name, status, partner_kind) values
+          ('ten_r', 'partner', 'Kota Uji', 'active', null),
+          ('ten_f', 'partner', 'Foreign City', 'active', 'foreign_region'),
+          ('ten_m', 'partner', 'Kementerian', 'active', 'central_institution');
+        insert into agreements (id, title, kind, affairs, issues, stage, kb_number, kb_date, pks_number, created_by) values
+          ('agr_ln', 'Kota kembar', 'KSDLN', '{}', '{}', 'initiated', null, null, null, 'usr_1'),
+          ('agr_si', 'Sinergi stunting', 'SINERGI', '{}', '{}', 'kesepakatan_bersama', 'NK/1', '2026-01-02', null, 'usr_1'),
+          ('agr_dd', 'Air bersih', 'KSDD', '{}', '{}', 'perjanjian_kerja_sama', 'KB/1', '2026-01-02', 'PKS/1', 'usr_1');
+        insert into agreement_parties (agreement_id, tenant_id) values
+          ('agr_ln', 'ten_r'), ('agr_ln', 'ten_f'), ('agr_si', 'ten_r'), ('agr_si', 'ten_m');
+        insert into agreement_events (id, agreement_id, from_stage, to_stage, data, request_id) values
+          ('evt_1', 'agr_si', 'initiated', 'kesepakatan_bersama', '{}', 'r'),
+          ('evt_2', 'agr_dd', 'kesepakatan_bersama', 'perjanjian_kerja_sama', '{}', 'r');
+        insert into agreement_signatures (id, agreement_id, stage, cycle, tenant_id, signatory_name, signatory_position, signed_on, document, recorded_by, recorded_by_role) values
+          ('sig_1', 'agr_si', 'kesepakatan_bersama', 0, 'ten_m', 'P', 'Menteri', '2026-01-02', '{}', 'usr_1', 'admin'),
+          ('sig_2', 'agr_dd', 'perjanjian_kerja_sama', 0, 'ten_r', 'W', 'Wali Kota', '2026-01-02', '{}', 'usr_1', 'admin');
+      `);
+      await run(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      const agreements = await db.query<Record<string, unknown>>(
+        'select id, kind, stage, kb_number, memorandum_number, memorandum_date::text, mandatory from agreements order by id',
+      );
+      expect(agreements.rows).toEqual([
+        {
+          id: 'agr_dd',
+          kind: 'KSDD',
+          stage: 'cooperation_agreement',
+          kb_number: 'KB/1',
+          memorandum_number: null,
+          memorandum_date: null,
+          mandatory: false,
+        },
+        {
+          id: 'agr_ln',
+          kind: 'KSDPL',
+          stage: 'initiated',
+          kb_number: null,
+          memorandum_number: null,
+          memorandum_date: null,
+          mandatory: false,
+        },
+        {
+          id: 'agr_si',
+          kind: 'SINERGI',
+          stage: 'memorandum',
+          kb_number: null,
+          memorandum_number: 'NK/1',
+          memorandum_date: '2026-01-02',
+          mandatory: false,
+        },
+      ]);
+      const events = await db.query(
+        'select id, from_stage, to_stage from agreement_events order by id',
+      );
+      expect(events.rows).toEqual([
+        { id: 'evt_1', from_stage: 'initiated', to_stage: 'memorandum' },
+        { id: 'evt_2', from_stage: 'joint_agreement', to_stage: 'cooperation_agreement' },
+      ]);
+      const signatures = await db.query('select id, stage from agreement_signatures order by id');
+      expect(signatures.rows).toEqual([
+        { id: 'sig_1', stage: 'memorandum' },
+        { id: 'sig_2', stage: 'cooperation_agreement' },
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
