@@ -3038,13 +3038,7 @@ export interface components {
                 weight: number;
             }[];
             /** @description Why: the concrete shared issues, the offer meeting the need, geography, history. */
-            reasons: {
-                component: string;
-                en: string;
-                id: string;
-                /** @description In the request’s language. */
-                text: string;
-            }[];
+            reasons: components["schemas"]["MatchReason"][];
             /** @description 0–100: the sum of the components’ contributions. */
             score: number;
         };
@@ -3057,6 +3051,18 @@ export interface components {
             component: string;
             en: string;
             id: string;
+            /** @description What it names, each once. */
+            items: {
+                /** @description The vocabulary code, or the potential’s id. */
+                code: string;
+                /** @description In the request’s language. */
+                label: string;
+                /** @enum {string} */
+                type: "affair" | "issue" | "potential" | "offer";
+            }[];
+            /** @description What the reason says, stable for clients: `their_offer_meets_your_need`, `your_offer_meets_their_need`, `they_offer_for_your_need`, `you_offer_for_their_need`, `shared_issues`, `same_affairs`, `geography.neighbour|province|island|interest_region|interest_province`, `agreements_before`, `interest_accepted_before`, `kind_mismatch`. Phrased for the tenant reading it. */
+            kind: string;
+            /** @description Plain text in the request’s language. */
             text: string;
         };
         Me: {
@@ -3671,13 +3677,7 @@ export interface components {
                     tenantId: string;
                     title: string;
                 };
-                reasons: {
-                    component: string;
-                    en: string;
-                    id: string;
-                    /** @description In the request’s language. */
-                    text: string;
-                }[];
+                reasons: components["schemas"]["MatchReason"][];
                 score: number;
             }[];
             nextCursor: string | null;

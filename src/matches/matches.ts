@@ -26,6 +26,7 @@ import {
   type Labels,
   type Match,
   type Target,
+  type Reason,
 } from '../matching/score';
 import { PARTNER_KIND_TO_COOPERATION } from '../matching/weights';
 import { scoreBounds } from '../matching/bounds';
@@ -66,6 +67,7 @@ async function loadTarget(
   const p = row.p;
   return {
     id: p.id,
+    title: p.title,
     tenantId: p.tenantId,
     regionCode: p.regionCode,
     provinceCode: p.provinceCode,
@@ -285,6 +287,22 @@ async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>
   return out;
 }
 
+/** A reason as the API returns it: structured (kind, items) and as plain text in the request's language. */
+function reasonView(ctx: Ctx, r: Reason) {
+  return {
+    component: r.component,
+    kind: r.kind,
+    items: r.items.map((i) => ({
+      type: i.type,
+      code: i.code,
+      label: ctx.lang === 'en' ? i.en : i.id,
+    })),
+    text: ctx.lang === 'en' ? r.en : r.id,
+    id: r.id,
+    en: r.en,
+  };
+}
+
 function present(ctx: Ctx, m: Match) {
   const c = m.candidate;
   return {
@@ -311,12 +329,7 @@ function present(ctx: Ctx, m: Match) {
             partnerKind: c.partnerKind,
           },
     components: m.components,
-    reasons: m.reasons.map((r) => ({
-      component: r.component,
-      text: ctx.lang === 'en' ? r.en : r.id,
-      id: r.id,
-      en: r.en,
-    })),
+    reasons: m.reasons.map((r) => reasonView(ctx, r)),
   };
 }
 
@@ -499,6 +512,7 @@ export async function recommendationsFor({
       now,
       labels: LABELS,
       history: history.get(row.tenantId),
+      reader: 'candidate',
     }),
   }));
   return {
@@ -513,12 +527,7 @@ export async function recommendationsFor({
       },
       score: match.score,
       components: match.components,
-      reasons: match.reasons.map((r) => ({
-        component: r.component,
-        text: ctx.lang === 'en' ? r.en : r.id,
-        id: r.id,
-        en: r.en,
-      })),
+      reasons: match.reasons.map((r) => reasonView(ctx, r)),
     })),
     total: scored.length,
     nextCursor:
@@ -638,12 +647,7 @@ export async function tenantsFitting(
       type: t?.type ?? 'partner',
       regionCode: t?.regionCode ?? null,
       score: m.score,
-      reasons: m.reasons.map((r) => ({
-        component: r.component,
-        text: ctx.lang === 'en' ? r.en : r.id,
-        id: r.id,
-        en: r.en,
-      })),
+      reasons: m.reasons.map((r) => reasonView(ctx, r)),
     };
   });
 }
@@ -698,6 +702,14 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
       for (const target of await targetsOf(other))
         for (const c of own)
           if (isCandidate(target, c))
-            keep(other, score(target, c, { now, labels: LABELS, history: history.get(other) }));
+            keep(
+              other,
+              score(target, c, {
+                now,
+                labels: LABELS,
+                history: history.get(other),
+                reader: 'candidate',
+              }),
+            );
   return out;
 }

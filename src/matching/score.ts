@@ -16,6 +16,8 @@ export type Labels = { affairs: (code: string) => Label; issues: (code: string) 
 
 export type Target = {
   id: string;
+  /** its title, when known: named in explanations read by the other side */
+  title?: string;
   tenantId: string;
   regionCode: string;
   provinceCode: string;
@@ -67,7 +69,16 @@ export type Candidate = RegionCandidate | PartnerCandidate;
 /** Past cooperation between the target's owner and the candidate's tenant. */
 export type History = { accepted: number; declined: number; agreements: number };
 
-export type Reason = Label & { component: Component };
+/** What a reason speaks of: a term of a vocabulary, a potential, or a partner's offer, in both languages. */
+export type ReasonItem = Label & { code: string; type: 'affair' | 'issue' | 'potential' | 'offer' };
+/**
+ * Why a candidate fits, phrased for whoever reads it (the target's owner, or
+ * the candidate's own tenant when it is recommended something): a stable
+ * `kind`, the items it names, and plain text in each language.
+ */
+export type Reason = Label & { component: Component; kind: string; items: ReasonItem[] };
+/** Who reads the explanation: the owner of the target, or the candidate's tenant. */
+export type Reader = 'target' | 'candidate';
 export type ComponentScore = {
   component: Component;
   weight: number;
@@ -86,7 +97,19 @@ const intersect = (a: readonly string[], b: readonly string[]) => {
   return [...new Set(a)].filter((x) => set.has(x));
 };
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-const list = (labels: Label[], lang: 'id' | 'en') => labels.map((l) => `*${l[lang]}*`).join(', ');
+/** "A, B dan C": labels once each (an affair and an issue may share a name), in plain text. */
+const list = (items: Label[], lang: 'id' | 'en') => {
+  const words = [...new Set(items.map((l) => l[lang]))];
+  // names that hold commas themselves are set apart with semicolons ("…; dan …")
+  const sep = words.some((w) => w.includes(',')) ? ';' : '';
+  return words.length < 2
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(sep ? '; ' : ', ')}${sep} ${lang === 'id' ? 'dan' : 'and'} ${words.at(-1)}`;
+};
+/** The items without repeating a name: "pariwisata" the affair and the issue is one item. */
+const distinctItems = (items: ReasonItem[]) =>
+  items.filter((x, i) => items.findIndex((y) => y.id.toLowerCase() === x.id.toLowerCase()) === i);
+const quoted = (s: string | undefined) => (s ? ` “${s}”` : '');
 
 /**
  * A component's contribution in tenths of a point: its value (0–1) times its
@@ -198,6 +221,17 @@ const GEOGRAPHY_REASONS: Partial<Record<GeographyCase, Label>> = {
   interest_province: {
     id: 'Mitra menyatakan minat pada provinsi Anda',
     en: 'The partner declared an interest in your province',
+  },
+};
+/** The same facts read by the partner itself. */
+const GEOGRAPHY_REASONS_FOR_PARTNER: Partial<Record<GeographyCase, Label>> = {
+  interest_region: {
+    id: 'Daerah ini termasuk wilayah yang Anda minati',
+    en: 'This region is one you declared an interest in',
+  },
+  interest_province: {
+    id: 'Daerah ini berada di provinsi yang Anda minati',
+    en: 'This region is in a province you declared an interest in',
   },
 };
 
@@ -332,9 +366,10 @@ export function scoreValue(
 export function score(
   target: Target,
   candidate: Candidate,
-  input: { now: Date; labels: Labels; history?: History },
+  input: { now: Date; labels: Labels; history?: History; reader?: Reader },
 ): Match {
   const { labels } = input;
+  const mine = (input.reader ?? 'target') === 'target';
   const reasons: Reason[] = [];
   const components: ComponentScore[] = [];
   const add = (component: Component, value: number) => {
@@ -361,6 +396,8 @@ export function score(
       reasons: [
         {
           component: 'complementarity',
+          kind: 'kind_mismatch',
+          items: [],
           id: 'Jenis kerja sama tidak sesuai',
           en: 'The cooperation kind does not fit',
         },
@@ -379,35 +416,24 @@ export function score(
   // not deduplicated across the two lists ("pariwisata" is an affair and an issue): keeps the score monotone
   add('complementarity', complementItems.length / Math.min(Math.max(1, nI + nA), 3));
   if (complementItems.length) {
-    const items = [...sharedAffairs.map(labels.affairs), ...sharedIssues.map(labels.issues)];
-    const what =
-      candidate.type === 'potential' ? candidate.title : (candidate.offers ?? candidate.name);
-    reasons.push(
-      candidate.type === 'potential' && candidate.direction === 'offer'
-        ? {
-            component: 'complementarity',
-            id: `Penawaran mereka *${what}* memenuhi kebutuhan Anda di bidang ${list(items, 'id')}`,
-            en: `Their offer *${what}* meets your need in ${list(items, 'en')}`,
-          }
-        : candidate.type === 'potential'
-          ? {
-              component: 'complementarity',
-              id: `Penawaran Anda memenuhi kebutuhan mereka *${what}* di bidang ${list(items, 'id')}`,
-              en: `Your offer meets their need *${what}* in ${list(items, 'en')}`,
-            }
-          : {
-              component: 'complementarity',
-              id: `Mereka menawarkan *${what}* untuk kebutuhan Anda di bidang ${list(items, 'id')}`,
-              en: `They offer *${what}* for your need in ${list(items, 'en')}`,
-            },
-    );
+    const items = distinctItems([
+      ...sharedAffairs.map((code) => ({ code, type: 'affair' as const, ...labels.affairs(code) })),
+      ...sharedIssues.map((code) => ({ code, type: 'issue' as const, ...labels.issues(code) })),
+    ]);
+    reasons.push(complementReason(target, candidate, mine, items));
   }
 
   add('sharedIssues', nI ? sharedIssues.length / Math.min(nI, 3) : 0);
   if (sharedIssues.length) {
-    const items = sharedIssues.map(labels.issues);
+    const items = sharedIssues.map((code) => ({
+      code,
+      type: 'issue' as const,
+      ...labels.issues(code),
+    }));
     reasons.push({
       component: 'sharedIssues',
+      kind: 'shared_issues',
+      items,
       id: `Keduanya menangani ${list(items, 'id')}`,
       en: `Both work on ${list(items, 'en')}`,
     });
@@ -415,9 +441,15 @@ export function score(
 
   add('affairs', nA ? sharedAffairs.length / Math.min(nA, 3) : 0);
   if (sharedAffairs.length) {
-    const items = sharedAffairs.map(labels.affairs);
+    const items = sharedAffairs.map((code) => ({
+      code,
+      type: 'affair' as const,
+      ...labels.affairs(code),
+    }));
     reasons.push({
       component: 'affairs',
+      kind: 'same_affairs',
+      items,
       id: `Urusan yang sama: ${list(items, 'id')}`,
       en: `Same government affairs: ${list(items, 'en')}`,
     });
@@ -425,23 +457,113 @@ export function score(
 
   const geo = geographyCase(target, candidate);
   add('geography', geographyValue(target, geo));
-  const geoReason = GEOGRAPHY_REASONS[geo];
-  if (geoReason) reasons.push({ component: 'geography', ...geoReason });
+  const geoReason = (!mine && GEOGRAPHY_REASONS_FOR_PARTNER[geo]) || GEOGRAPHY_REASONS[geo];
+  if (geoReason)
+    reasons.push({ component: 'geography', kind: `geography.${geo}`, items: [], ...geoReason });
 
   add('size', sizeValue(target, candidate));
 
   const h = input.history;
   add('history', historyValue(h));
-  if (h && h.accepted + h.agreements > 0)
+  // "cooperated" only after an agreement every party confirmed; an accepted interest is less
+  if (h && h.agreements > 0)
     reasons.push({
       component: 'history',
+      kind: 'agreements_before',
+      items: [],
       id: 'Pernah bekerja sama sebelumnya',
       en: 'Have cooperated before',
+    });
+  else if (h && h.accepted > 0)
+    reasons.push({
+      component: 'history',
+      kind: 'interest_accepted_before',
+      items: [],
+      id: 'Pernyataan minat di antara kedua pihak pernah diterima',
+      en: 'An interest between the two was accepted before',
     });
 
   add('freshness', freshnessValue(candidate.updatedAt, input.now));
 
   return { candidate, score: total(), components, reasons };
+}
+
+/**
+ * Complementarity in the reader's words: the owner of the target reads "their
+ * offer meets your need"; the candidate's tenant, recommended the target,
+ * reads the same fact from its side.
+ */
+function complementReason(
+  target: Target,
+  candidate: Candidate,
+  mine: boolean,
+  areas: ReasonItem[],
+): Reason {
+  const base = { component: 'complementarity' as const, items: [] as ReasonItem[] };
+  const theirs =
+    candidate.type === 'potential' ? candidate.title : (candidate.offers ?? candidate.name);
+  const item: ReasonItem = {
+    code: candidate.id,
+    type: candidate.type === 'potential' ? 'potential' : 'offer',
+    id: theirs,
+    en: theirs,
+  };
+  const targetItem: ReasonItem[] = target.title
+    ? [{ code: target.id, type: 'potential', id: target.title, en: target.title }]
+    : [];
+  const idArea = `di bidang ${list(areas, 'id')}`;
+  const enArea = `in ${list(areas, 'en')}`;
+  const t = quoted(target.title);
+  const c = quoted(theirs);
+  const offerMeetsNeed = candidate.type === 'potential' && candidate.direction === 'offer';
+  if (candidate.type === 'partner') {
+    // a partner without a written offer is named by what it can do, not by its own name
+    const offer = candidate.offers ? c : '';
+    const offerItems = candidate.offers ? [item] : [];
+    return mine
+      ? {
+          ...base,
+          kind: 'they_offer_for_your_need',
+          items: [...offerItems, ...areas],
+          id: offer
+            ? `Mereka menawarkan${offer} untuk kebutuhan Anda ${idArea}`
+            : `Mereka dapat memenuhi kebutuhan Anda ${idArea}`,
+          en: offer
+            ? `They offer${offer} for your need ${enArea}`
+            : `They can meet your need ${enArea}`,
+        }
+      : {
+          ...base,
+          kind: 'you_offer_for_their_need',
+          items: [...targetItem, ...areas],
+          id: offer
+            ? `Anda menawarkan${offer} untuk kebutuhan mereka${t} ${idArea}`
+            : `Anda dapat memenuhi kebutuhan mereka${t} ${idArea}`,
+          en: offer
+            ? `You offer${offer} for their need${t} ${enArea}`
+            : `You can meet their need${t} ${enArea}`,
+        };
+  }
+  // the candidate offers and the target needs, or the other way round; "your" is the reader's
+  const readerOffers = offerMeetsNeed !== mine;
+  const yours = mine ? t : c;
+  const other = mine ? c : t;
+  const otherItem = mine ? [item] : targetItem;
+  return readerOffers
+    ? {
+        ...base,
+        kind: 'your_offer_meets_their_need',
+        items: [...otherItem, ...areas],
+        id: `Penawaran Anda${yours} memenuhi kebutuhan mereka${other} ${idArea}`,
+        en: `Your offer${yours} meets their need${other} ${enArea}`,
+      }
+    : {
+        ...base,
+        kind: 'their_offer_meets_your_need',
+        items: [...otherItem, ...areas],
+        id: `Penawaran mereka${other} memenuhi kebutuhan Anda${yours} ${idArea}`,
+        en: `Their offer${other} meets your need${yours} ${enArea}`,
+      };
 }
 
 /** Score descending, then id ascending: a stable tie-break. */

@@ -103,7 +103,7 @@ describe('from a published need to an evaluated agreement', () => {
     }>(`/v1/tenants/${palu}/potentials/${need}/matches`, { headers: bearer(provinceAdmin.token) });
     expect(matches.body.data[0]!.candidate.tenantId).toBe(partner.id);
     expect(matches.body.data[0]!.reasons.map((r) => r.text)).toContain(
-      'Keduanya menangani *penanggulangan bencana*',
+      'Keduanya menangani penanggulangan bencana',
     );
     expect(matches.body.data.map((m) => m.candidate.name)).toContain(
       'Kebutuhan sirene pesisir Donggala',

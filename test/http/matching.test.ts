@@ -121,11 +121,11 @@ describe('matching', () => {
     expect(names).not.toContain('Kedutaan Negeri Jauh'); // a kind the potential is not open to
     const unversity = res.body.data.find((m) => m.candidate.name === 'Universitas Tadulako')!;
     expect(unversity.reasons.map((r) => r.text)).toContain(
-      'Keduanya menangani *penanggulangan bencana*',
+      'Keduanya menangani penanggulangan bencana',
     );
     expect(
       unversity.reasons.some((r) =>
-        r.text.startsWith('Mereka menawarkan *pelatihan evakuasi dan kajian risiko*'),
+        r.text.startsWith('Mereka menawarkan “pelatihan evakuasi dan kajian risiko”'),
       ),
     ).toBe(true);
     const sigiMatch = res.body.data.find(
@@ -134,7 +134,9 @@ describe('matching', () => {
     expect(sigiMatch.reasons.map((r) => r.en)).toContain('A bordering region');
     expect(
       sigiMatch.reasons.some((r) =>
-        r.en.startsWith('Their offer *Relawan desa tangguh bencana* meets your need'),
+        r.en.startsWith(
+          'Their offer “Relawan desa tangguh bencana” meets your need “Sistem peringatan dini tsunami” in',
+        ),
       ),
     ).toBe(true);
     const similar = res.body.data.find((m) => m.candidate.name === 'PT Serupa Saja')!;
@@ -150,7 +152,7 @@ describe('matching', () => {
     );
     expect(en.body.data.every((m) => m.candidate.type === 'partner')).toBe(true);
     expect(en.body.data[0]!.reasons.map((r) => r.text)).toContain(
-      'Both work on *disaster management*',
+      'Both work on disaster management',
     );
   });
 
@@ -200,18 +202,33 @@ describe('matching', () => {
     ).toBe(404);
   });
 
-  it('recommends published potentials to a partner', async () => {
+  it('recommends published potentials to a partner, explained from the partner’s side', async () => {
     const p = await partner('Universitas Mitra Tanggap', 'university', {
       issues: ['penanggulangan_bencana'],
       affairs: ['trantibum_linmas'],
       regionsOfInterest: ['72.71'],
+      offers: 'kajian risiko bencana',
     });
+    type Reasons = { kind: string; text: string; items: { type: string; code: string }[] }[];
     const res = await h.json<{
-      data: { potential: { id: string }; score: number; reasons: { text: string }[] }[];
+      data: { potential: { id: string }; score: number; reasons: Reasons }[];
     }>(`/v1/tenants/${p.id}/recommendations`, { headers: bearer(p.token) });
     expect(res.status).toBe(200);
     expect(res.body.data[0]!.potential.id).toBe(need.id);
     expect(res.body.data[0]!.score).toBeGreaterThan(50);
+    const reasons = res.body.data[0]!.reasons;
+    const texts = reasons.map((r) => r.text);
+    // the partner reads what it offers and what the region needs, and that it chose the region
+    expect(texts).toContain(
+      'Anda menawarkan “kajian risiko bencana” untuk kebutuhan mereka “Sistem peringatan dini tsunami” di bidang ketenteraman, ketertiban umum, dan pelindungan masyarakat; dan penanggulangan bencana',
+    );
+    expect(texts).toContain('Daerah ini termasuk wilayah yang Anda minati');
+    expect(texts.join(' ')).not.toMatch(/Mitra menyatakan minat|\*/);
+    expect(reasons.find((r) => r.kind === 'you_offer_for_their_need')!.items).toEqual([
+      expect.objectContaining({ type: 'potential', code: need.id }),
+      expect.objectContaining({ type: 'affair', code: 'trantibum_linmas' }),
+      expect.objectContaining({ type: 'issue', code: 'penanggulangan_bencana' }),
+    ]);
   });
 
   it('recommends to a region the potentials its own published potentials fit, explained from the other side', async () => {
@@ -229,5 +246,13 @@ describe('matching', () => {
     expect(res.body.data[0]!.reasons.map((r) => r.text)).toContain(
       'Daerah yang berbatasan langsung',
     ); // Palu declared Sigi a neighbour
+    // Sigi reads its own offer meeting Palu's need, not Palu's words
+    expect(
+      res.body.data[0]!.reasons.some((r) =>
+        r.text.startsWith(
+          'Penawaran Anda “Relawan desa tangguh bencana” memenuhi kebutuhan mereka “Sistem peringatan dini tsunami” di bidang',
+        ),
+      ),
+    ).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import {
   score,
   scoreValue,
   type Candidate,
+  type History,
   type Labels,
   type Target,
 } from '../../src/matching/score';
@@ -278,9 +279,9 @@ describe('matching score (property-based)', () => {
     ).matches;
     expect(matches[0]!.candidate.id).toBe('ten_fit');
     const texts = matches[0]!.reasons.map((r) => r.id);
-    expect(texts).toContain('Keduanya menangani *penanggulangan bencana*');
-    expect(matches[0]!.reasons.map((r) => r.en)).toContain('Both work on *disaster management*');
-    expect(texts.some((r) => r.startsWith('Mereka menawarkan *pelatihan evakuasi*'))).toBe(true);
+    expect(texts).toContain('Keduanya menangani penanggulangan bencana');
+    expect(matches[0]!.reasons.map((r) => r.en)).toContain('Both work on disaster management');
+    expect(texts.some((r) => r.startsWith('Mereka menawarkan “pelatihan evakuasi”'))).toBe(true);
   });
 
   it('pages a ranking exactly as slicing the whole ranking would, and counts only candidates that share something', () => {
@@ -327,5 +328,70 @@ describe('matching score (property-based)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('explanations for the reader (issue 11, item 6)', () => {
+  const labels: Labels = {
+    affairs: (c) => ({ id: c === 'pariwisata' ? 'pariwisata' : c, en: c }),
+    issues: (c) => ({ id: c === 'pariwisata' ? 'pariwisata' : c, en: c }),
+  };
+  const target: Target = {
+    id: 'pot_need',
+    title: 'Promosi wisata bahari',
+    tenantId: 'ten_a',
+    regionCode: '51.08',
+    provinceCode: '51',
+    islandGroup: 'bali_nusa_tenggara',
+    direction: 'need',
+    affairs: ['pariwisata'],
+    issues: ['pariwisata'],
+    cooperationKinds: ['KSDD'],
+    mandatory: false,
+    valueIdr: null,
+    neighbours: [],
+  };
+  const offer = {
+    type: 'potential' as const,
+    id: 'pot_offer',
+    tenantId: 'ten_b',
+    title: 'Paket wisata desa',
+    regionCode: '51.03',
+    provinceCode: '51',
+    islandGroup: 'bali_nusa_tenggara',
+    autonomous: true,
+    direction: 'offer' as const,
+    affairs: ['pariwisata'],
+    issues: ['pariwisata'],
+    cooperationKinds: ['KSDD'],
+    valueIdr: null,
+    updatedAt: now,
+  };
+
+  it('names a term once, in plain text, and speaks to whichever side reads', () => {
+    const owner = score(target, offer, { now, labels });
+    const complement = owner.reasons.find((r) => r.component === 'complementarity')!;
+    expect(complement.id).toBe(
+      'Penawaran mereka “Paket wisata desa” memenuhi kebutuhan Anda “Promosi wisata bahari” di bidang pariwisata',
+    );
+    expect(complement.items.map((i) => i.type)).toEqual(['potential', 'affair']);
+    const other = score(target, offer, { now, labels, reader: 'candidate' });
+    expect(other.reasons.find((r) => r.component === 'complementarity')!.id).toBe(
+      'Penawaran Anda “Paket wisata desa” memenuhi kebutuhan mereka “Promosi wisata bahari” di bidang pariwisata',
+    );
+    expect(other.score).toBe(owner.score);
+    for (const r of [...owner.reasons, ...other.reasons]) expect(r.id + r.en).not.toContain('*');
+  });
+
+  it('says "have cooperated before" only after an agreement, not an accepted interest', () => {
+    const kinds = (h: History) =>
+      score(target, offer, { now, labels, history: h })
+        .reasons.filter((r) => r.component === 'history')
+        .map((r) => r.kind);
+    expect(kinds({ accepted: 1, declined: 0, agreements: 0 })).toEqual([
+      'interest_accepted_before',
+    ]);
+    expect(kinds({ accepted: 1, declined: 0, agreements: 1 })).toEqual(['agreements_before']);
+    expect(kinds({ accepted: 0, declined: 1, agreements: 0 })).toEqual([]);
   });
 });

@@ -91,9 +91,7 @@ export const DayPlan = z
     description: 'The plan for bilateral meetings: days, hours, breaks, slot length and tables.',
   });
 
-export const Reason = z
-  .object({ component: z.string(), text: z.string(), id: z.string(), en: z.string() })
-  .openapi('MatchReason');
+export { ReasonSchema as Reason } from '../potentials/definitions';
 
 export const FollowUpSchema = z
   .object({

@@ -205,12 +205,27 @@ export const ComponentSchema = z.object({
   contribution: z.number(),
 });
 
-export const ReasonSchema = z.object({
-  component: z.string(),
-  text: z.string().openapi({ description: 'In the request’s language.' }),
-  id: z.string(),
-  en: z.string(),
-});
+export const ReasonSchema = z
+  .object({
+    component: z.string(),
+    kind: z.string().openapi({
+      description:
+        'What the reason says, stable for clients: `their_offer_meets_your_need`, `your_offer_meets_their_need`, `they_offer_for_your_need`, `you_offer_for_their_need`, `shared_issues`, `same_affairs`, `geography.neighbour|province|island|interest_region|interest_province`, `agreements_before`, `interest_accepted_before`, `kind_mismatch`. Phrased for the tenant reading it.',
+    }),
+    items: z
+      .array(
+        z.object({
+          type: z.enum(['affair', 'issue', 'potential', 'offer']),
+          code: z.string().openapi({ description: 'The vocabulary code, or the potential’s id.' }),
+          label: z.string().openapi({ description: 'In the request’s language.' }),
+        }),
+      )
+      .openapi({ description: 'What it names, each once.' }),
+    text: z.string().openapi({ description: 'Plain text in the request’s language.' }),
+    id: z.string(),
+    en: z.string(),
+  })
+  .openapi('MatchReason');
 
 export const MatchSchema = z
   .object({
