@@ -21,6 +21,8 @@ import { newId } from './platform/ids';
 import { configureSigningKey } from './platform/secrets';
 import { registerAdmin } from './routes/admin';
 import { registerNationalMappingReport } from './routes/admin/national-report';
+import { registerNationalReporting } from './routes/admin/annual-reports';
+import { registerAnnualReports } from './routes/annual-reports';
 import { registerAuth } from './routes/auth';
 import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
@@ -121,6 +123,8 @@ export function createApp(deps: AppDeps) {
   registerForums(app);
   registerAdmin(app);
   registerNationalMappingReport(app);
+  registerNationalReporting(app);
+  registerAnnualReports(app);
   registerDocs(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

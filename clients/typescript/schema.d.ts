@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/annual-reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The national picture of annual reports, per province
+         * @description For the platform admin (standing for the Ministry): per province, whether it forwarded its consolidated report, and how many of its kabupaten/kota have reported, been accepted, or not reported.
+         */
+        get: operations["nationalReporting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/outbox": {
         parameters: {
             query?: never;
@@ -887,6 +907,110 @@ export interface paths {
          * @description For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
          */
         post: operations["transitionAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/annual-report-drafts/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the year’s annual report would say now (not stored)
+         * @description Generated from the data: the mapping with its Berita Acara and SK, agreements by stage, evaluations, forums held; for a province also each kabupaten/kota’s report status.
+         */
+        get: operations["draftAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/annual-reporting/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For a province: which kabupaten/kota have reported for the year
+         * @description Each autonomous kabupaten/kota with its latest report’s status (`not_reported` when none), and the province’s own consolidated report once forwarded. Another tenant than a province gets 404.
+         */
+        get: operations["provinceReporting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region’s own annual reports, every version
+         * @description Every report the region submitted, newest year and version first, each as it was frozen at submission, with its review.
+         */
+        get: operations["listAnnualReports"];
+        put?: never;
+        /**
+         * Submit the year’s annual report (frozen from now on)
+         * @description A kabupaten/kota submits to its province (its admins are emailed); a province forwards its consolidated report, listing who has not reported, to the Ministry. By the region’s admin or head. One current report per year: again only after the province returned it (409 otherwise); only autonomous regions report.
+         */
+        post: operations["submitAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/annual-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An annual report, as it was submitted
+         * @description Read by the region that submitted it, or by the province it reports to; anyone else gets 404.
+         */
+        get: operations["getAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/annual-reports/{reportId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The province accepts or returns a kabupaten/kota’s report
+         * @description By the province’s admin or head, on a submitted report of one of its kabupaten/kota (another’s is 404; one already reviewed is 409). The region’s admins are emailed.
+         */
+        post: operations["reviewAnnualReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2196,6 +2320,40 @@ export interface components {
         AgreementTransition: {
             stage: components["schemas"]["AgreementStage"];
         };
+        AnnualReport: {
+            /** @description Generated from the data and frozen at submission: `region`; `mapping` (Berita Acara and SK of the year, potentials established and published); `agreements` (total, `byStage`, items with KB/Nota Kesepakatan/PKS numbers); `evaluations`; `forumsHeld`; and for a province `regions` (each kabupaten/kota’s report status) and `reporting`. */
+            content: {
+                [key: string]: unknown;
+            };
+            id: string;
+            provinceCode: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewNote: string | null;
+            /** @enum {string} */
+            scope: "region" | "province";
+            status: components["schemas"]["AnnualReportStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            tenantId: string;
+            version: number;
+            year: number;
+        };
+        AnnualReportDraft: {
+            /** @enum {string} */
+            scope: "region" | "province";
+            year: number;
+        } & {
+            [key: string]: unknown;
+        };
+        AnnualReportList: {
+            data: components["schemas"]["AnnualReport"][];
+        };
+        /**
+         * @description A kabupaten/kota’s report is `submitted` to its province, which `accepted` or `returned` it (the region then submits a new version); a province’s consolidated report is `forwarded` to the Ministry.
+         * @enum {string}
+         */
+        AnnualReportStatus: "submitted" | "returned" | "accepted" | "forwarded";
         AnswerAgreementRequest: {
             /** @enum {string} */
             decision: "confirm" | "decline";
@@ -3127,6 +3285,28 @@ export interface components {
             };
             year: number;
         };
+        NationalReporting: {
+            data: {
+                accepted: number;
+                forwarded: boolean;
+                /** Format: date-time */
+                forwardedAt: string | null;
+                name: string;
+                notReported: number;
+                provinceCode: string;
+                regions: number;
+                reported: number;
+            }[];
+            summary: {
+                accepted: number;
+                forwarded: number;
+                notReported: number;
+                provinces: number;
+                regions: number;
+                reported: number;
+            };
+            year: number;
+        };
         NewApiKey: components["schemas"]["ApiKey"] & {
             /** @description Shown once. Send as `Authorization: Bearer <token>`. */
             token: string;
@@ -3161,7 +3341,7 @@ export interface components {
             status: "queued" | "sent" | "failed" | "held";
             subject: string;
             /** @enum {string} */
-            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "forum_review";
+            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "annual_report" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "forum_review";
             textBody: string | null;
             toAddress: string;
         };
@@ -3589,6 +3769,39 @@ export interface components {
             pending: number;
             total: number;
         };
+        ProvinceReporting: {
+            data: {
+                name: string;
+                regionCode: string;
+                reportId: string | null;
+                status: components["schemas"]["ReportingStatus"];
+                /** Format: date-time */
+                submittedAt: string | null;
+                summary: {
+                    agreements: number;
+                    established: number;
+                    evaluations: number;
+                    skIssued: number;
+                } | null;
+                tenantId: string;
+                version: number | null;
+            }[];
+            /** @description The province’s consolidated report, once forwarded. */
+            forwarded: {
+                id: string;
+                /** Format: date-time */
+                submittedAt: string | null;
+            } | null;
+            provinceCode: string;
+            summary: {
+                accepted: number;
+                notReported: number;
+                regions: number;
+                reported: number;
+                returned: number;
+            };
+            year: number;
+        };
         PublicPartner: {
             affairs: string[];
             country: string | null;
@@ -3787,6 +4000,8 @@ export interface components {
             code: string;
             title: string;
         };
+        /** @enum {string} */
+        ReportingStatus: "submitted" | "returned" | "accepted" | "forwarded" | "not_reported";
         RequestForumMeetingRequest: {
             message?: string;
             /** @description A potential of either side it is about. */
@@ -3794,6 +4009,12 @@ export interface components {
             sessionId: string;
             /** @description The other registered delegation’s tenant. */
             withTenantId: string;
+        };
+        ReviewAnnualReportRequest: {
+            /** @enum {string} */
+            decision: "accept" | "return";
+            /** @description What needs correcting: required when returning. */
+            note?: string;
         };
         /** @enum {string} */
         RoundStatus: "open" | "closed";
@@ -4055,6 +4276,13 @@ export interface components {
              */
             password: string;
         };
+        SubmitAnnualReportRequest: {
+            /**
+             * @description The year reported on (2018, PP 28/2018, up to the current year).
+             * @example 2026
+             */
+            year: number;
+        };
         Tenant: {
             /** Format: date-time */
             claimedAt: string | null;
@@ -4296,6 +4524,65 @@ export interface operations {
             };
             /** @description SERVICE_UNAVAILABLE: Service unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nationalReporting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The year reported on (2018, PP 28/2018, up to the current year). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Per province. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalReporting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7446,6 +7733,484 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+                /** @description The year reported on (2018, PP 28/2018, up to the current year). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDraft"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    provinceReporting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+                /** @description The year reported on (2018, PP 28/2018, up to the current year). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Each kabupaten/kota’s latest report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceReporting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnnualReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportList"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnnualReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The submitted report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The annual report. */
+                reportId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The annual report. */
+                reportId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewAnnualReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The reviewed report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */

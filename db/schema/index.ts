@@ -6,3 +6,4 @@ export * from './facilitation';
 export * from './agreements';
 export * from './matching';
 export * from './forums';
+export * from './reports';

@@ -181,6 +181,41 @@ export const templates = {
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
   }),
+  /** An annual KSD report: submitted (to the province's admins), accepted or returned (to the region's). */
+  annual_report: (
+    lang: Lang,
+    p: {
+      event: 'submitted' | 'accepted' | 'returned';
+      region: string;
+      year: number;
+      note: string | null;
+      url: string;
+    },
+  ): Rendered => {
+    const en = {
+      submitted: `${p.region} has submitted its ${p.year} annual cooperation report for your review.`,
+      accepted: `The province has accepted the ${p.year} annual cooperation report of ${p.region}.`,
+      returned: `The province has returned the ${p.year} annual cooperation report of ${p.region} for correction.`,
+    }[p.event];
+    const id = {
+      submitted: `${p.region} telah menyampaikan laporan tahunan kerja sama daerah tahun ${p.year}. Mohon ditelaah.`,
+      accepted: `Provinsi telah menerima laporan tahunan kerja sama daerah tahun ${p.year} dari ${p.region}.`,
+      returned: `Provinsi mengembalikan laporan tahunan kerja sama daerah tahun ${p.year} dari ${p.region} untuk diperbaiki.`,
+    }[p.event];
+    return {
+      subject:
+        lang === 'en'
+          ? `Annual cooperation report ${p.year}: ${p.region}`
+          : `Laporan tahunan kerja sama daerah ${p.year}: ${p.region}`,
+      ...layout(
+        lang,
+        lang === 'en'
+          ? ['Dear Sir or Madam,', en, ...(p.note ? [`Note: ${p.note}`] : [])]
+          : ['Yth. Bapak/Ibu,', id, ...(p.note ? [`Catatan: ${p.note}`] : [])],
+        { label: lang === 'en' ? 'Open the report' : 'Buka laporan', url: p.url },
+      ),
+    };
+  },
   /** A delegation's registration moved: received, approved, declined, waitlisted or promoted. */
   forum_registration: (
     lang: Lang,

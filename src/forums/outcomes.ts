@@ -155,7 +155,7 @@ export async function forumOutcomes({
 }
 
 /** Sessions held this year per convening tenant, for the province and national reports. */
-export async function forumsHeldSince(ctx: Ctx, since: string) {
+export async function forumsHeldSince(ctx: Ctx, since: string, until?: string) {
   const rows = await ctx.db
     .select({ tenantId: forumSessions.tenantId, n: sql<number>`count(*)::int` })
     .from(forumSessions)
@@ -163,6 +163,7 @@ export async function forumsHeldSince(ctx: Ctx, since: string) {
       and(
         inArray(forumSessions.status, ['held', 'closed']),
         sql`${forumSessions.startsAt} >= ${since}::date`,
+        until ? sql`${forumSessions.startsAt} < ${until}::date` : undefined,
         isNotNull(forumSessions.startsAt),
       ),
     )

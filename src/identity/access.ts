@@ -155,6 +155,8 @@ export const PERMISSIONS = {
     apiKeyScope: null,
   },
   'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
+  /** submitting the annual report, and a province reviewing its kabupaten/kota's */
+  'reports.submit': { region: ['admin', 'head'], partner: [], facilitator: [], apiKeyScope: null },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

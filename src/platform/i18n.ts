@@ -242,6 +242,10 @@ export const messages = {
     id: 'Pihak ini sudah menjawab.',
     en: 'This party has already answered.',
   },
+  'annual_report.not_found': {
+    id: 'Laporan tahunan tidak ditemukan.',
+    en: 'Annual report not found.',
+  },
   'agreement.not_found': {
     id: 'Perjanjian kerja sama tidak ditemukan.',
     en: 'Agreement not found.',

@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   followUp: 'fup',
   meeting: 'mtg',
   decision: 'dec',
+  report: 'rpt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

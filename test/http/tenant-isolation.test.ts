@@ -11,6 +11,7 @@ import {
   agreementActions,
   agreementParties,
   agreements,
+  annualReports,
   forumFollowUps,
   forumMeetings,
   forumRegistrations,
@@ -213,6 +214,44 @@ const MATRIX: Row[] = [
     path: '/v1/tenants/{tenantId}/reports/mapping',
     tooSmall: null,
     readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/annual-report-drafts/{year}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/annual-reporting/{year}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/annual-reports',
+    body: { year: new Date().getUTCFullYear() },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/annual-reports',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/annual-reports/{reportId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/annual-reports/{reportId}/review',
+    body: { decision: 'accept' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
   },
   {
     method: 'GET',
@@ -766,6 +805,20 @@ beforeAll(async () => {
     seeksAffairs: [],
     createdBy: adminA.userId,
   });
+  ids.year = String(new Date().getUTCFullYear());
+  ids.reportId = newId('report');
+  await h.db.insert(annualReports).values({
+    id: ids.reportId,
+    tenantId: ids.tenantId,
+    provinceCode: '32',
+    year: Number(ids.year),
+    version: 1,
+    scope: 'region',
+    status: 'submitted',
+    content: {},
+    submittedBy: adminA.userId,
+    submittedAt: now,
+  });
   ids.followUpId = newId('followUp');
   await h.db.insert(forumFollowUps).values({
     id: ids.followUpId,
@@ -811,7 +864,8 @@ async function call(row: Row, token?: string, tenantId?: string) {
   if (row.body !== undefined) init.body = JSON.stringify(row.body);
   return h.request(fill(row.path, tenantId), init);
 }
-const hasChildId = (row: Row) => /\{(?!tenantId)\w+\}/.test(row.path);
+// a year is not another tenant's object: the same year in one's own path is one's own
+const hasChildId = (row: Row) => /\{(?!tenantId\}|year\})\w+\}/.test(row.path);
 
 describe('tenant isolation matrix', () => {
   it('covers every tenant-owned route in the OpenAPI document', async () => {
