@@ -864,7 +864,7 @@ export interface paths {
         put?: never;
         /**
          * Record a periodic evaluation
-         * @description Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluated` stage.
+         * @description Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluasi` stage.
          */
         post: operations["addAgreementEvaluation"];
         delete?: never;
@@ -904,7 +904,7 @@ export interface paths {
         put?: never;
         /**
          * Move to the next stage
-         * @description For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
+         * @description For the stages one party may take: `pelaksanaan` (after the PKS or the action plan), `evaluasi` (after an evaluation is recorded) and `berakhir`. Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
          */
         post: operations["transitionAgreement"];
         delete?: never;
@@ -2266,12 +2266,13 @@ export interface components {
                  */
                 signedOn: string;
                 /** @enum {string} */
-                stage: "joint_agreement" | "cooperation_agreement" | "memorandum" | "action_plan" | "renewed";
+                stage: "kesepakatan_bersama" | "perjanjian_kerja_sama" | "nota_kesepakatan" | "rencana_aksi" | "perpanjangan";
                 tenantId: string;
             }[];
             sourceId: string | null;
             sourceType: string | null;
             stage: components["schemas"]["AgreementStage"];
+            stageLabel: components["schemas"]["AgreementStageLabel"];
             title: string;
         };
         AgreementAction: {
@@ -2313,10 +2314,15 @@ export interface components {
             rating: number;
         };
         /**
-         * @description KSDD, KSDPK, KSDPL, KSDLL: initiated → joint_agreement (Kesepakatan Bersama) → cooperation_agreement (Perjanjian Kerja Sama) → implementing → evaluated (→ renewed) → ended. SINERGI: initiated → memorandum (Nota Kesepakatan) → action_plan (rencana aksi) → implementing → evaluated → ended.
+         * @description Codes in Indonesian, as the documents are named. KSDD, KSDPK, KSDPL, KSDLL: inisiasi → kesepakatan_bersama (KB) → perjanjian_kerja_sama (PKS) → pelaksanaan → evaluasi (→ perpanjangan) → berakhir. SINERGI: inisiasi → nota_kesepakatan → rencana_aksi → pelaksanaan → evaluasi → berakhir. `stageLabel` names the stage in both languages.
          * @enum {string}
          */
-        AgreementStage: "initiated" | "joint_agreement" | "cooperation_agreement" | "memorandum" | "action_plan" | "implementing" | "evaluated" | "renewed" | "ended";
+        AgreementStage: "inisiasi" | "kesepakatan_bersama" | "perjanjian_kerja_sama" | "nota_kesepakatan" | "rencana_aksi" | "pelaksanaan" | "evaluasi" | "perpanjangan" | "berakhir";
+        /** @description The stage’s name in Indonesian and English. */
+        AgreementStageLabel: {
+            en: string;
+            id: string;
+        };
         AgreementTransition: {
             stage: components["schemas"]["AgreementStage"];
         };
@@ -4066,7 +4072,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "action_plan";
+            stage: "rencana_aksi";
         };
         SignAgreementRequest: components["schemas"]["SignKesepakatanBersama"] | components["schemas"]["SignPerjanjianKerjaSama"] | components["schemas"]["SignNotaKesepakatan"] | components["schemas"]["SignActionPlan"] | components["schemas"]["SignRenewal"];
         SignInRequest: {
@@ -4115,7 +4121,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "joint_agreement";
+            stage: "kesepakatan_bersama";
         };
         /** @description Sinergi: the Nota Kesepakatan (memorandum), signed by the head and the ministry or agency. */
         SignNotaKesepakatan: {
@@ -4151,7 +4157,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "memorandum";
+            stage: "nota_kesepakatan";
         };
         /** @description The Perjanjian Kerja Sama, the operative contract. */
         SignPerjanjianKerjaSama: {
@@ -4213,7 +4219,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "cooperation_agreement";
+            stage: "perjanjian_kerja_sama";
         };
         /** @description A renewal extending the PKS. */
         SignRenewal: {
@@ -4255,7 +4261,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            stage: "renewed";
+            stage: "perpanjangan";
         };
         SignUpRequest: {
             /**
@@ -6957,6 +6963,7 @@ export interface operations {
                              */
                             pksEnd: string;
                             stage: components["schemas"]["AgreementStage"];
+                            stageLabel: components["schemas"]["AgreementStageLabel"];
                             title: string;
                         }[];
                     };

@@ -19,15 +19,15 @@ const ts = () => timestamp({ withTimezone: true, mode: 'date' });
 const day = () => date({ mode: 'string' });
 
 export const agreementStage = pgEnum('agreement_stage', [
-  'initiated',
-  'joint_agreement',
-  'cooperation_agreement',
-  'memorandum',
-  'action_plan',
-  'implementing',
-  'evaluated',
-  'renewed',
-  'ended',
+  'inisiasi',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'nota_kesepakatan',
+  'rencana_aksi',
+  'pelaksanaan',
+  'evaluasi',
+  'perpanjangan',
+  'berakhir',
 ]);
 
 /** A cooperation from Kesepakatan Bersama (KB) through Perjanjian Kerja Sama (PKS) to evaluation. */
@@ -44,7 +44,7 @@ export const agreements = pgTable(
     object: text(),
     affairs: text().array().notNull(),
     issues: text().array().notNull(),
-    stage: agreementStage().notNull().default('initiated'),
+    stage: agreementStage().notNull().default('inisiasi'),
     sourceType: text(),
     sourceId: text(),
     /** the forum session it came out of (a follow-up of its minutes), if any */
@@ -99,11 +99,11 @@ export const agreementParties = pgTable(
 );
 
 export const signedStage = pgEnum('agreement_signed_stage', [
-  'joint_agreement',
-  'cooperation_agreement',
-  'memorandum',
-  'action_plan',
-  'renewed',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'nota_kesepakatan',
+  'rencana_aksi',
+  'perpanjangan',
 ]);
 
 /**

@@ -41,52 +41,52 @@ import { followUpOf } from '../forums/minutes';
  * is recorded and audited.
  */
 export const STAGES = [
-  'initiated',
-  'joint_agreement',
-  'cooperation_agreement',
-  'memorandum',
-  'action_plan',
-  'implementing',
-  'evaluated',
-  'renewed',
-  'ended',
+  'inisiasi',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'nota_kesepakatan',
+  'rencana_aksi',
+  'pelaksanaan',
+  'evaluasi',
+  'perpanjangan',
+  'berakhir',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
 const KSD_PATH: Record<Stage, Stage[]> = {
-  initiated: ['joint_agreement', 'ended'],
-  joint_agreement: ['cooperation_agreement', 'ended'],
-  cooperation_agreement: ['implementing', 'ended'],
-  memorandum: [],
-  action_plan: [],
-  implementing: ['evaluated', 'ended'],
-  evaluated: ['renewed', 'ended', 'implementing'],
-  renewed: ['implementing', 'ended'],
-  ended: [],
+  inisiasi: ['kesepakatan_bersama', 'berakhir'],
+  kesepakatan_bersama: ['perjanjian_kerja_sama', 'berakhir'],
+  perjanjian_kerja_sama: ['pelaksanaan', 'berakhir'],
+  nota_kesepakatan: [],
+  rencana_aksi: [],
+  pelaksanaan: ['evaluasi', 'berakhir'],
+  evaluasi: ['perpanjangan', 'berakhir', 'pelaksanaan'],
+  perpanjangan: ['pelaksanaan', 'berakhir'],
+  berakhir: [],
 };
 const SINERGI_PATH: Record<Stage, Stage[]> = {
-  initiated: ['memorandum', 'ended'],
-  joint_agreement: [],
-  cooperation_agreement: [],
-  memorandum: ['action_plan', 'ended'],
-  action_plan: ['implementing', 'ended'],
-  implementing: ['evaluated', 'ended'],
-  evaluated: ['implementing', 'ended'],
-  renewed: [],
-  ended: [],
+  inisiasi: ['nota_kesepakatan', 'berakhir'],
+  kesepakatan_bersama: [],
+  perjanjian_kerja_sama: [],
+  nota_kesepakatan: ['rencana_aksi', 'berakhir'],
+  rencana_aksi: ['pelaksanaan', 'berakhir'],
+  pelaksanaan: ['evaluasi', 'berakhir'],
+  evaluasi: ['pelaksanaan', 'berakhir'],
+  perpanjangan: [],
+  berakhir: [],
 };
 /** The stages an agreement of this kind may move to from this one. */
 export const nextStages = (kind: string, stage: Stage): Stage[] =>
   (kind === 'SINERGI' ? SINERGI_PATH : KSD_PATH)[stage];
 
 const ACTIVE: Stage[] = [
-  'joint_agreement',
-  'cooperation_agreement',
-  'memorandum',
-  'action_plan',
-  'implementing',
-  'evaluated',
-  'renewed',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'nota_kesepakatan',
+  'rencana_aksi',
+  'pelaksanaan',
+  'evaluasi',
+  'perpanjangan',
 ];
 const STALL_DAYS = 90;
 const EXPIRY_WARNING_DAYS = 90;
@@ -97,18 +97,21 @@ const addDays = (iso: string, days: number) =>
 
 /** Each stage's name, in each language: inside sentences and as the stage's label. */
 export const STAGE_WORDS: Record<Stage, { id: string; en: string }> = {
-  initiated: { id: 'dimulai', en: 'initiated' },
-  joint_agreement: { id: 'Kesepakatan Bersama', en: 'joint agreement (Kesepakatan Bersama)' },
-  cooperation_agreement: {
+  inisiasi: { id: 'dimulai', en: 'inisiasi' },
+  kesepakatan_bersama: { id: 'Kesepakatan Bersama', en: 'joint agreement (Kesepakatan Bersama)' },
+  perjanjian_kerja_sama: {
     id: 'Perjanjian Kerja Sama',
     en: 'cooperation agreement (Perjanjian Kerja Sama)',
   },
-  memorandum: { id: 'Nota Kesepakatan', en: 'memorandum of understanding (Nota Kesepakatan)' },
-  action_plan: { id: 'rencana aksi', en: 'action plan' },
-  implementing: { id: 'pelaksanaan', en: 'implementing' },
-  evaluated: { id: 'dievaluasi', en: 'evaluated' },
-  renewed: { id: 'diperpanjang', en: 'renewed' },
-  ended: { id: 'berakhir', en: 'ended' },
+  nota_kesepakatan: {
+    id: 'Nota Kesepakatan',
+    en: 'memorandum of understanding (Nota Kesepakatan)',
+  },
+  rencana_aksi: { id: 'rencana aksi', en: 'action plan' },
+  pelaksanaan: { id: 'pelaksanaan', en: 'pelaksanaan' },
+  evaluasi: { id: 'dievaluasi', en: 'evaluasi' },
+  perpanjangan: { id: 'diperpanjang', en: 'perpanjangan' },
+  berakhir: { id: 'berakhir', en: 'berakhir' },
 };
 
 export function rule(kind: string, from: Stage, to: Stage): ApiError {
@@ -286,6 +289,7 @@ async function details(ctx: Ctx, row: Row, parties: PartyView[]) {
     signatures,
     consent: consentOf(row, parties),
     regulations: regulationsFor(row.object, [row.kind]),
+    stageLabel: STAGE_WORDS[row.stage],
     flags: row.confirmedAt ? flagsOf(today(ctx), row, actions, evaluations) : NO_FLAGS,
   };
 }
@@ -297,7 +301,7 @@ export function flagsOf(
   actions: { dueDate: string; status: string }[],
   evaluations: { date: string; nextEvaluationDate: string | null }[],
 ) {
-  const live = row.stage !== 'ended';
+  const live = row.stage !== 'berakhir';
   const last = evaluations.at(-1);
   // the first signed document (KB, or a sinergi's Nota Kesepakatan) with nothing operative after it
   const opened = row.kbDate ?? row.memorandumDate;
@@ -320,7 +324,7 @@ export function flagsOf(
       (last?.nextEvaluationDate
         ? last.nextEvaluationDate <= today
         : !last &&
-          (row.stage === 'implementing' || row.stage === 'evaluated') &&
+          (row.stage === 'pelaksanaan' || row.stage === 'evaluasi') &&
           !!started &&
           addDays(started, 365) <= today),
   };
@@ -344,7 +348,7 @@ type PartyKind = { type: 'region' | 'partner'; partnerKind: string | null };
 const DOMESTIC = ['company', 'bumn_bumd', 'university', 'ngo'];
 
 /**
- * PP 28/2018 art. 4 and Permendagri 22/2020 / 25/2020: who each kind of
+ * PP 28/2018 and Permendagri 22/2020 / 25/2020: who each kind of
  * cooperation is between. Every kind needs a region; KSDD is between regions
  * only; the others pair regions with partners of one kind.
  */
@@ -355,23 +359,23 @@ const KIND_PARTIES: Record<
   KSDD: {
     partner: () => false,
     regionsOnly: true,
-    id: 'KSDD hanya antara pemerintah daerah (PP 28/2018 Pasal 4 ayat 1 huruf a): semua pihak harus daerah',
-    en: 'KSDD is between regional governments only (PP 28/2018 art. 4(1)(a)): every party must be a region',
+    id: 'KSDD hanya antara pemerintah daerah (PP 28/2018): semua pihak harus daerah',
+    en: 'KSDD is between regional governments only (PP 28/2018): every party must be a region',
   },
   KSDPK: {
     partner: (p) => p.partnerKind === null || DOMESTIC.includes(p.partnerKind),
-    id: 'KSDPK antara daerah dan pihak ketiga dalam negeri (PP 28/2018 Pasal 4 ayat 1 huruf b): badan usaha, BUMN/BUMD, perguruan tinggi atau lembaga swadaya masyarakat',
-    en: 'KSDPK is between a region and a domestic third party (PP 28/2018 art. 4(1)(b)): a company, BUMN/BUMD, university or NGO',
+    id: 'KSDPK antara daerah dan pihak ketiga dalam negeri (PP 28/2018): badan usaha, BUMN/BUMD, perguruan tinggi atau lembaga swadaya masyarakat',
+    en: 'KSDPK is between a region and a domestic third party (PP 28/2018): a company, BUMN/BUMD, university or NGO',
   },
   KSDPL: {
     partner: (p) => p.partnerKind === 'foreign_region',
-    id: 'KSDPL antara daerah dan pemerintah daerah di luar negeri (PP 28/2018 Pasal 4 ayat 1 huruf c, Permendagri 25/2020)',
-    en: 'KSDPL is between a region and a foreign regional government (PP 28/2018 art. 4(1)(c), Permendagri 25/2020)',
+    id: 'KSDPL antara daerah dan pemerintah daerah di luar negeri (PP 28/2018, Permendagri 25/2020)',
+    en: 'KSDPL is between a region and a foreign regional government (PP 28/2018, Permendagri 25/2020)',
   },
   KSDLL: {
     partner: (p) => p.partnerKind === 'foreign_institution',
-    id: 'KSDLL antara daerah dan lembaga di luar negeri (PP 28/2018 Pasal 4 ayat 1 huruf d, Permendagri 25/2020)',
-    en: 'KSDLL is between a region and a foreign institution (PP 28/2018 art. 4(1)(d), Permendagri 25/2020)',
+    id: 'KSDLL antara daerah dan lembaga di luar negeri (PP 28/2018, Permendagri 25/2020)',
+    en: 'KSDLL is between a region and a foreign institution (PP 28/2018, Permendagri 25/2020)',
   },
   SINERGI: {
     partner: (p) => p.partnerKind === 'central_institution',
@@ -581,7 +585,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       id: newId('event', now.getTime()),
       agreementId: id,
       fromStage: null,
-      toStage: 'initiated',
+      toStage: 'inisiasi',
       data: { source: input.source ?? { type: 'existing' } },
       actorUserId: actor.user.id,
       requestId: ctx.requestId,
@@ -661,6 +665,7 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
       id: row.id,
       title: row.title,
       stage: row.stage,
+      stageLabel: STAGE_WORDS[row.stage],
       kind: row.kind,
       parties: of(parties, row.id).map(({ agreementId: _a, ...p }) => p),
       consent: consentOf(row, of(parties, row.id)),
@@ -673,13 +678,13 @@ export async function listAgreements({ ctx, input }: { ctx: Ctx; input: { tenant
 }
 
 /** Stages a single party may move to; KB, PKS, renewal, Nota Kesepakatan and action plan need every party's signature. */
-export type UnilateralStage = 'implementing' | 'evaluated' | 'ended';
+export type UnilateralStage = 'pelaksanaan' | 'evaluasi' | 'berakhir';
 export const SIGNED_STAGES = [
-  'joint_agreement',
-  'cooperation_agreement',
-  'memorandum',
-  'action_plan',
-  'renewed',
+  'kesepakatan_bersama',
+  'perjanjian_kerja_sama',
+  'nota_kesepakatan',
+  'rencana_aksi',
+  'perpanjangan',
 ] as const;
 export type SignedStage = (typeof SIGNED_STAGES)[number];
 
@@ -701,7 +706,7 @@ export async function transitionAgreement({
     throw agreementRule('signed_stage');
   if (!nextStages(row.kind, row.stage).includes(input.stage))
     throw rule(row.kind, row.stage, input.stage);
-  if (input.stage === 'evaluated') {
+  if (input.stage === 'evaluasi') {
     const [e] = await ctx.db
       .select({ id: agreementEvaluations.id })
       .from(agreementEvaluations)

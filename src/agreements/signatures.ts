@@ -53,9 +53,9 @@ const need = (location: string): RaisedFieldError => ({
 /** The document as every party must sign it: only the fields its stage has, checked. */
 function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<string, unknown> {
   const errors: RaisedFieldError[] = [];
-  if (stage === 'joint_agreement' || stage === 'memorandum' || stage === 'action_plan')
+  if (stage === 'kesepakatan_bersama' || stage === 'nota_kesepakatan' || stage === 'rencana_aksi')
     return { number: d.number, date: d.date };
-  if (stage === 'cooperation_agreement') {
+  if (stage === 'perjanjian_kerja_sama') {
     for (const f of ['start', 'end', 'burdensBudget'] as const)
       if (d[f] === undefined) errors.push(need(`body.document.${f}`));
     if (d.start && d.end && d.end <= d.start)
@@ -102,13 +102,13 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
 
 /** What the stage writes on the agreement once every party has signed. */
 function fieldsOf(stage: SignedStage, doc: Record<string, unknown>, signatories: string[]) {
-  if (stage === 'joint_agreement')
+  if (stage === 'kesepakatan_bersama')
     return { kbNumber: doc.number, kbDate: doc.date, kbSignatories: signatories } as Partial<Row>;
-  if (stage === 'memorandum')
+  if (stage === 'nota_kesepakatan')
     return { memorandumNumber: doc.number, memorandumDate: doc.date } as Partial<Row>;
-  if (stage === 'action_plan')
+  if (stage === 'rencana_aksi')
     return { actionPlanNumber: doc.number, actionPlanDate: doc.date } as Partial<Row>;
-  if (stage === 'cooperation_agreement')
+  if (stage === 'perjanjian_kerja_sama')
     return {
       pksNumber: doc.number,
       pksDate: doc.date,
@@ -155,7 +155,7 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
   const capacity = input.signatoryCapacity ?? 'head';
   if (
     capacity === 'delegated' &&
-    (input.stage === 'joint_agreement' || input.stage === 'memorandum') &&
+    (input.stage === 'kesepakatan_bersama' || input.stage === 'nota_kesepakatan') &&
     tenant.type === 'region'
   )
     throw badRequest({ key: 'request.invalid' }, [
@@ -178,7 +178,7 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
       },
     ]);
   const document = documentFor(input.stage, input.document, row);
-  if (input.stage === 'action_plan') {
+  if (input.stage === 'rencana_aksi') {
     const [a] = await ctx.db
       .select({ id: agreementActions.id })
       .from(agreementActions)

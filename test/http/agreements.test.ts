@@ -81,12 +81,12 @@ describe('agreements', () => {
     expect(a.consent).toBe('pending');
     expect(a.parties.find((p) => p.id === sigi)!.status).toBe('invited');
     // the creator cannot take it anywhere alone
-    expect((await move(a.id, { stage: 'ended' })).status).toBe(409);
+    expect((await move(a.id, { stage: 'berakhir' })).status).toBe(409);
     const sign = await post(
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
       {
-        stage: 'joint_agreement',
+        stage: 'kesepakatan_bersama',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: day(0),
@@ -177,7 +177,7 @@ describe('agreements', () => {
       sigiAdmin.token,
     );
     expect(((await declined.json()) as Agreement).consent).toBe('declined');
-    expect((await move(a.id, { stage: 'ended' })).status).toBe(409);
+    expect((await move(a.id, { stage: 'berakhir' })).status).toBe(409);
   });
 
   it('an unverified partner can neither start an agreement nor be bound by one', async () => {
@@ -202,7 +202,7 @@ describe('agreements', () => {
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
       {
-        stage: 'cooperation_agreement',
+        stage: 'perjanjian_kerja_sama',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: day(-1),
@@ -219,14 +219,14 @@ describe('agreements', () => {
     expect(skipped.status).toBe(409);
     expect(((await skipped.json()) as ProblemBody).detail).toContain('tidak boleh dilompati');
     // KB cannot be taken through transitions at all
-    expect((await move(a.id, { stage: 'joint_agreement' })).status).toBe(409);
+    expect((await move(a.id, { stage: 'kesepakatan_bersama' })).status).toBe(409);
 
     const kb = { number: 'KB/01/2026', date: day(-10) };
     const first = await post(
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
       {
-        stage: 'joint_agreement',
+        stage: 'kesepakatan_bersama',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: day(-10),
@@ -234,7 +234,7 @@ describe('agreements', () => {
       },
       paluAdmin.token,
     );
-    expect(((await first.json()) as Agreement).stage).toBe('initiated');
+    expect(((await first.json()) as Agreement).stage).toBe('inisiasi');
     // the same party twice, and another document, are refused
     expect(
       (
@@ -242,7 +242,7 @@ describe('agreements', () => {
           h,
           `/v1/tenants/${palu}/agreements/${a.id}/signatures`,
           {
-            stage: 'joint_agreement',
+            stage: 'kesepakatan_bersama',
             signatoryName: 'X',
             signatoryPosition: 'Y',
             signedOn: day(-10),
@@ -256,7 +256,7 @@ describe('agreements', () => {
       h,
       `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
       {
-        stage: 'joint_agreement',
+        stage: 'kesepakatan_bersama',
         signatoryName: 'Mohamad Irwan',
         signatoryPosition: 'Bupati Sigi',
         signedOn: day(-9),
@@ -274,7 +274,7 @@ describe('agreements', () => {
           h,
           `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
           {
-            stage: 'joint_agreement',
+            stage: 'kesepakatan_bersama',
             signatoryName: 'X',
             signatoryPosition: 'Y',
             signedOn: day(-9),
@@ -289,7 +289,7 @@ describe('agreements', () => {
         h,
         `/v1/tenants/${sigi}/agreements/${a.id}/signatures`,
         {
-          stage: 'joint_agreement',
+          stage: 'kesepakatan_bersama',
           signatoryName: 'Mohamad Irwan',
           signatoryPosition: 'Bupati Sigi',
           signedOn: day(-9),
@@ -298,7 +298,7 @@ describe('agreements', () => {
         sigiAdmin.token,
       )
     ).json()) as Agreement;
-    expect(reached.stage).toBe('joint_agreement');
+    expect(reached.stage).toBe('kesepakatan_bersama');
     expect(reached.kbNumber).toBe('KB/01/2026');
     expect(reached.kbSignatories).toEqual([
       'Hadianto Rasyid, Wali Kota Palu',
@@ -320,7 +320,7 @@ describe('agreements', () => {
         h,
         `/v1/tenants/${tenant}/agreements/${a.id}/signatures`,
         {
-          stage: 'cooperation_agreement',
+          stage: 'perjanjian_kerja_sama',
           signatoryName: 'Hadianto Rasyid',
           signatoryPosition: 'Wali Kota Palu',
           signedOn: day(-1),
@@ -365,7 +365,7 @@ describe('agreements', () => {
     await signByAll(
       h,
       a.id,
-      'cooperation_agreement',
+      'perjanjian_kerja_sama',
       {
         number: 'PKS/1',
         date: day(-1),
@@ -402,8 +402,8 @@ describe('agreements', () => {
     });
     expect(((await done.json()) as Agreement).flags.overdueActions).toBe(0);
 
-    expect((await move(a.id, { stage: 'implementing' })).status).toBe(200);
-    expect((await move(a.id, { stage: 'evaluated' })).status).toBe(409); // evaluation first
+    expect((await move(a.id, { stage: 'pelaksanaan' })).status).toBe(200);
+    expect((await move(a.id, { stage: 'evaluasi' })).status).toBe(409); // evaluation first
     await post(
       h,
       `/v1/tenants/${palu}/agreements/${a.id}/evaluations`,
@@ -415,15 +415,15 @@ describe('agreements', () => {
       },
       paluAdmin.token,
     );
-    const evaluated = await move(a.id, { stage: 'evaluated' });
+    const evaluated = await move(a.id, { stage: 'evaluasi' });
     const body = (await evaluated.json()) as Agreement;
-    expect(body.stage).toBe('evaluated');
+    expect(body.stage).toBe('evaluasi');
     expect(body.history.map((e) => e.toStage)).toEqual([
-      'initiated',
-      'joint_agreement',
-      'cooperation_agreement',
-      'implementing',
-      'evaluated',
+      'inisiasi',
+      'kesepakatan_bersama',
+      'perjanjian_kerja_sama',
+      'pelaksanaan',
+      'evaluasi',
     ]);
 
     // parties see it; a province sees its regions'; the catalogue counts it
@@ -447,13 +447,25 @@ describe('agreements', () => {
 
   it('flags a stalled and an expiring agreement', async () => {
     const stalled = await agreed('Kesepakatan tanpa tindak lanjut');
-    await signByAll(h, stalled.id, 'joint_agreement', { number: 'KB/02', date: day(-100) }, both);
+    await signByAll(
+      h,
+      stalled.id,
+      'kesepakatan_bersama',
+      { number: 'KB/02', date: day(-100) },
+      both,
+    );
     const expiring = await agreed('PKS hampir berakhir');
-    await signByAll(h, expiring.id, 'joint_agreement', { number: 'KB/03', date: day(-400) }, both);
     await signByAll(
       h,
       expiring.id,
-      'cooperation_agreement',
+      'kesepakatan_bersama',
+      { number: 'KB/03', date: day(-400) },
+      both,
+    );
+    await signByAll(
+      h,
+      expiring.id,
+      'perjanjian_kerja_sama',
       { number: 'PKS/3', date: day(-380), start: day(-365), end: day(30), burdensBudget: false },
       both,
     );

@@ -46,7 +46,7 @@ beforeAll(async () => {
   );
   const { id } = (await created.json()) as { id: string };
   await confirmAgreement(h, id, fx.b, fx.adminB.token);
-  await signByAll(h, id, 'joint_agreement', { number: 'KB/7/2026', date: `${year}-03-01` }, [
+  await signByAll(h, id, 'kesepakatan_bersama', { number: 'KB/7/2026', date: `${year}-03-01` }, [
     { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
     { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
   ]);
@@ -65,7 +65,7 @@ describe('annual reports (issue 11, item 4)', () => {
       { headers: bearer(fx.adminA.token) },
     );
     expect(draft.status).toBe(200);
-    expect(draft.body.agreements.byStage.joint_agreement).toBe(1);
+    expect(draft.body.agreements.byStage.kesepakatan_bersama).toBe(1);
 
     const first = await submit(fx.a, fx.adminA.token);
     expect(first.status, await first.clone().text()).toBe(201);

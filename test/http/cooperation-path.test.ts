@@ -174,18 +174,18 @@ describe('from a published need to an evaluated agreement', () => {
         await signByAll(
           h,
           agreement.id,
-          'joint_agreement',
+          'kesepakatan_bersama',
           { number: 'KB/12/2026', date: day(-30) },
           signatories,
         )
       ).stage,
-    ).toBe('joint_agreement');
+    ).toBe('kesepakatan_bersama');
     expect(
       (
         await signByAll(
           h,
           agreement.id,
-          'cooperation_agreement',
+          'perjanjian_kerja_sama',
           {
             number: 'PKS/12/2026',
             date: day(-20),
@@ -196,14 +196,14 @@ describe('from a published need to an evaluated agreement', () => {
           signatories,
         )
       ).stage,
-    ).toBe('cooperation_agreement');
+    ).toBe('perjanjian_kerja_sama');
     await post(
       h,
       `/v1/tenants/${palu}/agreements/${agreement.id}/actions`,
       { title: 'Kajian risiko tsunami', responsibleTenantId: partner.id, dueDate: day(60) },
       paluAdmin.token,
     );
-    expect((await move({ stage: 'implementing' })).status).toBe(200);
+    expect((await move({ stage: 'pelaksanaan' })).status).toBe(200);
     await post(
       h,
       `/v1/tenants/${partner.id}/agreements/${agreement.id}/evaluations`,
@@ -215,9 +215,9 @@ describe('from a published need to an evaluated agreement', () => {
       },
       founder.token,
     );
-    const final = await move({ stage: 'evaluated' });
+    const final = await move({ stage: 'evaluasi' });
     expect((await final.json()) as { stage: string; flags: { stalled: boolean } }).toMatchObject({
-      stage: 'evaluated',
+      stage: 'evaluasi',
       flags: { stalled: false },
     });
   });

@@ -85,7 +85,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
       post(h, `/v1/tenants/${fx.a}/agreements/${id}/signatures`, body, fx.adminA.token);
     const kb = { number: 'KB/7/2026', date: '2026-11-01' };
     const delegatedKb = await sign({
-      stage: 'joint_agreement',
+      stage: 'kesepakatan_bersama',
       signatoryName: 'Sekretaris Daerah',
       signatoryPosition: 'Sekda Kota Palu',
       signatoryCapacity: 'delegated',
@@ -97,7 +97,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
     expect(((await delegatedKb.json()) as ProblemBody).errors?.[0]?.location).toBe(
       'body.signatoryCapacity',
     );
-    await signByAll(h, id, 'joint_agreement', kb, [
+    await signByAll(h, id, 'kesepakatan_bersama', kb, [
       { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
       { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
     ]);
@@ -109,7 +109,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
       burdensBudget: false,
     };
     const noRef = await sign({
-      stage: 'cooperation_agreement',
+      stage: 'perjanjian_kerja_sama',
       signatoryName: 'Kepala Bappeda',
       signatoryPosition: 'Kepala Bappeda Kota Palu',
       signatoryCapacity: 'delegated',
@@ -118,7 +118,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
     });
     expect(((await noRef.json()) as ProblemBody).errors?.[0]?.location).toBe('body.delegationRef');
     const ok = await sign({
-      stage: 'cooperation_agreement',
+      stage: 'perjanjian_kerja_sama',
       signatoryName: 'Kepala Bappeda',
       signatoryPosition: 'Kepala Bappeda Kota Palu',
       signatoryCapacity: 'delegated',
@@ -130,7 +130,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
     const body = (await ok.json()) as {
       signatures: { stage: string; signatoryCapacity: string; delegationRef: string | null }[];
     };
-    expect(body.signatures.find((s) => s.stage === 'cooperation_agreement')).toMatchObject({
+    expect(body.signatures.find((s) => s.stage === 'perjanjian_kerja_sama')).toMatchObject({
       signatoryCapacity: 'delegated',
       delegationRef: 'Surat Kuasa 800/12/2026',
     });
@@ -346,7 +346,7 @@ describe('kinds of cooperation checked against the parties (issue 11, item 1)', 
       h,
       `/v1/tenants/${fx.a}/agreements/${id}/signatures`,
       {
-        stage: 'joint_agreement',
+        stage: 'kesepakatan_bersama',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: '2026-11-20',
@@ -359,17 +359,17 @@ describe('kinds of cooperation checked against the parties (issue 11, item 1)', 
     const nk = await signByAll(
       h,
       id,
-      'memorandum',
+      'nota_kesepakatan',
       { number: 'NK.050/12/2026', date: '2026-11-20' },
       signers,
     );
-    expect(nk.stage).toBe('memorandum');
+    expect(nk.stage).toBe('nota_kesepakatan');
     const plan = { number: 'RA-01/2026', date: '2026-11-25' };
     const early = await post(
       h,
       `/v1/tenants/${fx.a}/agreements/${id}/signatures`,
       {
-        stage: 'action_plan',
+        stage: 'rencana_aksi',
         signatoryName: 'Hadianto Rasyid',
         signatoryPosition: 'Wali Kota Palu',
         signedOn: plan.date,
@@ -386,14 +386,14 @@ describe('kinds of cooperation checked against the parties (issue 11, item 1)', 
       fx.adminA.token,
     );
     expect(action.status, await action.clone().text()).toBe(201);
-    const done = (await signByAll(h, id, 'action_plan', plan, signers)) as {
+    const done = (await signByAll(h, id, 'rencana_aksi', plan, signers)) as {
       stage: string;
       memorandumNumber?: string;
       actionPlanNumber?: string;
       kbNumber?: string | null;
     };
     expect(done).toMatchObject({
-      stage: 'action_plan',
+      stage: 'rencana_aksi',
       memorandumNumber: 'NK.050/12/2026',
       actionPlanNumber: 'RA-01/2026',
       kbNumber: null,
@@ -401,7 +401,7 @@ describe('kinds of cooperation checked against the parties (issue 11, item 1)', 
     const moved = await post(
       h,
       `/v1/tenants/${fx.a}/agreements/${id}/transitions`,
-      { stage: 'implementing' },
+      { stage: 'pelaksanaan' },
       fx.adminA.token,
     );
     expect(moved.status, await moved.clone().text()).toBe(200);

@@ -314,7 +314,7 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions',
-    body: { stage: 'ended' },
+    body: { stage: 'berakhir' },
     tooSmall: 'viewer',
     readKeyRefused: true,
   },
@@ -329,7 +329,7 @@ const MATRIX: Row[] = [
     method: 'POST',
     path: '/v1/tenants/{tenantId}/agreements/{agreementId}/signatures',
     body: {
-      stage: 'cooperation_agreement',
+      stage: 'perjanjian_kerja_sama',
       signatoryName: 'Penyusup',
       signatoryPosition: 'Bukan pejabat',
       signedOn: '2026-11-01',

@@ -9,7 +9,12 @@ export type Signatory = { tenant: string; token: string; name: string; position:
 export async function signByAll(
   h: Harness,
   agreementId: string,
-  stage: 'joint_agreement' | 'cooperation_agreement' | 'memorandum' | 'action_plan' | 'renewed',
+  stage:
+    | 'kesepakatan_bersama'
+    | 'perjanjian_kerja_sama'
+    | 'nota_kesepakatan'
+    | 'rencana_aksi'
+    | 'perpanjangan',
   document: Record<string, unknown>,
   signatories: Signatory[],
   signedOn = document.date,

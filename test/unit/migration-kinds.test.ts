@@ -7,9 +7,9 @@ import { MIGRATIONS_FOLDER } from '../../db/migrate';
 import { openPglite } from '../../db/connect/pglite';
 
 /**
- * Migration 0014 on a database that holds rows in the old shape: KSDLN
- * agreements and potentials, a sinergi already at "kesepakatan_bersama", a KSDD
- * at "perjanjian_kerja_sama". Nothing is lost; each row lands on its new path.
+ * Migration 0014 on a database that holds rows in the old shape (English and
+ * Indonesian stage codes mixed): a KSDLN agreement being implemented, a sinergi
+ * already at "kesepakatan_bersama", a KSDD at "perjanjian_kerja_sama". Nothing is lost; each row lands on its new path.
  */
 const dir = mkdtempSync(join(tmpdir(), 'sinergi-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ function migrationsUpTo(tag: string): string {
   return folder;
 }
 
-describe('migration 0014 (kinds and stages)', () => {
+describe('migration 0014 (kinds, stages and reports)', () => {
   it('moves KSDLN to KSDPL/KSDLL by partner kind, and a sinergi onto its own stages', async () => {
     const handle = await openPglite();
     const db = handle.client;
@@ -37,7 +37,7 @@ describe('migration 0014 (kinds and stages)', () => {
           ('ten_f', 'partner', 'Foreign City', 'active', 'foreign_region'),
           ('ten_m', 'partner', 'Kementerian', 'active', 'central_institution');
         insert into agreements (id, title, kind, affairs, issues, stage, kb_number, kb_date, pks_number, created_by) values
-          ('agr_ln', 'Kota kembar', 'KSDLN', '{}', '{}', 'initiated', null, null, null, 'usr_1'),
+          ('agr_ln', 'Kota kembar', 'KSDLN', '{}', '{}', 'implementing', null, null, null, 'usr_1'),
           ('agr_si', 'Sinergi stunting', 'SINERGI', '{}', '{}', 'kesepakatan_bersama', 'NK/1', '2026-01-02', null, 'usr_1'),
           ('agr_dd', 'Air bersih', 'KSDD', '{}', '{}', 'perjanjian_kerja_sama', 'KB/1', '2026-01-02', 'PKS/1', 'usr_1');
         insert into agreement_parties (agreement_id, tenant_id) values
@@ -57,7 +57,7 @@ describe('migration 0014 (kinds and stages)', () => {
         {
           id: 'agr_dd',
           kind: 'KSDD',
-          stage: 'cooperation_agreement',
+          stage: 'perjanjian_kerja_sama',
           kb_number: 'KB/1',
           memorandum_number: null,
           memorandum_date: null,
@@ -66,7 +66,7 @@ describe('migration 0014 (kinds and stages)', () => {
         {
           id: 'agr_ln',
           kind: 'KSDPL',
-          stage: 'initiated',
+          stage: 'pelaksanaan',
           kb_number: null,
           memorandum_number: null,
           memorandum_date: null,
@@ -75,7 +75,7 @@ describe('migration 0014 (kinds and stages)', () => {
         {
           id: 'agr_si',
           kind: 'SINERGI',
-          stage: 'memorandum',
+          stage: 'nota_kesepakatan',
           kb_number: null,
           memorandum_number: 'NK/1',
           memorandum_date: '2026-01-02',
@@ -86,13 +86,13 @@ describe('migration 0014 (kinds and stages)', () => {
         'select id, from_stage, to_stage from agreement_events order by id',
       );
       expect(events.rows).toEqual([
-        { id: 'evt_1', from_stage: 'initiated', to_stage: 'memorandum' },
-        { id: 'evt_2', from_stage: 'joint_agreement', to_stage: 'cooperation_agreement' },
+        { id: 'evt_1', from_stage: 'inisiasi', to_stage: 'nota_kesepakatan' },
+        { id: 'evt_2', from_stage: 'kesepakatan_bersama', to_stage: 'perjanjian_kerja_sama' },
       ]);
       const signatures = await db.query('select id, stage from agreement_signatures order by id');
       expect(signatures.rows).toEqual([
-        { id: 'sig_1', stage: 'memorandum' },
-        { id: 'sig_2', stage: 'cooperation_agreement' },
+        { id: 'sig_1', stage: 'nota_kesepakatan' },
+        { id: 'sig_2', stage: 'perjanjian_kerja_sama' },
       ]);
     } finally {
       await db.close();

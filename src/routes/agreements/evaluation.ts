@@ -9,7 +9,7 @@ export const evaluationDef = createRoute({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
   description:
-    'Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluated` stage.',
+    'Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluasi` stage.',
   operationId: 'addAgreementEvaluation',
   tags: ['Agreements'],
   summary: 'Record a periodic evaluation',

@@ -4,7 +4,7 @@ import { CooperationKind } from '../common';
 import { listAgreements } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
-import { Consent, Flags, Party, Stage } from './schemas';
+import { Consent, Flags, Party, Stage, StageLabel } from './schemas';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
 
 export const AgreementListResponse = z.object({
@@ -13,6 +13,7 @@ export const AgreementListResponse = z.object({
       id: z.string(),
       title: z.string(),
       stage: Stage,
+      stageLabel: StageLabel,
       kind: CooperationKind,
       parties: z.array(Party),
       consent: Consent,

@@ -9,8 +9,11 @@ import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } fro
 /** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
 export const Stage = z.enum(STAGES).openapi('AgreementStage', {
   description:
-    'KSDD, KSDPK, KSDPL, KSDLL: initiated → joint_agreement (Kesepakatan Bersama) → cooperation_agreement (Perjanjian Kerja Sama) → implementing → evaluated (→ renewed) → ended. SINERGI: initiated → memorandum (Nota Kesepakatan) → action_plan (rencana aksi) → implementing → evaluated → ended.',
+    'Codes in Indonesian, as the documents are named. KSDD, KSDPK, KSDPL, KSDLL: inisiasi → kesepakatan_bersama (KB) → perjanjian_kerja_sama (PKS) → pelaksanaan → evaluasi (→ perpanjangan) → berakhir. SINERGI: inisiasi → nota_kesepakatan → rencana_aksi → pelaksanaan → evaluasi → berakhir. `stageLabel` names the stage in both languages.',
 });
+export const StageLabel = z
+  .object({ id: z.string(), en: z.string() })
+  .openapi('AgreementStageLabel', { description: 'The stage’s name in Indonesian and English.' });
 export const Flags = z.object({
   stalled: z.boolean().openapi({
     description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.',
@@ -90,6 +93,7 @@ export const AgreementSchema = z
     affairs: z.array(z.string()),
     issues: z.array(z.string()),
     stage: Stage,
+    stageLabel: StageLabel,
     sourceType: z.string().nullable(),
     sourceId: z.string().nullable(),
     originSessionId: z.string().nullable().openapi({

@@ -33,7 +33,7 @@ export const SignAgreementRequest = z
   .discriminatedUnion('stage', [
     z
       .object({
-        stage: z.literal('joint_agreement'),
+        stage: z.literal('kesepakatan_bersama'),
         ...signer,
         document: z.object(numbered).strict().openapi({ description: sameForAll }),
       })
@@ -43,7 +43,7 @@ export const SignAgreementRequest = z
       }),
     z
       .object({
-        stage: z.literal('cooperation_agreement'),
+        stage: z.literal('perjanjian_kerja_sama'),
         ...signer,
         document: z
           .object({
@@ -77,7 +77,7 @@ export const SignAgreementRequest = z
       }),
     z
       .object({
-        stage: z.literal('memorandum'),
+        stage: z.literal('nota_kesepakatan'),
         ...signer,
         document: z.object(numbered).strict().openapi({ description: sameForAll }),
       })
@@ -88,7 +88,7 @@ export const SignAgreementRequest = z
       }),
     z
       .object({
-        stage: z.literal('action_plan'),
+        stage: z.literal('rencana_aksi'),
         ...signer,
         document: z.object(numbered).strict().openapi({ description: sameForAll }),
       })
@@ -99,7 +99,7 @@ export const SignAgreementRequest = z
       }),
     z
       .object({
-        stage: z.literal('renewed'),
+        stage: z.literal('perpanjangan'),
         ...signer,
         document: z
           .object({

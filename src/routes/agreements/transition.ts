@@ -11,7 +11,7 @@ export const transitionDef = createRoute({
   tags: ['Agreements'],
   summary: 'Move to the next stage',
   description:
-    'For the stages one party may take: implementing (after the PKS), evaluated (after an evaluation is recorded) and ended. ' +
+    'For the stages one party may take: `pelaksanaan` (after the PKS or the action plan), `evaluasi` (after an evaluation is recorded) and `berakhir`. ' +
     'Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
   security: authSecurity,
   request: {
