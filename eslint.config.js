@@ -55,13 +55,14 @@ export default tseslint.config(
     },
   },
   {
-    // Pure computation (matching, scheduling, forum times and calendars): no I/O of any kind, so it is deterministic and testable alone.
+    // Pure computation (matching, scheduling, forum times and calendars, Markdown rendering): no I/O of any kind, so it is deterministic and testable alone.
     files: [
       'src/matching/**/*.ts',
       'src/scheduling/**/*.ts',
       'src/forums/time.ts',
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
+      'src/discussion/markdown.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -23,6 +23,7 @@ import { registerAdmin } from './routes/admin';
 import { registerNationalMappingReport } from './routes/admin/national-report';
 import { registerNationalReporting } from './routes/admin/annual-reports';
 import { registerAnnualReports } from './routes/annual-reports';
+import { registerDiscussion } from './routes/discussion';
 import { registerAuth } from './routes/auth';
 import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
   registerNationalMappingReport(app);
   registerNationalReporting(app);
   registerAnnualReports(app);
+  registerDiscussion(app);
   registerDocs(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -7,3 +7,4 @@ export * from './agreements';
 export * from './matching';
 export * from './forums';
 export * from './reports';
+export * from './discussion';

@@ -181,6 +181,36 @@ export const templates = {
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
   }),
+  /** Something in the discussion for this reader: a mention, a reply to what they wrote, or news where they watch. */
+  discussion: (
+    lang: Lang,
+    p: {
+      kind: 'mention' | 'reply' | 'watch';
+      thread: string;
+      author: string;
+      excerpt: string;
+      url: string;
+    },
+  ): Rendered => {
+    const en = {
+      mention: `${p.author} mentioned you in “${p.thread}”.`,
+      reply: `${p.author} replied to what you wrote in “${p.thread}”.`,
+      watch: `${p.author} wrote in “${p.thread}”, which you follow.`,
+    }[p.kind];
+    const id = {
+      mention: `${p.author} menyebut Anda dalam diskusi “${p.thread}”.`,
+      reply: `${p.author} menanggapi tulisan Anda dalam diskusi “${p.thread}”.`,
+      watch: `${p.author} menulis dalam diskusi “${p.thread}” yang Anda ikuti.`,
+    }[p.kind];
+    return {
+      subject: lang === 'en' ? `Discussion: ${p.thread}` : `Diskusi: ${p.thread}`,
+      ...layout(
+        lang,
+        lang === 'en' ? ['Dear Sir or Madam,', en, p.excerpt] : ['Yth. Bapak/Ibu,', id, p.excerpt],
+        { label: lang === 'en' ? 'Open the discussion' : 'Buka diskusi', url: p.url },
+      ),
+    };
+  },
   /** An annual KSD report: submitted (to the province's admins), accepted or returned (to the region's). */
   annual_report: (
     lang: Lang,

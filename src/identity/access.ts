@@ -155,6 +155,19 @@ export const PERMISSIONS = {
     apiKeyScope: null,
   },
   'reports.read': { region: ALL_REGION, partner: [], facilitator: [], apiKeyScope: 'read' },
+  /** reading boards and threads as this tenant; writing in them (and moderating, where its admins moderate) */
+  'discussion.read': {
+    region: ALL_REGION,
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: 'read',
+  },
+  'discussion.post': {
+    region: ['admin', 'liaison', 'head'],
+    partner: ['admin', 'member'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   /** submitting the annual report, and a province reviewing its kabupaten/kota's */
   'reports.submit': { region: ['admin', 'head'], partner: [], facilitator: [], apiKeyScope: null },
 } satisfies Record<string, Rule>;

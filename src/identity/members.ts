@@ -144,6 +144,7 @@ export async function adminsOf(db: Ctx['db'] | Tx, tenantIds: string[]) {
   return db
     .select({
       tenantId: memberships.tenantId,
+      userId: users.id,
       email: users.email,
       name: users.name,
       locale: users.locale,

@@ -242,6 +242,42 @@ export const messages = {
     id: 'Pihak ini sudah menjawab.',
     en: 'This party has already answered.',
   },
+  'discussion.board_not_found': {
+    id: 'Papan diskusi tidak ditemukan.',
+    en: 'Board not found.',
+  },
+  'discussion.thread_not_found': {
+    id: 'Utas diskusi tidak ditemukan.',
+    en: 'Thread not found.',
+  },
+  'discussion.post_not_found': {
+    id: 'Tulisan tidak ditemukan.',
+    en: 'Post not found.',
+  },
+  'discussion.report_not_found': {
+    id: 'Laporan tulisan tidak ditemukan.',
+    en: 'Report not found.',
+  },
+  'discussion.moderators_only': {
+    id: 'Hanya moderator papan ini yang dapat melakukannya.',
+    en: 'Only this board’s moderators can do that.',
+  },
+  'discussion.cannot_post': {
+    id: 'Anda tidak dapat menulis di papan ini.',
+    en: 'You cannot write on this board.',
+  },
+  'discussion.muted': {
+    id: (p) => `Anda dibisukan di papan ini sampai ${p.until}: ${p.reason}`,
+    en: (p) => `You are muted on this board until ${p.until}: ${p.reason}`,
+  },
+  'discussion.author_only': {
+    id: 'Hanya penulisnya yang dapat mengubah atau menghapus tulisan ini.',
+    en: 'Only its author can edit or delete this post.',
+  },
+  'discussion.rate_limited': {
+    id: (p) => `Terlalu banyak tulisan dalam waktu singkat. Coba lagi dalam ${p.seconds} detik.`,
+    en: (p) => `Too many posts in a short time. Try again in ${p.seconds} seconds.`,
+  },
   'annual_report.not_found': {
     id: 'Laporan tahunan tidak ditemukan.',
     en: 'Annual report not found.',

@@ -31,6 +31,11 @@ export const ID_PREFIXES = {
   meeting: 'mtg',
   decision: 'dec',
   report: 'rpt',
+  board: 'brd',
+  thread: 'thr',
+  post: 'pst',
+  notification: 'ntf',
+  flag: 'flg',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -14,6 +14,9 @@ export const LIMITS = {
   emailAccount: { name: 'email:account', limit: 5, windowSeconds: 60 * 60 },
   emailAddress: { name: 'email:address', limit: 20, windowSeconds: 60 * 60 },
   tokenAddress: { name: 'token:address', limit: 30, windowSeconds: 15 * 60 },
+  /** discussion posts (threads and replies) per user */
+  postBurst: { name: 'post:user:burst', limit: 8, windowSeconds: 60 },
+  postHour: { name: 'post:user:hour', limit: 60, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**
@@ -21,7 +24,12 @@ export const LIMITS = {
  * every instance (Node processes, Worker isolates) shares the count. Over the
  * limit: 429 with Retry-After. The subject (email, address) is stored hashed.
  */
-export async function consume(ctx: Ctx, limit: Limit, subject: string): Promise<void> {
+export async function consume(
+  ctx: Ctx,
+  limit: Limit,
+  subject: string,
+  message: 'auth.rate_limited' | 'discussion.rate_limited' = 'auth.rate_limited',
+): Promise<void> {
   const now = ctx.now();
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -44,7 +52,7 @@ export async function consume(ctx: Ctx, limit: Limit, subject: string): Promise<
     );
     throw new ApiError(
       'RATE_LIMITED',
-      { key: 'auth.rate_limited', params: { seconds: retryAfter } },
+      { key: message, params: { seconds: retryAfter } },
       { headers: { 'retry-after': String(retryAfter) } },
     );
   }

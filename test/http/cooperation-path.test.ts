@@ -10,7 +10,7 @@ import {
 } from '../support/actors';
 import { type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness } from '../support/harness';
-import { potentialBody } from '../support/potentials';
+import { publishPotential } from '../support/potentials';
 
 /** The whole path of issue 6, as one story, over HTTP. */
 let h: Harness;
@@ -36,29 +36,12 @@ describe('from a published need to an evaluated agreement', () => {
     const donggalaAdmin = await addMember(h, provinceAdmin.token, donggala, 'admin');
 
     // two regions publish through the lifecycle
-    const publish = async (
+    const publish = (
       tenant: string,
       admin: { token: string },
       head: { token: string } | null,
       body: Record<string, unknown>,
-    ) => {
-      const p = (await (
-        await post(h, `/v1/tenants/${tenant}/potentials`, potentialBody(body), admin.token)
-      ).json()) as { id: string };
-      const step = (b: Record<string, unknown>, token = admin.token) =>
-        post(h, `/v1/tenants/${tenant}/potentials/${p.id}/transitions`, b, token);
-      expect((await step({ action: 'submit' })).status).toBe(200);
-      expect(
-        (await step({ action: 'prioritise', baNumber: 'BA/7', baDate: day(-5), priorityRank: 1 }))
-          .status,
-      ).toBe(200);
-      const headToken = head?.token ?? (await addMember(h, admin.token, tenant, 'head')).token;
-      expect(
-        (await step({ action: 'establish', skNumber: 'SK/7', skDate: day(-2) }, headToken)).status,
-      ).toBe(200);
-      expect((await step({ action: 'publish' })).status).toBe(200);
-      return p.id;
-    };
+    ) => publishPotential(h, tenant, admin, head, body);
     const need = await publish(palu, paluAdmin, paluHead, {
       title: 'Peringatan dini tsunami Teluk Palu',
       direction: 'need',

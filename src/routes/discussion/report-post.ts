@@ -1,0 +1,46 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { reportPost } from '../../discussion/moderation';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonBody, Name } from '../common';
+import { errors, PostParams } from './schemas';
+
+export const ReportPostRequest = z
+  .object({ reason: Name(1000) })
+  .strict()
+  .openapi('ReportPostRequest');
+export const PostReportCreated = z
+  .object({ id: z.string(), status: z.literal('open') })
+  .openapi('PostReportCreated');
+
+export const reportPostRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/posts/{postId}/reports',
+  operationId: 'reportPost',
+  tags: ['Discussion'],
+  summary: 'Report a post to the board’s moderators',
+  description:
+    'Anyone who may read it, once (409 the second time). The report joins the board’s queue.',
+  security: authSecurity,
+  request: { params: PostParams, body: jsonBody(ReportPostRequest) },
+  responses: {
+    201: {
+      description: 'The report.',
+      content: { 'application/json': { schema: PostReportCreated } },
+    },
+    ...errors,
+  },
+});
+
+export function registerReportPost(app: OpenAPIHono<AppEnv>) {
+  app.openapi(reportPostRoute, async (c) =>
+    c.json(
+      PostReportCreated.parse(
+        await reportPost({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      201,
+    ),
+  );
+}
