@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // sanitize-html and postcss ship CommonJS: pre-bundled to ESM for workerd, as wrangler's esbuild does on deploy
+          deps: { optimizer: { ssr: { enabled: true, include: ['sanitize-html'] } } },
           globalSetup: ['test/global-setup-postgres.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

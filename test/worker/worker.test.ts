@@ -7,6 +7,7 @@ import {
 import { describe, expect, inject, it } from 'vitest';
 import worker, { type Env } from '../../src/worker';
 import { hashPassword, verifyPassword } from '../../src/identity/passwords';
+import { renderMarkdown } from '../../src/discussion/markdown';
 import { calendarOf } from '../../src/forums/calendar';
 import { nextOccurrences, parseRecurrence } from '../../src/forums/recurrence';
 import { instantOf, spoken } from '../../src/forums/time';
@@ -67,6 +68,15 @@ describe('worker fetch (workerd)', () => {
     expect(hash).toMatch(/^scrypt\$16384\$8\$5\$/);
     expect(await verifyPassword(hash, 'kerja-sama-daerah-2026')).toBe(true);
     expect(await verifyPassword(hash, 'kerja-sama-daerah-2027')).toBe(false);
+  });
+
+  it('renders and sanitises discussion Markdown inside workerd (marked, sanitize-html)', () => {
+    const html = renderMarkdown(
+      '**Penting**: [peta](https://bnpb.go.id) [x](javascript:alert(1))\n\n<script>alert(1)</script>',
+    );
+    expect(html).toContain('<strong>Penting</strong>');
+    expect(html).toContain('href="https://bnpb.go.id"');
+    expect(html).not.toMatch(/<script|javascript:/);
   });
 
   it('expands forum recurrences and writes zoned calendars inside workerd (rrule, ical-generator, Intl)', () => {

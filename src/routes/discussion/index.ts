@@ -12,16 +12,22 @@ import { registerModeratePost } from './moderate-post';
 import { registerModerateThread } from './moderate-thread';
 import { registerMute } from './mute';
 import { registerOpenConversation } from './open-conversation';
-import { registerPublicDiscussion } from './public';
+import { registerPublicBoards } from './public-boards';
+import { registerPublicSearch } from './public-search';
+import { registerPublicThread } from './public-thread';
+import { registerPublicThreads } from './public-threads';
 import { registerPublicity } from './publicity';
 import { registerReply } from './reply';
 import { registerReportPost } from './report-post';
 import { registerReportQueue } from './report-queue';
 import { registerPostRevisions } from './revisions';
 import { registerSearchDiscussion } from './search';
-import { registerWatch } from './watch';
+import { registerUnwatchBoard } from './unwatch-board';
+import { registerUnwatchThread } from './unwatch-thread';
+import { registerWatchBoard } from './watch-board';
+import { registerWatchThread } from './watch-thread';
 
-/** Every operation of the discussion, one file each (the public reads in one file, the four follow switches in one). */
+/** Every operation of the discussion, one file each. */
 export function registerDiscussion(app: OpenAPIHono<AppEnv>) {
   registerListBoards(app);
   registerListThreads(app);
@@ -39,8 +45,14 @@ export function registerDiscussion(app: OpenAPIHono<AppEnv>) {
   registerMute(app);
   registerPublicity(app);
   registerMarkRead(app);
-  registerWatch(app);
+  registerWatchThread(app);
+  registerUnwatchThread(app);
+  registerWatchBoard(app);
+  registerUnwatchBoard(app);
   registerOpenConversation(app);
   registerSearchDiscussion(app);
-  registerPublicDiscussion(app);
+  registerPublicBoards(app);
+  registerPublicThreads(app);
+  registerPublicThread(app);
+  registerPublicSearch(app);
 }

@@ -8,8 +8,8 @@ export const WatchState = z
   .object({ targetType: z.enum(['thread', 'board']), targetId: z.string(), watching: z.boolean() })
   .openapi('WatchState');
 
-/** Following a thread or a board: four small operations, one definition each. */
-const route = (method: 'put' | 'delete', target: 'thread' | 'board') =>
+/** Following a thread or a board: four small operations (one file each) built from one definition. */
+export const followRoute = (method: 'put' | 'delete', target: 'thread' | 'board') =>
   createRoute({
     method,
     path:
@@ -28,29 +28,23 @@ const route = (method: 'put' | 'delete', target: 'thread' | 'board') =>
     responses: { 200: jsonResponse('Whether you follow it now.', WatchState), ...errors },
   });
 
-export const watchThreadRoute = route('put', 'thread');
-export const unwatchThreadRoute = route('delete', 'thread');
-export const watchBoardRoute = route('put', 'board');
-export const unwatchBoardRoute = route('delete', 'board');
-
-export function registerWatch(app: OpenAPIHono<AppEnv>) {
-  for (const [r, target, watch] of [
-    [watchThreadRoute, 'thread', true],
-    [unwatchThreadRoute, 'thread', false],
-    [watchBoardRoute, 'board', true],
-    [unwatchBoardRoute, 'board', false],
-  ] as const)
-    app.openapi(r, async (c) => {
-      const p = c.req.valid('param') as { tenantId: string; threadId?: string; boardId?: string };
-      const targetId = (target === 'thread' ? p.threadId : p.boardId)!;
-      return c.json(
-        WatchState.parse(
-          await setWatch({
-            ctx: c.get('ctx'),
-            input: { tenantId: p.tenantId, targetType: target, targetId, watch },
-          }),
-        ),
-        200,
-      );
-    });
+/** The handler of one of them. */
+export function registerFollow(
+  app: OpenAPIHono<AppEnv>,
+  method: 'put' | 'delete',
+  target: 'thread' | 'board',
+) {
+  app.openapi(followRoute(method, target), async (c) => {
+    const p = c.req.valid('param') as { tenantId: string; threadId?: string; boardId?: string };
+    const targetId = (target === 'thread' ? p.threadId : p.boardId)!;
+    return c.json(
+      WatchState.parse(
+        await setWatch({
+          ctx: c.get('ctx'),
+          input: { tenantId: p.tenantId, targetType: target, targetId, watch: method === 'put' },
+        }),
+      ),
+      200,
+    );
+  });
 }
