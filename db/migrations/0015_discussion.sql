@@ -72,7 +72,8 @@ CREATE TABLE "posts" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"edited_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,
-	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('indonesian', body)) STORED
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('indonesian', body)) STORED,
+	"scoped" "tsvector"
 );
 --> statement-breakpoint
 CREATE TABLE "thread_reads" (
@@ -131,7 +132,19 @@ CREATE UNIQUE INDEX "discussion_notifications_user_id_post_id_kind_index" ON "di
 CREATE INDEX "post_reports_board_id_status_created_at_index" ON "post_reports" USING btree ("board_id","status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "post_reports_post_id_reporter_user_id_index" ON "post_reports" USING btree ("post_id","reporter_user_id");--> statement-breakpoint
 CREATE INDEX "posts_thread_time_idx" ON "posts" USING btree ("thread_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "posts_scoped_idx" ON "posts" USING gin ("scoped") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "posts_author_user_id_created_at_index" ON "posts" USING btree ("author_user_id","created_at");--> statement-breakpoint
 CREATE INDEX "threads_board_activity_idx" ON "threads" USING btree ("board_id","pinned","last_post_at","id");--> statement-breakpoint
-CREATE INDEX "watches_target_id_index" ON "watches" USING btree ("target_id");
+CREATE INDEX "watches_target_id_index" ON "watches" USING btree ("target_id");--> statement-breakpoint
+-- Each word of a post prefixed with its board ("<board body>.<lexeme>"), so a search names only the boards its reader may read.
+CREATE FUNCTION "sinergi_scoped_words"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.scoped := (
+    SELECT coalesce(array_to_tsvector(array_agg(substr(NEW.board_id, 5) || '.' || w.lexeme)), ''::tsvector)
+    FROM unnest(to_tsvector('indonesian', NEW.body)) AS w
+  );
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "posts_scoped_words" BEFORE INSERT OR UPDATE OF "body", "board_id" ON "posts"
+  FOR EACH ROW EXECUTE FUNCTION "sinergi_scoped_words"();

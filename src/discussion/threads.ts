@@ -241,60 +241,63 @@ export async function getThread({
   input: { tenantId?: string; threadId: string; limit: number; cursor?: string };
 }) {
   const reader = await readerFor(ctx, input.tenantId);
-  const { thread, board } = await readableThread(ctx, reader, input.threadId);
+  const uid = userIdOf(reader);
+  // the thread, its board, its author and the reader's marker in one statement
+  const [head] = await ctx.db
+    .select({
+      t: threads,
+      b: boards,
+      authorName: users.name,
+      tenantName: tenants.name,
+      lastReadAt: uid ? threadReads.lastReadAt : sql<null>`null`,
+    })
+    .from(threads)
+    .innerJoin(boards, eq(boards.id, threads.boardId))
+    .innerJoin(users, eq(users.id, threads.authorUserId))
+    .innerJoin(tenants, eq(tenants.id, threads.authorTenantId))
+    .leftJoin(
+      threadReads,
+      and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, uid ?? '')),
+    )
+    .where(and(eq(threads.id, input.threadId), visibleBoards(reader)));
+  if (!head) throw notFound({ key: 'discussion.thread_not_found' });
+  const { t: thread, b: board } = head;
   const filters = { t: input.tenantId ?? 'public', th: thread.id };
   const after = unpack(decodeCursor(input.cursor, filters));
-  const uid = userIdOf(reader);
   const quoted = sql`(select case when q.status = 'visible' then left(q.body, 200) end from ${posts} q where q.id = "posts"."quote_post_id")`;
-  const [rows, read] = await Promise.all([
-    ctx.db
-      .select({
-        p: posts,
-        authorName: users.name,
-        tenantName: tenants.name,
-        quoteExcerpt: sql<string | null>`${quoted}`,
-      })
-      .from(posts)
-      .innerJoin(users, eq(users.id, posts.authorUserId))
-      .innerJoin(tenants, eq(tenants.id, posts.authorTenantId))
-      .where(
-        and(
-          eq(posts.threadId, thread.id),
-          after
-            ? sql`(${posts.createdAt}, ${posts.id}) > (${new Date(after[0]!)}, ${after[1]!})`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(posts.createdAt), asc(posts.id))
-      .limit(input.limit + 1),
-    uid
-      ? ctx.db
-          .select({ at: threadReads.lastReadAt })
-          .from(threadReads)
-          .where(and(eq(threadReads.threadId, thread.id), eq(threadReads.userId, uid)))
-      : Promise.resolve([]),
-  ]);
-  const [[author], moderator] = await Promise.all([
-    ctx.db
-      .select({ name: users.name, tenantName: tenants.name })
-      .from(users)
-      .innerJoin(tenants, eq(tenants.id, thread.authorTenantId))
-      .where(eq(users.id, thread.authorUserId)),
-    Promise.resolve(isModerator(reader, board)),
-  ]);
+  const rows = await ctx.db
+    .select({
+      p: posts,
+      authorName: users.name,
+      tenantName: tenants.name,
+      quoteExcerpt: sql<string | null>`${quoted}`,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorUserId))
+    .innerJoin(tenants, eq(tenants.id, posts.authorTenantId))
+    .where(
+      and(
+        eq(posts.threadId, thread.id),
+        after
+          ? sql`(${posts.createdAt}, ${posts.id}) > (${new Date(after[0]!)}, ${after[1]!})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(posts.createdAt), asc(posts.id))
+    .limit(input.limit + 1);
+  const moderator = isModerator(reader, board);
   const { page, nextCursor } = pageOf(
     rows,
     input.limit,
     (r) => JSON.stringify([r.p.createdAt.toISOString(), r.p.id]),
     filters,
   );
-  const lastReadAt = read[0]?.at ?? null;
   return {
     thread: threadView(thread, {
-      authorName: author?.name ?? '',
-      authorTenantName: author?.tenantName ?? '',
+      authorName: head.authorName,
+      authorTenantName: head.tenantName,
       unread: null,
-      lastReadAt,
+      lastReadAt: head.lastReadAt ?? null,
     }),
     board: boardView(ctx, board, { unreadThreads: null }),
     canPost: !thread.locked && (await canPost(ctx, reader, board)),
