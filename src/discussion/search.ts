@@ -31,7 +31,9 @@ export async function searchDiscussion({
   const [{ n, scoped } = { n: 0, scoped: null }] = await ctx.db
     .select({
       n: sql<number>`numnode(q.t)`,
-      scoped: sql<string | null>`(select string_agg('(' || regexp_replace(q.t::text, '''((?:[^'']|'''')+)''', '''' || b || '.\\1''', 'g') || ')', ' | ') from unnest(${bodies}::text[]) as b)`,
+      scoped: sql<
+        string | null
+      >`(select string_agg('(' || regexp_replace(q.t::text, '''((?:[^'']|'''')+)''', '''' || b || '.\\1''', 'g') || ')', ' | ') from unnest(${bodies}::text[]) as b)`,
     })
     .from(sql`(select websearch_to_tsquery('indonesian', ${input.q}) as t) as q`);
   // only stop words ("dan", "yang"): nothing to look for, rather than everything

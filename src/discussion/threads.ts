@@ -60,9 +60,9 @@ export async function listBoards({
       .select({
         b: boards,
         unread: uid
-          ? sql<number>`(select count(*)::int from ${threads} t left join ${threadReads} r
-              on r.thread_id = t.id and r.user_id = ${uid}
-              where t.board_id = "boards"."id" and t.last_post_at > coalesce(r.last_read_at, '-infinity'))`
+          ? sql<number>`(select count(*)::int from ${threads} t where t.board_id = "boards"."id"
+              and not exists (select 1 from ${threadReads} r
+                where r.user_id = ${uid} and r.thread_id = t.id and r.last_read_at >= t.last_post_at))`
           : sql<null>`null`,
       })
       .from(boards)

@@ -207,6 +207,10 @@ describe('discussion', () => {
 
     expect((await search(fx.a, fx.adminA.token, 'Wuasa')).body.total).toBe(1);
     expect((await search(fx.b, fx.adminB.token, 'Wuasa')).body.total).toBe(1);
+    expect((await search(fx.a, fx.adminA.token, 'tarif Wuasa')).body.total).toBe(1);
+    expect((await search(fx.a, fx.adminA.token, 'tarif -Wuasa')).body.total).toBe(0);
+    // only stop words: nothing to look for, rather than everything
+    expect((await search(fx.a, fx.adminA.token, 'dan yang')).body.total).toBe(0);
     // the outsider: not in its boards, not readable, not searchable, not even with the board's id
     expect((await boards(denpasar, denpasarAdmin.token)).some((b) => b.id === board.id)).toBe(
       false,
@@ -445,6 +449,101 @@ describe('discussion', () => {
     );
     expect(blocked.status).toBe(403);
     expect(((await blocked.json()) as ProblemBody).detail).toContain('Menulis berulang-ulang');
+  });
+
+  it('gives a forum session a board for its delegations, read by the public once the convener opens it', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+    const forum = await post(
+      h,
+      `/v1/tenants/${sulteng}/forums`,
+      {
+        title: 'Forum Kerja Sama Daerah Sulawesi Tengah',
+        issues: ['penanggulangan_bencana'],
+        scope: 'province',
+        venue: { name: 'Kantor Gubernur', address: 'Jl. Sam Ratulangi 101, Palu' },
+        firstStart: `${day(30)}T09:00`,
+        durationMinutes: 480,
+        capacity: 40,
+        autoApprove: true,
+        registrationOpensDays: 40,
+        registrationClosesDays: 1,
+      },
+      sultengAdmin.token,
+    );
+    expect(forum.status, await forum.clone().text()).toBe(201);
+    const { id: forumId, sessions } = (await forum.json()) as {
+      id: string;
+      sessions: { id: string }[];
+    };
+    const sessionId = sessions[0]!.id;
+    const published = await post(
+      h,
+      `/v1/tenants/${sulteng}/forums/${forumId}/sessions/${sessionId}/status`,
+      { status: 'published' },
+      sultengAdmin.token,
+    );
+    expect(published.status, await published.clone().text()).toBe(200);
+    const registered = await post(
+      h,
+      `/v1/tenants/${fx.b}/forum-registrations`,
+      {
+        sessionId,
+        delegates: [{ userId: fx.adminB.userId, title: 'Kepala Bagian Kerja Sama', head: true }],
+      },
+      fx.adminB.token,
+    );
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    // a region not registered cannot open it; the registered delegation can
+    const outsider = await post(
+      h,
+      `/v1/tenants/${fx.a}/conversations`,
+      { subject: { type: 'session', id: sessionId } },
+      fx.adminA.token,
+    );
+    expect(outsider.status).toBe(404);
+    const opened = await post(
+      h,
+      `/v1/tenants/${fx.b}/conversations`,
+      { subject: { type: 'session', id: sessionId } },
+      fx.adminB.token,
+    );
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    const { board } = (await opened.json()) as { board: Board };
+    const t = await post(
+      h,
+      `/v1/tenants/${fx.b}/boards/${board.id}/threads`,
+      { title: 'Usulan agenda sesi', body: 'Mohon sesi khusus sistem peringatan dini.' },
+      fx.adminB.token,
+    );
+    expect(t.status).toBe(201);
+    const { thread: th } = (await t.json()) as ThreadPage;
+    expect((await h.request(`/v1/threads/${th.id}`)).status).toBe(404);
+    // only the convener opens it to the public; then anyone reads, but only delegations write
+    expect(
+      (
+        await put(
+          h,
+          `/v1/tenants/${fx.b}/boards/${board.id}/publicity`,
+          { publicRead: true },
+          fx.adminB.token,
+        )
+      ).status,
+    ).toBe(403);
+    const opening = await put(
+      h,
+      `/v1/tenants/${sulteng}/boards/${board.id}/publicity`,
+      { publicRead: true },
+      sultengAdmin.token,
+    );
+    expect(opening.status, await opening.clone().text()).toBe(200);
+    expect((await h.request(`/v1/threads/${th.id}`)).status).toBe(200);
+    const fromPalu = await post(
+      h,
+      `/v1/tenants/${fx.a}/threads/${th.id}/posts`,
+      { body: 'Boleh ikut?' },
+      fx.adminA.token,
+    );
+    expect(fromPalu.status).toBe(403);
   });
 
   it('limits how fast one user posts', async () => {
