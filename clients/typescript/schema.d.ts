@@ -3245,8 +3245,10 @@ export interface components {
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
-            /** @description How many items match the filters, across all pages. */
+            /** @description How many posts match, counted up to 1,000 (see `totalIsLowerBound`). */
             total: number;
+            /** @description True when more than 1,000 match: show “1.000+”. */
+            totalIsLowerBound: boolean;
         };
         EditPostRequest: {
             /** @description Links to documents (http or https only). */

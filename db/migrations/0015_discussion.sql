@@ -132,6 +132,7 @@ CREATE UNIQUE INDEX "discussion_notifications_user_id_post_id_kind_index" ON "di
 CREATE INDEX "post_reports_board_id_status_created_at_index" ON "post_reports" USING btree ("board_id","status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "post_reports_post_id_reporter_user_id_index" ON "post_reports" USING btree ("post_id","reporter_user_id");--> statement-breakpoint
 CREATE INDEX "posts_thread_time_idx" ON "posts" USING btree ("thread_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "posts_time_idx" ON "posts" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "posts_scoped_idx" ON "posts" USING gin ("scoped") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "posts_author_user_id_created_at_index" ON "posts" USING btree ("author_user_id","created_at");--> statement-breakpoint

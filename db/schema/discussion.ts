@@ -130,6 +130,8 @@ export const posts = pgTable(
   },
   (t) => [
     index('posts_thread_time_idx').on(t.threadId, t.createdAt, t.id),
+    /** newest first: a search for a frequent word walks it and stops at a page */
+    index('posts_time_idx').on(t.createdAt.desc(), t.id.desc()),
     index('posts_search_idx').using('gin', t.search).with({ fastupdate: false }),
     index('posts_scoped_idx').using('gin', t.scoped).with({ fastupdate: false }),
     index().on(t.authorUserId, t.createdAt),

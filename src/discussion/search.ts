@@ -6,6 +6,8 @@ import { visibleBoards } from './access';
 import { excerptOf } from './markdown';
 import { readerFor, unpack } from './threads';
 
+export const COUNT_BOUND = 1000;
+
 /**
  * Full-text search in Indonesian (the catalogue's configuration) over the
  * visible posts of the boards this reader may read — a private conversation
@@ -37,7 +39,7 @@ export async function searchDiscussion({
     })
     .from(sql`(select websearch_to_tsquery('indonesian', ${input.q}) as t) as q`);
   // only stop words ("dan", "yang"): nothing to look for, rather than everything
-  if (Number(n) === 0 || (!everywhere && !scoped)) return { data: [], nextCursor: null, total: 0 };
+  if (Number(n) === 0 || (!everywhere && !scoped)) return { data: [], nextCursor: null, total: 0, totalIsLowerBound: false };
   const match = and(
     everywhere
       ? sql`${posts.search} @@ websearch_to_tsquery('indonesian', ${input.q})`
@@ -71,7 +73,15 @@ export async function searchDiscussion({
       )
       .orderBy(desc(posts.createdAt), desc(posts.id))
       .limit(input.limit + 1),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(posts).where(match),
+    // counted up to a bound: past it the answer is "more than 1,000", not a full scan
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(
+      ctx.db
+        .select({ one: sql`1`.as('one') })
+        .from(posts)
+        .where(match)
+        .limit(COUNT_BOUND + 1)
+        .as('m'),
+    ),
   ]);
   const { page, nextCursor } = pageOf(
     rows,
@@ -80,6 +90,7 @@ export async function searchDiscussion({
     filters,
   );
   return {
+    totalIsLowerBound: Number(total) > COUNT_BOUND,
     data: page.map((r) => ({
       postId: r.id,
       threadId: r.threadId,
@@ -91,6 +102,6 @@ export async function searchDiscussion({
       createdAt: r.createdAt,
     })),
     nextCursor,
-    total: Number(total),
+    total: Math.min(Number(total), COUNT_BOUND),
   };
 }
