@@ -63,6 +63,7 @@ export default tseslint.config(
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',
+      'src/digests/render.ts',
     ],
     rules: {
       'no-restricted-imports': [

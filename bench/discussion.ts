@@ -2,7 +2,10 @@
 // 500,000 posts in the embedded database (PGlite), through the real app's HTTP
 // handler, read by a kabupaten's admin: listing a board page, reading a thread
 // page, searching (and the board list). Prints p50/p95/p99; results go in the README.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
 import { boards, memberships, posts, tenants, threadReads, threads, users } from '../db/schema';
@@ -60,9 +63,14 @@ const SEARCHES = [
 
 async function main() {
   const t0 = performance.now();
-  const handle = await openPglite();
-  await migrate(handle);
-  await seedReferenceData(handle.db);
+  // DISCUSSION_BENCH_DIR keeps the built data set on disk, so a second run measures without rebuilding
+  const dir = process.env.DISCUSSION_BENCH_DIR;
+  const reuse = !!dir && existsSync(join(dir, 'sinergi-built'));
+  const handle = await openPglite(dir);
+  if (!reuse) {
+    await migrate(handle);
+    await seedReferenceData(handle.db);
+  }
   const db = handle.db;
   const now = new Date();
   const regionTenants = await db
@@ -71,6 +79,67 @@ async function main() {
     .where(sql`${tenants.type} = 'region'`);
   // the reader: Kabupaten Sigi's admin (Sulawesi Tengah)
   const reader = regionTenants.find((t) => t.code === '72.10')!;
+  const built = reuse ? await reload(db) : await build(db, reader, regionTenants, now);
+  const { app, headers, threadRows, allBoards } = built;
+  if (dir && !reuse) writeFileSync(join(dir, 'sinergi-built'), 'ok');
+  const setupMs = performance.now() - t0;
+
+  // what the reader can see
+  const visible = (
+    (await (
+      await app.request(`/v1/tenants/${reader.id}/boards?limit=1000`, { headers })
+    ).json()) as {
+      data: { id: string }[];
+    }
+  ).data.map((b) => b.id);
+  const visibleSet = new Set(visible);
+  const visibleThreads = threadRows.filter((t) => visibleSet.has(t.boardId)).map((t) => t.id);
+
+  const shapes: Record<string, () => string> = {
+    'list a board page (20 threads, unread counts)': () =>
+      `/v1/tenants/${reader.id}/boards/${pick(visible)}/threads?limit=20`,
+    'read a thread page (20 posts)': () =>
+      `/v1/tenants/${reader.id}/threads/${pick(visibleThreads)}?limit=20`,
+    'search what the reader may read': () =>
+      `/v1/tenants/${reader.id}/discussion-search?q=${pick(SEARCHES)}&limit=20`,
+    'search the public boards (anonymous)': () =>
+      `/v1/discussion-search?q=${pick(SEARCHES)}&limit=20`,
+    'list the reader’s boards (unread per board)': () => `/v1/tenants/${reader.id}/boards?limit=50`,
+  };
+  const pct = (xs: number[], p: number) =>
+    xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+  console.log(
+    `discussion benchmark: ${allBoards.length} boards (${visible.length} visible to the reader), ${THREADS.toLocaleString('en')} threads, ${POSTS.toLocaleString('en')} posts; setup ${(setupMs / 1000).toFixed(0)} s; ${REQUESTS} requests per shape; embedded PGlite, in-process HTTP`,
+  );
+  console.log('| request | p50 ms | p95 ms | p99 ms | mean total |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, url] of Object.entries(shapes)) {
+    for (let i = 0; i < 20; i++) await app.request(url(), { headers });
+    const times: number[] = [];
+    let totals = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      const u = url();
+      const start = performance.now();
+      const res = await app.request(u, { headers: u.startsWith('/v1/tenants') ? headers : {} });
+      const body = (await res.json()) as { total?: number };
+      times.push(performance.now() - start);
+      if (res.status !== 200) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
+      totals += body.total ?? 0;
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} | ${Math.round(totals / REQUESTS)} |`,
+    );
+  }
+  await handle.close?.();
+}
+
+async function build(
+  db: Db,
+  reader: { id: string },
+  regionTenants: { id: string; code: string | null }[],
+  now: Date,
+) {
   phase('authors: 300 users across the regions');
   const authors = Array.from({ length: 300 }, (_, i) => ({
     id: newId('user'),
@@ -91,11 +160,7 @@ async function main() {
 
   phase(`${BOARDS} boards: issue and province boards, the rest private conversations`);
   // the standing boards come from the app (9 issues, 38 provinces); the rest are conversations of two regions
-  const app = createApp({
-    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
-    logger: createLogger('silent'),
-    openDb: () => ({ db }),
-  });
+  const app = makeApp(db);
   const session = await createSession(db, { userId: authors[0]!.id, now });
   const headers = { authorization: `Bearer ${session.token}` };
   await app.request(`/v1/tenants/${reader.id}/boards`, { headers });
@@ -167,56 +232,33 @@ async function main() {
   await db.execute(sql`insert into ${threadReads} (user_id, thread_id, last_read_at)
     select ${authors[0]!.id}, id, now() - interval '30 days' from threads where random() < 0.5`);
   await db.execute(sql`analyze`);
-  const setupMs = performance.now() - t0;
-
-  // what the reader can see
-  const visible = (
-    (await (
-      await app.request(`/v1/tenants/${reader.id}/boards?limit=1000`, { headers })
-    ).json()) as {
-      data: { id: string }[];
-    }
-  ).data.map((b) => b.id);
-  const visibleSet = new Set(visible);
-  const visibleThreads = threadRows.filter((t) => visibleSet.has(t.boardId)).map((t) => t.id);
-
-  const shapes: Record<string, () => string> = {
-    'list a board page (20 threads, unread counts)': () =>
-      `/v1/tenants/${reader.id}/boards/${pick(visible)}/threads?limit=20`,
-    'read a thread page (20 posts)': () =>
-      `/v1/tenants/${reader.id}/threads/${pick(visibleThreads)}?limit=20`,
-    'search what the reader may read': () =>
-      `/v1/tenants/${reader.id}/discussion-search?q=${pick(SEARCHES)}&limit=20`,
-    'search the public boards (anonymous)': () =>
-      `/v1/discussion-search?q=${pick(SEARCHES)}&limit=20`,
-    'list the reader’s boards (unread per board)': () => `/v1/tenants/${reader.id}/boards?limit=50`,
+  return {
+    app,
+    headers,
+    threadRows: threadRows.map((t) => ({ id: t.id, boardId: t.boardId })),
+    allBoards,
   };
-  const pct = (xs: number[], p: number) =>
-    xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-  console.log(
-    `discussion benchmark: ${allBoards.length} boards (${visible.length} visible to the reader), ${THREADS.toLocaleString('en')} threads, ${POSTS.toLocaleString('en')} posts; setup ${(setupMs / 1000).toFixed(0)} s; ${REQUESTS} requests per shape; embedded PGlite, in-process HTTP`,
-  );
-  console.log('| request | p50 ms | p95 ms | p99 ms | mean total |');
-  console.log('|---|---|---|---|---|');
-  for (const [name, url] of Object.entries(shapes)) {
-    for (let i = 0; i < 20; i++) await app.request(url(), { headers });
-    const times: number[] = [];
-    let totals = 0;
-    for (let i = 0; i < REQUESTS; i++) {
-      const u = url();
-      const start = performance.now();
-      const res = await app.request(u, { headers: u.startsWith('/v1/tenants') ? headers : {} });
-      const body = (await res.json()) as { total?: number };
-      times.push(performance.now() - start);
-      if (res.status !== 200) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
-      totals += body.total ?? 0;
-    }
-    times.sort((a, b) => a - b);
-    console.log(
-      `| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} | ${Math.round(totals / REQUESTS)} |`,
-    );
-  }
-  await handle.close?.();
+}
+
+function makeApp(db: Db) {
+  return createApp({
+    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
+    logger: createLogger('silent'),
+    openDb: () => ({ db }),
+  });
+}
+
+/** A data set built by an earlier run: the reader's session is made anew. */
+async function reload(db: Db) {
+  const app = makeApp(db);
+  const [admin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'penulis0@contoh.go.id'));
+  const session = await createSession(db, { userId: admin!.id, now: new Date() });
+  const threadRows = await db.select({ id: threads.id, boardId: threads.boardId }).from(threads);
+  const allBoards = (await db.select({ id: boards.id }).from(boards)).map((b) => b.id);
+  return { app, headers: { authorization: `Bearer ${session.token}` }, threadRows, allBoards };
 }
 
 main().catch((err) => {

@@ -24,6 +24,7 @@ import { registerNationalMappingReport } from './routes/admin/national-report';
 import { registerNationalReporting } from './routes/admin/annual-reports';
 import { registerAnnualReports } from './routes/annual-reports';
 import { registerDiscussion } from './routes/discussion';
+import { registerDigest } from './routes/digest';
 import { registerAuth } from './routes/auth';
 import { registerAgreements } from './routes/agreements';
 import { registerCatalog } from './routes/catalog';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
   registerNationalReporting(app);
   registerAnnualReports(app);
   registerDiscussion(app);
+  registerDigest(app);
   registerDocs(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

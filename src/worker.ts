@@ -1,7 +1,8 @@
 import { openNeon } from '../db/connect/neon';
 import { createApp, type App } from './app';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config/env';
-import { runJobs } from './jobs';
+import { digestJob, JOBS, runJobs } from './jobs';
+import { planDigests, sendDigestBatch, type Planned } from './digests/run';
 import { createLogger, type Logger } from './platform/logger';
 import { systemCtx } from './platform/context';
 import { emailClientFrom } from './email/client';
@@ -24,6 +25,8 @@ export type Env = {
   NEON_WS_PROXY?: string;
   APP_SECRET?: string;
   ASSETS?: Fetcher;
+  /** the digest queue (wrangler.toml): the cron enqueues batches of recipients, the consumer composes and sends */
+  DIGEST_QUEUE?: Queue<Planned[]>;
 };
 
 const apps = new WeakMap<object, { app: App; config: WorkerConfig; logger: Logger }>();
@@ -71,6 +74,30 @@ function configProblem(err: ConfigError): Response {
   );
 }
 
+/** A system context on Neon for the cron and the queue consumer; the outbox is flushed and the pool closed after. */
+async function withSystemCtx<T>(
+  env: Env,
+  where: Record<string, string>,
+  run: (ctx: ReturnType<typeof systemCtx>['ctx']) => Promise<T>,
+): Promise<T> {
+  const { config, logger } = appFor(env);
+  const handle = openNeon(config.DATABASE_URL, { wsProxy: config.NEON_WS_PROXY });
+  const { ctx, flush } = systemCtx({
+    db: handle.db,
+    logger: logger.child(where),
+    config,
+    email: emailClientFrom(config),
+    requestId: newId('request'),
+  });
+  try {
+    const result = await run(ctx);
+    await flush();
+    return result;
+  } finally {
+    await handle.close();
+  }
+}
+
 export default {
   async fetch(request, env, ctx) {
     try {
@@ -82,19 +109,38 @@ export default {
   },
 
   async scheduled(controller, env, ctx) {
-    const { config, logger } = appFor(env);
-    const handle = openNeon(config.DATABASE_URL, { wsProxy: config.NEON_WS_PROXY });
-    const { ctx: jobCtx, flush } = systemCtx({
-      db: handle.db,
-      logger: logger.child({ cron: controller.cron }),
-      config,
-      email: emailClientFrom(config),
-      requestId: newId('request'),
+    const work = withSystemCtx(env, { cron: controller.cron }, async (jobCtx) => {
+      if (!env.DIGEST_QUEUE) return runJobs({ ctx: jobCtx, input: {} });
+      // digests fan out: batches of recipients onto the queue, composed and sent by its consumer
+      const results = await runJobs({
+        ctx: jobCtx,
+        input: { jobs: JOBS.filter((j) => j !== digestJob) },
+      });
+      const batches = await planDigests(jobCtx);
+      for (let i = 0; i < batches.length; i += 100)
+        await env.DIGEST_QUEUE.sendBatch(batches.slice(i, i + 100).map((body) => ({ body })));
+      jobCtx.logger.info('digests.enqueued', { batches: batches.length });
+      return results;
     });
-    const work = runJobs({ ctx: jobCtx, input: {} })
-      .then(flush)
-      .finally(() => handle.close());
     ctx.waitUntil(work);
     await work;
   },
-} satisfies ExportedHandler<Env>;
+
+  /** The digest queue's consumer: each message is a batch of recipients; a failure retries it (then the dead-letter queue). */
+  async queue(batch, env, ctx) {
+    const work = withSystemCtx(env, { queue: batch.queue }, async (jobCtx) => {
+      for (const message of batch.messages) {
+        try {
+          const result = await sendDigestBatch(jobCtx, message.body);
+          jobCtx.logger.info('digests.batch', { ...result, messageId: message.id });
+          message.ack();
+        } catch (err) {
+          jobCtx.logger.error('digests.batch_failed', { err, messageId: message.id });
+          message.retry({ delaySeconds: 60 });
+        }
+      }
+    });
+    ctx.waitUntil(work);
+    await work;
+  },
+} satisfies ExportedHandler<Env, Planned[]>;

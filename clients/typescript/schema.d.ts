@@ -461,6 +461,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/digest/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page the digest’s link opens: one button that turns it off
+         * @description Opening the link changes nothing (mail scanners open links); the button POSTs the same address.
+         */
+        get: operations["unsubscribeDigestPage"];
+        put?: never;
+        /**
+         * Turn a digest off with one click (RFC 8058), without signing in
+         * @description What mail clients POST for `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (body `List-Unsubscribe=One-Click`, any or none accepted). The token is signed for one account and tenant; a forged or altered one answers 404.
+         */
+        post: operations["unsubscribeDigest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/discussion-search": {
         parameters: {
             query?: never;
@@ -594,6 +618,66 @@ export interface paths {
          */
         get: operations["getMe"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/digest/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What your digest would say now
+         * @description The items (without those already sent in the same state) and the rendered email, for one of your tenants. Nothing is recorded or sent.
+         */
+        get: operations["previewDigest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your digest settings, per tenant you belong to
+         * @description How often the email digest of each of your tenants reaches you (weekly by default for a head, off otherwise), which sections, in which language. Immediate emails (invitations, resets, proposals) are not affected.
+         */
+        get: operations["listNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications/{tenantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose how the digest of one of your tenants reaches you
+         * @description For a tenant you belong to (404 otherwise). Audited in that tenant.
+         */
+        put: operations["setNotificationSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3231,6 +3315,25 @@ export interface components {
             /** @description Required to decline. */
             reason?: string;
         };
+        DigestPreview: {
+            /** @enum {string} */
+            frequency: "off" | "daily" | "weekly";
+            html: string;
+            items: {
+                key: string;
+                reason: string;
+                section: components["schemas"]["DigestSection"];
+                stillWaiting: boolean;
+                title: string;
+                url: string;
+            }[];
+            subject: string;
+            text: string;
+            /** @description False when there is nothing to say: no digest is sent empty. */
+            wouldSend: boolean;
+        };
+        /** @enum {string} */
+        DigestSection: "decisions" | "lapsing" | "opportunities" | "forums" | "discussion";
         DiscussionSearchResults: {
             data: {
                 boardId: string;
@@ -3905,6 +4008,27 @@ export interface components {
                 name: string;
             };
         };
+        NotificationSettings: {
+            /** @enum {string} */
+            frequency: "off" | "daily" | "weekly";
+            /** @description Never chosen: weekly for a head, off otherwise. */
+            isDefault: boolean;
+            /** @enum {string} */
+            language: "id" | "en";
+            role: string;
+            /** @description The sections wanted; empty: all. */
+            sections: components["schemas"]["DigestSection"][];
+            tenantId: string;
+            tenantName: string;
+            /**
+             * @description The digest is sent at 07:00 in this zone (the region’s own; partners WIB).
+             * @enum {string}
+             */
+            zone: "WIB" | "WITA" | "WIT";
+        };
+        NotificationSettingsList: {
+            data: components["schemas"]["NotificationSettings"][];
+        };
         OpenConversationRequest: {
             subject: {
                 /** @description The interest, proposal, agreement or forum session. */
@@ -3931,7 +4055,7 @@ export interface components {
             status: "queued" | "sent" | "failed" | "held";
             subject: string;
             /** @enum {string} */
-            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "discussion" | "annual_report" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "forum_review";
+            template: "verify_email" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "digest" | "discussion" | "annual_report" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "forum_review";
             textBody: string | null;
             toAddress: string;
         };
@@ -4714,6 +4838,14 @@ export interface components {
                 userAgent: string | null;
             }[];
         };
+        SetNotificationsRequest: {
+            /** @enum {string} */
+            frequency: "off" | "daily" | "weekly";
+            /** @enum {string} */
+            language?: "id" | "en";
+            /** @description Empty: all sections. */
+            sections?: components["schemas"]["DigestSection"][];
+        };
         /** @description Sinergi: the action plan (rencana aksi) with its recorded actions, after the Nota Kesepakatan. */
         SignActionPlan: {
             /** @description The delegation (surat kuasa) number: required when delegated. */
@@ -5054,6 +5186,11 @@ export interface components {
          * @enum {string}
          */
         TimeZoneName: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+        Unsubscribed: {
+            /** @enum {string} */
+            frequency: "off";
+            tenantId: string;
+        };
         UpdateAgencyRequest: {
             /** @example Dinas Kebudayaan dan Pariwisata */
             name?: string;
@@ -6579,6 +6716,97 @@ export interface operations {
             };
         };
     };
+    unsubscribeDigestPage: {
+        parameters: {
+            query: {
+                /** @description The signed token from the digest’s link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A small page in Indonesian with the button. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribeDigest: {
+        parameters: {
+            query: {
+                /** @description The signed token from the digest’s link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Turned off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchPublicDiscussion: {
         parameters: {
             query: {
@@ -7065,6 +7293,193 @@ export interface operations {
             };
             /** @description FORBIDDEN: Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewDigest: {
+        parameters: {
+            query: {
+                /** @description One of your tenants. */
+                tenantId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestPreview"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Per tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsList"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetNotificationsRequest"];
+            };
+        };
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -194,6 +194,10 @@ export const emailOutbox = pgTable(
     htmlBody: text().notNull(),
     /** files sent with the email (a calendar file), as text */
     attachments: jsonb().$type<{ filename: string; contentType: string; content: string }[]>(),
+    /** extra headers (a digest's List-Unsubscribe) */
+    headers: jsonb().$type<Record<string, string>>(),
+    /** sent as Resend's Idempotency-Key: a retried send is not delivered twice */
+    idempotencyKey: text(),
     status: emailStatus().notNull().default('queued'),
     attempts: integer().notNull().default(0),
     providerId: text(),

@@ -8,3 +8,4 @@ export * from './matching';
 export * from './forums';
 export * from './reports';
 export * from './discussion';
+export * from './digests';

@@ -7,6 +7,8 @@ import { excerptOf } from './markdown';
 import { readerFor, unpack } from './threads';
 
 export const COUNT_BOUND = 1000;
+/** Above this many matches a page is found by walking the newest posts rather than sorting every match. */
+const MANY = 300;
 
 /**
  * Full-text search in Indonesian (the catalogue's configuration) over the
@@ -39,15 +41,27 @@ export async function searchDiscussion({
     })
     .from(sql`(select websearch_to_tsquery('indonesian', ${input.q}) as t) as q`);
   // only stop words ("dan", "yang"): nothing to look for, rather than everything
-  if (Number(n) === 0 || (!everywhere && !scoped)) return { data: [], nextCursor: null, total: 0, totalIsLowerBound: false };
+  if (Number(n) === 0 || (!everywhere && !scoped))
+    return { data: [], nextCursor: null, total: 0, totalIsLowerBound: false };
   const match = and(
     everywhere
       ? sql`${posts.search} @@ websearch_to_tsquery('indonesian', ${input.q})`
       : sql`${posts.scoped} @@ ${scoped}::tsquery`,
     eq(posts.status, 'visible'),
   );
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    ctx.db
+  // counted up to a bound: past it the answer is "more than 1,000", not a full scan
+  const [{ total } = { total: 0 }] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(
+      ctx.db
+        .select({ one: sql`1`.as('one') })
+        .from(posts)
+        .where(match)
+        .limit(COUNT_BOUND + 1)
+        .as('m'),
+    );
+  const pageOf_ = (db: Pick<typeof ctx.db, 'select'>) =>
+    db
       .select({
         id: posts.id,
         body: posts.body,
@@ -72,17 +86,16 @@ export async function searchDiscussion({
         ),
       )
       .orderBy(desc(posts.createdAt), desc(posts.id))
-      .limit(input.limit + 1),
-    // counted up to a bound: past it the answer is "more than 1,000", not a full scan
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(
-      ctx.db
-        .select({ one: sql`1`.as('one') })
-        .from(posts)
-        .where(match)
-        .limit(COUNT_BOUND + 1)
-        .as('m'),
-    ),
-  ]);
+      .limit(input.limit + 1);
+  // Many matches: walking the posts newest first finds a page long before fetching every match
+  // for a sort, so the planner is told not to build the bitmap (in this transaction only).
+  const rows =
+    Number(total) > MANY
+      ? await ctx.db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_bitmapscan = off`);
+          return pageOf_(tx);
+        })
+      : await pageOf_(ctx.db);
   const { page, nextCursor } = pageOf(
     rows,
     input.limit,

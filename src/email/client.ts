@@ -8,6 +8,9 @@ export type EmailMessage = {
   text: string;
   html: string;
   attachments?: Attachment[];
+  headers?: Record<string, string>;
+  /** Resend does not deliver twice a message sent again with the same key */
+  idempotencyKey?: string;
 };
 
 /** Text as base64 over its UTF-8 bytes (Workers have no Buffer). */
@@ -34,22 +37,26 @@ export function resendClient(apiKey: string, from: string, baseUrl?: string): Em
         ({ Resend: R }) => new R(apiKey, baseUrl ? { baseUrl } : undefined),
       );
       const resend = await client;
-      const { data, error } = await resend.emails.send({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        ...(message.attachments?.length
-          ? {
-              attachments: message.attachments.map((a) => ({
-                filename: a.filename,
-                content: base64Utf8(a.content),
-                contentType: a.contentType,
-              })),
-            }
-          : {}),
-      });
+      const { data, error } = await resend.emails.send(
+        {
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          ...(message.headers ? { headers: message.headers } : {}),
+          ...(message.attachments?.length
+            ? {
+                attachments: message.attachments.map((a) => ({
+                  filename: a.filename,
+                  content: base64Utf8(a.content),
+                  contentType: a.contentType,
+                })),
+              }
+            : {}),
+        },
+        message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
+      );
       if (error || !data)
         throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
       return { id: data.id };

@@ -20,6 +20,7 @@ export async function enqueueEmail<T extends TemplateName>(
   template: T,
   params: Parameters<(typeof templates)[T]>[1],
   attachments?: Attachment[],
+  extra?: { headers?: Record<string, string>; idempotencyKey?: string },
 ): Promise<void> {
   const rendered = (
     templates[template] as (
@@ -36,6 +37,8 @@ export async function enqueueEmail<T extends TemplateName>(
     textBody: rendered.text,
     htmlBody: rendered.html,
     attachments: attachments?.length ? attachments : null,
+    headers: extra?.headers ?? null,
+    idempotencyKey: extra?.idempotencyKey ?? null,
     createdAt: ctx.now(),
   });
   ctx.defer(() => dispatchOutbox(ctx));
@@ -89,6 +92,8 @@ export async function dispatchOutbox(
         text: row.textBody,
         html: row.htmlBody,
         ...(row.attachments?.length ? { attachments: row.attachments } : {}),
+        ...(row.headers ? { headers: row.headers } : {}),
+        ...(row.idempotencyKey ? { idempotencyKey: row.idempotencyKey } : {}),
       });
       await db
         .update(emailOutbox)

@@ -181,6 +181,8 @@ export const templates = {
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
   }),
+  /** A digest, rendered by src/digests/render.ts (its own layout). */
+  digest: (_lang: Lang, p: Rendered): Rendered => p,
   /** Something in the discussion for this reader: a mention, a reply to what they wrote, or news where they watch. */
   discussion: (
     lang: Lang,

@@ -7,6 +7,7 @@ import type { Ctx } from '../platform/context';
 import { materialiseAll, syncRegistrationWindows } from '../forums/sessions';
 import { sendForumReminders } from '../forums/notices';
 import { expireMeetingRequests } from '../forums/meetings';
+import { planDigests, sendDigestBatch } from '../digests/run';
 
 /**
  * Periodic jobs, run by the Workers cron trigger (src/worker.ts `scheduled`)
@@ -68,6 +69,26 @@ export const proposalReminders: Job = {
   },
 };
 
+/**
+ * Digests due now (07:00 in each recipient's zone): on Node every batch is
+ * composed and queued here; on Workers the cron hands the batches to the
+ * digest queue instead (`src/worker.ts`) and this job is left out.
+ */
+export const digestJob: Job = {
+  name: 'digests',
+  async run({ ctx }) {
+    const batches = await planDigests(ctx);
+    const total = { batches: batches.length, sent: 0, empty: 0, skipped: 0 };
+    for (const batch of batches) {
+      const r = await sendDigestBatch(ctx, batch);
+      total.sent += r.sent;
+      total.empty += r.empty;
+      total.skipped += r.skipped;
+    }
+    return total;
+  },
+};
+
 /** Forums: next sessions materialised, registration windows opened and closed, reminders 7 days and 1 day ahead. */
 export const forumUpkeep: Job = {
   name: 'forum-upkeep',
@@ -85,6 +106,7 @@ export const JOBS: Job[] = [
   purgeExpired,
   proposalReminders,
   forumUpkeep,
+  digestJob,
   retryEmail,
 ];
 

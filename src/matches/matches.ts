@@ -377,6 +377,28 @@ export async function matchesForPotential({
   };
 }
 
+/** The best few candidates of one of a tenant's published potentials, for the system (the digests): no access check. */
+export async function bestMatchesOf(
+  ctx: Ctx,
+  tenantId: string,
+  potentialId: string,
+  limit: number,
+) {
+  const todayIso = today(ctx);
+  const target = await loadTarget(ctx.db, potentialId, tenantId, todayIso);
+  if (!target) return [];
+  const history = await historyOf(ctx.db, tenantId);
+  const { candidates } = await topCandidates(ctx.db, target, {
+    now: ctx.now(),
+    todayIso,
+    history,
+    k: limit,
+    filter: {},
+  });
+  const { matches } = rank(target, candidates, { now: ctx.now(), labels: LABELS, history, limit });
+  return matches.map((m) => present(ctx, m));
+}
+
 /**
  * Published potentials that fit a tenant. A partner is scored as a candidate
  * against every potential open to its kind; a region's best own published

@@ -278,6 +278,10 @@ export const messages = {
     id: (p) => `Terlalu banyak tulisan dalam waktu singkat. Coba lagi dalam ${p.seconds} detik.`,
     en: (p) => `Too many posts in a short time. Try again in ${p.seconds} seconds.`,
   },
+  'digest.bad_token': {
+    id: 'Tautan berhenti berlangganan tidak valid.',
+    en: 'The unsubscribe link is not valid.',
+  },
   'annual_report.not_found': {
     id: 'Laporan tahunan tidak ditemukan.',
     en: 'Annual report not found.',

@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   post: 'pst',
   notification: 'ntf',
   flag: 'flg',
+  digest: 'dig',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -50,6 +50,8 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
     client: handle.client as PGlite,
     logs,
     sent,
+    /** the recording email client, for jobs run in a test */
+    emailClient: deps.email ?? null,
     /** moves the app's clock forward (expiry tests) */
     advance: (ms: number) => {
       offsetMs += ms;

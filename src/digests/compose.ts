@@ -1,0 +1,348 @@
+import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  agreementParties,
+  agreements,
+  discussionNotifications,
+  digestItems,
+  forumFollowUps,
+  interests,
+  potentials,
+  proposals,
+  tenants,
+  threads,
+} from '../../db/schema';
+import { bestMatchesOf } from '../matches/matches';
+import type { Ctx } from '../platform/context';
+import { type DigestItem, dateWords, type Section } from './render';
+
+export { SECTIONS, type DigestItem, type Section } from './render';
+
+/**
+ * What a digest says, per recipient (an account, for one tenant it belongs
+ * to): decisions waiting, what is about to lapse, new opportunities, forums
+ * and the discussion. Each item has a stable key and a state: an item is
+ * repeated only when its state changed, or — a decision — when it is still
+ * waiting a week after it was last sent ("masih menunggu"). Reads are per
+ * batch of recipients (a fixed number of statements per batch), except the
+ * matches, computed once per tenant's published potential.
+ */
+export type Recipient = { userId: string; tenantId: string; sections: string[] };
+
+const STILL_WAITING_DAYS = 7;
+const EXPIRING_POTENTIAL_DAYS = 30;
+const EXPIRING_AGREEMENT_DAYS = 90;
+const FOLLOW_UP_DAYS = 14;
+
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Every item of every recipient of a batch, before the no-repeat rule. */
+async function gather(ctx: Ctx, recipients: Recipient[]) {
+  const tenantIds = [...new Set(recipients.map((r) => r.tenantId))];
+  const userIds = [...new Set(recipients.map((r) => r.userId))];
+  const now = ctx.now();
+  const origin = ctx.config.APP_ORIGIN;
+  const [waitingInterests, waitingProposals, waitingSk, agreementRows, expiring, followUps, notes] =
+    await Promise.all([
+      ctx.db
+        .select({
+          id: interests.id,
+          tenantId: interests.ownerTenantId,
+          from: tenants.name,
+          title: potentials.title,
+          createdAt: interests.createdAt,
+        })
+        .from(interests)
+        .innerJoin(potentials, eq(potentials.id, interests.potentialId))
+        .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
+        .where(and(inArray(interests.ownerTenantId, tenantIds), eq(interests.status, 'pending'))),
+      ctx.db
+        .select({
+          id: proposals.id,
+          partyA: proposals.partyA,
+          partyB: proposals.partyB,
+          answerA: proposals.answerA,
+          answerB: proposals.answerB,
+          expiresAt: proposals.expiresAt,
+          note: proposals.note,
+        })
+        .from(proposals)
+        .where(
+          and(
+            eq(proposals.status, 'pending'),
+            or(inArray(proposals.partyA, tenantIds), inArray(proposals.partyB, tenantIds)),
+          ),
+        ),
+      ctx.db
+        .select({ id: potentials.id, tenantId: potentials.tenantId, title: potentials.title })
+        .from(potentials)
+        .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'prioritised'))),
+      ctx.db
+        .select({
+          id: agreements.id,
+          tenantId: agreementParties.tenantId,
+          partyStatus: agreementParties.status,
+          title: agreements.title,
+          stage: agreements.stage,
+          confirmedAt: agreements.confirmedAt,
+          pksEnd: agreements.pksEnd,
+        })
+        .from(agreementParties)
+        .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
+        .where(
+          and(
+            inArray(agreementParties.tenantId, tenantIds),
+            sql`${agreements.stage} <> 'berakhir'`,
+          ),
+        ),
+      ctx.db
+        .select({
+          id: potentials.id,
+          tenantId: potentials.tenantId,
+          title: potentials.title,
+          expiresOn: potentials.expiresOn,
+        })
+        .from(potentials)
+        .where(
+          and(
+            inArray(potentials.tenantId, tenantIds),
+            eq(potentials.status, 'published'),
+            lte(potentials.expiresOn, day(addDays(now, EXPIRING_POTENTIAL_DAYS))),
+            gte(potentials.expiresOn, day(now)),
+          ),
+        ),
+      ctx.db
+        .select({
+          id: forumFollowUps.id,
+          tenantId: forumFollowUps.responsibleTenantId,
+          title: forumFollowUps.title,
+          dueDate: forumFollowUps.dueDate,
+        })
+        .from(forumFollowUps)
+        .where(
+          and(
+            inArray(forumFollowUps.responsibleTenantId, tenantIds),
+            eq(forumFollowUps.status, 'open'),
+            lte(forumFollowUps.dueDate, day(addDays(now, FOLLOW_UP_DAYS))),
+          ),
+        ),
+      ctx.db
+        .select({
+          id: discussionNotifications.id,
+          userId: discussionNotifications.userId,
+          kind: discussionNotifications.kind,
+          postId: discussionNotifications.postId,
+          threadId: discussionNotifications.threadId,
+          title: threads.title,
+        })
+        .from(discussionNotifications)
+        .innerJoin(threads, eq(threads.id, discussionNotifications.threadId))
+        .where(
+          and(
+            inArray(discussionNotifications.userId, userIds),
+            isNull(discussionNotifications.digestedAt),
+          ),
+        ),
+    ]);
+  const byTenant = new Map<string, DigestItem[]>();
+  const add = (tenantId: string, item: DigestItem) =>
+    byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), item]);
+  for (const i of waitingInterests)
+    add(i.tenantId, {
+      section: 'decisions',
+      key: `interest:${i.id}`,
+      state: 'pending',
+      waits: true,
+      title: i.title,
+      reason: {
+        id: `${i.from} menyatakan minat; mohon ditanggapi.`,
+        en: `${i.from} declared an interest; please answer.`,
+      },
+      url: `${origin}/interests/${i.id}`,
+    });
+  for (const p of waitingProposals)
+    for (const [party, answer] of [
+      [p.partyA, p.answerA],
+      [p.partyB, p.answerB],
+    ] as const)
+      if (answer === 'pending' && tenantIds.includes(party))
+        add(party, {
+          section: 'decisions',
+          key: `proposal:${p.id}`,
+          state: 'pending',
+          waits: true,
+          title: p.note.slice(0, 120),
+          reason: {
+            id: `Usulan kerja sama dari provinsi; mohon ditanggapi paling lambat ${dateWords(day(p.expiresAt), 'id')}.`,
+            en: `A cooperation proposal from the province; please answer by ${dateWords(day(p.expiresAt), 'en')}.`,
+          },
+          url: `${origin}/proposals/${p.id}`,
+        });
+  for (const p of waitingSk)
+    add(p.tenantId, {
+      section: 'decisions',
+      key: `potential-sk:${p.id}`,
+      state: 'prioritised',
+      waits: true,
+      title: p.title,
+      reason: {
+        id: 'Telah diprioritaskan dalam Berita Acara; menunggu penetapan dengan SK kepala daerah.',
+        en: 'Prioritised in the Berita Acara; waiting for the head’s decree (SK).',
+      },
+      url: `${origin}/potentials/${p.id}`,
+    });
+  for (const a of agreementRows) {
+    if (a.partyStatus === 'invited')
+      add(a.tenantId, {
+        section: 'decisions',
+        key: `agreement-confirm:${a.id}`,
+        state: 'invited',
+        waits: true,
+        title: a.title,
+        reason: {
+          id: 'Daerah Anda diundang dalam kerja sama ini; mohon konfirmasi atau tolak.',
+          en: 'Your region is invited to this agreement; please confirm or decline.',
+        },
+        url: `${origin}/agreements/${a.id}`,
+      });
+    if (
+      a.confirmedAt &&
+      a.pksEnd &&
+      a.pksEnd >= day(now) &&
+      a.pksEnd <= day(addDays(now, EXPIRING_AGREEMENT_DAYS))
+    )
+      add(a.tenantId, {
+        section: 'lapsing',
+        key: `agreement-expiring:${a.id}`,
+        state: a.pksEnd,
+        title: a.title,
+        reason: {
+          id: `Perjanjian Kerja Sama berakhir pada ${dateWords(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
+          en: `The cooperation agreement ends on ${dateWords(a.pksEnd, 'en')}; renew or end it.`,
+        },
+        url: `${origin}/agreements/${a.id}`,
+      });
+  }
+  for (const p of expiring)
+    add(p.tenantId, {
+      section: 'lapsing',
+      key: `potential-expiring:${p.id}`,
+      state: p.expiresOn,
+      title: p.title,
+      reason: {
+        id: `Masa tayang di katalog berakhir pada ${dateWords(p.expiresOn, 'id')}.`,
+        en: `Its listing in the catalogue ends on ${dateWords(p.expiresOn, 'en')}.`,
+      },
+      url: `${origin}/potentials/${p.id}`,
+    });
+  for (const f of followUps)
+    add(f.tenantId, {
+      section: 'forums',
+      key: `follow-up:${f.id}`,
+      state: f.dueDate,
+      title: f.title,
+      reason: {
+        id:
+          f.dueDate < day(now)
+            ? `Tindak lanjut forum melewati tenggat ${dateWords(f.dueDate, 'id')}.`
+            : `Tindak lanjut forum jatuh tempo ${dateWords(f.dueDate, 'id')}.`,
+        en:
+          f.dueDate < day(now)
+            ? `A forum follow-up is overdue since ${dateWords(f.dueDate, 'en')}.`
+            : `A forum follow-up is due on ${dateWords(f.dueDate, 'en')}.`,
+      },
+      url: `${origin}/follow-ups/${f.id}`,
+    });
+  // new matches for each tenant's published potentials (top 3 per tenant)
+  const published = await ctx.db
+    .select({ id: potentials.id, tenantId: potentials.tenantId, title: potentials.title })
+    .from(potentials)
+    .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'published')));
+  for (const p of published.slice(0, 50)) {
+    for (const m of await bestMatchesOf(ctx, p.tenantId, p.id, 3)) {
+      const reason = m.reasons[0];
+      add(p.tenantId, {
+        section: 'opportunities',
+        key: `match:${p.id}:${m.candidate.tenantId}`,
+        state: 'new',
+        title: `${m.candidate.name} — ${p.title}`,
+        reason: {
+          id: `Skor kecocokan ${m.score}. ${reason?.id ?? ''}`.trim(),
+          en: `Match score ${m.score}. ${reason?.en ?? ''}`.trim(),
+        },
+        url: `${origin}/potentials/${p.id}/matches`,
+      });
+    }
+  }
+  const byUser = new Map<string, { item: DigestItem; notificationId: string }[]>();
+  for (const n of notes)
+    byUser.set(n.userId, [
+      ...(byUser.get(n.userId) ?? []),
+      {
+        notificationId: n.id,
+        item: {
+          section: 'discussion',
+          key: `discussion:${n.postId}`,
+          state: n.kind,
+          title: n.title,
+          reason:
+            n.kind === 'mention'
+              ? { id: 'Anda disebut dalam diskusi.', en: 'You were mentioned.' }
+              : n.kind === 'reply'
+                ? { id: 'Tulisan Anda ditanggapi.', en: 'Someone replied to you.' }
+                : {
+                    id: 'Tulisan baru di diskusi yang Anda ikuti.',
+                    en: 'A new post where you follow.',
+                  },
+          url: `${origin}/threads/${n.threadId}#${n.postId}`,
+        },
+      },
+    ]);
+  return { byTenant, byUser };
+}
+
+/**
+ * Each recipient's digest: its tenant's items and its own discussion news, in
+ * the sections it wants, without what it was already told (same key and
+ * state), except a decision still waiting a week later. Also returns the
+ * discussion notifications it covers, to be marked digested when sent.
+ */
+export async function composeBatch(ctx: Ctx, recipients: Recipient[]) {
+  if (recipients.length === 0) return new Map<string, { items: DigestItem[]; notes: string[] }>();
+  const { byTenant, byUser } = await gather(ctx, recipients);
+  const userIds = [...new Set(recipients.map((r) => r.userId))];
+  const sent = await ctx.db
+    .select({
+      userId: digestItems.userId,
+      tenantId: digestItems.tenantId,
+      key: digestItems.itemKey,
+      state: digestItems.state,
+      at: sql<Date>`max(${digestItems.createdAt})`,
+    })
+    .from(digestItems)
+    .where(inArray(digestItems.userId, userIds))
+    .groupBy(digestItems.userId, digestItems.tenantId, digestItems.itemKey, digestItems.state);
+  const last = new Map(
+    sent.map((s) => [`${s.userId}|${s.tenantId}|${s.key}|${s.state}`, new Date(s.at)]),
+  );
+  const out = new Map<string, { items: DigestItem[]; notes: string[] }>();
+  const now = ctx.now().getTime();
+  // a user's discussion news goes in one of its digests of the batch
+  const noted = new Set<string>();
+  for (const r of recipients) {
+    const wanted = (s: Section) => r.sections.length === 0 || r.sections.includes(s);
+    const items: DigestItem[] = [];
+    for (const item of byTenant.get(r.tenantId) ?? []) {
+      if (!wanted(item.section)) continue;
+      const before = last.get(`${r.userId}|${r.tenantId}|${item.key}|${item.state}`);
+      if (!before) items.push(item);
+      else if (item.waits && now - before.getTime() >= STILL_WAITING_DAYS * 86400_000)
+        items.push({ ...item, stillWaiting: true });
+    }
+    const own = wanted('discussion') && !noted.has(r.userId) ? (byUser.get(r.userId) ?? []) : [];
+    if (own.length) noted.add(r.userId);
+    items.push(...own.map((o) => o.item));
+    out.set(`${r.userId}|${r.tenantId}`, { items, notes: own.map((o) => o.notificationId) });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+export const SECTIONS = ['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'] as const;
+export type Section = (typeof SECTIONS)[number];
+export type DigestItem = {
+  section: Section;
+  key: string;
+  state: string;
+  title: string;
+  reason: { id: string; en: string };
+  url: string;
+  /** a decision shown again, a week after it was last sent and still waiting */
+  stillWaiting?: boolean;
+  /** a decision: it waits, and may reappear while it does */
+  waits?: boolean;
+};
+
+/**
+ * The digest email: an HTML part laid out with tables and inline styles (what
+ * common mail clients render) and a plain-text part, in formal Indonesian or
+ * in English. Plain templates: `mjml` needs Node's filesystem at render time
+ * and `@react-email` a React runtime, neither worth carrying into a Worker
+ * for one layout. Pure: no I/O.
+ */
+export type DigestView = {
+  lang: 'id' | 'en';
+  recipientName: string;
+  tenantName: string;
+  /** the period in words, in the recipient's zone ("Senin, 23 November 2026 (WIT)") */
+  periodLabel: string;
+  items: DigestItem[];
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+};
+
+const TITLES: Record<Section, { id: string; en: string }> = {
+  decisions: { id: 'Menunggu keputusan Bapak/Ibu', en: 'Waiting for your decision' },
+  lapsing: { id: 'Segera berakhir', en: 'About to lapse' },
+  opportunities: { id: 'Peluang kerja sama baru', en: 'New cooperation opportunities' },
+  forums: { id: 'Forum kerja sama', en: 'Cooperation forums' },
+  discussion: { id: 'Diskusi', en: 'Discussion' },
+};
+const ORDER: Section[] = ['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'];
+
+const MONTHS = {
+  id: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+/** "5 Januari 2027" / "5 January 2027" for an ISO date. */
+export function dateWords(iso: string, lang: 'id' | 'en') {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[lang][(m ?? 1) - 1]} ${y}`;
+}
+
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+export function renderDigest(v: DigestView) {
+  const en = v.lang === 'en';
+  const still = en ? 'Still waiting: ' : 'Masih menunggu: ';
+  const subject = en
+    ? `Sinergi digest for ${v.tenantName}: ${v.items.length} item${v.items.length === 1 ? '' : 's'}`
+    : `Ringkasan Sinergi untuk ${v.tenantName}: ${v.items.length} hal`;
+  const intro = en
+    ? `Dear ${v.recipientName}, here is what needs ${v.tenantName} as of ${v.periodLabel}.`
+    : `Yth. Bapak/Ibu ${v.recipientName}, berikut hal-hal yang memerlukan perhatian ${v.tenantName} per ${v.periodLabel}.`;
+  const sections = ORDER.map((s) => ({ s, items: v.items.filter((i) => i.section === s) })).filter(
+    (x) => x.items.length,
+  );
+  const text = [
+    intro,
+    ...sections.map(
+      ({ s, items }) =>
+        `${TITLES[s][v.lang].toUpperCase()}\n${items
+          .map(
+            (i) => `- ${i.stillWaiting ? still : ''}${i.title}\n  ${i.reason[v.lang]}\n  ${i.url}`,
+          )
+          .join('\n')}`,
+    ),
+    en
+      ? `Change how often you receive this: ${v.preferencesUrl}\nStop these digests: ${v.unsubscribeUrl}`
+      : `Ubah frekuensi ringkasan: ${v.preferencesUrl}\nBerhenti menerima ringkasan: ${v.unsubscribeUrl}`,
+    '-- \nSinergi — platform kerja sama daerah',
+  ].join('\n\n');
+  const cell = 'padding:12px 16px;border-bottom:1px solid #e5e7eb;font-family:Arial,sans-serif;';
+  const html = `<!doctype html><html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(subject)}</title></head>
+<body style="margin:0;padding:0;background:#f3f4f6">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6"><tr><td align="center" style="padding:24px 8px">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:6px">
+<tr><td style="background:#0f4c81;color:#ffffff;padding:20px 16px;font-family:Arial,sans-serif;font-size:20px;font-weight:bold">Sinergi</td></tr>
+<tr><td style="${cell}font-size:15px;color:#111827;line-height:1.5">${esc(intro)}</td></tr>
+${sections
+  .map(
+    ({ s, items }) =>
+      `<tr><td style="${cell}background:#f9fafb;font-size:13px;font-weight:bold;color:#0f4c81;text-transform:uppercase">${esc(TITLES[s][v.lang])}</td></tr>` +
+      items
+        .map(
+          (i) =>
+            `<tr><td style="${cell}font-size:14px;color:#111827;line-height:1.5">` +
+            `<a href="${esc(i.url)}" style="color:#0f4c81;font-weight:bold;text-decoration:none">${i.stillWaiting ? esc(still) : ''}${esc(i.title)}</a>` +
+            `<br><span style="color:#4b5563">${esc(i.reason[v.lang])}</span></td></tr>`,
+        )
+        .join(''),
+  )
+  .join('\n')}
+<tr><td style="padding:16px;font-family:Arial,sans-serif;font-size:12px;color:#6b7280;line-height:1.5">
+${
+  en
+    ? `<a href="${esc(v.preferencesUrl)}" style="color:#6b7280">Change how often you receive this</a> · <a href="${esc(v.unsubscribeUrl)}" style="color:#6b7280">Stop these digests</a>`
+    : `<a href="${esc(v.preferencesUrl)}" style="color:#6b7280">Ubah frekuensi ringkasan</a> · <a href="${esc(v.unsubscribeUrl)}" style="color:#6b7280">Berhenti menerima ringkasan</a>`
+}<br>Sinergi — platform kerja sama daerah</td></tr>
+</table></td></tr></table></body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,222 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import {
+  digestItems,
+  digestPreferences,
+  digests,
+  discussionNotifications,
+  memberships,
+  regions,
+  tenants,
+  users,
+} from '../../db/schema';
+import { enqueueEmail } from '../email/outbox';
+import type { Ctx } from '../platform/context';
+import type { Lang } from '../platform/i18n';
+import { newId } from '../platform/ids';
+import { sign, signatureMatches } from '../platform/secrets';
+import { composeBatch, type Recipient } from './compose';
+import { dateWords, renderDigest } from './render';
+
+/**
+ * When digests go out: at 07:00 in the recipient's region's own zone (WIB,
+ * WITA, WIT; partners WIB) on the period's first day — every day, or Mondays
+ * — and, if the job ran late, at its next run within the period. A period is
+ * keyed (`daily:2026-11-27`, `weekly:2026-11-23`); one digest per recipient,
+ * tenant and key, whatever runs when.
+ */
+export const SEND_HOUR = 7;
+const OFFSET = { WIB: 7, WITA: 8, WIT: 9 } as const;
+export type Zone = keyof typeof OFFSET;
+export type Frequency = 'daily' | 'weekly';
+
+export function periodOf(now: Date, zone: Zone, frequency: Frequency) {
+  const local = new Date(now.getTime() + OFFSET[zone] * 3600_000);
+  const date = local.toISOString().slice(0, 10);
+  if (frequency === 'daily')
+    return { key: `daily:${date}`, due: local.getUTCHours() >= SEND_HOUR, first: date };
+  const weekday = (local.getUTCDay() + 6) % 7; // Monday 0
+  const monday = new Date(local.getTime() - weekday * 86400_000).toISOString().slice(0, 10);
+  return {
+    key: `weekly:${monday}`,
+    due: weekday > 0 || local.getUTCHours() >= SEND_HOUR,
+    first: monday,
+  };
+}
+
+/** The default: a head gets the weekly digest, everyone else none until they ask. */
+export const defaultFrequency = (role: string) => (role === 'head' ? 'weekly' : 'off');
+
+export type Planned = Recipient & {
+  periodKey: string;
+  zone: Zone;
+  language: Lang;
+  email: string;
+  name: string;
+  tenantName: string;
+};
+
+/** Everyone whose digest is due now and not yet composed for the period. */
+export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
+  const rows = await ctx.db
+    .select({
+      userId: memberships.userId,
+      tenantId: memberships.tenantId,
+      role: memberships.role,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      tenantName: tenants.name,
+      zone: regions.timeZone,
+      frequency: digestPreferences.frequency,
+      sections: digestPreferences.sections,
+      language: digestPreferences.language,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .leftJoin(regions, eq(regions.code, tenants.regionCode))
+    .leftJoin(
+      digestPreferences,
+      and(
+        eq(digestPreferences.userId, memberships.userId),
+        eq(digestPreferences.tenantId, memberships.tenantId),
+      ),
+    )
+    .where(eq(tenants.status, 'active'));
+  const now = ctx.now();
+  const planned: Planned[] = [];
+  for (const r of rows) {
+    const frequency = r.frequency ?? defaultFrequency(r.role);
+    if (frequency === 'off') continue;
+    const zone = (r.zone ?? 'WIB') as Zone;
+    const period = periodOf(now, zone, frequency);
+    if (!period.due) continue;
+    planned.push({
+      userId: r.userId,
+      tenantId: r.tenantId,
+      sections: r.sections ?? [],
+      periodKey: period.key,
+      zone,
+      language: ((r.language ?? r.locale) === 'en' ? 'en' : 'id') as Lang,
+      email: r.email,
+      name: r.name,
+      tenantName: r.tenantName,
+    });
+  }
+  if (planned.length === 0) return [];
+  const done = await ctx.db
+    .select({ userId: digests.userId, tenantId: digests.tenantId, key: digests.periodKey })
+    .from(digests)
+    .where(inArray(digests.periodKey, [...new Set(planned.map((p) => p.periodKey))]));
+  const seen = new Set(done.map((d) => `${d.userId}|${d.tenantId}|${d.key}`));
+  return planned.filter((p) => !seen.has(`${p.userId}|${p.tenantId}|${p.periodKey}`));
+}
+
+/** The signed one-click token that turns a recipient's digest off (RFC 8058), without signing in. */
+export const unsubscribeToken = (userId: string, tenantId: string) =>
+  `${userId}.${tenantId}.${sign(`digest-unsubscribe|${userId}|${tenantId}`)}`;
+export function readUnsubscribeToken(token: string): { userId: string; tenantId: string } | null {
+  const [userId, tenantId, mac, extra] = token.split('.');
+  if (!userId || !tenantId || !mac || extra !== undefined) return null;
+  return signatureMatches(`digest-unsubscribe|${userId}|${tenantId}`, mac)
+    ? { userId, tenantId }
+    : null;
+}
+
+const WEEKDAYS = {
+  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+/** "Senin, 23 November 2026 (WIT)": the day in the recipient's zone. */
+export function dayLabel(now: Date, zone: Zone, lang: Lang) {
+  const local = new Date(now.getTime() + OFFSET[zone] * 3600_000);
+  return `${WEEKDAYS[lang][local.getUTCDay()]}, ${dateWords(local.toISOString().slice(0, 10), lang)} (${zone})`;
+}
+
+export function digestEmail(
+  ctx: Ctx,
+  p: Planned,
+  items: Parameters<typeof renderDigest>[0]['items'],
+) {
+  const token = unsubscribeToken(p.userId, p.tenantId);
+  const unsubscribeUrl = `${ctx.config.APP_ORIGIN}/v1/digest/unsubscribe?token=${encodeURIComponent(token)}`;
+  const rendered = renderDigest({
+    lang: p.language,
+    recipientName: p.name,
+    tenantName: p.tenantName,
+    periodLabel: dayLabel(ctx.now(), p.zone, p.language),
+    items,
+    unsubscribeUrl,
+    preferencesUrl: `${ctx.config.APP_ORIGIN}/settings/notifications`,
+  });
+  return { rendered, unsubscribeUrl };
+}
+
+/**
+ * Composes and queues one batch's digests: for each recipient, in one
+ * transaction, the digest row is claimed by its unique key (a concurrent or
+ * repeated run finds it taken and sends nothing), its items recorded, the
+ * discussion notifications it covers marked, and the email put in the outbox
+ * with the digest's id as Resend's Idempotency-Key and one-click
+ * List-Unsubscribe headers. Nothing to say: an `empty` row, no email.
+ */
+export async function sendDigestBatch(ctx: Ctx, batch: Planned[]) {
+  const composed = await composeBatch(ctx, batch);
+  const result = { sent: 0, empty: 0, skipped: 0 };
+  for (const p of batch) {
+    const { items, notes } = composed.get(`${p.userId}|${p.tenantId}`) ?? { items: [], notes: [] };
+    const id = newId('digest', ctx.now().getTime());
+    const now = ctx.now();
+    const outcome = await ctx.db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(digests)
+        .values({
+          id,
+          userId: p.userId,
+          tenantId: p.tenantId,
+          periodKey: p.periodKey,
+          status: items.length ? 'sent' : 'empty',
+          itemCount: items.length,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: digests.id });
+      if (claimed.length === 0) return 'skipped' as const;
+      if (items.length === 0) return 'empty' as const;
+      await tx.insert(digestItems).values(
+        items.map((i) => ({
+          digestId: id,
+          userId: p.userId,
+          tenantId: p.tenantId,
+          itemKey: i.key,
+          state: i.state,
+          createdAt: now,
+        })),
+      );
+      if (notes.length)
+        await tx
+          .update(discussionNotifications)
+          .set({ digestedAt: now })
+          .where(inArray(discussionNotifications.id, notes));
+      const { rendered, unsubscribeUrl } = digestEmail(ctx, p, items);
+      await enqueueEmail(tx, ctx, p.email, p.language, 'digest', rendered, undefined, {
+        idempotencyKey: id,
+        headers: {
+          'List-Unsubscribe': `<${unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      });
+      return 'sent' as const;
+    });
+    result[outcome]++;
+  }
+  return result;
+}
+
+/** Splits the due recipients into batches (the unit a queue message carries). */
+export async function planDigests(ctx: Ctx, batchSize = 100) {
+  const due = await dueRecipients(ctx);
+  const batches: Planned[][] = [];
+  for (let i = 0; i < due.length; i += batchSize) batches.push(due.slice(i, i + batchSize));
+  return batches;
+}
