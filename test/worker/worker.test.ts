@@ -1,7 +1,9 @@
 import {
   createExecutionContext,
+  createMessageBatch,
   createScheduledController,
   env,
+  getQueueResult,
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
@@ -185,6 +187,18 @@ describe('worker fetch (workerd)', () => {
       const body = (await res.json()) as { name: string; children: { total: number } };
       expect(body.name).toBe('DKI Jakarta');
       expect(body.children.total).toBe(6);
+    });
+
+    it('consumes digest batches from the queue: acknowledged when sent, retried when a batch fails', async () => {
+      const batch = createMessageBatch<unknown>('sinergi-digests', [
+        { id: 'msg-empty', timestamp: new Date(), attempts: 1, body: [] },
+        { id: 'msg-broken', timestamp: new Date(), attempts: 1, body: { not: 'a batch' } },
+      ]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch as never, workerEnv(), ctx);
+      const result = await getQueueResult(batch, ctx);
+      expect(result.explicitAcks).toEqual(['msg-empty']);
+      expect(result.retryMessages.map((m) => m.msgId)).toEqual(['msg-broken']);
     });
 
     it('runs the scheduled jobs against the database', async () => {
