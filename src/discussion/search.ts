@@ -7,8 +7,6 @@ import { excerptOf } from './markdown';
 import { readerFor, unpack } from './threads';
 
 export const COUNT_BOUND = 1000;
-/** Above this many matches a page is found by walking the newest posts rather than sorting every match. */
-const MANY = 300;
 
 /**
  * Full-text search in Indonesian (the catalogue's configuration) over the
@@ -49,23 +47,34 @@ export async function searchDiscussion({
       : sql`${posts.scoped} @@ ${scoped}::tsquery`,
     eq(posts.status, 'visible'),
   );
-  // counted up to a bound: past it the answer is "more than 1,000", not a full scan
-  const [{ total } = { total: 0 }] = await ctx.db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(
-      ctx.db
-        .select({ one: sql`1`.as('one') })
-        .from(posts)
-        .where(match)
-        .limit(COUNT_BOUND + 1)
-        .as('m'),
-    );
-  const pageOf_ = (db: Pick<typeof ctx.db, 'select'>) =>
-    db
+  // the page is chosen on posts alone (newest first), then joined: joining every match first costs more than the search
+  const chosen = ctx.db
+    .select({
+      id: posts.id,
+      body: posts.body,
+      createdAt: posts.createdAt,
+      threadId: posts.threadId,
+      boardId: posts.boardId,
+      authorTenantId: posts.authorTenantId,
+    })
+    .from(posts)
+    .where(
+      and(
+        match,
+        after
+          ? sql`(${posts.createdAt}, ${posts.id}) < (${new Date(after[0]!)}, ${after[1]!})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(input.limit + 1)
+    .as('chosen');
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    ctx.db
       .select({
-        id: posts.id,
-        body: posts.body,
-        createdAt: posts.createdAt,
+        id: chosen.id,
+        body: chosen.body,
+        createdAt: chosen.createdAt,
         threadId: threads.id,
         threadTitle: threads.title,
         boardId: boards.id,
@@ -73,29 +82,21 @@ export async function searchDiscussion({
         boardTitleEn: boards.titleEn,
         tenantName: tenants.name,
       })
-      .from(posts)
-      .innerJoin(boards, eq(boards.id, posts.boardId))
-      .innerJoin(threads, eq(threads.id, posts.threadId))
-      .innerJoin(tenants, eq(tenants.id, posts.authorTenantId))
-      .where(
-        and(
-          match,
-          after
-            ? sql`(${posts.createdAt}, ${posts.id}) < (${new Date(after[0]!)}, ${after[1]!})`
-            : undefined,
-        ),
-      )
-      .orderBy(desc(posts.createdAt), desc(posts.id))
-      .limit(input.limit + 1);
-  // Many matches: walking the posts newest first finds a page long before fetching every match
-  // for a sort, so the planner is told not to build the bitmap (in this transaction only).
-  const rows =
-    Number(total) > MANY
-      ? await ctx.db.transaction(async (tx) => {
-          await tx.execute(sql`set local enable_bitmapscan = off`);
-          return pageOf_(tx);
-        })
-      : await pageOf_(ctx.db);
+      .from(chosen)
+      .innerJoin(boards, eq(boards.id, chosen.boardId))
+      .innerJoin(threads, eq(threads.id, chosen.threadId))
+      .innerJoin(tenants, eq(tenants.id, chosen.authorTenantId))
+      .orderBy(desc(chosen.createdAt), desc(chosen.id)),
+    // counted up to a bound: past it the answer is "more than 1,000", not a full scan
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(
+      ctx.db
+        .select({ one: sql`1`.as('one') })
+        .from(posts)
+        .where(match)
+        .limit(COUNT_BOUND + 1)
+        .as('m'),
+    ),
+  ]);
   const { page, nextCursor } = pageOf(
     rows,
     input.limit,

@@ -198,7 +198,7 @@ describe('worker fetch (workerd)', () => {
       await worker.queue(batch as never, workerEnv(), ctx);
       const result = await getQueueResult(batch, ctx);
       expect(result.explicitAcks).toEqual(['msg-empty']);
-      expect(result.retryMessages.map((m) => m.msgId)).toEqual(['msg-broken']);
+      expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['msg-broken']);
     });
 
     it('runs the scheduled jobs against the database', async () => {
