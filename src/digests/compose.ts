@@ -4,10 +4,14 @@ import {
   agreements,
   discussionNotifications,
   digestItems,
+  annualReports,
   forumFollowUps,
+  forumRegistrations,
+  forumSessions,
   interests,
   potentials,
   proposals,
+  regions,
   tenants,
   threads,
 } from '../../db/schema';
@@ -144,6 +148,52 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           ),
         ),
     ]);
+  const [sessionsSoon, provinceTenants] = await Promise.all([
+    ctx.db
+      .select({
+        id: forumSessions.id,
+        forumId: forumSessions.forumId,
+        tenantId: forumRegistrations.tenantId,
+        title: forumSessions.title,
+        startsAt: forumSessions.startsAt,
+        status: forumRegistrations.status,
+      })
+      .from(forumRegistrations)
+      .innerJoin(forumSessions, eq(forumSessions.id, forumRegistrations.sessionId))
+      .where(
+        and(
+          inArray(forumRegistrations.tenantId, tenantIds),
+          inArray(forumRegistrations.status, ['approved', 'pending', 'waitlisted']),
+          gte(forumSessions.startsAt, now),
+          lte(forumSessions.startsAt, addDays(now, FOLLOW_UP_DAYS)),
+        ),
+      ),
+    ctx.db
+      .select({ id: tenants.id, code: tenants.regionCode })
+      .from(tenants)
+      .where(and(inArray(tenants.id, tenantIds), sql`${tenants.regionCode} ~ '^[0-9]{2}$'`)),
+  ]);
+  // for a province: its kabupaten/kota without an SK this year, and without last year's annual report
+  const gaps = new Map<string, { unmapped: number; unreported: number; year: number }>();
+  if (provinceTenants.length) {
+    const year = new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
+    const codes = provinceTenants.map((p) => p.code!);
+    const rows = await ctx.db
+      .select({
+        province: regions.provinceCode,
+        unmapped: sql<number>`count(*) filter (where not exists (select 1 from ${potentials} p where p.tenant_id = ${tenants.id} and p.sk_date >= ${`${year}-01-01`}::date))::int`,
+        unreported: sql<number>`count(*) filter (where not exists (select 1 from ${annualReports} r where r.tenant_id = ${tenants.id} and r.year = ${year - 1}))::int`,
+      })
+      .from(regions)
+      .innerJoin(tenants, eq(tenants.regionCode, regions.code))
+      .where(and(inArray(regions.provinceCode, codes), eq(regions.autonomous, true)))
+      .groupBy(regions.provinceCode);
+    for (const p of provinceTenants) {
+      const r = rows.find((x) => x.province === p.code);
+      if (r)
+        gaps.set(p.id, { unmapped: Number(r.unmapped), unreported: Number(r.unreported), year });
+    }
+  }
   const byTenant = new Map<string, DigestItem[]>();
   const add = (tenantId: string, item: DigestItem) =>
     byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), item]);
@@ -253,6 +303,44 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       },
       url: `${origin}/follow-ups/${f.id}`,
     });
+  for (const f of sessionsSoon)
+    add(f.tenantId, {
+      section: 'forums',
+      key: `session:${f.id}`,
+      state: `${f.status}:${f.startsAt.toISOString()}`,
+      title: f.title,
+      reason: {
+        id: `Sesi forum yang Anda daftari dimulai ${dateWords(day(f.startsAt), 'id')}${f.status === 'approved' ? '' : ' (pendaftaran belum disetujui)'}.`,
+        en: `A forum session you registered for starts on ${dateWords(day(f.startsAt), 'en')}${f.status === 'approved' ? '' : ' (registration not yet approved)'}.`,
+      },
+      url: `${origin}/forums/${f.forumId}/sessions/${f.id}`,
+    });
+  for (const [tenantId, g] of gaps) {
+    if (g.unmapped > 0)
+      add(tenantId, {
+        section: 'decisions',
+        key: `province-unmapped:${g.year}`,
+        state: String(g.unmapped),
+        title: `${g.unmapped} kabupaten/kota`,
+        reason: {
+          id: `${g.unmapped} kabupaten/kota belum menetapkan hasil pemetaan potensi kerja sama dengan SK tahun ${g.year}.`,
+          en: `${g.unmapped} regencies/cities have not yet established their mapping by decree in ${g.year}.`,
+        },
+        url: `${origin}/reports/mapping`,
+      });
+    if (g.unreported > 0)
+      add(tenantId, {
+        section: 'decisions',
+        key: `province-unreported:${g.year - 1}`,
+        state: String(g.unreported),
+        title: `${g.unreported} kabupaten/kota`,
+        reason: {
+          id: `${g.unreported} kabupaten/kota belum menyampaikan laporan tahunan kerja sama daerah tahun ${g.year - 1}.`,
+          en: `${g.unreported} regencies/cities have not submitted their ${g.year - 1} annual cooperation report.`,
+        },
+        url: `${origin}/annual-reporting/${g.year - 1}`,
+      });
+  }
   // new matches for each tenant's published potentials (top 3 per tenant)
   const published = await ctx.db
     .select({ id: potentials.id, tenantId: potentials.tenantId, title: potentials.title })

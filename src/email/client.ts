@@ -24,7 +24,11 @@ const base64Utf8 = (text: string) => {
 export interface EmailClient {
   name: string;
   send(message: EmailMessage): Promise<{ id: string }>;
+  /** Up to 100 messages without attachments in one call, all or none; the key makes a retried call a no-op. */
+  sendBatch?(messages: EmailMessage[], idempotencyKey: string): Promise<{ ids: string[] }>;
 }
+
+export const BATCH_LIMIT = 100;
 
 /** Resend (production). It answers `{ data, error }` and never throws on HTTP errors: we do. */
 export function resendClient(apiKey: string, from: string, baseUrl?: string): EmailClient {
@@ -60,6 +64,26 @@ export function resendClient(apiKey: string, from: string, baseUrl?: string): Em
       if (error || !data)
         throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
       return { id: data.id };
+    },
+    async sendBatch(messages, idempotencyKey) {
+      client ??= import('resend').then(
+        ({ Resend: R }) => new R(apiKey, baseUrl ? { baseUrl } : undefined),
+      );
+      const resend = await client;
+      const { data, error } = await resend.batch.send(
+        messages.map((m) => ({
+          from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html,
+          ...(m.headers ? { headers: m.headers } : {}),
+        })),
+        { idempotencyKey },
+      );
+      if (error || !data)
+        throw new Error(`resend: ${error?.name ?? 'unknown'}: ${error?.message ?? 'no data'}`);
+      return { ids: data.data.map((d) => d.id) };
     },
   };
 }

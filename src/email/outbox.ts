@@ -4,7 +4,8 @@ import { emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { Lang } from '../platform/i18n';
-import type { Attachment } from './client';
+import { type Attachment, BATCH_LIMIT } from './client';
+import { hashSecret } from '../platform/secrets';
 import { templates, type TemplateName } from './templates';
 
 /**
@@ -55,6 +56,17 @@ export const SECRET_TEMPLATES: ReadonlySet<string> = new Set([
 /** What stays of a secret-bearing body once the email has left: nothing usable. */
 export const REDACTED_BODY = '[isi dihapus setelah terkirim karena memuat kode rahasia]';
 
+type Row = typeof emailOutbox.$inferSelect;
+const messageOf = (row: Row) => ({
+  to: row.toAddress,
+  subject: row.subject,
+  text: row.textBody,
+  html: row.htmlBody,
+  ...(row.attachments?.length ? { attachments: row.attachments } : {}),
+  ...(row.headers ? { headers: row.headers } : {}),
+  ...(row.idempotencyKey ? { idempotencyKey: row.idempotencyKey } : {}),
+});
+
 export async function dispatchOutbox(
   ctx: Pick<Ctx, 'db' | 'email' | 'logger' | 'now'>,
   limit = 20,
@@ -72,45 +84,42 @@ export async function dispatchOutbox(
     .orderBy(asc(emailOutbox.createdAt))
     .limit(limit);
   const result = { sent: 0, failed: 0, held: 0 };
-  for (const row of pending) {
-    if (!ctx.email) {
+  if (!ctx.email) {
+    for (const row of pending)
       await db.update(emailOutbox).set({ status: 'held' }).where(eq(emailOutbox.id, row.id));
-      result.held++;
-      continue;
-    }
-    // Claim the row so a concurrent dispatcher does not send it twice.
-    const claimed = await db
+    result.held = pending.length;
+    return result;
+  }
+  const email = ctx.email;
+  // Claim each row so a concurrent dispatcher does not send it twice.
+  const claimed: Row[] = [];
+  for (const row of pending) {
+    const won = await db
       .update(emailOutbox)
       .set({ attempts: row.attempts + 1 })
       .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.attempts, row.attempts)))
       .returning({ id: emailOutbox.id });
-    if (claimed.length === 0) continue;
-    try {
-      const { id } = await ctx.email.send({
-        to: row.toAddress,
-        subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
-        ...(row.attachments?.length ? { attachments: row.attachments } : {}),
-        ...(row.headers ? { headers: row.headers } : {}),
-        ...(row.idempotencyKey ? { idempotencyKey: row.idempotencyKey } : {}),
-      });
-      await db
-        .update(emailOutbox)
-        .set({
-          status: 'sent',
-          providerId: id,
-          sentAt: ctx.now(),
-          lastError: null,
-          // the recipient has the secret now; the outbox need not keep it
-          ...(SECRET_TEMPLATES.has(row.template)
-            ? { textBody: REDACTED_BODY, htmlBody: REDACTED_BODY }
-            : {}),
-        })
-        .where(eq(emailOutbox.id, row.id));
-      result.sent++;
-    } catch (err) {
-      const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    if (won.length) claimed.push(row);
+  }
+  const delivered = async (row: Row, id: string) => {
+    await db
+      .update(emailOutbox)
+      .set({
+        status: 'sent',
+        providerId: id,
+        sentAt: ctx.now(),
+        lastError: null,
+        // the recipient has the secret now; the outbox need not keep it
+        ...(SECRET_TEMPLATES.has(row.template)
+          ? { textBody: REDACTED_BODY, htmlBody: REDACTED_BODY }
+          : {}),
+      })
+      .where(eq(emailOutbox.id, row.id));
+    result.sent++;
+  };
+  const failed = async (rows: Row[], err: unknown) => {
+    const message = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    for (const row of rows) {
       await db
         .update(emailOutbox)
         .set({ status: 'failed', lastError: message })
@@ -121,6 +130,31 @@ export async function dispatchOutbox(
         error: message,
       });
       result.failed++;
+    }
+  };
+  // digests go in batches of up to 100 per call where the provider has a batch endpoint
+  const batchable = email.sendBatch
+    ? claimed.filter((r) => r.template === 'digest' && !r.attachments?.length)
+    : [];
+  for (let i = 0; i < batchable.length; i += BATCH_LIMIT) {
+    const rows = batchable.slice(i, i + BATCH_LIMIT);
+    try {
+      const { ids } = await email.sendBatch!(
+        rows.map(messageOf),
+        // the same rows make the same key: a retried call is not delivered twice
+        `batch-${hashSecret(rows.map((r) => r.idempotencyKey ?? r.id).join(',')).slice(0, 48)}`,
+      );
+      for (const [j, row] of rows.entries()) await delivered(row, ids[j] ?? '');
+    } catch (err) {
+      await failed(rows, err);
+    }
+  }
+  for (const row of claimed.filter((r) => !batchable.includes(r))) {
+    try {
+      const { id } = await email.send(messageOf(row));
+      await delivered(row, id);
+    } catch (err) {
+      await failed([row], err);
     }
   }
   return result;

@@ -150,6 +150,8 @@ describe('digests', () => {
     expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(mail.headers?.['List-Unsubscribe']).toMatch(/^<http.*\/v1\/digest\/unsubscribe\?token=/);
     expect(mail.idempotencyKey).toMatch(/^dig_/);
+    // sent through the batch endpoint (up to 100 per call), with the batch's own idempotency key
+    expect(h.batches.at(-1)).toMatchObject({ key: expect.stringMatching(/^batch-/) });
     // Palu's admin is no head: no digest unless asked for
     expect(digestsTo(fx.adminA.email)).toHaveLength(0);
   });
@@ -235,6 +237,21 @@ describe('digests', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain('menunggu penetapan dengan SK kepala daerah');
     expect(mails[0]!.text).toContain('(WIT)');
+  });
+
+  it('tells a province’s head which kabupaten/kota have not mapped or reported', async () => {
+    const sulteng = await regionTenantId(h, '72');
+    await addMember(h, fx.platform.token, sulteng, 'admin'); // the province claims its tenant
+    const governor = await addMember(h, fx.platform.token, sulteng, 'head');
+    // Monday 07:00 WITA is Sunday 23:00 UTC; the weekly default waits for it
+    const monday = nextUtcHour(23);
+    while (monday.getUTCDay() !== 0) monday.setUTCDate(monday.getUTCDate() + 1);
+    await digestsAt(monday);
+    const mails = digestsTo(governor.email);
+    expect(mails).toHaveLength(1);
+    // Palu established potentials this year (its SK); the other 12 have not
+    expect(mails[0]!.text).toContain('12 kabupaten/kota belum menetapkan hasil pemetaan');
+    expect(mails[0]!.text).toContain('belum menyampaikan laporan tahunan kerja sama daerah');
   });
 
   it('turns the digest off with one click, without a session, and refuses a forged token', async () => {

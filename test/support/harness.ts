@@ -24,6 +24,8 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
   await seedReferenceData(handle.db);
   const logs: string[] = [];
   const sent: (EmailMessage & { id: string })[] = [];
+  /** the batch calls made (each with its idempotency key and size), as Resend's batch endpoint would receive them */
+  const batches: { key: string; size: number }[] = [];
   let offsetMs = 0;
   const deps: AppDeps = {
     config: testConfig,
@@ -36,6 +38,15 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
         const id = `eml_test_${sent.length + 1}`;
         sent.push({ ...m, id });
         return { id };
+      },
+      sendBatch: async (messages, key) => {
+        batches.push({ key, size: messages.length });
+        const ids = messages.map((m) => {
+          const id = `eml_test_${sent.length + 1}`;
+          sent.push({ ...m, id });
+          return id;
+        });
+        return { ids };
       },
     },
     // Tests choose their client address, as a proxy would report it.
@@ -50,6 +61,7 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
     client: handle.client as PGlite,
     logs,
     sent,
+    batches,
     /** the recording email client, for jobs run in a test */
     emailClient: deps.email ?? null,
     /** moves the app's clock forward (expiry tests) */
