@@ -3348,9 +3348,9 @@ export interface components {
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
-            /** @description How many posts match, counted up to 1,000 (see `totalIsLowerBound`). */
+            /** @description How many posts match, counted up to 200 (see `totalIsLowerBound`). */
             total: number;
-            /** @description True when more than 1,000 match: show “1.000+”. */
+            /** @description True when more than 200 match: show “200+”. */
             totalIsLowerBound: boolean;
         };
         EditPostRequest: {

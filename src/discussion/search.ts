@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { boards, posts, tenants, threads } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { decodeCursor, pageOf } from '../platform/pagination';
@@ -6,7 +6,7 @@ import { visibleBoards } from './access';
 import { excerptOf } from './markdown';
 import { readerFor, unpack } from './threads';
 
-export const COUNT_BOUND = 1000;
+export const COUNT_BOUND = 200;
 
 /**
  * Full-text search in Indonesian (the catalogue's configuration) over the
@@ -47,47 +47,60 @@ export async function searchDiscussion({
       : sql`${posts.scoped} @@ ${scoped}::tsquery`,
     eq(posts.status, 'visible'),
   );
-  // the page is chosen on posts alone (newest first), then joined: joining every match first costs more than the search
-  const chosen = ctx.db
-    .select({
-      id: posts.id,
-      body: posts.body,
-      createdAt: posts.createdAt,
-      threadId: posts.threadId,
-      boardId: posts.boardId,
-      authorTenantId: posts.authorTenantId,
-    })
-    .from(posts)
-    .where(
-      and(
-        match,
-        after
-          ? sql`(${posts.createdAt}, ${posts.id}) < (${new Date(after[0]!)}, ${after[1]!})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(posts.createdAt), desc(posts.id))
-    .limit(input.limit + 1)
-    .as('chosen');
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+  // The page is chosen on posts alone, newest first, then joined. A frequent word matches
+  // thousands of posts: the newest month is asked first (the word's and the month's bitmaps
+  // intersect in the index), widening to a year and then to all only when the page is not full.
+  const before = after ? new Date(after[0]!) : null;
+  const anchor = before ?? ctx.now();
+  const choose = (windowDays: number | null) =>
     ctx.db
       .select({
-        id: chosen.id,
-        body: chosen.body,
-        createdAt: chosen.createdAt,
-        threadId: threads.id,
-        threadTitle: threads.title,
-        boardId: boards.id,
-        boardTitleId: boards.titleId,
-        boardTitleEn: boards.titleEn,
-        tenantName: tenants.name,
+        id: posts.id,
+        body: posts.body,
+        createdAt: posts.createdAt,
+        threadId: posts.threadId,
+        boardId: posts.boardId,
+        authorTenantId: posts.authorTenantId,
       })
-      .from(chosen)
-      .innerJoin(boards, eq(boards.id, chosen.boardId))
-      .innerJoin(threads, eq(threads.id, chosen.threadId))
-      .innerJoin(tenants, eq(tenants.id, chosen.authorTenantId))
-      .orderBy(desc(chosen.createdAt), desc(chosen.id)),
-    // counted up to a bound: past it the answer is "more than 1,000", not a full scan
+      .from(posts)
+      .where(
+        and(
+          match,
+          windowDays === null
+            ? undefined
+            : gt(posts.createdAt, new Date(anchor.getTime() - windowDays * 86400_000)),
+          after ? sql`(${posts.createdAt}, ${posts.id}) < (${before}, ${after[1]!})` : undefined,
+        ),
+      )
+      .orderBy(desc(posts.createdAt), desc(posts.id))
+      .limit(input.limit + 1);
+  let chosenRows: Awaited<ReturnType<typeof choose>> = [];
+  for (const windowDays of [31, 366, null]) {
+    chosenRows = await choose(windowDays);
+    if (chosenRows.length > input.limit) break;
+  }
+  const [named, [{ total } = { total: 0 }]] = await Promise.all([
+    chosenRows.length
+      ? ctx.db
+          .select({
+            postId: posts.id,
+            threadTitle: threads.title,
+            boardTitleId: boards.titleId,
+            boardTitleEn: boards.titleEn,
+            tenantName: tenants.name,
+          })
+          .from(posts)
+          .innerJoin(boards, eq(boards.id, posts.boardId))
+          .innerJoin(threads, eq(threads.id, posts.threadId))
+          .innerJoin(tenants, eq(tenants.id, posts.authorTenantId))
+          .where(
+            inArray(
+              posts.id,
+              chosenRows.map((r) => r.id),
+            ),
+          )
+      : Promise.resolve([]),
+    // counted up to a bound: past it the answer is "more than 200", not a full scan
     ctx.db.select({ total: sql<number>`count(*)::int` }).from(
       ctx.db
         .select({ one: sql`1`.as('one') })
@@ -97,6 +110,11 @@ export async function searchDiscussion({
         .as('m'),
     ),
   ]);
+  const names = new Map(named.map((n) => [n.postId, n]));
+  const rows = chosenRows.map((r) => {
+    const n = names.get(r.id)!;
+    return { ...r, ...n };
+  });
   const { page, nextCursor } = pageOf(
     rows,
     input.limit,

@@ -209,6 +209,34 @@ describe('discussion', () => {
     expect((await search(fx.b, fx.adminB.token, 'Wuasa')).body.total).toBe(1);
     expect((await search(fx.a, fx.adminA.token, 'tarif Wuasa')).body.total).toBe(1);
     expect((await search(fx.a, fx.adminA.token, 'tarif -Wuasa')).body.total).toBe(0);
+    // newest first, page by page
+    const threadId2 = ((await t.json()) as ThreadPage).thread.id;
+    for (const body of [
+      'Debit mata air Wuasa turun di musim kemarau.',
+      'Pipa transmisi dari Wuasa perlu diganti.',
+    ])
+      expect(
+        (await post(h, `/v1/tenants/${fx.a}/threads/${threadId2}/posts`, { body }, fx.adminA.token))
+          .status,
+      ).toBe(201);
+    const first = await h.json<{
+      data: { excerpt: string }[];
+      nextCursor: string | null;
+      total: number;
+    }>(`/v1/tenants/${fx.a}/discussion-search?q=Wuasa&limit=2`, {
+      headers: bearer(fx.adminA.token),
+    });
+    expect(first.body.total).toBe(3);
+    expect(first.body.data.map((d) => d.excerpt)).toEqual([
+      'Pipa transmisi dari Wuasa perlu diganti.',
+      'Debit mata air Wuasa turun di musim kemarau.',
+    ]);
+    const second = await h.json<{ data: { excerpt: string }[]; nextCursor: string | null }>(
+      `/v1/tenants/${fx.a}/discussion-search?q=Wuasa&limit=2&cursor=${encodeURIComponent(first.body.nextCursor!)}`,
+      { headers: bearer(fx.adminA.token) },
+    );
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
     // only stop words: nothing to look for, rather than everything
     expect((await search(fx.a, fx.adminA.token, 'dan yang')).body.total).toBe(0);
     // the outsider: not in its boards, not readable, not searchable, not even with the board's id

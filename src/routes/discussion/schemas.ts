@@ -146,11 +146,11 @@ export const SearchResults = z
     ),
     ...pageMeta,
     total: z.number().int().openapi({
-      description: 'How many posts match, counted up to 1,000 (see `totalIsLowerBound`).',
+      description: 'How many posts match, counted up to 200 (see `totalIsLowerBound`).',
     }),
     totalIsLowerBound: z
       .boolean()
-      .openapi({ description: 'True when more than 1,000 match: show “1.000+”.' }),
+      .openapi({ description: 'True when more than 200 match: show “200+”.' }),
   })
   .openapi('DiscussionSearchResults');
 export const errors = problemResponses(400, 401, 403, 404, 409, 429);
