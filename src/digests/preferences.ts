@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { digestPreferences, memberships, regions, tenants } from '../../db/schema';
+import { digestPreferences, memberships } from '../../db/schema';
 import { requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -10,6 +10,7 @@ import { SECTIONS } from './render';
 import {
   defaultFrequency,
   digestEmail,
+  digestSettings,
   type Planned,
   readUnsubscribeToken,
   type Zone,
@@ -18,27 +19,7 @@ import {
 /** The caller's memberships with its digest settings for each (the default when it never chose). */
 async function myTenants(ctx: Ctx) {
   const actor = requireUser(ctx);
-  return ctx.db
-    .select({
-      tenantId: tenants.id,
-      tenantName: tenants.name,
-      role: memberships.role,
-      zone: regions.timeZone,
-      frequency: digestPreferences.frequency,
-      sections: digestPreferences.sections,
-      language: digestPreferences.language,
-    })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .leftJoin(regions, eq(regions.code, tenants.regionCode))
-    .leftJoin(
-      digestPreferences,
-      and(
-        eq(digestPreferences.userId, memberships.userId),
-        eq(digestPreferences.tenantId, memberships.tenantId),
-      ),
-    )
-    .where(eq(memberships.userId, actor.user.id));
+  return digestSettings(ctx, eq(memberships.userId, actor.user.id));
 }
 
 const view = (ctx: Ctx, r: Awaited<ReturnType<typeof myTenants>>[number]) => ({

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../platform/text';
 export const SECTIONS = ['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type DigestItem = {
@@ -76,12 +77,6 @@ export function dateWords(iso: string, lang: 'id' | 'en') {
   return `${d} ${MONTHS[lang][(m ?? 1) - 1]} ${y}`;
 }
 
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 export function renderDigest(v: DigestView) {
   const en = v.lang === 'en';
   const still = en ? 'Still waiting: ' : 'Masih menunggu: ';
@@ -110,22 +105,22 @@ export function renderDigest(v: DigestView) {
     '-- \nSinergi — platform kerja sama daerah',
   ].join('\n\n');
   const cell = 'padding:12px 16px;border-bottom:1px solid #e5e7eb;font-family:Arial,sans-serif;';
-  const html = `<!doctype html><html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(subject)}</title></head>
+  const html = `<!doctype html><html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6"><tr><td align="center" style="padding:24px 8px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:6px">
 <tr><td style="background:#0f4c81;color:#ffffff;padding:20px 16px;font-family:Arial,sans-serif;font-size:20px;font-weight:bold">Sinergi</td></tr>
-<tr><td style="${cell}font-size:15px;color:#111827;line-height:1.5">${esc(intro)}</td></tr>
+<tr><td style="${cell}font-size:15px;color:#111827;line-height:1.5">${escapeHtml(intro)}</td></tr>
 ${sections
   .map(
     ({ s, items }) =>
-      `<tr><td style="${cell}background:#f9fafb;font-size:13px;font-weight:bold;color:#0f4c81;text-transform:uppercase">${esc(TITLES[s][v.lang])}</td></tr>` +
+      `<tr><td style="${cell}background:#f9fafb;font-size:13px;font-weight:bold;color:#0f4c81;text-transform:uppercase">${escapeHtml(TITLES[s][v.lang])}</td></tr>` +
       items
         .map(
           (i) =>
             `<tr><td style="${cell}font-size:14px;color:#111827;line-height:1.5">` +
-            `<a href="${esc(i.url)}" style="color:#0f4c81;font-weight:bold;text-decoration:none">${i.stillWaiting ? esc(still) : ''}${esc(i.title)}</a>` +
-            `<br><span style="color:#4b5563">${esc(i.reason[v.lang])}</span></td></tr>`,
+            `<a href="${escapeHtml(i.url)}" style="color:#0f4c81;font-weight:bold;text-decoration:none">${i.stillWaiting ? escapeHtml(still) : ''}${escapeHtml(i.title)}</a>` +
+            `<br><span style="color:#4b5563">${escapeHtml(i.reason[v.lang])}</span></td></tr>`,
         )
         .join(''),
   )
@@ -133,8 +128,8 @@ ${sections
 <tr><td style="padding:16px;font-family:Arial,sans-serif;font-size:12px;color:#6b7280;line-height:1.5">
 ${
   en
-    ? `<a href="${esc(v.preferencesUrl)}" style="color:#6b7280">Change how often you receive this</a> · <a href="${esc(v.unsubscribeUrl)}" style="color:#6b7280">Stop these digests</a>`
-    : `<a href="${esc(v.preferencesUrl)}" style="color:#6b7280">Ubah frekuensi ringkasan</a> · <a href="${esc(v.unsubscribeUrl)}" style="color:#6b7280">Berhenti menerima ringkasan</a>`
+    ? `<a href="${escapeHtml(v.preferencesUrl)}" style="color:#6b7280">Change how often you receive this</a> · <a href="${escapeHtml(v.unsubscribeUrl)}" style="color:#6b7280">Stop these digests</a>`
+    : `<a href="${escapeHtml(v.preferencesUrl)}" style="color:#6b7280">Ubah frekuensi ringkasan</a> · <a href="${escapeHtml(v.unsubscribeUrl)}" style="color:#6b7280">Berhenti menerima ringkasan</a>`
 }<br>Sinergi — platform kerja sama daerah</td></tr>
 </table></td></tr></table></body></html>`;
   return { subject, text, html };

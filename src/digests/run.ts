@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import {
   digestItems,
   digestPreferences,
@@ -55,9 +55,9 @@ export type Planned = Recipient & {
   tenantName: string;
 };
 
-/** Everyone whose digest is due now and not yet composed for the period. */
-export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
-  const rows = await ctx.db
+/** Memberships with their digest settings (none chosen: null), their zone and who they are. */
+export function digestSettings(ctx: Ctx, where: SQL | undefined) {
+  return ctx.db
     .select({
       userId: memberships.userId,
       tenantId: memberships.tenantId,
@@ -82,7 +82,12 @@ export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
         eq(digestPreferences.tenantId, memberships.tenantId),
       ),
     )
-    .where(eq(tenants.status, 'active'));
+    .where(where);
+}
+
+/** Everyone whose digest is due now and not yet composed for the period. */
+export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
+  const rows = await digestSettings(ctx, eq(tenants.status, 'active'));
   const now = ctx.now();
   const planned: Planned[] = [];
   for (const r of rows) {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../platform/text';
 import type { Lang } from '../platform/i18n';
 
 /**
@@ -5,12 +6,6 @@ import type { Lang } from '../platform/i18n';
  * people (names, tenant names) are escaped in the HTML part.
  */
 export type Rendered = { subject: string; text: string; html: string };
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 function layout(
   lang: Lang,

@@ -77,3 +77,10 @@ export function linkProblem(value: string, production: boolean): { id: string; e
   if (scheme === 'https' || (scheme === 'http' && !production)) return null;
   return { id: 'harus tautan yang diawali https://', en: 'must be a link starting with https://' };
 }
+
+/** Text made safe inside HTML (element content and quoted attributes): the emails and the small pages. */
+export const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );

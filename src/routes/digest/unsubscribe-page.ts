@@ -1,13 +1,8 @@
+import { escapeHtml } from '../../platform/text';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { UnsubscribeQuery } from './unsubscribe';
-
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 export const unsubscribePageRoute = createRoute({
   method: 'get',
@@ -35,7 +30,7 @@ export function registerUnsubscribePage(app: OpenAPIHono<AppEnv>) {
       `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Berhenti menerima ringkasan</title></head><body style="font-family:Arial,sans-serif;max-width:480px;margin:40px auto">
 <h1 style="font-size:20px">Berhenti menerima ringkasan Sinergi</h1>
 <p>Bapak/Ibu tidak akan lagi menerima ringkasan email untuk daerah atau organisasi ini. Pengaturan dapat diubah kembali kapan saja setelah masuk.</p>
-<form method="post" action="/v1/digest/unsubscribe?token=${escape(encodeURIComponent(token))}"><button type="submit" style="padding:10px 16px">Berhenti berlangganan</button></form>
+<form method="post" action="/v1/digest/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}"><button type="submit" style="padding:10px 16px">Berhenti berlangganan</button></form>
 </body></html>`,
       200,
     );
