@@ -1,6 +1,8 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
+  agreementActions,
   agreementParties,
+  agreementSignatures,
   agreements,
   discussionNotifications,
   digestItems,
@@ -15,6 +17,7 @@ import {
   tenants,
   threads,
 } from '../../db/schema';
+import { STAGE_WORDS } from '../agreements/agreements';
 import { bestMatchesOf } from '../matches/matches';
 import type { Ctx } from '../platform/context';
 import { type DigestItem, dateWords, type Section } from './render';
@@ -148,7 +151,56 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           ),
         ),
     ]);
-  const [sessionsSoon, provinceTenants] = await Promise.all([
+  const [unsigned, overdue, sessionsSoon, provinceTenants] = await Promise.all([
+    // a document other parties began signing that this tenant has not signed yet
+    ctx.db
+      .select({
+        agreementId: agreementSignatures.agreementId,
+        stage: agreementSignatures.stage,
+        cycle: agreementSignatures.cycle,
+        tenantId: agreementParties.tenantId,
+        title: agreements.title,
+      })
+      .from(agreementSignatures)
+      .innerJoin(agreements, eq(agreements.id, agreementSignatures.agreementId))
+      .innerJoin(
+        agreementParties,
+        and(
+          eq(agreementParties.agreementId, agreementSignatures.agreementId),
+          inArray(agreementParties.tenantId, tenantIds),
+        ),
+      )
+      .groupBy(
+        agreementSignatures.agreementId,
+        agreementSignatures.stage,
+        agreementSignatures.cycle,
+        agreementParties.tenantId,
+        agreements.title,
+      )
+      .having(sql`bool_and(${agreementSignatures.tenantId} <> ${agreementParties.tenantId})`),
+    // actions past their due date, per agreement and responsible tenant
+    ctx.db
+      .select({
+        agreementId: agreementActions.agreementId,
+        tenantId: agreementActions.responsibleTenantId,
+        title: agreements.title,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(agreementActions)
+      .innerJoin(agreements, eq(agreements.id, agreementActions.agreementId))
+      .where(
+        and(
+          inArray(agreementActions.responsibleTenantId, tenantIds),
+          sql`${agreementActions.status} <> 'done'`,
+          sql`${agreementActions.dueDate} < ${day(now)}::date`,
+          sql`${agreements.stage} <> 'berakhir'`,
+        ),
+      )
+      .groupBy(
+        agreementActions.agreementId,
+        agreementActions.responsibleTenantId,
+        agreements.title,
+      ),
     ctx.db
       .select({
         id: forumSessions.id,
@@ -302,6 +354,31 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
             : `A forum follow-up is due on ${dateWords(f.dueDate, 'en')}.`,
       },
       url: `${origin}/follow-ups/${f.id}`,
+    });
+  for (const u of unsigned)
+    add(u.tenantId, {
+      section: 'decisions',
+      key: `agreement-sign:${u.agreementId}:${u.stage}:${u.cycle}`,
+      state: 'unsigned',
+      waits: true,
+      title: u.title,
+      reason: {
+        id: `Pihak lain telah menandatangani ${STAGE_WORDS[u.stage].id}; menunggu tanda tangan daerah Anda.`,
+        en: `Other parties have signed the ${STAGE_WORDS[u.stage].en}; waiting for your signature.`,
+      },
+      url: `${origin}/agreements/${u.agreementId}`,
+    });
+  for (const o of overdue)
+    add(o.tenantId, {
+      section: 'lapsing',
+      key: `agreement-overdue:${o.agreementId}`,
+      state: String(o.n),
+      title: o.title,
+      reason: {
+        id: `${o.n} kegiatan rencana aksi yang menjadi tanggung jawab Anda melewati tenggat.`,
+        en: `${o.n} action plan item(s) you are responsible for are overdue.`,
+      },
+      url: `${origin}/agreements/${o.agreementId}`,
     });
   for (const f of sessionsSoon)
     add(f.tenantId, {

@@ -174,11 +174,40 @@ describe('digests', () => {
     ).toBe(200);
     const late = await verifiedPartner(h, fx.platform.token, 'PT Sensor Pantai', 'company');
     await interestFrom(late, 'Kami memasok sensor muka air laut.');
+    // Sigi signs a Kesepakatan Bersama first: Palu's signature is now awaited
+    const second = await post(
+      h,
+      `/v1/tenants/${fx.b}/agreements`,
+      { title: 'Jalur evakuasi lintas batas', parties: [fx.a, fx.b], kind: 'KSDD' },
+      fx.adminB.token,
+    );
+    const { id: secondId } = (await second.json()) as { id: string };
+    await confirmAgreement(h, secondId, fx.a, fx.adminA.token);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      (
+        await post(
+          h,
+          `/v1/tenants/${fx.b}/agreements/${secondId}/signatures`,
+          {
+            stage: 'kesepakatan_bersama',
+            signatoryName: 'Rizal Intjenae',
+            signatoryPosition: 'Bupati Sigi',
+            signedOn: today,
+            document: { number: 'KB/2', date: today },
+          },
+          fx.adminB.token,
+        )
+      ).status,
+    ).toBe(200);
     await digestsAt(new Date(T1.getTime() + 24 * HOUR));
     const mails = digestsTo(head.email);
     expect(mails).toHaveLength(2);
     const text = mails[1]!.text;
     expect(text).toContain('PT Sensor Pantai menyatakan minat');
+    expect(text).toContain(
+      'Pihak lain telah menandatangani Kesepakatan Bersama; menunggu tanda tangan daerah Anda.',
+    );
     expect(text).not.toContain('Yayasan Tangguh Bencana');
     expect(text).not.toContain('Universitas Tadulako menyatakan minat');
     expect(text).not.toContain('Pengelolaan air baku');
