@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   agreementActions,
+  agreementEvaluations,
   agreementParties,
   agreementSignatures,
   agreements,
@@ -17,7 +18,7 @@ import {
   tenants,
   threads,
 } from '../../db/schema';
-import { STAGE_WORDS } from '../agreements/agreements';
+import { flagsOf, STAGE_WORDS } from '../agreements/agreements';
 import { bestMatchesOf } from '../matches/matches';
 import type { Ctx } from '../platform/context';
 import { type DigestItem, dateWords, type Section } from './render';
@@ -86,6 +87,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'prioritised'))),
       ctx.db
         .select({
+          row: agreements,
           id: agreements.id,
           tenantId: agreementParties.tenantId,
           partyStatus: agreementParties.status,
@@ -293,6 +295,62 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       },
       url: `${origin}/potentials/${p.id}`,
     });
+  // stalled after the first signed document, or an evaluation due: the flags the agreement itself shows
+  const confirmed = agreementRows.filter((a) => a.confirmedAt);
+  const ids = [...new Set(confirmed.map((a) => a.id))];
+  const [actionRows, evaluationRows] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select({
+            agreementId: agreementActions.agreementId,
+            dueDate: agreementActions.dueDate,
+            status: agreementActions.status,
+          })
+          .from(agreementActions)
+          .where(inArray(agreementActions.agreementId, ids)),
+        ctx.db
+          .select({
+            agreementId: agreementEvaluations.agreementId,
+            date: agreementEvaluations.date,
+            nextEvaluationDate: agreementEvaluations.nextEvaluationDate,
+          })
+          .from(agreementEvaluations)
+          .where(inArray(agreementEvaluations.agreementId, ids))
+          .orderBy(agreementEvaluations.date),
+      ])
+    : [[], []];
+  for (const a of confirmed) {
+    const f = flagsOf(
+      day(now),
+      a.row,
+      actionRows.filter((x) => x.agreementId === a.id),
+      evaluationRows.filter((x) => x.agreementId === a.id),
+    );
+    if (f.stalled)
+      add(a.tenantId, {
+        section: 'lapsing',
+        key: `agreement-stalled:${a.id}`,
+        state: a.stage,
+        title: a.title,
+        reason: {
+          id: 'Kerja sama tertahan: 90 hari setelah dokumen pertama ditandatangani belum ada perjanjian kerja sama atau rencana aksi.',
+          en: 'Stalled: 90 days after the first signed document there is no cooperation agreement or action plan yet.',
+        },
+        url: `${origin}/agreements/${a.id}`,
+      });
+    if (f.evaluationDue)
+      add(a.tenantId, {
+        section: 'lapsing',
+        key: `agreement-evaluation:${a.id}`,
+        state: evaluationRows.filter((x) => x.agreementId === a.id).at(-1)?.date ?? 'none',
+        title: a.title,
+        reason: {
+          id: 'Evaluasi kerja sama sudah jatuh tempo.',
+          en: 'The agreement’s evaluation is due.',
+        },
+        url: `${origin}/agreements/${a.id}`,
+      });
+  }
   for (const a of agreementRows) {
     if (a.partyStatus === 'invited')
       add(a.tenantId, {
