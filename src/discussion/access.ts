@@ -173,7 +173,8 @@ export async function ensureStandingBoards(ctx: Ctx) {
         })),
       )
       .onConflictDoNothing();
-  standingReady = true;
+  // before the reference data is loaded there are no provinces yet: try again next time
+  standingReady = provinces.length > 0;
 }
 
 /** The parties of a private subject who may read its conversation, or null when the tenant is not one of them. */
