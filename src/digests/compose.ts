@@ -9,8 +9,10 @@ import {
   digestItems,
   annualReports,
   forumFollowUps,
+  forumInvitations,
   forumRegistrations,
   forumSessions,
+  forums,
   interests,
   potentials,
   proposals,
@@ -19,7 +21,7 @@ import {
   threads,
 } from '../../db/schema';
 import { flagsOf, STAGE_WORDS } from '../agreements/agreements';
-import { bestMatchesOf } from '../matches/matches';
+import { bestMatchesOf, recommend } from '../matches/matches';
 import type { Ctx } from '../platform/context';
 import { type DigestItem, dateWords, type Section } from './render';
 
@@ -153,80 +155,114 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           ),
         ),
     ]);
-  const [unsigned, overdue, sessionsSoon, provinceTenants] = await Promise.all([
-    // a document other parties began signing that this tenant has not signed yet
-    ctx.db
-      .select({
-        agreementId: agreementSignatures.agreementId,
-        stage: agreementSignatures.stage,
-        cycle: agreementSignatures.cycle,
-        tenantId: agreementParties.tenantId,
-        title: agreements.title,
-      })
-      .from(agreementSignatures)
-      .innerJoin(agreements, eq(agreements.id, agreementSignatures.agreementId))
-      .innerJoin(
-        agreementParties,
-        and(
-          eq(agreementParties.agreementId, agreementSignatures.agreementId),
-          inArray(agreementParties.tenantId, tenantIds),
+  const [unsigned, overdue, sessionsSoon, provinceTenants, openSessions, schedules, tenantRows] =
+    await Promise.all([
+      // a document other parties began signing that this tenant has not signed yet
+      ctx.db
+        .select({
+          agreementId: agreementSignatures.agreementId,
+          stage: agreementSignatures.stage,
+          cycle: agreementSignatures.cycle,
+          tenantId: agreementParties.tenantId,
+          title: agreements.title,
+        })
+        .from(agreementSignatures)
+        .innerJoin(agreements, eq(agreements.id, agreementSignatures.agreementId))
+        .innerJoin(
+          agreementParties,
+          and(
+            eq(agreementParties.agreementId, agreementSignatures.agreementId),
+            inArray(agreementParties.tenantId, tenantIds),
+          ),
+        )
+        .groupBy(
+          agreementSignatures.agreementId,
+          agreementSignatures.stage,
+          agreementSignatures.cycle,
+          agreementParties.tenantId,
+          agreements.title,
+        )
+        .having(sql`bool_and(${agreementSignatures.tenantId} <> ${agreementParties.tenantId})`),
+      // actions past their due date, per agreement and responsible tenant
+      ctx.db
+        .select({
+          agreementId: agreementActions.agreementId,
+          tenantId: agreementActions.responsibleTenantId,
+          title: agreements.title,
+          n: sql<number>`count(*)::int`,
+        })
+        .from(agreementActions)
+        .innerJoin(agreements, eq(agreements.id, agreementActions.agreementId))
+        .where(
+          and(
+            inArray(agreementActions.responsibleTenantId, tenantIds),
+            sql`${agreementActions.status} <> 'done'`,
+            sql`${agreementActions.dueDate} < ${day(now)}::date`,
+            sql`${agreements.stage} <> 'berakhir'`,
+          ),
+        )
+        .groupBy(
+          agreementActions.agreementId,
+          agreementActions.responsibleTenantId,
+          agreements.title,
         ),
-      )
-      .groupBy(
-        agreementSignatures.agreementId,
-        agreementSignatures.stage,
-        agreementSignatures.cycle,
-        agreementParties.tenantId,
-        agreements.title,
-      )
-      .having(sql`bool_and(${agreementSignatures.tenantId} <> ${agreementParties.tenantId})`),
-    // actions past their due date, per agreement and responsible tenant
-    ctx.db
-      .select({
-        agreementId: agreementActions.agreementId,
-        tenantId: agreementActions.responsibleTenantId,
-        title: agreements.title,
-        n: sql<number>`count(*)::int`,
-      })
-      .from(agreementActions)
-      .innerJoin(agreements, eq(agreements.id, agreementActions.agreementId))
-      .where(
-        and(
-          inArray(agreementActions.responsibleTenantId, tenantIds),
-          sql`${agreementActions.status} <> 'done'`,
-          sql`${agreementActions.dueDate} < ${day(now)}::date`,
-          sql`${agreements.stage} <> 'berakhir'`,
+      ctx.db
+        .select({
+          id: forumSessions.id,
+          forumId: forumSessions.forumId,
+          tenantId: forumRegistrations.tenantId,
+          title: forumSessions.title,
+          startsAt: forumSessions.startsAt,
+          status: forumRegistrations.status,
+        })
+        .from(forumRegistrations)
+        .innerJoin(forumSessions, eq(forumSessions.id, forumRegistrations.sessionId))
+        .where(
+          and(
+            inArray(forumRegistrations.tenantId, tenantIds),
+            inArray(forumRegistrations.status, ['approved', 'pending', 'waitlisted']),
+            gte(forumSessions.startsAt, now),
+            lte(forumSessions.startsAt, addDays(now, FOLLOW_UP_DAYS)),
+          ),
         ),
-      )
-      .groupBy(
-        agreementActions.agreementId,
-        agreementActions.responsibleTenantId,
-        agreements.title,
-      ),
-    ctx.db
-      .select({
-        id: forumSessions.id,
-        forumId: forumSessions.forumId,
-        tenantId: forumRegistrations.tenantId,
-        title: forumSessions.title,
-        startsAt: forumSessions.startsAt,
-        status: forumRegistrations.status,
-      })
-      .from(forumRegistrations)
-      .innerJoin(forumSessions, eq(forumSessions.id, forumRegistrations.sessionId))
-      .where(
-        and(
-          inArray(forumRegistrations.tenantId, tenantIds),
-          inArray(forumRegistrations.status, ['approved', 'pending', 'waitlisted']),
-          gte(forumSessions.startsAt, now),
-          lte(forumSessions.startsAt, addDays(now, FOLLOW_UP_DAYS)),
+      ctx.db
+        .select({ id: tenants.id, code: tenants.regionCode })
+        .from(tenants)
+        .where(and(inArray(tenants.id, tenantIds), sql`${tenants.regionCode} ~ '^[0-9]{2}$'`)),
+      // sessions taking registrations that the tenant may join: national, its province's, or invited
+      ctx.db.execute(sql`
+      select s.id, s.forum_id as "forumId", s.title, s.registration_closes_at as "closesAt", t.id as "tenantId",
+        exists (select 1 from ${forumRegistrations} r where r.session_id = s.id and r.tenant_id = t.id) as registered
+      from ${forumSessions} s
+      join ${forums} f on f.id = s.forum_id
+      join ${tenants} c on c.id = f.tenant_id
+      join ${tenants} t on t.id = any(${`{${tenantIds.join(',')}}`}::text[])
+      where s.status in ('published', 'registration_open') and t.id <> f.tenant_id
+        and s.registration_opens_at <= ${now} and s.registration_closes_at > ${now}
+        and (f.scope = 'national'
+          or (f.scope = 'province' and t.type = 'region' and split_part(t.region_code, '.', 1) = split_part(c.region_code, '.', 1))
+          or exists (select 1 from ${forumInvitations} i where i.session_id = s.id and i.tenant_id = t.id))`),
+      // meeting schedules published for sessions the tenant takes part in
+      ctx.db
+        .select({
+          id: forumSessions.id,
+          forumId: forumSessions.forumId,
+          title: forumSessions.title,
+          publishedAt: forumSessions.schedulePublishedAt,
+          tenantId: forumRegistrations.tenantId,
+        })
+        .from(forumRegistrations)
+        .innerJoin(forumSessions, eq(forumSessions.id, forumRegistrations.sessionId))
+        .where(
+          and(
+            inArray(forumRegistrations.tenantId, tenantIds),
+            eq(forumRegistrations.status, 'approved'),
+            eq(forumSessions.scheduleStatus, 'published'),
+            gte(forumSessions.startsAt, now),
+          ),
         ),
-      ),
-    ctx.db
-      .select({ id: tenants.id, code: tenants.regionCode })
-      .from(tenants)
-      .where(and(inArray(tenants.id, tenantIds), sql`${tenants.regionCode} ~ '^[0-9]{2}$'`)),
-  ]);
+      ctx.db.select().from(tenants).where(inArray(tenants.id, tenantIds)),
+    ]);
   // for a province: its kabupaten/kota without an SK this year, and without last year's annual report
   const gaps = new Map<string, { unmapped: number; unreported: number; year: number }>();
   if (provinceTenants.length) {
@@ -413,6 +449,47 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       },
       url: `${origin}/follow-ups/${f.id}`,
     });
+  type OpenRow = {
+    id: string;
+    forumId: string;
+    title: string;
+    closesAt: string | Date;
+    tenantId: string;
+    registered: boolean;
+  };
+  for (const o of (openSessions as unknown as { rows: OpenRow[] }).rows) {
+    const closes = new Date(o.closesAt);
+    if (o.registered) continue;
+    const soon = closes.getTime() - now.getTime() <= 3 * 86400_000;
+    add(o.tenantId, {
+      section: 'forums',
+      key: `session-registration:${o.id}`,
+      state: soon ? 'closing' : 'open',
+      title: o.title,
+      reason: soon
+        ? {
+            id: `Pendaftaran sesi forum ditutup ${dateWords(day(closes), 'id')}; daerah Anda belum mendaftar.`,
+            en: `Registration for this forum session closes on ${dateWords(day(closes), 'en')}; you have not registered.`,
+          }
+        : {
+            id: `Pendaftaran sesi forum dibuka sampai ${dateWords(day(closes), 'id')}.`,
+            en: `Registration for this forum session is open until ${dateWords(day(closes), 'en')}.`,
+          },
+      url: `${origin}/forums/${o.forumId}/sessions/${o.id}`,
+    });
+  }
+  for (const sc of schedules)
+    add(sc.tenantId, {
+      section: 'forums',
+      key: `schedule:${sc.id}`,
+      state: sc.publishedAt?.toISOString() ?? 'published',
+      title: sc.title,
+      reason: {
+        id: 'Jadwal pertemuan bilateral sesi ini telah dipublikasikan.',
+        en: 'The bilateral meeting schedule of this session has been published.',
+      },
+      url: `${origin}/forums/${sc.forumId}/sessions/${sc.id}/schedule`,
+    });
   for (const u of unsigned)
     add(u.tenantId, {
       section: 'decisions',
@@ -496,6 +573,22 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         url: `${origin}/potentials/${p.id}/matches`,
       });
     }
+  }
+  // new potentials of others that fit the tenant (its recommendations), read from its side
+  for (const t of tenantRows) {
+    const { data } = await recommend(ctx, t, 0, 3);
+    for (const r of data)
+      add(t.id, {
+        section: 'opportunities',
+        key: `fit:${r.potential.id}`,
+        state: 'new',
+        title: r.potential.title,
+        reason: {
+          id: `Potensi baru yang cocok (skor ${r.score}). ${r.reasons[0]?.id ?? ''}`.trim(),
+          en: `A new potential that fits (score ${r.score}). ${r.reasons[0]?.en ?? ''}`.trim(),
+        },
+        url: `${origin}/catalog/potentials/${r.potential.id}`,
+      });
   }
   const byUser = new Map<string, { item: DigestItem; notificationId: string }[]>();
   for (const n of notes)

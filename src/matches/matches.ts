@@ -10,7 +10,7 @@ import {
   tenantProfiles,
   tenants,
 } from '../../db/schema';
-import { authorize } from '../identity/access';
+import { authorize, type TenantRow } from '../identity/access';
 import { type Ctx, today } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { decodeOffsetCursor, encodeCursor } from '../platform/pagination';
@@ -413,6 +413,12 @@ export async function recommendationsFor({
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'tenant.read');
   const offset = decodeOffsetCursor(input.cursor, { tenantId: tenant.id });
+  return recommend(ctx, tenant, offset, input.limit);
+}
+
+/** The same for the system (the digests): the tenant is given, not authorised. */
+export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, limit: number) {
+  const input = { limit };
   const todayIso = today(ctx);
   let own: Candidate[] = [];
   if (tenant.type === 'partner') {

@@ -268,9 +268,47 @@ describe('digests', () => {
     expect(mails[0]!.text).toContain('(WIT)');
   });
 
+  it('tells a region that registration is open for a forum session in its province', async () => {
+    const sulteng = await regionTenantId(h, '72');
+    const provinceAdmin = await addMember(h, fx.platform.token, sulteng, 'admin');
+    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+    const forum = await post(
+      h,
+      `/v1/tenants/${sulteng}/forums`,
+      {
+        title: 'Forum Kerja Sama Daerah Sulawesi Tengah',
+        issues: ['penanggulangan_bencana'],
+        scope: 'province',
+        venue: { name: 'Kantor Gubernur', address: 'Jl. Sam Ratulangi 101, Palu' },
+        firstStart: `${day(30)}T09:00`,
+        durationMinutes: 480,
+        capacity: 40,
+        autoApprove: true,
+        registrationOpensDays: 40,
+        registrationClosesDays: 1,
+      },
+      provinceAdmin.token,
+    );
+    expect(forum.status, await forum.clone().text()).toBe(201);
+    const { id: forumId, sessions } = (await forum.json()) as {
+      id: string;
+      sessions: { id: string }[];
+    };
+    const published = await post(
+      h,
+      `/v1/tenants/${sulteng}/forums/${forumId}/sessions/${sessions[0]!.id}/status`,
+      { status: 'published' },
+      provinceAdmin.token,
+    );
+    expect(published.status).toBe(200);
+    await digestsAt(new Date(T1.getTime() + 11 * 24 * HOUR));
+    const mails = digestsTo(head.email);
+    expect(mails.at(-1)!.text).toContain('FORUM KERJA SAMA');
+    expect(mails.at(-1)!.text).toContain('Pendaftaran sesi forum dibuka sampai');
+  });
+
   it('tells a province’s head which kabupaten/kota have not mapped or reported', async () => {
     const sulteng = await regionTenantId(h, '72');
-    await addMember(h, fx.platform.token, sulteng, 'admin'); // the province claims its tenant
     const governor = await addMember(h, fx.platform.token, sulteng, 'head');
     // Monday 07:00 WITA is Sunday 23:00 UTC; the weekly default waits for it
     const monday = nextUtcHour(23);
@@ -316,7 +354,7 @@ describe('digests', () => {
     );
     await interestFrom(another, 'Kami memasok pelampung sensor.');
     await digestsAt(new Date(T1.getTime() + 12 * 24 * HOUR));
-    expect(digestsTo(head.email)).toHaveLength(4);
+    expect(digestsTo(head.email)).toHaveLength(5);
   });
 
   it('previews what would be sent now, without recording it', async () => {
