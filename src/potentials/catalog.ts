@@ -90,7 +90,7 @@ const region = regions;
 
 /**
  * Text matching: full text alone (index-backed), or full text OR trigram
- * similarity when full text finds too little — the fallback for words the
+ * similarity when full text finds nothing — the fallback for words the
  * stemmer leaves apart.
  */
 type TextMode = 'fts' | 'fts+trgm';
@@ -243,8 +243,9 @@ export async function searchCatalog({
         )[0]?.n ?? 0;
     return { rows, total };
   };
+  // the typo fallback only when full text finds nothing: results and total never depend on the page size
   let result = await run(ctx.db, 'fts');
-  if (q && result.total < limit) result = await withTrigram(ctx, (db) => run(db, 'fts+trgm'));
+  if (q && result.total === 0) result = await withTrigram(ctx, (db) => run(db, 'fts+trgm'));
   const { rows, total } = result;
   const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), {
     ...filters,
@@ -266,9 +267,8 @@ const label = (ctx: Ctx, vocabulary: string, code: string) => {
   return term ? (ctx.lang === 'en' ? term.en : term.id) : code;
 };
 
-/** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
-/** Full text alone when it finds at least a page's worth; else with the trigram fallback, as the search does. */
-async function textMode(ctx: Ctx, f: CatalogFilters, enough = 20): Promise<TextMode> {
+/** Full text alone when it finds anything; else with the trigram fallback, as the search does. */
+async function textMode(ctx: Ctx, f: CatalogFilters, enough = 1): Promise<TextMode> {
   if (!f.q) return 'fts';
   const [row] = await ctx.db
     .select({ n: count() })
@@ -277,6 +277,7 @@ async function textMode(ctx: Ctx, f: CatalogFilters, enough = 20): Promise<TextM
   return (row?.n ?? 0) >= enough ? 'fts' : 'fts+trgm';
 }
 
+/** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
 export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
   await validateFilters(ctx, input);
   const mode = await textMode(ctx, input);

@@ -53,4 +53,24 @@ describe('the demo catalogue', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBeGreaterThan(0);
   });
+
+  it('gives the same results and total whatever the page size (issue 17)', async () => {
+    for (const q of ['inflasi pangan', 'kelola sampah', 'wisata bahari', 'perbatasan']) {
+      const page = (limit: number) =>
+        h.json<{ total: number; data: { id: string }[] }>(
+          `/v1/catalog/potentials?q=${encodeURIComponent(q)}&limit=${limit}`,
+        );
+      const [one, ten, all] = await Promise.all([page(1), page(10), page(100)]);
+      expect(one.body.total, q).toBe(all.body.total);
+      expect(ten.body.total, q).toBe(all.body.total);
+      expect(
+        one.body.data.map((d) => d.id),
+        q,
+      ).toEqual(all.body.data.slice(0, 1).map((d) => d.id));
+      expect(
+        ten.body.data.map((d) => d.id),
+        q,
+      ).toEqual(all.body.data.slice(0, 10).map((d) => d.id));
+    }
+  });
 });
