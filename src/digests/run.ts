@@ -9,7 +9,7 @@ import {
   tenants,
   users,
 } from '../../db/schema';
-import { enqueueEmail } from '../email/outbox';
+import { dispatchOutbox, enqueueEmail } from '../email/outbox';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
@@ -215,6 +215,8 @@ export async function sendDigestBatch(ctx: Ctx, batch: Planned[]) {
     });
     result[outcome]++;
   }
+  // the batch's emails leave together: one call to the provider's batch endpoint for up to 100
+  if (result.sent) await dispatchOutbox(ctx, Math.max(result.sent, 20));
   return result;
 }
 

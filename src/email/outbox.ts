@@ -21,7 +21,7 @@ export async function enqueueEmail<T extends TemplateName>(
   template: T,
   params: Parameters<(typeof templates)[T]>[1],
   attachments?: Attachment[],
-  extra?: { headers?: Record<string, string>; idempotencyKey?: string },
+  extra?: { headers?: Record<string, string>; idempotencyKey?: string; dispatch?: 'later' },
 ): Promise<void> {
   const rendered = (
     templates[template] as (
@@ -42,7 +42,8 @@ export async function enqueueEmail<T extends TemplateName>(
     idempotencyKey: extra?.idempotencyKey ?? null,
     createdAt: ctx.now(),
   });
-  ctx.defer(() => dispatchOutbox(ctx));
+  // 'later': the caller dispatches once for many (the digests send their batch together)
+  if (extra?.dispatch !== 'later') ctx.defer(() => dispatchOutbox(ctx));
 }
 
 const MAX_ATTEMPTS = 5;
