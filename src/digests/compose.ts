@@ -22,8 +22,9 @@ import {
 } from '../../db/schema';
 import { flagsOf, STAGE_WORDS } from '../agreements/agreements';
 import { bestMatchesOf, recommend } from '../matches/matches';
-import type { Ctx } from '../platform/context';
-import { type DigestItem, dateWords, type Section } from './render';
+import type { DigestItem, Section } from './render';
+import { spokenDate, yearInIndonesia } from '../forums/time';
+import { type Ctx, isoDate } from '../platform/context';
 
 export { SECTIONS, type DigestItem, type Section } from './render';
 
@@ -44,7 +45,6 @@ const EXPIRING_AGREEMENT_DAYS = 90;
 const FOLLOW_UP_DAYS = 14;
 
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Every item of every recipient of a batch, before the no-repeat rule. */
 async function gather(ctx: Ctx, recipients: Recipient[]) {
@@ -118,8 +118,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           and(
             inArray(potentials.tenantId, tenantIds),
             eq(potentials.status, 'published'),
-            lte(potentials.expiresOn, day(addDays(now, EXPIRING_POTENTIAL_DAYS))),
-            gte(potentials.expiresOn, day(now)),
+            lte(potentials.expiresOn, isoDate(addDays(now, EXPIRING_POTENTIAL_DAYS))),
+            gte(potentials.expiresOn, isoDate(now)),
           ),
         ),
       ctx.db
@@ -134,7 +134,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           and(
             inArray(forumFollowUps.responsibleTenantId, tenantIds),
             eq(forumFollowUps.status, 'open'),
-            lte(forumFollowUps.dueDate, day(addDays(now, FOLLOW_UP_DAYS))),
+            lte(forumFollowUps.dueDate, isoDate(addDays(now, FOLLOW_UP_DAYS))),
           ),
         ),
       ctx.db
@@ -197,7 +197,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           and(
             inArray(agreementActions.responsibleTenantId, tenantIds),
             sql`${agreementActions.status} <> 'done'`,
-            sql`${agreementActions.dueDate} < ${day(now)}::date`,
+            sql`${agreementActions.dueDate} < ${isoDate(now)}::date`,
             sql`${agreements.stage} <> 'berakhir'`,
           ),
         )
@@ -266,7 +266,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
   // for a province: its kabupaten/kota without an SK this year, and without last year's annual report
   const gaps = new Map<string, { unmapped: number; unreported: number; year: number }>();
   if (provinceTenants.length) {
-    const year = new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
+    const year = yearInIndonesia(now);
     const codes = provinceTenants.map((p) => p.code!);
     const rows = await ctx.db
       .select({
@@ -313,8 +313,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           waits: true,
           title: p.note.slice(0, 120),
           reason: {
-            id: `Usulan kerja sama dari provinsi; mohon ditanggapi paling lambat ${dateWords(day(p.expiresAt), 'id')}.`,
-            en: `A cooperation proposal from the province; please answer by ${dateWords(day(p.expiresAt), 'en')}.`,
+            id: `Usulan kerja sama dari provinsi; mohon ditanggapi paling lambat ${spokenDate(isoDate(p.expiresAt), 'id')}.`,
+            en: `A cooperation proposal from the province; please answer by ${spokenDate(isoDate(p.expiresAt), 'en')}.`,
           },
           url: `${origin}/proposals/${p.id}`,
         });
@@ -357,7 +357,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
     : [[], []];
   for (const a of confirmed) {
     const f = flagsOf(
-      day(now),
+      isoDate(now),
       a.row,
       actionRows.filter((x) => x.agreementId === a.id),
       evaluationRows.filter((x) => x.agreementId === a.id),
@@ -404,8 +404,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
     if (
       a.confirmedAt &&
       a.pksEnd &&
-      a.pksEnd >= day(now) &&
-      a.pksEnd <= day(addDays(now, EXPIRING_AGREEMENT_DAYS))
+      a.pksEnd >= isoDate(now) &&
+      a.pksEnd <= isoDate(addDays(now, EXPIRING_AGREEMENT_DAYS))
     )
       add(a.tenantId, {
         section: 'lapsing',
@@ -413,8 +413,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         state: a.pksEnd,
         title: a.title,
         reason: {
-          id: `Perjanjian Kerja Sama berakhir pada ${dateWords(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
-          en: `The cooperation agreement ends on ${dateWords(a.pksEnd, 'en')}; renew or end it.`,
+          id: `Perjanjian Kerja Sama berakhir pada ${spokenDate(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
+          en: `The cooperation agreement ends on ${spokenDate(a.pksEnd, 'en')}; renew or end it.`,
         },
         url: `${origin}/agreements/${a.id}`,
       });
@@ -426,8 +426,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       state: p.expiresOn,
       title: p.title,
       reason: {
-        id: `Masa tayang di katalog berakhir pada ${dateWords(p.expiresOn, 'id')}.`,
-        en: `Its listing in the catalogue ends on ${dateWords(p.expiresOn, 'en')}.`,
+        id: `Masa tayang di katalog berakhir pada ${spokenDate(p.expiresOn, 'id')}.`,
+        en: `Its listing in the catalogue ends on ${spokenDate(p.expiresOn, 'en')}.`,
       },
       url: `${origin}/potentials/${p.id}`,
     });
@@ -439,13 +439,13 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       title: f.title,
       reason: {
         id:
-          f.dueDate < day(now)
-            ? `Tindak lanjut forum melewati tenggat ${dateWords(f.dueDate, 'id')}.`
-            : `Tindak lanjut forum jatuh tempo ${dateWords(f.dueDate, 'id')}.`,
+          f.dueDate < isoDate(now)
+            ? `Tindak lanjut forum melewati tenggat ${spokenDate(f.dueDate, 'id')}.`
+            : `Tindak lanjut forum jatuh tempo ${spokenDate(f.dueDate, 'id')}.`,
         en:
-          f.dueDate < day(now)
-            ? `A forum follow-up is overdue since ${dateWords(f.dueDate, 'en')}.`
-            : `A forum follow-up is due on ${dateWords(f.dueDate, 'en')}.`,
+          f.dueDate < isoDate(now)
+            ? `A forum follow-up is overdue since ${spokenDate(f.dueDate, 'en')}.`
+            : `A forum follow-up is due on ${spokenDate(f.dueDate, 'en')}.`,
       },
       url: `${origin}/follow-ups/${f.id}`,
     });
@@ -468,12 +468,12 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       title: o.title,
       reason: soon
         ? {
-            id: `Pendaftaran sesi forum ditutup ${dateWords(day(closes), 'id')}; daerah Anda belum mendaftar.`,
-            en: `Registration for this forum session closes on ${dateWords(day(closes), 'en')}; you have not registered.`,
+            id: `Pendaftaran sesi forum ditutup ${spokenDate(isoDate(closes), 'id')}; daerah Anda belum mendaftar.`,
+            en: `Registration for this forum session closes on ${spokenDate(isoDate(closes), 'en')}; you have not registered.`,
           }
         : {
-            id: `Pendaftaran sesi forum dibuka sampai ${dateWords(day(closes), 'id')}.`,
-            en: `Registration for this forum session is open until ${dateWords(day(closes), 'en')}.`,
+            id: `Pendaftaran sesi forum dibuka sampai ${spokenDate(isoDate(closes), 'id')}.`,
+            en: `Registration for this forum session is open until ${spokenDate(isoDate(closes), 'en')}.`,
           },
       url: `${origin}/forums/${o.forumId}/sessions/${o.id}`,
     });
@@ -522,8 +522,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       state: `${f.status}:${f.startsAt.toISOString()}`,
       title: f.title,
       reason: {
-        id: `Sesi forum yang Anda daftari dimulai ${dateWords(day(f.startsAt), 'id')}${f.status === 'approved' ? '' : ' (pendaftaran belum disetujui)'}.`,
-        en: `A forum session you registered for starts on ${dateWords(day(f.startsAt), 'en')}${f.status === 'approved' ? '' : ' (registration not yet approved)'}.`,
+        id: `Sesi forum yang Anda daftari dimulai ${spokenDate(isoDate(f.startsAt), 'id')}${f.status === 'approved' ? '' : ' (pendaftaran belum disetujui)'}.`,
+        en: `A forum session you registered for starts on ${spokenDate(isoDate(f.startsAt), 'en')}${f.status === 'approved' ? '' : ' (registration not yet approved)'}.`,
       },
       url: `${origin}/forums/${f.forumId}/sessions/${f.id}`,
     });

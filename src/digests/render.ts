@@ -41,42 +41,6 @@ const TITLES: Record<Section, { id: string; en: string }> = {
 };
 const ORDER: Section[] = ['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'];
 
-const MONTHS = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-/** "5 Januari 2027" / "5 January 2027" for an ISO date. */
-export function dateWords(iso: string, lang: 'id' | 'en') {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[lang][(m ?? 1) - 1]} ${y}`;
-}
-
 export function renderDigest(v: DigestView) {
   const en = v.lang === 'en';
   const still = en ? 'Still waiting: ' : 'Masih menunggu: ';

@@ -15,7 +15,9 @@ import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 import { sign, signatureMatches } from '../platform/secrets';
 import { composeBatch, type Recipient } from './compose';
-import { dateWords, renderDigest } from './render';
+import { renderDigest } from './render';
+import { localOf, spokenDay, zoneOfLabel } from '../forums/time';
+import type { TimeZone } from '../reference/geography';
 
 /**
  * When digests go out: at 07:00 in the recipient's region's own zone (WIB,
@@ -25,22 +27,19 @@ import { dateWords, renderDigest } from './render';
  * tenant and key, whatever runs when.
  */
 export const SEND_HOUR = 7;
-const OFFSET = { WIB: 7, WITA: 8, WIT: 9 } as const;
-export type Zone = keyof typeof OFFSET;
+export type Zone = TimeZone;
 export type Frequency = 'daily' | 'weekly';
 
 export function periodOf(now: Date, zone: Zone, frequency: Frequency) {
-  const local = new Date(now.getTime() + OFFSET[zone] * 3600_000);
-  const date = local.toISOString().slice(0, 10);
-  if (frequency === 'daily')
-    return { key: `daily:${date}`, due: local.getUTCHours() >= SEND_HOUR, first: date };
-  const weekday = (local.getUTCDay() + 6) % 7; // Monday 0
-  const monday = new Date(local.getTime() - weekday * 86400_000).toISOString().slice(0, 10);
-  return {
-    key: `weekly:${monday}`,
-    due: weekday > 0 || local.getUTCHours() >= SEND_HOUR,
-    first: monday,
-  };
+  const local = localOf(now, zoneOfLabel(zone));
+  const date = local.slice(0, 10);
+  const hour = Number(local.slice(11, 13));
+  if (frequency === 'daily') return { key: `daily:${date}`, due: hour >= SEND_HOUR, first: date };
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const monday = new Date(Date.parse(`${date}T00:00:00Z`) - weekday * 86400_000)
+    .toISOString()
+    .slice(0, 10);
+  return { key: `weekly:${monday}`, due: weekday > 0 || hour >= SEND_HOUR, first: monday };
 }
 
 /** The default: a head gets the weekly digest, everyone else none until they ask. */
@@ -128,15 +127,9 @@ export function readUnsubscribeToken(token: string): { userId: string; tenantId:
     : null;
 }
 
-const WEEKDAYS = {
-  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
 /** "Senin, 23 November 2026 (WIT)": the day in the recipient's zone. */
-export function dayLabel(now: Date, zone: Zone, lang: Lang) {
-  const local = new Date(now.getTime() + OFFSET[zone] * 3600_000);
-  return `${WEEKDAYS[lang][local.getUTCDay()]}, ${dateWords(local.toISOString().slice(0, 10), lang)} (${zone})`;
-}
+export const dayLabel = (now: Date, zone: Zone, lang: Lang) =>
+  spokenDay(now, zoneOfLabel(zone), lang);
 
 export function digestEmail(
   ctx: Ctx,

@@ -58,3 +58,29 @@ export function spoken(instant: Date, zone: Zone, lang: 'id' | 'en'): string {
   }).format(instant);
   return `${text} ${ZONES[zone]}`;
 }
+
+/** A calendar date for people: `5 Januari 2027` (`5 January 2027`) for `2027-01-05`. */
+export function spokenDate(iso: string, lang: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+/** The day of an instant in a zone, for people: `Senin, 30 November 2026 (WITA)`. */
+export function spokenDay(instant: Date, zone: Zone, lang: 'id' | 'en'): string {
+  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(instant);
+  return `${text} (${ZONES[zone]})`;
+}
+
+/** The calendar year in Indonesia's western zone (WIB): what "this year" means in reports. */
+export const yearInIndonesia = (instant: Date): number =>
+  Number(localOf(instant, 'Asia/Jakarta').slice(0, 4));

@@ -13,6 +13,7 @@ import {
 import { STAGES, type Stage } from '../agreements/agreements';
 import { enqueueEmail } from '../email/outbox';
 import { forumsHeldSince } from '../forums/outcomes';
+import { yearInIndonesia } from '../forums/time';
 import {
   authorize,
   provinceOf,
@@ -37,7 +38,7 @@ import { newId } from '../platform/ids';
 export type ReportRow = typeof annualReports.$inferSelect;
 
 const FIRST_YEAR = 2018; // PP 28/2018
-const wibYear = (ctx: Ctx) => new Date(ctx.now().getTime() + 7 * 3600_000).getUTCFullYear();
+const wibYear = (ctx: Ctx) => yearInIndonesia(ctx.now());
 const bounds = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
 const RULES = {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { potentials, regions, tenants } from '../../db/schema';
 import { forumsHeldSince } from '../forums/outcomes';
+import { yearInIndonesia } from '../forums/time';
 import { authorize, requirePlatformAdmin } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
@@ -19,8 +20,7 @@ type Counts = Record<(typeof STATUSES)[number], number>;
 const zero = (): Counts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts;
 
 /** The year as people in Indonesia count it (WIB). */
-const yearStart = (ctx: Ctx) =>
-  `${new Date(ctx.now().getTime() + 7 * 3600_000).getUTCFullYear()}-01-01`;
+const yearStart = (ctx: Ctx) => `${yearInIndonesia(ctx.now())}-01-01`;
 
 async function perTenant(ctx: Ctx, provinceCode: string | null) {
   const since = yearStart(ctx);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestJob, runJobs } from '../../src/jobs';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
-import { dateWords } from '../../src/digests/render';
+import { spokenDate } from '../../src/forums/time';
 import {
   addMember,
   bearer,
@@ -143,7 +143,7 @@ describe('digests', () => {
     expect(mail.text).toContain('Yth. Bapak/Ibu');
     expect(mail.text).toContain('Universitas Tadulako menyatakan minat');
     expect(mail.text).toContain('Yayasan Tangguh Bencana menyatakan minat');
-    expect(mail.text).toContain(`berakhir pada ${dateWords(end, 'id')}`);
+    expect(mail.text).toContain(`berakhir pada ${spokenDate(end, 'id')}`);
     expect(mail.text).toMatch(/PELUANG KERJA SAMA BARU\n- Universitas Tadulako/);
     expect(mail.text).toContain('(WITA)');
     expect(mail.html).toContain('<table role="presentation"');
