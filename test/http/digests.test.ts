@@ -13,6 +13,7 @@ import {
   verifiedPartner,
 } from '../support/actors';
 import { confirmAgreement, signByAll } from '../support/agreements';
+import { publishedProvinceSession } from '../support/forums';
 import { createHarness, type Harness, testConfig } from '../support/harness';
 import { potentialBody, publishPotential } from '../support/potentials';
 
@@ -271,36 +272,7 @@ describe('digests', () => {
   it('tells a region that registration is open for a forum session in its province', async () => {
     const sulteng = await regionTenantId(h, '72');
     const provinceAdmin = await addMember(h, fx.platform.token, sulteng, 'admin');
-    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-    const forum = await post(
-      h,
-      `/v1/tenants/${sulteng}/forums`,
-      {
-        title: 'Forum Kerja Sama Daerah Sulawesi Tengah',
-        issues: ['penanggulangan_bencana'],
-        scope: 'province',
-        venue: { name: 'Kantor Gubernur', address: 'Jl. Sam Ratulangi 101, Palu' },
-        firstStart: `${day(30)}T09:00`,
-        durationMinutes: 480,
-        capacity: 40,
-        autoApprove: true,
-        registrationOpensDays: 40,
-        registrationClosesDays: 1,
-      },
-      provinceAdmin.token,
-    );
-    expect(forum.status, await forum.clone().text()).toBe(201);
-    const { id: forumId, sessions } = (await forum.json()) as {
-      id: string;
-      sessions: { id: string }[];
-    };
-    const published = await post(
-      h,
-      `/v1/tenants/${sulteng}/forums/${forumId}/sessions/${sessions[0]!.id}/status`,
-      { status: 'published' },
-      provinceAdmin.token,
-    );
-    expect(published.status).toBe(200);
+    await publishedProvinceSession(h, sulteng, provinceAdmin.token);
     await digestsAt(new Date(T1.getTime() + 11 * 24 * HOUR));
     const mails = digestsTo(head.email);
     expect(mails.at(-1)!.text).toContain('FORUM KERJA SAMA');

@@ -10,6 +10,7 @@ import {
   regionTenantId,
   twoRegions,
 } from '../support/actors';
+import { publishedProvinceSession } from '../support/forums';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { publishPotential } from '../support/potentials';
 
@@ -480,37 +481,7 @@ describe('discussion', () => {
   });
 
   it('gives a forum session a board for its delegations, read by the public once the convener opens it', async () => {
-    const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-    const forum = await post(
-      h,
-      `/v1/tenants/${sulteng}/forums`,
-      {
-        title: 'Forum Kerja Sama Daerah Sulawesi Tengah',
-        issues: ['penanggulangan_bencana'],
-        scope: 'province',
-        venue: { name: 'Kantor Gubernur', address: 'Jl. Sam Ratulangi 101, Palu' },
-        firstStart: `${day(30)}T09:00`,
-        durationMinutes: 480,
-        capacity: 40,
-        autoApprove: true,
-        registrationOpensDays: 40,
-        registrationClosesDays: 1,
-      },
-      sultengAdmin.token,
-    );
-    expect(forum.status, await forum.clone().text()).toBe(201);
-    const { id: forumId, sessions } = (await forum.json()) as {
-      id: string;
-      sessions: { id: string }[];
-    };
-    const sessionId = sessions[0]!.id;
-    const published = await post(
-      h,
-      `/v1/tenants/${sulteng}/forums/${forumId}/sessions/${sessionId}/status`,
-      { status: 'published' },
-      sultengAdmin.token,
-    );
-    expect(published.status, await published.clone().text()).toBe(200);
+    const { sessionId } = await publishedProvinceSession(h, sulteng, sultengAdmin.token);
     const registered = await post(
       h,
       `/v1/tenants/${fx.b}/forum-registrations`,
