@@ -229,7 +229,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         .select({ id: tenants.id, code: tenants.regionCode })
         .from(tenants)
         .where(and(inArray(tenants.id, tenantIds), sql`${tenants.regionCode} ~ '^[0-9]{2}$'`)),
-      // sessions taking registrations that the tenant may join: national, its province's, or invited
+      // sessions taking registrations that the tenant may join: the rule of forums/access.ts inScope
+      // (invited to the forum or the session, national, or its province's) in one statement for the batch
       ctx.db.execute(sql`
       select s.id, s.forum_id as "forumId", s.title, s.registration_closes_at as "closesAt", t.id as "tenantId",
         exists (select 1 from ${forumRegistrations} r where r.session_id = s.id and r.tenant_id = t.id) as registered
@@ -241,6 +242,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         and s.registration_opens_at <= ${now} and s.registration_closes_at > ${now}
         and (f.scope = 'national'
           or (f.scope = 'province' and t.type = 'region' and split_part(t.region_code, '.', 1) = split_part(c.region_code, '.', 1))
+          or t.id = any(f.invited_tenant_ids)
           or exists (select 1 from ${forumInvitations} i where i.session_id = s.id and i.tenant_id = t.id))`),
       // meeting schedules published for sessions the tenant takes part in
       ctx.db
