@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.wrangler/', 'public/', 'db/migrations/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.wrangler/',
+      'public/',
+      'db/migrations/',
+      'scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +29,14 @@ export default tseslint.config(
   },
   {
     // Entry points and logging sinks may write to stdout.
-    files: ['src/platform/logger.ts', 'scripts/**', 'bench/**', 'test/**', 'src/worker.ts'],
+    files: [
+      'src/platform/logger.ts',
+      'scripts/**',
+      'bench/**',
+      'eval/**',
+      'test/**',
+      'src/worker.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
@@ -55,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    // Pure computation (matching, scheduling, forum times and calendars, Markdown rendering): no I/O of any kind, so it is deterministic and testable alone.
+    // Pure computation (matching, scheduling, forum times and calendars, Markdown rendering, query expansion): no I/O of any kind, so it is deterministic and testable alone.
     files: [
       'src/matching/**/*.ts',
       'src/scheduling/**/*.ts',
@@ -64,6 +81,7 @@ export default tseslint.config(
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',
       'src/digests/render.ts',
+      'src/search/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -7,8 +7,7 @@ import { migrate } from '../db/migrate';
 import { seedReferenceData } from '../db/seed/reference';
 import { potentials, tenants } from '../db/schema';
 import { newId } from '../src/platform/ids';
-import { searchForm } from '../src/reference/geography';
-import { indexWords } from '../src/potentials/catalog';
+import { indexWords, placesOf, searchTextOf } from '../src/potentials/search-text';
 import { VOCABULARIES } from '../src/reference/vocabularies';
 
 let seed = 42;
@@ -57,6 +56,10 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
   const issues = codes('strategic-issues');
   const kinds = codes('cooperation-kinds');
   const models = codes('cooperation-models');
+  const places = await placesOf(
+    handle.db,
+    regionTenants.map((t) => t.code!),
+  );
   const now = new Date();
   const started = performance.now();
   phase(`building ${N.toLocaleString('en')} published potentials`);
@@ -94,15 +97,16 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
         publishedAt: new Date(now.getTime() - Math.floor(rand() * 365) * 86400_000),
         isDemo: true,
       };
+      // the search text exactly as the API builds it (labels, place names)
       return {
         ...row,
-        searchText: searchForm(`${row.title} ${row.activity} ${row.problem} ${row.potential}`),
+        ...searchTextOf({ ...row, candidatePartner: null }, places.get(row.regionCode)!),
       };
     });
     await handle.db.insert(potentials).values(batch);
     await indexWords(
       handle.db,
-      batch.map((b) => b.searchText),
+      batch.map((b) => b.id),
     );
     progress('potentials', Math.min(N, i + 1000), N, started);
   }

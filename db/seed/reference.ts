@@ -1,3 +1,5 @@
+import { refreshSearchText } from '../../src/potentials/search-text';
+import { PROVINCE_SHORT_FORMS } from '../../src/reference/places';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +15,8 @@ import { readDistricts, readRegions } from './regions';
 const LOAD_NAME = 'reference';
 /** Bump when the way rows are derived from the sources changes (names, kinds, time zones…). */
 const SEED_FORMAT = 3;
+/** Raise when `searchTextOf` builds the text differently: the next load rebuilds every potential's. */
+const SEARCH_TEXT_FORMAT = 2;
 
 /** A fingerprint of everything the reference data is made from, read without parsing the CSVs. */
 function sourceFingerprint(): string {
@@ -20,7 +24,8 @@ function sourceFingerprint(): string {
   const dataDir = join(dirname(require.resolve('idn-area-data')), '..', 'data');
   const hash = createHash('sha256')
     .update(`format ${SEED_FORMAT}\n`)
-    .update(JSON.stringify(VOCABULARIES));
+    .update(JSON.stringify(VOCABULARIES))
+    .update(`search text ${SEARCH_TEXT_FORMAT} ${JSON.stringify(PROVINCE_SHORT_FORMS)}\n`);
   for (const file of ['provinces.csv', 'regencies.csv', 'districts.csv'])
     hash.update(readFileSync(join(dataDir, file)));
   return hash.digest('hex');
@@ -128,6 +133,8 @@ export async function seedReferenceData(
         })),
       )
       .onConflictDoUpdate({ target: tenants.regionCode, set: { name: sql.raw('excluded.name') } });
+    // names, labels or the way search text is built may have changed: every potential's text follows
+    await refreshSearchText(tx);
     await tx
       .insert(referenceDataLoads)
       .values({ name: LOAD_NAME, checksum })

@@ -1,31 +1,22 @@
 import { regulationsFor } from '../reference/regulations';
-import {
-  and,
-  arrayOverlaps,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  lte,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
-import type { Tx } from '../../db/client';
 import { type Ctx, today } from '../platform/context';
 import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
 import { decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { searchForm } from '../reference/geography';
+import { alternativesOf, correctionsOf, expandQuery, type QueryGroup } from '../search/query';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
 
 /**
- * The public catalogue: published, unexpired potentials only. Full-text search
- * uses PostgreSQL's `indonesian` configuration (stems "kemiskinan" to "miskin");
- * where the stemmer falls short ("kelola" vs "pengelolaan") and full text finds
- * less than a page, the query is widened with the catalogue's words that are
- * trigram-similar to the search terms (`catalog_words`).
+ * The public catalogue: published, unexpired potentials only. A query is
+ * expanded with the thesaurus (src/search/thesaurus.ts: abbreviations, near
+ * terms, English words) into groups of alternatives and matched by full text:
+ * Indonesian stems, the English labels stemmed as English, place names. Only
+ * when that finds nothing does the typo fallback add, per typed word, the
+ * catalogue's words within a few edits of it (`typoCorrections`). Either way
+ * the whole result set is decided before paging, so results and `total` do
+ * not depend on the page size.
  */
 export type CatalogFilters = {
   q?: string;
@@ -41,9 +32,6 @@ export type CatalogFilters = {
   expiresAfter?: string;
 };
 
-const TRGM_THRESHOLD = '0.4';
-
-/** Unknown codes in filters answer 400 naming the parameter, rather than an empty page that looks like "nothing found". */
 async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
   const errors: RaisedFieldError[] = [];
   const vocab = (param: string, vocabulary: string, values: string[] | undefined) =>
@@ -88,16 +76,47 @@ async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
 }
 const region = regions;
 
-/**
- * Text matching: full text alone (index-backed), or full text OR trigram
- * similarity when full text finds nothing — the fallback for words the
- * stemmer leaves apart.
- */
-type TextMode = 'fts' | 'fts+trgm';
+/** The text part of a search: the expanded query and, when full text alone found nothing, the typo corrections per group. */
+type TextQuery = { groups: QueryGroup[]; typos?: Map<number, string[]> };
 
-function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
+const textQueryOf = (f: CatalogFilters): TextQuery | null => {
+  const groups = f.q ? expandQuery(f.q) : [];
+  return groups.length ? { groups } : null;
+};
+
+/**
+ * The tsquery: every required group (AND), each any of its alternatives (OR)
+ * — the thesaurus's terms as Indonesian phrases, the typed words also stemmed
+ * as English, the typo fallback's corrections; `optional` instead ORs the
+ * optional groups (for ranking).
+ */
+function tsqueryOf(t: TextQuery, which: 'required' | 'optional' = 'required'): SQL | null {
+  const parts = t.groups.flatMap((g, i) => {
+    if (g.optional !== (which === 'optional')) return [];
+    const alternatives = [
+      ...[...g.alternatives, ...(t.typos?.get(i) ?? [])].map(
+        (a) => sql`phraseto_tsquery('indonesian', ${a})`,
+      ),
+      sql`phraseto_tsquery('english', ${g.typed})`,
+    ];
+    const any = sql`(${sql.join(alternatives, sql` || `)})`;
+    return [g.negated ? sql`!!${any}` : any];
+  });
+  if (parts.length === 0) return null;
+  return sql`(${sql.join(parts, which === 'required' ? sql` && ` : sql` || `)})`;
+}
+
+/** Relevance: how well the required words match, raised by the optional ones that also match. */
+function rankOf(t: TextQuery): SQL<number> {
+  const required = tsqueryOf(t)!;
+  const optional = tsqueryOf(t, 'optional');
+  return optional
+    ? sql<number>`(ts_rank_cd(${potentials.searchVector}, ${required}) + 0.5 * ts_rank_cd(${potentials.searchVector}, ${optional}))`
+    : sql<number>`ts_rank_cd(${potentials.searchVector}, ${required})`;
+}
+
+function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null): SQL {
   const todayIso = today(ctx);
-  const q = f.q ? searchForm(f.q) : '';
   const conditions: (SQL | undefined)[] = [
     eq(potentials.status, 'published'),
     gte(
@@ -113,44 +132,64 @@ function where(ctx: Ctx, f: CatalogFilters, mode: TextMode = 'fts'): SQL {
     f.model ? eq(potentials.model, f.model) : undefined,
     f.valueMin !== undefined ? gte(potentials.valueIdr, f.valueMin) : undefined,
     f.valueMax !== undefined ? lte(potentials.valueIdr, f.valueMax) : undefined,
-    q && mode === 'fts'
-      ? sql`${potentials.searchVector} @@ websearch_to_tsquery('indonesian', ${q})`
-      : undefined,
-    q && mode === 'fts+trgm' ? sql`${potentials.searchVector} @@ ${widenedQuery(q)}` : undefined,
+    text ? sql`${potentials.searchVector} @@ ${tsqueryOf(text)}` : undefined,
   ];
   return and(...conditions)!;
 }
 
-/** The full-text query OR'd with every catalogue word similar (trigram word-similarity) to a search term. */
-function widenedQuery(q: string): SQL {
-  return sql`(websearch_to_tsquery('indonesian', ${q}) || coalesce((
-    select to_tsquery('indonesian', string_agg(distinct ${catalogWords.word}, ' | '))
-    from ${catalogWords}, unnest(string_to_array(${q}, ' ')) as term
-    where length(term) >= 4 and term <% ${catalogWords.word}
-  ), ''::tsquery))`;
-}
-
-/** Adds the words of these texts (already in search form) to the catalogue's word list. */
-export async function indexWords(tx: Tx | Ctx['db'], texts: string[]): Promise<void> {
-  const words = [
-    ...new Set(texts.flatMap((t) => t.split(' ')).filter((w) => w.length >= 4 && w.length <= 60)),
-  ];
-  for (let i = 0; i < words.length; i += 5000) {
-    await tx
-      .insert(catalogWords)
-      .values(words.slice(i, i + 5000).map((word) => ({ word })))
-      .onConflictDoNothing();
-  }
-}
-
-/** Runs `work` with the trigram threshold set for this transaction only. */
-async function withTrigram<T>(ctx: Ctx, work: (db: Ctx['db']) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${TRGM_THRESHOLD}, true)`,
+/**
+ * For each single typed word of the query (five letters or more, required, not
+ * negated): the catalogue's words it is taken to be a typo of
+ * (`correctionsOf`: within a few edits, the closest only), found among the
+ * trigram-similar words of the word list (indexed), with what the thesaurus
+ * adds to them. The corrections are then searched by their stems like any word.
+ */
+async function typoCorrections(
+  db: Ctx['db'],
+  groups: QueryGroup[],
+): Promise<Map<number, string[]>> {
+  const asked = groups
+    .map((g, i) => ({ i, word: g.typed }))
+    .filter(
+      ({ i, word }) =>
+        !groups[i]!.negated && !groups[i]!.optional && !word.includes(' ') && word.length >= 5,
     );
-    return work(tx as unknown as Ctx['db']);
-  });
+  const out = new Map<number, string[]>();
+  if (asked.length === 0) return out;
+  const result = await db.execute(sql`
+    select t.n::int as n, w.word
+    from unnest(${`{${asked.map((a) => a.word).join(',')}}`}::text[]) with ordinality as t(term, n)
+    join ${catalogWords} w on w.word % t.term`);
+  const similar = new Map<number, string[]>();
+  for (const r of (result as unknown as { rows: { n: number; word: string }[] }).rows)
+    similar.set(Number(r.n), [...(similar.get(Number(r.n)) ?? []), r.word]);
+  for (const [n, words] of similar) {
+    const { i, word } = asked[n - 1]!;
+    const corrected = correctionsOf(word, words);
+    if (corrected.length) out.set(i, [...new Set(corrected.flatMap((w) => alternativesOf(w)))]);
+  }
+  return out;
+}
+
+/**
+ * The text query as the search runs it — full text alone when it finds
+ * anything, else with the typo stems — and how many potentials match.
+ */
+async function resolveText(
+  ctx: Ctx,
+  f: CatalogFilters,
+): Promise<{ text: TextQuery | null; total: number }> {
+  const counted = async (text: TextQuery | null) => {
+    const [row] = await ctx.db
+      .select({ n: count() })
+      .from(potentials)
+      .where(where(ctx, f, text));
+    return { text, total: row?.n ?? 0 };
+  };
+  const first = await counted(textQueryOf(f));
+  if (first.total > 0 || !first.text) return first;
+  const typos = await typoCorrections(ctx.db, first.text.groups);
+  return typos.size ? counted({ ...first.text, typos }) : first;
 }
 
 const publicColumns = {
@@ -204,57 +243,40 @@ export async function searchCatalog({
   await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
   const offset = decodeOffsetCursor(cursor, { ...filters, sort });
-  const q = filters.q ? searchForm(filters.q) : '';
-  const rankFor = (mode: TextMode) =>
-    !q
-      ? sql<number>`0`
-      : mode === 'fts'
-        ? sql<number>`ts_rank_cd(${potentials.searchVector}, websearch_to_tsquery('indonesian', ${q}))`
-        : sql<number>`ts_rank_cd(${potentials.searchVector}, ${widenedQuery(q)})`;
-  const orderFor = (mode: TextMode) =>
-    sort === 'relevance' && q
-      ? [desc(rankFor(mode)), desc(potentials.publishedAt), asc(potentials.id)]
+  const { text, total } = await resolveText(ctx, filters);
+  const rank = text ? rankOf(text) : sql<number>`0`;
+  const orderBy = (score: SQL) =>
+    sort === 'relevance' && text
+      ? sql`${score} desc, ${potentials.publishedAt} desc, ${potentials.id}`
       : sort === 'value'
-        ? [sql`${potentials.valueIdr} desc nulls last`, asc(potentials.id)]
-        : [desc(potentials.publishedAt), asc(potentials.id)];
-
-  const run = async (db: Ctx['db'], mode: TextMode) => {
-    // one pass: the page and, through a window, the total
-    const rows = await db
-      .select({
-        ...publicColumns,
-        score: rankFor(mode),
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(potentials)
-      .innerJoin(region, eq(region.code, potentials.regionCode))
-      .where(where(ctx, filters, mode))
-      .orderBy(...orderFor(mode))
-      .limit(limit + 1)
-      .offset(offset);
-    let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && offset > 0)
-      total =
-        (
-          await db
-            .select({ n: count() })
-            .from(potentials)
-            .where(where(ctx, filters, mode))
-        )[0]?.n ?? 0;
-    return { rows, total };
-  };
-  // the typo fallback only when full text finds nothing: results and total never depend on the page size
-  let result = await run(ctx.db, 'fts');
-  if (q && result.total === 0) result = await withTrigram(ctx, (db) => run(db, 'fts+trgm'));
-  const { rows, total } = result;
+        ? sql`${potentials.valueIdr} desc nulls last, ${potentials.id}`
+        : sql`${potentials.publishedAt} desc, ${potentials.id}`;
+  // the page's ids first, ranked over the narrow rows; then only the page's columns are read
+  const pageIds = ctx.db
+    .select({ id: sql<string>`${potentials.id}`.as('page_id'), score: rank.as('score') })
+    .from(potentials)
+    .where(where(ctx, filters, text))
+    .orderBy(orderBy(rank))
+    .limit(limit + 1)
+    .offset(offset)
+    .as('page');
+  const rows =
+    total > offset
+      ? await ctx.db
+          .select({ ...publicColumns, score: pageIds.score })
+          .from(pageIds)
+          .innerJoin(potentials, eq(potentials.id, pageIds.id))
+          .innerJoin(region, eq(region.code, potentials.regionCode))
+          .orderBy(orderBy(sql`${pageIds.score}`))
+      : [];
   const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), {
     ...filters,
     sort,
   });
   return {
-    data: page.map(({ total: _total, ...r }) => ({
+    data: page.map((r) => ({
       ...r,
-      score: q ? Math.round(Number(r.score) * 1000) / 1000 : null,
+      score: text ? Math.round(Number(r.score) * 1000) / 1000 : null,
     })),
     nextCursor,
     total,
@@ -267,21 +289,11 @@ const label = (ctx: Ctx, vocabulary: string, code: string) => {
   return term ? (ctx.lang === 'en' ? term.en : term.id) : code;
 };
 
-/** Full text alone when it finds anything; else with the trigram fallback, as the search does. */
-async function textMode(ctx: Ctx, f: CatalogFilters, enough = 1): Promise<TextMode> {
-  if (!f.q) return 'fts';
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(potentials)
-    .where(where(ctx, f, 'fts'));
-  return (row?.n ?? 0) >= enough ? 'fts' : 'fts+trgm';
-}
-
 /** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
 export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
   await validateFilters(ctx, input);
-  const mode = await textMode(ctx, input);
-  const w = where(ctx, input, mode);
+  const { text } = await resolveText(ctx, input);
+  const w = where(ctx, input, text);
   const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
     const rows = await db.execute(
       sql`select v as code, count(*)::int as n from ${potentials}, unnest(${column}) as v where ${w} group by v order by n desc, v`,
@@ -341,7 +353,7 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
         .map((r) => ({ code: r.code, label: r.name, count: r.n })),
     };
   };
-  return mode === 'fts+trgm' ? withTrigram(ctx, run) : run(ctx.db);
+  return run(ctx.db);
 }
 
 export async function getPublishedPotential({
@@ -389,16 +401,14 @@ export const EXPORT_COLUMNS = [
 
 export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
   await validateFilters(ctx, input);
-  const mode = await textMode(ctx, input);
-  const run = async (db: Ctx['db']) =>
-    db
-      .select(publicColumns)
-      .from(potentials)
-      .innerJoin(region, eq(region.code, potentials.regionCode))
-      .where(where(ctx, input, mode))
-      .orderBy(asc(potentials.id))
-      .limit(100_000);
-  const rows = mode === 'fts+trgm' ? await withTrigram(ctx, run) : await run(ctx.db);
+  const { text } = await resolveText(ctx, input);
+  const rows = await ctx.db
+    .select(publicColumns)
+    .from(potentials)
+    .innerJoin(region, eq(region.code, potentials.regionCode))
+    .where(where(ctx, input, text))
+    .orderBy(asc(potentials.id))
+    .limit(100_000);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -17,10 +17,9 @@ import { type Ctx, today, actingUserId } from '../platform/context';
 import { ApiError, badRequest, type RaisedFieldError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
-import { searchForm } from '../reference/geography';
 import { regulationsFor } from '../reference/regulations';
-import { termCodes, vocabularyByName } from '../reference/vocabularies';
-import { indexWords } from './catalog';
+import { termCodes } from '../reference/vocabularies';
+import { indexWords, placesOf, searchTextOf } from './search-text';
 import {
   canEdit,
   checkTransition,
@@ -118,40 +117,6 @@ async function validateCodes(
       });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
-}
-
-/** The text the catalogue searches (its words also feed the typo fallback): the API and the demo seeder share it. */
-export function searchTextOf(
-  p: Pick<
-    Row,
-    | 'title'
-    | 'activity'
-    | 'problem'
-    | 'potential'
-    | 'target'
-    | 'outcome'
-    | 'outputs'
-    | 'candidatePartner'
-    | 'affairs'
-    | 'issues'
-  >,
-): string {
-  const labels = (vocabulary: string, codes: string[]) =>
-    codes.map((c) => vocabularyByName(vocabulary)?.terms.find((t) => t.code === c)?.id ?? c);
-  return searchForm(
-    [
-      p.title,
-      p.activity,
-      p.problem,
-      p.potential,
-      p.target,
-      p.outcome,
-      ...p.outputs,
-      p.candidatePartner ?? '',
-      ...labels('affairs', p.affairs),
-      ...labels('strategic-issues', p.issues),
-    ].join(' '),
-  );
 }
 
 function actorRole(access: Access): ActorRole {
@@ -269,6 +234,7 @@ export async function createPotential({
     districtCode: fields.districtCode ?? null,
     object: fields.object ?? null,
   };
+  const place = (await placesOf(ctx.db, [tenant.regionCode!])).get(tenant.regionCode!)!;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(potentials)
@@ -281,12 +247,12 @@ export async function createPotential({
         agencyId,
         roundId,
         status: 'draft',
-        searchText: searchTextOf(values),
+        ...searchTextOf(values, place),
         createdAt: now,
         updatedAt: now,
       })
       .returning();
-    await indexWords(tx, [row!.searchText]);
+    await indexWords(tx, [row!.id]);
     await recordEvent(tx, ctx, row!, 'created', null, 'draft', null, {});
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,
@@ -361,9 +327,10 @@ export async function updatePotential({
   const changes: Record<string, unknown> = {};
   for (const k of EDITABLE) if (input[k] !== undefined) changes[k] = input[k];
   const merged = { ...before, ...changes } as Row;
+  const place = (await placesOf(ctx.db, [before.regionCode])).get(before.regionCode)!;
   return ctx.db.transaction(async (tx) => {
     if (before.status === 'published') {
-      const { searchVector: _sv, searchText: _st, ...snapshot } = before;
+      const { searchVector: _sv, searchText: _st, searchTextEn: _se, ...snapshot } = before;
       await tx.insert(potentialRevisions).values({
         id: newId('event', ctx.now().getTime()),
         potentialId: before.id,
@@ -377,13 +344,13 @@ export async function updatePotential({
       .update(potentials)
       .set({
         ...changes,
-        searchText: searchTextOf(merged),
+        ...searchTextOf(merged, place),
         version: before.version + 1,
         updatedAt: ctx.now(),
       })
       .where(eq(potentials.id, before.id))
       .returning();
-    await indexWords(tx, [after!.searchText]);
+    await indexWords(tx, [after!.id]);
     const diff = diffOf(
       before as Record<string, unknown>,
       after as Record<string, unknown>,

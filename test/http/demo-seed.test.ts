@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { potentials, regions } from '../../db/schema';
 import { seedDemo } from '../../db/seed/demo';
-import { searchTextOf } from '../../src/potentials/potentials';
+import { POTENTIALS } from '../../db/seed/demo-catalogue';
+import { placesOf, searchTextOf } from '../../src/potentials/search-text';
 import { createHarness, type Harness } from '../support/harness';
 
 /** `npm run seed:demo` writes what the API itself would have written. */
@@ -15,10 +16,18 @@ afterAll(async () => {
 });
 
 describe('the demo catalogue', () => {
-  it('builds each potential’s search text exactly as the API does (affair and issue labels included)', async () => {
+  it('builds each potential’s search text exactly as the API does (labels and place names included)', async () => {
     const rows = await h.db.select().from(potentials);
-    expect(rows.length).toBeGreaterThanOrEqual(13);
-    for (const row of rows) expect(row.searchText, row.title).toBe(searchTextOf(row));
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+    const places = await placesOf(
+      h.db,
+      rows.map((r) => r.regionCode),
+    );
+    for (const row of rows) {
+      const built = searchTextOf(row, places.get(row.regionCode)!);
+      expect(row.searchText, row.title).toBe(built.searchText);
+      expect(row.searchTextEn, row.title).toBe(built.searchTextEn);
+    }
   });
 
   it('places PLBN Aruk in Kabupaten Sambas', async () => {
@@ -55,7 +64,15 @@ describe('the demo catalogue', () => {
   });
 
   it('gives the same results and total whatever the page size (issue 17)', async () => {
-    for (const q of ['inflasi pangan', 'kelola sampah', 'wisata bahari', 'perbatasan']) {
+    // incl. a typo (the fallback runs before paging too) and words only optional or expanded
+    for (const q of [
+      'inflasi pangan',
+      'kelola sampah',
+      'wisata bahari',
+      'perbatasan',
+      'sampha',
+      'SPAM regional',
+    ]) {
       const page = (limit: number) =>
         h.json<{ total: number; data: { id: string }[] }>(
           `/v1/catalog/potentials?q=${encodeURIComponent(q)}&limit=${limit}`,
@@ -72,5 +89,87 @@ describe('the demo catalogue', () => {
         q,
       ).toEqual(all.body.data.slice(0, 10).map((d) => d.id));
     }
+  });
+
+  const search = async (q: string) => {
+    const res = await h.json<{
+      total: number;
+      data: { title: string; regionCode: string; provinceCode: string }[];
+    }>(`/v1/catalog/potentials?q=${encodeURIComponent(q)}&limit=100`);
+    expect(res.status, q).toBe(200);
+    return res.body;
+  };
+  const byTitle = new Map(POTENTIALS.map((p) => [p.title, p]));
+
+  it('finds the tourism potentials for an English query, through the English labels and the thesaurus', async () => {
+    const found = await search('tourism');
+    const titles = found.data.map((d) => d.title);
+    for (const t of [
+      'Pengembangan desa wisata berbasis subak',
+      'Paket wisata bersama Mandalika–Gili',
+      'Wisata bahari dan selam Raja Ampat',
+      'Destinasi super prioritas Labuan Bajo dan Flores',
+    ])
+      expect(titles).toContain(t);
+    // everything found is about tourism, as its writer or its region classified it
+    for (const t of titles) {
+      const p = byTitle.get(t)!;
+      expect(
+        p.topics.includes('wisata') ||
+          p.issues.includes('pariwisata') ||
+          p.affairs.includes('pariwisata'),
+        t,
+      ).toBe(true);
+    }
+    const warning = (await search('disaster early warning')).data.map((d) => d.title);
+    expect(warning).toContain('Sistem peringatan dini tsunami dan likuefaksi');
+    expect(warning).toContain('Peringatan dini tsunami pesisir Selat Sunda');
+  });
+
+  it('does not take UMKM for "umum", nor correct a short word into another', async () => {
+    const umkm = await search('UMKM');
+    expect(umkm.total).toBeGreaterThan(5);
+    for (const d of umkm.data)
+      expect(byTitle.get(d.title)!.topics.join(), d.title).toMatch(
+        /umkm|industri|wisata|pertanian|kemiskinan|olahraga|budaya|digital/,
+      );
+    // these say "umum" (public facilities, public works) and nothing of small business
+    const titles = umkm.data.map((d) => d.title);
+    expect(titles).not.toContain('Relokasi dan hunian tetap penyintas bencana Sigi');
+    expect(titles).not.toContain('SPAM regional Wosusokas');
+    // a short typo is not corrected at all: "umkn" is one letter from "umum" as well as from "umkm"
+    expect((await search('umkn')).total).toBe(0);
+    // and the affix look-alikes of the old trigram fallback do not come back
+    expect((await search('sampha')).data.map((d) => d.title)).not.toContain(
+      'Pemantauan lahar dingin Merapi', // says "sampai"
+    );
+  });
+
+  it('finds a region’s potentials by its name and a province’s by its name or short form', async () => {
+    const sigi = await search('Sigi');
+    expect(sigi.data.length).toBeGreaterThan(0);
+    expect(new Set(sigi.data.map((d) => d.regionCode))).toEqual(new Set(['72.10']));
+    const inSigi = POTENTIALS.filter((p) => p.region === '72.10').map((p) => p.title);
+    expect(sigi.data.map((d) => d.title).sort()).toEqual(inSigi.sort());
+    for (const [q, province] of [
+      ['Kalbar', '61'],
+      ['Sulteng', '72'],
+      ['NTB', '52'],
+      ['Jatim', '35'],
+      ['West Java', '32'],
+    ] as const) {
+      const found = await search(q);
+      const expected = POTENTIALS.filter((p) => p.region.startsWith(`${province}.`));
+      expect(found.total, q).toBe(expected.length);
+      expect(new Set(found.data.map((d) => d.provinceCode)), q).toEqual(new Set([province]));
+    }
+  });
+
+  it('corrects a typo of five letters or more to the closest words, with what the thesaurus adds', async () => {
+    const found = (await search('stuntng')).data.map((d) => d.title);
+    // "stunting" and, through the thesaurus, "tengkes" and "gizi"
+    expect(found).toContain('Percepatan penurunan stunting Kabupaten Kupang');
+    expect(found).toContain('Telur dan ikan untuk balita Brebes');
+    expect((await search('kemiskinann')).total).toBe((await search('kemiskinan')).total);
   });
 });

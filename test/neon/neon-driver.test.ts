@@ -6,7 +6,7 @@ import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
 import { potentials, tenantProfiles, tenants, users } from '../../db/schema';
 import { createSession } from '../../src/identity/sessions';
-import { indexWords } from '../../src/potentials/catalog';
+import { indexWords, placesOf, searchTextOf } from '../../src/potentials/search-text';
 import { searchForm } from '../../src/reference/geography';
 import { createApp } from '../../src/app';
 import { createLogger } from '../../src/platform/logger';
@@ -123,7 +123,7 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     expect(Number(rows[0]?.n)).toBe(0);
   });
 
-  it('searches the catalogue in Indonesian, with the trigram fallback, on PostgreSQL', async () => {
+  it('searches the catalogue in Indonesian and English, by place, through the thesaurus and the typo fallback, on PostgreSQL', async () => {
     const handle = openNeon(pgUrl, neon);
     pools.push(handle);
     const [tenant] = await rowsOf<{ id: string }>(
@@ -156,10 +156,34 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
       expiresOn: '2099-01-01',
       status: 'published',
       publishedAt: new Date(),
-      searchText: searchForm(`Pengelolaan sampah regional ${text}`),
+      ...searchTextOf(
+        {
+          title: 'Pengelolaan sampah regional',
+          activity: text,
+          problem: 'Sampah',
+          potential: 'Lahan',
+          target: 'Bersih',
+          outcome: 'Bersih',
+          outputs: ['TPA'],
+          candidatePartner: null,
+          affairs: ['lingkungan_hidup'],
+          issues: ['kemiskinan_ekstrem'],
+        },
+        (await placesOf(handle.db, ['72.71'])).get('72.71')!,
+      ),
     });
-    await indexWords(handle.db, [searchForm(`Pengelolaan sampah regional ${text}`)]);
-    for (const q of ['miskin', 'batas', 'kelola']) {
+    await indexWords(handle.db, [id]);
+    // stems, the thesaurus (kelola → pengelolaan), English labels and words, place names and short forms, a typo
+    for (const q of [
+      'miskin',
+      'batas',
+      'kelola',
+      'poverty',
+      'waste',
+      'Palu',
+      'Sulteng',
+      'pengelolan',
+    ]) {
       const res = await app.request(`/v1/catalog/potentials?q=${q}`);
       expect(res.status).toBe(200);
       expect(
