@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
 import { seedReferenceData } from '../db/seed/reference';
-import { potentials, tenants } from '../db/schema';
+import { potentials, tenantProfiles, tenants } from '../db/schema';
+import { PARTNER_KIND_TO_COOPERATION } from '../src/matching/weights';
 import { newId } from '../src/platform/ids';
 import { indexWords, placesOf, searchTextOf } from '../src/potentials/search-text';
 import { VOCABULARIES } from '../src/reference/vocabularies';
@@ -112,4 +113,44 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
   }
   await handle.client.exec('analyze');
   return { handle, regionTenants, affairs, issues, kinds, rand, pick, some };
+}
+
+/**
+ * The national data set of the matching benchmarks: 552 regions × `perRegion`
+ * published potentials and `partners` verified partner organisations with
+ * profiles (every kind, half with regions of interest).
+ */
+export async function buildMatchingDataset(perRegion: number, partners: number) {
+  const dataset = await buildCatalogDataset(552 * perRegion, { perRegion });
+  const { handle, regionTenants, affairs, issues, rand, pick, some } = dataset;
+  const db = handle.db;
+  const regionCodes = regionTenants.map((t) => t.code!);
+  const partnerKinds = Object.keys(PARTNER_KIND_TO_COOPERATION);
+  const started = performance.now();
+  phase(`building ${partners.toLocaleString('en')} partners with profiles`);
+  for (let i = 0; i < partners; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, partners - i) }, (_, j) => ({
+      id: newId('tenant'),
+      type: 'partner' as const,
+      name: `Mitra ${i + j}`,
+      status: 'active' as const,
+      partnerKind: pick(partnerKinds),
+    }));
+    await db.insert(tenants).values(batch);
+    await db.insert(tenantProfiles).values(
+      batch.map((t) => ({
+        tenantId: t.id,
+        issues: some(issues, 2),
+        affairs: some(affairs, 3),
+        offers: 'Layanan mitra',
+        regionsOfInterest: rand() < 0.5 ? some(regionCodes, 3) : [],
+        engagementMinIdr: 100_000_000,
+        engagementMaxIdr: Math.floor(rand() * 20_000) * 1_000_000,
+        updatedAt: new Date(Date.now() - Math.floor(rand() * 400) * 86400_000),
+      })),
+    );
+    progress('partners', Math.min(partners, i + 1000), partners, started);
+  }
+  await handle.client.exec('analyze');
+  return dataset;
 }

@@ -6,9 +6,9 @@
 //               (bounds in SQL over match_candidates, then `rank` on the survivors)
 //   SQL         the same score written as one straightforward SQL statement
 // and checks that all three rank the same top 20 (ids and scores).
-import { phase, progress } from './progress';
+import { phase } from './progress';
 import { sql } from 'drizzle-orm';
-import { matchCandidates, potentials, regions, tenantProfiles, tenants, users } from '../db/schema';
+import { matchCandidates, potentials, regions, users } from '../db/schema';
 import { createApp } from '../src/app';
 import { createSession } from '../src/identity/sessions';
 import { rank, type Candidate, type Target } from '../src/matching/score';
@@ -22,50 +22,19 @@ import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/matches/matches';
 import { canonicalCodes } from '../src/reference/vocabularies';
 import { newId } from '../src/platform/ids';
 import { createLogger } from '../src/platform/logger';
-import { buildCatalogDataset } from './dataset';
+import { buildMatchingDataset } from './dataset';
 
 const PER_REGION = 25;
 const PARTNERS = Number(process.argv[2] ?? 20_000);
 const SAMPLES = Number(process.argv[3] ?? 1000);
-const PARTNER_KINDS = Object.keys(PARTNER_KIND_TO_COOPERATION);
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main() {
   const t0 = performance.now();
-  const { handle, regionTenants, affairs, issues, rand, pick, some } = await buildCatalogDataset(
-    552 * PER_REGION,
-    { perRegion: PER_REGION },
-  );
+  const { handle, pick } = await buildMatchingDataset(PER_REGION, PARTNERS);
   const db = handle.db;
-  const regionCodes = regionTenants.map((t) => t.code!);
-  const partnersStarted = performance.now();
-  phase(`building ${PARTNERS.toLocaleString('en')} partners with profiles`);
-  for (let i = 0; i < PARTNERS; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, PARTNERS - i) }, (_, j) => ({
-      id: newId('tenant'),
-      type: 'partner' as const,
-      name: `Mitra ${i + j}`,
-      status: 'active' as const,
-      partnerKind: pick(PARTNER_KINDS),
-    }));
-    await db.insert(tenants).values(batch);
-    await db.insert(tenantProfiles).values(
-      batch.map((t) => ({
-        tenantId: t.id,
-        issues: some(issues, 2),
-        affairs: some(affairs, 3),
-        offers: 'Layanan mitra',
-        regionsOfInterest: rand() < 0.5 ? some(regionCodes, 3) : [],
-        engagementMinIdr: 100_000_000,
-        engagementMaxIdr: Math.floor(rand() * 20_000) * 1_000_000,
-        updatedAt: new Date(Date.now() - Math.floor(rand() * 400) * 86400_000),
-      })),
-    );
-    progress('partners', Math.min(PARTNERS, i + 1000), PARTNERS, partnersStarted);
-  }
-  await handle.client.exec('analyze');
   phase('measuring: in-process, HTTP, SQL baseline');
   const setupS = (performance.now() - t0) / 1000;
 

@@ -1,10 +1,11 @@
-import { and, arrayOverlaps, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   agreementParties,
   agreements,
   interests,
   matchCandidates,
+  potentialTargets,
   potentials,
   regions,
   tenantProfiles,
@@ -16,8 +17,12 @@ import { notFound } from '../platform/errors';
 import { decodeOffsetCursor, encodeCursor } from '../platform/pagination';
 import { canonicalCode, canonicalCodes, vocabularyByName } from '../reference/vocabularies';
 import {
+  cooperationKindOf,
+  freshnessValue,
   GEOGRAPHY_CASES,
+  historyValue,
   isCandidate,
+  tenths,
   rank,
   score,
   scoreValue,
@@ -29,7 +34,8 @@ import {
   type Reason,
 } from '../matching/score';
 import { PARTNER_KIND_TO_COOPERATION } from '../matching/weights';
-import { scoreBounds } from '../matching/bounds';
+import { bestBounds, type CandidateFacts, scoreBounds } from '../matching/bounds';
+import { islandGroupOf } from '../reference/geography';
 
 /**
  * Matching as a request: load the target and past cooperation, let the
@@ -416,112 +422,69 @@ export async function recommendationsFor({
   return recommend(ctx, tenant, offset, input.limit);
 }
 
-/** The same for the system (the digests): the tenant is given, not authorised. */
+/**
+ * The same for the system (the digests): the tenant is given, not authorised.
+ *
+ * Here the target varies per row (every published potential the tenant could
+ * answer) and the candidates are fixed (the partner's profile, or each of the
+ * region's own published potentials). The database hands over every such
+ * row as a few numbers (code masks, flags, place, tenant: one JSON value);
+ * `bestBounds` bounds each row's best score from them — exact but for size —
+ * and only the rows whose upper bound reaches the k-th best lower bound are
+ * read in full and scored exactly by the pure scorer.
+ */
 export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, limit: number) {
-  const input = { limit };
   const todayIso = today(ctx);
-  let own: Candidate[] = [];
-  if (tenant.type === 'partner') {
-    const [p] = await ctx.db
-      .select()
-      .from(tenantProfiles)
-      .where(eq(tenantProfiles.tenantId, tenant.id));
-    if (p)
-      own = [
-        {
-          type: 'partner',
-          id: tenant.id,
-          tenantId: tenant.id,
-          name: tenant.name,
-          partnerKind: tenant.partnerKind ?? 'company',
-          affairs: p.affairs,
-          issues: p.issues,
-          offers: p.offers,
-          regionsOfInterest: p.regionsOfInterest,
-          engagementMinIdr: p.engagementMinIdr,
-          engagementMaxIdr: p.engagementMaxIdr,
-          updatedAt: p.updatedAt,
-        },
-      ];
-  } else {
-    const rows = await ctx.db
-      .select({ p: potentials, islandGroup: regions.islandGroup, autonomous: regions.autonomous })
-      .from(potentials)
-      .innerJoin(regions, eq(regions.code, potentials.regionCode))
-      .where(
-        and(
-          eq(potentials.tenantId, tenant.id),
-          eq(potentials.status, 'published'),
-          gte(potentials.expiresOn, todayIso),
-        ),
-      );
-    own = rows.map(({ p, islandGroup, autonomous }) => ({
-      type: 'potential',
-      id: p.id,
-      tenantId: p.tenantId,
-      title: p.title,
-      regionCode: p.regionCode,
-      provinceCode: p.provinceCode,
-      islandGroup,
-      autonomous,
-      direction: p.direction,
-      affairs: p.affairs,
-      issues: p.issues,
-      cooperationKinds: p.cooperationKinds,
-      valueIdr: p.valueIdr,
-      updatedAt: p.updatedAt,
-    }));
-  }
+  const now = ctx.now();
+  const empty = { data: [], total: 0, nextCursor: null };
+  // only candidates that can be one: a region's potentials open to KSDD; a partner as its kind
+  const own = (await ownCandidates(ctx, tenant, todayIso)).filter((c) =>
+    c.type === 'potential' ? c.autonomous && c.cooperationKinds.includes('KSDD') : true,
+  );
   const issues = [...new Set(own.flatMap((c) => c.issues))];
   const affairs = [...new Set(own.flatMap((c) => c.affairs))];
-  const overlap = or(
-    issues.length ? arrayOverlaps(potentials.issues, issues) : undefined,
-    affairs.length ? arrayOverlaps(potentials.affairs, affairs) : undefined,
-  );
-  if (own.length === 0 || !overlap) return { data: [], total: 0, nextCursor: null };
-  // one JSON value rather than thousands of rows: handing rows over column by column is what costs
-  const result = await ctx.db.execute(sql`
-    select json_agg(json_build_array(${potentials.id}, ${potentials.tenantId}, ${potentials.title}, ${potentials.regionCode}, ${potentials.provinceCode}, ${potentials.direction},
-      ${potentials.affairs}, ${potentials.issues}, ${potentials.cooperationKinds}, ${potentials.mandatory}, ${potentials.valueIdr}, ${regions.islandGroup}, coalesce(${tenantProfiles.neighbours}, '{}')))::text as rows
-    from ${potentials} join ${regions} on ${regions.code} = ${potentials.regionCode} left join ${tenantProfiles} on ${tenantProfiles.tenantId} = ${potentials.tenantId}
-    where ${and(eq(potentials.status, 'published'), gte(potentials.expiresOn, todayIso), ne(potentials.tenantId, tenant.id), overlap)}`);
-  type TargetRow = [
-    string,
-    string,
-    string,
-    string,
-    string,
-    'offer' | 'need',
-    string[],
-    string[],
-    string[],
-    boolean,
-    number | null,
-    string,
-    string[],
-  ];
-  const json = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
-  const targetRows = (json ? (JSON.parse(json) as TargetRow[]) : []).map((r) => ({
-    id: r[0],
-    tenantId: r[1],
-    title: r[2],
-    regionCode: r[3],
-    provinceCode: r[4],
-    direction: r[5],
-    affairs: canonicalCodes(r[6]),
-    issues: canonicalCodes(r[7]),
-    cooperationKinds: canonicalCodes(r[8]),
-    mandatory: r[9],
-    valueIdr: r[10],
-    islandGroup: r[11],
-    neighbours: r[12],
+  if (own.length === 0 || (issues.length === 0 && affairs.length === 0)) return empty;
+  const [rows, history, neighbourTenants] = await Promise.all([
+    compactRows(ctx, tenant, {
+      kind: cooperationKindOf(own[0]!),
+      issues,
+      affairs,
+      todayIso,
+    }),
+    historyOf(ctx.db, tenant.id),
+    tenant.type === 'region' ? tenantsNaming(ctx, tenant.regionCode!) : Promise.resolve([]),
+  ]);
+  const candidates: CandidateFacts[] = own.map((c) => ({
+    issueMask: maskOf(c.issues, 'strategic-issues'),
+    affairMask: maskOf(c.affairs, 'affairs'),
+    offer: c.type === 'partner' ? null : c.direction === 'offer',
+    freshness: tenths('freshness', freshnessValue(c.updatedAt, now)),
   }));
-  const history = await historyOf(ctx.db, tenant.id);
-  const now = ctx.now();
-  // rank by the bare numbers; explain only the page
-  const scored = targetRows
+  const geography = geographyOf(own[0]!, new Set(neighbourTenants));
+  const bounds = rows.flatMap((r) => {
+    const b = bestBounds(
+      {
+        issueMask: r[3],
+        affairMask: r[4],
+        offer: (r[5] & 1) === 1,
+        mandatory: (r[5] & 2) === 2,
+        valued: (r[5] & 4) === 4,
+        geography: geography(r),
+        history: tenths('history', historyValue(history.get(r[1]))),
+      },
+      candidates,
+    );
+    return b ? [{ id: r[0], ...b }] : [];
+  });
+  // the k-th best lower bound is at most the k-th best score: rows whose upper bound is below it cannot reach the page
+  const k = offset + limit;
+  const lows = bounds.map((b) => b.low).sort((x, y) => y - x);
+  const theta = lows.length >= k ? lows[k - 1]! : -1;
+  const survivors = bounds.filter((b) => b.high >= theta).map((b) => b.id);
+  const full = await targetRows(ctx, survivors);
+  const ranked = full
     .map((row) => {
-      const target: Target = { ...row, neighbours: row.neighbours ?? [] };
+      const target = targetOf(row, tenant, neighbourTenants);
       const h = history.get(row.tenantId);
       let best: { candidate: Candidate; score: number } | null = null;
       for (const c of own) {
@@ -530,21 +493,19 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
         if (!best || s > best.score || (s === best.score && c.id < best.candidate.id))
           best = { candidate: c, score: s };
       }
-      return best ? { target, row, best } : null;
+      return best ? { row, target, best } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null && x.best.score > 0)
-    .sort((a, b) => b.best.score - a.best.score || (a.row.id < b.row.id ? -1 : 1));
-  const page = scored.slice(offset, offset + input.limit).map(({ target, row, best }) => ({
-    row,
-    match: score(target, best.candidate, {
+    .sort((x, y) => y.best.score - x.best.score || (x.row.id < y.row.id ? -1 : 1));
+  const total = bounds.length;
+  const data = ranked.slice(offset, offset + limit).map(({ row, target, best }) => {
+    const match = score(target, best.candidate, {
       now,
       labels: LABELS,
       history: history.get(row.tenantId),
       reader: 'candidate',
-    }),
-  }));
-  return {
-    data: page.map(({ row, match }) => ({
+    });
+    return {
       potential: {
         id: row.id,
         title: row.title,
@@ -556,14 +517,198 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
       score: match.score,
       components: match.components,
       reasons: match.reasons.map((r) => reasonView(ctx, r)),
-    })),
-    total: scored.length,
+    };
+  });
+  return {
+    data,
+    total,
     nextCursor:
-      offset + input.limit < scored.length
-        ? encodeCursor([String(offset + input.limit)], { tenantId: tenant.id })
+      offset + limit < total
+        ? encodeCursor([String(offset + limit)], { tenantId: tenant.id })
         : null,
   };
 }
+
+/** A tenant as candidates: a partner's profile, or a region's own published potentials. */
+async function ownCandidates(ctx: Ctx, tenant: TenantRow, todayIso: string): Promise<Candidate[]> {
+  if (tenant.type === 'partner') {
+    const [p] = await ctx.db
+      .select()
+      .from(tenantProfiles)
+      .where(eq(tenantProfiles.tenantId, tenant.id));
+    return p
+      ? [
+          {
+            type: 'partner',
+            id: tenant.id,
+            tenantId: tenant.id,
+            name: tenant.name,
+            partnerKind: tenant.partnerKind ?? 'company',
+            affairs: canonicalCodes(p.affairs),
+            issues: canonicalCodes(p.issues),
+            offers: p.offers,
+            regionsOfInterest: p.regionsOfInterest,
+            engagementMinIdr: p.engagementMinIdr,
+            engagementMaxIdr: p.engagementMaxIdr,
+            updatedAt: p.updatedAt,
+          },
+        ]
+      : [];
+  }
+  const rows = await ctx.db
+    .select({
+      p: {
+        id: potentials.id,
+        tenantId: potentials.tenantId,
+        title: potentials.title,
+        regionCode: potentials.regionCode,
+        provinceCode: potentials.provinceCode,
+        direction: potentials.direction,
+        affairs: potentials.affairs,
+        issues: potentials.issues,
+        cooperationKinds: potentials.cooperationKinds,
+        valueIdr: potentials.valueIdr,
+        updatedAt: potentials.updatedAt,
+      },
+      islandGroup: regions.islandGroup,
+      autonomous: regions.autonomous,
+    })
+    .from(potentials)
+    .innerJoin(regions, eq(regions.code, potentials.regionCode))
+    .where(
+      and(
+        eq(potentials.tenantId, tenant.id),
+        eq(potentials.status, 'published'),
+        gte(potentials.expiresOn, todayIso),
+      ),
+    );
+  return rows.map(({ p, islandGroup, autonomous }) => ({
+    type: 'potential',
+    id: p.id,
+    tenantId: p.tenantId,
+    title: p.title,
+    regionCode: p.regionCode,
+    provinceCode: p.provinceCode,
+    islandGroup,
+    autonomous,
+    direction: p.direction,
+    affairs: canonicalCodes(p.affairs),
+    issues: canonicalCodes(p.issues),
+    cooperationKinds: canonicalCodes(p.cooperationKinds),
+    valueIdr: p.valueIdr,
+    updatedAt: p.updatedAt,
+  }));
+}
+
+/** Tenants whose profile names this region as a neighbour. */
+async function tenantsNaming(ctx: Ctx, regionCode: string): Promise<string[]> {
+  return (
+    await ctx.db
+      .select({ id: tenantProfiles.tenantId })
+      .from(tenantProfiles)
+      .where(sql`${regionCode}::text = any(${tenantProfiles.neighbours})`)
+  ).map((r) => r.id);
+}
+
+/** id, tenant, region code, issue mask, affair mask, flags (1 offer, 2 mandatory, 4 states a value) */
+type CompactRow = [string, string, string, number, number, number];
+
+/** The geography case of a row toward the candidates, as `geographyCase` decides it (index in GEOGRAPHY_CASES). */
+function geographyOf(candidate: Candidate, neighbourTenants: Set<string>) {
+  const index = (g: (typeof GEOGRAPHY_CASES)[number]) => GEOGRAPHY_CASES.indexOf(g);
+  if (candidate.type === 'partner') {
+    const roi = new Set(candidate.regionsOfInterest);
+    return (r: CompactRow) =>
+      roi.has(r[2])
+        ? index('interest_region')
+        : roi.has(r[2].slice(0, 2))
+          ? index('interest_province')
+          : roi.size === 0
+            ? index('open')
+            : index('interest_elsewhere');
+  }
+  return (r: CompactRow) =>
+    neighbourTenants.has(r[1])
+      ? index('neighbour')
+      : r[2].slice(0, 2) === candidate.provinceCode
+        ? index('province')
+        : islandGroupOf(r[2]) === candidate.islandGroup
+          ? index('island')
+          : index('elsewhere');
+}
+
+/**
+ * Every published potential of another tenant open to the candidates' kind
+ * and sharing a code with them, as `CompactRow`s: read from
+ * the narrow `potential_targets` and handed over as a few fields per row in one text.
+ */
+async function compactRows(
+  ctx: Ctx,
+  tenant: TenantRow,
+  input: { kind: string; issues: string[]; affairs: string[]; todayIso: string },
+): Promise<CompactRow[]> {
+  // one text of space-separated fields: building it costs half of building JSON here
+  const result = await ctx.db.execute(sql`
+    select string_agg(concat_ws(' ', t.id, t.tenant_id, t.region_code, t.issue_mask, t.affair_mask, t.flags), ' ') as rows
+    from ${potentialTargets} t
+    where t.expires_on >= ${input.todayIso}::date and t.tenant_id <> ${tenant.id}::text
+      and t.kinds & ${maskOf([input.kind], 'cooperation-kinds')}::int <> 0
+      and (t.issue_mask & ${maskOf(input.issues, 'strategic-issues')}::int <> 0
+        or t.affair_mask & ${maskOf(input.affairs, 'affairs')}::int <> 0)`);
+  const text = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
+  if (!text) return [];
+  const f = text.split(' ');
+  const rows: CompactRow[] = [];
+  for (let i = 0; i + 5 < f.length; i += 6)
+    rows.push([f[i]!, f[i + 1]!, f[i + 2]!, Number(f[i + 3]), Number(f[i + 4]), Number(f[i + 5])]);
+  return rows;
+}
+
+type TargetRow = {
+  id: string;
+  tenantId: string;
+  title: string;
+  regionCode: string;
+  provinceCode: string;
+  direction: 'offer' | 'need';
+  affairs: string[];
+  issues: string[];
+  cooperationKinds: string[];
+  mandatory: boolean;
+  valueIdr: number | null;
+};
+
+/** The rows that can reach the page, in full. */
+async function targetRows(ctx: Ctx, ids: string[]): Promise<TargetRow[]> {
+  if (ids.length === 0) return [];
+  return ctx.db
+    .select({
+      id: potentials.id,
+      tenantId: potentials.tenantId,
+      title: potentials.title,
+      regionCode: potentials.regionCode,
+      provinceCode: potentials.provinceCode,
+      direction: potentials.direction,
+      affairs: potentials.affairs,
+      issues: potentials.issues,
+      cooperationKinds: potentials.cooperationKinds,
+      mandatory: potentials.mandatory,
+      valueIdr: potentials.valueIdr,
+    })
+    .from(potentials)
+    .where(inArray(potentials.id, ids));
+}
+
+/** A row as a target; of its neighbours only the recommended-to region matters (`geographyCase`). */
+const targetOf = (row: TargetRow, tenant: TenantRow, neighbourTenants: string[]): Target => ({
+  ...row,
+  affairs: canonicalCodes(row.affairs),
+  issues: canonicalCodes(row.issues),
+  cooperationKinds: canonicalCodes(row.cooperationKinds),
+  islandGroup: islandGroupOf(row.regionCode),
+  neighbours:
+    tenant.type === 'region' && neighbourTenants.includes(row.tenantId) ? [tenant.regionCode!] : [],
+});
 
 /**
  * Tenants that fit a forum: its themes (as an offer and as a need, from the

@@ -117,3 +117,99 @@ export function boundsOf(b: ScoreBounds, facts: BoundFacts): { low: number; high
 /** How many cut-offs are at or before `updatedAt` (PostgreSQL's `width_bucket` over the same array). */
 export const freshnessBucket = (b: ScoreBounds, updatedAt: Date) =>
   b.freshness.cutoffs.filter((c) => c.getTime() <= updatedAt.getTime()).length;
+
+/**
+ * The overlap tenths of any target by capped counts — the formula of
+ * `overlapTenths` only ever uses a count up to 3 — so one table of 512 serves
+ * every target, when the target varies per row (recommendations score a
+ * tenant against many potentials). Index:
+ * `((complementary*4 + min(issues,3))*4 + min(affairs,3))*16 + min(sharedIssues,3)*4 + min(sharedAffairs,3)`.
+ */
+export const CAPPED_OVERLAP: readonly number[] = Array.from({ length: 512 }, (_, i) => {
+  const sa = i % 4;
+  const si = Math.floor(i / 4) % 4;
+  const nA = Math.floor(i / 16) % 4;
+  const nI = Math.floor(i / 64) % 4;
+  const complementary = Math.floor(i / 256) === 1;
+  return si > nI || sa > nA ? 0 : overlapTenths(nI, nA, si, sa, complementary);
+});
+
+export const cappedOverlapIndex = (
+  complementary: boolean,
+  issues: number,
+  affairs: number,
+  sharedIssues: number,
+  sharedAffairs: number,
+) =>
+  ((Number(complementary) * 4 + Math.min(issues, 3)) * 4 + Math.min(affairs, 3)) * 16 +
+  Math.min(sharedIssues, 3) * 4 +
+  Math.min(sharedAffairs, 3);
+
+/** Geography tenths by case (in the order of GEOGRAPHY_CASES), for a target that is not mandatory, then one that is. */
+export const GEOGRAPHY_BY_MANDATORY: readonly number[] = [false, true].flatMap((mandatory) =>
+  GEOGRAPHY_CASES.map((g) => tenths('geography', geographyValue({ mandatory } as Target, g))),
+);
+
+/** A row as recommendations read it: a published potential, by its masks and a few flags. */
+export type RowFacts = {
+  issueMask: number;
+  affairMask: number;
+  offer: boolean;
+  mandatory: boolean;
+  valued: boolean;
+  /** index in GEOGRAPHY_CASES, relative to the candidates (the recommended-to tenant) */
+  geography: number;
+  /** history tenths with the row's tenant */
+  history: number;
+};
+
+/** A candidate (the recommended-to tenant's profile, or one of its potentials), by its masks. */
+export type CandidateFacts = {
+  issueMask: number;
+  affairMask: number;
+  /** null for a partner: it complements a need */
+  offer: boolean | null;
+  freshness: number;
+};
+
+const bitCount = (v: number) => {
+  let n = 0;
+  for (let x = v >>> 0; x; x &= x - 1) n++;
+  return n;
+};
+
+/**
+ * Bounds, in tenths, on a row's best score over the candidates: exact but
+ * for size (0–5 points when the row states a value, else exactly 2.5).
+ * `null` when no candidate shares an issue or an affair with it.
+ */
+export function bestBounds(
+  row: RowFacts,
+  candidates: readonly CandidateFacts[],
+): { low: number; high: number } | null {
+  const nI = bitCount(row.issueMask);
+  const nA = bitCount(row.affairMask);
+  const fixed =
+    GEOGRAPHY_BY_MANDATORY[Number(row.mandatory) * GEOGRAPHY_CASES.length + row.geography]! +
+    row.history;
+  const size = row.valued
+    ? { low: 0, high: tenths('size', 1) }
+    : { low: tenths('size', 0.5), high: tenths('size', 0.5) };
+  let best: { low: number; high: number } | null = null;
+  for (const c of candidates) {
+    const si = bitCount(row.issueMask & c.issueMask);
+    const sa = bitCount(row.affairMask & c.affairMask);
+    if (si === 0 && sa === 0) continue;
+    const complementary = c.offer === null ? !row.offer : c.offer !== row.offer;
+    const base =
+      CAPPED_OVERLAP[cappedOverlapIndex(complementary, nI, nA, si, sa)]! + fixed + c.freshness;
+    const low = Math.min(1000, base + size.low);
+    const high = Math.min(1000, base + size.high);
+    if (!best) best = { low, high };
+    else {
+      best.low = Math.max(best.low, low);
+      best.high = Math.max(best.high, high);
+    }
+  }
+  return best;
+}

@@ -369,10 +369,11 @@ describe('matching through the database equals ranking everyone in memory', () =
   }, 120_000);
 
   it('keeps the vocabularies’ bit order in the database functions (a new code needs a migration)', async () => {
-    const { rows } = await h.client.query<{ issues: string[]; affairs: string[] }>(
-      'select sinergi_issues() as issues, sinergi_affairs() as affairs',
+    const { rows } = await h.client.query<{ issues: string[]; affairs: string[]; kinds: string[] }>(
+      'select sinergi_issues() as issues, sinergi_affairs() as affairs, sinergi_kinds() as kinds',
     );
     expect(rows[0]!.issues).toEqual(codes('strategic-issues'));
+    expect(rows[0]!.kinds).toEqual(codes('cooperation-kinds'));
     expect(rows[0]!.affairs).toEqual(codes('affairs'));
     expect(codes('affairs').length).toBeLessThanOrEqual(32);
     for (const [i, code] of codes('affairs').entries()) {
