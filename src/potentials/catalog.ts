@@ -243,38 +243,57 @@ export async function searchCatalog({
   await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
   const offset = decodeOffsetCursor(cursor, { ...filters, sort });
-  const { text, total } = await resolveText(ctx, filters);
-  const rank = text ? rankOf(text) : sql<number>`0`;
-  const orderBy = (score: SQL) =>
+  const orderBy = (score: SQL, text: TextQuery | null) =>
     sort === 'relevance' && text
       ? sql`${score} desc, ${potentials.publishedAt} desc, ${potentials.id}`
       : sort === 'value'
         ? sql`${potentials.valueIdr} desc nulls last, ${potentials.id}`
         : sql`${potentials.publishedAt} desc, ${potentials.id}`;
-  // the page's ids first, ranked over the narrow rows; then only the page's columns are read
-  const pageIds = ctx.db
-    .select({ id: sql<string>`${potentials.id}`.as('page_id'), score: rank.as('score') })
-    .from(potentials)
-    .where(where(ctx, filters, text))
-    .orderBy(orderBy(rank))
-    .limit(limit + 1)
-    .offset(offset)
-    .as('page');
-  const rows =
-    total > offset
-      ? await ctx.db
-          .select({ ...publicColumns, score: pageIds.score })
-          .from(pageIds)
-          .innerJoin(potentials, eq(potentials.id, pageIds.id))
-          .innerJoin(region, eq(region.code, potentials.regionCode))
-          .orderBy(orderBy(sql`${pageIds.score}`))
-      : [];
+  // one pass: the page's ids ranked over narrow rows, the total through a window; then the page's columns
+  const run = async (text: TextQuery | null) => {
+    const rank = text ? rankOf(text) : sql<number>`0`;
+    const pageIds = ctx.db
+      .select({
+        id: sql<string>`${potentials.id}`.as('page_id'),
+        score: rank.as('score'),
+        total: sql<number>`count(*) over ()`.as('total'),
+      })
+      .from(potentials)
+      .where(where(ctx, filters, text))
+      .orderBy(orderBy(rank, text))
+      .limit(limit + 1)
+      .offset(offset)
+      .as('page');
+    const rows = await ctx.db
+      .select({ ...publicColumns, score: pageIds.score, total: pageIds.total })
+      .from(pageIds)
+      .innerJoin(potentials, eq(potentials.id, pageIds.id))
+      .innerJoin(region, eq(region.code, potentials.regionCode))
+      .orderBy(orderBy(sql`${pageIds.score}`, text));
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && offset > 0)
+      total =
+        (
+          await ctx.db
+            .select({ n: count() })
+            .from(potentials)
+            .where(where(ctx, filters, text))
+        )[0]?.n ?? 0;
+    return { rows, total, text };
+  };
+  // the typo fallback only when full text finds nothing: results and total never depend on the page size
+  let result = await run(textQueryOf(filters));
+  if (result.text && result.total === 0) {
+    const typos = await typoCorrections(ctx.db, result.text.groups);
+    if (typos.size) result = await run({ ...result.text, typos });
+  }
+  const { rows, total, text } = result;
   const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), {
     ...filters,
     sort,
   });
   return {
-    data: page.map((r) => ({
+    data: page.map(({ total: _total, ...r }) => ({
       ...r,
       score: text ? Math.round(Number(r.score) * 1000) / 1000 : null,
     })),
