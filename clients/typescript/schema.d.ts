@@ -6240,7 +6240,7 @@ export interface operations {
                 model?: string;
                 /** @description Only potentials of this province (two-digit code, e.g. `51`). */
                 province?: string;
-                /** @description Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem". */
+                /** @description Full-text search: Indonesian stems ("miskin" finds "kemiskinan ekstrem"), the thesaurus (abbreviations such as UMKM or SPAM, near terms, English words such as "tourism"), region and province names and short forms ("Kalbar"), and typos of five letters or more when nothing else is found. "Quoted phrases" are taken as written, -word excludes, `atau`/`or` joins alternatives. */
                 q?: string;
                 /** @description Kemendagri region code: `32` (province) or `32.73` (kabupaten/kota). */
                 region?: string;
@@ -6301,7 +6301,7 @@ export interface operations {
                 model?: string;
                 /** @description Only potentials of this province (two-digit code, e.g. `51`). */
                 province?: string;
-                /** @description Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem". */
+                /** @description Full-text search: Indonesian stems ("miskin" finds "kemiskinan ekstrem"), the thesaurus (abbreviations such as UMKM or SPAM, near terms, English words such as "tourism"), region and province names and short forms ("Kalbar"), and typos of five letters or more when nothing else is found. "Quoted phrases" are taken as written, -word excludes, `atau`/`or` joins alternatives. */
                 q?: string;
                 /** @description Kemendagri region code: `32` (province) or `32.73` (kabupaten/kota). */
                 region?: string;
@@ -6428,7 +6428,7 @@ export interface operations {
                 model?: string;
                 /** @description Only potentials of this province (two-digit code, e.g. `51`). */
                 province?: string;
-                /** @description Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem". */
+                /** @description Full-text search: Indonesian stems ("miskin" finds "kemiskinan ekstrem"), the thesaurus (abbreviations such as UMKM or SPAM, near terms, English words such as "tourism"), region and province names and short forms ("Kalbar"), and typos of five letters or more when nothing else is found. "Quoted phrases" are taken as written, -word excludes, `atau`/`or` joins alternatives. */
                 q?: string;
                 /** @description Kemendagri region code: `32` (province) or `32.73` (kabupaten/kota). */
                 region?: string;
@@ -6622,7 +6622,7 @@ export interface operations {
                 model?: string;
                 /** @description Only potentials of this province (two-digit code, e.g. `51`). */
                 province?: string;
-                /** @description Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem". */
+                /** @description Full-text search: Indonesian stems ("miskin" finds "kemiskinan ekstrem"), the thesaurus (abbreviations such as UMKM or SPAM, near terms, English words such as "tourism"), region and province names and short forms ("Kalbar"), and typos of five letters or more when nothing else is found. "Quoted phrases" are taken as written, -word excludes, `atau`/`or` joins alternatives. */
                 q?: string;
                 /** @description Kemendagri region code: `32` (province) or `32.73` (kabupaten/kota). */
                 region?: string;

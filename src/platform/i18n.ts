@@ -179,6 +179,10 @@ export const messages = {
     id: (p) => `Tidak diizinkan oleh aturan: ${p.ruleId}`,
     en: (p) => `Not allowed by the rule: ${p.ruleEn}`,
   },
+  'catalog.invalid_filters': {
+    id: 'Parameter pencarian tidak valid; lihat daftar kesalahan per kolom.',
+    en: 'Invalid search filters; see the list of errors by field.',
+  },
   'potential.invalid_codes': {
     id: 'Kode tidak dikenal; lihat daftar kesalahan per kolom.',
     en: 'Unknown codes; see the list of errors by field.',

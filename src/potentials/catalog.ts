@@ -67,12 +67,20 @@ async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
         message: { id: 'wilayah tidak dikenal', en: 'unknown region' },
       });
   }
+  if (f.q !== undefined && expandQuery(f.q).length === 0)
+    errors.push({
+      location: 'query.q',
+      message: {
+        id: 'tidak memuat kata yang dapat dicari',
+        en: 'has no word to search for',
+      },
+    });
   if (f.valueMin !== undefined && f.valueMax !== undefined && f.valueMin > f.valueMax)
     errors.push({
       location: 'query.valueMax',
       message: { id: 'tidak boleh lebih kecil dari valueMin', en: 'must not be below valueMin' },
     });
-  if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
+  if (errors.length) throw badRequest({ key: 'catalog.invalid_filters' }, errors);
 }
 const region = regions;
 

@@ -37,6 +37,7 @@ export function expandQuery(raw: string, thesaurus: Thesaurus = DEFAULT): QueryG
   };
   // words between quotes and negations are kept apart; runs of plain words are matched against the thesaurus
   let run: string[] = [];
+  const dropped: string[] = [];
   const flush = () => {
     let i = 0;
     while (i < run.length) {
@@ -64,7 +65,10 @@ export function expandQuery(raw: string, thesaurus: Thesaurus = DEFAULT): QueryG
         orNext = groups.length > 0;
         continue;
       }
-      if (thesaurus.stop.has(word)) continue;
+      if (thesaurus.stop.has(word)) {
+        dropped.push(word);
+        continue;
+      }
       push({
         typed: word,
         alternatives: [word],
@@ -88,11 +92,11 @@ export function expandQuery(raw: string, thesaurus: Thesaurus = DEFAULT): QueryG
     else push({ typed: text, alternatives: [text], negated: false, optional: false });
   }
   flush();
-  // a query of stop words alone still asks for them; of optional words alone, requires them
-  if (!groups.some((g) => !g.negated)) {
-    const words = searchForm(raw.replace(/(^|\s)-\S+/g, ' '));
-    if (words)
-      groups.unshift({ typed: words, alternatives: [words], negated: false, optional: false });
+  // a query of stop words alone still asks for them; of optional words alone, requires them;
+  // of negations alone, finds what has none of them
+  if (!groups.some((g) => !g.negated) && dropped.length) {
+    const words = dropped.join(' ');
+    groups.unshift({ typed: words, alternatives: [words], negated: false, optional: false });
   }
   if (!groups.some((g) => !g.negated && !g.optional)) for (const g of groups) g.optional = false;
   return groups;

@@ -172,4 +172,23 @@ describe('the demo catalogue', () => {
     expect(found).toContain('Telur dan ikan untuk balita Brebes');
     expect((await search('kemiskinann')).total).toBe((await search('kemiskinan')).total);
   });
+
+  it('answers 400 naming q for a query without a word to search for, and takes a negation alone as "all but"', async () => {
+    for (const q of ['- -', '"-"', '?!']) {
+      const res = await h.json<{ errors: { location: string }[] }>(
+        `/v1/catalog/potentials?q=${encodeURIComponent(q)}`,
+      );
+      expect(res.status, q).toBe(400);
+      expect(res.body.errors.map((e) => e.location)).toContain('query.q');
+    }
+    const all = (await search('bencana')).total;
+    const without = await search('bencana -tsunami');
+    expect(without.total).toBeGreaterThan(0);
+    expect(without.total).toBeLessThan(all);
+    expect(without.data.map((d) => d.title)).not.toContain(
+      'Peringatan dini tsunami pesisir Selat Sunda',
+    );
+    const noTsunami = await search('-tsunami');
+    expect(noTsunami.total).toBe(POTENTIALS.length - (await search('tsunami')).total);
+  });
 });

@@ -33,7 +33,8 @@ export const FilterQuery = z.object({
     .optional()
     .openapi({
       param: { name: 'q', in: 'query' },
-      description: 'Full-text search in Indonesian: "miskin" finds "kemiskinan ekstrem".',
+      description:
+        'Full-text search: Indonesian stems ("miskin" finds "kemiskinan ekstrem"), the thesaurus (abbreviations such as UMKM or SPAM, near terms, English words such as "tourism"), region and province names and short forms ("Kalbar"), and typos of five letters or more when nothing else is found. "Quoted phrases" are taken as written, -word excludes, `atau`/`or` joins alternatives.',
       example: 'bencana',
     }),
   province: z
