@@ -5,7 +5,11 @@ import { sql } from 'drizzle-orm';
 import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
 import { seedReferenceData } from '../db/seed/reference';
-import { potentials, tenantProfiles, tenants } from '../db/schema';
+import type { Db } from '../db/client';
+import { potentials, tenantProfiles, tenants, users } from '../db/schema';
+import { createApp } from '../src/app';
+import { createSession } from '../src/identity/sessions';
+import { createLogger } from '../src/platform/logger';
 import { PARTNER_KIND_TO_COOPERATION } from '../src/matching/weights';
 import { newId } from '../src/platform/ids';
 import { indexWords, placesOf, searchTextOf } from '../src/potentials/search-text';
@@ -153,4 +157,28 @@ export async function buildMatchingDataset(perRegion: number, partners: number) 
   }
   await handle.client.exec('analyze');
   return dataset;
+}
+
+/**
+ * The app on a data set's database, with a platform admin's session (who may
+ * read every tenant's matches and recommendations) and a fixed clock.
+ */
+export async function benchApp(db: Db, now: Date, email: string) {
+  const adminId = newId('user');
+  await db.insert(users).values({
+    id: adminId,
+    email,
+    name: 'Bench',
+    passwordHash: 'x',
+    isPlatformAdmin: true,
+    emailVerifiedAt: now,
+  });
+  const session = await createSession(db, { userId: adminId, now });
+  const app = createApp({
+    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
+    logger: createLogger('silent'),
+    openDb: () => ({ db }),
+    clock: () => now,
+  });
+  return { app, token: session.token };
 }

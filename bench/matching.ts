@@ -8,9 +8,7 @@
 // and checks that all three rank the same top 20 (ids and scores).
 import { phase } from './progress';
 import { sql } from 'drizzle-orm';
-import { matchCandidates, potentials, regions, users } from '../db/schema';
-import { createApp } from '../src/app';
-import { createSession } from '../src/identity/sessions';
+import { matchCandidates, potentials, regions } from '../db/schema';
 import { rank, type Candidate, type Target } from '../src/matching/score';
 import {
   FRESH_DAYS,
@@ -20,9 +18,7 @@ import {
 } from '../src/matching/weights';
 import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/matches/matches';
 import { canonicalCodes } from '../src/reference/vocabularies';
-import { newId } from '../src/platform/ids';
-import { createLogger } from '../src/platform/logger';
-import { buildMatchingDataset } from './dataset';
+import { benchApp, buildMatchingDataset } from './dataset';
 
 const PER_REGION = 25;
 const PARTNERS = Number(process.argv[2] ?? 20_000);
@@ -81,22 +77,7 @@ async function main() {
   const now = new Date();
 
   // a user who may read every region's matches: a platform admin session
-  const adminId = newId('user');
-  await db.insert(users).values({
-    id: adminId,
-    email: 'bench@contoh.go.id',
-    name: 'Bench',
-    passwordHash: 'x',
-    isPlatformAdmin: true,
-    emailVerifiedAt: now,
-  });
-  const session = await createSession(db, { userId: adminId, now });
-  const app = createApp({
-    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
-    logger: createLogger('silent'),
-    openDb: () => ({ db }),
-    clock: () => now,
-  });
+  const { app, token } = await benchApp(db, now, 'bench@contoh.go.id');
 
   const sample = Array.from({ length: SAMPLES }, () => pick(allPotentials));
   const WARM_UP = 20;
@@ -124,7 +105,7 @@ async function main() {
   // HTTP
   const http = await timed(async (p) => {
     const res = await app.request(`/v1/tenants/${p.tenantId}/potentials/${p.id}/matches?limit=20`, {
-      headers: { authorization: `Bearer ${session.token}` },
+      headers: { authorization: `Bearer ${token}` },
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     return (await res.json()) as {

@@ -4,12 +4,8 @@
 // GET /v1/tenants/{id}/recommendations?limit=20 for random partners and random
 // regions. Prints p50/p95/p99 per kind of tenant; results go in the README.
 import { eq } from 'drizzle-orm';
-import { tenants, users } from '../db/schema';
-import { createApp } from '../src/app';
-import { createSession } from '../src/identity/sessions';
-import { newId } from '../src/platform/ids';
-import { createLogger } from '../src/platform/logger';
-import { buildMatchingDataset } from './dataset';
+import { tenants } from '../db/schema';
+import { benchApp, buildMatchingDataset } from './dataset';
 import { phase } from './progress';
 
 const PARTNERS = Number(process.argv[2] ?? 20_000);
@@ -27,25 +23,10 @@ async function main() {
     await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.type, 'partner'))
   ).map((t) => t.id);
   const now = new Date();
-  const adminId = newId('user');
-  await db.insert(users).values({
-    id: adminId,
-    email: 'bench-rekomendasi@contoh.go.id',
-    name: 'Bench',
-    passwordHash: 'x',
-    isPlatformAdmin: true,
-    emailVerifiedAt: now,
-  });
-  const session = await createSession(db, { userId: adminId, now });
-  const app = createApp({
-    config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
-    logger: createLogger('silent'),
-    openDb: () => ({ db }),
-    clock: () => now,
-  });
+  const { app, token } = await benchApp(db, now, 'bench-rekomendasi@contoh.go.id');
   const ask = async (tenantId: string) => {
     const res = await app.request(`/v1/tenants/${tenantId}/recommendations?limit=20`, {
-      headers: { authorization: `Bearer ${session.token}` },
+      headers: { authorization: `Bearer ${token}` },
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
     return (await res.json()) as { total: number; data: unknown[] };

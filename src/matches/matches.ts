@@ -529,6 +529,22 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
   };
 }
 
+/** What a potential is as a target or a candidate: the columns recommendations read. */
+const POTENTIAL_COLUMNS = {
+  id: potentials.id,
+  tenantId: potentials.tenantId,
+  title: potentials.title,
+  regionCode: potentials.regionCode,
+  provinceCode: potentials.provinceCode,
+  direction: potentials.direction,
+  affairs: potentials.affairs,
+  issues: potentials.issues,
+  cooperationKinds: potentials.cooperationKinds,
+  mandatory: potentials.mandatory,
+  valueIdr: potentials.valueIdr,
+  updatedAt: potentials.updatedAt,
+};
+
 /** A tenant as candidates: a partner's profile, or a region's own published potentials. */
 async function ownCandidates(ctx: Ctx, tenant: TenantRow, todayIso: string): Promise<Candidate[]> {
   if (tenant.type === 'partner') {
@@ -557,19 +573,7 @@ async function ownCandidates(ctx: Ctx, tenant: TenantRow, todayIso: string): Pro
   }
   const rows = await ctx.db
     .select({
-      p: {
-        id: potentials.id,
-        tenantId: potentials.tenantId,
-        title: potentials.title,
-        regionCode: potentials.regionCode,
-        provinceCode: potentials.provinceCode,
-        direction: potentials.direction,
-        affairs: potentials.affairs,
-        issues: potentials.issues,
-        cooperationKinds: potentials.cooperationKinds,
-        valueIdr: potentials.valueIdr,
-        updatedAt: potentials.updatedAt,
-      },
+      p: POTENTIAL_COLUMNS,
       islandGroup: regions.islandGroup,
       autonomous: regions.autonomous,
     })
@@ -681,22 +685,7 @@ type TargetRow = {
 /** The rows that can reach the page, in full. */
 async function targetRows(ctx: Ctx, ids: string[]): Promise<TargetRow[]> {
   if (ids.length === 0) return [];
-  return ctx.db
-    .select({
-      id: potentials.id,
-      tenantId: potentials.tenantId,
-      title: potentials.title,
-      regionCode: potentials.regionCode,
-      provinceCode: potentials.provinceCode,
-      direction: potentials.direction,
-      affairs: potentials.affairs,
-      issues: potentials.issues,
-      cooperationKinds: potentials.cooperationKinds,
-      mandatory: potentials.mandatory,
-      valueIdr: potentials.valueIdr,
-    })
-    .from(potentials)
-    .where(inArray(potentials.id, ids));
+  return ctx.db.select(POTENTIAL_COLUMNS).from(potentials).where(inArray(potentials.id, ids));
 }
 
 /** A row as a target; of its neighbours only the recommended-to region matters (`geographyCase`). */
