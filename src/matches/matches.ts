@@ -1,5 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import {
   agreementParties,
   agreements,
@@ -244,53 +243,104 @@ async function topCandidates(
   };
 }
 
-/** Past cooperation between this tenant and others: interests either way (accepted, declined) and agreements they are both party to. */
-async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>> {
-  const otherParty = alias(agreementParties, 'other_party');
-  const [interestRows, agreementRows] = await Promise.all([
-    db
-      .select({
-        owner: interests.ownerTenantId,
-        from: interests.fromTenantId,
-        status: interests.status,
-        n: sql<number>`count(*)::int`,
-      })
-      .from(interests)
-      .where(
-        and(
-          or(eq(interests.ownerTenantId, tenantId), eq(interests.fromTenantId, tenantId)),
-          ne(interests.status, 'pending'),
-        ),
-      )
-      .groupBy(interests.ownerTenantId, interests.fromTenantId, interests.status),
-    db
-      .select({ other: otherParty.tenantId, n: sql<number>`count(*)::int` })
-      .from(agreementParties)
-      .innerJoin(
-        otherParty,
-        and(
-          eq(otherParty.agreementId, agreementParties.agreementId),
-          ne(otherParty.tenantId, tenantId),
-        ),
-      )
-      // only agreements every party confirmed: one side cannot raise its own history
-      .innerJoin(
-        agreements,
-        and(eq(agreements.id, agreementParties.agreementId), isNotNull(agreements.confirmedAt)),
-      )
-      .where(eq(agreementParties.tenantId, tenantId))
-      .groupBy(otherParty.tenantId),
-  ]);
+/**
+ * Past cooperation between this tenant and others — interests either way
+ * (accepted, declined) and agreements they are both party to, only those every
+ * party confirmed (one side cannot raise its own history) — as two JSON
+ * columns, so a request can read them in the same statement as its target.
+ */
+const historyColumns = (tenantId: string) => sql`
+  (select json_agg(json_build_array(x.owner, x.from_tenant, x.status, x.n)) from (
+    select i.owner_tenant_id as owner, i.from_tenant_id as from_tenant, i.status::text as status, count(*)::int as n
+    from ${interests} i
+    where (i.owner_tenant_id = ${tenantId}::text or i.from_tenant_id = ${tenantId}::text) and i.status <> 'pending'
+    group by 1, 2, 3) x)::text as interests,
+  (select json_agg(json_build_array(y.other, y.n)) from (
+    select o.tenant_id as other, count(*)::int as n
+    from ${agreementParties} ap
+    join ${agreementParties} o on o.agreement_id = ap.agreement_id and o.tenant_id <> ${tenantId}::text
+    join ${agreements} a on a.id = ap.agreement_id and a.confirmed_at is not null
+    where ap.tenant_id = ${tenantId}::text
+    group by o.tenant_id) y)::text as agreements`;
+
+type HistoryJson = { interests: string | null; agreements: string | null };
+
+function historyFrom(tenantId: string, row: HistoryJson | undefined): Map<string, History> {
   const out = new Map<string, History>();
   const of = (other: string) =>
     out.get(other) ?? out.set(other, { accepted: 0, declined: 0, agreements: 0 }).get(other)!;
-  for (const r of interestRows) {
-    const h = of(r.owner === tenantId ? r.from : r.owner);
-    if (r.status === 'accepted') h.accepted += Number(r.n);
-    if (r.status === 'declined') h.declined += Number(r.n);
+  for (const [owner, from, status, n] of row?.interests
+    ? (JSON.parse(row.interests) as [string, string, string, number][])
+    : []) {
+    const h = of(owner === tenantId ? from : owner);
+    if (status === 'accepted') h.accepted += n;
+    if (status === 'declined') h.declined += n;
   }
-  for (const r of agreementRows) of(r.other).agreements += Number(r.n);
+  for (const [other, n] of row?.agreements
+    ? (JSON.parse(row.agreements) as [string, number][])
+    : [])
+    of(other).agreements += n;
   return out;
+}
+
+async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>> {
+  const result = await db.execute(sql`select ${historyColumns(tenantId)}`);
+  return historyFrom(tenantId, (result as unknown as { rows: HistoryJson[] }).rows[0]);
+}
+
+/**
+ * A tenant's published potential as a target, with the tenant's history, in
+ * one statement: what a match request reads before its matching statement.
+ */
+async function targetWithHistory(
+  db: Db,
+  potentialId: string,
+  tenantId: string,
+  todayIso: string,
+): Promise<{ target: Target | null; history: Map<string, History> }> {
+  const result = await db.execute(sql`
+    select (select json_build_array(p.id, p.title, p.tenant_id, p.region_code, p.province_code, r.island_group, p.direction,
+        p.affairs, p.issues, p.cooperation_kinds, p.mandatory, p.value_idr, coalesce(tp.neighbours, '{}'))
+      from ${potentials} p join ${regions} r on r.code = p.region_code
+      left join ${tenantProfiles} tp on tp.tenant_id = p.tenant_id
+      where p.id = ${potentialId}::text and p.tenant_id = ${tenantId}::text
+        and p.status = 'published' and p.expires_on >= ${todayIso}::date)::text as target,
+      ${historyColumns(tenantId)}`);
+  const row = (result as unknown as { rows: (HistoryJson & { target: string | null })[] }).rows[0];
+  type Json = [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    'offer' | 'need',
+    string[],
+    string[],
+    string[],
+    boolean,
+    number | null,
+    string[],
+  ];
+  const t = row?.target ? (JSON.parse(row.target) as Json) : null;
+  return {
+    target: t && {
+      id: t[0],
+      title: t[1],
+      tenantId: t[2],
+      regionCode: t[3],
+      provinceCode: t[4],
+      islandGroup: t[5],
+      direction: t[6],
+      affairs: canonicalCodes(t[7]),
+      issues: canonicalCodes(t[8]),
+      cooperationKinds: canonicalCodes(t[9]),
+      mandatory: t[10],
+      valueIdr: t[11],
+      neighbours: t[12],
+    },
+    history: historyFrom(tenantId, row),
+  };
 }
 
 /** A reason as the API returns it: structured (kind, items) and as plain text in the request's language. */
@@ -356,9 +406,8 @@ export async function matchesForPotential({
   const { limit, cursor, tenantId: _t, potentialId, ...filters } = input;
   const offset = decodeOffsetCursor(cursor, { potentialId, ...filters });
   const todayIso = today(ctx);
-  const target = await loadTarget(ctx.db, potentialId, tenant.id, todayIso);
+  const { target, history } = await targetWithHistory(ctx.db, potentialId, tenant.id, todayIso);
   if (!target) throw notFound({ key: 'potential.not_found' });
-  const history = await historyOf(ctx.db, tenant.id);
   const { total, candidates } = await topCandidates(ctx.db, target, {
     now: ctx.now(),
     todayIso,
@@ -391,9 +440,8 @@ export async function bestMatchesOf(
   limit: number,
 ) {
   const todayIso = today(ctx);
-  const target = await loadTarget(ctx.db, potentialId, tenantId, todayIso);
+  const { target, history } = await targetWithHistory(ctx.db, potentialId, tenantId, todayIso);
   if (!target) return [];
-  const history = await historyOf(ctx.db, tenantId);
   const { candidates } = await topCandidates(ctx.db, target, {
     now: ctx.now(),
     todayIso,
