@@ -186,7 +186,7 @@ async function typoCorrections(
 
 /**
  * The text query as the search runs it — full text alone when it finds
- * anything, else with the typo stems — and how many potentials match.
+ * anything, else with the typo corrections — and how many potentials match.
  */
 async function resolveText(
   ctx: Ctx,
