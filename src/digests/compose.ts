@@ -25,6 +25,7 @@ import { bestMatchesOf, recommend } from '../matches/matches';
 import type { DigestItem, Section } from './render';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
+import { textArray } from '../platform/pg-arrays';
 
 export { SECTIONS, type DigestItem, type Section } from './render';
 
@@ -237,7 +238,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       from ${forumSessions} s
       join ${forums} f on f.id = s.forum_id
       join ${tenants} c on c.id = f.tenant_id
-      join ${tenants} t on t.id = any(${`{${tenantIds.join(',')}}`}::text[])
+      join ${tenants} t on t.id = any(${textArray(tenantIds)}::text[])
       where s.status in ('published', 'registration_open') and t.id <> f.tenant_id
         and s.registration_opens_at <= ${now} and s.registration_closes_at > ${now}
         and (f.scope = 'national'

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { boards, posts, tenants, threads } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { decodeCursor, pageOf } from '../platform/pagination';
+import { textArray } from '../platform/pg-arrays';
 import { visibleBoards } from './access';
 import { excerptOf } from './markdown';
 import { readerFor, unpack } from './threads';
@@ -28,7 +29,7 @@ export async function searchDiscussion({
   const visible = everywhere
     ? []
     : await ctx.db.select({ id: boards.id }).from(boards).where(visibleBoards(reader));
-  const bodies = `{${visible.map((b) => b.id.slice(4)).join(',')}}`;
+  const bodies = textArray(visible.map((b) => b.id.slice(4)));
   // the query's lexemes prefixed with each visible board ("<board>.<lexeme>"), OR-ed across the boards
   const [{ n, scoped } = { n: 0, scoped: null }] = await ctx.db
     .select({

@@ -14,6 +14,7 @@ import { authorize, type TenantRow } from '../identity/access';
 import { type Ctx, today } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { decodeOffsetCursor, encodeCursor } from '../platform/pagination';
+import { intArray, textArray } from '../platform/pg-arrays';
 import { canonicalCode, canonicalCodes, vocabularyByName } from '../reference/vocabularies';
 import {
   cooperationKindOf,
@@ -89,10 +90,6 @@ async function loadTarget(
 
 export type CandidateFilter = { candidateType?: 'partner' | 'region'; province?: string };
 
-// PostgreSQL array literals for parameters (drizzle would spread a JS array into a list)
-const intArray = (xs: readonly number[]) => `{${xs.map((x) => Math.trunc(x)).join(',')}}`;
-const textArray = (xs: readonly string[]) =>
-  `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 /** The codes as bits in vocabulary order: how `sinergi_code_mask` stores them in `match_candidates`. */
 const maskOf = (codes: readonly string[], vocabulary: string) => {
   const terms = vocabularyByName(vocabulary)?.terms ?? [];

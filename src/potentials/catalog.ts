@@ -4,6 +4,7 @@ import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../.
 import { type Ctx, today } from '../platform/context';
 import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
 import { decodeOffsetCursor, pageOf } from '../platform/pagination';
+import { textArray } from '../platform/pg-arrays';
 import { searchForm } from '../reference/geography';
 import { alternativesOf, correctionsOf, expandQuery, type QueryGroup } from '../search/query';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
@@ -171,7 +172,7 @@ async function typoCorrections(
   if (asked.length === 0) return out;
   const result = await db.execute(sql`
     select t.n::int as n, w.word
-    from unnest(${`{${asked.map((a) => a.word).join(',')}}`}::text[]) with ordinality as t(term, n)
+    from unnest(${textArray(asked.map((a) => a.word))}::text[]) with ordinality as t(term, n)
     join ${catalogWords} w on w.word % t.term`);
   const similar = new Map<number, string[]>();
   for (const r of (result as unknown as { rows: { n: number; word: string }[] }).rows)

@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { catalogWords, potentials, regions } from '../../db/schema';
 import type { Ctx } from '../platform/context';
+import { textArray } from '../platform/pg-arrays';
 import { searchForm } from '../reference/geography';
 import { englishPlaceName, PROVINCE_SHORT_FORMS } from '../reference/places';
 import { vocabularyByName } from '../reference/vocabularies';
@@ -139,13 +140,11 @@ export async function refreshSearchText(db: Db): Promise<number> {
       rows.map((r) => r.regionCode),
     );
     const texts = rows.map((r) => searchTextOf(r, places.get(r.regionCode)!));
-    const array = (xs: string[]) =>
-      `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
     await db.execute(sql`
       update ${potentials} p set search_text = v.t, search_text_en = v.e
-      from (select unnest(${array(rows.map((r) => r.id))}::text[]) as id,
-                   unnest(${array(texts.map((t) => t.searchText))}::text[]) as t,
-                   unnest(${array(texts.map((t) => t.searchTextEn))}::text[]) as e) v
+      from (select unnest(${textArray(rows.map((r) => r.id))}::text[]) as id,
+                   unnest(${textArray(texts.map((t) => t.searchText))}::text[]) as t,
+                   unnest(${textArray(texts.map((t) => t.searchTextEn))}::text[]) as e) v
       where p.id = v.id and (p.search_text <> v.t or p.search_text_en <> v.e)`);
     n += rows.length;
     after = rows.at(-1)!.id;
