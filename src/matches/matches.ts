@@ -53,39 +53,61 @@ export const LABELS: Labels = { affairs: term('affairs'), issues: term('strategi
 
 type Db = Ctx['db'];
 
+/** A tenant's published, unexpired potential as a target: one JSON column (null when there is none), read by `targetFrom`. */
+const targetColumn = (potentialId: string, tenantId: string, todayIso: string) => sql`
+  (select json_build_array(p.id, p.title, p.tenant_id, p.region_code, p.province_code, r.island_group, p.direction,
+      p.affairs, p.issues, p.cooperation_kinds, p.mandatory, p.value_idr, coalesce(tp.neighbours, '{}'))
+    from ${potentials} p join ${regions} r on r.code = p.region_code
+    left join ${tenantProfiles} tp on tp.tenant_id = p.tenant_id
+    where p.id = ${potentialId}::text and p.tenant_id = ${tenantId}::text
+      and p.status = 'published' and p.expires_on >= ${todayIso}::date)::text`;
+
+type TargetJson = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  'offer' | 'need',
+  string[],
+  string[],
+  string[],
+  boolean,
+  number | null,
+  string[],
+];
+
+function targetFrom(json: string | null | undefined): Target | null {
+  if (!json) return null;
+  const t = JSON.parse(json) as TargetJson;
+  return {
+    id: t[0],
+    title: t[1],
+    tenantId: t[2],
+    regionCode: t[3],
+    provinceCode: t[4],
+    islandGroup: t[5],
+    direction: t[6],
+    affairs: canonicalCodes(t[7]),
+    issues: canonicalCodes(t[8]),
+    cooperationKinds: canonicalCodes(t[9]),
+    mandatory: t[10],
+    valueIdr: t[11],
+    neighbours: t[12],
+  };
+}
+
 async function loadTarget(
   db: Db,
   potentialId: string,
   tenantId: string,
   todayIso: string,
 ): Promise<Target | null> {
-  const [row] = await db
-    .select({
-      p: potentials,
-      islandGroup: regions.islandGroup,
-      neighbours: tenantProfiles.neighbours,
-    })
-    .from(potentials)
-    .innerJoin(regions, eq(regions.code, potentials.regionCode))
-    .leftJoin(tenantProfiles, eq(tenantProfiles.tenantId, potentials.tenantId))
-    .where(and(eq(potentials.id, potentialId), eq(potentials.tenantId, tenantId)));
-  if (!row || row.p.status !== 'published' || row.p.expiresOn < todayIso) return null;
-  const p = row.p;
-  return {
-    id: p.id,
-    title: p.title,
-    tenantId: p.tenantId,
-    regionCode: p.regionCode,
-    provinceCode: p.provinceCode,
-    islandGroup: row.islandGroup,
-    direction: p.direction,
-    affairs: canonicalCodes(p.affairs),
-    issues: canonicalCodes(p.issues),
-    cooperationKinds: canonicalCodes(p.cooperationKinds),
-    mandatory: p.mandatory,
-    valueIdr: p.valueIdr,
-    neighbours: row.neighbours ?? [],
-  };
+  const result = await db.execute(
+    sql`select ${targetColumn(potentialId, tenantId, todayIso)} as target`,
+  );
+  return targetFrom((result as unknown as { rows: { target: string | null }[] }).rows[0]?.target);
 }
 
 export type CandidateFilter = { candidateType?: 'partner' | 'region'; province?: string };
@@ -296,46 +318,10 @@ async function targetWithHistory(
   todayIso: string,
 ): Promise<{ target: Target | null; history: Map<string, History> }> {
   const result = await db.execute(sql`
-    select (select json_build_array(p.id, p.title, p.tenant_id, p.region_code, p.province_code, r.island_group, p.direction,
-        p.affairs, p.issues, p.cooperation_kinds, p.mandatory, p.value_idr, coalesce(tp.neighbours, '{}'))
-      from ${potentials} p join ${regions} r on r.code = p.region_code
-      left join ${tenantProfiles} tp on tp.tenant_id = p.tenant_id
-      where p.id = ${potentialId}::text and p.tenant_id = ${tenantId}::text
-        and p.status = 'published' and p.expires_on >= ${todayIso}::date)::text as target,
-      ${historyColumns(tenantId)}`);
+    select ${targetColumn(potentialId, tenantId, todayIso)} as target, ${historyColumns(tenantId)}`);
   const row = (result as unknown as { rows: (HistoryJson & { target: string | null })[] }).rows[0];
-  type Json = [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    'offer' | 'need',
-    string[],
-    string[],
-    string[],
-    boolean,
-    number | null,
-    string[],
-  ];
-  const t = row?.target ? (JSON.parse(row.target) as Json) : null;
   return {
-    target: t && {
-      id: t[0],
-      title: t[1],
-      tenantId: t[2],
-      regionCode: t[3],
-      provinceCode: t[4],
-      islandGroup: t[5],
-      direction: t[6],
-      affairs: canonicalCodes(t[7]),
-      issues: canonicalCodes(t[8]),
-      cooperationKinds: canonicalCodes(t[9]),
-      mandatory: t[10],
-      valueIdr: t[11],
-      neighbours: t[12],
-    },
+    target: targetFrom(row?.target),
     history: historyFrom(tenantId, row),
   };
 }
