@@ -186,24 +186,34 @@ async function typoCorrections(
 }
 
 /**
- * The text query as the search runs it — full text alone when it finds
- * anything, else with the typo corrections — and how many potentials match.
+ * Runs `work` with the text query as the search means it: full text alone
+ * when that finds anything, else once more with the typo corrections. The
+ * search, the facets and the export all decide it here, by `total` — counted
+ * before paging, so the choice never depends on the page size.
  */
-async function resolveText(
+async function withTypoFallback<T extends { total: number }>(
   ctx: Ctx,
   f: CatalogFilters,
-): Promise<{ text: TextQuery | null; total: number }> {
-  const counted = async (text: TextQuery | null) => {
+  work: (text: TextQuery | null) => Promise<T>,
+): Promise<T & { text: TextQuery | null }> {
+  const text = textQueryOf(f);
+  const first = await work(text);
+  if (first.total > 0 || !text) return { ...first, text };
+  const typos = await typoCorrections(ctx.db, text.groups);
+  if (typos.size === 0) return { ...first, text };
+  const widened = { ...text, typos };
+  return { ...(await work(widened)), text: widened };
+}
+
+/** The text query as the search runs it, by counting the matches. */
+async function resolveText(ctx: Ctx, f: CatalogFilters) {
+  return withTypoFallback(ctx, f, async (text) => {
     const [row] = await ctx.db
       .select({ n: count() })
       .from(potentials)
       .where(where(ctx, f, text));
-    return { text, total: row?.n ?? 0 };
-  };
-  const first = await counted(textQueryOf(f));
-  if (first.total > 0 || !first.text) return first;
-  const typos = await typoCorrections(ctx.db, first.text.groups);
-  return typos.size ? counted({ ...first.text, typos }) : first;
+    return { total: row?.n ?? 0 };
+  });
 }
 
 const publicColumns = {
@@ -293,15 +303,9 @@ export async function searchCatalog({
             .from(potentials)
             .where(where(ctx, filters, text))
         )[0]?.n ?? 0;
-    return { rows, total, text };
+    return { rows, total };
   };
-  // the typo fallback only when full text finds nothing: results and total never depend on the page size
-  let result = await run(textQueryOf(filters));
-  if (result.text && result.total === 0) {
-    const typos = await typoCorrections(ctx.db, result.text.groups);
-    if (typos.size) result = await run({ ...result.text, typos });
-  }
-  const { rows, total, text } = result;
+  const { rows, total, text } = await withTypoFallback(ctx, filters, run);
   const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), {
     ...filters,
     sort,
