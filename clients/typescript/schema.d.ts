@@ -369,7 +369,7 @@ export interface paths {
         };
         /**
          * Search published cooperation potentials
-         * @description Published, unexpired potentials of every region. Public. Full-text search in Indonesian (`q`), filters, sorts and cursor pagination; totals count every match.
+         * @description Published, unexpired potentials of every region. Public. Full-text search in Indonesian (`q`), filters, sorts and cursor pagination; totals count every match (a text search counts up to 200).
          */
         get: operations["searchCatalog"];
         put?: never;
@@ -3034,15 +3034,17 @@ export interface components {
         };
         CatalogPage: {
             data: (components["schemas"]["PublishedPotential"] & {
-                /** @description Relevance, with `q`. */
+                /** @description Relevance, with `q`: how well the title and the activity hold the words (title above activity); 0 when the words are found only in the other fields, which come after, newest first. */
                 score: number | null;
             })[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
             /** @enum {string} */
             sort: "relevance" | "newest" | "value";
-            /** @description How many items match the filters, across all pages. */
+            /** @description How many potentials match: exact without `q`; with `q`, counted up to 200 (see `totalIsLowerBound`). */
             total: number;
+            /** @description True when a text search matches more than 200: show “200+”. */
+            totalIsLowerBound: boolean;
         };
         Conversation: {
             board: components["schemas"]["Board"];

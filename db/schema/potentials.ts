@@ -132,11 +132,46 @@ export const potentials = pgTable(
     index('potentials_catalog_idx').on(t.status, t.publishedAt, t.id),
     index().on(t.provinceCode, t.status),
     index().on(t.regionCode, t.status),
-    index('potentials_search_gin').using('gin', t.searchVector),
     index('potentials_affairs_gin').using('gin', t.affairs),
     index('potentials_issues_gin').using('gin', t.issues),
     index('potentials_kinds_gin').using('gin', t.cooperationKinds),
     index().on(t.roundId),
+  ],
+);
+
+/**
+ * The public catalogue as its search reads it: one narrow row per published
+ * potential with what the catalogue filters and sorts on and two vectors —
+ * `searchVector` (a copy of the potential's: every word, what matches) and
+ * `headVector` (the title and the activity only, what ranks). Kept by a trigger
+ * on potentials (migration 0019); never written by the application.
+ */
+export const catalogEntries = pgTable(
+  'catalog_entries',
+  {
+    id: text().primaryKey(),
+    regionCode: text().notNull(),
+    provinceCode: text().notNull(),
+    direction: direction().notNull(),
+    cooperationKinds: text().array().notNull(),
+    affairs: text().array().notNull(),
+    issues: text().array().notNull(),
+    model: text(),
+    valueIdr: bigint({ mode: 'number' }),
+    expiresOn: date({ mode: 'string' }).notNull(),
+    publishedAt: ts().notNull(),
+    headVector: tsvector().notNull(),
+    searchVector: tsvector().notNull(),
+  },
+  (t) => [
+    index('catalog_entries_newest_idx').on(t.publishedAt, t.id),
+    index().on(t.provinceCode),
+    index().on(t.regionCode),
+    index('catalog_entries_search_gin').using('gin', t.searchVector),
+    index('catalog_entries_head_gin').using('gin', t.headVector),
+    index('catalog_entries_affairs_gin').using('gin', t.affairs),
+    index('catalog_entries_issues_gin').using('gin', t.issues),
+    index('catalog_entries_kinds_gin').using('gin', t.cooperationKinds),
   ],
 );
 

@@ -1,13 +1,11 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { boards, posts, tenants, threads } from '../../db/schema';
 import type { Ctx } from '../platform/context';
-import { decodeCursor, pageOf } from '../platform/pagination';
+import { boundedTotal, countUpTo, decodeCursor, pageOf } from '../platform/pagination';
 import { textArray } from '../platform/pg-arrays';
 import { visibleBoards } from './access';
 import { excerptOf } from './markdown';
 import { readerFor, unpack } from './threads';
-
-export const COUNT_BOUND = 200;
 
 /**
  * Full-text search in Indonesian (the catalogue's configuration) over the
@@ -80,7 +78,7 @@ export async function searchDiscussion({
     chosenRows = await choose(windowDays);
     if (chosenRows.length > input.limit) break;
   }
-  const [named, [{ total } = { total: 0 }]] = await Promise.all([
+  const [named, matches] = await Promise.all([
     chosenRows.length
       ? ctx.db
           .select({
@@ -101,15 +99,7 @@ export async function searchDiscussion({
             ),
           )
       : Promise.resolve([]),
-    // counted up to a bound: past it the answer is "more than 200", not a full scan
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(
-      ctx.db
-        .select({ one: sql`1`.as('one') })
-        .from(posts)
-        .where(match)
-        .limit(COUNT_BOUND + 1)
-        .as('m'),
-    ),
+    countUpTo(ctx.db, posts, match),
   ]);
   const names = new Map(named.map((n) => [n.postId, n]));
   const rows = chosenRows.map((r) => {
@@ -123,7 +113,7 @@ export async function searchDiscussion({
     filters,
   );
   return {
-    totalIsLowerBound: Number(total) > COUNT_BOUND,
+    ...boundedTotal(matches),
     data: page.map((r) => ({
       postId: r.id,
       threadId: r.threadId,
@@ -135,6 +125,5 @@ export async function searchDiscussion({
       createdAt: r.createdAt,
     })),
     nextCursor,
-    total: Math.min(Number(total), COUNT_BOUND),
   };
 }

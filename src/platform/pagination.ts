@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { badRequest } from './errors';
 import { sign, signatureMatches } from './secrets';
@@ -127,3 +130,29 @@ export function decodeOffsetCursor(
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > max) badCursor();
   return offset;
 }
+
+/**
+ * A text search counts its matches up to this bound — the catalogue's and the
+ * discussion's alike: past it the answer is "200+" (`totalIsLowerBound`), not
+ * a scan of every match of a frequent word.
+ */
+export const COUNT_BOUND = 200;
+
+/** The matches of `where` in `table`, counted up to `COUNT_BOUND + 1` (more than the bound means "200+"). */
+export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1`.as('one') })
+      .from(table)
+      .where(where)
+      .limit(COUNT_BOUND + 1)
+      .as('m'),
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** A bounded count as the API reports it. */
+export const boundedTotal = (n: number) => ({
+  total: Math.min(n, COUNT_BOUND),
+  totalIsLowerBound: n > COUNT_BOUND,
+});

@@ -1,9 +1,29 @@
 import { regulationsFor } from '../reference/regulations';
-import { and, arrayOverlaps, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { catalogWords, regions, potentials, tenantProfiles, tenants } from '../../db/schema';
+import {
+  and,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lte,
+  not,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import {
+  catalogEntries,
+  catalogWords,
+  regions,
+  potentials,
+  tenantProfiles,
+  tenants,
+} from '../../db/schema';
 import { type Ctx, today } from '../platform/context';
 import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
-import { decodeOffsetCursor, pageOf } from '../platform/pagination';
+import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { textArray } from '../platform/pg-arrays';
 import { searchForm } from '../reference/geography';
 import { alternativesOf, correctionsOf, expandQuery, type QueryGroup } from '../search/query';
@@ -93,15 +113,18 @@ const textQueryOf = (f: CatalogFilters): TextQuery | null => {
   return groups.length ? { groups } : null;
 };
 
+type Part = 'required' | 'optional' | 'ranked';
+
 /**
  * The tsquery: every required group (AND), each any of its alternatives (OR)
  * — the thesaurus's terms as Indonesian phrases, the typed words also stemmed
- * as English, the typo fallback's corrections; `optional` instead ORs the
- * optional groups (for ranking).
+ * as English, the typo fallback's corrections. `optional` instead ORs the
+ * optional groups; `ranked` keeps the required groups that are not negated
+ * (what the title and the activity are ranked on).
  */
-function tsqueryOf(t: TextQuery, which: 'required' | 'optional' = 'required'): SQL | null {
+function tsqueryOf(t: TextQuery, part: Part = 'required'): SQL | null {
   const parts = t.groups.flatMap((g, i) => {
-    if (g.optional !== (which === 'optional')) return [];
+    if (g.optional !== (part === 'optional') || (part === 'ranked' && g.negated)) return [];
     const alternatives = [
       ...[...g.alternatives, ...(t.typos?.get(i) ?? [])].map(
         (a) => sql`phraseto_tsquery('indonesian', ${a})`,
@@ -112,41 +135,45 @@ function tsqueryOf(t: TextQuery, which: 'required' | 'optional' = 'required'): S
     return [g.negated ? sql`!!${any}` : any];
   });
   if (parts.length === 0) return null;
-  return sql`(${sql.join(parts, which === 'required' ? sql` && ` : sql` || `)})`;
+  return sql`(${sql.join(parts, part === 'optional' ? sql` || ` : sql` && `)})`;
 }
+
+const entries = catalogEntries;
 
 /**
- * Relevance: how well the required words match (`ts_rank`: frequency and the
- * field weights), raised by the optional ones that also match. `ts_rank_cd`
- * (cover density) ranked the relevance set the same and cost twice as much
- * on a frequent word over the national catalogue.
+ * Relevance, in two tiers. First the potentials whose title or activity hold
+ * every word asked for (the "head"), by `ts_rank` over those two fields (title
+ * weighted above activity, frequency), raised by the optional words found there;
+ * then those that hold a word only elsewhere (background, outcome, labels,
+ * place), newest first, with score 0. Each tier is answered by an index
+ * (the head's GIN and the newest-first btree) without ranking every match,
+ * which on the national catalogue costs more than the whole target.
  */
-function rankOf(t: TextQuery): SQL<number> {
-  const required = tsqueryOf(t)!;
+function headOf(t: TextQuery) {
+  const ranked = tsqueryOf(t, 'ranked');
+  if (!ranked) return null;
   const optional = tsqueryOf(t, 'optional');
-  return optional
-    ? sql<number>`(ts_rank(${potentials.searchVector}, ${required}) + 0.5 * ts_rank(${potentials.searchVector}, ${optional}))`
-    : sql<number>`ts_rank(${potentials.searchVector}, ${required})`;
+  const score = optional
+    ? sql<number>`(ts_rank(${entries.headVector}, ${ranked}) + 0.5 * ts_rank(${entries.headVector}, ${optional}))`
+    : sql<number>`ts_rank(${entries.headVector}, ${ranked})`;
+  return { match: sql`${entries.headVector} @@ ${ranked}`, score };
 }
 
+/** The catalogue's conditions, over its narrow projection (`catalog_entries`: published potentials only). */
 function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null): SQL {
   const todayIso = today(ctx);
   const conditions: (SQL | undefined)[] = [
-    eq(potentials.status, 'published'),
-    gte(
-      potentials.expiresOn,
-      f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso,
-    ),
-    f.province ? eq(potentials.provinceCode, f.province) : undefined,
-    f.region ? eq(potentials.regionCode, f.region) : undefined,
-    f.direction ? eq(potentials.direction, f.direction) : undefined,
-    f.kind?.length ? arrayOverlaps(potentials.cooperationKinds, f.kind) : undefined,
-    f.affairs?.length ? arrayOverlaps(potentials.affairs, f.affairs) : undefined,
-    f.issues?.length ? arrayOverlaps(potentials.issues, f.issues) : undefined,
-    f.model ? eq(potentials.model, f.model) : undefined,
-    f.valueMin !== undefined ? gte(potentials.valueIdr, f.valueMin) : undefined,
-    f.valueMax !== undefined ? lte(potentials.valueIdr, f.valueMax) : undefined,
-    text ? sql`${potentials.searchVector} @@ ${tsqueryOf(text)}` : undefined,
+    gte(entries.expiresOn, f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso),
+    f.province ? eq(entries.provinceCode, f.province) : undefined,
+    f.region ? eq(entries.regionCode, f.region) : undefined,
+    f.direction ? eq(entries.direction, f.direction) : undefined,
+    f.kind?.length ? arrayOverlaps(entries.cooperationKinds, f.kind) : undefined,
+    f.affairs?.length ? arrayOverlaps(entries.affairs, f.affairs) : undefined,
+    f.issues?.length ? arrayOverlaps(entries.issues, f.issues) : undefined,
+    f.model ? eq(entries.model, f.model) : undefined,
+    f.valueMin !== undefined ? gte(entries.valueIdr, f.valueMin) : undefined,
+    f.valueMax !== undefined ? lte(entries.valueIdr, f.valueMax) : undefined,
+    text ? sql`${entries.searchVector} @@ ${tsqueryOf(text)}` : undefined,
   ];
   return and(...conditions)!;
 }
@@ -205,15 +232,11 @@ async function withTypoFallback<T extends { total: number }>(
   return { ...(await work(widened)), text: widened };
 }
 
-/** The text query as the search runs it, by counting the matches. */
+/** The text query as the search runs it, by whether anything matches. */
 async function resolveText(ctx: Ctx, f: CatalogFilters) {
-  return withTypoFallback(ctx, f, async (text) => {
-    const [row] = await ctx.db
-      .select({ n: count() })
-      .from(potentials)
-      .where(where(ctx, f, text));
-    return { total: row?.n ?? 0 };
-  });
+  return withTypoFallback(ctx, f, async (text) => ({
+    total: await countUpTo(ctx.db, entries, where(ctx, f, text)),
+  }));
 }
 
 const publicColumns = {
@@ -256,6 +279,78 @@ const publicColumns = {
 
 export type Sort = 'relevance' | 'newest' | 'value';
 
+type PageEntry = { id: string; score: number | null };
+
+/**
+ * The page's entries in order and the total. A text search ranks in two tiers
+ * (`headOf`): the head's best `offset + limit + 1` by the head's GIN, then, if
+ * the page reaches past the head, the rest newest first along the btree; its
+ * total is counted up to `COUNT_BOUND`. Without text, one pass over the
+ * entries gives the page and the exact total (a window).
+ */
+async function pageEntries(
+  ctx: Ctx,
+  f: CatalogFilters,
+  text: TextQuery | null,
+  sort: Sort,
+  offset: number,
+  limit: number,
+): Promise<{ entries: PageEntry[]; total: number }> {
+  const w = where(ctx, f, text);
+  const newest = [desc(entries.publishedAt), asc(entries.id)];
+  const order =
+    sort === 'value' ? [sql`${entries.valueIdr} desc nulls last`, asc(entries.id)] : newest;
+  if (!text) {
+    const rows = await ctx.db
+      .select({ id: entries.id, total: sql<number>`count(*) over ()` })
+      .from(entries)
+      .where(w)
+      .orderBy(...order)
+      .limit(limit + 1)
+      .offset(offset);
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : offset > 0
+          ? ((await ctx.db.select({ n: count() }).from(entries).where(w))[0]?.n ?? 0)
+          : 0;
+    return { entries: rows.map((r) => ({ id: r.id, score: null })), total };
+  }
+  const head = headOf(text);
+  const select = { id: entries.id, score: head?.score ?? sql<number>`0` };
+  const chosen = async (): Promise<PageEntry[]> => {
+    if (sort !== 'relevance')
+      return ctx.db
+        .select(select)
+        .from(entries)
+        .where(w)
+        .orderBy(...order)
+        .limit(limit + 1)
+        .offset(offset);
+    const wanted = offset + limit + 1;
+    // the head's words hold every required word unless a word is negated, which only the whole text can tell
+    const top = head
+      ? await ctx.db
+          .select(select)
+          .from(entries)
+          .where(and(head.match, text.groups.some((g) => g.negated) ? w : where(ctx, f)))
+          .orderBy(sql`${head.score} desc`, ...newest)
+          .limit(wanted)
+      : [];
+    if (top.length === wanted) return top.slice(offset);
+    const rest = await ctx.db
+      .select({ id: entries.id, score: sql<number>`0` })
+      .from(entries)
+      .where(head ? and(w, not(head.match)) : w)
+      .orderBy(...newest)
+      .limit(wanted - Math.max(top.length, offset))
+      .offset(Math.max(0, offset - top.length));
+    return [...top.slice(offset), ...rest];
+  };
+  const [page, total] = await Promise.all([chosen(), countUpTo(ctx.db, entries, w)]);
+  return { entries: page, total };
+}
+
 export async function searchCatalog({
   ctx,
   input,
@@ -267,56 +362,38 @@ export async function searchCatalog({
   await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
   const offset = decodeOffsetCursor(cursor, { ...filters, sort });
-  const orderBy = (score: SQL, text: TextQuery | null) =>
-    sort === 'relevance' && text
-      ? sql`${score} desc, ${potentials.publishedAt} desc, ${potentials.id}`
-      : sort === 'value'
-        ? sql`${potentials.valueIdr} desc nulls last, ${potentials.id}`
-        : sql`${potentials.publishedAt} desc, ${potentials.id}`;
-  // one pass: the page's ids ranked over narrow rows, the total through a window; then the page's columns
-  const run = async (text: TextQuery | null) => {
-    const rank = text ? rankOf(text) : sql<number>`0`;
-    const pageIds = ctx.db
-      .select({
-        id: sql<string>`${potentials.id}`.as('page_id'),
-        score: rank.as('score'),
-        total: sql<number>`count(*) over ()`.as('total'),
-      })
-      .from(potentials)
-      .where(where(ctx, filters, text))
-      .orderBy(orderBy(rank, text))
-      .limit(limit + 1)
-      .offset(offset)
-      .as('page');
-    const rows = await ctx.db
-      .select({ ...publicColumns, score: pageIds.score, total: pageIds.total })
-      .from(pageIds)
-      .innerJoin(potentials, eq(potentials.id, pageIds.id))
-      .innerJoin(region, eq(region.code, potentials.regionCode))
-      .orderBy(orderBy(sql`${pageIds.score}`, text));
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && offset > 0)
-      total =
-        (
-          await ctx.db
-            .select({ n: count() })
-            .from(potentials)
-            .where(where(ctx, filters, text))
-        )[0]?.n ?? 0;
-    return { rows, total };
-  };
-  const { rows, total, text } = await withTypoFallback(ctx, filters, run);
+  const {
+    entries: chosen,
+    total,
+    text,
+  } = await withTypoFallback(ctx, filters, (text) =>
+    pageEntries(ctx, filters, text, sort, offset, limit),
+  );
+  const columns = chosen.length
+    ? await ctx.db
+        .select(publicColumns)
+        .from(potentials)
+        .innerJoin(region, eq(region.code, potentials.regionCode))
+        .where(
+          inArray(
+            potentials.id,
+            chosen.map((c) => c.id),
+          ),
+        )
+    : [];
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const rows = chosen.flatMap((c) => {
+    const row = byId.get(c.id);
+    return row ? [{ ...row, score: text ? Math.round(Number(c.score) * 1000) / 1000 : null }] : [];
+  });
   const { page, nextCursor } = pageOf(rows, limit, () => String(offset + limit), {
     ...filters,
     sort,
   });
   return {
-    data: page.map(({ total: _total, ...r }) => ({
-      ...r,
-      score: text ? Math.round(Number(r.score) * 1000) / 1000 : null,
-    })),
+    data: page,
     nextCursor,
-    total,
+    ...(text ? boundedTotal(total) : { total, totalIsLowerBound: false }),
     sort,
   };
 }
@@ -333,7 +410,7 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const w = where(ctx, input, text);
   const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
     const rows = await db.execute(
-      sql`select v as code, count(*)::int as n from ${potentials}, unnest(${column}) as v where ${w} group by v order by n desc, v`,
+      sql`select v as code, count(*)::int as n from ${entries}, unnest(${column}) as v where ${w} group by v order by n desc, v`,
     );
     return (rows as unknown as { rows: { code: string; n: number }[] }).rows.map((r) => ({
       code: r.code,
@@ -344,25 +421,21 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const run = async (db: Ctx['db']) => {
     const [directions, models, provinces, affairs, issues, kinds, total] = await Promise.all([
       db
-        .select({ code: potentials.direction, n: count() })
-        .from(potentials)
+        .select({ code: entries.direction, n: count() })
+        .from(entries)
         .where(w)
-        .groupBy(potentials.direction),
+        .groupBy(entries.direction),
+      db.select({ code: entries.model, n: count() }).from(entries).where(w).groupBy(entries.model),
       db
-        .select({ code: potentials.model, n: count() })
-        .from(potentials)
+        .select({ code: entries.provinceCode, name: region.name, n: count() })
+        .from(entries)
+        .innerJoin(region, eq(region.code, entries.provinceCode))
         .where(w)
-        .groupBy(potentials.model),
-      db
-        .select({ code: potentials.provinceCode, name: region.name, n: count() })
-        .from(potentials)
-        .innerJoin(region, eq(region.code, potentials.provinceCode))
-        .where(w)
-        .groupBy(potentials.provinceCode, region.name),
-      unnestCounts(db, sql`${potentials.affairs}`, 'affairs'),
-      unnestCounts(db, sql`${potentials.issues}`, 'strategic-issues'),
-      unnestCounts(db, sql`${potentials.cooperationKinds}`, 'cooperation-kinds'),
-      db.select({ n: count() }).from(potentials).where(w),
+        .groupBy(entries.provinceCode, region.name),
+      unnestCounts(db, sql`${entries.affairs}`, 'affairs'),
+      unnestCounts(db, sql`${entries.issues}`, 'strategic-issues'),
+      unnestCounts(db, sql`${entries.cooperationKinds}`, 'cooperation-kinds'),
+      db.select({ n: count() }).from(entries).where(w),
     ]);
     const dirLabel = (d: string) =>
       ctx.lang === 'en'
@@ -403,6 +476,7 @@ export async function getPublishedPotential({
   const [row] = await ctx.db
     .select(publicColumns)
     .from(potentials)
+    .innerJoin(entries, eq(entries.id, potentials.id))
     .innerJoin(region, eq(region.code, potentials.regionCode))
     .where(and(eq(potentials.id, input.potentialId), where(ctx, {})));
   if (!row) throw notFound({ key: 'potential.not_found' });
@@ -442,6 +516,7 @@ export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const rows = await ctx.db
     .select(publicColumns)
     .from(potentials)
+    .innerJoin(entries, eq(entries.id, potentials.id))
     .innerJoin(region, eq(region.code, potentials.regionCode))
     .where(where(ctx, input, text))
     .orderBy(asc(potentials.id))

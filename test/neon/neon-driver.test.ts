@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openNeon } from '../../db/connect/neon';
@@ -193,6 +193,18 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     }
     const facets = await app.request('/v1/catalog/potentials/facets?issues=kemiskinan_ekstrem');
     expect(((await facets.json()) as { total: number }).total).toBe(1);
+    // the catalogue's projection follows the potential out of the catalogue
+    await handle.db.update(potentials).set({ status: 'closed' }).where(eq(potentials.id, id));
+    const gone = await app.request('/v1/catalog/potentials?q=Sulteng');
+    expect(((await gone.json()) as { data: { id: string }[] }).data.map((d) => d.id)).not.toContain(
+      id,
+    );
+    // migration 0019's planner setting reaches the sessions of this database
+    const [setting] = await rowsOf<{ cost: string }>(
+      handle.db,
+      sql`select current_setting('random_page_cost') as cost`,
+    );
+    expect(setting!.cost).toBe('1.1');
   });
 
   it('ranks matches with the bounds query on PostgreSQL, and follows a change in the next request', async () => {

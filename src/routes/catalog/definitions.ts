@@ -98,10 +98,20 @@ export const PageSchema = z
   .object({
     data: z.array(
       PublicPotentialSchema.extend({
-        score: z.number().nullable().openapi({ description: 'Relevance, with `q`.' }),
+        score: z.number().nullable().openapi({
+          description:
+            'Relevance, with `q`: how well the title and the activity hold the words (title above activity); 0 when the words are found only in the other fields, which come after, newest first.',
+        }),
       }),
     ),
     ...pageMeta,
+    total: z.number().int().openapi({
+      description:
+        'How many potentials match: exact without `q`; with `q`, counted up to 200 (see `totalIsLowerBound`).',
+    }),
+    totalIsLowerBound: z
+      .boolean()
+      .openapi({ description: 'True when a text search matches more than 200: show “200+”.' }),
     sort: z.enum(['relevance', 'newest', 'value']),
   })
   .openapi('CatalogPage');

@@ -9,7 +9,7 @@ export const searchRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/potentials',
   description:
-    'Published, unexpired potentials of every region. Public. Full-text search in Indonesian (`q`), filters, sorts and cursor pagination; totals count every match.',
+    'Published, unexpired potentials of every region. Public. Full-text search in Indonesian (`q`), filters, sorts and cursor pagination; totals count every match (a text search counts up to 200).',
   operationId: 'searchCatalog',
   tags: ['Catalogue'],
   summary: 'Search published cooperation potentials',
