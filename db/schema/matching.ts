@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
@@ -54,12 +55,22 @@ export const matchCandidates = pgTable(
     valueIdr: bigint({ mode: 'number' }),
     engagementMinIdr: bigint({ mode: 'number' }),
     engagementMaxIdr: bigint({ mode: 'number' }),
+    /**
+     * Each code prefixed with who can be matched through it — `r.` a region,
+     * or the partner's kind (`company.`, `university.`…) — and its vocabulary
+     * (`i.` issue, `a.` affair): "r.i.kemiskinan_ekstrem". A request asks for
+     * its codes under the kinds its target is open to, so the index returns
+     * only the candidates it may rank (migration 0020).
+     */
+    keys: text()
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`sinergi_match_keys(side, partner_kind, issues, affairs)`),
   },
-  // the GIN indexes find the rows sharing an issue or affair without visiting the others
+  // the GIN index finds the rows sharing an issue or affair, of the kinds asked for, without visiting the others
   (t) => [
     index().on(t.tenantId),
-    index('match_candidates_issues_gin').using('gin', t.issues),
-    index('match_candidates_affairs_gin').using('gin', t.affairs),
+    index('match_candidates_keys_gin').using('gin', t.keys).with({ fastupdate: false }),
   ],
 );
 

@@ -132,9 +132,9 @@ export const potentials = pgTable(
     index('potentials_catalog_idx').on(t.status, t.publishedAt, t.id),
     index().on(t.provinceCode, t.status),
     index().on(t.regionCode, t.status),
-    index('potentials_affairs_gin').using('gin', t.affairs),
-    index('potentials_issues_gin').using('gin', t.issues),
-    index('potentials_kinds_gin').using('gin', t.cooperationKinds),
+    index('potentials_affairs_gin').using('gin', t.affairs).with({ fastupdate: false }),
+    index('potentials_issues_gin').using('gin', t.issues).with({ fastupdate: false }),
+    index('potentials_kinds_gin').using('gin', t.cooperationKinds).with({ fastupdate: false }),
     index().on(t.roundId),
   ],
 );
@@ -167,11 +167,11 @@ export const catalogEntries = pgTable(
     index('catalog_entries_newest_idx').on(t.publishedAt, t.id),
     index().on(t.provinceCode),
     index().on(t.regionCode),
-    index('catalog_entries_search_gin').using('gin', t.searchVector),
-    index('catalog_entries_head_gin').using('gin', t.headVector),
-    index('catalog_entries_affairs_gin').using('gin', t.affairs),
-    index('catalog_entries_issues_gin').using('gin', t.issues),
-    index('catalog_entries_kinds_gin').using('gin', t.cooperationKinds),
+    index('catalog_entries_search_gin').using('gin', t.searchVector).with({ fastupdate: false }),
+    index('catalog_entries_head_gin').using('gin', t.headVector).with({ fastupdate: false }),
+    index('catalog_entries_affairs_gin').using('gin', t.affairs).with({ fastupdate: false }),
+    index('catalog_entries_issues_gin').using('gin', t.issues).with({ fastupdate: false }),
+    index('catalog_entries_kinds_gin').using('gin', t.cooperationKinds).with({ fastupdate: false }),
   ],
 );
 
@@ -236,8 +236,8 @@ export const tenantProfiles = pgTable(
     updatedAt: ts().notNull().defaultNow(),
   },
   (t) => [
-    index('profiles_issues_gin').using('gin', t.issues),
-    index('profiles_affairs_gin').using('gin', t.affairs),
+    index('profiles_issues_gin').using('gin', t.issues).with({ fastupdate: false }),
+    index('profiles_affairs_gin').using('gin', t.affairs).with({ fastupdate: false }),
   ],
 );
 
@@ -284,7 +284,7 @@ export const interests = pgTable(
  * full-text index.
  */
 export const catalogWords = pgTable('catalog_words', { word: text().primaryKey() }, (t) => [
-  index('catalog_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`),
+  index('catalog_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`).with({ fastupdate: false }),
 ]);
 
 /**

@@ -224,10 +224,11 @@ async function topCandidates(
     b.overlap.slice(c ? perFlag : 0, c ? 2 * perFlag : perFlag),
   );
   const geo = (g: (typeof GEOGRAPHY_CASES)[number]) => GEOGRAPHY_CASES.indexOf(g) + 1;
-  const kinds = [
-    regions ? sql`m.side < 2` : undefined,
-    partnerKinds.length ? sql`m.partner_kind = any(${textArray(partnerKinds)}::text[])` : undefined,
-  ].filter((x) => x !== undefined);
+  // the target's codes under every kind of candidate it is open to, as `match_candidates.keys` holds them
+  const keys = [...(regions ? ['r'] : []), ...partnerKinds].flatMap((who) => [
+    ...b.issues.map((code) => `${who}.i.${code}`),
+    ...b.affairs.map((code) => `${who}.a.${code}`),
+  ]);
   const province = input.filter.province;
   const result = await db.execute(sql`
     with c as materialized (
@@ -242,19 +243,17 @@ async function topCandidates(
         ${b.history.tenants.length ? sql`+ (${intArray([b.history.neutral, ...b.history.tenths])}::int[])[coalesce(array_position(${textArray(b.history.tenants)}::text[], m.tenant_id), 0) + 1]` : sql`+ ${b.history.neutral}::int`} as base,
         width_bucket(m.updated_at, ${textArray(b.freshness.cutoffs.map((d) => d.toISOString()))}::timestamptz[]) + 1 as f
       from ${matchCandidates} m
-      where (m.issues && ${textArray(b.issues)}::text[] or m.affairs && ${textArray(b.affairs)}::text[])
+      where m.keys && ${textArray(keys)}::text[]
         and m.expires_on >= ${input.todayIso}::date
-        and (${sql.join(kinds, sql` or `)})
         and m.tenant_id <> ${target.tenantId}::text
         ${province ? sql`and case when m.side = 2 then ${province}::text = any(m.interest_provinces) else m.province_code = ${province}::text end` : sql``}
-    ), b as (
-      select t, base + (${intArray(b.freshness.low)}::int[])[f] + ${b.size.low}::int as lo, base + (${intArray(b.freshness.high)}::int[])[f] + ${b.size.high}::int as hi from c
     ), th as (
-      select coalesce(max(lo) filter (where cum >= ${input.k}::int), -1) as theta
-      from (select lo, sum(n) over (order by lo desc) as cum from (select lo, count(*) as n from b group by lo) g) x
+      -- the k-th largest lower bound (-1 when there are fewer than k candidates: every one survives)
+      select coalesce((select base + (${intArray(b.freshness.low)}::int[])[f] + ${b.size.low}::int as lo from c order by lo desc offset ${input.k - 1}::int limit 1), -1) as theta
     )
     select (select count(*) from c)::int as total,
-      (select json_agg(${CANDIDATE_JSON}) from ${matchCandidates} m where m.ctid = any(array(select t from b, th where b.hi >= th.theta)))::text as rows`);
+      (select json_agg(${CANDIDATE_JSON}) from ${matchCandidates} m where m.ctid = any(array(
+        select t from c, th where base + (${intArray(b.freshness.high)}::int[])[f] + ${b.size.high}::int >= th.theta)))::text as rows`);
   const [row] = (result as unknown as { rows: { total: number; rows: string | null }[] }).rows;
   return {
     total: Number(row?.total ?? 0),
