@@ -14,25 +14,12 @@ CREATE INDEX "match_candidates_keys_gin" ON "match_candidates" USING gin ("keys"
 -- GIN indexes that requests read: no pending list. With fastupdate, new entries wait in a list
 -- every search scans until a vacuum merges it, and the embedded database never runs autovacuum
 -- (a 20,000-row load made a 25-key lookup take 45 ms instead of 2). Writes here are rare.
-ALTER INDEX "catalog_entries_search_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"catalog_entries_search_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "catalog_entries_head_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"catalog_entries_head_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "catalog_entries_affairs_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"catalog_entries_affairs_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "catalog_entries_issues_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"catalog_entries_issues_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "catalog_entries_kinds_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"catalog_entries_kinds_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "catalog_words_trgm" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"catalog_words_trgm"'::regclass);--> statement-breakpoint
-ALTER INDEX "potentials_affairs_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"potentials_affairs_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "potentials_issues_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"potentials_issues_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "potentials_kinds_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"potentials_kinds_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "profiles_issues_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"profiles_issues_gin"'::regclass);--> statement-breakpoint
-ALTER INDEX "profiles_affairs_gin" SET (fastupdate = false);--> statement-breakpoint
-SELECT gin_clean_pending_list('"profiles_affairs_gin"'::regclass);
+DO $$
+DECLARE i text;
+BEGIN
+  FOREACH i IN ARRAY ARRAY['catalog_entries_search_gin', 'catalog_entries_head_gin', 'catalog_entries_affairs_gin', 'catalog_entries_issues_gin', 'catalog_entries_kinds_gin', 'catalog_words_trgm', 'potentials_affairs_gin', 'potentials_issues_gin', 'potentials_kinds_gin', 'profiles_issues_gin', 'profiles_affairs_gin'] LOOP
+    EXECUTE format('ALTER INDEX %I SET (fastupdate = false)', i);
+    PERFORM gin_clean_pending_list(i::regclass);
+  END LOOP;
+END
+$$;
