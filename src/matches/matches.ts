@@ -698,27 +698,15 @@ async function compactRows(
   return rows;
 }
 
-type TargetRow = {
-  id: string;
-  tenantId: string;
-  title: string;
-  regionCode: string;
-  provinceCode: string;
-  direction: 'offer' | 'need';
-  affairs: string[];
-  issues: string[];
-  cooperationKinds: string[];
-  mandatory: boolean;
-  valueIdr: number | null;
-};
-
 /** The rows that can reach the page, in full. */
-async function targetRows(ctx: Ctx, ids: string[]): Promise<TargetRow[]> {
+async function targetRows(ctx: Ctx, ids: string[]) {
   if (ids.length === 0) return [];
   return ctx.db.select(POTENTIAL_COLUMNS).from(potentials).where(inArray(potentials.id, ids));
 }
 
 /** A row as a target; of its neighbours only the recommended-to region matters (`geographyCase`). */
+type TargetRow = Awaited<ReturnType<typeof targetRows>>[number];
+
 const targetOf = (row: TargetRow, tenant: TenantRow, neighbourTenants: string[]): Target => ({
   ...row,
   affairs: canonicalCodes(row.affairs),
