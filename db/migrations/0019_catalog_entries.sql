@@ -23,13 +23,14 @@ CREATE INDEX "catalog_entries_head_gin" ON "catalog_entries" USING gin ("head_ve
 CREATE INDEX "catalog_entries_affairs_gin" ON "catalog_entries" USING gin ("affairs");--> statement-breakpoint
 CREATE INDEX "catalog_entries_issues_gin" ON "catalog_entries" USING gin ("issues");--> statement-breakpoint
 CREATE INDEX "catalog_entries_kinds_gin" ON "catalog_entries" USING gin ("cooperation_kinds");--> statement-breakpoint
+-- the head vector is the potential's own vector kept to its title (A) and activity (B) lexemes
 CREATE FUNCTION sinergi_refresh_catalog_entry(potential_id text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM catalog_entries WHERE id = potential_id;
   INSERT INTO catalog_entries (id, region_code, province_code, direction, cooperation_kinds, affairs, issues, model, value_idr, expires_on, published_at, head_vector, search_vector)
   SELECT p.id, p.region_code, p.province_code, p.direction, p.cooperation_kinds, p.affairs, p.issues, p.model, p.value_idr, p.expires_on,
     coalesce(p.published_at, p.created_at),
-    setweight(to_tsvector('indonesian', coalesce(p.title, '')), 'A') || setweight(to_tsvector('indonesian', coalesce(p.activity, '')), 'B'),
+    ts_filter(p.search_vector, '{a,b}'),
     p.search_vector
   FROM potentials p
   WHERE p.id = potential_id AND p.status = 'published';
