@@ -231,29 +231,35 @@ async function topCandidates(
   ]);
   const province = input.filter.province;
   const result = await db.execute(sql`
-    with c as materialized (
-      select m.ctid as t,
-        (${intArray(overlap)}::int[])[(m.side * ${b.issues.length + 1}::int + bit_count((m.issue_mask & ${im}::int)::bit(32))::int) * ${b.affairs.length + 1}::int
-          + bit_count((m.affair_mask & ${am}::int)::bit(32))::int + 1]
-        + (${intArray(b.geography)}::int[])[case
-            when m.side = 2 then (case when cardinality(m.regions_of_interest) = 0 then ${geo('open')}::int when ${target.regionCode}::text = any(m.regions_of_interest) then ${geo('interest_region')}::int
-              when ${target.provinceCode}::text = any(m.regions_of_interest) then ${geo('interest_province')}::int else ${geo('interest_elsewhere')}::int end)
-            ${target.neighbours.length ? sql`when m.region_code = any(${textArray(target.neighbours)}::text[]) then ${geo('neighbour')}::int` : sql``}
-            when m.province_code = ${target.provinceCode}::text then ${geo('province')}::int when m.island_group = ${target.islandGroup}::text then ${geo('island')}::int else ${geo('elsewhere')}::int end]
-        ${b.history.tenants.length ? sql`+ (${intArray([b.history.neutral, ...b.history.tenths])}::int[])[coalesce(array_position(${textArray(b.history.tenants)}::text[], m.tenant_id), 0) + 1]` : sql`+ ${b.history.neutral}::int`} as base,
-        width_bucket(m.updated_at, ${textArray(b.freshness.cutoffs.map((d) => d.toISOString()))}::timestamptz[]) + 1 as f
-      from ${matchCandidates} m
-      where m.keys && ${textArray(keys)}::text[]
-        and m.expires_on >= ${input.todayIso}::date
-        and m.tenant_id <> ${target.tenantId}::text
-        ${province ? sql`and case when m.side = 2 then ${province}::text = any(m.interest_provinces) else m.province_code = ${province}::text end` : sql``}
+    with a as (
+      -- one pass: per row only its bounds, gathered as three arrays (no per-row tuple store to write and rescan)
+      select count(*)::int as total, array_agg(t) as ts, array_agg(base + (${intArray(b.freshness.low)}::int[])[f] + ${b.size.low}::int) as los,
+        array_agg(base + (${intArray(b.freshness.high)}::int[])[f] + ${b.size.high}::int) as his
+      from (
+        select m.ctid as t,
+          (${intArray(overlap)}::int[])[(m.side * ${b.issues.length + 1}::int + bit_count((m.issue_mask & ${im}::int)::bit(32))::int) * ${b.affairs.length + 1}::int
+            + bit_count((m.affair_mask & ${am}::int)::bit(32))::int + 1]
+          + (${intArray(b.geography)}::int[])[case
+              when m.side = 2 then (case when cardinality(m.regions_of_interest) = 0 then ${geo('open')}::int when ${target.regionCode}::text = any(m.regions_of_interest) then ${geo('interest_region')}::int
+                when ${target.provinceCode}::text = any(m.regions_of_interest) then ${geo('interest_province')}::int else ${geo('interest_elsewhere')}::int end)
+              ${target.neighbours.length ? sql`when m.region_code = any(${textArray(target.neighbours)}::text[]) then ${geo('neighbour')}::int` : sql``}
+              when m.province_code = ${target.provinceCode}::text then ${geo('province')}::int when m.island_group = ${target.islandGroup}::text then ${geo('island')}::int else ${geo('elsewhere')}::int end]
+          ${b.history.tenants.length ? sql`+ (${intArray([b.history.neutral, ...b.history.tenths])}::int[])[coalesce(array_position(${textArray(b.history.tenants)}::text[], m.tenant_id), 0) + 1]` : sql`+ ${b.history.neutral}::int`} as base,
+          width_bucket(m.updated_at, ${textArray(b.freshness.cutoffs.map((d) => d.toISOString()))}::timestamptz[]) + 1 as f
+        from ${matchCandidates} m
+        where m.keys && ${textArray(keys)}::text[]
+          and m.expires_on >= ${input.todayIso}::date
+          and m.tenant_id <> ${target.tenantId}::text
+          ${province ? sql`and case when m.side = 2 then ${province}::text = any(m.interest_provinces) else m.province_code = ${province}::text end` : sql``}
+        offset 0) c
     ), th as (
       -- the k-th largest lower bound (-1 when there are fewer than k candidates: every one survives)
-      select coalesce((select base + (${intArray(b.freshness.low)}::int[])[f] + ${b.size.low}::int as lo from c order by lo desc offset ${input.k - 1}::int limit 1), -1) as theta
+      select coalesce((select lo from (select unnest(a.los) as lo from a) l order by lo desc offset ${input.k - 1}::int limit 1), -1) as theta
     )
-    select (select count(*) from c)::int as total,
+    select a.total,
       (select json_agg(${CANDIDATE_JSON}) from ${matchCandidates} m where m.ctid = any(array(
-        select t from c, th where base + (${intArray(b.freshness.high)}::int[])[f] + ${b.size.high}::int >= th.theta)))::text as rows`);
+        select t from (select unnest(a.ts) as t, unnest(a.his) as hi from a) u where hi >= th.theta)))::text as rows
+    from a, th`);
   const [row] = (result as unknown as { rows: { total: number; rows: string | null }[] }).rows;
   return {
     total: Number(row?.total ?? 0),
