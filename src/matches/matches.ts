@@ -1,8 +1,5 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import {
-  agreementParties,
-  agreements,
-  interests,
   matchCandidates,
   potentialTargets,
   potentials,
@@ -53,15 +50,7 @@ export const LABELS: Labels = { affairs: term('affairs'), issues: term('strategi
 
 type Db = Ctx['db'];
 
-/** A tenant's published, unexpired potential as a target: one JSON column (null when there is none), read by `targetFrom`. */
-const targetColumn = (potentialId: string, tenantId: string, todayIso: string) => sql`
-  (select json_build_array(p.id, p.title, p.tenant_id, p.region_code, p.province_code, r.island_group, p.direction,
-      p.affairs, p.issues, p.cooperation_kinds, p.mandatory, p.value_idr, coalesce(tp.neighbours, '{}'))
-    from ${potentials} p join ${regions} r on r.code = p.region_code
-    left join ${tenantProfiles} tp on tp.tenant_id = p.tenant_id
-    where p.id = ${potentialId}::text and p.tenant_id = ${tenantId}::text
-      and p.status = 'published' and p.expires_on >= ${todayIso}::date)::text`;
-
+/** A target as `sinergi_match_context` returns it (migration 0021), read by `targetFrom`. */
 type TargetJson = [
   string,
   string,
@@ -98,17 +87,38 @@ function targetFrom(json: string | null | undefined): Target | null {
   };
 }
 
-async function loadTarget(
+/**
+ * A tenant's published potential as a target (null for none) and, when asked,
+ * the tenant's past cooperation, in one call of `sinergi_match_context`
+ * (migration 0021: a PL/pgSQL function, so each session plans its joins once).
+ */
+async function matchContext(
   db: Db,
-  potentialId: string,
-  tenantId: string,
-  todayIso: string,
-): Promise<Target | null> {
-  const result = await db.execute(
-    sql`select ${targetColumn(potentialId, tenantId, todayIso)} as target`,
-  );
-  return targetFrom((result as unknown as { rows: { target: string | null }[] }).rows[0]?.target);
+  input: { potentialId: string | null; tenantId: string; todayIso: string; history: boolean },
+): Promise<{ target: Target | null; history: Map<string, History> }> {
+  const result = await db.execute(sql`
+    select target_json, interests_json, agreements_json
+    from sinergi_match_context(${input.potentialId}::text, ${input.tenantId}::text, ${input.todayIso}::date, ${input.history}::boolean)`);
+  const row = (
+    result as unknown as {
+      rows: {
+        target_json: string | null;
+        interests_json: string | null;
+        agreements_json: string | null;
+      }[];
+    }
+  ).rows[0];
+  return {
+    target: targetFrom(row?.target_json),
+    history: historyFrom(input.tenantId, {
+      interests: row?.interests_json ?? null,
+      agreements: row?.agreements_json ?? null,
+    }),
+  };
 }
+
+const loadTarget = async (db: Db, potentialId: string, tenantId: string, todayIso: string) =>
+  (await matchContext(db, { potentialId, tenantId, todayIso, history: false })).target;
 
 export type CandidateFilter = { candidateType?: 'partner' | 'region'; province?: string };
 
@@ -267,26 +277,6 @@ async function topCandidates(
   };
 }
 
-/**
- * Past cooperation between this tenant and others — interests either way
- * (accepted, declined) and agreements they are both party to, only those every
- * party confirmed (one side cannot raise its own history) — as two JSON
- * columns, so a request can read them in the same statement as its target.
- */
-const historyColumns = (tenantId: string) => sql`
-  (select json_agg(json_build_array(x.owner, x.from_tenant, x.status, x.n)) from (
-    select i.owner_tenant_id as owner, i.from_tenant_id as from_tenant, i.status::text as status, count(*)::int as n
-    from ${interests} i
-    where (i.owner_tenant_id = ${tenantId}::text or i.from_tenant_id = ${tenantId}::text) and i.status <> 'pending'
-    group by 1, 2, 3) x)::text as interests,
-  (select json_agg(json_build_array(y.other, y.n)) from (
-    select o.tenant_id as other, count(*)::int as n
-    from ${agreementParties} ap
-    join ${agreementParties} o on o.agreement_id = ap.agreement_id and o.tenant_id <> ${tenantId}::text
-    join ${agreements} a on a.id = ap.agreement_id and a.confirmed_at is not null
-    where ap.tenant_id = ${tenantId}::text
-    group by o.tenant_id) y)::text as agreements`;
-
 type HistoryJson = { interests: string | null; agreements: string | null };
 
 function historyFrom(tenantId: string, row: HistoryJson | undefined): Map<string, History> {
@@ -307,29 +297,9 @@ function historyFrom(tenantId: string, row: HistoryJson | undefined): Map<string
   return out;
 }
 
-async function historyOf(db: Db, tenantId: string): Promise<Map<string, History>> {
-  const result = await db.execute(sql`select ${historyColumns(tenantId)}`);
-  return historyFrom(tenantId, (result as unknown as { rows: HistoryJson[] }).rows[0]);
-}
-
-/**
- * A tenant's published potential as a target, with the tenant's history, in
- * one statement: what a match request reads before its matching statement.
- */
-async function targetWithHistory(
-  db: Db,
-  potentialId: string,
-  tenantId: string,
-  todayIso: string,
-): Promise<{ target: Target | null; history: Map<string, History> }> {
-  const result = await db.execute(sql`
-    select ${targetColumn(potentialId, tenantId, todayIso)} as target, ${historyColumns(tenantId)}`);
-  const row = (result as unknown as { rows: (HistoryJson & { target: string | null })[] }).rows[0];
-  return {
-    target: targetFrom(row?.target),
-    history: historyFrom(tenantId, row),
-  };
-}
+/** The tenant's past cooperation with others (see `sinergi_match_context`). */
+const historyOf = async (db: Db, tenantId: string, todayIso: string) =>
+  (await matchContext(db, { potentialId: null, tenantId, todayIso, history: true })).history;
 
 /** A reason as the API returns it: structured (kind, items) and as plain text in the request's language. */
 function reasonView(ctx: Ctx, r: Reason) {
@@ -394,7 +364,12 @@ export async function matchesForPotential({
   const { limit, cursor, tenantId: _t, potentialId, ...filters } = input;
   const offset = decodeOffsetCursor(cursor, { potentialId, ...filters });
   const todayIso = today(ctx);
-  const { target, history } = await targetWithHistory(ctx.db, potentialId, tenant.id, todayIso);
+  const { target, history } = await matchContext(ctx.db, {
+    potentialId,
+    tenantId: tenant.id,
+    todayIso,
+    history: true,
+  });
   if (!target) throw notFound({ key: 'potential.not_found' });
   const { total, candidates } = await topCandidates(ctx.db, target, {
     now: ctx.now(),
@@ -428,7 +403,12 @@ export async function bestMatchesOf(
   limit: number,
 ) {
   const todayIso = today(ctx);
-  const { target, history } = await targetWithHistory(ctx.db, potentialId, tenantId, todayIso);
+  const { target, history } = await matchContext(ctx.db, {
+    potentialId,
+    tenantId,
+    todayIso,
+    history: true,
+  });
   if (!target) return [];
   const { candidates } = await topCandidates(ctx.db, target, {
     now: ctx.now(),
@@ -487,7 +467,7 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
       affairs,
       todayIso,
     }),
-    historyOf(ctx.db, tenant.id),
+    historyOf(ctx.db, tenant.id, todayIso),
     tenant.type === 'region' ? tenantsNaming(ctx, tenant.regionCode!) : Promise.resolve([]),
   ]);
   const candidates: CandidateFacts[] = own.map((c) => ({
@@ -787,7 +767,7 @@ export async function tenantsFitting(
       valueIdr: null,
       neighbours: place?.neighbours ?? [],
     });
-  const history = await historyOf(ctx.db, input.tenantId);
+  const history = await historyOf(ctx.db, input.tenantId, todayIso);
   const best = new Map<string, Match>();
   const k = input.limit * 4;
   for (const target of targets) {
@@ -856,7 +836,7 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
     where m.tenant_id = any(${textArray(all)}::text[]) and m.expires_on >= ${todayIso}::date`);
   const json = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
   const candidates = (json ? (JSON.parse(json) as CandidateRow[]) : []).map(toCandidate);
-  const history = await historyOf(ctx.db, tenantId);
+  const history = await historyOf(ctx.db, tenantId, todayIso);
   const targetsOf = async (owner: string) => {
     const ids = candidates
       .filter((c) => c.tenantId === owner && c.type === 'potential')
