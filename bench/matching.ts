@@ -27,15 +27,23 @@ const SAMPLES = Number(process.argv[3] ?? 1000);
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
+type HttpPage = {
+  total: number;
+  data: {
+    candidate: { tenantId: string; potentialId: string | null; name: string };
+    score: number;
+    reasons: { text: string }[];
+  }[];
+};
+
 async function main() {
   const t0 = performance.now();
   const { handle, pick } = await buildMatchingDataset(PER_REGION, PARTNERS);
   const db = handle.db;
-  phase('measuring: in-process, HTTP, SQL baseline');
+  phase('measuring: HTTP, in-process, SQL baseline');
   const setupS = (performance.now() - t0) / 1000;
 
-  // every candidate in memory for the in-process measurement, built as the endpoint builds its survivors
-  // only the columns a target needs: a small heap keeps garbage collection out of the timings
+  // the targets: only the columns a target needs, so a small heap keeps garbage collection out of the timings
   const p = potentials;
   const allPotentials = await db
     .select({
@@ -53,12 +61,6 @@ async function main() {
     })
     .from(p);
   const regionRows = new Map((await db.select().from(regions)).map((r) => [r.code, r]));
-  const loaded = (await db.execute(
-    sql`select json_agg(${CANDIDATE_JSON})::text as rows from ${matchCandidates} m`,
-  )) as unknown as { rows: { rows: string }[] };
-  const candidates: Candidate[] = (
-    JSON.parse(loaded.rows[0]!.rows) as Parameters<typeof toCandidate>[0][]
-  ).map(toCandidate);
   const toTarget = (p: (typeof allPotentials)[number]): Target => ({
     id: p.id,
     tenantId: p.tenantId,
@@ -98,25 +100,38 @@ async function main() {
     return { times, results };
   };
 
-  // in-process: the whole candidate set, no prefilter
-  const inProcess = await timed((p) =>
-    rank(toTarget(p), candidates, { now, labels: LABELS, limit: 20 }),
-  );
-  // HTTP
+  // HTTP first, before every candidate is loaded into this process for the in-process path
+  let example: { potential: (typeof sample)[number]; body: HttpPage } | undefined;
   const http = await timed(async (p) => {
     const res = await app.request(`/v1/tenants/${p.tenantId}/potentials/${p.id}/matches?limit=20`, {
       headers: { authorization: `Bearer ${token}` },
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as {
-      total: number;
-      data: {
-        candidate: { tenantId: string; potentialId: string | null; name: string };
-        score: number;
-        reasons: { text: string }[];
-      }[];
+    const body = (await res.json()) as HttpPage;
+    // keep only what is compared (and one page to print): a thousand full pages held in memory would time the collector
+    example ??= body.data.length ? { potential: p, body } : undefined;
+    return {
+      total: body.total,
+      top: key(
+        body.data.map((m) => ({
+          id: m.candidate.potentialId ?? m.candidate.tenantId,
+          score: m.score,
+        })),
+      ),
     };
   });
+
+  // every candidate in memory for the in-process measurement, built as the endpoint builds its survivors
+  const loaded = (await db.execute(
+    sql`select json_agg(${CANDIDATE_JSON})::text as rows from ${matchCandidates} m`,
+  )) as unknown as { rows: { rows: string }[] };
+  const candidates: Candidate[] = (
+    JSON.parse(loaded.rows[0]!.rows) as Parameters<typeof toCandidate>[0][]
+  ).map(toCandidate);
+  // in-process: the whole candidate set, no prefilter
+  const inProcess = await timed((p) =>
+    rank(toTarget(p), candidates, { now, labels: LABELS, limit: 20 }),
+  );
   // SQL baseline
   const sqlRuns = await timed((p) => sqlBaseline(handle.client, toTarget(p), now));
 
@@ -125,26 +140,15 @@ async function main() {
   let sameSql = 0;
   sample.forEach((p, i) => {
     const ranked = inProcess.results[i]!;
-    const body = http.results[i]!;
+    const page = http.results[i]!;
     candidatesSeen += ranked.total;
     const top = key(ranked.matches.map((m) => ({ id: m.candidate.id, score: m.score })));
-    if (
-      key(
-        body.data.map((m) => ({
-          id: m.candidate.potentialId ?? m.candidate.tenantId,
-          score: m.score,
-        })),
-      ) === top &&
-      body.total === ranked.total
-    )
-      sameHttp++;
+    if (page.top === top && page.total === ranked.total) sameHttp++;
     if (key(sqlRuns.results[i]!.map((r) => ({ id: r.id, score: Number(r.score) }))) === top)
       sameSql++;
   });
-  const example = sample.findIndex((_, i) => http.results[i]!.data.length > 0);
-  if (example >= 0) {
-    const p = sample[example]!;
-    const body = http.results[example]!;
+  if (example) {
+    const { potential: p, body } = example;
     console.log(
       `example: top candidates for "${p.title}" (${p.regionCode}, ${p.direction}), ${body.total} candidates:`,
     );
