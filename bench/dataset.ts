@@ -6,7 +6,7 @@ import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
 import { seedReferenceData } from '../db/seed/reference';
 import type { Db } from '../db/client';
-import { potentials, tenantProfiles, tenants, users } from '../db/schema';
+import { memberships, potentials, tenantProfiles, tenants, users } from '../db/schema';
 import { createApp } from '../src/app';
 import { createSession } from '../src/identity/sessions';
 import { createLogger } from '../src/platform/logger';
@@ -160,20 +160,35 @@ export async function buildMatchingDataset(perRegion: number, partners: number) 
 }
 
 /**
- * The app on a data set's database, with a platform admin's session (who may
- * read every tenant's matches and recommendations) and a fixed clock.
+ * The app on a data set's database, with a fixed clock and the session of an
+ * official who is a member of every tenant given (a region's viewer, a
+ * partner's member): each request then goes through the access check a real
+ * member's does, not a platform admin's shortcut.
  */
-export async function benchApp(db: Db, now: Date, email: string) {
-  const adminId = newId('user');
+export async function benchApp(
+  db: Db,
+  now: Date,
+  email: string,
+  memberOf: { id: string; type: 'region' | 'partner' }[],
+) {
+  const userId = newId('user');
   await db.insert(users).values({
-    id: adminId,
+    id: userId,
     email,
     name: 'Bench',
     passwordHash: 'x',
-    isPlatformAdmin: true,
     emailVerifiedAt: now,
   });
-  const session = await createSession(db, { userId: adminId, now });
+  for (let i = 0; i < memberOf.length; i += 1000)
+    await db.insert(memberships).values(
+      memberOf.slice(i, i + 1000).map((t) => ({
+        id: newId('membership'),
+        tenantId: t.id,
+        userId,
+        role: t.type === 'region' ? ('viewer' as const) : ('member' as const),
+      })),
+    );
+  const session = await createSession(db, { userId, now });
   const app = createApp({
     config: { APP_ENV: 'test', LOG_LEVEL: 'silent', APP_ORIGIN: 'http://localhost:8787' },
     logger: createLogger('silent'),

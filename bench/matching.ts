@@ -38,7 +38,7 @@ type HttpPage = {
 
 async function main() {
   const t0 = performance.now();
-  const { handle, pick } = await buildMatchingDataset(PER_REGION, PARTNERS);
+  const { handle, pick, regionTenants } = await buildMatchingDataset(PER_REGION, PARTNERS);
   const db = handle.db;
   phase('measuring: HTTP, in-process, SQL baseline');
   const setupS = (performance.now() - t0) / 1000;
@@ -78,8 +78,13 @@ async function main() {
   // one clock for all three paths, so freshness is computed at the same instant
   const now = new Date();
 
-  // a user who may read every region's matches: a platform admin session
-  const { app, token } = await benchApp(db, now, 'bench@contoh.go.id');
+  // an official who is a viewer in every region, so each request is checked as a member's
+  const { app, token } = await benchApp(
+    db,
+    now,
+    'bench@contoh.go.id',
+    regionTenants.map((t) => ({ id: t.id, type: 'region' as const })),
+  );
 
   const sample = Array.from({ length: SAMPLES }, () => pick(allPotentials));
   const WARM_UP = 20;

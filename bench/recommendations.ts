@@ -23,7 +23,11 @@ async function main() {
     await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.type, 'partner'))
   ).map((t) => t.id);
   const now = new Date();
-  const { app, token } = await benchApp(db, now, 'bench-rekomendasi@contoh.go.id');
+  // an official who is a member of every tenant, so each request is checked as a member's
+  const { app, token } = await benchApp(db, now, 'bench-rekomendasi@contoh.go.id', [
+    ...regionTenants.map((t) => ({ id: t.id, type: 'region' as const })),
+    ...partnerIds.map((id) => ({ id, type: 'partner' as const })),
+  ]);
   const ask = async (tenantId: string) => {
     const res = await app.request(`/v1/tenants/${tenantId}/recommendations?limit=20`, {
       headers: { authorization: `Bearer ${token}` },
