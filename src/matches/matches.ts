@@ -197,9 +197,9 @@ export const CANDIDATE_JSON = sql`json_build_array(m.side, m.id, m.tenant_id, m.
  * largest lower bound is at most the k-th best score, so rows whose upper
  * bound is below it cannot make the top k and are never read (a tuple store
  * of every row, scanned for the count, the threshold and the survivors, cost
- * a third of the statement on PGlite). The survivors — typically a few dozen to a few hundred of the
- * thousands sharing an issue or affair — come back as one JSON value and are
- * scored exactly by `rank`.
+ * a third of the statement on PGlite). The survivors — typically a few dozen
+ * to a few hundred of the thousands sharing an issue or affair — come back as
+ * one JSON value and are scored exactly by `rank`.
  */
 async function topCandidates(
   db: Db,
