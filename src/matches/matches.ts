@@ -94,7 +94,12 @@ function targetFrom(json: string | null | undefined): Target | null {
  */
 async function matchContext(
   db: Db,
-  input: { potentialId: string | null; tenantId: string; todayIso: string; history: boolean },
+  input: {
+    potentialId: string | null;
+    tenantId: string;
+    todayIso: string | null;
+    history: boolean;
+  },
 ): Promise<{ target: Target | null; history: Map<string, History> }> {
   const result = await db.execute(sql`
     select target_json, interests_json, agreements_json
@@ -300,8 +305,8 @@ function historyFrom(tenantId: string, row: HistoryJson | undefined): Map<string
 }
 
 /** The tenant's past cooperation with others (see `sinergi_match_context`). */
-const historyOf = async (db: Db, tenantId: string, todayIso: string) =>
-  (await matchContext(db, { potentialId: null, tenantId, todayIso, history: true })).history;
+const historyOf = async (db: Db, tenantId: string) =>
+  (await matchContext(db, { potentialId: null, tenantId, todayIso: null, history: true })).history;
 
 /** A reason as the API returns it: structured (kind, items) and as plain text in the request's language. */
 function reasonView(ctx: Ctx, r: Reason) {
@@ -469,7 +474,7 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
       affairs,
       todayIso,
     }),
-    historyOf(ctx.db, tenant.id, todayIso),
+    historyOf(ctx.db, tenant.id),
     tenant.type === 'region' ? tenantsNaming(ctx, tenant.regionCode!) : Promise.resolve([]),
   ]);
   const candidates: CandidateFacts[] = own.map((c) => ({
@@ -769,7 +774,7 @@ export async function tenantsFitting(
       valueIdr: null,
       neighbours: place?.neighbours ?? [],
     });
-  const history = await historyOf(ctx.db, input.tenantId, todayIso);
+  const history = await historyOf(ctx.db, input.tenantId);
   const best = new Map<string, Match>();
   const k = input.limit * 4;
   for (const target of targets) {
@@ -838,7 +843,7 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
     where m.tenant_id = any(${textArray(all)}::text[]) and m.expires_on >= ${todayIso}::date`);
   const json = (result as unknown as { rows: { rows: string | null }[] }).rows[0]?.rows;
   const candidates = (json ? (JSON.parse(json) as CandidateRow[]) : []).map(toCandidate);
-  const history = await historyOf(ctx.db, tenantId, todayIso);
+  const history = await historyOf(ctx.db, tenantId);
   const targetsOf = async (owner: string) => {
     const ids = candidates
       .filter((c) => c.tenantId === owner && c.type === 'potential')
