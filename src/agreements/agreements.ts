@@ -97,7 +97,7 @@ const addDays = (iso: string, days: number) =>
 
 /** Each stage's name, in each language: inside sentences and as the stage's label. */
 export const STAGE_WORDS: Record<Stage, { id: string; en: string }> = {
-  inisiasi: { id: 'dimulai', en: 'inisiasi' },
+  inisiasi: { id: 'inisiasi', en: 'initiation' },
   kesepakatan_bersama: { id: 'Kesepakatan Bersama', en: 'joint agreement (Kesepakatan Bersama)' },
   perjanjian_kerja_sama: {
     id: 'Perjanjian Kerja Sama',
@@ -108,10 +108,10 @@ export const STAGE_WORDS: Record<Stage, { id: string; en: string }> = {
     en: 'memorandum of understanding (Nota Kesepakatan)',
   },
   rencana_aksi: { id: 'rencana aksi', en: 'action plan' },
-  pelaksanaan: { id: 'pelaksanaan', en: 'pelaksanaan' },
-  evaluasi: { id: 'dievaluasi', en: 'evaluasi' },
-  perpanjangan: { id: 'diperpanjang', en: 'perpanjangan' },
-  berakhir: { id: 'berakhir', en: 'berakhir' },
+  pelaksanaan: { id: 'pelaksanaan', en: 'implementation' },
+  evaluasi: { id: 'evaluasi', en: 'evaluation' },
+  perpanjangan: { id: 'perpanjangan', en: 'renewal' },
+  berakhir: { id: 'berakhir', en: 'ended' },
 };
 
 export function rule(kind: string, from: Stage, to: Stage): ApiError {

@@ -152,7 +152,15 @@ export function problemResponses<const S extends readonly ErrorStatus[]>(...stat
     description: 'Any other client error (e.g. 413, 429).',
     content: { 'application/problem+json': { schema: ProblemSchema } },
   };
-  return out as { [K in S[number]]: ProblemResponse } & { '4XX': ProblemResponse };
+  out['5XX'] = {
+    description:
+      'SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id.',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  };
+  return out as { [K in S[number]]: ProblemResponse } & {
+    '4XX': ProblemResponse;
+    '5XX': ProblemResponse;
+  };
 }
 
 // ---- validation issues → field errors, in the request's language ----

@@ -128,6 +128,4 @@ export const CooperationKind = vocabularyEnum('cooperation-kinds').openapi('Coop
 });
 
 /** A calendar date in a response (`YYYY-MM-DD`). */
-export const DateString = z
-  .string()
-  .openapi({ type: 'string', format: 'date', example: '2027-06-30' });
+export const DateString = z.string().openapi({ format: 'date', example: '2027-06-30' });

@@ -7,6 +7,7 @@ import { openNodePostgres } from '../../db/connect/node-postgres';
 import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
 import { createApp } from '../../src/app';
+import { conformingApp } from '../support/conformance';
 import { createLogger } from '../../src/platform/logger';
 import { testConfig } from '../support/harness';
 import { findPostgresBin, type PostgresServer, startPostgres } from '../support/postgres';
@@ -64,13 +65,15 @@ describe.skipIf(!bin || !wsProxy)('a database that goes away', () => {
           ? openNodePostgres(server.url, 4)
           : openNeon(server.url, { webSocketConstructor: ws, wsProxy });
       const logs: string[] = [];
-      const app = createApp({
-        config: testConfig,
-        logger: createLogger('info', (l) => logs.push(l)),
-        openDb: () => ({ db: handle.db }),
-        email: null,
-        clientAddress: (c) => c.req.header('x-test-client'),
-      });
+      const app = await conformingApp(
+        createApp({
+          config: testConfig,
+          logger: createLogger('info', (l) => logs.push(l)),
+          openDb: () => ({ db: handle.db }),
+          email: null,
+          clientAddress: (c) => c.req.header('x-test-client'),
+        }),
+      );
       const acknowledged: string[] = [];
       const statuses = new Map<number, number>();
       const outageAnswers: Response[] = [];

@@ -9,6 +9,7 @@ import { createSession } from '../../src/identity/sessions';
 import { indexWords, placesOf, searchTextOf } from '../../src/potentials/search-text';
 import { searchForm } from '../../src/reference/geography';
 import { createApp } from '../../src/app';
+import { conformingApp } from '../support/conformance';
 import { createLogger } from '../../src/platform/logger';
 import { newId } from '../../src/platform/ids';
 import { testConfig, type ProblemBody } from '../support/harness';
@@ -35,7 +36,7 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
   const logs: string[] = [];
   const pools: { close: () => Promise<void> }[] = [];
   // As on Workers: one Pool per request, released after the response.
-  const app = createApp({
+  const served = createApp({
     config: testConfig,
     logger: createLogger('info', (l) => logs.push(l)),
     openDb: () => {
@@ -43,6 +44,7 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
       return { db: handle.db, release: handle.close };
     },
   });
+  let app: typeof served;
 
   beforeAll(async () => {
     const admin = openNeon(sharedUrl, neon);
@@ -56,6 +58,7 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
     const second = await seedReferenceData(handle.db);
     expect(first.skipped).toBe(false);
     expect(second.skipped).toBe(true);
+    app = await conformingApp(served);
   });
   afterAll(async () => {
     await Promise.all(pools.map((p) => p.close()));

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app';
 import type { AppDeps } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import type { EmailMessage } from '../../src/email/client';
+import { conformingApp } from './conformance';
 
 export const testConfig = {
   APP_ENV: 'test',
@@ -54,7 +55,8 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
     clock: () => new Date(Date.now() + offsetMs),
     ...overrides,
   };
-  const app = createApp(deps);
+  // Every answer any test sees is checked against the served OpenAPI document.
+  const app = await conformingApp(createApp(deps));
   return {
     app,
     db: handle.db as Db,

@@ -16,7 +16,7 @@ const isoDate = z
       message: 'must be a real calendar date',
     },
   );
-export const IsoDate = isoDate.openapi({ type: 'string', format: 'date', example: '2027-12-31' });
+export const IsoDate = isoDate.openapi({ format: 'date', example: '2027-12-31' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
