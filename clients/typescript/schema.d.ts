@@ -1417,6 +1417,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a Berita Acara or an SK
+         * @description A batch decision as recorded: its number, date, attendees and the potentials it moved, in its order, with their state now.
+         */
+        get: operations["getDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/discussion-search": {
         parameters: {
             query?: never;
@@ -2699,7 +2719,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            actionPlanDate: string;
+            actionPlanDate: string | null;
             /** @description Sinergi: the action plan. */
             actionPlanNumber: string | null;
             actions: components["schemas"]["AgreementAction"][];
@@ -2717,7 +2737,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            dprdApprovalDate: string;
+            dprdApprovalDate: string | null;
             dprdApprovalRef: string | null;
             evaluations: components["schemas"]["AgreementEvaluation"][];
             flags: {
@@ -2740,7 +2760,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            kbDate: string;
+            kbDate: string | null;
             kbNumber: string | null;
             kbSignatories: string[] | null;
             kind: components["schemas"]["CooperationKind"];
@@ -2750,7 +2770,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            memorandumDate: string;
+            memorandumDate: string | null;
             /** @description Sinergi: the Nota Kesepakatan. */
             memorandumNumber: string | null;
             model: string | null;
@@ -2773,18 +2793,18 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            pksDate: string;
+            pksDate: string | null;
             /**
              * Format: date
              * @example 2027-06-30
              */
-            pksEnd: string;
+            pksEnd: string | null;
             pksNumber: string | null;
             /**
              * Format: date
              * @example 2027-06-30
              */
-            pksStart: string;
+            pksStart: string | null;
             /** @description The regulations that apply, by its object and kind: a checklist. */
             regulations: components["schemas"]["Regulation"][];
             signatures: {
@@ -2832,7 +2852,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            date: string;
+            date: string | null;
             id: string;
             link: string | null;
             number: string | null;
@@ -2850,7 +2870,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            nextEvaluationDate: string;
+            nextEvaluationDate: string | null;
             rating: number;
         };
         /**
@@ -4126,7 +4146,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            baDate: string;
+            baDate: string | null;
             baNumber: string | null;
             candidatePartner: string | null;
             candidateReason: string | null;
@@ -4171,7 +4191,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            skDate: string;
+            skDate: string | null;
             skNumber: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "returned" | "prioritised" | "established" | "published" | "closed" | "archived";
@@ -4634,7 +4654,7 @@ export interface components {
              * Format: date
              * @example 2027-06-30
              */
-            skDate: string;
+            skDate: string | null;
             skNumber: string | null;
             supportBudget: string | null;
             supportOther: string | null;
@@ -5387,6 +5407,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The API and its database are up. */
             200: {
                 headers: {
@@ -5421,6 +5450,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5491,6 +5529,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Newest first. */
             200: {
                 headers: {
@@ -5549,6 +5596,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Per province: regions, claimed, mapped this year, potentials by state. */
             200: {
                 headers: {
@@ -5598,6 +5654,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5663,6 +5728,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5754,6 +5828,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description If the address is registered, a link is on its way. */
             202: {
                 headers: {
@@ -5813,6 +5896,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Password changed. */
             200: {
                 headers: {
@@ -5860,6 +5952,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5932,6 +6033,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Signed out. */
             204: {
                 headers: {
@@ -5970,6 +6080,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6030,6 +6149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A confirmation email is on its way. */
             202: {
                 headers: {
@@ -6077,6 +6205,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6141,6 +6278,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A page of boards. */
             200: {
                 headers: {
@@ -6189,6 +6335,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6266,6 +6421,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description CSV (RFC 4180, UTF-8). */
             200: {
                 headers: {
@@ -6327,6 +6491,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The same columns as the CSV. */
             200: {
                 headers: {
@@ -6376,6 +6549,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6456,6 +6638,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A page of published potentials. */
             200: {
                 headers: {
@@ -6490,6 +6681,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6551,9 +6751,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The interest, pending. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6648,6 +6859,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Facet counts. */
             200: {
                 headers: {
@@ -6682,6 +6902,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6739,6 +6968,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A small page in Indonesian with the button. */
             200: {
                 headers: {
@@ -6773,6 +7011,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6834,6 +7081,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Matching posts. */
             200: {
                 headers: {
@@ -6880,6 +7136,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6967,6 +7232,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A page of sessions. */
             200: {
                 headers: {
@@ -7034,6 +7308,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7111,6 +7394,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description text/calendar */
             200: {
                 headers: {
@@ -7176,6 +7468,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7275,6 +7576,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You. */
             200: {
                 headers: {
@@ -7318,6 +7628,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7390,6 +7709,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Per tenant. */
             200: {
                 headers: {
@@ -7437,6 +7765,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7509,6 +7846,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Active sessions, most recently used first. */
             200: {
                 headers: {
@@ -7552,6 +7898,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7626,9 +7981,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The new partner tenant. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7695,6 +8061,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A page of regions. */
             200: {
                 headers: {
@@ -7729,6 +8104,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7780,6 +8164,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7839,6 +8232,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7907,6 +8309,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7990,9 +8401,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The agency. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8062,6 +8484,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8150,6 +8581,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The agency. */
             200: {
                 headers: {
@@ -8231,6 +8671,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Newest first. */
             200: {
                 headers: {
@@ -8270,7 +8719,7 @@ export interface operations {
                              * Format: date
                              * @example 2027-06-30
                              */
-                            pksEnd: string;
+                            pksEnd: string | null;
                             stage: components["schemas"]["AgreementStage"];
                             stageLabel: components["schemas"]["AgreementStageLabel"];
                             title: string;
@@ -8332,9 +8781,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The agreement, initiated. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8404,6 +8864,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8495,6 +8964,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8597,6 +9075,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The agreement. */
             200: {
                 headers: {
@@ -8673,6 +9160,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8769,6 +9265,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8874,6 +9379,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The evaluation. */
             201: {
                 headers: {
@@ -8952,6 +9466,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9042,6 +9565,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The agreement. */
             200: {
                 headers: {
@@ -9114,6 +9646,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9200,6 +9741,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Each kabupaten/kota’s latest report. */
             200: {
                 headers: {
@@ -9270,6 +9820,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9358,9 +9917,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The submitted report. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9430,6 +10000,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9520,6 +10099,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The reviewed report. */
             200: {
                 headers: {
@@ -9590,6 +10178,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9671,9 +10268,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The key with its token, shown this once. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9743,6 +10351,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9842,6 +10459,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A page of entries. */
             200: {
                 headers: {
@@ -9913,6 +10539,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10012,6 +10647,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The mute. */
             200: {
                 headers: {
@@ -10104,6 +10748,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The board. */
             200: {
                 headers: {
@@ -10185,6 +10838,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10282,6 +10944,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Dismissed. */
             204: {
                 headers: {
@@ -10366,6 +11037,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10465,9 +11145,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The thread. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10546,6 +11237,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10641,6 +11341,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Whether you follow it now. */
             200: {
                 headers: {
@@ -10727,9 +11436,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The subscription link. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10803,6 +11523,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10889,6 +11618,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The existing board. */
             200: {
                 headers: {
@@ -10901,6 +11639,8 @@ export interface operations {
             /** @description The board, created now. */
             201: {
                 headers: {
+                    /** @description The conversation’s board. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10963,6 +11703,102 @@ export interface operations {
             };
         };
     };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Berita Acara or SK. */
+                decisionId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: {
+                            name: string;
+                            title: string;
+                        }[];
+                        date: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "berita_acara" | "sk";
+                        number: string;
+                        potentials: {
+                            id: string;
+                            priorityRank: number | null;
+                            status: string;
+                            title: string;
+                        }[];
+                        roundId: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchDiscussion: {
         parameters: {
             query: {
@@ -10984,6 +11820,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11080,6 +11925,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The follow-ups. */
             200: {
                 headers: {
@@ -11149,6 +12003,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11236,6 +12099,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The meetings. */
             200: {
                 headers: {
@@ -11310,9 +12182,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The meeting request (or the merged meeting). */
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The other delegation had asked for the same meeting: its request is now the meeting, accepted by both (`mutual`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeeting"];
+                };
+            };
+            /** @description The meeting request, awaiting the other delegation’s answer. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11393,6 +12285,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The meeting. */
             200: {
                 headers: {
@@ -11465,6 +12366,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11555,6 +12465,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The meeting. */
             200: {
                 headers: {
@@ -11625,6 +12544,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11706,9 +12634,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The registration. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11782,6 +12721,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11865,6 +12813,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11957,6 +12914,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The registration, cancelled. */
             200: {
                 headers: {
@@ -12032,6 +12998,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12116,6 +13091,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The forums. */
             200: {
                 headers: {
@@ -12190,9 +13174,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The forum with its sessions. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12269,6 +13264,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The forum. */
             200: {
                 headers: {
@@ -12332,6 +13336,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12417,9 +13430,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The session, a draft. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12498,6 +13522,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The session. */
             200: {
                 headers: {
@@ -12567,6 +13600,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12659,9 +13701,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The follow-up. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12737,6 +13790,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12836,6 +13898,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The schedule. */
             200: {
                 headers: {
@@ -12914,6 +13985,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13002,6 +14082,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The counts. */
             200: {
                 headers: {
@@ -13070,6 +14159,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13150,6 +14248,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13238,6 +14345,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The schedule. */
             200: {
                 headers: {
@@ -13303,6 +14419,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13384,6 +14509,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13481,6 +14615,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The session. */
             200: {
                 headers: {
@@ -13558,6 +14701,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13648,6 +14800,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Newest first. */
             200: {
                 headers: {
@@ -13720,9 +14881,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The interest, pending. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13796,6 +14968,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13880,6 +15061,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invitations, newest first. */
             200: {
                 headers: {
@@ -13954,9 +15144,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The invitation (the token only travels by email). */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14026,6 +15227,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14108,6 +15318,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Members with their roles. */
             200: {
                 headers: {
@@ -14173,6 +15392,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14254,6 +15482,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14349,6 +15586,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Deleted. */
             204: {
                 headers: {
@@ -14432,6 +15678,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14531,6 +15786,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The post as the moderator sees it. */
             200: {
                 headers: {
@@ -14623,9 +15887,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The report. */
             201: {
                 headers: {
+                    /** @description The reported post’s reports. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14704,6 +15979,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14808,6 +16092,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A page. */
             200: {
                 headers: {
@@ -14883,9 +16176,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The draft. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14962,6 +16266,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The potential. */
             200: {
                 headers: {
@@ -15029,6 +16342,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15124,6 +16446,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Candidates, best first; ties broken by id. */
             200: {
                 headers: {
@@ -15191,6 +16522,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15279,9 +16619,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The decision and the potentials it moved. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15373,6 +16724,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The profile (empty fields until filled). */
             200: {
                 headers: {
@@ -15438,6 +16798,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15525,6 +16894,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Newest first. */
             200: {
                 headers: {
@@ -15599,9 +16977,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The proposal, pending. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15675,6 +17064,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15759,6 +17157,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Outcomes: accepted rate among decided proposals, median hours to an answer. */
             200: {
                 headers: {
@@ -15832,6 +17239,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Potentials, best first. */
             200: {
                 headers: {
@@ -15893,6 +17309,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15996,6 +17421,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rounds, newest first. */
             200: {
                 headers: {
@@ -16070,9 +17504,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The round. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16149,6 +17594,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The round and, per agency, proposals submitted and whether it has its two liaisons. */
             200: {
                 headers: {
@@ -16216,6 +17670,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16300,6 +17763,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16399,6 +17871,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The thread. */
             200: {
                 headers: {
@@ -16491,9 +17972,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The post. */
             201: {
                 headers: {
+                    /** @description The created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16576,6 +18068,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16671,6 +18172,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Whether you follow it now. */
             200: {
                 headers: {
@@ -16752,6 +18262,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16850,6 +18369,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The thread. */
             200: {
                 headers: {
@@ -16897,6 +18425,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Every vocabulary with its term count. */
             200: {
                 headers: {
@@ -16931,6 +18468,15 @@ export interface operations {
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -203,7 +203,7 @@ export async function requestMeeting({
   }
   const score = (await pairScores(ctx, tenant.id, [input.withTenantId])).get(input.withTenantId);
   const now = ctx.now();
-  const id = await ctx.db.transaction(async (tx) => {
+  const { id, created } = await ctx.db.transaction(async (tx) => {
     // one request at a time per session: quotas and the merge stay true
     await tx.select().from(forumSessions).where(eq(forumSessions.id, session.id)).for('update');
     const between = await tx
@@ -243,7 +243,7 @@ export async function requestMeeting({
           targetId: theirRequest.id,
           diff: { status: { from: 'requested', to: 'accepted' }, mutual: { to: true } },
         });
-      return theirRequest.id;
+      return { id: theirRequest.id, created: false };
     }
     if (between.length) throw forumRule('meeting_exists');
     const [open] = await tx
@@ -286,9 +286,10 @@ export async function requestMeeting({
         targetId: meetingId,
         diff: { sessionId: { to: session.id } },
       });
-    return meetingId;
+    return { id: meetingId, created: true };
   });
-  return viewFor(ctx, tenant.id, id);
+  /** `created` false: the other side had asked too, and its request became the meeting. */
+  return { meeting: await viewFor(ctx, tenant.id, id), created };
 }
 
 async function checkMeetingQuota(

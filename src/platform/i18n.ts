@@ -147,6 +147,14 @@ export const messages = {
   'api_key.not_found': { id: 'Kunci API tidak ditemukan.', en: 'API key not found.' },
   'session.not_found': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
   'partner.kind_unknown': { id: 'jenis mitra tidak dikenal', en: 'unknown partner kind' },
+  'potential.batch_state': {
+    id: 'Sebagian potensi belum berada pada tahap yang dapat diputuskan; lihat daftar per potensi.',
+    en: 'Some potentials are not at a stage this decision can take; see the list per potential.',
+  },
+  'decision.not_found': {
+    id: 'Berita Acara atau SK tidak ditemukan.',
+    en: 'Berita Acara or SK not found.',
+  },
   'potential.not_found': {
     id: 'Potensi kerja sama tidak ditemukan.',
     en: 'Cooperation potential not found.',

@@ -89,6 +89,25 @@ export const jsonResponse = <T extends z.ZodType>(description: string, schema: T
 });
 
 /**
+ * A `201 Created` response: the body is the created resource and `Location`
+ * its URL in this API (where it is read, or where its own operations live).
+ */
+export const createdResponse = <T extends z.ZodType>(
+  description: string,
+  schema: T,
+  location = 'The created resource.',
+) => ({
+  description,
+  headers: {
+    Location: {
+      description: location,
+      schema: { type: 'string' as const, format: 'uri-reference' },
+    },
+  },
+  content: { 'application/json': { schema } },
+});
+
+/**
  * A link people will click: `https:` (and `http:` outside production, checked by
  * the domain with `checkLink`); `javascript:`, `data:` and every other scheme are refused.
  */

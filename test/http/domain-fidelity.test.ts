@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, patch, post, put, twoRegions, verifiedPartner } from '../support/actors';
+import {
+  addMember,
+  bearer,
+  patch,
+  post,
+  put,
+  twoRegions,
+  verifiedPartner,
+} from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 import { confirmAgreement, signByAll } from '../support/agreements';
@@ -216,7 +224,7 @@ describe('one Berita Acara and one SK for a list of potentials (issue 11, item 3
       date: '2026-11-20',
       potentialIds: ids,
     });
-    expect(early.status).toBe(400);
+    expect(early.status).toBe(409); // like a single transition from the wrong state
     expect(((await early.json()) as ProblemBody).errors?.[0]?.location).toBe('body.potentialIds.0');
 
     const ba = await decide({
@@ -244,6 +252,18 @@ describe('one Berita Acara and one SK for a list of potentials (issue 11, item 3
     expect(
       ((await sk.json()) as { potentials: { status: string }[] }).potentials.map((p) => p.status),
     ).toEqual(['established', 'established', 'established']);
+    // the Berita Acara is read where its Location says, with its potentials' state now
+    const read = await h.json<{ number: string; potentials: { id: string; status: string }[] }>(
+      ba.headers.get('location')!,
+      { headers: bearer(fx.adminA.token) },
+    );
+    expect(read.status).toBe(200);
+    expect(read.body.number).toBe('BA/TKKSD/7/2026');
+    expect(read.body.potentials.map((p) => [p.id, p.status])).toEqual([
+      [ids[2], 'established'],
+      [ids[0], 'established'],
+      [ids[1], 'established'],
+    ]);
   });
 });
 

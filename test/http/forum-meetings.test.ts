@@ -217,7 +217,7 @@ describe('bilateral meetings at a forum session', () => {
     const badung = regions.badung;
     expect((await ask(badung.id, badung.admin.token, b.id)).status).toBe(201);
     const crossed = await ask(b.id, b.admin.token, badung.id);
-    expect(crossed.status).toBe(201);
+    expect(crossed.status).toBe(200); // no new resource: the other side's request became the meeting
     expect(await crossed.json()).toMatchObject({ status: 'accepted', mutual: true });
 
     // partners with regions only: Gianyar cannot ask Badung

@@ -185,6 +185,12 @@ const MATRIX: Row[] = [
     tooSmall: null,
     readKeyRefused: false,
   },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/decisions/{decisionId}',
+    tooSmall: null,
+    readKeyRefused: false,
+  },
   { method: 'GET', path: '/v1/tenants/{tenantId}/profile', tooSmall: null, readKeyRefused: false },
   {
     method: 'PUT',
@@ -861,6 +867,12 @@ beforeAll(async () => {
     adminA.token,
   );
   ids.potentialId = ((await potential.json()) as { id: string }).id;
+  ids.decisionId = newId('decision');
+  await h.client.query(
+    `insert into mapping_decisions (id, tenant_id, kind, number, date, potential_ids, created_by)
+     values ($1, $2, 'berita_acara', 'BA/1/2026', '2026-06-01', array[$3], $4)`,
+    [ids.decisionId, ids.tenantId, ids.potentialId, adminA.userId],
+  );
   // an interest received by A, from B (set up directly: the flow itself is tested elsewhere)
   await h.client.query(
     `update potentials set status = 'published', published_at = now() where id = $1`,

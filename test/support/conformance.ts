@@ -88,6 +88,7 @@ type Operation = {
   template: string;
   pattern: RegExp;
   literals: number;
+  segments: string[];
   responses: Record<string, Json>;
 };
 
@@ -109,7 +110,14 @@ export function createConformance(doc: OpenApiDoc) {
     );
     const literals = segments.filter((s) => s && !s.startsWith('{')).length;
     for (const [method, op] of Object.entries(item)) {
-      operations.push({ method, template, pattern, literals, responses: op.responses ?? {} });
+      operations.push({
+        method,
+        template,
+        pattern,
+        literals,
+        segments,
+        responses: op.responses ?? {},
+      });
     }
   }
   operations.sort((a, b) => b.literals - a.literals);
@@ -143,6 +151,24 @@ export function createConformance(doc: OpenApiDoc) {
     }
   };
 
+  /** A created resource answers with its `Location`: declared, present, and a URL of this API. */
+  const checkLocation = (where: string, declared: Schema, res: Response) => {
+    const headers = isObj(declared.headers) ? declared.headers : {};
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'location'))
+      throw new ConformanceError(`${where}: 201 without a Location header in the document`);
+    const location = res.headers.get('location');
+    if (!location) throw new ConformanceError(`${where}: 201 without a Location header`);
+    const path = new URL(location, 'http://localhost').pathname;
+    // the resource itself, or an item whose own operations live below it
+    const parts = path.split('/');
+    const known = operations.some(
+      (o) =>
+        parts.length <= o.segments.length &&
+        parts.every((part, i) => o.segments[i] === part || o.segments[i]!.startsWith('{')),
+    );
+    if (!known) throw new ConformanceError(`${where}: Location ${location} is no URL of this API`);
+  };
+
   /** Checks one answer; throws a ConformanceError naming what disagrees. */
   async function check(method: string, url: string, res: Response) {
     const path = new URL(url, 'http://localhost').pathname;
@@ -163,6 +189,7 @@ export function createConformance(doc: OpenApiDoc) {
         `${where}: status not declared for ${op.method.toUpperCase()} ${op.template} (declares ${Object.keys(op.responses).join(', ')})`,
       );
     }
+    if (status === '201') checkLocation(where, declared, res);
     const content = isObj(declared.content) ? declared.content : null;
     const body = method.toUpperCase() === 'HEAD' ? '' : await res.clone().text();
     if (!content || Object.keys(content).length === 0) {

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { CooperationKind } from '../common';
+import { CooperationKind, createdResponse } from '../common';
 import { OBJECTS } from '../../reference/regulations';
 import { createAgreement } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
@@ -61,19 +61,19 @@ export const createDef = createRoute({
         .openapi('CreateAgreementRequest'),
     ),
   },
-  responses: { 201: jsonResponse('The agreement, initiated.', AgreementSchema), ...errors },
+  responses: { 201: createdResponse('The agreement, initiated.', AgreementSchema), ...errors },
 });
 
 export function registerCreate(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createDef, async (c) =>
-    c.json(
-      AgreementSchema.parse(
-        await createAgreement({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createDef, async (c) => {
+    const p = c.req.valid('param');
+    const created = AgreementSchema.parse(
+      await createAgreement({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/agreements/${created.id}`);
+    return c.json(created, 201);
+  });
 }

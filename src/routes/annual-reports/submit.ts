@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { submitAnnualReport } from '../../reports/annual';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, TenantParams } from '../common';
+import { authSecurity, jsonBody, TenantParams, createdResponse } from '../common';
 import { AnnualReport, errors, Year } from './schemas';
 
 export const SubmitAnnualReportRequest = z
@@ -21,24 +21,21 @@ export const submitAnnualReportRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(SubmitAnnualReportRequest) },
   responses: {
-    201: {
-      description: 'The submitted report.',
-      content: { 'application/json': { schema: AnnualReport } },
-    },
+    201: createdResponse('The submitted report.', AnnualReport),
     ...errors,
   },
 });
 
 export function registerSubmitAnnualReport(app: OpenAPIHono<AppEnv>) {
-  app.openapi(submitAnnualReportRoute, async (c) =>
-    c.json(
-      AnnualReport.parse(
-        await submitAnnualReport({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(submitAnnualReportRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = AnnualReport.parse(
+      await submitAnnualReport({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/annual-reports/${created.id}`);
+    return c.json(created, 201);
+  });
 }

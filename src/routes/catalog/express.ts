@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { idPattern } from '../common';
+import { idPattern, createdResponse } from '../common';
 import { expressInterest } from '../../interests/interests';
 import type { AppEnv } from '../../platform/context';
 import { ApiError } from '../../platform/errors';
@@ -37,7 +37,7 @@ export const expressRoute = createRoute({
     },
   },
   responses: {
-    201: jsonResponse('The interest, pending.', InterestSchema),
+    201: createdResponse('The interest, pending.', InterestSchema),
     ...problemResponses(400, 401, 403, 404, 409),
   },
 });
@@ -58,6 +58,7 @@ export function registerExpress(app: OpenAPIHono<AppEnv>) {
         throw new ApiError('FORBIDDEN', { key: 'interest.not_member' });
       throw err;
     });
+    c.header('Location', `/v1/tenants/${fromTenantId}/interests/${interest.id}`);
     return c.json(InterestSchema.parse(interest), 201);
   });
 }

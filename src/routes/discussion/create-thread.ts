@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createThread } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, Name } from '../common';
+import { authSecurity, jsonBody, Name, createdResponse } from '../common';
 import { Attachments, Body, BoardParams, errors, ThreadPage } from './schemas';
 
 export const CreateThreadRequest = z
@@ -34,21 +34,21 @@ export const createThreadRoute = createRoute({
   security: authSecurity,
   request: { params: BoardParams, body: jsonBody(CreateThreadRequest) },
   responses: {
-    201: { description: 'The thread.', content: { 'application/json': { schema: ThreadPage } } },
+    201: createdResponse('The thread.', ThreadPage),
     ...errors,
   },
 });
 
 export function registerCreateThread(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createThreadRoute, async (c) =>
-    c.json(
-      ThreadPage.parse(
-        await createThread({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createThreadRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = ThreadPage.parse(
+      await createThread({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/threads/${created.thread.id}`);
+    return c.json(created, 201);
+  });
 }

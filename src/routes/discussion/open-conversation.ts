@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { openConversation } from '../../discussion/conversations';
 import { boardView } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, TenantParams } from '../common';
+import { authSecurity, jsonBody, TenantParams, createdResponse } from '../common';
 import { BoardSchema, errors } from './schemas';
 
 export const OpenConversationRequest = z
@@ -43,10 +43,7 @@ export const openConversationRoute = createRoute({
       description: 'The existing board.',
       content: { 'application/json': { schema: Conversation } },
     },
-    201: {
-      description: 'The board, created now.',
-      content: { 'application/json': { schema: Conversation } },
-    },
+    201: createdResponse('The board, created now.', Conversation, 'The conversation’s board.'),
     ...errors,
   },
 });
@@ -58,9 +55,12 @@ export function registerOpenConversation(app: OpenAPIHono<AppEnv>) {
       ctx,
       input: { ...c.req.valid('param'), ...c.req.valid('json') },
     });
-    return c.json(
-      Conversation.parse({ board: boardView(ctx, board, { unreadThreads: null }), firstThreadId }),
-      created ? 201 : 200,
-    );
+    const body = Conversation.parse({
+      board: boardView(ctx, board, { unreadThreads: null }),
+      firstThreadId,
+    });
+    if (!created) return c.json(body, 200);
+    c.header('Location', `/v1/tenants/${c.req.valid('param').tenantId}/boards/${board.id}`);
+    return c.json(body, 201);
   });
 }

@@ -3,7 +3,7 @@ import { readerOf } from '../../discussion/access';
 import { replyToThread } from '../../discussion/posts';
 import { postById } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody } from '../common';
+import { authSecurity, jsonBody, createdResponse } from '../common';
 import { Attachments, Body, errors, PostSchema, ThreadParams } from './schemas';
 
 export const ReplyRequest = z
@@ -28,7 +28,7 @@ export const replyRoute = createRoute({
   security: authSecurity,
   request: { params: ThreadParams, body: jsonBody(ReplyRequest) },
   responses: {
-    201: { description: 'The post.', content: { 'application/json': { schema: PostSchema } } },
+    201: createdResponse('The post.', PostSchema),
     ...errors,
   },
 });
@@ -39,6 +39,7 @@ export function registerReply(app: OpenAPIHono<AppEnv>) {
     const input = { ...c.req.valid('param'), ...c.req.valid('json') };
     const postId = await replyToThread({ ctx, input });
     const reader = await readerOf(ctx, input.tenantId, 'discussion.read');
+    c.header('Location', `/v1/tenants/${input.tenantId}/posts/${postId}`);
     return c.json(PostSchema.parse(await postById(ctx, reader, postId)), 201);
   });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { reportPost } from '../../discussion/moderation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, Name } from '../common';
+import { authSecurity, jsonBody, Name, createdResponse } from '../common';
 import { errors, PostParams } from './schemas';
 
 export const ReportPostRequest = z
@@ -23,24 +23,21 @@ export const reportPostRoute = createRoute({
   security: authSecurity,
   request: { params: PostParams, body: jsonBody(ReportPostRequest) },
   responses: {
-    201: {
-      description: 'The report.',
-      content: { 'application/json': { schema: PostReportCreated } },
-    },
+    201: createdResponse('The report.', PostReportCreated, 'The reported post’s reports.'),
     ...errors,
   },
 });
 
 export function registerReportPost(app: OpenAPIHono<AppEnv>) {
-  app.openapi(reportPostRoute, async (c) =>
-    c.json(
-      PostReportCreated.parse(
-        await reportPost({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(reportPostRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = PostReportCreated.parse(
+      await reportPost({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/posts/${p.postId}/reports`);
+    return c.json(created, 201);
+  });
 }

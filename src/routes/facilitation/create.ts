@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createProposal } from '../../facilitation/proposals';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { authSecurity, jsonBody, jsonResponse, TenantParams, createdResponse } from '../common';
 import { idPattern } from '../common';
 import { ProposalSchema, writeErrors } from './definitions';
 
@@ -37,19 +37,19 @@ export const createRouteDef = createRoute({
         .openapi('CreateProposalRequest'),
     ),
   },
-  responses: { 201: jsonResponse('The proposal, pending.', ProposalSchema), ...writeErrors },
+  responses: { 201: createdResponse('The proposal, pending.', ProposalSchema), ...writeErrors },
 });
 
 export function registerCreate(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createRouteDef, async (c) =>
-    c.json(
-      ProposalSchema.parse(
-        await createProposal({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createRouteDef, async (c) => {
+    const p = c.req.valid('param');
+    const created = ProposalSchema.parse(
+      await createProposal({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/proposals/${created.id}`);
+    return c.json(created, 201);
+  });
 }

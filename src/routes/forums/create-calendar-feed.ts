@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createCalendarFeed } from '../../forums/feeds';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams, Timestamp } from '../common';
+import { authSecurity, jsonResponse, TenantParams, Timestamp, createdResponse } from '../common';
 import { writeErrors } from './schemas';
 
 export const CalendarFeedResponse = z.object({
@@ -20,16 +20,19 @@ export const createCalendarFeedRoute = createRoute({
     'A secret link to every session the tenant registered for or convenes. The secret is shown once and stored hashed; creating it again revokes the previous link.',
   security: authSecurity,
   request: { params: TenantParams },
-  responses: { 201: jsonResponse('The subscription link.', CalendarFeedResponse), ...writeErrors },
+  responses: {
+    201: createdResponse('The subscription link.', CalendarFeedResponse),
+    ...writeErrors,
+  },
 });
 
 export function registerCreateCalendarFeed(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createCalendarFeedRoute, async (c) =>
-    c.json(
-      CalendarFeedResponse.parse(
-        await createCalendarFeed({ ctx: c.get('ctx'), input: c.req.valid('param') }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createCalendarFeedRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = CalendarFeedResponse.parse(
+      await createCalendarFeed({ ctx: c.get('ctx'), input: p }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/calendar-feed`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createFollowUp } from '../../forums/minutes';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idPattern, jsonBody, jsonResponse, Name } from '../common';
+import { authSecurity, idPattern, jsonBody, jsonResponse, Name, createdResponse } from '../common';
 import { IsoDate } from '../potentials/schemas';
 import { FollowUpSchema, SessionParams, writeErrors } from './schemas';
 
@@ -30,19 +30,19 @@ export const createFollowUpRoute = createRoute({
     'What will be done, by whom, by when, and what it concerns. A follow-up can start an agreement (`source: {type: "follow_up"}`), whose origin is then the session.',
   security: authSecurity,
   request: { params: SessionParams, body: jsonBody(FollowUpRequest) },
-  responses: { 201: jsonResponse('The follow-up.', FollowUpSchema), ...writeErrors },
+  responses: { 201: createdResponse('The follow-up.', FollowUpSchema), ...writeErrors },
 });
 
 export function registerCreateFollowUp(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createFollowUpRoute, async (c) =>
-    c.json(
-      FollowUpSchema.parse(
-        await createFollowUp({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createFollowUpRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = FollowUpSchema.parse(
+      await createFollowUp({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/follow-ups/${created.id}`);
+    return c.json(created, 201);
+  });
 }

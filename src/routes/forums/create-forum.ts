@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createForum } from '../../forums/sessions';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, Name, TenantParams } from '../common';
+import {
+  authSecurity,
+  jsonBody,
+  jsonResponse,
+  Name,
+  TenantParams,
+  createdResponse,
+} from '../common';
 import { Codes, ForumSchema, LocalDateTime, VenueInput, writeErrors, Zone } from './schemas';
 
 export const CreateForumRequest = z
@@ -66,19 +73,19 @@ export const createForumRoute = createRoute({
     'By a region’s admin or liaison (a province for a province-wide forum; a platform admin for a national one). With a recurrence, the next two sessions are created as drafts and kept ahead by the hourly job; without one, the single session at `firstStart`.',
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(CreateForumRequest) },
-  responses: { 201: jsonResponse('The forum with its sessions.', ForumSchema), ...writeErrors },
+  responses: { 201: createdResponse('The forum with its sessions.', ForumSchema), ...writeErrors },
 });
 
 export function registerCreateForum(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createForumRoute, async (c) =>
-    c.json(
-      ForumSchema.parse(
-        await createForum({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createForumRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = ForumSchema.parse(
+      await createForum({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/forums/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createSession } from '../../forums/sessions';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
+import { authSecurity, jsonBody, jsonResponse, createdResponse } from '../common';
 import {
   ForumParams,
   LocalDateTime,
@@ -25,19 +25,19 @@ export const createSessionRoute = createRoute({
     'Outside the recurrence, in the forum’s zone; unset fields come from the forum. Created as a draft.',
   security: authSecurity,
   request: { params: ForumParams, body: jsonBody(CreateSessionRequest) },
-  responses: { 201: jsonResponse('The session, a draft.', SessionSchema), ...writeErrors },
+  responses: { 201: createdResponse('The session, a draft.', SessionSchema), ...writeErrors },
 });
 
 export function registerCreateSession(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createSessionRoute, async (c) =>
-    c.json(
-      SessionSchema.parse(
-        await createSession({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createSessionRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = SessionSchema.parse(
+      await createSession({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/forums/${p.forumId}/sessions/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { registerDelegation } from '../../forums/registrations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idPattern, jsonBody, jsonResponse, TenantParams } from '../common';
+import {
+  authSecurity,
+  idPattern,
+  jsonBody,
+  jsonResponse,
+  TenantParams,
+  createdResponse,
+} from '../common';
 import { DelegationFields, RegistrationSchema, writeErrors } from './schemas';
 
 export const RegisterRequest = z
@@ -19,19 +26,19 @@ export const registerRoute = createRoute({
     'An active region or a verified partner, within the forum’s scope or invited (403 naming the scope), during the registration window (409 naming it). Approved at once when the session auto-approves, else pending; over capacity, waitlisted and promoted in order.',
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(RegisterRequest) },
-  responses: { 201: jsonResponse('The registration.', RegistrationSchema), ...writeErrors },
+  responses: { 201: createdResponse('The registration.', RegistrationSchema), ...writeErrors },
 });
 
 export function registerRegister(app: OpenAPIHono<AppEnv>) {
-  app.openapi(registerRoute, async (c) =>
-    c.json(
-      RegistrationSchema.parse(
-        await registerDelegation({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(registerRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = RegistrationSchema.parse(
+      await registerDelegation({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/forum-registrations/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requestMeeting } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idPattern, jsonBody, jsonResponse, TenantParams } from '../common';
+import {
+  authSecurity,
+  idPattern,
+  jsonBody,
+  jsonResponse,
+  TenantParams,
+  createdResponse,
+} from '../common';
 import { MeetingSchema, writeErrors } from './schemas';
 
 export const RequestMeetingRequest = z
@@ -29,21 +36,28 @@ export const requestMeetingRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(RequestMeetingRequest) },
   responses: {
-    201: jsonResponse('The meeting request (or the merged meeting).', MeetingSchema),
+    200: jsonResponse(
+      'The other delegation had asked for the same meeting: its request is now the meeting, accepted by both (`mutual`).',
+      MeetingSchema,
+    ),
+    201: createdResponse(
+      'The meeting request, awaiting the other delegation’s answer.',
+      MeetingSchema,
+    ),
     ...writeErrors,
   },
 });
 
 export function registerRequestMeeting(app: OpenAPIHono<AppEnv>) {
-  app.openapi(requestMeetingRoute, async (c) =>
-    c.json(
-      MeetingSchema.parse(
-        await requestMeeting({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(requestMeetingRoute, async (c) => {
+    const p = c.req.valid('param');
+    const { meeting, created } = await requestMeeting({
+      ctx: c.get('ctx'),
+      input: { ...p, ...c.req.valid('json') },
+    });
+    const body = MeetingSchema.parse(meeting);
+    if (!created) return c.json(body, 200);
+    c.header('Location', `/v1/tenants/${p.tenantId}/forum-meetings/${body.id}`);
+    return c.json(body, 201);
+  });
 }

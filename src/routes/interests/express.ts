@@ -2,7 +2,14 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { expressInterest } from '../../interests/interests';
-import { authSecurity, idPattern, jsonBody, jsonResponse, TenantParams } from '../common';
+import {
+  authSecurity,
+  idPattern,
+  jsonBody,
+  jsonResponse,
+  TenantParams,
+  createdResponse,
+} from '../common';
 import { InterestSchema } from '../potentials/index';
 
 export const ExpressInterestRequest = z
@@ -35,21 +42,21 @@ export const expressInterestRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(ExpressInterestRequest) },
   responses: {
-    201: jsonResponse('The interest, pending.', InterestSchema),
+    201: createdResponse('The interest, pending.', InterestSchema),
     ...problemResponses(400, 401, 403, 404, 409),
   },
 });
 
 export function registerExpressInterest(app: OpenAPIHono<AppEnv>) {
-  app.openapi(expressInterestRoute, async (c) =>
-    c.json(
-      InterestSchema.parse(
-        await expressInterest({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(expressInterestRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = InterestSchema.parse(
+      await expressInterest({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/interests/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createPartnerTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
-import { authSecurity } from '../common';
+import { authSecurity, createdResponse } from '../common';
 import { TenantSchema } from '../tenants/schemas';
 import { CreatePartnerBody } from './definitions';
 
@@ -19,21 +19,17 @@ export const createPartnerRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: CreatePartnerBody } } },
   },
   responses: {
-    201: {
-      description: 'The new partner tenant.',
-      content: { 'application/json': { schema: TenantSchema } },
-    },
+    201: createdResponse('The new partner tenant.', TenantSchema),
     ...problemResponses(400, 401, 403),
   },
 });
 
 export function registerCreatePartner(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createPartnerRoute, async (c) =>
-    c.json(
-      TenantSchema.parse(
-        await createPartnerTenant({ ctx: c.get('ctx'), input: c.req.valid('json') }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createPartnerRoute, async (c) => {
+    const created = TenantSchema.parse(
+      await createPartnerTenant({ ctx: c.get('ctx'), input: c.req.valid('json') }),
+    );
+    c.header('Location', `/v1/tenants/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createPotential } from '../../potentials/potentials';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { authSecurity, jsonBody, jsonResponse, TenantParams, createdResponse } from '../common';
 import { PotentialBody, PotentialSchema } from './schemas';
 import { writeErrors } from './definitions';
 
@@ -16,19 +16,19 @@ export const createPotentialRoute = createRoute({
     'A liaison drafts for their own agency; the TKKSD admin for any. Unknown codes answer 400 naming the field.',
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(PotentialBody) },
-  responses: { 201: jsonResponse('The draft.', PotentialSchema), ...writeErrors },
+  responses: { 201: createdResponse('The draft.', PotentialSchema), ...writeErrors },
 });
 
 export function registerCreatePotential(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createPotentialRoute, async (c) =>
-    c.json(
-      PotentialSchema.parse(
-        await createPotential({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createPotentialRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = PotentialSchema.parse(
+      await createPotential({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/potentials/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createRound } from '../../potentials/rounds';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, Name, TenantParams } from '../common';
+import {
+  authSecurity,
+  jsonBody,
+  jsonResponse,
+  Name,
+  TenantParams,
+  createdResponse,
+} from '../common';
 import { IsoDate } from './schemas';
 import { writeErrors, RoundSchema } from './definitions';
 
@@ -23,19 +30,19 @@ export const createRoundRoute = createRoute({
         .openapi('CreateRoundRequest'),
     ),
   },
-  responses: { 201: jsonResponse('The round.', RoundSchema), ...writeErrors },
+  responses: { 201: createdResponse('The round.', RoundSchema), ...writeErrors },
 });
 
 export function registerCreateRound(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createRoundRoute, async (c) =>
-    c.json(
-      RoundSchema.parse(
-        await createRound({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createRoundRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = RoundSchema.parse(
+      await createRound({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/rounds/${created.id}`);
+    return c.json(created, 201);
+  });
 }

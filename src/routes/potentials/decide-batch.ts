@@ -1,7 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { decideBatch } from '../../potentials/potentials';
+import { decideBatch } from '../../potentials/decisions';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idPattern, jsonBody, jsonResponse, Name, TenantParams } from '../common';
+import {
+  authSecurity,
+  idPattern,
+  jsonBody,
+  jsonResponse,
+  Name,
+  TenantParams,
+  createdResponse,
+} from '../common';
 import { writeErrors } from './definitions';
 import { IsoDate } from './schemas';
 
@@ -56,21 +64,21 @@ export const decideBatchRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(BatchDecisionRequest) },
   responses: {
-    201: jsonResponse('The decision and the potentials it moved.', BatchDecisionResponse),
+    201: createdResponse('The decision and the potentials it moved.', BatchDecisionResponse),
     ...writeErrors,
   },
 });
 
 export function registerDecideBatch(app: OpenAPIHono<AppEnv>) {
-  app.openapi(decideBatchRoute, async (c) =>
-    c.json(
-      BatchDecisionResponse.parse(
-        await decideBatch({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(decideBatchRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = BatchDecisionResponse.parse(
+      await decideBatch({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/decisions/${created.id}`);
+    return c.json(created, 201);
+  });
 }

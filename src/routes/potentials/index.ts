@@ -12,6 +12,7 @@ import { registerListRounds } from './list-rounds';
 import { registerGetRound } from './get-round';
 import { registerUpdateRound } from './update-round';
 import { registerDecideBatch } from './decide-batch';
+import { registerGetDecision } from './get-decision';
 import { registerGetProfile } from './get-profile';
 import { registerPutProfile } from './put-profile';
 import { registerListInterests } from './list-interests';
@@ -34,6 +35,7 @@ export function registerPotentials(app: OpenAPIHono<AppEnv>) {
   registerGetRound(app);
   registerUpdateRound(app);
   registerDecideBatch(app);
+  registerGetDecision(app);
   registerGetProfile(app);
   registerPutProfile(app);
   registerListInterests(app);

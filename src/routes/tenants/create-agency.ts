@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createAgency } from '../../identity/agencies';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { authSecurity, jsonBody, jsonResponse, TenantParams, createdResponse } from '../common';
 import { writeErrors, AgencySchema, CreateAgencyBody } from './definitions';
 
 export const createAgencyRoute = createRoute({
@@ -13,19 +13,19 @@ export const createAgencyRoute = createRoute({
   summary: 'Add an agency (OPD)',
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(CreateAgencyBody) },
-  responses: { 201: jsonResponse('The agency.', AgencySchema), ...writeErrors },
+  responses: { 201: createdResponse('The agency.', AgencySchema), ...writeErrors },
 });
 
 export function registerCreateAgency(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createAgencyRoute, async (c) =>
-    c.json(
-      AgencySchema.parse(
-        await createAgency({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createAgencyRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = AgencySchema.parse(
+      await createAgency({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/agencies/${created.id}`);
+    return c.json(created, 201);
+  });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKey } from '../../identity/api-keys';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { authSecurity, jsonBody, jsonResponse, TenantParams, createdResponse } from '../common';
 import { writeErrors, NewApiKeySchema, CreateApiKeyBody } from './definitions';
 
 export const createApiKeyRoute = createRoute({
@@ -15,21 +15,21 @@ export const createApiKeyRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(CreateApiKeyBody) },
   responses: {
-    201: jsonResponse('The key with its token, shown this once.', NewApiKeySchema),
+    201: createdResponse('The key with its token, shown this once.', NewApiKeySchema),
     ...writeErrors,
   },
 });
 
 export function registerCreateApiKey(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createApiKeyRoute, async (c) =>
-    c.json(
-      NewApiKeySchema.parse(
-        await createApiKey({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createApiKeyRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = NewApiKeySchema.parse(
+      await createApiKey({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/api-keys/${created.id}`);
+    return c.json(created, 201);
+  });
 }

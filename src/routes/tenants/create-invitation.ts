@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createInvitation } from '../../identity/invitations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
+import { authSecurity, jsonBody, jsonResponse, TenantParams, createdResponse } from '../common';
 import { writeErrors, InvitationSchema, CreateInvitationBody } from './definitions';
 
 export const createInvitationRoute = createRoute({
@@ -15,21 +15,21 @@ export const createInvitationRoute = createRoute({
   security: authSecurity,
   request: { params: TenantParams, body: jsonBody(CreateInvitationBody) },
   responses: {
-    201: jsonResponse('The invitation (the token only travels by email).', InvitationSchema),
+    201: createdResponse('The invitation (the token only travels by email).', InvitationSchema),
     ...writeErrors,
   },
 });
 
 export function registerCreateInvitation(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createInvitationRoute, async (c) =>
-    c.json(
-      InvitationSchema.parse(
-        await createInvitation({
-          ctx: c.get('ctx'),
-          input: { ...c.req.valid('param'), ...c.req.valid('json') },
-        }),
-      ),
-      201,
-    ),
-  );
+  app.openapi(createInvitationRoute, async (c) => {
+    const p = c.req.valid('param');
+    const created = InvitationSchema.parse(
+      await createInvitation({
+        ctx: c.get('ctx'),
+        input: { ...p, ...c.req.valid('json') },
+      }),
+    );
+    c.header('Location', `/v1/tenants/${p.tenantId}/invitations/${created.id}`);
+    return c.json(created, 201);
+  });
 }
