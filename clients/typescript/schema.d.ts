@@ -3087,18 +3087,18 @@ export interface components {
              * @description Government affairs (urusan) it concerns.
              * @default []
              */
-            affairs: string[];
+            affairs?: string[];
             /**
              * @description Strategic issues it addresses.
              * @default []
              */
-            issues: string[];
+            issues?: string[];
             kind: components["schemas"]["CooperationKind"] & unknown;
             /**
              * @description Mandatory cooperation (wajib, UU 23/2014 art. 363): only KSDD between bordering regions (declared neighbours); elsewhere 400 naming the rule.
              * @default false
              */
-            mandatory: boolean;
+            mandatory?: boolean;
             model?: string;
             /**
              * @description What it concerns (goods/services, regional assets, investment, infrastructure, public service, other): the agreement lists the regulations that apply.
@@ -3121,7 +3121,7 @@ export interface components {
              * @description Days until the key expires (1–365).
              * @default 90
              */
-            expiresInDays: number;
+            expiresInDays?: number;
             /** @example Integrasi SIPD */
             name: string;
             scopes: ("read" | "write")[];
@@ -3316,7 +3316,7 @@ export interface components {
         DayPlan: {
             days: {
                 /** @default [] */
-                breaks: {
+                breaks?: {
                     /** @example 09:00 */
                     end: string;
                     /** @example 09:00 */
