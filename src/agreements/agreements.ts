@@ -826,15 +826,16 @@ export async function updateAction({
     .from(agreementActions)
     .where(and(eq(agreementActions.id, input.actionId), eq(agreementActions.agreementId, row.id)));
   if (!before) throw notFound({ key: 'agreement.not_found' });
-  await ctx.db.transaction(async (tx) => {
-    await tx
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
       .update(agreementActions)
       .set({
         status: input.status ?? before.status,
         dueDate: input.dueDate ?? before.dueDate,
         updatedAt: ctx.now(),
       })
-      .where(eq(agreementActions.id, before.id));
+      .where(eq(agreementActions.id, before.id))
+      .returning();
     await recordAudit(tx, ctx, {
       tenantId: input.tenantId,
       action: 'agreement.action_updated',
@@ -842,8 +843,8 @@ export async function updateAction({
       targetId: before.id,
       diff: { status: { from: before.status, to: input.status ?? before.status } },
     });
+    return updated!;
   });
-  return getAgreement({ ctx, input });
 }
 
 export async function addEvaluation({

@@ -116,7 +116,7 @@ export async function previewDigest({ ctx, input }: { ctx: Ctx; input: { tenantI
   };
   const composed = await composeBatch(ctx, [recipient]);
   const items = composed.get(`${recipient.userId}|${recipient.tenantId}`)?.items ?? [];
-  const { rendered } = digestEmail(ctx, recipient, items);
+  const { rendered, unsubscribeUrl } = digestEmail(ctx, recipient, items);
   return {
     frequency: settings.frequency,
     wouldSend: items.length > 0,
@@ -129,6 +129,7 @@ export async function previewDigest({ ctx, input }: { ctx: Ctx; input: { tenantI
       stillWaiting: !!i.stillWaiting,
     })),
     subject: rendered.subject,
+    unsubscribeUrl,
     html: rendered.html,
     text: rendered.text,
   };

@@ -400,7 +400,14 @@ describe('agreements', () => {
       headers: { 'content-type': 'application/json', ...bearer(paluAdmin.token) },
       body: JSON.stringify({ status: 'done' }),
     });
-    expect(((await done.json()) as Agreement).flags.overdueActions).toBe(0);
+    expect((await done.json()) as { id: string; status: string }).toMatchObject({
+      id: action.id,
+      status: 'done',
+    });
+    const after = await h.json<Agreement>(`/v1/tenants/${palu}/agreements/${a.id}`, {
+      headers: bearer(paluAdmin.token),
+    });
+    expect(after.body.flags.overdueActions).toBe(0);
 
     expect((await move(a.id, { stage: 'pelaksanaan' })).status).toBe(200);
     expect((await move(a.id, { stage: 'evaluasi' })).status).toBe(409); // evaluation first

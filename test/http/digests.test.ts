@@ -331,14 +331,34 @@ describe('digests', () => {
 
   it('previews what would be sent now, without recording it', async () => {
     const preview = await h.json<{
+      frequency: string;
       wouldSend: boolean;
       items: { section: string }[];
       html: string;
+      unsubscribeUrl: string;
     }>(`/v1/me/digest/preview?tenantId=${fx.a}`, { headers: bearer(head.token) });
     expect(preview.status).toBe(200);
     expect(preview.body.wouldSend).toBe(true);
     expect(preview.body.items.some((i) => i.section === 'decisions')).toBe(true);
     expect(preview.body.html).toContain('Sinergi');
+    // the email's one-click link, as a mail client would POST it (RFC 8058)
+    const oneClick = new URL(preview.body.unsubscribeUrl);
+    expect(oneClick.pathname).toBe('/v1/digest/unsubscribe');
+    const off = await h.json<{ frequency: string; tenantId: string }>(
+      `${oneClick.pathname}${oneClick.search}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      },
+    );
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ tenantId: fx.a, frequency: 'off' });
+    // back as it was, for the tests that follow
+    const frequency = preview.body.frequency;
+    expect((await put(h, `/v1/me/notifications/${fx.a}`, { frequency }, head.token)).status).toBe(
+      200,
+    );
     expect(
       (await h.request(`/v1/me/digest/preview?tenantId=${fx.b}`, { headers: bearer(head.token) }))
         .status,

@@ -352,7 +352,11 @@ describe('bilateral meetings at a forum session', () => {
     const sent = h.sent.length;
     const res = await post(h, `${base()}/schedule/publish`, {}, baliAdmin.token);
     expect(res.status, await res.clone().text()).toBe(200);
-    const published = (await res.json()) as { changed: number; notifiedTenants: string[] };
+    const { publication: published, status } = (await res.json()) as {
+      status: string;
+      publication: { changed: number; notifiedTenants: string[] };
+    };
+    expect(status).toBe('published');
     expect(published.changed).toBe(2);
     expect(published.notifiedTenants.sort()).toEqual(
       [regions.buleleng.id, regions.badung.id, partners.company.id].sort(),
@@ -404,9 +408,11 @@ describe('bilateral meetings at a forum session', () => {
     const again = (await (
       await post(h, `${base()}/schedule/publish`, {}, baliAdmin.token)
     ).json()) as {
-      notifiedTenants: string[];
+      publication: { notifiedTenants: string[] };
     };
-    expect(again.notifiedTenants.sort()).toEqual([regions.buleleng.id, regions.badung.id].sort());
+    expect(again.publication.notifiedTenants.sort()).toEqual(
+      [regions.buleleng.id, regions.badung.id].sort(),
+    );
   });
 
   it('is marked held or no-show by each side, and counted in the outcomes', async () => {

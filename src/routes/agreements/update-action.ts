@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateAction } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
-import { AgreementSchema, ok, Params } from './schemas';
+import { AgreementAction, errors, Params } from './schemas';
 import { IsoDate } from '../potentials/schemas';
-import { authSecurity, idParam, jsonBody } from '../common';
+import { authSecurity, idParam, jsonBody, jsonResponse } from '../common';
 
 export const updateActionDef = createRoute({
   method: 'patch',
@@ -24,13 +24,16 @@ export const updateActionDef = createRoute({
         .strict(),
     ),
   },
-  responses: ok('The agreement.'),
+  responses: {
+    200: jsonResponse('The action-plan item, as adding one returns it.', AgreementAction),
+    ...errors,
+  },
 });
 
 export function registerUpdateAction(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateActionDef, async (c) =>
     c.json(
-      AgreementSchema.parse(
+      AgreementAction.parse(
         await updateAction({
           ctx: c.get('ctx'),
           input: { ...c.req.valid('param'), ...c.req.valid('json') },

@@ -4,10 +4,10 @@ import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
 import { errors, ReportContent, Year } from './schemas';
 
-export const AnnualReportDraft = z
-  .object({ year: z.number().int(), scope: z.enum(['region', 'province']) })
-  .and(ReportContent)
-  .openapi('AnnualReportDraft');
+export const AnnualReportDraft = ReportContent.extend({ year: z.number().int() }).openapi(
+  'AnnualReportDraft',
+  { description: 'What the report would say now: generated, not stored.' },
+);
 
 export const draftAnnualReportRoute = createRoute({
   method: 'get',

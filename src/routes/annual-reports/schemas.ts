@@ -1,6 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { problemResponses } from '../../platform/errors';
-import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
+import {
+  DateString,
+  idParam,
+  jsonResponse,
+  NullableTimestamp,
+  RegionKind,
+  TenantParams,
+  Timestamp,
+} from '../common';
+import { Stage } from '../agreements/schemas';
 
 /** Annual reports on Kerja Sama Daerah: a kabupaten/kota to its province, a province to the Ministry. */
 export const Year = z.coerce.number().int().min(2018).max(9999).openapi({
@@ -32,10 +41,73 @@ export const RegionReporting = z.object({
   submittedAt: NullableTimestamp,
   summary: RegionSummary.nullable(),
 });
-export const ReportContent = z.record(z.string(), z.unknown()).openapi({
-  description:
-    'Generated from the data and frozen at submission: `region`; `mapping` (Berita Acara and SK of the year, potentials established and published); `agreements` (total, `byStage`, items with KB/Nota Kesepakatan/PKS numbers); `evaluations`; `forumsHeld`; and for a province `regions` (each kabupaten/kota’s report status) and `reporting`.',
-});
+const count = z.number().int();
+export const ReportContent = z
+  .object({
+    scope: z.enum(['region', 'province']),
+    region: z.object({ code: z.string(), name: z.string(), kind: RegionKind }),
+    mapping: z
+      .object({
+        decisions: z.array(
+          z.object({
+            kind: z.enum(['berita_acara', 'sk']),
+            number: z.string(),
+            date: DateString,
+            potentials: count,
+          }),
+        ),
+        established: count,
+        published: count,
+      })
+      .openapi({
+        description: 'The year’s Berita Acara and SK, potentials established and published.',
+      }),
+    agreements: z.object({
+      total: count,
+      byStage: z.record(Stage, count).openapi({ description: 'Agreements per stage.' }),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          kind: z.string(),
+          stage: Stage,
+          kbNumber: z.string().nullable(),
+          memorandumNumber: z.string().nullable(),
+          pksNumber: z.string().nullable(),
+          pksStart: DateString.nullable(),
+          pksEnd: DateString.nullable(),
+        }),
+      ),
+    }),
+    evaluations: z.array(
+      z.object({
+        agreementId: z.string(),
+        date: DateString,
+        rating: count,
+        findings: z.string(),
+      }),
+    ),
+    forumsHeld: count.openapi({
+      description: 'Forum Kerja Sama Daerah sessions held in the year.',
+    }),
+    regions: z
+      .array(RegionReporting)
+      .optional()
+      .openapi({ description: 'A province: each kabupaten/kota’s report status.' }),
+    reporting: z
+      .object({
+        regions: count,
+        reported: count,
+        accepted: count,
+        notReported: z.array(z.string()).openapi({ description: 'Region codes.' }),
+      })
+      .optional()
+      .openapi({ description: 'A province: who has reported.' }),
+  })
+  .openapi('AnnualReportContent', {
+    description:
+      'Generated from the data and frozen at submission: the region, its mapping, agreements, evaluations and forums of the year; a province adds its kabupaten/kota’s reporting.',
+  });
 export const AnnualReport = z
   .object({
     id: z.string(),

@@ -24,7 +24,21 @@ export const unsubscribeRoute = createRoute({
   description:
     'What mail clients POST for `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (body `List-Unsubscribe=One-Click`, any or none accepted). The token is signed for one account and tenant; a forged or altered one answers 404.',
   security: [],
-  request: { query: UnsubscribeQuery },
+  request: {
+    query: UnsubscribeQuery,
+    body: {
+      required: false,
+      description:
+        'RFC 8058: mail clients send `List-Unsubscribe=One-Click`; any or none is accepted.',
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: z
+            .object({ 'List-Unsubscribe': z.literal('One-Click').optional() })
+            .openapi('OneClickUnsubscribe'),
+        },
+      },
+    },
+  },
   responses: { 200: jsonResponse('Turned off.', Unsubscribed), ...problemResponses(400, 404) },
 });
 

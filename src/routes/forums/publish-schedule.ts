@@ -1,18 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { publishSchedule } from '../../forums/meetings';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { getSchedule, publishSchedule } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse } from '../common';
-import { SessionParams, writeErrors } from './schemas';
-
-export const PublishScheduleResponse = z.object({
-  changed: z
-    .number()
-    .int()
-    .openapi({ description: 'Meetings whose published slot or table changed.' }),
-  notifiedTenants: z
-    .array(z.string())
-    .openapi({ description: 'Delegations emailed their agenda.' }),
-});
+import { ScheduleSchema, SessionParams, writeErrors } from './schemas';
 
 export const publishScheduleRoute = createRoute({
   method: 'post',
@@ -25,18 +15,22 @@ export const publishScheduleRoute = createRoute({
   security: authSecurity,
   request: { params: SessionParams },
   responses: {
-    200: jsonResponse('What changed and who was told.', PublishScheduleResponse),
+    200: jsonResponse(
+      'The schedule as published, with what changed and who was told.',
+      ScheduleSchema,
+    ),
     ...writeErrors,
   },
 });
 
 export function registerPublishSchedule(app: OpenAPIHono<AppEnv>) {
-  app.openapi(publishScheduleRoute, async (c) =>
-    c.json(
-      PublishScheduleResponse.parse(
-        await publishSchedule({ ctx: c.get('ctx'), input: c.req.valid('param') }),
-      ),
+  app.openapi(publishScheduleRoute, async (c) => {
+    const ctx = c.get('ctx');
+    const input = c.req.valid('param');
+    const publication = await publishSchedule({ ctx, input });
+    return c.json(
+      ScheduleSchema.parse({ ...(await getSchedule({ ctx, input })), publication }),
       200,
-    ),
-  );
+    );
+  });
 }

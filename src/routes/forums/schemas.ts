@@ -430,6 +430,18 @@ export const ScheduleSchema = z
         outcome: z.object({ a: z.string().nullable(), b: z.string().nullable() }),
       }),
     ),
+    publication: z
+      .object({
+        changed: z
+          .number()
+          .int()
+          .openapi({ description: 'Meetings whose published slot or table changed.' }),
+        notifiedTenants: z
+          .array(z.string())
+          .openapi({ description: 'Delegations emailed their agenda.' }),
+      })
+      .optional()
+      .openapi({ description: 'In the answer to publishing: what changed and who was told.' }),
   })
   .openapi('ForumMeetingSchedule');
 

@@ -22,6 +22,11 @@ export const DigestPreview = z
       }),
     ),
     subject: z.string(),
+    unsubscribeUrl: z.string().openapi({
+      format: 'uri',
+      description:
+        'The one-click link the email carries (`List-Unsubscribe`): a POST to it turns this digest off (RFC 8058), a GET shows a confirmation page.',
+    }),
     html: z.string(),
     text: z.string(),
   })
