@@ -585,6 +585,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/forums/{forumId}/sessions/{sessionId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The meeting slots of a session
+         * @description Every slot of the session’s day plan (breaks left out), in the venue’s local time and in UTC: what a delegation marks as `unavailable` (PUT …/availability takes the `local` values). Empty until the convener sets a day plan. Public once the session is published.
+         */
+        get: operations["listForumSessionSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -2887,10 +2907,7 @@ export interface components {
             stage: components["schemas"]["AgreementStage"];
         };
         AnnualReport: {
-            /** @description Generated from the data and frozen at submission: `region`; `mapping` (Berita Acara and SK of the year, potentials established and published); `agreements` (total, `byStage`, items with KB/Nota Kesepakatan/PKS numbers); `evaluations`; `forumsHeld`; and for a province `regions` (each kabupaten/kota’s report status) and `reporting`. */
-            content: {
-                [key: string]: unknown;
-            };
+            content: components["schemas"]["AnnualReportContent"];
             id: string;
             provinceCode: string;
             /** Format: date-time */
@@ -2905,12 +2922,106 @@ export interface components {
             version: number;
             year: number;
         };
-        AnnualReportDraft: {
+        /** @description Generated from the data and frozen at submission: the region, its mapping, agreements, evaluations and forums of the year; a province adds its kabupaten/kota’s reporting. */
+        AnnualReportContent: {
+            agreements: {
+                /** @description Agreements per stage. */
+                byStage: {
+                    berakhir?: number;
+                    evaluasi?: number;
+                    inisiasi?: number;
+                    kesepakatan_bersama?: number;
+                    nota_kesepakatan?: number;
+                    pelaksanaan?: number;
+                    perjanjian_kerja_sama?: number;
+                    perpanjangan?: number;
+                    rencana_aksi?: number;
+                };
+                items: {
+                    id: string;
+                    kbNumber: string | null;
+                    kind: string;
+                    memorandumNumber: string | null;
+                    /**
+                     * Format: date
+                     * @example 2027-06-30
+                     */
+                    pksEnd: string | null;
+                    pksNumber: string | null;
+                    /**
+                     * Format: date
+                     * @example 2027-06-30
+                     */
+                    pksStart: string | null;
+                    stage: components["schemas"]["AgreementStage"];
+                    title: string;
+                }[];
+                total: number;
+            };
+            evaluations: {
+                agreementId: string;
+                /**
+                 * Format: date
+                 * @example 2027-06-30
+                 */
+                date: string;
+                findings: string;
+                rating: number;
+            }[];
+            /** @description Forum Kerja Sama Daerah sessions held in the year. */
+            forumsHeld: number;
+            /** @description The year’s Berita Acara and SK, potentials established and published. */
+            mapping: {
+                decisions: {
+                    /**
+                     * Format: date
+                     * @example 2027-06-30
+                     */
+                    date: string;
+                    /** @enum {string} */
+                    kind: "berita_acara" | "sk";
+                    number: string;
+                    potentials: number;
+                }[];
+                established: number;
+                published: number;
+            };
+            region: {
+                code: string;
+                kind: components["schemas"]["RegionKind"];
+                name: string;
+            };
+            /** @description A province: each kabupaten/kota’s report status. */
+            regions?: {
+                name: string;
+                regionCode: string;
+                reportId: string | null;
+                status: components["schemas"]["ReportingStatus"];
+                /** Format: date-time */
+                submittedAt: string | null;
+                summary: {
+                    agreements: number;
+                    established: number;
+                    evaluations: number;
+                    skIssued: number;
+                } | null;
+                tenantId: string;
+                version: number | null;
+            }[];
+            /** @description A province: who has reported. */
+            reporting?: {
+                accepted: number;
+                /** @description Region codes. */
+                notReported: string[];
+                regions: number;
+                reported: number;
+            };
             /** @enum {string} */
             scope: "region" | "province";
+        };
+        /** @description What the report would say now: generated, not stored. */
+        AnnualReportDraft: components["schemas"]["AnnualReportContent"] & {
             year: number;
-        } & {
-            [key: string]: unknown;
         };
         AnnualReportList: {
             data: components["schemas"]["AnnualReport"][];
@@ -3351,6 +3462,11 @@ export interface components {
             }[];
             subject: string;
             text: string;
+            /**
+             * Format: uri
+             * @description The one-click link the email carries (`List-Unsubscribe`): a POST to it turns this digest off (RFC 8058), a GET shows a confirmation page.
+             */
+            unsubscribeUrl: string;
             /** @description False when there is nothing to say: no digest is sent empty. */
             wouldSend: boolean;
         };
@@ -3549,6 +3665,13 @@ export interface components {
                 slotLocal: string | null;
                 table: number | null;
             }[];
+            /** @description In the answer to publishing: what changed and who was told. */
+            publication?: {
+                /** @description Meetings whose published slot or table changed. */
+                changed: number;
+                /** @description Delegations emailed their agenda. */
+                notifiedTenants: string[];
+            };
             /** Format: date-time */
             publishedAt: string | null;
             sessionId: string;
@@ -3719,6 +3842,38 @@ export interface components {
                 name: string | null;
                 onlineUrl: string | null;
             };
+            /** @enum {string} */
+            zoneLabel: "WIB" | "WITA" | "WIT";
+        };
+        ForumSessionSlots: {
+            sessionId: string;
+            slotMinutes: number | null;
+            slots: {
+                /** @description Which day of the plan, from 0. */
+                day: number;
+                /**
+                 * Format: date-time
+                 * @description The end, in UTC.
+                 */
+                end: string;
+                index: number;
+                /**
+                 * @description Local date and time at the venue (its zone), `YYYY-MM-DDTHH:mm`.
+                 * @example 2027-03-10T09:00
+                 */
+                local: string;
+                /**
+                 * Format: date-time
+                 * @description The start, in UTC.
+                 */
+                start: string;
+            }[];
+            tables: number | null;
+            /**
+             * @description The venue’s zone (IANA name).
+             * @enum {string}
+             */
+            timeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             /** @enum {string} */
             zoneLabel: "WIB" | "WITA" | "WIT";
         };
@@ -4050,6 +4205,10 @@ export interface components {
         };
         NotificationSettingsList: {
             data: components["schemas"]["NotificationSettings"][];
+        };
+        OneClickUnsubscribe: {
+            /** @enum {string} */
+            "List-Unsubscribe"?: "One-Click";
         };
         OpenConversationRequest: {
             subject: {
@@ -4697,6 +4856,12 @@ export interface components {
             autonomous: boolean;
             /** @example 32.73 */
             code: string;
+            /**
+             * @description The same zone by its IANA name, for programs and calendars.
+             * @example Asia/Jakarta
+             * @enum {string}
+             */
+            ianaTimeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             /** @enum {string} */
             islandGroup: "sumatera" | "jawa" | "bali_nusa_tenggara" | "kalimantan" | "sulawesi" | "maluku" | "papua";
             /** @enum {string} */
@@ -7007,7 +7172,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description RFC 8058: mail clients send `List-Unsubscribe=One-Click`; any or none is accepted. */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OneClickUnsubscribe"];
+            };
+        };
         responses: {
             /** @description Any other client error (e.g. 413, 429). */
             "4XX": {
@@ -7410,6 +7580,85 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForumSessionSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The forum (series). */
+                forumId: string;
+                /** @description The session of the forum. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The slots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumSessionSlots"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
@@ -9084,13 +9333,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The agreement. */
+            /** @description The action-plan item, as adding one returns it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Agreement"];
+                    "application/json": components["schemas"]["AgreementAction"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
@@ -12838,7 +13087,7 @@ export interface operations {
                     "application/json": {
                         parallel: number;
                         registrationId: string;
-                        /** @description Every slot of the day plan, local time. */
+                        /** @description Every slot of the day plan, local time (with UTC: GET /v1/forums/{forumId}/sessions/{sessionId}/slots). */
                         slots: string[];
                         unavailable: string[];
                     };
@@ -14525,18 +14774,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description What changed and who was told. */
+            /** @description The schedule as published, with what changed and who was told. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Meetings whose published slot or table changed. */
-                        changed: number;
-                        /** @description Delegations emailed their agenda. */
-                        notifiedTenants: string[];
-                    };
+                    "application/json": components["schemas"]["ForumMeetingSchedule"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */

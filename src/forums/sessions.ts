@@ -78,6 +78,20 @@ export const registrationOpen = (s: SessionRow, now: Date) =>
   s.registrationOpensAt <= now &&
   now < s.registrationClosesAt;
 
+/**
+ * The status as it is now: the registration window opens and closes at its
+ * times, whether or not the hourly job (`syncRegistrationWindows`) has written it yet.
+ */
+export function statusNow(s: SessionRow, now: Date): SessionRow['status'] {
+  if (
+    (s.status === 'published' || s.status === 'registration_open') &&
+    s.registrationClosesAt < now
+  )
+    return 'registration_closed';
+  if (s.status === 'published' && s.registrationOpensAt < now) return 'registration_open';
+  return s.status;
+}
+
 export function sessionView(
   s: SessionRow,
   forum: ForumRow,
@@ -97,7 +111,7 @@ export function sessionView(
     convener: { tenantId: convener.id, name: convener.name },
     title: s.title,
     description: s.description,
-    status: s.status,
+    status: statusNow(s, now),
     cancelReason: s.cancelReason,
     themes: { issues: forum.issues, affairs: forum.affairs },
     scope: forum.scope,

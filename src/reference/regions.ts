@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, ilike, inArray, type SQL } from 'drizzle-orm';
 import { regions, tenants } from '../../db/schema';
+import { type Zone, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
@@ -15,6 +16,8 @@ export type Region = {
   provinceCode: string | null;
   autonomous: boolean;
   timeZone: TimeZone;
+  /** the IANA name of the same zone, for programs: Asia/Jakarta, Asia/Makassar, Asia/Jayapura */
+  ianaTimeZone: Zone;
   islandGroup: IslandGroup;
   tenant: { id: string; status: string } | null;
 };
@@ -39,7 +42,8 @@ type RegionRow = {
 function toRegion(row: RegionRow): Region {
   const { tenantId, tenantStatus, ...rest } = row;
   return {
-    ...(rest as Omit<Region, 'tenant'>),
+    ...(rest as Omit<Region, 'tenant' | 'ianaTimeZone'>),
+    ianaTimeZone: zoneOfLabel(rest.timeZone as TimeZone),
     tenant: tenantId && tenantStatus ? { id: tenantId, status: tenantStatus } : null,
   };
 }

@@ -272,6 +272,24 @@ describe('bilateral meetings at a forum session', () => {
     expect((await mine(campus.id, campus.token))[0]).toMatchObject({ status: 'expired' });
   });
 
+  it('lists the session’s slots in the venue’s time and in UTC, for anyone to choose from', async () => {
+    const slots = await h.json<{
+      timeZone: string;
+      zoneLabel: string;
+      slots: { local: string; start: string; end: string }[];
+    }>(`/v1/forums/${forumId}/sessions/${sessionId}/slots`);
+    expect(slots.status).toBe(200);
+    expect(slots.body).toMatchObject({ timeZone: 'Asia/Makassar', zoneLabel: 'WITA' });
+    // the break (10:30–11:00) is left out; WITA is UTC+8
+    expect(slots.body.slots.map((s) => s.local)).toEqual(
+      ['09:00', '09:30', '10:00', '11:00', '11:30'].map((t) => `${day}T${t}`),
+    );
+    expect(slots.body.slots[0]).toMatchObject({
+      start: `${day}T01:00:00.000Z`,
+      end: `${day}T01:30:00.000Z`,
+    });
+  });
+
   it('schedules the accepted meetings around what each delegation cannot attend', async () => {
     const b = regions.buleleng;
     const availability = await put(

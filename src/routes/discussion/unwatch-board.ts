@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
-import { registerFollow } from './follow';
+import { followRoute, registerFollow } from './follow';
+
+export const unwatchBoardRoute = followRoute('delete', 'board');
 
 export function registerUnwatchBoard(app: OpenAPIHono<AppEnv>) {
   registerFollow(app, 'delete', 'board');

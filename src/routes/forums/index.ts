@@ -21,6 +21,7 @@ import { registerDecideRegistration } from './decide-registration';
 import { registerForumOutcomes } from './forum-outcomes';
 import { registerGetForum } from './get-forum';
 import { registerGetPublicSession } from './get-public-session';
+import { registerListSessionSlots } from './list-session-slots';
 import { registerGetConvenerSession } from './get-session';
 import { registerInvite } from './invite';
 import { registerListFollowUps } from './list-follow-ups';
@@ -44,6 +45,7 @@ export function registerForums(app: OpenAPIHono<AppEnv>) {
   // public
   registerListPublicSessions(app);
   registerGetPublicSession(app);
+  registerListSessionSlots(app);
   registerSessionCalendar(app);
   // the convener
   registerCreateForum(app);

@@ -19,8 +19,11 @@ export const AvailabilityRequest = z
 export const AvailabilityResponse = z.object({
   registrationId: z.string(),
   parallel: z.number().int(),
-  unavailable: z.array(z.string()),
-  slots: z.array(z.string()).openapi({ description: 'Every slot of the day plan, local time.' }),
+  unavailable: z.array(LocalDateTime),
+  slots: z.array(LocalDateTime).openapi({
+    description:
+      'Every slot of the day plan, local time (with UTC: GET /v1/forums/{forumId}/sessions/{sessionId}/slots).',
+  }),
 });
 
 export const setAvailabilityRoute = createRoute({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { TenantStatus } from '../common';
 import { pageMeta } from '../../platform/pagination';
+import { ZONE_NAMES } from '../../forums/time';
 
 export const RegionCodeSchema = z
   .string()
@@ -25,6 +26,10 @@ export const RegionSchema = z
     }),
     timeZone: z.enum(['WIB', 'WITA', 'WIT']).openapi({
       description: 'Local time follows the province: WIB UTC+7, WITA UTC+8, WIT UTC+9.',
+    }),
+    ianaTimeZone: z.enum(ZONE_NAMES).openapi({
+      description: 'The same zone by its IANA name, for programs and calendars.',
+      example: 'Asia/Jakarta',
     }),
     islandGroup: z.enum([
       'sumatera',
