@@ -17,6 +17,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware: rules that need the types (a promise nobody awaits, a promise where a value belongs).
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -72,9 +84,9 @@ export default tseslint.config(
     },
   },
   {
-    // Pure computation (matching, scheduling, forum times and calendars, Markdown rendering, query expansion): no I/O of any kind, so it is deterministic and testable alone.
+    // Pure computation (scoring, agreement rules, scheduling, forum times and calendars, Markdown rendering, query expansion): no I/O of any kind, so it is deterministic and testable alone.
     files: [
-      'src/matching/**/*.ts',
+      'src/scoring/**/*.ts',
       'src/scheduling/**/*.ts',
       'src/forums/time.ts',
       'src/forums/recurrence.ts',
@@ -106,8 +118,15 @@ export default tseslint.config(
               message: 'Pure modules do no I/O: pass data in.',
             },
             {
-              // platform/text.ts is pure itself (text rules, HTML escaping)
-              group: ['**/platform/*', '!**/platform/text', '**/identity/*', '**/email/*'],
+              // platform/text (text rules, HTML escaping), errors (the error value) and i18n (messages) are pure themselves
+              group: [
+                '**/platform/*',
+                '!**/platform/text',
+                '!**/platform/errors',
+                '!**/platform/i18n',
+                '**/identity/*',
+                '**/email/*',
+              ],
               message:
                 'Pure modules depend only on other pure modules and the reference vocabularies.',
             },

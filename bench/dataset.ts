@@ -1,19 +1,19 @@
-import { phase, progress } from './progress';
 // A generated national catalogue for benchmarks: N published potentials spread
 // over the 552 region tenants, with vocabulary codes and Indonesian text.
 import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
-import { seedReferenceData } from '../db/seed/reference';
-import type { Db } from '../db/client';
 import { memberships, potentials, tenantProfiles, tenants, users } from '../db/schema';
+import { seedReferenceData } from '../db/seed/reference';
 import { createApp } from '../src/app';
 import { createSession } from '../src/identity/sessions';
-import { createLogger } from '../src/platform/logger';
-import { PARTNER_KIND_TO_COOPERATION } from '../src/matching/weights';
 import { newId } from '../src/platform/ids';
+import { createLogger } from '../src/platform/logger';
 import { indexWords, placesOf, searchTextOf } from '../src/potentials/search-text';
 import { VOCABULARIES } from '../src/reference/vocabularies';
+import { PARTNER_KIND_TO_COOPERATION } from '../src/scoring/weights';
+import { phase, progress } from './progress';
 
 let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -6,19 +6,21 @@
 //               (bounds in SQL over match_candidates, then `rank` on the survivors)
 //   SQL         the same score written as one straightforward SQL statement
 // and checks that all three rank the same top 20 (ids and scores).
-import { phase } from './progress';
+
 import { sql } from 'drizzle-orm';
 import { matchCandidates, potentials, regions } from '../db/schema';
-import { rank, type Candidate, type Target } from '../src/matching/score';
+import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/candidates/candidates';
+import { canonicalCodes } from '../src/reference/vocabularies';
+import { rank } from '../src/scoring/score';
+import { type Candidate, type Target } from '../src/scoring/types';
 import {
   FRESH_DAYS,
   PARTNER_KIND_TO_COOPERATION,
   STALE_DAYS,
   WEIGHTS,
-} from '../src/matching/weights';
-import { CANDIDATE_JSON, LABELS, toCandidate } from '../src/matches/matches';
-import { canonicalCodes } from '../src/reference/vocabularies';
+} from '../src/scoring/weights';
 import { benchApp, buildMatchingDataset } from './dataset';
+import { phase } from './progress';
 
 const PER_REGION = 25;
 const PARTNERS = Number(process.argv[2] ?? 20_000);
@@ -190,7 +192,7 @@ async function main() {
   await handle.close();
 }
 
-/** The score of src/matching/score.ts, written as plain SQL over the same tables (no history: the dataset has none). */
+/** The score of src/scoring/score.ts, written as plain SQL over the same tables (no history: the dataset has none). */
 async function sqlBaseline(
   client: { query: <T>(q: string, p: unknown[]) => Promise<{ rows: T[] }> },
   t: Target,

@@ -9,7 +9,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
-import { seedReferenceData } from '../db/seed/reference';
 import {
   forumMeetings,
   forumRegistrations,
@@ -18,6 +17,7 @@ import {
   tenants,
   users,
 } from '../db/schema';
+import { seedReferenceData } from '../db/seed/reference';
 import { createApp } from '../src/app';
 import { instantOf } from '../src/forums/time';
 import { createSession } from '../src/identity/sessions';

@@ -14,9 +14,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import highsLoader from 'highs';
-import { schedule, type SchedulingInput } from '../src/scheduling/scheduler';
-import { breaksOfPlacement, milp } from './scheduling-milp';
+import { type SchedulingInput, schedule } from '../src/scheduling/scheduler';
 import { nationalInstance, rng, smallInstance } from './scheduling-instances';
+import { breaksOfPlacement, milp } from './scheduling-milp';
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

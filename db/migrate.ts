@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { DbHandle } from './client';
 
 /** db/migrations, found upwards from this module, so it resolves from source and from the dist/ bundle alike. */

@@ -4,10 +4,10 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema';
 import { hashPassword } from '../src/identity/passwords';
-import { newId } from '../src/platform/ids';
-import { randomSecret } from '../src/platform/secrets';
 import { recordAudit } from '../src/platform/audit';
 import { systemCtx } from '../src/platform/context';
+import { newId } from '../src/platform/ids';
+import { randomSecret } from '../src/platform/secrets';
 import { runCommand } from './cli';
 
 function arg(argv: string[], name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { ConfigError, loadNodeConfig, type NodeConfig } from '../src/config/env';
-import { openConfiguredDatabase, type NodeDatabase } from '../src/node/database';
+import { type NodeDatabase, openConfiguredDatabase } from '../src/node/database';
 import { prepareDatabase } from '../src/node/prepare';
 import { createLogger, type Logger } from '../src/platform/logger';
 

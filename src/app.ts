@@ -4,9 +4,9 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { admission } from './platform/admission';
+import { authenticate } from './platform/auth';
 import type { AppDeps, AppEnv } from './platform/context';
 import { problemBody } from './platform/errors';
-import { authenticate } from './platform/auth';
 import {
   errorHandler,
   inputGuard,
@@ -19,29 +19,8 @@ import {
 import { t } from './platform/i18n';
 import { newId } from './platform/ids';
 import { configureSigningKey } from './platform/secrets';
-import { registerAdmin } from './routes/admin';
-import { registerNationalMappingReport } from './routes/admin/national-report';
-import { registerNationalReporting } from './routes/admin/annual-reports';
-import { registerAnnualReports } from './routes/annual-reports';
-import { registerDiscussion } from './routes/discussion';
-import { registerDigest } from './routes/digest';
-import { registerAuth } from './routes/auth';
-import { registerAgreements } from './routes/agreements';
-import { registerCatalog } from './routes/catalog';
-import { registerExpressInterest } from './routes/interests/express';
-import { registerFacilitation } from './routes/facilitation';
-import { registerForums } from './routes/forums';
-import { registerPotentials } from './routes/potentials';
-import { registerMe } from './routes/me';
-import { registerPartners } from './routes/partners';
-import { registerTenants } from './routes/tenants';
-import { registerGetRegion } from './routes/regions/get';
-import { registerListRegions } from './routes/regions/list';
-import { registerLookupRegions } from './routes/regions/lookup';
+import { registerRoutes } from './routes';
 import { registerDocs } from './routes/system/docs';
-import { registerHealth } from './routes/system/health';
-import { registerGetVocabulary } from './routes/vocabularies/get';
-import { registerListVocabularies } from './routes/vocabularies/list';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -106,29 +85,8 @@ export function createApp(deps: AppDeps) {
     app.on(['GET', 'HEAD', 'OPTIONS'], path, openData);
   }
 
-  // The whole API, readable in one place.
-  registerHealth(app);
-  registerListRegions(app);
-  registerLookupRegions(app);
-  registerGetRegion(app);
-  registerListVocabularies(app);
-  registerGetVocabulary(app);
-  registerAuth(app);
-  registerMe(app);
-  registerPartners(app);
-  registerTenants(app);
-  registerPotentials(app);
-  registerCatalog(app);
-  registerExpressInterest(app);
-  registerFacilitation(app);
-  registerAgreements(app);
-  registerForums(app);
-  registerAdmin(app);
-  registerNationalMappingReport(app);
-  registerNationalReporting(app);
-  registerAnnualReports(app);
-  registerDiscussion(app);
-  registerDigest(app);
+  // The whole API: src/routes/index.ts lists every operation.
+  registerRoutes(app);
   registerDocs(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

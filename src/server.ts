@@ -1,14 +1,14 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { emailClientFrom } from './email/client';
 import { createApp } from './app';
 import { ConfigError, loadNodeConfig } from './config/env';
+import { emailClientFrom } from './email/client';
 import { scalarScriptFromNodeModules } from './node/assets';
+import { clientAddressFrom, parseTrustProxy } from './node/client-address';
 import { openConfiguredDatabase } from './node/database';
 import { prepareDatabase } from './node/prepare';
 import { createLogger } from './platform/logger';
 import { deriveSigningKey } from './platform/secrets';
-import { clientAddressFrom, parseTrustProxy } from './node/client-address';
 
 /**
  * Node entry: `npm start`. With no configuration the database is embedded
@@ -71,7 +71,7 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     server.close(() => {
-      Promise.allSettled([...inFlight])
+      void Promise.allSettled([...inFlight])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });

@@ -1,12 +1,12 @@
 import { openNeon } from '../db/connect/neon';
-import { createApp, type App } from './app';
+import { type App, createApp } from './app';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config/env';
-import { digestJob, JOBS, runJobs } from './jobs';
-import { planDigests, sendDigestBatch, type Planned } from './digests/run';
-import { createLogger, type Logger } from './platform/logger';
-import { systemCtx } from './platform/context';
+import { type Planned, planDigests, sendDigestBatch } from './digests/run';
 import { emailClientFrom } from './email/client';
+import { digestJob, JOBS, runJobs } from './jobs';
+import { systemCtx } from './platform/context';
 import { newId } from './platform/ids';
+import { createLogger, type Logger } from './platform/logger';
 import { deriveSigningKey } from './platform/secrets';
 
 /**

@@ -1,9 +1,9 @@
 import type { TestProject } from 'vitest/node';
-import { findPostgresBin, startPostgres } from './support/postgres';
-import { startWsProxy } from './support/ws-proxy';
 import { openNodePostgres } from '../db/connect/node-postgres';
 import { migrate } from '../db/migrate';
 import { seedReferenceData } from '../db/seed/reference';
+import { findPostgresBin, startPostgres } from './support/postgres';
+import { startWsProxy } from './support/ws-proxy';
 
 declare module 'vitest' {
   export interface ProvidedContext {

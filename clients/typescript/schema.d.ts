@@ -2310,7 +2310,7 @@ export interface paths {
         };
         /**
          * Ranked partners and regions for a published potential
-         * @description Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDPL, KSDLL, SINERGI) that share at least one issue or affair. The weights are documented in `src/matching/weights.ts`. Computed per request: a change shows in the next one.
+         * @description Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDPL, KSDLL, SINERGI) that share at least one issue or affair. The weights are documented in `src/scoring/weights.ts`. Computed per request: a change shows in the next one.
          */
         get: operations["matchPotential"];
         put?: never;

@@ -1,8 +1,8 @@
-import { Pool, neonConfig } from '@neondatabase/serverless';
+import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle, NeonSession, NeonTransaction } from 'drizzle-orm/neon-serverless';
-import { releaseClientsOnFailure } from './safe-transactions';
+import { type Db, type DbHandle, DRIZZLE_CASING, keepAlive } from '../client';
 import * as schema from '../schema';
-import { DRIZZLE_CASING, type Db, type DbHandle, keepAlive } from '../client';
+import { releaseClientsOnFailure } from './safe-transactions';
 
 export type NeonOptions = {
   /** Node 20 has no global WebSocket: pass `ws`. Workers have one. */

@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { drizzle, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
-import { releaseClientsOnFailure } from './safe-transactions';
+import pg from 'pg';
+import { type Db, type DbHandle, DRIZZLE_CASING, keepAlive } from '../client';
 import * as schema from '../schema';
-import { DRIZZLE_CASING, type Db, type DbHandle, keepAlive } from '../client';
+import { releaseClientsOnFailure } from './safe-transactions';
 
 releaseClientsOnFailure(
   NodePgSession as never,

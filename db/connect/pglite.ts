@@ -2,8 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
+import { type Db, type DbHandle, DRIZZLE_CASING } from '../client';
 import * as schema from '../schema';
-import { DRIZZLE_CASING, type Db, type DbHandle } from '../client';
 
 /**
  * The planner's cost of a page read out of order: every page of the embedded
@@ -20,14 +20,6 @@ export async function openPglite(dataDir?: string): Promise<DbHandle & { client:
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, unaccent },
   });
-  await client.exec(PLANNER_SETTINGS);
-  const db = drizzle({ client, schema, casing: DRIZZLE_CASING }) as unknown as Db;
-  return { db, client, driver: 'pglite', close: () => client.close() };
-}
-
-/** A copy of a migrated and seeded instance: how tests get a fresh database in ~0.4 s. */
-export async function clonePglite(source: PGlite): Promise<DbHandle & { client: PGlite }> {
-  const client = (await source.clone()) as PGlite;
   await client.exec(PLANNER_SETTINGS);
   const db = drizzle({ client, schema, casing: DRIZZLE_CASING }) as unknown as Db;
   return { db, client, driver: 'pglite', close: () => client.close() };

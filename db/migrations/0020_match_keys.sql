@@ -1,5 +1,5 @@
 -- A candidate's codes under who can be matched through them: "r." a region's potential, or the
--- partner's kind; then "i." an issue or "a." an affair (src/matches/matches.ts asks for the same keys).
+-- partner's kind; then "i." an issue or "a." an affair (src/candidates/matches.ts asks for the same keys).
 CREATE FUNCTION sinergi_match_keys(side smallint, partner_kind text, issues text[], affairs text[]) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT array(

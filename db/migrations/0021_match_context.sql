@@ -1,7 +1,7 @@
 -- What a match request reads before its matching statement — the target potential and the
 -- tenant's past cooperation — as a PL/pgSQL function, so that each database session plans these
 -- five joins once instead of on every request (planning took ~0.7 ms, several times the execution).
--- src/matches/matches.ts reads the three JSON columns (`targetFrom`, `historyFrom`).
+-- src/candidates/matches.ts reads the three JSON columns (`targetFrom`, `historyFrom`).
 --
 -- target: a tenant's published, unexpired potential (null when there is none, or when
 --   p_potential is null): [id, title, tenant, region, province, island group, direction,

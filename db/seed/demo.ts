@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../client';
-import { forumSessions, forums, potentials, tenantProfiles, tenants } from '../schema';
+import { materialise } from '../../src/forums/series';
+import { instantOf, localOf } from '../../src/forums/time';
 import { newId } from '../../src/platform/ids';
 import { indexWords, placesOf, searchTextOf } from '../../src/potentials/search-text';
+import type { Db } from '../client';
+import { forumSessions, forums, potentials, tenantProfiles, tenants } from '../schema';
 import { POTENTIALS } from './demo-catalogue';
-import { materialise } from '../../src/forums/sessions';
-import { instantOf, localOf } from '../../src/forums/time';
 
 /**
  * Demo content for a living catalogue on a fresh database: published

@@ -1,15 +1,15 @@
-import { refreshSearchText } from '../../src/potentials/search-text';
-import { PROVINCE_SHORT_FORMS } from '../../src/reference/places';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { newId } from '../../src/platform/ids';
+import { refreshSearchText } from '../../src/potentials/search-text';
+import { PROVINCE_SHORT_FORMS } from '../../src/reference/places';
+import { VOCABULARIES } from '../../src/reference/vocabularies';
 import type { Db } from '../client';
 import { districts, referenceDataLoads, regions, tenants, vocabularyTerms } from '../schema';
-import { newId } from '../../src/platform/ids';
-import { VOCABULARIES } from '../../src/reference/vocabularies';
 import { readDistricts, readRegions } from './regions';
 
 const LOAD_NAME = 'reference';

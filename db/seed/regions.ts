@@ -1,11 +1,11 @@
 import { getDistricts, getProvinces, getRegencies } from 'idn-area-data';
 import {
   displayName,
+  type IslandGroup,
   islandGroupOf,
   searchForm,
-  timeZoneOf,
-  type IslandGroup,
   type TimeZone,
+  timeZoneOf,
 } from '../../src/reference/geography';
 
 export type RegionRow = {

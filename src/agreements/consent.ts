@@ -4,7 +4,8 @@ import { requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest } from '../platform/errors';
-import { agreementAccess, agreementRule, getAgreement } from './agreements';
+import { agreementAccess, getAgreement } from './agreements';
+import { agreementRule } from './stages';
 
 /**
  * An invited party's answer. Its admin (a region's head too) confirms or

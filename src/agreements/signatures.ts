@@ -10,16 +10,8 @@ import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
 import { newId } from '../platform/ids';
-import {
-  agreementAccess,
-  agreementRule,
-  applyStage,
-  getAgreement,
-  nextStages,
-  type Row,
-  rule,
-  type SignedStage,
-} from './agreements';
+import { agreementAccess, applyStage, getAgreement, type Row } from './agreements';
+import { agreementRule, nextStages, rule, type SignedStage } from './stages';
 
 export type SignedDocument = {
   number: string;

@@ -1,13 +1,12 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   agreementActions,
-  agreementEvaluations,
   agreementParties,
   agreementSignatures,
   agreements,
-  discussionNotifications,
-  digestItems,
   annualReports,
+  digestItems,
+  discussionNotifications,
   forumFollowUps,
   forumInvitations,
   forumRegistrations,
@@ -20,14 +19,17 @@ import {
   tenants,
   threads,
 } from '../../db/schema';
-import { flagsOf, STAGE_WORDS } from '../agreements/agreements';
-import { bestMatchesOf, recommend } from '../matches/matches';
-import type { DigestItem, Section } from './render';
+import { STAGE_WORDS } from '../agreements/stages';
+import { bestMatchesOf } from '../candidates/matches';
+import { recommend } from '../candidates/recommendations';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
 import { textArray } from '../platform/pg-arrays';
+import { rowsFrom } from '../platform/rows';
+import { addAgreementItems } from './agreement-items';
+import type { DigestItem, Section } from './render';
 
-export { SECTIONS, type DigestItem, type Section } from './render';
+export type { DigestItem, Section } from './render';
 
 /**
  * What a digest says, per recipient (an account, for one tenant it belongs
@@ -42,7 +44,6 @@ export type Recipient = { userId: string; tenantId: string; sections: string[] }
 
 const STILL_WAITING_DAYS = 7;
 const EXPIRING_POTENTIAL_DAYS = 30;
-const EXPIRING_AGREEMENT_DAYS = 90;
 const FOLLOW_UP_DAYS = 14;
 
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
@@ -334,94 +335,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       },
       url: `${origin}/potentials/${p.id}`,
     });
-  // stalled after the first signed document, or an evaluation due: the flags the agreement itself shows
-  const confirmed = agreementRows.filter((a) => a.confirmedAt);
-  const ids = [...new Set(confirmed.map((a) => a.id))];
-  const [actionRows, evaluationRows] = ids.length
-    ? await Promise.all([
-        ctx.db
-          .select({
-            agreementId: agreementActions.agreementId,
-            dueDate: agreementActions.dueDate,
-            status: agreementActions.status,
-          })
-          .from(agreementActions)
-          .where(inArray(agreementActions.agreementId, ids)),
-        ctx.db
-          .select({
-            agreementId: agreementEvaluations.agreementId,
-            date: agreementEvaluations.date,
-            nextEvaluationDate: agreementEvaluations.nextEvaluationDate,
-          })
-          .from(agreementEvaluations)
-          .where(inArray(agreementEvaluations.agreementId, ids))
-          .orderBy(agreementEvaluations.date),
-      ])
-    : [[], []];
-  for (const a of confirmed) {
-    const f = flagsOf(
-      isoDate(now),
-      a.row,
-      actionRows.filter((x) => x.agreementId === a.id),
-      evaluationRows.filter((x) => x.agreementId === a.id),
-    );
-    if (f.stalled)
-      add(a.tenantId, {
-        section: 'lapsing',
-        key: `agreement-stalled:${a.id}`,
-        state: a.stage,
-        title: a.title,
-        reason: {
-          id: 'Kerja sama tertahan: 90 hari setelah dokumen pertama ditandatangani belum ada perjanjian kerja sama atau rencana aksi.',
-          en: 'Stalled: 90 days after the first signed document there is no cooperation agreement or action plan yet.',
-        },
-        url: `${origin}/agreements/${a.id}`,
-      });
-    if (f.evaluationDue)
-      add(a.tenantId, {
-        section: 'lapsing',
-        key: `agreement-evaluation:${a.id}`,
-        state: evaluationRows.filter((x) => x.agreementId === a.id).at(-1)?.date ?? 'none',
-        title: a.title,
-        reason: {
-          id: 'Evaluasi kerja sama sudah jatuh tempo.',
-          en: 'The agreement’s evaluation is due.',
-        },
-        url: `${origin}/agreements/${a.id}`,
-      });
-  }
-  for (const a of agreementRows) {
-    if (a.partyStatus === 'invited')
-      add(a.tenantId, {
-        section: 'decisions',
-        key: `agreement-confirm:${a.id}`,
-        state: 'invited',
-        waits: true,
-        title: a.title,
-        reason: {
-          id: 'Daerah Anda diundang dalam kerja sama ini; mohon konfirmasi atau tolak.',
-          en: 'Your region is invited to this agreement; please confirm or decline.',
-        },
-        url: `${origin}/agreements/${a.id}`,
-      });
-    if (
-      a.confirmedAt &&
-      a.pksEnd &&
-      a.pksEnd >= isoDate(now) &&
-      a.pksEnd <= isoDate(addDays(now, EXPIRING_AGREEMENT_DAYS))
-    )
-      add(a.tenantId, {
-        section: 'lapsing',
-        key: `agreement-expiring:${a.id}`,
-        state: a.pksEnd,
-        title: a.title,
-        reason: {
-          id: `Perjanjian Kerja Sama berakhir pada ${spokenDate(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
-          en: `The cooperation agreement ends on ${spokenDate(a.pksEnd, 'en')}; renew or end it.`,
-        },
-        url: `${origin}/agreements/${a.id}`,
-      });
-  }
+  await addAgreementItems(ctx, agreementRows, now, add);
   for (const p of expiring)
     add(p.tenantId, {
       section: 'lapsing',
@@ -460,7 +374,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
     tenantId: string;
     registered: boolean;
   };
-  for (const o of (openSessions as unknown as { rows: OpenRow[] }).rows) {
+  for (const o of rowsFrom<OpenRow>(openSessions)) {
     const closes = new Date(o.closesAt);
     if (o.registered) continue;
     const soon = closes.getTime() - now.getTime() <= 3 * 86400_000;

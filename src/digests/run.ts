@@ -10,14 +10,14 @@ import {
   users,
 } from '../../db/schema';
 import { dispatchOutbox, enqueueEmail } from '../email/outbox';
+import { localOf, spokenDay, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 import { sign, signatureMatches } from '../platform/secrets';
+import type { TimeZone } from '../reference/geography';
 import { composeBatch, type Recipient } from './compose';
 import { renderDigest } from './render';
-import { localOf, spokenDay, zoneOfLabel } from '../forums/time';
-import type { TimeZone } from '../reference/geography';
 
 /**
  * When digests go out: at 07:00 in the recipient's region's own zone (WIB,

@@ -1,4 +1,5 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import {
   agreementParties,
   agreements,
@@ -10,11 +11,11 @@ import {
   regions,
   tenants,
 } from '../../db/schema';
-import type { Tx } from '../../db/client';
 import { type Access, authorize, type TenantRow } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { rowsOf } from '../platform/rows';
 import { VOCABULARIES } from '../reference/vocabularies';
 
 /**
@@ -86,11 +87,14 @@ export async function readableBoard(ctx: Ctx, reader: Reader, boardId: string) {
 
 /** Whether the session's convener or an approved delegation is this tenant. */
 async function takesPart(ctx: Ctx, sessionId: string, tenantId: string) {
-  const result = await ctx.db.execute(sql`
+  const [row] = await rowsOf<{ ok: boolean }>(
+    ctx.db,
+    sql`
     select exists (select 1 from ${forumSessions} where ${forumSessions.id} = ${sessionId} and ${forumSessions.tenantId} = ${tenantId})
       or exists (select 1 from ${forumRegistrations} where ${forumRegistrations.sessionId} = ${sessionId}
-        and ${forumRegistrations.tenantId} = ${tenantId} and ${forumRegistrations.status} = 'approved') as ok`);
-  return !!(result as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok;
+        and ${forumRegistrations.tenantId} = ${tenantId} and ${forumRegistrations.status} = 'approved') as ok`,
+  );
+  return !!row?.ok;
 }
 
 /**

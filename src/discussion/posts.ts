@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import {
   boardMutes,
   boards,
@@ -11,7 +12,6 @@ import {
   users,
   watches,
 } from '../../db/schema';
-import type { Tx } from '../../db/client';
 import { enqueueEmail } from '../email/outbox';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';

@@ -2,11 +2,11 @@ import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
-import { newId } from '../platform/ids';
 import type { Lang } from '../platform/i18n';
-import { type Attachment, BATCH_LIMIT } from './client';
+import { newId } from '../platform/ids';
 import { hashSecret } from '../platform/secrets';
-import { templates, type TemplateName } from './templates';
+import { type Attachment, BATCH_LIMIT } from './client';
+import { type TemplateName, templates } from './templates';
 
 /**
  * Transactional outbox: enqueue() writes the email in the caller's transaction,

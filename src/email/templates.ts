@@ -1,5 +1,5 @@
-import { escapeHtml } from '../platform/text';
 import type { Lang } from '../platform/i18n';
+import { escapeHtml } from '../platform/text';
 
 /**
  * Every email Sinergi sends, in Indonesian and English. Values that come from

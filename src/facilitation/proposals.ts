@@ -2,13 +2,13 @@ import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import { potentials, proposals, regions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { checkOrigin } from '../forums/access';
-import { authorize, getTenantOr404, requireUser, provinceOf } from '../identity/access';
+import { authorize, getTenantOr404, provinceOf, requireUser } from '../identity/access';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
-import { type Ctx, today, isoDate } from '../platform/context';
+import { type Ctx, isoDate, today } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
+import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
-import { t, type Lang } from '../platform/i18n';
 
 export const DEFAULT_VALIDITY_DAYS = 14;
 type ProposalRow = typeof proposals.$inferSelect;

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import {
   forumDelegates,
   forumInvitations,
@@ -8,7 +9,6 @@ import {
   tenants,
   users,
 } from '../../db/schema';
-import type { Tx } from '../../db/client';
 import { authorize, requireUser, type TenantRow } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';

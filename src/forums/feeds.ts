@@ -6,9 +6,9 @@ import type { Ctx } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
 import { hashSecret, randomSecret, secretMatches } from '../platform/secrets';
 import { calendarOf } from './calendar';
-import { publishedMeetingsOf } from './meetings';
+import { visibleSession } from './public-sessions';
 import { sessionsAttendedBy } from './registrations';
-import { visibleSession } from './sessions';
+import { publishedMeetingsOf } from './schedule';
 
 /** One session as a calendar file: public once published. */
 export async function sessionCalendar({

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { forumInvitations, forumRegistrations, tenants } from '../../db/schema';
-import { tenantsFitting } from '../matches/matches';
+import { tenantsFitting } from '../candidates/recommendations';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, type RaisedFieldError } from '../platform/errors';

@@ -13,7 +13,8 @@ import { type Ctx, today } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { convenerSession, forumRule } from './access';
-import { followUpView, getConvenerSession } from './sessions';
+import { followUpView } from './session-views';
+import { getConvenerSession } from './sessions';
 
 const RECORDED: string[] = ['held', 'closed'];
 

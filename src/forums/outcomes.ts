@@ -118,7 +118,7 @@ async function countFor(ctx: Ctx, sessionIds: string[]) {
     },
   };
 }
-export type Outcomes = Awaited<ReturnType<typeof countFor>>;
+type Outcomes = Awaited<ReturnType<typeof countFor>>;
 
 export async function sessionOutcomes({
   ctx,

@@ -17,16 +17,18 @@ import { badRequest, notFound, type RaisedFieldError } from '../platform/errors'
 import { newId } from '../platform/ids';
 import {
   convenerSession,
-  placesHeld,
   forumRule,
   inScope,
   inWords,
+  ownRegistration,
+  placesHeld,
   type RegistrationRow,
   type SessionRow,
-  ownRegistration,
 } from './access';
 import { notifyConvener, notifyRegistration } from './notices';
-import { checkThemes, promoteWaitlist, registrationOpen, VISIBLE } from './sessions';
+import { checkThemes } from './session-fields';
+import { registrationOpen, VISIBLE } from './session-views';
+import { promoteWaitlist } from './sessions';
 import { localOf, ZONES, type Zone } from './time';
 
 export type DelegateInput = { userId?: string; name?: string; title: string; head?: boolean };
@@ -567,4 +569,3 @@ export async function sessionsAttendedBy(db: Ctx['db'], tenantId: string) {
       ),
     );
 }
-export type { SessionRow };

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context';
 import { sessionSlots } from './meetings';
-import { visibleSession } from './sessions';
+import { visibleSession } from './public-sessions';
 import { ZONES, type Zone } from './time';
 
 /**

@@ -1,11 +1,11 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { memberships, sessions, tenants, userTokens, users } from '../../db/schema';
+import { memberships, sessions, tenants, users, userTokens } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
+import { type Lang, type MessageKey, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
-import { t, type Lang, type MessageKey } from '../platform/i18n';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
 import { requireUser } from './access';

@@ -4,11 +4,11 @@ import { enqueueEmail } from '../email/outbox';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, conflict, notFound } from '../platform/errors';
+import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
-import { t, type Lang } from '../platform/i18n';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
-import { authorize, requireUser, type Role } from './access';
+import { authorize, type Role, requireUser } from './access';
 import { normalizeEmail } from './accounts';
 import { checkRole } from './members';
 

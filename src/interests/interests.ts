@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { interests, memberships, potentials, tenants, users } from '../../db/schema';
-import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { checkOrigin } from '../forums/access';
+import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
-import { type Ctx, today, actingUserId } from '../platform/context';
+import { actingUserId, type Ctx, today } from '../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 

@@ -1,13 +1,14 @@
-import { count, eq, lt, or, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { regions, sessions, userTokens } from '../../db/schema';
-import { dispatchOutbox } from '../email/outbox';
-import { purgeRateLimits } from '../platform/rate-limit';
-import { remindAndExpireProposals } from '../facilitation/proposals';
-import type { Ctx } from '../platform/context';
-import { materialiseAll, syncRegistrationWindows } from '../forums/sessions';
-import { sendForumReminders } from '../forums/notices';
-import { expireMeetingRequests } from '../forums/meetings';
 import { planDigests, sendDigestBatch } from '../digests/run';
+import { dispatchOutbox } from '../email/outbox';
+import { remindAndExpireProposals } from '../facilitation/proposals';
+import { sendForumReminders } from '../forums/notices';
+import { expireMeetingRequests } from '../forums/schedule';
+import { materialiseAll } from '../forums/series';
+import { syncRegistrationWindows } from '../forums/sessions';
+import type { Ctx } from '../platform/context';
+import { purgeRateLimits } from '../platform/rate-limit';
 
 /**
  * Periodic jobs, run by the Workers cron trigger (src/worker.ts `scheduled`)

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
-import type { NodeDatabase } from './database';
 import type { Logger } from '../platform/logger';
+import type { NodeDatabase } from './database';
 
 /** Brings a database up to date: migrations, then the reference data (both idempotent). */
 export async function prepareDatabase(

@@ -1,5 +1,5 @@
-import { auditLog } from '../../db/schema';
 import type { Tx } from '../../db/client';
+import { auditLog } from '../../db/schema';
 import type { Ctx } from './context';
 import { newId } from './ids';
 

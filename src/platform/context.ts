@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { AdmissionOptions } from './admission';
 import type { Db } from '../../db/client';
 import type { AppConfig } from '../config/env';
 import type { EmailClient } from '../email/client';
+import type { AdmissionOptions } from './admission';
 import type { Lang, MessageKey } from './i18n';
 import type { Logger } from './logger';
 

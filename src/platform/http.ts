@@ -1,12 +1,12 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { HTTPException } from 'hono/http-exception';
 import type { z } from '@hono/zod-openapi';
-import { findBadString, singleLineProblem, TEXT_PROBLEM_MESSAGES, type TextProblem } from './text';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppDeps, AppEnv, Ctx } from './context';
 import {
   ApiError,
-  type ErrorCode,
   classifyDbError,
+  type ErrorCode,
   type FieldError,
   fieldErrors,
   type Problem,
@@ -14,7 +14,7 @@ import {
   renderApiError,
 } from './errors';
 import { type Lang, negotiateLang, t } from './i18n';
-import type { AppDeps, AppEnv, Ctx } from './context';
+import { findBadString, singleLineProblem, TEXT_PROBLEM_MESSAGES, type TextProblem } from './text';
 
 const PROBLEM_JSON = 'application/problem+json';
 /** How long a client should wait before retrying while the database is away. */

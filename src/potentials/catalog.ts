@@ -1,4 +1,3 @@
-import { regulationsFor } from '../reference/regulations';
 import {
   and,
   arrayOverlaps,
@@ -10,24 +9,26 @@ import {
   inArray,
   lte,
   not,
-  sql,
   type SQL,
+  sql,
 } from 'drizzle-orm';
 import {
   catalogEntries,
   catalogWords,
-  regions,
   potentials,
+  regions,
   tenantProfiles,
   tenants,
 } from '../../db/schema';
 import { type Ctx, today } from '../platform/context';
-import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
+import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { textArray } from '../platform/pg-arrays';
+import { rowsOf } from '../platform/rows';
 import { searchForm } from '../reference/geography';
-import { alternativesOf, correctionsOf, expandQuery, type QueryGroup } from '../search/query';
+import { regulationsFor } from '../reference/regulations';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
+import { alternativesOf, correctionsOf, expandQuery, type QueryGroup } from '../search/query';
 
 /**
  * The public catalogue: published, unexpired potentials only. A query is
@@ -53,7 +54,7 @@ export type CatalogFilters = {
   expiresAfter?: string;
 };
 
-async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
+export async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
   const errors: RaisedFieldError[] = [];
   const vocab = (param: string, vocabulary: string, values: string[] | undefined) =>
     values?.forEach((v, i) => {
@@ -103,7 +104,7 @@ async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void> {
     });
   if (errors.length) throw badRequest({ key: 'catalog.invalid_filters' }, errors);
 }
-const region = regions;
+export const region = regions;
 
 /** The text part of a search: the expanded query and, when full text alone found nothing, the typo corrections per group. */
 type TextQuery = { groups: QueryGroup[]; typos?: Map<number, string[]> };
@@ -138,7 +139,7 @@ function tsqueryOf(t: TextQuery, part: Part = 'required'): SQL | null {
   return sql`(${sql.join(parts, part === 'optional' ? sql` || ` : sql` && `)})`;
 }
 
-const entries = catalogEntries;
+export const entries = catalogEntries;
 
 /**
  * Relevance, in two tiers. First the potentials whose title or activity hold
@@ -160,7 +161,7 @@ function headOf(t: TextQuery) {
 }
 
 /** The catalogue's conditions, over its narrow projection (`catalog_entries`: published potentials only). */
-function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null): SQL {
+export function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null): SQL {
   const todayIso = today(ctx);
   const conditions: (SQL | undefined)[] = [
     gte(entries.expiresOn, f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso),
@@ -197,13 +198,15 @@ async function typoCorrections(
     );
   const out = new Map<number, string[]>();
   if (asked.length === 0) return out;
-  const result = await db.execute(sql`
+  const result = await rowsOf<{ n: number; word: string }>(
+    db,
+    sql`
     select t.n::int as n, w.word
     from unnest(${textArray(asked.map((a) => a.word))}::text[]) with ordinality as t(term, n)
-    join ${catalogWords} w on w.word % t.term`);
+    join ${catalogWords} w on w.word % t.term`,
+  );
   const similar = new Map<number, string[]>();
-  for (const r of (result as unknown as { rows: { n: number; word: string }[] }).rows)
-    similar.set(Number(r.n), [...(similar.get(Number(r.n)) ?? []), r.word]);
+  for (const r of result) similar.set(Number(r.n), [...(similar.get(Number(r.n)) ?? []), r.word]);
   for (const [n, words] of similar) {
     const { i, word } = asked[n - 1]!;
     const corrected = correctionsOf(word, words);
@@ -233,13 +236,13 @@ async function withTypoFallback<T extends { total: number }>(
 }
 
 /** The text query as the search runs it, by whether anything matches. */
-async function resolveText(ctx: Ctx, f: CatalogFilters) {
+export async function resolveText(ctx: Ctx, f: CatalogFilters) {
   return withTypoFallback(ctx, f, async (text) => ({
     total: await countUpTo(ctx.db, entries, where(ctx, f, text)),
   }));
 }
 
-const publicColumns = {
+export const publicColumns = {
   id: potentials.id,
   title: potentials.title,
   activity: potentials.activity,
@@ -409,10 +412,11 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
   const { text } = await resolveText(ctx, input);
   const w = where(ctx, input, text);
   const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
-    const rows = await db.execute(
+    const rows = await rowsOf<{ code: string; n: number }>(
+      db,
       sql`select v as code, count(*)::int as n from ${entries}, unnest(${column}) as v where ${w} group by v order by n desc, v`,
     );
-    return (rows as unknown as { rows: { code: string; n: number }[] }).rows.map((r) => ({
+    return rows.map((r) => ({
       code: r.code,
       label: label(ctx, vocabulary, r.code),
       count: Number(r.n),
@@ -481,84 +485,6 @@ export async function getPublishedPotential({
     .where(and(eq(potentials.id, input.potentialId), where(ctx, {})));
   if (!row) throw notFound({ key: 'potential.not_found' });
   return { ...row, regulations: regulationsFor(row.object, row.cooperationKinds) };
-}
-
-/** Open data: the published catalogue with a stable column set (documented in the README). */
-export const EXPORT_COLUMNS = [
-  'id',
-  'title',
-  'direction',
-  'region_code',
-  'region_name',
-  'province_code',
-  'district_code',
-  'cooperation_kinds',
-  'mandatory',
-  'affairs',
-  'issues',
-  'model',
-  'value_idr',
-  'horizon',
-  'expires_on',
-  'published_at',
-  'activity',
-  'outputs',
-  'outcome',
-  'outcome_indicator',
-  'sk_number',
-  'sk_date',
-  'is_demo',
-] as const;
-
-export async function exportCatalog({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
-  await validateFilters(ctx, input);
-  const { text } = await resolveText(ctx, input);
-  const rows = await ctx.db
-    .select(publicColumns)
-    .from(potentials)
-    .innerJoin(entries, eq(entries.id, potentials.id))
-    .innerJoin(region, eq(region.code, potentials.regionCode))
-    .where(where(ctx, input, text))
-    .orderBy(asc(potentials.id))
-    .limit(100_000);
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    direction: r.direction,
-    region_code: r.regionCode,
-    region_name: r.regionName,
-    province_code: r.provinceCode,
-    district_code: r.districtCode,
-    cooperation_kinds: r.cooperationKinds.join('|'),
-    mandatory: r.mandatory,
-    affairs: r.affairs.join('|'),
-    issues: r.issues.join('|'),
-    model: r.model,
-    value_idr: r.valueIdr,
-    horizon: r.horizon,
-    expires_on: r.expiresOn,
-    published_at: r.publishedAt?.toISOString() ?? null,
-    activity: r.activity,
-    outputs: r.outputs.join('|'),
-    outcome: r.outcome,
-    outcome_indicator: r.outcomeIndicator,
-    sk_number: r.skNumber,
-    sk_date: r.skDate,
-    is_demo: r.isDemo,
-  }));
-}
-
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
-  const cell = (v: unknown) => {
-    let s = v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return (
-    [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') +
-    '\r\n'
-  );
 }
 
 /** Verified partner organisations and their profiles, for anyone to browse. */

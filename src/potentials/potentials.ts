@@ -1,34 +1,33 @@
-import { checkRoundOpen } from './rounds';
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   agencies,
   districts,
-  mappingDecisions,
   mappingRounds,
+  type ProcessStep,
   potentialEvents,
   potentialRevisions,
   potentials,
-  type ProcessStep,
 } from '../../db/schema';
-import { authorize, requireUser, type Access } from '../identity/access';
+import { type Access, authorize } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
-import { type Ctx, today, actingUserId } from '../platform/context';
-import { ApiError, badRequest, type RaisedFieldError, notFound } from '../platform/errors';
+import { actingUserId, type Ctx, today } from '../platform/context';
+import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { regulationsFor } from '../reference/regulations';
 import { termCodes } from '../reference/vocabularies';
-import { indexWords, placesOf, searchTextOf } from './search-text';
+import { checkRoundOpen } from './rounds';
 import {
+  type Action,
+  type ActorRole,
   canEdit,
   checkTransition,
   EDIT_RULE,
-  TRANSITIONS,
-  type Action,
-  type ActorRole,
   type Status,
+  TRANSITIONS,
 } from './rules';
+import { indexWords, placesOf, searchTextOf } from './search-text';
 
 export type PotentialInput = {
   title: string;

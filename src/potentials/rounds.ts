@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
-import { agencies, mappingRounds, memberships, potentials } from '../../db/schema';
-import { REQUIRED_LIAISONS } from '../identity/agencies';
-import { authorize, requireUser } from '../identity/access';
-import { recordAudit } from '../platform/audit';
 import type { Tx } from '../../db/client';
+import { agencies, mappingRounds, memberships, potentials } from '../../db/schema';
+import { authorize, requireUser } from '../identity/access';
+import { REQUIRED_LIAISONS } from '../identity/agencies';
+import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';

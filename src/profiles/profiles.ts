@@ -1,10 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
-import { regions, tenantProfiles, tenants, type Contact } from '../../db/schema';
+import { type Contact, regions, tenantProfiles, tenants } from '../../db/schema';
+import { activeAgreementCount } from '../agreements/implementation';
 import { authorize } from '../identity/access';
-import { activeAgreementCount } from '../agreements/agreements';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { badRequest, type RaisedFieldError, notFound } from '../platform/errors';
+import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { termCodes } from '../reference/vocabularies';
 
 export type ProfileInput = {

@@ -4,7 +4,7 @@ import { type Zone, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
 import { decodeCursor, pageOf } from '../platform/pagination';
-import { searchForm, type IslandGroup, type TimeZone } from './geography';
+import { type IslandGroup, searchForm, type TimeZone } from './geography';
 
 export type RegionKind = 'provinsi' | 'kabupaten' | 'kota';
 

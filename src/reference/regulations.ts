@@ -14,15 +14,6 @@ export const OBJECTS = [
 ] as const;
 export type CooperationObject = (typeof OBJECTS)[number];
 
-export const OBJECT_LABELS: Record<CooperationObject, { id: string; en: string }> = {
-  barang_jasa: { id: 'Pengadaan barang/jasa', en: 'Goods and services' },
-  aset_daerah: { id: 'Pemanfaatan barang milik daerah', en: 'Regional assets' },
-  investasi: { id: 'Penanaman modal', en: 'Investment' },
-  infrastruktur: { id: 'Penyediaan infrastruktur', en: 'Infrastructure' },
-  pelayanan_publik: { id: 'Pelayanan publik', en: 'Public service' },
-  lainnya: { id: 'Lainnya', en: 'Other' },
-};
-
 export type Regulation = { code: string; title: string; about: { id: string; en: string } };
 
 const R = {

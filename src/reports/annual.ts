@@ -10,7 +10,7 @@ import {
   regions,
   tenants,
 } from '../../db/schema';
-import { STAGES, type Stage } from '../agreements/agreements';
+import { STAGES, type Stage } from '../agreements/stages';
 import { enqueueEmail } from '../email/outbox';
 import { forumsHeldSince } from '../forums/outcomes';
 import { yearInIndonesia } from '../forums/time';

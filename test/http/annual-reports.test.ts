@@ -11,7 +11,7 @@ import { confirmAgreement, signByAll } from '../support/agreements';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
 /**
- * The reporting duty (issue 11, item 4): Kota Palu reports its year to
+ * The reporting duty: Kota Palu reports its year to
  * Sulawesi Tengah, the province returns it once and accepts the second
  * version, forwards its consolidated report, and the national view counts it.
  */
@@ -58,7 +58,7 @@ const submit = (tenant: string, token: string, body: unknown = { year }) =>
 const review = (id: string, body: unknown, tenant = province, token = provinceAdmin.token) =>
   post(h, `/v1/tenants/${tenant}/annual-reports/${id}/review`, body, token);
 
-describe('annual reports (issue 11, item 4)', () => {
+describe('annual reports', () => {
   it('submits a region’s report, reviewed by its province and counted nationally', async () => {
     const draft = await h.json<Report['content']>(
       `/v1/tenants/${fx.a}/annual-report-drafts/${year}`,

@@ -6,7 +6,7 @@ import { placesOf, searchTextOf } from '../../src/potentials/search-text';
 import { createHarness, type Harness } from '../support/harness';
 
 /**
- * The catalogue's ranking in two tiers and its bounded total (issue 17): the
+ * The catalogue's ranking in two tiers and its bounded total: the
  * words in the title, then in the activity, rank first; a match elsewhere
  * comes after, newest first; a text search counts up to 200.
  */

@@ -5,14 +5,14 @@ import {
   newUser,
   platformAdmin,
   post,
-  regionTenantId,
   put,
+  regionTenantId,
 } from '../support/actors';
 import { type Signatory, signByAll } from '../support/agreements';
 import { createHarness, type Harness } from '../support/harness';
 import { publishPotential } from '../support/potentials';
 
-/** The whole path of issue 6, as one story, over HTTP. */
+/** The whole path from a published need to an evaluated agreement, as one story, over HTTP. */
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();

@@ -63,7 +63,7 @@ describe('the demo catalogue', () => {
     expect(res.body.total).toBeGreaterThan(0);
   });
 
-  it('gives the same results and total whatever the page size (issue 17)', async () => {
+  it('gives the same results and total whatever the page size', async () => {
     // incl. a typo (the fallback runs before paging too) and words only optional or expanded
     for (const q of [
       'inflasi pangan',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spokenDate } from '../../src/forums/time';
 import { digestJob, runJobs } from '../../src/jobs';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
-import { spokenDate } from '../../src/forums/time';
 import {
   addMember,
   bearer,
@@ -18,7 +18,7 @@ import { createHarness, type Harness, testConfig } from '../support/harness';
 import { potentialBody, publishPotential } from '../support/potentials';
 
 /**
- * Digests (issue 16): the head of Kota Palu (WITA) asks for a daily digest.
+ * Digests: the head of Kota Palu (WITA) asks for a daily digest.
  * Times are chosen in the recipient's zone: 07:00 WITA is 23:00 UTC the day
  * before; 07:00 WIT (Jayapura) is 22:00 UTC.
  */

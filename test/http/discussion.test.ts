@@ -15,7 +15,7 @@ import { createHarness, type Harness, type ProblemBody } from '../support/harnes
 import { publishPotential } from '../support/potentials';
 
 /**
- * The discussion (issue 15): Kota Palu and Kabupaten Sigi (Sulawesi Tengah)
+ * The discussion: Kota Palu and Kabupaten Sigi (Sulawesi Tengah)
  * talk on the national board on disasters, on their province's board and in
  * the private conversation of an accepted interest; Kota Denpasar (Bali) is
  * the outsider.

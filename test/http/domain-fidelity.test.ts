@@ -8,9 +8,9 @@ import {
   twoRegions,
   verifiedPartner,
 } from '../support/actors';
+import { confirmAgreement, signByAll } from '../support/agreements';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
-import { confirmAgreement, signByAll } from '../support/agreements';
 
 /** A potential and an agreement name their object; the regulations that then apply come back as a checklist. */
 let h: Harness;
@@ -23,7 +23,7 @@ afterAll(() => h?.close());
 
 type Regulated = { regulations: { code: string; title: string }[] };
 
-describe('the object of cooperation and its regulations (issue 11, item 5)', () => {
+describe('the object of cooperation and its regulations', () => {
   it('lists the regulations for a potential about regional assets', async () => {
     const res = await post(
       h,
@@ -79,7 +79,7 @@ describe('the object of cooperation and its regulations (issue 11, item 5)', () 
   });
 });
 
-describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
+describe('who signs, and when the DPRD approves', () => {
   it('takes a Kesepakatan Bersama only from the heads, and a PKS from a delegated official with the delegation named', async () => {
     const created = await post(
       h,
@@ -145,7 +145,7 @@ describe('who signs, and when the DPRD approves (issue 11, item 2)', () => {
   });
 });
 
-describe('mapping rounds end (issue 11, item 3 in part)', () => {
+describe('mapping rounds end', () => {
   it('refuses a submission after the deadline naming it, until the admin extends it; a closed round takes none', async () => {
     const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
     const round = (await (
@@ -193,7 +193,7 @@ describe('mapping rounds end (issue 11, item 3 in part)', () => {
   });
 });
 
-describe('one Berita Acara and one SK for a list of potentials (issue 11, item 3)', () => {
+describe('one Berita Acara and one SK for a list of potentials', () => {
   it('ranks submitted potentials in one Berita Acara and establishes them in one SK, all or nothing', async () => {
     const ids: string[] = [];
     for (const title of [
@@ -267,7 +267,7 @@ describe('one Berita Acara and one SK for a list of potentials (issue 11, item 3
   });
 });
 
-describe('kinds of cooperation checked against the parties (issue 11, item 1)', () => {
+describe('kinds of cooperation checked against the parties', () => {
   const agreement = (body: Record<string, unknown>) =>
     post(
       h,

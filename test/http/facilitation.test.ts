@@ -3,7 +3,7 @@ import { runJobs } from '../../src/jobs';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { addMember, newUser, platformAdmin, post, regionTenantId } from '../support/actors';
-import { createHarness, testConfig, type Harness, type ProblemBody } from '../support/harness';
+import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
 type Proposal = {

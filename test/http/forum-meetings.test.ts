@@ -13,7 +13,7 @@ import {
   regionTenantId,
   signIn,
 } from '../support/actors';
-import { createHarness, testConfig, type Harness, type ProblemBody } from '../support/harness';
+import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
 
 /**
  * Bilateral meetings at a Bali province forum: suggestions → requests →

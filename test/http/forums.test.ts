@@ -14,7 +14,7 @@ import {
   regionTenantId,
   signIn,
 } from '../support/actors';
-import { createHarness, testConfig, type Harness, type ProblemBody } from '../support/harness';
+import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
 /**

@@ -10,10 +10,11 @@ import {
   tenants,
   users,
 } from '../../db/schema';
-import { rank, type Candidate, type History, type Target } from '../../src/matching/score';
-import { LABELS } from '../../src/matches/matches';
+import { LABELS } from '../../src/candidates/candidates';
 import { newId } from '../../src/platform/ids';
 import { VOCABULARIES } from '../../src/reference/vocabularies';
+import { rank } from '../../src/scoring/score';
+import { type Candidate, type History, type Target } from '../../src/scoring/types';
 import { bearer, platformAdmin } from '../support/actors';
 import { createHarness, type Harness } from '../support/harness';
 

@@ -4,8 +4,8 @@ import {
   bearer,
   newUser,
   post,
-  regionTenantId,
   put,
+  regionTenantId,
   twoRegions,
 } from '../support/actors';
 import { createHarness, type Harness } from '../support/harness';

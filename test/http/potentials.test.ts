@@ -3,10 +3,10 @@ import {
   addMember,
   bearer,
   newUser,
+  patch,
   platformAdmin,
   post,
   regionTenantId,
-  patch,
 } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';

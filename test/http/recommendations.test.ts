@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { potentials, regions, tenantProfiles, tenants } from '../../db/schema';
-import { isCandidate, scoreValue, type Candidate, type Target } from '../../src/matching/score';
-import { PARTNER_KIND_TO_COOPERATION } from '../../src/matching/weights';
 import { newId } from '../../src/platform/ids';
 import { canonicalCodes, VOCABULARIES } from '../../src/reference/vocabularies';
+import { isCandidate, scoreValue } from '../../src/scoring/score';
+import { type Candidate, type Target } from '../../src/scoring/types';
+import { PARTNER_KIND_TO_COOPERATION } from '../../src/scoring/weights';
 import { bearer, platformAdmin } from '../support/actors';
 import { createHarness, type Harness } from '../support/harness';
 

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
   bearer,
+  del,
   lastEmailTo,
   newUser,
+  patch,
   platformAdmin,
   post,
   regionTenantId,
   tokenFromEmail,
   uniqueEmail,
-  patch,
-  del,
 } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 

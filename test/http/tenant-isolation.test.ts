@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addMember,
-  bearer,
-  jsonHeaders,
-  platformAdmin,
-  post,
-  regionTenantId,
-} from '../support/actors';
-import {
   agreementActions,
   agreementParties,
   agreements,
@@ -24,6 +16,14 @@ import {
   threads,
 } from '../../db/schema';
 import { newId } from '../../src/platform/ids';
+import {
+  addMember,
+  bearer,
+  jsonHeaders,
+  platformAdmin,
+  post,
+  regionTenantId,
+} from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 

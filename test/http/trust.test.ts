@@ -17,7 +17,7 @@ import { createHarness, type Harness, type ProblemBody, testConfig } from '../su
 import { potentialBody } from '../support/potentials';
 
 /**
- * Each finding of the outsider's attack (issue 10), as the attack itself: every
+ * Each finding of the outsider's attack, as the attack itself: every
  * test here failed on the code before the fix.
  */
 let h: Harness;

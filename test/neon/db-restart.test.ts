@@ -1,14 +1,14 @@
 import pg from 'pg';
-import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ws from 'ws';
 import type { DbHandle } from '../../db/client';
 import { openNeon } from '../../db/connect/neon';
 import { openNodePostgres } from '../../db/connect/node-postgres';
 import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
 import { createApp } from '../../src/app';
-import { conformingApp } from '../support/conformance';
 import { createLogger } from '../../src/platform/logger';
+import { conformingApp } from '../support/conformance';
 import { testConfig } from '../support/harness';
 import { findPostgresBin, type PostgresServer, startPostgres } from '../support/postgres';
 
@@ -124,7 +124,10 @@ describe.skipIf(!bin || !wsProxy)('a database that goes away', () => {
         let healthy = false;
         for (let i = 0; i < 60 && !healthy; i++) {
           // a request is never left waiting without bound: each try has its own deadline
-          const hres = await Promise.race([app.request('/health'), sleep(12_000).then(() => null)]);
+          const hres = await Promise.race([
+            Promise.resolve(app.request('/health')),
+            sleep(12_000).then(() => null),
+          ]);
           healthy = hres?.status === 200;
           if (!healthy) await sleep(250);
         }

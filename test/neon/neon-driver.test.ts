@@ -1,20 +1,20 @@
+import type { SQL } from 'drizzle-orm';
 import { eq, sql } from 'drizzle-orm';
-import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ws from 'ws';
+import type { Db } from '../../db/client';
 import { openNeon } from '../../db/connect/neon';
 import { migrate } from '../../db/migrate';
-import { seedReferenceData } from '../../db/seed/reference';
 import { potentials, tenantProfiles, tenants, users } from '../../db/schema';
+import { seedReferenceData } from '../../db/seed/reference';
+import { createApp } from '../../src/app';
 import { createSession } from '../../src/identity/sessions';
+import { newId } from '../../src/platform/ids';
+import { createLogger } from '../../src/platform/logger';
 import { indexWords, placesOf, searchTextOf } from '../../src/potentials/search-text';
 import { searchForm } from '../../src/reference/geography';
-import { createApp } from '../../src/app';
 import { conformingApp } from '../support/conformance';
-import { createLogger } from '../../src/platform/logger';
-import { newId } from '../../src/platform/ids';
-import { testConfig, type ProblemBody } from '../support/harness';
-import type { Db } from '../../db/client';
-import type { SQL } from 'drizzle-orm';
+import { type ProblemBody, testConfig } from '../support/harness';
 
 const rowsOf = async <T>(db: Db, query: SQL) =>
   ((await db.execute(query)) as unknown as { rows: T[] }).rows;

@@ -1,12 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from '../../db/client';
 import { openPglite } from '../../db/connect/pglite';
 import { migrate } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed/reference';
-import type { Db } from '../../db/client';
 import { createApp } from '../../src/app';
+import type { EmailMessage } from '../../src/email/client';
 import type { AppDeps } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
-import type { EmailMessage } from '../../src/email/client';
 import { conformingApp } from './conformance';
 
 export const testConfig = {

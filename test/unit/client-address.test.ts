@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressFrom, parseTrustProxy } from '../../src/node/client-address';
 import { loadNodeConfig } from '../../src/config/env';
+import { clientAddressFrom, parseTrustProxy } from '../../src/node/client-address';
 
 describe('the client address behind a proxy (TRUST_PROXY)', () => {
   it('is the socket address when TRUST_PROXY is off (the default): a client cannot pick its address', () => {

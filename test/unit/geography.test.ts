@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, islandGroupOf, searchForm, timeZoneOf } from '../../src/reference/geography';
 import { negotiateLang } from '../../src/platform/i18n';
+import { displayName, islandGroupOf, searchForm, timeZoneOf } from '../../src/reference/geography';
 
 describe('region names', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, freshnessBucket, scoreBounds } from '../../src/matching/bounds';
+import { boundsOf, freshnessBucket, scoreBounds } from '../../src/scoring/bounds';
 import {
   geographyCase,
   isCandidate,
@@ -9,12 +9,9 @@ import {
   rank,
   score,
   scoreValue,
-  type Candidate,
-  type History,
-  type Labels,
-  type Target,
-} from '../../src/matching/score';
-import { WEIGHTS } from '../../src/matching/weights';
+} from '../../src/scoring/score';
+import { type Candidate, type History, type Labels, type Target } from '../../src/scoring/types';
+import { WEIGHTS } from '../../src/scoring/weights';
 
 const ISSUES = [
   'inflasi',
@@ -331,7 +328,7 @@ describe('matching score (property-based)', () => {
   });
 });
 
-describe('explanations for the reader (issue 11, item 6)', () => {
+describe('explanations for the reader', () => {
   const labels: Labels = {
     affairs: (c) => ({ id: c === 'pariwisata' ? 'pariwisata' : c, en: c }),
     issues: (c) => ({ id: c === 'pariwisata' ? 'pariwisata' : c, en: c }),

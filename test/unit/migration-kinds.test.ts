@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate as run } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER } from '../../db/migrate';
 import { openPglite } from '../../db/connect/pglite';
+import { MIGRATIONS_FOLDER } from '../../db/migrate';
 
 /**
  * Migration 0014 on a database that holds rows in the old shape (English and

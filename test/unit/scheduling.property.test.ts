@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { schedule, type SchedulingInput } from '../../src/scheduling/scheduler';
 import { nationalInstance, smallInstance } from '../../bench/scheduling-instances';
+import { type SchedulingInput, schedule } from '../../src/scheduling/scheduler';
 
 /** Random instances, locked meetings included (placed validly first, as the API only locks valid places). */
 const instance = fc

@@ -7,12 +7,12 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
-import worker, { type Env } from '../../src/worker';
-import { hashPassword, verifyPassword } from '../../src/identity/passwords';
 import { renderMarkdown } from '../../src/discussion/markdown';
 import { calendarOf } from '../../src/forums/calendar';
 import { nextOccurrences, parseRecurrence } from '../../src/forums/recurrence';
 import { instantOf, spoken } from '../../src/forums/time';
+import { hashPassword, verifyPassword } from '../../src/identity/passwords';
+import worker, { type Env } from '../../src/worker';
 
 /**
  * Runs inside workerd: the worker's own fetch and scheduled handlers, with the

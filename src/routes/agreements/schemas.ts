@@ -1,10 +1,16 @@
 import { z } from '@hono/zod-openapi';
-import { RegulationSchema } from '../potentials/schemas';
-import { DateString } from '../common';
-import { CooperationKind } from '../common';
+import { SIGNED_STAGES, STAGES } from '../../agreements/stages';
 import { problemResponses } from '../../platform/errors';
-import { SIGNED_STAGES, STAGES } from '../../agreements/agreements';
-import { idParam, jsonResponse, NullableTimestamp, TenantParams, Timestamp } from '../common';
+import {
+  CooperationKind,
+  DateString,
+  idParam,
+  jsonResponse,
+  NullableTimestamp,
+  TenantParams,
+  Timestamp,
+} from '../common';
+import { RegulationSchema } from '../potentials/schemas';
 
 /** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
 export const Stage = z.enum(STAGES).openapi('AgreementStage', {

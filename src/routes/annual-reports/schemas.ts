@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { problemResponses } from '../../platform/errors';
+import { Stage } from '../agreements/schemas';
 import {
   DateString,
   idParam,
@@ -9,7 +10,6 @@ import {
   TenantParams,
   Timestamp,
 } from '../common';
-import { Stage } from '../agreements/schemas';
 
 /** Annual reports on Kerja Sama Daerah: a kabupaten/kota to its province, a province to the Ministry. */
 export const Year = z.coerce.number().int().min(2018).max(9999).openapi({

@@ -4,7 +4,7 @@ import { setSessionCookie } from '../../platform/auth';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { jsonBody, jsonResponse } from '../common';
-import { SignInBody, SessionSchema } from './definitions';
+import { SessionSchema, SignInBody } from './definitions';
 
 export const signInRoute = createRoute({
   method: 'post',

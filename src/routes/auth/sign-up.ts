@@ -3,7 +3,7 @@ import { signUp } from '../../identity/accounts';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { jsonBody, jsonResponse } from '../common';
-import { SignUpBody, Accepted } from './definitions';
+import { Accepted, SignUpBody } from './definitions';
 
 export const signUpRoute = createRoute({
   method: 'post',

@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { PartnerKind } from '../common';
 import { cursorParam, limitParam, pageMeta } from '../../platform/pagination';
-import { NullableTimestamp } from '../common';
-import { RegionCodeSchema } from '../regions/schemas';
-import { ProfileSchema } from '../potentials/index';
+import { NullableTimestamp, PartnerKind } from '../common';
+import { ProfileSchema } from '../potentials/definitions';
 import { IsoDate, PublicPotentialSchema } from '../potentials/schemas';
+import { RegionCodeSchema } from '../regions/schemas';
 
 /** The public catalogue: no sign-in; only published, unexpired potentials and verified partners. */
 export const list = (name: string, description: string) =>

@@ -31,10 +31,11 @@ export const followRoute = (method: 'put' | 'delete', target: 'thread' | 'board'
 /** The handler of one of them. */
 export function registerFollow(
   app: OpenAPIHono<AppEnv>,
+  route: ReturnType<typeof followRoute>,
   method: 'put' | 'delete',
   target: 'thread' | 'board',
 ) {
-  app.openapi(followRoute(method, target), async (c) => {
+  app.openapi(route, async (c) => {
     const p = c.req.valid('param') as { tenantId: string; threadId?: string; boardId?: string };
     const targetId = (target === 'thread' ? p.threadId : p.boardId)!;
     return c.json(

@@ -1,14 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createForum } from '../../forums/sessions';
+import { createForum } from '../../forums/series';
 import type { AppEnv } from '../../platform/context';
-import {
-  authSecurity,
-  jsonBody,
-  jsonResponse,
-  Name,
-  TenantParams,
-  createdResponse,
-} from '../common';
+import { authSecurity, createdResponse, jsonBody, Name, TenantParams } from '../common';
 import { Codes, ForumSchema, LocalDateTime, VenueInput, writeErrors, Zone } from './schemas';
 
 export const CreateForumRequest = z

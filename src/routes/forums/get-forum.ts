@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { getForum } from '../../forums/sessions';
+import { getForum } from '../../forums/series';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse } from '../common';
 import { ForumParams, ForumSchema, readErrors } from './schemas';

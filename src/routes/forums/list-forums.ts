@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listForums } from '../../forums/sessions';
+import { listForums } from '../../forums/series';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
 import { ForumSchema, readErrors } from './schemas';

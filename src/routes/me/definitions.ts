@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Role, TenantType, TenantStatus } from '../common';
-import { Timestamp } from '../common';
+import { Role, TenantStatus, TenantType, Timestamp } from '../common';
 
 export const MeSchema = z
   .object({

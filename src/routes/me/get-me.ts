@@ -5,7 +5,7 @@ import { problemResponses } from '../../platform/errors';
 import { authSecurity } from '../common';
 import { MeSchema } from './definitions';
 
-export const meRoute = createRoute({
+export const getMeRoute = createRoute({
   method: 'get',
   path: '/v1/me',
   description:
@@ -21,7 +21,7 @@ export const meRoute = createRoute({
 });
 
 export function registerGetMe(app: OpenAPIHono<AppEnv>) {
-  app.openapi(meRoute, async (c) =>
+  app.openapi(getMeRoute, async (c) =>
     c.json(MeSchema.parse(await getMe({ ctx: c.get('ctx') })), 200),
   );
 }

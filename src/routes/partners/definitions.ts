@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Name } from '../common';
-import { WebLink } from '../common';
+import { Name, WebLink } from '../common';
 
 export const CreatePartnerBody = z
   .object({

@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { createPotential } from '../../potentials/potentials';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, TenantParams, createdResponse } from '../common';
-import { PotentialBody, PotentialSchema } from './schemas';
+import { createPotential } from '../../potentials/potentials';
+import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
 import { writeErrors } from './definitions';
+import { PotentialBody, PotentialSchema } from './schemas';
 
 // ---- potentials ----
 export const createPotentialRoute = createRoute({

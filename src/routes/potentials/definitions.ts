@@ -1,8 +1,16 @@
 import { z } from '@hono/zod-openapi';
-import { DateString } from '../common';
-import { RoundStatus, TenantType, PartnerKind } from '../common';
 import { problemResponses } from '../../platform/errors';
-import { idParam, Name, NullableTimestamp, TenantParams, Timestamp } from '../common';
+import {
+  DateString,
+  idParam,
+  Name,
+  NullableTimestamp,
+  PartnerKind,
+  RoundStatus,
+  TenantParams,
+  TenantType,
+  Timestamp,
+} from '../common';
 import { IsoDate } from './schemas';
 
 /** A region's own work on its potentials: mapping rounds, drafting, the review lifecycle, its profile, its interest inbox, reports. */

@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { getPotential } from '../../potentials/potentials';
 import type { AppEnv } from '../../platform/context';
+import { getPotential } from '../../potentials/potentials';
 import { authSecurity, jsonResponse } from '../common';
+import { PotentialParams, readErrors } from './definitions';
 import { PotentialDetailSchema } from './schemas';
-import { readErrors, PotentialParams } from './definitions';
 
 export const getPotentialRoute = createRoute({
   method: 'get',

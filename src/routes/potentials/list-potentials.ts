@@ -1,11 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listPotentials } from '../../potentials/potentials';
 import type { AppEnv } from '../../platform/context';
 import { cursorParam, limitParam } from '../../platform/pagination';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { idPattern } from '../common';
-import { PotentialSchema } from './schemas';
+import { listPotentials } from '../../potentials/potentials';
+import { authSecurity, idPattern, jsonResponse, TenantParams } from '../common';
 import { readErrors } from './definitions';
+import { PotentialSchema } from './schemas';
 
 export const listPotentialsRoute = createRoute({
   method: 'get',

@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { OBJECTS } from '../../reference/regulations';
-import { DateString } from '../common';
-import { idPattern } from '../common';
-import { NullableTimestamp, Timestamp } from '../common';
+import { DateString, idPattern, NullableTimestamp, Timestamp } from '../common';
 
 const isoDate = z
   .string()

@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { updatePotential } from '../../potentials/potentials';
 import type { AppEnv } from '../../platform/context';
+import { updatePotential } from '../../potentials/potentials';
 import { authSecurity, jsonBody, jsonResponse } from '../common';
+import { PotentialParams, writeErrors } from './definitions';
 import { PotentialPatch, PotentialSchema } from './schemas';
-import { writeErrors, PotentialParams } from './definitions';
 
 export const updatePotentialRoute = createRoute({
   method: 'patch',

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { TenantStatus } from '../common';
-import { pageMeta } from '../../platform/pagination';
 import { ZONE_NAMES } from '../../forums/time';
+import { pageMeta } from '../../platform/pagination';
+import { TenantStatus } from '../common';
 
 export const RegionCodeSchema = z
   .string()

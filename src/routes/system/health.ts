@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkHealth } from '../../system/health';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
+import { checkHealth } from '../../system/health';
 
 const HealthSchema = z
   .object({

@@ -1,8 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam } from '../../platform/pagination';
-import { Email, idParam, Name, NullableTimestamp, Role, TenantParams, Timestamp } from '../common';
-import { idPattern } from '../common';
+import {
+  Email,
+  idParam,
+  idPattern,
+  Name,
+  NullableTimestamp,
+  Role,
+  TenantParams,
+  Timestamp,
+} from '../common';
 import { TenantSchema } from './schemas';
 
 /**

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { getTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
 import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { tenantErrors, TenantDetail } from './definitions';
+import { TenantDetail, tenantErrors } from './definitions';
 
 export const getTenantRoute = createRoute({
   method: 'get',

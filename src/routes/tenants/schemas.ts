@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PartnerKind } from '../common';
-import { NullableTimestamp, Timestamp } from '../common';
+import { NullableTimestamp, PartnerKind, Timestamp } from '../common';
 
 export const TenantSchema = z
   .object({

@@ -1,0 +1,43 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { addEvaluation } from '../../agreements/implementation';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonBody } from '../common';
+import { IsoDate } from '../potentials/schemas';
+import { AgreementEvaluation, created, Params } from './schemas';
+
+export const addAgreementEvaluationRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
+  description:
+    'Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluasi` stage.',
+  operationId: 'addAgreementEvaluation',
+  tags: ['Agreements'],
+  summary: 'Record a periodic evaluation',
+  security: authSecurity,
+  request: {
+    params: Params,
+    body: jsonBody(
+      z
+        .object({
+          date: IsoDate,
+          findings: z.string().trim().min(1).max(8000),
+          rating: z.number().int().min(1).max(5),
+          nextEvaluationDate: IsoDate.optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: created('The evaluation.', AgreementEvaluation),
+});
+
+export function registerAddAgreementEvaluation(app: OpenAPIHono<AppEnv>) {
+  app.openapi(addAgreementEvaluationRoute, async (c) => {
+    const params = c.req.valid('param');
+    const item = await addEvaluation({
+      ctx: c.get('ctx'),
+      input: { ...params, ...c.req.valid('json') },
+    });
+    c.header('location', `/v1/tenants/${params.tenantId}/agreements/${params.agreementId}`);
+    return c.json(AgreementEvaluation.parse(item), 201);
+  });
+}

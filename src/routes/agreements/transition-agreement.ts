@@ -1,0 +1,36 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { transitionAgreement } from '../../agreements/agreements';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonBody } from '../common';
+import { AgreementSchema, ok, Params, Stage } from './schemas';
+
+export const transitionAgreementRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions',
+  operationId: 'transitionAgreement',
+  tags: ['Agreements'],
+  summary: 'Move to the next stage',
+  description:
+    'For the stages one party may take: `pelaksanaan` (after the PKS or the action plan), `evaluasi` (after an evaluation is recorded) and `berakhir`. ' +
+    'Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
+  security: authSecurity,
+  request: {
+    params: Params,
+    body: jsonBody(z.object({ stage: Stage }).strict().openapi('AgreementTransition')),
+  },
+  responses: ok('The agreement.'),
+});
+
+export function registerTransitionAgreement(app: OpenAPIHono<AppEnv>) {
+  app.openapi(transitionAgreementRoute, async (c) =>
+    c.json(
+      AgreementSchema.parse(
+        await transitionAgreement({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+}

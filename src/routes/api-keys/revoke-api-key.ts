@@ -1,0 +1,24 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { revokeApiKey } from '../../identity/api-keys';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, idParam, TenantParams } from '../common';
+import { writeErrors } from '../tenants/definitions';
+
+export const revokeApiKeyRoute = createRoute({
+  method: 'delete',
+  path: '/v1/tenants/{tenantId}/api-keys/{keyId}',
+  operationId: 'revokeApiKey',
+  tags: ['API keys'],
+  summary: 'Revoke an API key',
+  description: 'It stops working on the next request.',
+  security: authSecurity,
+  request: { params: TenantParams.extend({ keyId: idParam('keyId', 'key', 'The API key.') }) },
+  responses: { 204: { description: 'Revoked.' }, ...writeErrors },
+});
+
+export function registerRevokeApiKey(app: OpenAPIHono<AppEnv>) {
+  app.openapi(revokeApiKeyRoute, async (c) => {
+    await revokeApiKey({ ctx: c.get('ctx'), input: c.req.valid('param') });
+    return c.body(null, 204);
+  });
+}

@@ -1,9 +1,0 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../platform/context';
-import { followRoute, registerFollow } from './follow';
-
-export const watchBoardRoute = followRoute('put', 'board');
-
-export function registerWatchBoard(app: OpenAPIHono<AppEnv>) {
-  registerFollow(app, 'put', 'board');
-}

@@ -1,9 +1,0 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../platform/context';
-import { followRoute, registerFollow } from './follow';
-
-export const watchThreadRoute = followRoute('put', 'thread');
-
-export function registerWatchThread(app: OpenAPIHono<AppEnv>) {
-  registerFollow(app, 'put', 'thread');
-}

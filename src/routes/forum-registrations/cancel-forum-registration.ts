@@ -1,0 +1,36 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { cancelRegistration } from '../../forums/registrations';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
+import { RegistrationSchema, writeErrors } from '../forums/schemas';
+
+export const cancelForumRegistrationRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel',
+  operationId: 'cancelForumRegistration',
+  tags: ['Forums'],
+  summary: 'Withdraw this tenant’s registration',
+  description:
+    'Before the session is held. A place it held goes to the first on the waitlist, who is emailed.',
+  security: authSecurity,
+  request: {
+    params: TenantParams.extend({
+      registrationId: idParam('registrationId', 'reg', 'The registration.'),
+    }),
+  },
+  responses: {
+    200: jsonResponse('The registration, cancelled.', RegistrationSchema),
+    ...writeErrors,
+  },
+});
+
+export function registerCancelForumRegistration(app: OpenAPIHono<AppEnv>) {
+  app.openapi(cancelForumRegistrationRoute, async (c) =>
+    c.json(
+      RegistrationSchema.parse(
+        await cancelRegistration({ ctx: c.get('ctx'), input: c.req.valid('param') }),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,45 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { decideRegistration } from '../../forums/registrations';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, idParam, jsonBody, jsonResponse } from '../common';
+import { RegistrationSchema, SessionParams, writeErrors } from './schemas';
+
+export const DecideRegistrationRequest = z
+  .object({
+    decision: z.enum(['approve', 'decline']),
+    reason: z.string().trim().max(2000).optional().openapi({ description: 'Required to decline.' }),
+  })
+  .strict()
+  .openapi('DecideForumRegistrationRequest');
+
+export const decideForumRegistrationRoute = createRoute({
+  method: 'post',
+  path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations/{registrationId}/decision',
+  operationId: 'decideForumRegistration',
+  tags: ['Forums'],
+  summary: 'Approve or decline a registration (convener)',
+  description:
+    'A pending or waitlisted registration. Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed.',
+  security: authSecurity,
+  request: {
+    params: SessionParams.extend({
+      registrationId: idParam('registrationId', 'reg', 'The registration.'),
+    }),
+    body: jsonBody(DecideRegistrationRequest),
+  },
+  responses: { 200: jsonResponse('The registration.', RegistrationSchema), ...writeErrors },
+});
+
+export function registerDecideForumRegistration(app: OpenAPIHono<AppEnv>) {
+  app.openapi(decideForumRegistrationRoute, async (c) =>
+    c.json(
+      RegistrationSchema.parse(
+        await decideRegistration({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('json') },
+        }),
+      ),
+      200,
+    ),
+  );
+}

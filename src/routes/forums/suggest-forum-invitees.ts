@@ -1,0 +1,51 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { suggestInvitees } from '../../forums/invitations';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonResponse } from '../common';
+import { LimitQuery, Reason, readErrors, SessionParams } from './schemas';
+
+export const SuggestionsResponse = z.object({
+  data: z.array(
+    z.object({
+      tenantId: z.string(),
+      name: z.string(),
+      type: z.enum(['region', 'partner']),
+      regionCode: z.string().nullable(),
+      score: z.number(),
+      reasons: z.array(Reason),
+    }),
+  ),
+});
+
+export const suggestForumInviteesRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/suggested-invitees',
+  operationId: 'suggestForumInvitees',
+  tags: ['Forums'],
+  summary: 'Who to invite, and why',
+  description:
+    'Regions and partners ranked by the matching score against the forum’s themes and the convener’s published potentials, each with its best explanation. Tenants already invited or registered are left out.',
+  security: authSecurity,
+  request: {
+    params: SessionParams,
+    query: LimitQuery,
+  },
+  responses: {
+    200: jsonResponse('Suggested invitees, best first.', SuggestionsResponse),
+    ...readErrors,
+  },
+});
+
+export function registerSuggestForumInvitees(app: OpenAPIHono<AppEnv>) {
+  app.openapi(suggestForumInviteesRoute, async (c) =>
+    c.json(
+      SuggestionsResponse.parse(
+        await suggestInvitees({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('query') },
+        }),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,32 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listInvitations } from '../../identity/invitations';
+import type { AppEnv } from '../../platform/context';
+import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { InvitationSchema, tenantErrors } from '../tenants/definitions';
+
+export const listInvitationsRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/invitations',
+  description:
+    'The tenant’s invitations with their state (pending, accepted, revoked, expired). A province sees them only while its kabupaten/kota is unclaimed.',
+  operationId: 'listInvitations',
+  tags: ['Invitations'],
+  summary: 'List invitations',
+  security: authSecurity,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonResponse('Invitations, newest first.', z.object({ data: z.array(InvitationSchema) })),
+    ...tenantErrors,
+  },
+});
+
+export function registerListInvitations(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listInvitationsRoute, async (c) =>
+    c.json(
+      z
+        .object({ data: z.array(InvitationSchema) })
+        .parse(await listInvitations({ ctx: c.get('ctx'), input: c.req.valid('param') })),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,52 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listNotificationSettings } from '../../digests/preferences';
+import type { AppEnv } from '../../platform/context';
+import { problemResponses } from '../../platform/errors';
+import { authSecurity, jsonResponse } from '../common';
+
+export const DigestSection = z
+  .enum(['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'])
+  .openapi('DigestSection');
+export const NotificationSettings = z
+  .object({
+    tenantId: z.string(),
+    tenantName: z.string(),
+    role: z.string(),
+    frequency: z.enum(['off', 'daily', 'weekly']),
+    isDefault: z
+      .boolean()
+      .openapi({ description: 'Never chosen: weekly for a head, off otherwise.' }),
+    sections: z.array(DigestSection).openapi({ description: 'The sections wanted; empty: all.' }),
+    language: z.enum(['id', 'en']),
+    zone: z.enum(['WIB', 'WITA', 'WIT']).openapi({
+      description: 'The digest is sent at 07:00 in this zone (the region’s own; partners WIB).',
+    }),
+  })
+  .openapi('NotificationSettings');
+export const NotificationSettingsList = z
+  .object({ data: z.array(NotificationSettings) })
+  .openapi('NotificationSettingsList');
+
+export const listNotificationSettingsRoute = createRoute({
+  method: 'get',
+  path: '/v1/me/notifications',
+  operationId: 'listNotificationSettings',
+  tags: ['Me'],
+  summary: 'Your digest settings, per tenant you belong to',
+  description:
+    'How often the email digest of each of your tenants reaches you (weekly by default for a head, off otherwise), which sections, in which language. Immediate emails (invitations, resets, proposals) are not affected.',
+  security: authSecurity,
+  responses: {
+    200: jsonResponse('Per tenant.', NotificationSettingsList),
+    ...problemResponses(401, 403),
+  },
+});
+
+export function registerListNotificationSettings(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listNotificationSettingsRoute, async (c) =>
+    c.json(
+      NotificationSettingsList.parse(await listNotificationSettings({ ctx: c.get('ctx') })),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,48 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listProposals } from '../../facilitation/proposals';
+import type { AppEnv } from '../../platform/context';
+import { problemResponses } from '../../platform/errors';
+import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { ProposalSchema } from './definitions';
+
+export const listProposalsRoute = createRoute({
+  method: 'get',
+  path: '/v1/tenants/{tenantId}/proposals',
+  description:
+    'Proposals the province made, or, for a party, the proposals it received, newest first.',
+  operationId: 'listProposals',
+  tags: ['Facilitation'],
+  summary: 'Proposals made (as facilitator) or received (as party)',
+  security: authSecurity,
+  request: {
+    params: TenantParams,
+    query: z.object({
+      as: z
+        .enum(['facilitator', 'party'])
+        .default('party')
+        .openapi({
+          param: { name: 'as', in: 'query' },
+          description:
+            '`facilitator`: proposals this province made; `party`: proposals this tenant received.',
+        }),
+    }),
+  },
+  responses: {
+    200: jsonResponse('Newest first.', z.object({ data: z.array(ProposalSchema) })),
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+export function registerListProposals(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listProposalsRoute, async (c) =>
+    c.json(
+      z.object({ data: z.array(ProposalSchema) }).parse(
+        await listProposals({
+          ctx: c.get('ctx'),
+          input: { ...c.req.valid('param'), ...c.req.valid('query') },
+        }),
+      ),
+      200,
+    ),
+  );
+}
