@@ -5,6 +5,74 @@ import { newId } from './ids';
 
 export type Diff = Record<string, { from?: unknown; to?: unknown }>;
 
+/** What an audit row is about: the kinds of object the API writes. */
+export type AuditTarget =
+  | 'agency'
+  | 'agreement'
+  | 'agreement_action'
+  | 'annual_report'
+  | 'api_key'
+  | 'board'
+  | 'calendar_feed'
+  | 'forum'
+  | 'forum_follow_up'
+  | 'forum_meeting'
+  | 'forum_registration'
+  | 'forum_session'
+  | 'interest'
+  | 'invitation'
+  | 'mapping_decision'
+  | 'mapping_round'
+  | 'membership'
+  | 'post'
+  | 'post_report'
+  | 'potential'
+  | 'proposal'
+  | 'session'
+  | 'tenant'
+  | 'thread'
+  | 'user';
+
+type AgreementStage =
+  | 'inisiasi'
+  | 'kesepakatan_bersama'
+  | 'perjanjian_kerja_sama'
+  | 'nota_kesepakatan'
+  | 'rencana_aksi'
+  | 'pelaksanaan'
+  | 'evaluasi'
+  | 'perpanjangan'
+  | 'berakhir';
+
+/** Every action the audit log records, `<area>.<what happened>`: the one list (readers filter by it). */
+export type AuditAction =
+  | `agency.${'created' | 'updated' | 'deleted'}`
+  | `agreement.${'created' | 'action_added' | 'action_updated' | 'document_added' | 'evaluated' | 'signed' | 'confirmed' | 'declined'}`
+  | `agreement.${AgreementStage}`
+  | `annual_report.${'submitted' | 'accepted' | 'returned'}`
+  | `api_key.${'created' | 'revoked'}`
+  | `calendar_feed.${'created' | 'revoked'}`
+  | `digest.${'preferences_set' | 'unsubscribed'}`
+  | `discussion.${'board_opened' | 'board_publicity' | 'thread_created' | 'post_created' | 'post_edited' | 'post_deleted' | 'post_reported' | 'report_dismissed' | 'user_muted'}`
+  | `discussion.post_${'hidden' | 'shown'}`
+  | `discussion.thread_${'pin' | 'unpin' | 'lock' | 'unlock' | 'move'}`
+  | `forum.${'created' | 'invited' | 'invitations_sent' | 'session_created' | 'session_updated' | 'session_status' | 'minutes_recorded' | 'follow_up_created' | 'follow_up_updated' | 'availability_set' | 'schedule_run' | 'schedule_published'}`
+  | `forum.registration_${'received' | 'updated' | 'cancelled' | 'promoted' | 'approved' | 'declined' | 'waitlisted' | 'pending'}`
+  | 'forum.registered'
+  | `forum.meeting_${'requested' | 'received' | 'merged' | 'accepted' | 'declined' | 'cancelled' | 'adjusted' | 'outcome'}`
+  | `interest.${'expressed' | 'received' | 'accepted' | 'declined'}`
+  | `invitation.${'created' | 'accepted' | 'revoked'}`
+  | `mapping.${'berita_acara' | 'sk'}`
+  | `membership.${'created' | 'updated' | 'removed'}`
+  | `potential.${'created' | 'updated' | 'revised'}`
+  | `potential.${'submit' | 'prioritise' | 'establish' | 'publish' | 'return' | 'close' | 'archive'}`
+  | `profile.updated`
+  | `proposal.${'created' | 'received' | 'expired' | 'answered' | 'accepted' | 'declined'}`
+  | `round.${'opened' | 'updated' | 'closed' | 'reopened'}`
+  | `session.${'created' | 'revoked' | 'revoked_all'}`
+  | `tenant.${'created' | 'claimed' | 'verified'}`
+  | `user.${'signed_up' | 'email_verified' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_created'}`;
+
 /** The fields that changed between two versions of a row (secrets never belong in either). */
 export function diffOf<T extends Record<string, unknown>>(
   before: Partial<T> | null,
@@ -31,8 +99,8 @@ export async function recordAudit(
   ctx: Ctx,
   entry: {
     tenantId: string | null;
-    action: string;
-    targetType: string;
+    action: AuditAction;
+    targetType: AuditTarget;
     targetId: string;
     diff?: Diff;
   },
