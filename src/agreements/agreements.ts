@@ -20,6 +20,7 @@ import { authorize, provinceOf, requireActiveTenant, requireUser } from '../iden
 import { recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { regulationsFor } from '../reference/regulations';
 import { termCodes } from '../reference/vocabularies';
@@ -187,15 +188,12 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   if (!parties.includes(tenant.id))
     errors.push({
       location: 'body.parties',
-      message: {
-        id: 'harus memuat wilayah atau organisasi Anda sendiri',
-        en: 'must include your own tenant',
-      },
+      message: fieldMessage('agreements.must_include_your_own_tenant'),
     });
   if (parties.length < 2)
     errors.push({
       location: 'body.parties',
-      message: { id: 'minimal dua pihak yang berbeda', en: 'needs at least two different parties' },
+      message: fieldMessage('agreements.needs_at_least_two_different_parties'),
     });
   const found = parties.length
     ? await ctx.db
@@ -214,16 +212,15 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     if (!found.some((f) => f.id === p))
       errors.push({
         location: `body.parties.${i}`,
-        message: { id: 'wilayah atau organisasi tidak dikenal', en: 'unknown tenant' },
+        message: fieldMessage('agreements.unknown_tenant'),
       });
   });
   if (!termCodes('cooperation-kinds').has(input.kind))
     errors.push({
       location: 'body.kind',
-      message: {
-        id: `harus salah satu dari: ${[...termCodes('cooperation-kinds')].join(', ')}`,
-        en: `must be one of: ${[...termCodes('cooperation-kinds')].join(', ')}`,
-      },
+      message: fieldMessage('agreements.must_one', {
+        kinds: [...termCodes('cooperation-kinds')].join(', '),
+      }),
     });
   else if (found.length === parties.length && parties.length >= 2) {
     const wrong = kindMismatch(input.kind, found);
@@ -234,14 +231,14 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
   if (input.model && !termCodes('cooperation-models').has(input.model))
     errors.push({
       location: 'body.model',
-      message: { id: 'model kerja sama tidak dikenal', en: 'unknown cooperation model' },
+      message: fieldMessage('agreements.unknown_cooperation_model'),
     });
   affairs.forEach(
     (a, i) =>
       !termCodes('affairs').has(a) &&
       errors.push({
         location: `body.affairs.${i}`,
-        message: { id: `kode ${a} tidak dikenal`, en: `unknown code ${a}` },
+        message: fieldMessage('agreements.unknown_code', { a }),
       }),
   );
   issues.forEach(
@@ -249,7 +246,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       !termCodes('strategic-issues').has(a) &&
       errors.push({
         location: `body.issues.${i}`,
-        message: { id: `kode ${a} tidak dikenal`, en: `unknown code ${a}` },
+        message: fieldMessage('agreements.unknown_code', { a }),
       }),
   );
   if (input.source?.type === 'interest' && input.source.id) {
@@ -262,10 +259,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     )
       errors.push({
         location: 'body.source.id',
-        message: {
-          id: 'harus pernyataan minat Anda yang diterima',
-          en: 'must be an accepted interest of yours',
-        },
+        message: fieldMessage('agreements.must_accepted_interest_yours'),
       });
   }
   if (input.source?.type === 'proposal' && input.source.id) {
@@ -274,10 +268,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     if (!p || p.status !== 'accepted' || (p.partyA !== tenant.id && p.partyB !== tenant.id))
       errors.push({
         location: 'body.source.id',
-        message: {
-          id: 'harus usulan Anda yang diterima',
-          en: 'must be an accepted proposal of yours',
-        },
+        message: fieldMessage('agreements.must_accepted_proposal_yours'),
       });
   }
   // A follow-up of a forum session: the agreement's origin is that session.
@@ -287,10 +278,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     if (!followUp || followUp.status !== 'open' || !parties.includes(followUp.responsibleTenantId))
       errors.push({
         location: 'body.source.id',
-        message: {
-          id: 'harus tindak lanjut terbuka dari forum Anda, dengan pihak penanggung jawabnya di antara para pihak',
-          en: 'must be an open follow-up of your forum, with its responsible party among the parties',
-        },
+        message: fieldMessage('agreements.must_open_follow_up_your_forum'),
       });
     else if (followUp.agreementId) throw forumRule('follow_up_agreement');
   }

@@ -4,6 +4,7 @@ import { requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { agreementAccess, getAgreement } from './agreements';
 import { agreementRule } from './stages';
 
@@ -36,7 +37,7 @@ export async function answerAgreement({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: { id: 'wajib diisi saat menolak', en: 'is required when declining' },
+        message: fieldMessage('agreements.is_required_when_declining'),
       },
     ]);
   if (input.decision === 'confirm') requireActiveTenant(tenant);

@@ -9,6 +9,7 @@ import {
 import { recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx } from '../platform/context';
 import { badRequest, checkLink, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { access } from './agreements';
 import { ACTIVE } from './stages';
@@ -31,7 +32,7 @@ export async function addAction({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.responsibleTenantId',
-        message: { id: 'harus salah satu pihak', en: 'must be a party' },
+        message: fieldMessage('agreements.must_party'),
       },
     ]);
   const id = newId('action', ctx.now().getTime());
@@ -119,7 +120,7 @@ export async function addEvaluation({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.nextEvaluationDate',
-        message: { id: 'harus setelah tanggal evaluasi', en: 'must be after date' },
+        message: fieldMessage('agreements.must_after_date'),
       },
     ]);
   const id = newId('event', ctx.now().getTime());

@@ -9,6 +9,7 @@ import { membershipOf, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { agreementAccess, applyStage, getAgreement, type Row } from './agreements';
 import { agreementRule, nextStages, rule, type SignedStage } from './stages';
@@ -39,7 +40,7 @@ export type SignInput = {
 
 const need = (location: string): RaisedFieldError => ({
   location,
-  message: { id: 'wajib diisi untuk tahap ini', en: 'is required for this stage' },
+  message: fieldMessage('agreements.is_required_for_this_stage'),
 });
 
 /** The document as every party must sign it: only the fields its stage has, checked. */
@@ -53,7 +54,7 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
     if (d.start && d.end && d.end <= d.start)
       errors.push({
         location: 'body.document.end',
-        message: { id: 'harus setelah tanggal mulai', en: 'must be after start' },
+        message: fieldMessage('agreements.must_after_start'),
       });
     // PP 28/2018: DPRD approval when it burdens the budget or the public, or is not yet budgeted
     const needsDprd = !!d.burdensBudget || !!d.burdensPublic || d.budgeted === false;
@@ -83,10 +84,7 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.document.end',
-        message: {
-          id: `harus memperpanjang tanggal berakhir saat ini (${row.pksEnd})`,
-          en: `must extend the current end (${row.pksEnd})`,
-        },
+        message: fieldMessage('agreements.must_extend_current_end', { pksEnd: row.pksEnd }),
       },
     ]);
   return { number: d.number, date: d.date, end: d.end };
@@ -153,20 +151,14 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.signatoryCapacity',
-        message: {
-          id: 'Kesepakatan Bersama dan Nota Kesepakatan ditandatangani kepala daerah (gubernur, bupati atau wali kota), tidak dikuasakan',
-          en: 'a joint agreement (Kesepakatan Bersama) or memorandum (Nota Kesepakatan) is signed by the head of the region (governor, regent or mayor), not a delegate',
-        },
+        message: fieldMessage('agreements.joint_agreement_kesepakatan_bersama_memorandum_nota'),
       },
     ]);
   if (capacity === 'delegated' && !input.delegationRef?.trim())
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.delegationRef',
-        message: {
-          id: 'wajib bila pejabat yang dikuasakan menandatangani (nomor surat kuasa)',
-          en: 'is required when a delegated official signs (the delegation’s number)',
-        },
+        message: fieldMessage('agreements.is_required_when_delegated_official_signs'),
       },
     ]);
   const document = documentFor(input.stage, input.document, row);

@@ -275,8 +275,7 @@ export function bordering(
   return parties.every((a) => parties.some((b) => a !== b && borders(a, b)));
 }
 
-/** Stages a single party may move to; KB, PKS, renewal, Nota Kesepakatan and action plan need every party's signature. */
-type UnilateralStage = 'pelaksanaan' | 'evaluasi' | 'berakhir';
+/** The stages reached by every party's signature (KB, PKS, renewal, Nota Kesepakatan, action plan); the others a single party may move to. */
 export const SIGNED_STAGES = [
   'kesepakatan_bersama',
   'perjanjian_kerja_sama',

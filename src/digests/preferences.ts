@@ -4,6 +4,7 @@ import { requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { composeBatch } from './compose';
 import { SECTIONS } from './render';
@@ -57,10 +58,7 @@ export async function setNotificationSettings({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: `body.sections.${bad}`,
-        message: {
-          id: `harus salah satu dari: ${SECTIONS.join(', ')}`,
-          en: `must be one of: ${SECTIONS.join(', ')}`,
-        },
+        message: fieldMessage('digests.must_one', { SECTIONS: SECTIONS.join(', ') }),
       },
     ]);
   const values = {

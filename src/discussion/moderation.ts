@@ -3,6 +3,7 @@ import { boardMutes, boards, postReports, posts, threads, users } from '../../db
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, isUniqueViolation, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { PRIVATE_KINDS, readableBoard, readerOf, requireModerator } from './access';
 import { excerptOf } from './markdown';
@@ -28,10 +29,7 @@ export async function moderatePost({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: {
-          id: 'wajib diisi saat menyembunyikan: penulis melihat alasannya',
-          en: 'is required when hiding: the author sees it',
-        },
+        message: fieldMessage('discussion.is_required_when_hiding_author_sees'),
       },
     ]);
   if (post.status === 'deleted')
@@ -89,7 +87,7 @@ export async function moderateThread({
       throw badRequest({ key: 'request.invalid' }, [
         {
           location: 'body.boardId',
-          message: { id: 'wajib diisi untuk memindahkan', en: 'is required to move' },
+          message: fieldMessage('discussion.is_required_move'),
         },
       ]);
     target = await readableBoard(ctx, reader, input.boardId);
@@ -264,10 +262,7 @@ export async function muteUser({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.until',
-        message: {
-          id: 'harus waktu di masa depan, paling lama satu tahun',
-          en: 'must be in the future, at most a year ahead',
-        },
+        message: fieldMessage('discussion.must_future_at_most_year_ahead'),
       },
     ]);
   const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
@@ -275,7 +270,7 @@ export async function muteUser({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.userId',
-        message: { id: 'pengguna tidak dikenal', en: 'unknown user' },
+        message: fieldMessage('discussion.unknown_user'),
       },
     ]);
   await ctx.db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 import { consume, LIMITS } from '../platform/rate-limit';
@@ -145,10 +146,7 @@ export async function writePost(ctx: Ctx, reader: TenantReader, board: BoardRow,
       throw badRequest({ key: 'request.invalid' }, [
         {
           location: 'body.quotePostId',
-          message: {
-            id: 'harus tulisan yang tampil di utas ini',
-            en: 'must be a visible post of this thread',
-          },
+          message: fieldMessage('discussion.must_visible_post_this_thread'),
         },
       ]);
     quotedAuthor = q.author;

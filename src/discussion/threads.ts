@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { boards, posts, tenants, threadReads, threads, users } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { termCodes } from '../reference/vocabularies';
 import {
@@ -333,7 +334,7 @@ export async function createThread({ ctx, input }: { ctx: Ctx; input: NewThreadI
         !termCodes(vocabulary).has(c) &&
         errors.push({
           location: `body.${field}.${i}`,
-          message: { id: `kode ${c} tidak dikenal`, en: `unknown code ${c}` },
+          message: fieldMessage('discussion.unknown_code', { c }),
         }),
     );
   check('issues', 'strategic-issues');

@@ -7,6 +7,7 @@ import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import { type Ctx, isoDate, today } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
 
@@ -203,7 +204,7 @@ export async function answerProposal({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: { id: 'wajib diisi untuk menolak', en: 'required to decline' },
+        message: fieldMessage('facilitation.required_decline'),
       },
     ]);
   const side = p.partyA === tenant.id ? 'A' : 'B';

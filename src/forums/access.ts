@@ -12,6 +12,7 @@ import {
 import { authorize, requireUser, type TenantRow } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 
 export type ForumRow = typeof forums.$inferSelect;
 export type SessionRow = typeof forumSessions.$inferSelect;
@@ -298,10 +299,7 @@ export async function checkOrigin(
     throw badRequest({ key: 'request.invalid' }, [
       {
         location,
-        message: {
-          id: 'harus pertemuan forum yang Anda selenggarakan atau ikuti',
-          en: 'must be a forum session you convened or took part in',
-        },
+        message: fieldMessage('forums.must_forum_session_you_convened_took'),
       },
     ]);
 }

@@ -5,6 +5,7 @@ import { requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { ownRegistration } from './access';
 import { sessionOr404, sessionSlots } from './meetings';
 import { localOf, type Zone } from './time';
@@ -83,10 +84,7 @@ export async function setAvailability({
     if (!slot)
       errors.push({
         location: `body.unavailable.${i}`,
-        message: {
-          id: 'harus awal salah satu slot pertemuan pada rencana hari (lihat dayPlan)',
-          en: 'must be the start of one of the day plan’s meeting slots (see dayPlan)',
-        },
+        message: fieldMessage('forums.must_be_a_meeting_slot'),
       });
     else unavailable.push(slot.start);
   });
@@ -98,10 +96,7 @@ export async function setAvailability({
   if (parallel > Math.max(1, Number(people?.n ?? 1)))
     errors.push({
       location: 'body.parallel',
-      message: {
-        id: 'paling banyak sejumlah anggota delegasi',
-        en: 'at most the number of people in the delegation',
-      },
+      message: fieldMessage('forums.at_most_number_people_delegation'),
     });
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
   await ctx.db.transaction(async (tx) => {

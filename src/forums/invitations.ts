@@ -4,6 +4,7 @@ import { tenantsFitting } from '../candidates/recommendations';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { convenerSession, forumRule, inWords } from './access';
 import { notifyInvited } from './notices';
 
@@ -64,10 +65,7 @@ export async function inviteToSession({
     if (!t || t.status !== 'active' || id === tenant.id)
       errors.push({
         location: `body.tenantIds.${i}`,
-        message: {
-          id: 'harus wilayah atau organisasi aktif selain penyelenggara',
-          en: 'must be an active tenant other than the convener',
-        },
+        message: fieldMessage('forums.must_active_tenant_other_than_convener'),
       });
   });
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);

@@ -14,6 +14,7 @@ import { authorize, requireActiveTenant, requireUser } from '../identity/access'
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 
 import { type Slot, slotsOf } from '../scheduling/slots';
@@ -104,7 +105,6 @@ function meetingView(
     createdAt: m.createdAt,
   };
 }
-type MeetingView = ReturnType<typeof meetingView>;
 
 export async function namesOf(db: Ctx['db'] | Tx, ids: string[]) {
   const rows = ids.length
@@ -156,10 +156,7 @@ export async function requestMeeting({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.withTenantId',
-        message: {
-          id: 'tidak dapat meminta pertemuan dengan diri sendiri',
-          en: 'cannot meet itself',
-        },
+        message: fieldMessage('forums.cannot_meet_itself'),
       },
     ]);
   const theirs = await approvedRegistration(ctx.db, session.id, input.withTenantId);
@@ -190,10 +187,7 @@ export async function requestMeeting({
       throw badRequest({ key: 'request.invalid' }, [
         {
           location: 'body.potentialId',
-          message: {
-            id: 'harus potensi yang dipublikasikan milik salah satu pihak',
-            en: 'must be a published potential of either side',
-          },
+          message: fieldMessage('forums.must_published_potential_either_side'),
         },
       ]);
   }
@@ -346,7 +340,7 @@ export async function answerMeeting({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: { id: 'alasan penolakan wajib diisi', en: 'a reason is needed to decline' },
+        message: fieldMessage('forums.reason_is_needed_decline'),
       },
     ]);
   const now = ctx.now();

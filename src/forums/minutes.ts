@@ -11,6 +11,7 @@ import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import { type Ctx, today } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { convenerSession, forumRule } from './access';
 import { followUpView } from './session-views';
@@ -51,10 +52,7 @@ export async function recordMinutes({
     if (!approved.some((r) => r.tenantId === a.tenantId))
       errors.push({
         location: `body.attendance.${i}.tenantId`,
-        message: {
-          id: 'harus delegasi yang terdaftar dan disetujui pada pertemuan ini',
-          en: 'must be a delegation registered and approved for this session',
-        },
+        message: fieldMessage('forums.must_delegation_registered_approved_for_this'),
       });
   });
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
@@ -128,10 +126,7 @@ export async function createFollowUp({
   if (input.responsibleTenantId !== tenant.id && !registered)
     errors.push({
       location: 'body.responsibleTenantId',
-      message: {
-        id: 'harus penyelenggara atau delegasi yang terdaftar pada pertemuan ini',
-        en: 'must be the convener or a delegation registered for this session',
-      },
+      message: fieldMessage('forums.must_convener_delegation_registered_for_this'),
     });
   if (input.potentialId) {
     const [p] = await ctx.db
@@ -141,10 +136,7 @@ export async function createFollowUp({
     if (!p)
       errors.push({
         location: 'body.potentialId',
-        message: {
-          id: 'harus potensi kerja sama yang dipublikasikan',
-          en: 'must be a published cooperation potential',
-        },
+        message: fieldMessage('forums.must_published_cooperation_potential'),
       });
   }
   if (input.proposalId) {
@@ -163,10 +155,7 @@ export async function createFollowUp({
     if (!p)
       errors.push({
         location: 'body.proposalId',
-        message: {
-          id: 'harus usulan yang melibatkan pihak penanggung jawab',
-          en: 'must be a proposal involving the responsible party',
-        },
+        message: fieldMessage('forums.must_proposal_involving_responsible_party'),
       });
   }
   if (input.agreementId) {
@@ -182,10 +171,7 @@ export async function createFollowUp({
     if (!a)
       errors.push({
         location: 'body.agreementId',
-        message: {
-          id: 'harus kerja sama yang melibatkan pihak penanggung jawab',
-          en: 'must be an agreement the responsible party is part of',
-        },
+        message: fieldMessage('forums.must_agreement_responsible_party_is_part'),
       });
   }
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);

@@ -118,7 +118,6 @@ async function countFor(ctx: Ctx, sessionIds: string[]) {
     },
   };
 }
-type Outcomes = Awaited<ReturnType<typeof countFor>>;
 
 export async function sessionOutcomes({
   ctx,

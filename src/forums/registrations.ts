@@ -14,6 +14,7 @@ import { authorize, requireActiveTenant, requireUser } from '../identity/access'
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import {
   convenerSession,
@@ -23,7 +24,6 @@ import {
   ownRegistration,
   placesHeld,
   type RegistrationRow,
-  type SessionRow,
 } from './access';
 import { notifyConvener, notifyRegistration } from './notices';
 import { checkThemes } from './session-fields';
@@ -141,26 +141,17 @@ async function checkDelegation(
     if (d.userId && !members.some((m) => m.id === d.userId))
       errors.push({
         location: `body.delegates.${i}.userId`,
-        message: {
-          id: 'harus pengguna yang menjadi anggota wilayah atau organisasi yang mendaftar',
-          en: 'must be a user who is a member of the registering tenant',
-        },
+        message: fieldMessage('forums.must_user_who_is_member_registering'),
       });
     if (!d.userId && !d.name?.trim())
       errors.push({
         location: `body.delegates.${i}.name`,
-        message: {
-          id: 'wajib diisi untuk tamu yang bukan pengguna',
-          en: 'needed for a guest who is not a user',
-        },
+        message: fieldMessage('forums.needed_for_guest_who_is_not'),
       });
     if (d.userId && seen.has(d.userId))
       errors.push({
         location: `body.delegates.${i}.userId`,
-        message: {
-          id: 'orang yang sama tercantum dua kali',
-          en: 'the same person is listed twice',
-        },
+        message: fieldMessage('forums.same_person_is_listed_twice'),
       });
     if (d.userId) seen.add(d.userId);
   });
@@ -168,10 +159,7 @@ async function checkDelegation(
   if (heads > 1)
     errors.push({
       location: 'body.delegates',
-      message: {
-        id: 'hanya satu ketua delegasi',
-        en: 'only one head of delegation',
-      },
+      message: fieldMessage('forums.only_one_head_delegation'),
     });
   const potentialIds = [...new Set(input.potentialIds ?? [])];
   if (potentialIds.length) {
@@ -189,10 +177,7 @@ async function checkDelegation(
       if (!own.some((o) => o.id === p))
         errors.push({
           location: `body.potentialIds.${i}`,
-          message: {
-            id: 'harus potensi kerja sama milik Anda yang dipublikasikan',
-            en: 'must be a published cooperation potential of yours',
-          },
+          message: fieldMessage('forums.must_published_cooperation_potential_yours'),
         });
     });
   }
@@ -471,7 +456,7 @@ export async function decideRegistration({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: { id: 'alasan penolakan wajib diisi', en: 'a reason is needed to decline' },
+        message: fieldMessage('forums.reason_is_needed_decline'),
       },
     ]);
   if (!['pending', 'waitlisted'].includes(row.status))

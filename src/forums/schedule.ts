@@ -6,6 +6,7 @@ import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { type SchedulingInput, schedule } from '../scheduling/scheduler';
 import { convenerSession, forumRule, inWords, type SessionRow } from './access';
@@ -205,10 +206,7 @@ export async function adjustMeeting({
       throw badRequest({ key: 'request.invalid' }, [
         {
           location: 'body.slot',
-          message: {
-            id: 'harus awal salah satu slot pada rencana hari',
-            en: 'must be the start of one of the day plan’s slots',
-          },
+          message: fieldMessage('forums.must_be_a_slot'),
         },
       ]);
     const table = input.table ?? m.tableNo ?? 1;
@@ -216,7 +214,7 @@ export async function adjustMeeting({
       throw badRequest({ key: 'request.invalid' }, [
         {
           location: 'body.table',
-          message: { id: 'nomor meja tidak ada', en: 'no such table' },
+          message: fieldMessage('forums.no_such_table'),
         },
       ]);
     const [regs, here] = await Promise.all([

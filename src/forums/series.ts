@@ -5,6 +5,7 @@ import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import { type Ctx } from '../platform/context';
 import { badRequest, checkLink, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { timeZoneOf } from '../reference/geography';
 import { convenerForum, type ForumRow, forumRule } from './access';
@@ -88,7 +89,7 @@ export async function createForum({ ctx, input }: { ctx: Ctx; input: CreateForum
       if (!found.some((f) => f.id === id))
         errors.push({
           location: `body.invitedTenantIds.${i}`,
-          message: { id: 'wilayah atau organisasi tidak dikenal', en: 'unknown tenant' },
+          message: fieldMessage('agreements.unknown_tenant'),
         });
     });
   }
@@ -99,20 +100,14 @@ export async function createForum({ ctx, input }: { ctx: Ctx; input: CreateForum
   if (!firstStart)
     errors.push({
       location: 'body.firstStart',
-      message: {
-        id: 'tanggal dan jam setempat tidak ada (format YYYY-MM-DDTHH:mm)',
-        en: 'no such local date and time (format YYYY-MM-DDTHH:mm)',
-      },
+      message: fieldMessage('forums.no_such_local_date_time_format'),
     });
   const opensDays = input.registrationOpensDays ?? 60;
   const closesDays = input.registrationClosesDays ?? 3;
   if (closesDays >= opensDays)
     errors.push({
       location: 'body.registrationClosesDays',
-      message: {
-        id: 'pendaftaran harus ditutup setelah dibuka (lebih sedikit hari sebelum pertemuan)',
-        en: 'registration must close after it opens (fewer days before the session)',
-      },
+      message: fieldMessage('forums.registration_must_close_after_opens_fewer'),
     });
   checkLink(ctx.config, input.venue?.onlineUrl, 'body.venue.onlineUrl');
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);

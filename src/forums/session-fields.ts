@@ -7,6 +7,7 @@ import {
 } from '../../db/schema/index';
 import { type Ctx } from '../platform/context';
 import { badRequest, checkLink, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { termCodes } from '../reference/vocabularies';
 import { MAX_DAY_SLOTS } from '../scheduling/scheduler';
 import { slotsOf } from '../scheduling/slots';
@@ -52,10 +53,7 @@ export async function resolveSession(
     if (!d)
       errors.push({
         location: `body.${field}`,
-        message: {
-          id: 'tanggal dan jam setempat tidak ada (format YYYY-MM-DDTHH:mm)',
-          en: 'no such local date and time (format YYYY-MM-DDTHH:mm)',
-        },
+        message: fieldMessage('forums.no_such_local_date_time_format'),
       });
     return d ?? fallback;
   };
@@ -79,28 +77,22 @@ export async function resolveSession(
   if (endsAt <= startsAt)
     errors.push({
       location: 'body.end',
-      message: { id: 'harus setelah waktu mulai', en: 'must be after the start' },
+      message: fieldMessage('forums.must_after_start'),
     });
   if (endsAt.getTime() - startsAt.getTime() > 14 * DAY)
     errors.push({
       location: 'body.end',
-      message: { id: 'pertemuan paling lama 14 hari', en: 'a session lasts at most 14 days' },
+      message: fieldMessage('forums.session_lasts_at_most_14_days'),
     });
   if (registrationClosesAt <= registrationOpensAt)
     errors.push({
       location: 'body.registrationCloses',
-      message: {
-        id: 'harus setelah pendaftaran dibuka',
-        en: 'must be after registration opens',
-      },
+      message: fieldMessage('forums.must_after_registration_opens'),
     });
   if (registrationClosesAt > startsAt)
     errors.push({
       location: 'body.registrationCloses',
-      message: {
-        id: 'pendaftaran harus ditutup paling lambat saat pertemuan dimulai',
-        en: 'registration must close by the time the session starts',
-      },
+      message: fieldMessage('forums.registration_must_close_by_time_session'),
     });
   checkLink(ctx.config, input.venue?.onlineUrl, 'body.venue.onlineUrl');
   let agenda: AgendaItem[] | undefined;
@@ -123,19 +115,13 @@ export async function resolveSession(
       if (!s || !e || e <= s || s < startsAt || e > endsAt)
         errors.push({
           location: `body.agenda.${i}.end`,
-          message: {
-            id: 'acara harus berakhir setelah dimulai dan berada dalam waktu pertemuan',
-            en: 'an item must end after it starts and lie within the session',
-          },
+          message: fieldMessage('forums.item_must_end_after_starts_lie'),
         });
       (item.potentialIds ?? []).forEach((p, j) => {
         if (!known.has(p))
           errors.push({
             location: `body.agenda.${i}.potentialIds.${j}`,
-            message: {
-              id: 'harus potensi kerja sama yang dipublikasikan',
-              en: 'must be a published cooperation potential',
-            },
+            message: fieldMessage('forums.must_published_cooperation_potential'),
           });
       });
       agenda!.push({
@@ -160,30 +146,21 @@ export async function resolveSession(
       if (!ok)
         errors.push({
           location: `body.dayPlan.days.${i}`,
-          message: {
-            id: 'hari harus dalam waktu pertemuan, mulai sebelum selesai, dengan jeda di dalamnya',
-            en: 'a day must fall within the session, start before it ends, with breaks inside it',
-          },
+          message: fieldMessage('forums.day_must_fall_within_session_start'),
         });
       else if (
         slotsOf({ ...input.dayPlan!, days: [d] }, (l) => instantOf(l, zone)).length > MAX_DAY_SLOTS
       )
         errors.push({
           location: `body.dayPlan.days.${i}`,
-          message: {
-            id: `paling banyak ${MAX_DAY_SLOTS} slot pertemuan sehari: perpanjang slotMinutes atau perpendek hari`,
-            en: `at most ${MAX_DAY_SLOTS} meeting slots a day: lengthen slotMinutes or shorten the day`,
-          },
+          message: fieldMessage('forums.at_most_meeting_slots_day_lengthen', { MAX_DAY_SLOTS }),
         });
     });
     const dates = input.dayPlan.days.map((x) => x.date);
     if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!))
       errors.push({
         location: 'body.dayPlan.days',
-        message: {
-          id: 'tanggal berurutan dan masing-masing sekali',
-          en: 'dates in order, each once',
-        },
+        message: fieldMessage('forums.dates_order_each_once'),
       });
   }
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
@@ -203,10 +180,7 @@ export function checkThemes(
       if (!known.has(code))
         errors.push({
           location: `body.${field}.${i}`,
-          message: {
-            id: `kode ${code} tidak dikenal (lihat /v1/vocabularies/${vocabulary})`,
-            en: `unknown code ${code} (see /v1/vocabularies/${vocabulary})`,
-          },
+          message: fieldMessage('forums.unknown_code_see_v1_vocabularies', { code, vocabulary }),
         });
     });
   }

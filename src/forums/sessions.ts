@@ -11,6 +11,7 @@ import { requireUser } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { type Ctx } from '../platform/context';
 import { badRequest } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import {
   convenerForum,
@@ -210,10 +211,7 @@ export async function transitionSession({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.reason',
-        message: {
-          id: 'alasan pembatalan wajib diisi',
-          en: 'a reason is needed to cancel',
-        },
+        message: fieldMessage('forums.reason_is_needed_cancel'),
       },
     ]);
   if (input.status === 'held' && ctx.now() < session.startsAt) throw forumRule('held_before_start');

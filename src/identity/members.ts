@@ -4,6 +4,7 @@ import { agencies, memberships, users } from '../../db/schema';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { authorize, type Role, type TenantRow } from './access';
 
 export const REGION_ROLES = ['admin', 'liaison', 'head', 'viewer'] as const;
@@ -28,7 +29,7 @@ export async function checkRole(
     throw badRequest({ key: 'membership.liaison_needs_agency' }, [
       {
         location: `${location}.agencyId`,
-        message: { id: 'wajib diisi untuk pejabat penghubung', en: 'required for liaison' },
+        message: fieldMessage('identity.required_for_liaison'),
       },
     ]);
   const [agency] = await ctx.db
@@ -39,7 +40,7 @@ export async function checkRole(
     throw badRequest({ key: 'agency.not_found' }, [
       {
         location: `${location}.agencyId`,
-        message: { id: 'perangkat daerah tidak dikenal', en: 'unknown agency' },
+        message: fieldMessage('identity.unknown_agency'),
       },
     ]);
   return agency.id;

@@ -5,6 +5,7 @@ import { authorize, requireActiveTenant, requireUser } from '../identity/access'
 import { recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 
 type InterestRow = typeof interests.$inferSelect;
@@ -39,7 +40,7 @@ export async function expressInterest({
     throw badRequest({ key: 'interest.own_potential' }, [
       {
         location: 'body.fromTenantId',
-        message: { id: 'adalah pemilik potensi', en: 'is the owner of the potential' },
+        message: fieldMessage('interests.is_owner_potential'),
       },
     ]);
   await checkOrigin(ctx, input.originSessionId, fromTenantId);

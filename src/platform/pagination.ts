@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { badRequest } from './errors';
+import { fieldMessage } from './field-messages';
 import { sign, signatureMatches } from './secrets';
 
 /**
@@ -86,7 +87,7 @@ function badCursor(): never {
   throw badRequest({ key: 'pagination.bad_cursor' }, [
     {
       location: 'query.cursor',
-      message: { id: 'kursor tidak valid atau diubah', en: 'is invalid or has been altered' },
+      message: fieldMessage('platform.is_invalid_has_been_altered'),
     },
   ]);
 }

@@ -22,6 +22,7 @@ import {
 } from '../../db/schema';
 import { type Ctx, today } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { textArray } from '../platform/pg-arrays';
 import { rowsOf } from '../platform/rows';
@@ -61,7 +62,7 @@ export async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void
       if (!termCodes(vocabulary).has(v))
         errors.push({
           location: `query.${param}${values.length > 1 ? `.${i}` : ''}`,
-          message: { id: `kode ${v} tidak dikenal`, en: `unknown code ${v}` },
+          message: fieldMessage('potentials.unknown_code', { v }),
         });
     });
   vocab('kind', 'cooperation-kinds', f.kind);
@@ -81,26 +82,23 @@ export async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void
     if (f.province && !known.has(f.province))
       errors.push({
         location: 'query.province',
-        message: { id: 'provinsi tidak dikenal', en: 'unknown province' },
+        message: fieldMessage('potentials.unknown_province'),
       });
     if (f.region && !known.has(f.region))
       errors.push({
         location: 'query.region',
-        message: { id: 'wilayah tidak dikenal', en: 'unknown region' },
+        message: fieldMessage('potentials.unknown_region'),
       });
   }
   if (f.q !== undefined && expandQuery(f.q).length === 0)
     errors.push({
       location: 'query.q',
-      message: {
-        id: 'tidak memuat kata yang dapat dicari',
-        en: 'has no word to search for',
-      },
+      message: fieldMessage('potentials.has_no_word_search_for'),
     });
   if (f.valueMin !== undefined && f.valueMax !== undefined && f.valueMin > f.valueMax)
     errors.push({
       location: 'query.valueMax',
-      message: { id: 'tidak boleh lebih kecil dari valueMin', en: 'must not be below valueMin' },
+      message: fieldMessage('potentials.must_not_below_valuemin'),
     });
   if (errors.length) throw badRequest({ key: 'catalog.invalid_filters' }, errors);
 }

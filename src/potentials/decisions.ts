@@ -4,6 +4,7 @@ import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { applyTransition } from './potentials';
 
@@ -42,24 +43,16 @@ export async function decideBatch({ ctx, input }: { ctx: Ctx; input: BatchDecisi
     if (!row || (input.roundId && row.roundId !== input.roundId))
       errors.push({
         location: `body.potentialIds.${i}`,
-        message: {
-          id: 'harus potensi milik daerah ini (dalam periode pemetaan yang disebut)',
-          en: 'must be a potential of this region (in the round named)',
-        },
+        message: fieldMessage('potentials.must_potential_this_region_round_named'),
       });
     else if (row.status !== expected)
       conflicts.push({
         location: `body.potentialIds.${i}`,
-        message: {
-          id:
-            input.kind === 'berita_acara'
-              ? 'Berita Acara memprioritaskan potensi yang sudah diajukan'
-              : 'SK menetapkan potensi yang sudah diprioritaskan',
-          en:
-            input.kind === 'berita_acara'
-              ? 'a Berita Acara prioritises submitted potentials'
-              : 'an SK establishes prioritised potentials',
-        },
+        message: fieldMessage(
+          input.kind === 'berita_acara'
+            ? 'potentials.berita_acara_prioritises_submitted'
+            : 'potentials.sk_establishes_prioritised',
+        ),
       });
   });
   if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);

@@ -13,6 +13,7 @@ import { type Access, authorize } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { regulationsFor } from '../reference/regulations';
@@ -79,10 +80,7 @@ async function validateCodes(
       if (!known.has(v))
         errors.push({
           location: `body.${field}.${i}`,
-          message: {
-            id: `kode ${v} tidak dikenal (lihat /v1/vocabularies/${vocabulary})`,
-            en: `unknown code ${v} (see /v1/vocabularies/${vocabulary})`,
-          },
+          message: fieldMessage('potentials.unknown_code_see_v1_vocabularies', { v, vocabulary }),
         });
     });
   };
@@ -98,7 +96,7 @@ async function validateCodes(
   if (input.expiresOn !== undefined && input.expiresOn <= today(ctx)) {
     errors.push({
       location: 'body.expiresOn',
-      message: { id: 'harus tanggal di masa depan', en: 'must be a date in the future' },
+      message: fieldMessage('potentials.must_date_future'),
     });
   }
   if (input.districtCode) {
@@ -109,10 +107,10 @@ async function validateCodes(
     if (!d)
       errors.push({
         location: 'body.districtCode',
-        message: {
-          id: `kecamatan ${input.districtCode} tidak ada di wilayah ${regionCode}`,
-          en: `no district ${input.districtCode} in region ${regionCode}`,
-        },
+        message: fieldMessage('potentials.no_district_region', {
+          districtCode: input.districtCode,
+          regionCode,
+        }),
       });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);
@@ -184,7 +182,7 @@ async function checkAgencyAndRound(
       throw badRequest({ key: 'agency.not_found' }, [
         {
           location: 'body.agencyId',
-          message: { id: 'perangkat daerah tidak dikenal', en: 'unknown agency' },
+          message: fieldMessage('identity.unknown_agency'),
         },
       ]);
   }
@@ -198,7 +196,7 @@ async function checkAgencyAndRound(
       throw badRequest({ key: 'round.not_found' }, [
         {
           location: 'body.roundId',
-          message: { id: 'periode pemetaan tidak dikenal', en: 'unknown round' },
+          message: fieldMessage('potentials.unknown_round'),
         },
       ]);
   }
@@ -417,7 +415,7 @@ export async function applyTransition(
         { key: 'request.invalid' },
         missing.map((f) => ({
           location: `body.${f}`,
-          message: { id: 'wajib diisi untuk tindakan ini', en: `required to ${input.action}` },
+          message: fieldMessage('potentials.required', { action: input.action }),
         })),
       );
   };
@@ -444,10 +442,7 @@ export async function applyTransition(
         throw badRequest({ key: 'request.invalid' }, [
           {
             location: 'expiresOn',
-            message: {
-              id: 'sudah lewat: perbarui sebelum mempublikasikan',
-              en: 'has passed: renew it before publishing',
-            },
+            message: fieldMessage('potentials.has_passed_renew_before_publishing'),
           },
         ]);
       }

@@ -6,6 +6,7 @@ import { REQUIRED_LIAISONS } from '../identity/agencies';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 
 export type RoundInput = {
@@ -29,14 +30,14 @@ export async function createRound({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.periodEnd',
-        message: { id: 'tidak boleh sebelum periodStart', en: 'must not be before periodStart' },
+        message: fieldMessage('potentials.must_not_before_periodstart'),
       },
     ]);
   if (input.deadline < input.periodStart || input.deadline > input.periodEnd)
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.deadline',
-        message: { id: 'harus di dalam periode', en: 'must fall within the period' },
+        message: fieldMessage('potentials.must_fall_within_period'),
       },
     ]);
   const now = ctx.now();
@@ -156,10 +157,10 @@ export async function updateRound({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.deadline',
-        message: {
-          id: `harus di dalam periode (${round.periodStart} sampai ${round.periodEnd})`,
-          en: `must fall within the period (${round.periodStart} to ${round.periodEnd})`,
-        },
+        message: fieldMessage('potentials.must_fall_within_named_period', {
+          periodStart: round.periodStart,
+          periodEnd: round.periodEnd,
+        }),
       },
     ]);
   const next = { deadline: input.deadline ?? round.deadline, status: input.status ?? round.status };

@@ -5,6 +5,7 @@ import { authorize } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { termCodes } from '../reference/vocabularies';
 
 export type ProfileInput = {
@@ -75,7 +76,7 @@ export async function updateProfile({
       if (!termCodes(vocabulary).has(v))
         errors.push({
           location: `body.${field}.${i}`,
-          message: { id: `kode ${v} tidak dikenal`, en: `unknown code ${v}` },
+          message: fieldMessage('potentials.unknown_code', { v }),
         });
     });
   check('sectors', 'sectors', changes.sectors);
@@ -96,7 +97,7 @@ export async function updateProfile({
       if (!found.has(c))
         errors.push({
           location: `body.${field}.${i}`,
-          message: { id: `wilayah ${c} tidak dikenal`, en: `unknown region ${c}` },
+          message: fieldMessage('profiles.unknown_region', { c }),
         });
     });
   }
@@ -107,10 +108,7 @@ export async function updateProfile({
   ) {
     errors.push({
       location: 'body.engagementMaxIdr',
-      message: {
-        id: 'tidak boleh lebih kecil dari engagementMinIdr',
-        en: 'must not be below engagementMinIdr',
-      },
+      message: fieldMessage('profiles.must_not_below_engagementminidr'),
     });
   }
   if (errors.length) throw badRequest({ key: 'potential.invalid_codes' }, errors);

@@ -3,6 +3,7 @@ import { regions, tenants } from '../../db/schema';
 import { type Zone, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import { decodeCursor, pageOf } from '../platform/pagination';
 import { type IslandGroup, searchForm, type TimeZone } from './geography';
 
@@ -67,7 +68,7 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'query.q',
-        message: { id: 'harus memuat huruf atau angka', en: 'must contain letters or digits' },
+        message: fieldMessage('reference.must_contain_letters_digits'),
       },
     ]);
   }
@@ -81,7 +82,7 @@ export async function listRegions({ ctx, input }: { ctx: Ctx; input: ListRegions
       throw badRequest({ key: 'region.unknown_province', params: { code: filters.province } }, [
         {
           location: 'query.province',
-          message: { id: 'kode provinsi tidak dikenal', en: 'unknown province code' },
+          message: fieldMessage('reference.unknown_province_code'),
         },
       ]);
     }

@@ -402,7 +402,6 @@ export const VOCABULARIES = [
   partnerKinds,
 ] as const;
 export const VOCABULARY_NAMES = VOCABULARIES.map((v) => v.name) as [string, ...string[]];
-type VocabularyName = (typeof VOCABULARIES)[number]['name'];
 
 export function vocabularyByName(name: string): Vocabulary | undefined {
   return VOCABULARIES.find((v) => v.name === name);

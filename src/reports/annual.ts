@@ -25,6 +25,7 @@ import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, isUniqueViolation, notFound } from '../platform/errors';
+import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 
@@ -70,10 +71,7 @@ function checkYear(ctx: Ctx, year: number, location: string) {
     throw badRequest({ key: 'request.invalid' }, [
       {
         location,
-        message: {
-          id: `harus tahun ${FIRST_YEAR} sampai ${last}`,
-          en: `must be a year from ${FIRST_YEAR} to ${last}`,
-        },
+        message: fieldMessage('reports.must_year_from', { FIRST_YEAR, last }),
       },
     ]);
 }
@@ -414,10 +412,7 @@ export async function reviewAnnualReport({
     throw badRequest({ key: 'request.invalid' }, [
       {
         location: 'body.note',
-        message: {
-          id: 'wajib diisi bila laporan dikembalikan: apa yang perlu diperbaiki',
-          en: 'is required when returning a report: what needs correcting',
-        },
+        message: fieldMessage('reports.is_required_when_returning_report_what'),
       },
     ]);
   const status = input.decision === 'accept' ? ('accepted' as const) : ('returned' as const);
