@@ -61,19 +61,20 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
   }));
   const geography = geographyOf(own[0]!, new Set(neighbourTenants));
   const bounds = rows.flatMap((r) => {
+    const [id, tenantId, , issueMask, affairMask, flags] = r;
     const b = bestBounds(
       {
-        issueMask: r[3],
-        affairMask: r[4],
-        offer: (r[5] & 1) === 1,
-        mandatory: (r[5] & 2) === 2,
-        valued: (r[5] & 4) === 4,
+        issueMask,
+        affairMask,
+        offer: (flags & 1) === 1,
+        mandatory: (flags & 2) === 2,
+        valued: (flags & 4) === 4,
         geography: geography(r),
-        history: tenths('history', historyValue(history.get(r[1]))),
+        history: tenths('history', historyValue(history.get(tenantId))),
       },
       candidates,
     );
-    return b ? [{ id: r[0], ...b }] : [];
+    return b ? [{ id, ...b }] : [];
   });
   // the k-th best lower bound is at most the k-th best score: rows whose upper bound is below it cannot reach the page
   const k = offset + limit;
@@ -213,29 +214,36 @@ async function tenantsNaming(ctx: Ctx, regionCode: string): Promise<string[]> {
   ).map((r) => r.id);
 }
 
-/** id, tenant, region code, issue mask, affair mask, flags (1 offer, 2 mandatory, 4 states a value) */
-type CompactRow = [string, string, string, number, number, number];
+/** A `potential_targets` row as `compactRows` reads it; flags: 1 offer, 2 mandatory, 4 states a value. */
+type CompactRow = [
+  id: string,
+  tenantId: string,
+  regionCode: string,
+  issueMask: number,
+  affairMask: number,
+  flags: number,
+];
 
 /** The geography case of a row toward the candidates, as `geographyCase` decides it (index in GEOGRAPHY_CASES). */
 function geographyOf(candidate: Candidate, neighbourTenants: Set<string>) {
   const index = (g: (typeof GEOGRAPHY_CASES)[number]) => GEOGRAPHY_CASES.indexOf(g);
   if (candidate.type === 'partner') {
     const roi = new Set(candidate.regionsOfInterest);
-    return (r: CompactRow) =>
-      roi.has(r[2])
+    return ([, , regionCode]: CompactRow) =>
+      roi.has(regionCode)
         ? index('interest_region')
-        : roi.has(r[2].slice(0, 2))
+        : roi.has(regionCode.slice(0, 2))
           ? index('interest_province')
           : roi.size === 0
             ? index('open')
             : index('interest_elsewhere');
   }
-  return (r: CompactRow) =>
-    neighbourTenants.has(r[1])
+  return ([, tenantId, regionCode]: CompactRow) =>
+    neighbourTenants.has(tenantId)
       ? index('neighbour')
-      : r[2].slice(0, 2) === candidate.provinceCode
+      : regionCode.slice(0, 2) === candidate.provinceCode
         ? index('province')
-        : islandGroupOf(r[2]) === candidate.islandGroup
+        : islandGroupOf(regionCode) === candidate.islandGroup
           ? index('island')
           : index('elsewhere');
 }

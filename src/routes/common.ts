@@ -1,22 +1,30 @@
 import { z } from '@hono/zod-openapi';
+import { ID_PREFIXES, type IdKind } from '../platform/ids';
 import { singleLineProblem, TEXT_PROBLEM_MESSAGES } from '../platform/text';
 import { termCodes } from '../reference/vocabularies';
 
 /** Every authenticated operation accepts a bearer token (session or API key) or the session cookie. */
 export const authSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
-export const idParam = (name: string, prefix: string, description: string) =>
+/** An id in a body or query: an empty or malformed one is a 400 naming the field, never a query. */
+export const idPattern = (kind: IdKind) =>
   z
     .string()
-    .regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must be an id starting with ${prefix}_`)
-    .openapi({
-      param: { name, in: 'path' },
-      description,
-      example: `${prefix}_01jd2x6v0m8kq3b7e5y4w9c1ta`,
-    });
+    .regex(
+      new RegExp(`^${ID_PREFIXES[kind]}_[0-9a-z]{26}$`),
+      `must be an id starting with ${ID_PREFIXES[kind]}_`,
+    );
+
+/** A path parameter holding an id of one kind: its prefix and pattern come from `ID_PREFIXES`. */
+export const idParam = (name: string, kind: IdKind, description: string) =>
+  idPattern(kind).openapi({
+    param: { name, in: 'path' },
+    description,
+    example: `${ID_PREFIXES[kind]}_01jd2x6v0m8kq3b7e5y4w9c1ta`,
+  });
 
 export const TenantParams = z.object({
-  tenantId: idParam('tenantId', 'ten', 'The tenant (a region or a partner organisation).'),
+  tenantId: idParam('tenantId', 'tenant', 'The tenant (a region or a partner organisation).'),
 });
 
 export const Email = z
@@ -47,11 +55,6 @@ export const Name = (max = 200) =>
       message: TEXT_PROBLEM_MESSAGES.control.en,
     });
 
-/** An id in a body or query: an empty or malformed one is a 400 naming the field, never a query. */
-export const idPattern = (prefix: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must be an id starting with ${prefix}_`);
 export const Timestamp = z
   .date()
   .or(z.string())

@@ -6,6 +6,7 @@ import { createHarness, type Harness, type ProblemBody } from '../support/harnes
 type Agreement = {
   id: string;
   stage: string;
+  stageLabel: { id: string; en: string };
   consent: string;
   parties: { id: string; status: string }[];
   signatures: { tenantId: string; signatoryName: string }[];
@@ -79,6 +80,11 @@ describe('agreements', () => {
     const before = await profileCount();
     const a = await create('Kesepakatan yang belum disetujui Sigi');
     expect(a.consent).toBe('pending');
+    // the stage named in each language: Indonesian as the documents are, English for English readers
+    expect(a.stageLabel).toEqual({
+      id: 'inisiasi',
+      en: 'initiation',
+    });
     expect(a.parties.find((p) => p.id === sigi)!.status).toBe('invited');
     // the creator cannot take it anywhere alone
     expect((await move(a.id, { stage: 'berakhir' })).status).toBe(409);

@@ -1,19 +1,18 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { createAgency } from '../../identity/agencies';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
-import { AgencySchema, CreateAgencyBody, writeErrors } from '../tenants/definitions';
-
-export const createAgencyRoute = createRoute({
+import { createdResponse, jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { AgencySchema, CreateAgencyBody } from '../tenants/definitions';
+export const createAgencyRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agencies',
   description: 'Adds an agency (OPD) of the region. Names are unique within the region.',
   operationId: 'createAgency',
   tags: ['Agencies'],
   summary: 'Add an agency (OPD)',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(CreateAgencyBody) },
-  responses: { 201: createdResponse('The agency.', AgencySchema), ...writeErrors },
+  request: { body: jsonBody(CreateAgencyBody) },
+  responses: { 201: createdResponse('The agency.', AgencySchema) },
 });
 
 export function registerCreateAgency(app: OpenAPIHono<AppEnv>) {

@@ -1,10 +1,9 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteAgency } from '../../identity/agencies';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity } from '../common';
-import { AgencyParams, writeErrors } from '../tenants/definitions';
-
-export const deleteAgencyRoute = createRoute({
+import { tenantWrite } from '../tenant-route';
+import { AgencyParams } from '../tenants/definitions';
+export const deleteAgencyRoute = tenantWrite({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
   description:
@@ -12,9 +11,8 @@ export const deleteAgencyRoute = createRoute({
   operationId: 'deleteAgency',
   tags: ['Agencies'],
   summary: 'Remove an agency without liaisons',
-  security: authSecurity,
   request: { params: AgencyParams },
-  responses: { 204: { description: 'Removed.' }, ...writeErrors },
+  responses: { 204: { description: 'Removed.' } },
 });
 
 export function registerDeleteAgency(app: OpenAPIHono<AppEnv>) {

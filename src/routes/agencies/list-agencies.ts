@@ -1,16 +1,16 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAgencies } from '../../identity/agencies';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { AgencySchema, tenantErrors } from '../tenants/definitions';
-
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { AgencySchema } from '../tenants/definitions';
 export const AgencyListResponse = z.object({
   data: z.array(AgencySchema),
   requiredLiaisons: z.number().int(),
   agenciesNeedingLiaisons: z.number().int(),
 });
 
-export const listAgenciesRoute = createRoute({
+export const listAgenciesRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agencies',
   description:
@@ -18,11 +18,8 @@ export const listAgenciesRoute = createRoute({
   operationId: 'listAgencies',
   tags: ['Agencies'],
   summary: 'List a region’s agencies (OPD) and their liaisons',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('Agencies, flagged when short of liaisons.', AgencyListResponse),
-    ...tenantErrors,
   },
 });
 

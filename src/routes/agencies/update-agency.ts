@@ -1,27 +1,25 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateAgency } from '../../identity/agencies';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { AgencyParams, UpdateAgencyBody, writeErrors } from '../tenants/definitions';
-
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { AgencyParams, UpdateAgencyBody } from '../tenants/definitions';
 export const AgencyResponse = z.object({
   id: z.string(),
   name: z.string(),
   shortName: z.string().nullable(),
 });
 
-export const updateAgencyRoute = createRoute({
+export const updateAgencyRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/agencies/{agencyId}',
   description: 'Renames an agency or changes its short name.',
   operationId: 'updateAgency',
   tags: ['Agencies'],
   summary: 'Rename an agency',
-  security: authSecurity,
   request: { params: AgencyParams, body: jsonBody(UpdateAgencyBody) },
   responses: {
     200: jsonResponse('The agency.', AgencyResponse),
-    ...writeErrors,
   },
 });
 

@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { addAction } from '../../agreements/implementation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, Name } from '../common';
+import { jsonBody, Name } from '../common';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 import { AgreementAction, created, Params } from './schemas';
 
-export const addAgreementActionRoute = createRoute({
+export const addAgreementActionRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions',
   description:
@@ -13,7 +14,6 @@ export const addAgreementActionRoute = createRoute({
   operationId: 'addAgreementAction',
   tags: ['Agreements'],
   summary: 'Add an action-plan item',
-  security: authSecurity,
   request: {
     params: Params,
     body: jsonBody(

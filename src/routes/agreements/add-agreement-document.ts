@@ -1,18 +1,18 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { addDocument } from '../../agreements/implementation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, Name, WebLink } from '../common';
+import { jsonBody, Name, WebLink } from '../common';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 import { AgreementDocument, created, Params } from './schemas';
 
-export const addAgreementDocumentRoute = createRoute({
+export const addAgreementDocumentRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/documents',
   description: 'References a document of the agreement (title, number, date, an https link).',
   operationId: 'addAgreementDocument',
   tags: ['Agreements'],
   summary: 'Reference a document',
-  security: authSecurity,
   request: {
     params: Params,
     body: jsonBody(

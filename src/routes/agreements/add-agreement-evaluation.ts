@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { addEvaluation } from '../../agreements/implementation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody } from '../common';
+import { jsonBody } from '../common';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 import { AgreementEvaluation, created, Params } from './schemas';
 
-export const addAgreementEvaluationRoute = createRoute({
+export const addAgreementEvaluationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
   description:
@@ -13,7 +14,6 @@ export const addAgreementEvaluationRoute = createRoute({
   operationId: 'addAgreementEvaluation',
   tags: ['Agreements'],
   summary: 'Record a periodic evaluation',
-  security: authSecurity,
   request: {
     params: Params,
     body: jsonBody(

@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { answerAgreement } from '../../agreements/consent';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody } from '../common';
+import { jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
 import { AgreementSchema, ok, Params } from './schemas';
 
 export const AnswerAgreementRequest = z
@@ -18,7 +19,7 @@ export const AnswerAgreementRequest = z
   .openapi('AnswerAgreementRequest');
 export type AnswerAgreementRequest = z.infer<typeof AnswerAgreementRequest>;
 
-export const answerAgreementRoute = createRoute({
+export const answerAgreementRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/answer',
   operationId: 'answerAgreement',
@@ -27,7 +28,6 @@ export const answerAgreementRoute = createRoute({
   description:
     'Naming a tenant in an agreement invites it; it is bound only when its admin (a region’s head too) confirms. ' +
     'Until every party has confirmed, the agreement cannot move and counts nowhere. Only an invited party that has not answered may answer (else 409).',
-  security: authSecurity,
   request: { params: Params, body: jsonBody(AnswerAgreementRequest) },
   responses: ok('The agreement, with every party’s status.'),
 });

@@ -1,18 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createAgreement } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
 import { OBJECTS } from '../../reference/regulations';
-import {
-  authSecurity,
-  CooperationKind,
-  createdResponse,
-  jsonBody,
-  Name,
-  TenantParams,
-} from '../common';
-import { AgreementSchema, errors } from './schemas';
-
-export const createAgreementRoute = createRoute({
+import { CooperationKind, createdResponse, jsonBody, Name, TenantParams } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { AgreementSchema } from './schemas';
+export const createAgreementRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements',
   operationId: 'createAgreement',
@@ -20,7 +13,6 @@ export const createAgreementRoute = createRoute({
   summary: 'Start an agreement',
   description:
     'From an accepted interest or proposal, or for a cooperation that already exists. Parties: two or more tenants, yours included.',
-  security: authSecurity,
   request: {
     params: TenantParams,
     body: jsonBody(
@@ -67,7 +59,7 @@ export const createAgreementRoute = createRoute({
         .openapi('CreateAgreementRequest'),
     ),
   },
-  responses: { 201: createdResponse('The agreement, initiated.', AgreementSchema), ...errors },
+  responses: { 201: createdResponse('The agreement, initiated.', AgreementSchema) },
 });
 
 export function registerCreateAgreement(app: OpenAPIHono<AppEnv>) {

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { getAgreement } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity } from '../common';
+import { tenantRead } from '../tenant-route';
 import { AgreementSchema, ok, Params } from './schemas';
 
-export const getAgreementRoute = createRoute({
+export const getAgreementRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}',
   description:
@@ -12,7 +12,6 @@ export const getAgreementRoute = createRoute({
   operationId: 'getAgreement',
   tags: ['Agreements'],
   summary: 'An agreement with its plan, evaluations, documents and history',
-  security: authSecurity,
   request: { params: Params },
   responses: ok('The agreement.'),
 });

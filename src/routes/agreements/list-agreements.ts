@@ -1,8 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAgreements } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
-import { problemResponses } from '../../platform/errors';
-import { authSecurity, CooperationKind, DateString, jsonResponse, TenantParams } from '../common';
+import { CooperationKind, DateString, jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
 import { Consent, Flags, Party, Stage, StageLabel } from './schemas';
 
 export const AgreementListResponse = z.object({
@@ -21,7 +21,7 @@ export const AgreementListResponse = z.object({
   ),
 });
 
-export const listAgreementsRoute = createRoute({
+export const listAgreementsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/agreements',
   description:
@@ -29,11 +29,8 @@ export const listAgreementsRoute = createRoute({
   operationId: 'listAgreements',
   tags: ['Agreements'],
   summary: 'Agreements of this tenant (for a province: of its regions too), with flags',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('Newest first.', AgreementListResponse),
-    ...problemResponses(401, 403, 404),
   },
 });
 

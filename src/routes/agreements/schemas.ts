@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { SIGNED_STAGES, STAGES } from '../../agreements/stages';
-import { problemResponses } from '../../platform/errors';
 import {
   CooperationKind,
   DateString,
@@ -137,10 +136,9 @@ export const AgreementSchema = z
   })
   .openapi('Agreement');
 export const Params = TenantParams.extend({
-  agreementId: idParam('agreementId', 'agr', 'The agreement.'),
+  agreementId: idParam('agreementId', 'agreement', 'The agreement.'),
 });
-export const errors = problemResponses(400, 401, 403, 404, 409);
-export const ok = (d: string) => ({ 200: jsonResponse(d, AgreementSchema), ...errors });
+export const ok = (d: string) => ({ 200: jsonResponse(d, AgreementSchema) });
 
 /** 201 with the created item; `Location` is the agreement it belongs to, where it is read. */
 export const created = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -154,5 +152,4 @@ export const created = <T extends z.ZodType>(description: string, schema: T) => 
     },
     content: { 'application/json': { schema } },
   },
-  ...errors,
 });

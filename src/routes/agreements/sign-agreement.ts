@@ -1,8 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { signAgreement } from '../../agreements/signatures';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, Name } from '../common';
+import { jsonBody, Name } from '../common';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 import { AgreementSchema, ok, Params } from './schemas';
 
 const signer = {
@@ -115,7 +116,7 @@ export const SignAgreementRequest = z
   .openapi('SignAgreementRequest');
 export type SignAgreementRequest = z.infer<typeof SignAgreementRequest>;
 
-export const signAgreementRoute = createRoute({
+export const signAgreementRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/signatures',
   operationId: 'signAgreement',
@@ -124,7 +125,6 @@ export const signAgreementRoute = createRoute({
   description:
     'Kesepakatan Bersama, Perjanjian Kerja Sama and renewals (and, for sinergi, the Nota Kesepakatan and the action plan) are signed by every party: in a region its head, or an admin recording the head’s signature; in a partner its admin. ' +
     'The stage is reached with the last party’s signature of the same document. Each signature is audited in the signing party’s tenant.',
-  security: authSecurity,
   request: { params: Params, body: jsonBody(SignAgreementRequest) },
   responses: ok('The agreement, with its signatures.'),
 });

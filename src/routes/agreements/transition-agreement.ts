@@ -1,10 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { transitionAgreement } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody } from '../common';
+import { jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
 import { AgreementSchema, ok, Params, Stage } from './schemas';
 
-export const transitionAgreementRoute = createRoute({
+export const transitionAgreementRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/transitions',
   operationId: 'transitionAgreement',
@@ -13,7 +14,6 @@ export const transitionAgreementRoute = createRoute({
   description:
     'For the stages one party may take: `pelaksanaan` (after the PKS or the action plan), `evaluasi` (after an evaluation is recorded) and `berakhir`. ' +
     'Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.',
-  security: authSecurity,
   request: {
     params: Params,
     body: jsonBody(z.object({ stage: Stage }).strict().openapi('AgreementTransition')),

@@ -1,20 +1,19 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateAction } from '../../agreements/implementation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse } from '../common';
+import { idParam, jsonBody, jsonResponse } from '../common';
 import { IsoDate } from '../potentials/schemas';
-import { AgreementAction, errors, Params } from './schemas';
-
-export const updateAgreementActionRoute = createRoute({
+import { tenantWrite } from '../tenant-route';
+import { AgreementAction, Params } from './schemas';
+export const updateAgreementActionRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/actions/{actionId}',
   description: 'Updates an action-plan item’s status or due date.',
   operationId: 'updateAgreementAction',
   tags: ['Agreements'],
   summary: 'Update an action-plan item',
-  security: authSecurity,
   request: {
-    params: Params.extend({ actionId: idParam('actionId', 'act', 'The action.') }),
+    params: Params.extend({ actionId: idParam('actionId', 'action', 'The action.') }),
     body: jsonBody(
       z
         .object({
@@ -26,7 +25,6 @@ export const updateAgreementActionRoute = createRoute({
   },
   responses: {
     200: jsonResponse('The action-plan item, as adding one returns it.', AgreementAction),
-    ...errors,
   },
 });
 

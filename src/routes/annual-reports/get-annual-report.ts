@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { getAnnualReport } from '../../reports/annual';
-import { authSecurity } from '../common';
+import { tenantRead } from '../tenant-route';
 import { AnnualReport, ok, ReportParams } from './schemas';
 
-export const getAnnualReportRoute = createRoute({
+export const getAnnualReportRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/annual-reports/{reportId}',
   operationId: 'getAnnualReport',
@@ -12,7 +12,6 @@ export const getAnnualReportRoute = createRoute({
   summary: 'An annual report, as it was submitted',
   description:
     'Read by the region that submitted it, or by the province it reports to; anyone else gets 404.',
-  security: authSecurity,
   request: { params: ReportParams },
   responses: ok('The report.'),
 });

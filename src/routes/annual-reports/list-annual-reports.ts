@@ -1,14 +1,14 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { listAnnualReports } from '../../reports/annual';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { AnnualReport, errors } from './schemas';
-
+import { jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { AnnualReport } from './schemas';
 export const AnnualReportList = z
   .object({ data: z.array(AnnualReport) })
   .openapi('AnnualReportList');
 
-export const listAnnualReportsRoute = createRoute({
+export const listAnnualReportsRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/annual-reports',
   operationId: 'listAnnualReports',
@@ -16,9 +16,7 @@ export const listAnnualReportsRoute = createRoute({
   summary: 'The region’s own annual reports, every version',
   description:
     'Every report the region submitted, newest year and version first, each as it was frozen at submission, with its review.',
-  security: authSecurity,
-  request: { params: TenantParams },
-  responses: { 200: jsonResponse('Newest first.', AnnualReportList), ...errors },
+  responses: { 200: jsonResponse('Newest first.', AnnualReportList) },
 });
 
 export function registerListAnnualReports(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { provinceReporting } from '../../reports/annual';
-import { authSecurity, jsonResponse, NullableTimestamp, TenantParams } from '../common';
-import { errors, RegionReporting, Year } from './schemas';
-
+import { jsonResponse, NullableTimestamp, TenantParams } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { RegionReporting, Year } from './schemas';
 export const ProvinceReporting = z
   .object({
     provinceCode: z.string(),
@@ -23,7 +23,7 @@ export const ProvinceReporting = z
   })
   .openapi('ProvinceReporting');
 
-export const provinceReportingRoute = createRoute({
+export const provinceReportingRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/annual-reporting/{year}',
   operationId: 'provinceReporting',
@@ -31,11 +31,9 @@ export const provinceReportingRoute = createRoute({
   summary: 'For a province: which kabupaten/kota have reported for the year',
   description:
     'Each autonomous kabupaten/kota with its latest report’s status (`not_reported` when none), and the province’s own consolidated report once forwarded. Another tenant than a province gets 404.',
-  security: authSecurity,
   request: { params: TenantParams.extend({ year: Year }) },
   responses: {
     200: jsonResponse('Each kabupaten/kota’s latest report.', ProvinceReporting),
-    ...errors,
   },
 });
 

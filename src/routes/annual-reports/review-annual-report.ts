@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { reviewAnnualReport } from '../../reports/annual';
-import { authSecurity, jsonBody } from '../common';
+import { jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
 import { AnnualReport, ok, ReportParams } from './schemas';
 
 export const ReviewAnnualReportRequest = z
@@ -17,7 +18,7 @@ export const ReviewAnnualReportRequest = z
   .strict()
   .openapi('ReviewAnnualReportRequest');
 
-export const reviewAnnualReportRoute = createRoute({
+export const reviewAnnualReportRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/annual-reports/{reportId}/review',
   operationId: 'reviewAnnualReport',
@@ -25,7 +26,6 @@ export const reviewAnnualReportRoute = createRoute({
   summary: 'The province accepts or returns a kabupaten/kota’s report',
   description:
     'By the province’s admin or head, on a submitted report of one of its kabupaten/kota (another’s is 404; one already reviewed is 409). The region’s admins are emailed.',
-  security: authSecurity,
   request: { params: ReportParams, body: jsonBody(ReviewAnnualReportRequest) },
   responses: ok('The reviewed report.'),
 });

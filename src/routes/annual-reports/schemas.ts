@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { problemResponses } from '../../platform/errors';
 import { Stage } from '../agreements/schemas';
 import {
   DateString,
@@ -124,7 +123,6 @@ export const AnnualReport = z
   })
   .openapi('AnnualReport');
 export const ReportParams = TenantParams.extend({
-  reportId: idParam('reportId', 'rpt', 'The annual report.'),
+  reportId: idParam('reportId', 'report', 'The annual report.'),
 });
-export const errors = problemResponses(400, 401, 403, 404, 409);
-export const ok = (d: string) => ({ 200: jsonResponse(d, AnnualReport), ...errors });
+export const ok = (d: string) => ({ 200: jsonResponse(d, AnnualReport) });

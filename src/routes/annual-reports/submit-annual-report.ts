@@ -1,15 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { submitAnnualReport } from '../../reports/annual';
-import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
-import { AnnualReport, errors, Year } from './schemas';
-
+import { createdResponse, jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { AnnualReport, Year } from './schemas';
 export const SubmitAnnualReportRequest = z
   .object({ year: Year })
   .strict()
   .openapi('SubmitAnnualReportRequest');
 
-export const submitAnnualReportRoute = createRoute({
+export const submitAnnualReportRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/annual-reports',
   operationId: 'submitAnnualReport',
@@ -18,11 +18,9 @@ export const submitAnnualReportRoute = createRoute({
   description:
     'A kabupaten/kota submits to its province (its admins are emailed); a province forwards its consolidated report, listing who has not reported, to the Ministry. ' +
     'By the region’s admin or head. One current report per year: again only after the province returned it (409 otherwise); only autonomous regions report.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(SubmitAnnualReportRequest) },
+  request: { body: jsonBody(SubmitAnnualReportRequest) },
   responses: {
     201: createdResponse('The submitted report.', AnnualReport),
-    ...errors,
   },
 });
 

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKey } from '../../identity/api-keys';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
-import { CreateApiKeyBody, NewApiKeySchema, writeErrors } from '../tenants/definitions';
-
-export const createApiKeyRoute = createRoute({
+import { createdResponse, jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { CreateApiKeyBody, NewApiKeySchema } from '../tenants/definitions';
+export const createApiKeyRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/api-keys',
   description:
@@ -12,11 +12,9 @@ export const createApiKeyRoute = createRoute({
   operationId: 'createApiKey',
   tags: ['API keys'],
   summary: 'Create an API key',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(CreateApiKeyBody) },
+  request: { body: jsonBody(CreateApiKeyBody) },
   responses: {
     201: createdResponse('The key with its token, shown this once.', NewApiKeySchema),
-    ...writeErrors,
   },
 });
 

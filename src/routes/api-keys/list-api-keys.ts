@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listApiKeys } from '../../identity/api-keys';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { ApiKeySchema, tenantErrors } from '../tenants/definitions';
-
-export const listApiKeysRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { ApiKeySchema } from '../tenants/definitions';
+export const listApiKeysRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/api-keys',
   description:
@@ -12,11 +12,8 @@ export const listApiKeysRoute = createRoute({
   operationId: 'listApiKeys',
   tags: ['API keys'],
   summary: 'List the tenant’s API keys',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('Keys (never their secrets).', z.object({ data: z.array(ApiKeySchema) })),
-    ...tenantErrors,
   },
 });
 

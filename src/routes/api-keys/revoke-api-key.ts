@@ -1,19 +1,17 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { revokeApiKey } from '../../identity/api-keys';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, TenantParams } from '../common';
-import { writeErrors } from '../tenants/definitions';
-
-export const revokeApiKeyRoute = createRoute({
+import { idParam, TenantParams } from '../common';
+import { tenantWrite } from '../tenant-route';
+export const revokeApiKeyRoute = tenantWrite({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/api-keys/{keyId}',
   operationId: 'revokeApiKey',
   tags: ['API keys'],
   summary: 'Revoke an API key',
   description: 'It stops working on the next request.',
-  security: authSecurity,
-  request: { params: TenantParams.extend({ keyId: idParam('keyId', 'key', 'The API key.') }) },
-  responses: { 204: { description: 'Revoked.' }, ...writeErrors },
+  request: { params: TenantParams.extend({ keyId: idParam('keyId', 'apiKey', 'The API key.') }) },
+  responses: { 204: { description: 'Revoked.' } },
 });
 
 export function registerRevokeApiKey(app: OpenAPIHono<AppEnv>) {

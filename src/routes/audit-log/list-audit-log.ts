@@ -1,24 +1,22 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAuditLog } from '../../identity/audit-log';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { AuditEntrySchema, AuditQuery, tenantErrors } from '../tenants/definitions';
-
-export const listAuditLogRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { AuditEntrySchema, AuditQuery } from '../tenants/definitions';
+export const listAuditLogRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/audit-log',
   operationId: 'listAuditLog',
   tags: ['Audit'],
   summary: 'The tenant’s audit log',
   description: 'Every write: actor, action, target, what changed and the request id. Newest first.',
-  security: authSecurity,
-  request: { params: TenantParams, query: AuditQuery },
+  request: { query: AuditQuery },
   responses: {
     200: jsonResponse(
       'A page of entries.',
       z.object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
     ),
-    ...tenantErrors,
   },
 });
 

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createThread } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, Name } from '../common';
-import { Attachments, BoardParams, Body, errors, ThreadPage } from '../discussion/schemas';
-
+import { createdResponse, jsonBody, Name } from '../common';
+import { Attachments, BoardParams, Body, postingLimited, ThreadPage } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const CreateThreadRequest = z
   .object({
     title: Name(200),
@@ -23,7 +23,7 @@ export const CreateThreadRequest = z
   .strict()
   .openapi('CreateThreadRequest');
 
-export const createThreadRoute = createRoute({
+export const createThreadRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/boards/{boardId}/threads',
   operationId: 'createThread',
@@ -31,11 +31,10 @@ export const createThreadRoute = createRoute({
   summary: 'Open a thread with its first post',
   description:
     'As a member of this tenant, where it may write (403 otherwise; 403 naming the time and reason when muted). Posting is rate-limited per user (429); accounts younger than 7 days may carry at most 2 links per post. You follow the thread from then on.',
-  security: authSecurity,
   request: { params: BoardParams, body: jsonBody(CreateThreadRequest) },
   responses: {
     201: createdResponse('The thread.', ThreadPage),
-    ...errors,
+    ...postingLimited,
   },
 });
 

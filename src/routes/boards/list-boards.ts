@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { listBoards } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { BoardPage, BoardsQuery, errors } from '../discussion/schemas';
-
-export const listBoardsRoute = createRoute({
+import { jsonResponse } from '../common';
+import { BoardPage, BoardsQuery } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
+export const listBoardsRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/boards',
   operationId: 'listBoards',
@@ -12,9 +12,8 @@ export const listBoardsRoute = createRoute({
   summary: 'The boards this tenant may read, most recently active first',
   description:
     'The national boards per strategic issue, its province’s board, the boards of forum sessions it convenes or takes part in, and the private conversations of its interests, proposals and agreements — each with the number of threads holding posts you have not read.',
-  security: authSecurity,
-  request: { params: TenantParams, query: BoardsQuery },
-  responses: { 200: jsonResponse('A page of boards.', BoardPage), ...errors },
+  request: { query: BoardsQuery },
+  responses: { 200: jsonResponse('A page of boards.', BoardPage) },
 });
 
 export function registerListBoards(app: OpenAPIHono<AppEnv>) {

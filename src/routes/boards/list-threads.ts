@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { listThreads } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { BoardParams, errors, PageQuery, ThreadList } from '../discussion/schemas';
-
-export const listThreadsRoute = createRoute({
+import { jsonResponse } from '../common';
+import { BoardParams, PageQuery, ThreadList } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
+export const listThreadsRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/boards/{boardId}/threads',
   operationId: 'listThreads',
@@ -12,9 +12,8 @@ export const listThreadsRoute = createRoute({
   summary: 'A board’s threads: pinned first, then by last activity',
   description:
     'With each thread’s unread count and your last-read marker, whether you may write here and whether you moderate. A board this tenant may not read answers 404.',
-  security: authSecurity,
   request: { params: BoardParams, query: PageQuery },
-  responses: { 200: jsonResponse('A page of threads.', ThreadList), ...errors },
+  responses: { 200: jsonResponse('A page of threads.', ThreadList) },
 });
 
 export function registerListThreads(app: OpenAPIHono<AppEnv>) {

@@ -1,12 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { muteUser } from '../../discussion/moderation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idPattern, jsonBody, jsonResponse, Name, Timestamp } from '../common';
-import { BoardParams, errors } from '../discussion/schemas';
-
+import { idPattern, jsonBody, jsonResponse, Name, Timestamp } from '../common';
+import { BoardParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const MuteRequest = z
   .object({
-    userId: idPattern('usr').openapi({ description: 'The user to mute.' }),
+    userId: idPattern('user').openapi({ description: 'The user to mute.' }),
     until: z.coerce.date().openapi({
       description: 'Until when (at most a year ahead).',
       example: '2026-12-31T00:00:00Z',
@@ -19,7 +19,7 @@ export const Mute = z
   .object({ boardId: z.string(), userId: z.string(), until: Timestamp, reason: z.string() })
   .openapi('Mute');
 
-export const muteUserRoute = createRoute({
+export const muteUserRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/boards/{boardId}/mutes',
   operationId: 'muteUser',
@@ -27,9 +27,8 @@ export const muteUserRoute = createRoute({
   summary: 'Mute a user on the board for a time (moderators)',
   description:
     'A muted user who tries to write is told until when and why (403). Muting again replaces the time. Audited.',
-  security: authSecurity,
   request: { params: BoardParams, body: jsonBody(MuteRequest) },
-  responses: { 200: jsonResponse('The mute.', Mute), ...errors },
+  responses: { 200: jsonResponse('The mute.', Mute) },
 });
 
 export function registerMuteUser(app: OpenAPIHono<AppEnv>) {

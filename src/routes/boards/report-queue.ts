@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { reportQueue } from '../../discussion/moderation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, Timestamp } from '../common';
-import { BoardParams, errors } from '../discussion/schemas';
-
+import { jsonResponse, Timestamp } from '../common';
+import { BoardParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const ReportQueue = z
   .object({
     data: z.array(
@@ -21,16 +21,15 @@ export const ReportQueue = z
   })
   .openapi('ReportQueue');
 
-export const reportQueueRoute = createRoute({
+export const reportQueueRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/boards/{boardId}/reports',
   operationId: 'reportQueue',
   tags: ['Discussion'],
   summary: 'The board’s open reports, oldest first (moderators)',
   description: 'Hide the post (`…/posts/{postId}/moderation`) or dismiss the report.',
-  security: authSecurity,
   request: { params: BoardParams },
-  responses: { 200: jsonResponse('The queue.', ReportQueue), ...errors },
+  responses: { 200: jsonResponse('The queue.', ReportQueue) },
 });
 
 export function registerReportQueue(app: OpenAPIHono<AppEnv>) {

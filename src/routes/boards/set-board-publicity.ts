@@ -1,16 +1,16 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { setBoardPublicity } from '../../discussion/conversations';
 import { boardView } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { BoardParams, BoardSchema, errors } from '../discussion/schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { BoardParams, BoardSchema } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const PublicityRequest = z
   .object({ publicRead: z.boolean() })
   .strict()
   .openapi('PublicityRequest');
 
-export const setBoardPublicityRoute = createRoute({
+export const setBoardPublicityRoute = tenantWrite({
   method: 'put',
   path: '/v1/tenants/{tenantId}/boards/{boardId}/publicity',
   operationId: 'setBoardPublicity',
@@ -18,9 +18,8 @@ export const setBoardPublicityRoute = createRoute({
   summary: 'Open a forum session’s board to the public, or close it (the convener)',
   description:
     'The public reads an open board; writing stays with the convener and approved delegations. Audited.',
-  security: authSecurity,
   request: { params: BoardParams, body: jsonBody(PublicityRequest) },
-  responses: { 200: jsonResponse('The board.', BoardSchema), ...errors },
+  responses: { 200: jsonResponse('The board.', BoardSchema) },
 });
 
 export function registerSetBoardPublicity(app: OpenAPIHono<AppEnv>) {

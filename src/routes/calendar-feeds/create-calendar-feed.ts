@@ -1,16 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createCalendarFeed } from '../../forums/feeds';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, TenantParams, Timestamp } from '../common';
-import { writeErrors } from '../forums/schemas';
-
+import { createdResponse, Timestamp } from '../common';
+import { tenantWrite } from '../tenant-route';
 export const CalendarFeedResponse = z.object({
   url: z.string().openapi({ description: 'Subscribe to this in a calendar program. Shown once.' }),
   token: z.string(),
   createdAt: Timestamp,
 });
 
-export const createCalendarFeedRoute = createRoute({
+export const createCalendarFeedRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/calendar-feed',
   operationId: 'createCalendarFeed',
@@ -18,11 +17,8 @@ export const createCalendarFeedRoute = createRoute({
   summary: 'Create (or replace) this tenant’s calendar subscription',
   description:
     'A secret link to every session the tenant registered for or convenes. The secret is shown once and stored hashed; creating it again revokes the previous link.',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     201: createdResponse('The subscription link.', CalendarFeedResponse),
-    ...writeErrors,
   },
 });
 

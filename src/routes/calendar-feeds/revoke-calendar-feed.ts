@@ -1,19 +1,16 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { revokeCalendarFeed } from '../../forums/feeds';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, TenantParams } from '../common';
-import { writeErrors } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
 
-export const revokeCalendarFeedRoute = createRoute({
+export const revokeCalendarFeedRoute = tenantWrite({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/calendar-feed',
   operationId: 'revokeCalendarFeed',
   tags: ['Forums'],
   summary: 'Revoke this tenant’s calendar subscription',
   description: 'The link stops working at once.',
-  security: authSecurity,
-  request: { params: TenantParams },
-  responses: { 204: { description: 'Revoked.' }, ...writeErrors },
+  responses: { 204: { description: 'Revoked.' } },
 });
 
 export function registerRevokeCalendarFeed(app: OpenAPIHono<AppEnv>) {

@@ -16,14 +16,14 @@ export const expressInterestFromCatalogueRoute = createRoute({
     'Deprecated: use `POST /v1/tenants/{tenantId}/interests`, where the acting tenant is in the path. Here it is `fromTenantId`, and a tenant you do not belong to answers 403.',
   security: authSecurity,
   request: {
-    params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }),
+    params: z.object({ potentialId: idParam('potentialId', 'potential', 'The potential.') }),
     body: {
       required: true,
       content: {
         'application/json': {
           schema: z
             .object({
-              fromTenantId: idPattern('ten').openapi({
+              fromTenantId: idPattern('tenant').openapi({
                 description: 'The tenant that is interested.',
               }),
               message: z.string().trim().min(1).max(4000),

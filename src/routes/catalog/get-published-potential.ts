@@ -14,7 +14,9 @@ export const getPublishedPotentialRoute = createRoute({
   tags: ['Catalogue'],
   summary: 'One published potential',
   security: [],
-  request: { params: z.object({ potentialId: idParam('potentialId', 'pot', 'The potential.') }) },
+  request: {
+    params: z.object({ potentialId: idParam('potentialId', 'potential', 'The potential.') }),
+  },
   responses: {
     200: jsonResponse('The potential.', PublicPotentialSchema),
     ...problemResponses(400, 404),

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { openConversation } from '../../discussion/conversations';
 import { boardView } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
-import { BoardSchema, errors } from '../discussion/schemas';
-
+import { createdResponse, jsonBody } from '../common';
+import { BoardSchema } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const OpenConversationRequest = z
   .object({
     subject: z.object({
@@ -28,7 +28,7 @@ export const Conversation = z
   })
   .openapi('Conversation');
 
-export const openConversationRoute = createRoute({
+export const openConversationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/conversations',
   operationId: 'openConversation',
@@ -36,15 +36,13 @@ export const openConversationRoute = createRoute({
   summary: 'Open (or find) the board of an interest, proposal, agreement or forum session',
   description:
     'A private conversation readable only by the subject’s parties (and the facilitating province of a proposal or of an agreement it facilitated): parties talk without exchanging personal emails. A session’s board is opened by its convener or an approved delegation. Anyone else gets 404. 201 when it was created now, 200 when it existed.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(OpenConversationRequest) },
+  request: { body: jsonBody(OpenConversationRequest) },
   responses: {
     200: {
       description: 'The existing board.',
       content: { 'application/json': { schema: Conversation } },
     },
     201: createdResponse('The board, created now.', Conversation, 'The conversation’s board.'),
-    ...errors,
   },
 });
 

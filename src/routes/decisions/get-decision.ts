@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { getDecision } from '../../potentials/decisions';
-import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
+import { idParam, jsonResponse, TenantParams } from '../common';
 import { BatchDecisionResponse } from '../potentials/decide-potentials';
-import { readErrors } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
 
-export const getDecisionRoute = createRoute({
+export const getDecisionRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/decisions/{decisionId}',
   operationId: 'getDecision',
@@ -13,15 +13,13 @@ export const getDecisionRoute = createRoute({
   summary: 'Read a Berita Acara or an SK',
   description:
     'A batch decision as recorded: its number, date, attendees and the potentials it moved, in its order, with their state now.',
-  security: authSecurity,
   request: {
     params: TenantParams.extend({
-      decisionId: idParam('decisionId', 'dec', 'The Berita Acara or SK.'),
+      decisionId: idParam('decisionId', 'decision', 'The Berita Acara or SK.'),
     }),
   },
   responses: {
     200: jsonResponse('The decision.', BatchDecisionResponse),
-    ...readErrors,
   },
 });
 

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { searchDiscussion } from '../../discussion/search';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { errors, SearchQuery, SearchResults } from '../discussion/schemas';
-
-export const searchDiscussionRoute = createRoute({
+import { jsonResponse } from '../common';
+import { SearchQuery, SearchResults } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
+export const searchDiscussionRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/discussion-search',
   operationId: 'searchDiscussion',
@@ -12,9 +12,8 @@ export const searchDiscussionRoute = createRoute({
   summary: 'Search the posts this tenant may read',
   description:
     'Full text in Indonesian over visible posts of the boards this tenant may read — a private conversation only by its parties; newest first.',
-  security: authSecurity,
-  request: { params: TenantParams, query: SearchQuery },
-  responses: { 200: jsonResponse('Matching posts.', SearchResults), ...errors },
+  request: { query: SearchQuery },
+  responses: { 200: jsonResponse('Matching posts.', SearchResults) },
 });
 
 export function registerSearchDiscussion(app: OpenAPIHono<AppEnv>) {

@@ -1,8 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { setWatch } from '../../discussion/reading';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { BoardParams, errors, ThreadParams } from './schemas';
+import { jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { BoardParams, ThreadParams } from './schemas';
 
 export const WatchState = z
   .object({ targetType: z.enum(['thread', 'board']), targetId: z.string(), watching: z.boolean() })
@@ -10,7 +11,7 @@ export const WatchState = z
 
 /** Following a thread or a board: four small operations (one file each) built from one definition. */
 export const followRoute = (method: 'put' | 'delete', target: 'thread' | 'board') =>
-  createRoute({
+  tenantWrite({
     method,
     path:
       target === 'thread'
@@ -23,9 +24,8 @@ export const followRoute = (method: 'put' | 'delete', target: 'thread' | 'board'
       target === 'thread'
         ? 'New posts in a followed thread notify you (by email, and in the digests). You follow the threads you write in.'
         : 'New posts anywhere on a followed board notify you.',
-    security: authSecurity,
     request: { params: target === 'thread' ? ThreadParams : BoardParams },
-    responses: { 200: jsonResponse('Whether you follow it now.', WatchState), ...errors },
+    responses: { 200: jsonResponse('Whether you follow it now.', WatchState) },
   });
 
 /** The handler of one of them. */

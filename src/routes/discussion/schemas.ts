@@ -110,14 +110,16 @@ export const Attachments = z
   .openapi({ description: 'Links to documents (http or https only).' });
 
 export const BoardParams = TenantParams.extend({
-  boardId: idParam('boardId', 'brd', 'The board.'),
+  boardId: idParam('boardId', 'board', 'The board.'),
 });
 export const ThreadParams = TenantParams.extend({
-  threadId: idParam('threadId', 'thr', 'The thread.'),
+  threadId: idParam('threadId', 'thread', 'The thread.'),
 });
-export const PostParams = TenantParams.extend({ postId: idParam('postId', 'pst', 'The post.') });
-export const PublicBoardParams = z.object({ boardId: idParam('boardId', 'brd', 'The board.') });
-export const PublicThreadParams = z.object({ threadId: idParam('threadId', 'thr', 'The thread.') });
+export const PostParams = TenantParams.extend({ postId: idParam('postId', 'post', 'The post.') });
+export const PublicBoardParams = z.object({ boardId: idParam('boardId', 'board', 'The board.') });
+export const PublicThreadParams = z.object({
+  threadId: idParam('threadId', 'thread', 'The thread.'),
+});
 export const PageQuery = z.object({ limit: limitParam(20), cursor: cursorParam });
 export const BoardsQuery = PageQuery.extend({
   kind: BoardKind.optional().openapi({ description: 'Only boards of this kind.' }),
@@ -153,5 +155,6 @@ export const SearchResults = z
       .openapi({ description: 'True when more than 200 match: show “200+”.' }),
   })
   .openapi('DiscussionSearchResults');
-export const errors = problemResponses(400, 401, 403, 404, 409, 429);
+/** Posting is rate-limited per account (a burst and an hour): 429 with `Retry-After`. */
+export const postingLimited = problemResponses(429);
 export const publicErrors = problemResponses(400, 404);

@@ -1,19 +1,18 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listFollowUps } from '../../forums/minutes';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { FollowUpSchema, readErrors } from '../forums/schemas';
-
+import { jsonResponse, TenantParams } from '../common';
+import { FollowUpSchema } from '../forums/schemas';
+import { tenantRead } from '../tenant-route';
 export const FollowUpListResponse = z.object({ data: z.array(FollowUpSchema) });
 
-export const listForumFollowUpsRoute = createRoute({
+export const listForumFollowUpsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/follow-ups',
   operationId: 'listForumFollowUps',
   tags: ['Forums'],
   summary: 'Follow-ups this tenant is responsible for or convened',
   description: 'By due date; open ones past due are flagged `overdue`.',
-  security: authSecurity,
   request: {
     params: TenantParams,
     query: z.object({
@@ -23,7 +22,7 @@ export const listForumFollowUpsRoute = createRoute({
         .openapi({ param: { name: 'overdue', in: 'query' }, description: 'Only overdue ones.' }),
     }),
   },
-  responses: { 200: jsonResponse('The follow-ups.', FollowUpListResponse), ...readErrors },
+  responses: { 200: jsonResponse('The follow-ups.', FollowUpListResponse) },
 });
 
 export function registerListForumFollowUps(app: OpenAPIHono<AppEnv>) {

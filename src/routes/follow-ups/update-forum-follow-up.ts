@@ -1,28 +1,30 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateFollowUp } from '../../forums/minutes';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse, TenantParams } from '../common';
-import { FollowUpSchema, writeErrors } from '../forums/schemas';
+import { idParam, jsonBody, jsonResponse, TenantParams } from '../common';
+import { FollowUpSchema } from '../forums/schemas';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 
 export const UpdateFollowUpRequest = z
   .object({ status: z.enum(['open', 'done', 'dropped']).optional(), dueDate: IsoDate.optional() })
   .strict()
   .openapi('UpdateForumFollowUpRequest');
 
-export const updateForumFollowUpRoute = createRoute({
+export const updateForumFollowUpRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/follow-ups/{followUpId}',
   operationId: 'updateForumFollowUp',
   tags: ['Forums'],
   summary: 'Mark a follow-up done, dropped or open, or move its date',
   description: 'By the responsible tenant or the convener.',
-  security: authSecurity,
   request: {
-    params: TenantParams.extend({ followUpId: idParam('followUpId', 'fup', 'The follow-up.') }),
+    params: TenantParams.extend({
+      followUpId: idParam('followUpId', 'followUp', 'The follow-up.'),
+    }),
     body: jsonBody(UpdateFollowUpRequest),
   },
-  responses: { 200: jsonResponse('The follow-up.', FollowUpSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The follow-up.', FollowUpSchema) },
 });
 
 export function registerUpdateForumFollowUp(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { answerMeeting } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { MeetingParams, MeetingSchema, writeErrors } from '../forums/schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { MeetingParams, MeetingSchema } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
 export const AnswerMeetingRequest = z
   .object({
     decision: z.enum(['accept', 'decline']),
@@ -12,7 +12,7 @@ export const AnswerMeetingRequest = z
   .strict()
   .openapi('AnswerForumMeetingRequest');
 
-export const answerForumMeetingRoute = createRoute({
+export const answerForumMeetingRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forum-meetings/{meetingId}/answer',
   operationId: 'answerForumMeeting',
@@ -20,9 +20,8 @@ export const answerForumMeetingRoute = createRoute({
   summary: 'Accept or decline a meeting request',
   description:
     'By the delegation asked, before the request expires; accepting counts against both sides’ meeting quota.',
-  security: authSecurity,
   request: { params: MeetingParams, body: jsonBody(AnswerMeetingRequest) },
-  responses: { 200: jsonResponse('The meeting.', MeetingSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The meeting.', MeetingSchema) },
 });
 
 export function registerAnswerForumMeeting(app: OpenAPIHono<AppEnv>) {

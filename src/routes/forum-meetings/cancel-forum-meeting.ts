@@ -1,19 +1,18 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { cancelMeeting } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { MeetingParams, MeetingSchema, writeErrors } from '../forums/schemas';
-
-export const cancelForumMeetingRoute = createRoute({
+import { jsonResponse } from '../common';
+import { MeetingParams, MeetingSchema } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
+export const cancelForumMeetingRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forum-meetings/{meetingId}/cancel',
   operationId: 'cancelForumMeeting',
   tags: ['Forum meetings'],
   summary: 'Withdraw a request or cancel a meeting',
   description: 'By either side; its slot frees up at the next schedule run.',
-  security: authSecurity,
   request: { params: MeetingParams },
-  responses: { 200: jsonResponse('The meeting, cancelled.', MeetingSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The meeting, cancelled.', MeetingSchema) },
 });
 
 export function registerCancelForumMeeting(app: OpenAPIHono<AppEnv>) {

@@ -1,12 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listMeetings } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idPattern, jsonResponse, TenantParams } from '../common';
-import { MeetingSchema, readErrors } from '../forums/schemas';
-
+import { idPattern, jsonResponse, TenantParams } from '../common';
+import { MeetingSchema } from '../forums/schemas';
+import { tenantRead } from '../tenant-route';
 export const MeetingListResponse = z.object({ data: z.array(MeetingSchema) });
 
-export const listForumMeetingsRoute = createRoute({
+export const listForumMeetingsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forum-meetings',
   operationId: 'listForumMeetings',
@@ -14,11 +14,10 @@ export const listForumMeetingsRoute = createRoute({
   summary: 'This delegation’s meetings: requests sent and received, and its agenda',
   description:
     'In the order of the published schedule; slots and tables appear once the convener publishes.',
-  security: authSecurity,
   request: {
     params: TenantParams,
     query: z.object({
-      sessionId: idPattern('fss')
+      sessionId: idPattern('forumSession')
         .optional()
         .openapi({
           param: { name: 'sessionId', in: 'query' },
@@ -26,7 +25,7 @@ export const listForumMeetingsRoute = createRoute({
         }),
     }),
   },
-  responses: { 200: jsonResponse('The meetings.', MeetingListResponse), ...readErrors },
+  responses: { 200: jsonResponse('The meetings.', MeetingListResponse) },
 });
 
 export function registerListForumMeetings(app: OpenAPIHono<AppEnv>) {

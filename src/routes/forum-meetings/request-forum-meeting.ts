@@ -1,23 +1,16 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { requestMeeting } from '../../forums/meetings';
 import type { AppEnv } from '../../platform/context';
-import {
-  authSecurity,
-  createdResponse,
-  idPattern,
-  jsonBody,
-  jsonResponse,
-  TenantParams,
-} from '../common';
-import { MeetingSchema, writeErrors } from '../forums/schemas';
-
+import { createdResponse, idPattern, jsonBody, jsonResponse } from '../common';
+import { MeetingSchema } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
 export const RequestMeetingRequest = z
   .object({
-    sessionId: idPattern('fss'),
-    withTenantId: idPattern('ten').openapi({
+    sessionId: idPattern('forumSession'),
+    withTenantId: idPattern('tenant').openapi({
       description: 'The other registered delegation’s tenant.',
     }),
-    potentialId: idPattern('pot')
+    potentialId: idPattern('potential')
       .optional()
       .openapi({ description: 'A potential of either side it is about.' }),
     message: z.string().trim().max(2000).optional(),
@@ -25,7 +18,7 @@ export const RequestMeetingRequest = z
   .strict()
   .openapi('RequestForumMeetingRequest');
 
-export const requestForumMeetingRoute = createRoute({
+export const requestForumMeetingRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forum-meetings',
   operationId: 'requestForumMeeting',
@@ -33,8 +26,7 @@ export const requestForumMeetingRoute = createRoute({
   summary: 'Ask another delegation for a bilateral meeting',
   description:
     'Both must be approved delegations of the session (404 otherwise). The convener’s pairing rule (403) and quotas (409 naming the quota) apply. If the other side already asked, the two requests become one accepted meeting that weighs more in the schedule. Unanswered, a request expires after the convener’s period.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(RequestMeetingRequest) },
+  request: { body: jsonBody(RequestMeetingRequest) },
   responses: {
     200: jsonResponse(
       'The other delegation had asked for the same meeting: its request is now the meeting, accepted by both (`mutual`).',
@@ -44,7 +36,6 @@ export const requestForumMeetingRoute = createRoute({
       'The meeting request, awaiting the other delegation’s answer.',
       MeetingSchema,
     ),
-    ...writeErrors,
   },
 });
 

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { cancelRegistration } from '../../forums/registrations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
-import { RegistrationSchema, writeErrors } from '../forums/schemas';
-
-export const cancelForumRegistrationRoute = createRoute({
+import { idParam, jsonResponse, TenantParams } from '../common';
+import { RegistrationSchema } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
+export const cancelForumRegistrationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/cancel',
   operationId: 'cancelForumRegistration',
@@ -12,15 +12,13 @@ export const cancelForumRegistrationRoute = createRoute({
   summary: 'Withdraw this tenant’s registration',
   description:
     'Before the session is held. A place it held goes to the first on the waitlist, who is emailed.',
-  security: authSecurity,
   request: {
     params: TenantParams.extend({
-      registrationId: idParam('registrationId', 'reg', 'The registration.'),
+      registrationId: idParam('registrationId', 'registration', 'The registration.'),
     }),
   },
   responses: {
     200: jsonResponse('The registration, cancelled.', RegistrationSchema),
-    ...writeErrors,
   },
 });
 

@@ -1,21 +1,19 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listOwnRegistrations } from '../../forums/registrations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { RegistrationSchema, readErrors } from '../forums/schemas';
-
+import { jsonResponse } from '../common';
+import { RegistrationSchema } from '../forums/schemas';
+import { tenantRead } from '../tenant-route';
 export const OwnRegistrationsResponse = z.object({ data: z.array(RegistrationSchema) });
 
-export const listOwnForumRegistrationsRoute = createRoute({
+export const listOwnForumRegistrationsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forum-registrations',
   operationId: 'listOwnForumRegistrations',
   tags: ['Forums'],
   summary: 'This tenant’s registrations',
   description: 'Newest first, with status and waitlist position.',
-  security: authSecurity,
-  request: { params: TenantParams },
-  responses: { 200: jsonResponse('The registrations.', OwnRegistrationsResponse), ...readErrors },
+  responses: { 200: jsonResponse('The registrations.', OwnRegistrationsResponse) },
 });
 
 export function registerListOwnForumRegistrations(app: OpenAPIHono<AppEnv>) {

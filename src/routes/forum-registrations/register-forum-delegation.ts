@@ -1,15 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { registerDelegation } from '../../forums/registrations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, idPattern, jsonBody, TenantParams } from '../common';
-import { DelegationFields, RegistrationSchema, writeErrors } from '../forums/schemas';
-
+import { createdResponse, idPattern, jsonBody } from '../common';
+import { DelegationFields, RegistrationSchema } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
 export const RegisterRequest = z
-  .object({ sessionId: idPattern('fss'), ...DelegationFields })
+  .object({ sessionId: idPattern('forumSession'), ...DelegationFields })
   .strict()
   .openapi('RegisterDelegationRequest');
 
-export const registerForumDelegationRoute = createRoute({
+export const registerForumDelegationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forum-registrations',
   operationId: 'registerForumDelegation',
@@ -17,9 +17,8 @@ export const registerForumDelegationRoute = createRoute({
   summary: 'Register this tenant’s delegation for a session',
   description:
     'An active region or a verified partner, within the forum’s scope or invited (403 naming the scope), during the registration window (409 naming it). Approved at once when the session auto-approves, else pending; over capacity, waitlisted and promoted in order.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(RegisterRequest) },
-  responses: { 201: createdResponse('The registration.', RegistrationSchema), ...writeErrors },
+  request: { body: jsonBody(RegisterRequest) },
+  responses: { 201: createdResponse('The registration.', RegistrationSchema) },
 });
 
 export function registerRegisterForumDelegation(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { setAvailability } from '../../forums/availability';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse, TenantParams } from '../common';
-import { LocalDateTime, writeErrors } from '../forums/schemas';
-
+import { idParam, jsonBody, jsonResponse, TenantParams } from '../common';
+import { LocalDateTime } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
 export const AvailabilityRequest = z
   .object({
     unavailable: z
@@ -26,7 +26,7 @@ export const AvailabilityResponse = z.object({
   }),
 });
 
-export const setForumAvailabilityRoute = createRoute({
+export const setForumAvailabilityRoute = tenantWrite({
   method: 'put',
   path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/availability',
   operationId: 'setForumAvailability',
@@ -34,14 +34,13 @@ export const setForumAvailabilityRoute = createRoute({
   summary: 'Slots this delegation cannot attend, and how many meetings it holds at once',
   description:
     'Replaces the list. The scheduler never places a meeting in a slot either side marked.',
-  security: authSecurity,
   request: {
     params: TenantParams.extend({
-      registrationId: idParam('registrationId', 'reg', 'This tenant’s registration.'),
+      registrationId: idParam('registrationId', 'registration', 'This tenant’s registration.'),
     }),
     body: jsonBody(AvailabilityRequest),
   },
-  responses: { 200: jsonResponse('The availability.', AvailabilityResponse), ...writeErrors },
+  responses: { 200: jsonResponse('The availability.', AvailabilityResponse) },
 });
 
 export function registerSetForumAvailability(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { meetingSuggestions } from '../../forums/availability';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
-import { LimitQuery, Reason, readErrors } from '../forums/schemas';
-
+import { idParam, jsonResponse, TenantParams } from '../common';
+import { LimitQuery, Reason } from '../forums/schemas';
+import { tenantRead } from '../tenant-route';
 export const MeetingSuggestionsResponse = z.object({
   data: z.array(
     z.object({
@@ -16,7 +16,7 @@ export const MeetingSuggestionsResponse = z.object({
   ),
 });
 
-export const suggestForumMeetingsRoute = createRoute({
+export const suggestForumMeetingsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}/meeting-suggestions',
   operationId: 'suggestForumMeetings',
@@ -24,16 +24,14 @@ export const suggestForumMeetingsRoute = createRoute({
   summary: 'Who this delegation should meet here, and why',
   description:
     'The other approved delegations of the session ranked by the matching score, with its explanation; those already asked (either way) are left out.',
-  security: authSecurity,
   request: {
     params: TenantParams.extend({
-      registrationId: idParam('registrationId', 'reg', 'This tenant’s registration.'),
+      registrationId: idParam('registrationId', 'registration', 'This tenant’s registration.'),
     }),
     query: LimitQuery,
   },
   responses: {
     200: jsonResponse('Suggestions, best first.', MeetingSuggestionsResponse),
-    ...readErrors,
   },
 });
 

@@ -1,15 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateRegistration } from '../../forums/registrations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse, TenantParams } from '../common';
-import { DelegationFields, RegistrationSchema, writeErrors } from '../forums/schemas';
-
+import { idParam, jsonBody, jsonResponse, TenantParams } from '../common';
+import { DelegationFields, RegistrationSchema } from '../forums/schemas';
+import { tenantWrite } from '../tenant-route';
 export const UpdateRegistrationRequest = z
   .object(DelegationFields)
   .strict()
   .openapi('UpdateDelegationRequest');
 
-export const updateForumRegistrationRoute = createRoute({
+export const updateForumRegistrationRoute = tenantWrite({
   method: 'put',
   path: '/v1/tenants/{tenantId}/forum-registrations/{registrationId}',
   operationId: 'updateForumRegistration',
@@ -17,14 +17,13 @@ export const updateForumRegistrationRoute = createRoute({
   summary: 'Change this tenant’s delegation',
   description:
     'Replaces its people, potentials and what it seeks, keeping its place (or its turn on the waitlist). Until the session is held.',
-  security: authSecurity,
   request: {
     params: TenantParams.extend({
-      registrationId: idParam('registrationId', 'reg', 'The registration.'),
+      registrationId: idParam('registrationId', 'registration', 'The registration.'),
     }),
     body: jsonBody(UpdateRegistrationRequest),
   },
-  responses: { 200: jsonResponse('The registration.', RegistrationSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The registration.', RegistrationSchema) },
 });
 
 export function registerUpdateForumRegistration(app: OpenAPIHono<AppEnv>) {

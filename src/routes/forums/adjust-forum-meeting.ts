@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { adjustMeeting } from '../../forums/schedule';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse } from '../common';
-import { LocalDateTime, ScheduleSchema, SessionParams, writeErrors } from './schemas';
-
+import { idParam, jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { LocalDateTime, ScheduleSchema, SessionParams } from './schemas';
 export const AdjustMeetingRequest = z
   .object({
     slot: LocalDateTime.nullable()
@@ -18,7 +18,7 @@ export const AdjustMeetingRequest = z
   .strict()
   .openapi('AdjustForumMeetingRequest');
 
-export const adjustForumMeetingRoute = createRoute({
+export const adjustForumMeetingRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/meetings/{meetingId}',
   operationId: 'adjustForumMeeting',
@@ -26,12 +26,11 @@ export const adjustForumMeetingRoute = createRoute({
   summary: 'Move, lock or unschedule one meeting in the draft',
   description:
     'Each move is checked: a slot of the plan, both sides available and free, the table free (409 naming the clash).',
-  security: authSecurity,
   request: {
-    params: SessionParams.extend({ meetingId: idParam('meetingId', 'mtg', 'The meeting.') }),
+    params: SessionParams.extend({ meetingId: idParam('meetingId', 'meeting', 'The meeting.') }),
     body: jsonBody(AdjustMeetingRequest),
   },
-  responses: { 200: jsonResponse('The schedule.', ScheduleSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The schedule.', ScheduleSchema) },
 });
 
 export function registerAdjustForumMeeting(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { transitionSession } from '../../forums/sessions';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { SessionParams, SessionSchema, SessionStatus, writeErrors } from './schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { SessionParams, SessionSchema, SessionStatus } from './schemas';
 export const SessionStatusRequest = z
   .object({
     status: SessionStatus,
@@ -12,7 +12,7 @@ export const SessionStatusRequest = z
   .strict()
   .openapi('ForumSessionStatusRequest');
 
-export const changeForumSessionStatusRoute = createRoute({
+export const changeForumSessionStatusRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/status',
   operationId: 'changeForumSessionStatus',
@@ -20,9 +20,8 @@ export const changeForumSessionStatusRoute = createRoute({
   summary: 'Move a session through its life',
   description:
     '`draft → published → registration_open ⇄ registration_closed → held → closed`; `cancelled` (with a reason) from any state before `held`. Publishing emails the invitations written while it was a draft; cancelling emails every delegation a cancelled calendar event.',
-  security: authSecurity,
   request: { params: SessionParams, body: jsonBody(SessionStatusRequest) },
-  responses: { 200: jsonResponse('The session.', SessionSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The session.', SessionSchema) },
 });
 
 export function registerChangeForumSessionStatus(app: OpenAPIHono<AppEnv>) {

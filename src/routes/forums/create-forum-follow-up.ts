@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createFollowUp } from '../../forums/minutes';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, idPattern, jsonBody, Name } from '../common';
+import { createdResponse, idPattern, jsonBody, Name } from '../common';
 import { IsoDate } from '../potentials/schemas';
-import { FollowUpSchema, SessionParams, writeErrors } from './schemas';
-
+import { tenantWrite } from '../tenant-route';
+import { FollowUpSchema, SessionParams } from './schemas';
 export const FollowUpRequest = z
   .object({
     title: Name(500),
@@ -13,14 +13,14 @@ export const FollowUpRequest = z
       .max(40)
       .openapi({ description: 'The convener or an approved delegation.' }),
     dueDate: IsoDate,
-    potentialId: idPattern('pot').optional(),
-    proposalId: idPattern('prp').optional(),
-    agreementId: idPattern('agr').optional(),
+    potentialId: idPattern('potential').optional(),
+    proposalId: idPattern('proposal').optional(),
+    agreementId: idPattern('agreement').optional(),
   })
   .strict()
   .openapi('ForumFollowUpRequest');
 
-export const createForumFollowUpRoute = createRoute({
+export const createForumFollowUpRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/follow-ups',
   operationId: 'createForumFollowUp',
@@ -28,9 +28,8 @@ export const createForumFollowUpRoute = createRoute({
   summary: 'Add a follow-up to a session',
   description:
     'What will be done, by whom, by when, and what it concerns. A follow-up can start an agreement (`source: {type: "follow_up"}`), whose origin is then the session.',
-  security: authSecurity,
   request: { params: SessionParams, body: jsonBody(FollowUpRequest) },
-  responses: { 201: createdResponse('The follow-up.', FollowUpSchema), ...writeErrors },
+  responses: { 201: createdResponse('The follow-up.', FollowUpSchema) },
 });
 
 export function registerCreateForumFollowUp(app: OpenAPIHono<AppEnv>) {

@@ -1,21 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createSession } from '../../forums/sessions';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody } from '../common';
-import {
-  ForumParams,
-  LocalDateTime,
-  SessionFieldsInput,
-  SessionSchema,
-  writeErrors,
-} from './schemas';
-
+import { createdResponse, jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { ForumParams, LocalDateTime, SessionFieldsInput, SessionSchema } from './schemas';
 export const CreateSessionRequest = z
   .object({ ...SessionFieldsInput, start: LocalDateTime, end: LocalDateTime })
   .strict()
   .openapi('CreateForumSessionRequest');
 
-export const createForumSessionRoute = createRoute({
+export const createForumSessionRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions',
   operationId: 'createForumSession',
@@ -23,9 +17,8 @@ export const createForumSessionRoute = createRoute({
   summary: 'Add an ad-hoc session to a forum',
   description:
     'Outside the recurrence, in the forum’s zone; unset fields come from the forum. Created as a draft.',
-  security: authSecurity,
   request: { params: ForumParams, body: jsonBody(CreateSessionRequest) },
-  responses: { 201: createdResponse('The session, a draft.', SessionSchema), ...writeErrors },
+  responses: { 201: createdResponse('The session, a draft.', SessionSchema) },
 });
 
 export function registerCreateForumSession(app: OpenAPIHono<AppEnv>) {

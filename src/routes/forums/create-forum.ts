@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createForum } from '../../forums/series';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, Name, TenantParams } from '../common';
-import { Codes, ForumSchema, LocalDateTime, VenueInput, writeErrors, Zone } from './schemas';
-
+import { createdResponse, jsonBody, Name } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { Codes, ForumSchema, LocalDateTime, VenueInput, Zone } from './schemas';
 export const CreateForumRequest = z
   .object({
     title: Name(300),
@@ -56,7 +56,7 @@ export const CreateForumRequest = z
   .strict()
   .openapi('CreateForumRequest');
 
-export const createForumRoute = createRoute({
+export const createForumRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums',
   operationId: 'createForum',
@@ -64,9 +64,8 @@ export const createForumRoute = createRoute({
   summary: 'Define a forum (a series of sessions)',
   description:
     'By a region’s admin or liaison (a province for a province-wide forum; a platform admin for a national one). With a recurrence, the next two sessions are created as drafts and kept ahead by the hourly job; without one, the single session at `firstStart`.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(CreateForumRequest) },
-  responses: { 201: createdResponse('The forum with its sessions.', ForumSchema), ...writeErrors },
+  request: { body: jsonBody(CreateForumRequest) },
+  responses: { 201: createdResponse('The forum with its sessions.', ForumSchema) },
 });
 
 export function registerCreateForum(app: OpenAPIHono<AppEnv>) {

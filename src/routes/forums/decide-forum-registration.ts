@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { decideRegistration } from '../../forums/registrations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse } from '../common';
-import { RegistrationSchema, SessionParams, writeErrors } from './schemas';
-
+import { idParam, jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { RegistrationSchema, SessionParams } from './schemas';
 export const DecideRegistrationRequest = z
   .object({
     decision: z.enum(['approve', 'decline']),
@@ -12,7 +12,7 @@ export const DecideRegistrationRequest = z
   .strict()
   .openapi('DecideForumRegistrationRequest');
 
-export const decideForumRegistrationRoute = createRoute({
+export const decideForumRegistrationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations/{registrationId}/decision',
   operationId: 'decideForumRegistration',
@@ -20,14 +20,13 @@ export const decideForumRegistrationRoute = createRoute({
   summary: 'Approve or decline a registration (convener)',
   description:
     'A pending or waitlisted registration. Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed.',
-  security: authSecurity,
   request: {
     params: SessionParams.extend({
-      registrationId: idParam('registrationId', 'reg', 'The registration.'),
+      registrationId: idParam('registrationId', 'registration', 'The registration.'),
     }),
     body: jsonBody(DecideRegistrationRequest),
   },
-  responses: { 200: jsonResponse('The registration.', RegistrationSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The registration.', RegistrationSchema) },
 });
 
 export function registerDecideForumRegistration(app: OpenAPIHono<AppEnv>) {

@@ -1,15 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { sessionOutcomes } from '../../forums/outcomes';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { OutcomesSchema, readErrors, SessionParams, SessionStatus } from './schemas';
-
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { OutcomesSchema, SessionParams, SessionStatus } from './schemas';
 export const SessionOutcomesResponse = OutcomesSchema.extend({
   sessionId: z.string(),
   status: SessionStatus,
 });
 
-export const forumSessionOutcomesRoute = createRoute({
+export const forumSessionOutcomesRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/outcomes',
   operationId: 'forumSessionOutcomes',
@@ -17,9 +17,8 @@ export const forumSessionOutcomesRoute = createRoute({
   summary: 'What came of a session',
   description:
     'Registrations, delegates, attendance, follow-ups, and the interests, proposals and agreements that originated there.',
-  security: authSecurity,
   request: { params: SessionParams },
-  responses: { 200: jsonResponse('The counts.', SessionOutcomesResponse), ...readErrors },
+  responses: { 200: jsonResponse('The counts.', SessionOutcomesResponse) },
 });
 
 export function registerForumSessionOutcomes(app: OpenAPIHono<AppEnv>) {

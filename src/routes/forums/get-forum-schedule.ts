@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { getSchedule } from '../../forums/schedule';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { readErrors, ScheduleSchema, SessionParams } from './schemas';
-
-export const getForumScheduleRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { ScheduleSchema, SessionParams } from './schemas';
+export const getForumScheduleRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule',
   operationId: 'getForumSchedule',
@@ -12,9 +12,8 @@ export const getForumScheduleRoute = createRoute({
   summary: 'The meeting schedule (convener)',
   description:
     'Every accepted meeting with its draft and published slot and table, and the last run.',
-  security: authSecurity,
   request: { params: SessionParams },
-  responses: { 200: jsonResponse('The schedule.', ScheduleSchema), ...readErrors },
+  responses: { 200: jsonResponse('The schedule.', ScheduleSchema) },
 });
 
 export function registerGetForumSchedule(app: OpenAPIHono<AppEnv>) {

@@ -1,19 +1,18 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { getForum } from '../../forums/series';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { ForumParams, ForumSchema, readErrors } from './schemas';
-
-export const getForumRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { ForumParams, ForumSchema } from './schemas';
+export const getForumRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forums/{forumId}',
   operationId: 'getForum',
   tags: ['Forums'],
   summary: 'A forum this tenant convenes',
   description: 'The series with all its sessions.',
-  security: authSecurity,
   request: { params: ForumParams },
-  responses: { 200: jsonResponse('The forum.', ForumSchema), ...readErrors },
+  responses: { 200: jsonResponse('The forum.', ForumSchema) },
 });
 
 export function registerGetForum(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { inviteToSession } from '../../forums/invitations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { SessionParams, writeErrors } from './schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { SessionParams } from './schemas';
 export const InviteRequest = z
   .object({ tenantIds: z.array(z.string().max(40)).min(1).max(100) })
   .strict()
@@ -16,7 +16,7 @@ export const InviteResponse = z.object({
     .openapi({ description: 'False for a draft: its invitations go out when published.' }),
 });
 
-export const inviteToForumSessionRoute = createRoute({
+export const inviteToForumSessionRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/invitations',
   operationId: 'inviteToForumSession',
@@ -24,9 +24,8 @@ export const inviteToForumSessionRoute = createRoute({
   summary: 'Invite tenants to a session, in one call',
   description:
     'Invited tenants may register whatever the forum’s scope; each one’s admins are emailed (for a draft, when it is published). Inviting twice is harmless.',
-  security: authSecurity,
   request: { params: SessionParams, body: jsonBody(InviteRequest) },
-  responses: { 200: jsonResponse('Who was invited now.', InviteResponse), ...writeErrors },
+  responses: { 200: jsonResponse('Who was invited now.', InviteResponse) },
 });
 
 export function registerInviteToForumSession(app: OpenAPIHono<AppEnv>) {

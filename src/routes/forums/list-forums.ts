@@ -1,21 +1,19 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listForums } from '../../forums/series';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { ForumSchema, readErrors } from './schemas';
-
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { ForumSchema } from './schemas';
 export const ForumListResponse = z.object({ data: z.array(ForumSchema) });
 
-export const listForumsRoute = createRoute({
+export const listForumsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forums',
   operationId: 'listForums',
   tags: ['Forums'],
   summary: 'Forums this tenant convenes',
   description: 'Newest first, each with all its sessions (drafts included).',
-  security: authSecurity,
-  request: { params: TenantParams },
-  responses: { 200: jsonResponse('The forums.', ForumListResponse), ...readErrors },
+  responses: { 200: jsonResponse('The forums.', ForumListResponse) },
 });
 
 export function registerListForums(app: OpenAPIHono<AppEnv>) {

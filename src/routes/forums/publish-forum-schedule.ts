@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { getSchedule, publishSchedule } from '../../forums/schedule';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { ScheduleSchema, SessionParams, writeErrors } from './schemas';
-
-export const publishForumScheduleRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { ScheduleSchema, SessionParams } from './schemas';
+export const publishForumScheduleRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/schedule/publish',
   operationId: 'publishForumSchedule',
@@ -12,14 +12,12 @@ export const publishForumScheduleRoute = createRoute({
   summary: 'Publish the meeting schedule',
   description:
     'Delegations see their agenda (GET …/forum-meetings, their calendar feed). The first time every delegation with a meeting is emailed its agenda; afterwards only the delegations whose meetings changed.',
-  security: authSecurity,
   request: { params: SessionParams },
   responses: {
     200: jsonResponse(
       'The schedule as published, with what changed and who was told.',
       ScheduleSchema,
     ),
-    ...writeErrors,
   },
 });
 

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordMinutes } from '../../forums/minutes';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { SessionParams, SessionSchema, writeErrors } from './schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { SessionParams, SessionSchema } from './schemas';
 export const MinutesRequest = z
   .object({
     summary: z.string().trim().min(1).max(20000),
@@ -20,7 +20,7 @@ export const MinutesRequest = z
   .strict()
   .openapi('ForumMinutesRequest');
 
-export const recordForumMinutesRoute = createRoute({
+export const recordForumMinutesRoute = tenantWrite({
   method: 'put',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/minutes',
   operationId: 'recordForumMinutes',
@@ -28,9 +28,8 @@ export const recordForumMinutesRoute = createRoute({
   summary: 'Record the minutes (notulen)',
   description:
     'After the session (status `held` or `closed`): attendance, a summary and the decisions. Recording again replaces them.',
-  security: authSecurity,
   request: { params: SessionParams, body: jsonBody(MinutesRequest) },
-  responses: { 200: jsonResponse('The session with its minutes.', SessionSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The session with its minutes.', SessionSchema) },
 });
 
 export function registerRecordForumMinutes(app: OpenAPIHono<AppEnv>) {

@@ -14,14 +14,14 @@ import {
 
 /** Forum Kerja Sama Daerah: series, sessions, delegations, minutes, follow-ups, calendars. */
 export const ForumParams = TenantParams.extend({
-  forumId: idParam('forumId', 'frm', 'The forum (series).'),
+  forumId: idParam('forumId', 'forum', 'The forum (series).'),
 });
 export const SessionParams = ForumParams.extend({
-  sessionId: idParam('sessionId', 'fss', 'The session of the forum.'),
+  sessionId: idParam('sessionId', 'forumSession', 'The session of the forum.'),
 });
 export const PublicSessionParams = z.object({
-  forumId: idParam('forumId', 'frm', 'The forum (series).'),
-  sessionId: idParam('sessionId', 'fss', 'The session of the forum.'),
+  forumId: idParam('forumId', 'forum', 'The forum (series).'),
+  sessionId: idParam('sessionId', 'forumSession', 'The session of the forum.'),
 });
 
 export const Zone = z.enum(ZONE_NAMES).openapi('TimeZoneName', {
@@ -319,7 +319,7 @@ export const DelegationFields = {
     .array(
       z
         .object({
-          userId: idPattern('usr')
+          userId: idPattern('user')
             .optional()
             .openapi({ description: 'A user of the registering tenant; leave out for a guest.' }),
           name: Name(200)
@@ -362,7 +362,6 @@ export const LimitQuery = z.object({
 });
 
 export const readErrors = problemResponses(400, 401, 403, 404);
-export const writeErrors = problemResponses(400, 401, 403, 404, 409);
 export { Codes };
 
 export const MeetingSchema = z
@@ -446,5 +445,5 @@ export const ScheduleSchema = z
   .openapi('ForumMeetingSchedule');
 
 export const MeetingParams = TenantParams.extend({
-  meetingId: idParam('meetingId', 'mtg', 'The bilateral meeting.'),
+  meetingId: idParam('meetingId', 'meeting', 'The bilateral meeting.'),
 });

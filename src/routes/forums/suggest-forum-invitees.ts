@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { suggestInvitees } from '../../forums/invitations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { LimitQuery, Reason, readErrors, SessionParams } from './schemas';
-
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { LimitQuery, Reason, SessionParams } from './schemas';
 export const SuggestionsResponse = z.object({
   data: z.array(
     z.object({
@@ -17,7 +17,7 @@ export const SuggestionsResponse = z.object({
   ),
 });
 
-export const suggestForumInviteesRoute = createRoute({
+export const suggestForumInviteesRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/suggested-invitees',
   operationId: 'suggestForumInvitees',
@@ -25,14 +25,12 @@ export const suggestForumInviteesRoute = createRoute({
   summary: 'Who to invite, and why',
   description:
     'Regions and partners ranked by the matching score against the forum’s themes and the convener’s published potentials, each with its best explanation. Tenants already invited or registered are left out.',
-  security: authSecurity,
   request: {
     params: SessionParams,
     query: LimitQuery,
   },
   responses: {
     200: jsonResponse('Suggested invitees, best first.', SuggestionsResponse),
-    ...readErrors,
   },
 });
 

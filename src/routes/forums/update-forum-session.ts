@@ -1,16 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateSession } from '../../forums/sessions';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import {
-  LocalDateTime,
-  SessionFieldsInput,
-  SessionParams,
-  SessionSchema,
-  writeErrors,
-  Zone,
-} from './schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { LocalDateTime, SessionFieldsInput, SessionParams, SessionSchema, Zone } from './schemas';
 export const UpdateSessionRequest = z
   .object({
     ...SessionFieldsInput,
@@ -24,7 +17,7 @@ export const UpdateSessionRequest = z
   .strict()
   .openapi('UpdateForumSessionRequest');
 
-export const updateForumSessionRoute = createRoute({
+export const updateForumSessionRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}',
   operationId: 'updateForumSession',
@@ -32,9 +25,8 @@ export const updateForumSessionRoute = createRoute({
   summary: 'Edit a session',
   description:
     'Before it is held. A change of time, place or title raises the calendar SEQUENCE and, once published, emails every registered delegation the updated calendar file. Capacity cannot drop below the places already held; raising it promotes the waitlist.',
-  security: authSecurity,
   request: { params: SessionParams, body: jsonBody(UpdateSessionRequest) },
-  responses: { 200: jsonResponse('The session.', SessionSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The session.', SessionSchema) },
 });
 
 export function registerUpdateForumSession(app: OpenAPIHono<AppEnv>) {

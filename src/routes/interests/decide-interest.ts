@@ -1,19 +1,18 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { decideInterest } from '../../interests/interests';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse, TenantParams } from '../common';
-import { InterestSchema, writeErrors } from '../potentials/definitions';
-
-export const decideInterestRoute = createRoute({
+import { idParam, jsonBody, jsonResponse, TenantParams } from '../common';
+import { InterestSchema } from '../potentials/definitions';
+import { tenantWrite } from '../tenant-route';
+export const decideInterestRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/interests/{interestId}/decision',
   operationId: 'decideInterest',
   tags: ['Interests'],
   summary: 'Accept or decline an interest',
   description: 'On acceptance both sides see each other’s responsible officials.',
-  security: authSecurity,
   request: {
-    params: TenantParams.extend({ interestId: idParam('interestId', 'int', 'The interest.') }),
+    params: TenantParams.extend({ interestId: idParam('interestId', 'interest', 'The interest.') }),
     body: jsonBody(
       z
         .object({
@@ -24,7 +23,7 @@ export const decideInterestRoute = createRoute({
         .openapi('InterestDecision'),
     ),
   },
-  responses: { 200: jsonResponse('The decided interest.', InterestSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The decided interest.', InterestSchema) },
 });
 
 export function registerDecideInterest(app: OpenAPIHono<AppEnv>) {

@@ -1,20 +1,20 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { expressInterest } from '../../interests/interests';
 import type { AppEnv } from '../../platform/context';
-import { problemResponses } from '../../platform/errors';
-import { authSecurity, createdResponse, idPattern, jsonBody, TenantParams } from '../common';
+import { createdResponse, idPattern, jsonBody } from '../common';
 import { InterestSchema } from '../potentials/definitions';
+import { tenantWrite } from '../tenant-route';
 
 export const ExpressInterestRequest = z
   .object({
-    potentialId: idPattern('pot').openapi({ description: 'The published potential.' }),
+    potentialId: idPattern('potential').openapi({ description: 'The published potential.' }),
     message: z
       .string()
       .trim()
       .min(1)
       .max(4000)
       .openapi({ description: 'What the tenant proposes or asks, for the owner to read.' }),
-    originSessionId: idPattern('fss').optional().openapi({
+    originSessionId: idPattern('forumSession').optional().openapi({
       description:
         'The forum session where the interest arose (one the tenant convened or took part in): counted in its outcomes.',
     }),
@@ -23,7 +23,7 @@ export const ExpressInterestRequest = z
   .openapi('ExpressInterestRequest');
 export type ExpressInterestRequest = z.infer<typeof ExpressInterestRequest>;
 
-export const expressInterestRoute = createRoute({
+export const expressInterestRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/interests',
   operationId: 'expressInterest',
@@ -32,11 +32,9 @@ export const expressInterestRoute = createRoute({
   description:
     'A member of the tenant (admin, head or liaison of a region; admin or member of a verified partner) expresses its interest. ' +
     'Once per tenant and potential (409); never in its own (400); an unverified partner is refused (403). The owner is notified in its inbox.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(ExpressInterestRequest) },
+  request: { body: jsonBody(ExpressInterestRequest) },
   responses: {
     201: createdResponse('The interest, pending.', InterestSchema),
-    ...problemResponses(400, 401, 403, 404, 409),
   },
 });
 

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listInterests } from '../../interests/interests';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { InterestList, readErrors } from '../potentials/definitions';
-
-export const listInterestsRoute = createRoute({
+import { jsonResponse, TenantParams } from '../common';
+import { InterestList } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
+export const listInterestsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/interests',
   description:
@@ -12,7 +12,6 @@ export const listInterestsRoute = createRoute({
   operationId: 'listInterests',
   tags: ['Interests'],
   summary: 'Interests received (inbox) or sent',
-  security: authSecurity,
   request: {
     params: TenantParams,
     query: z.object({
@@ -33,7 +32,7 @@ export const listInterestsRoute = createRoute({
         }),
     }),
   },
-  responses: { 200: jsonResponse('Newest first.', InterestList), ...readErrors },
+  responses: { 200: jsonResponse('Newest first.', InterestList) },
 });
 
 export function registerListInterests(app: OpenAPIHono<AppEnv>) {

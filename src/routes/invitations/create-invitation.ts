@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { createInvitation } from '../../identity/invitations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
-import { CreateInvitationBody, InvitationSchema, writeErrors } from '../tenants/definitions';
-
-export const createInvitationRoute = createRoute({
+import { createdResponse, jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { CreateInvitationBody, InvitationSchema } from '../tenants/definitions';
+export const createInvitationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/invitations',
   operationId: 'createInvitation',
@@ -12,11 +12,9 @@ export const createInvitationRoute = createRoute({
   summary: 'Invite someone by email',
   description:
     'Sends a single-use link valid for 7 days. A platform admin, or the province for its kabupaten/kota, invites a region’s first admin.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(CreateInvitationBody) },
+  request: { body: jsonBody(CreateInvitationBody) },
   responses: {
     201: createdResponse('The invitation (the token only travels by email).', InvitationSchema),
-    ...writeErrors,
   },
 });
 

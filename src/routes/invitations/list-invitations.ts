@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listInvitations } from '../../identity/invitations';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { InvitationSchema, tenantErrors } from '../tenants/definitions';
-
-export const listInvitationsRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { InvitationSchema } from '../tenants/definitions';
+export const listInvitationsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/invitations',
   description:
@@ -12,11 +12,8 @@ export const listInvitationsRoute = createRoute({
   operationId: 'listInvitations',
   tags: ['Invitations'],
   summary: 'List invitations',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('Invitations, newest first.', z.object({ data: z.array(InvitationSchema) })),
-    ...tenantErrors,
   },
 });
 

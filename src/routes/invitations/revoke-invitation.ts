@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { revokeInvitation } from '../../identity/invitations';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
-import { authSecurity, idParam, TenantParams } from '../common';
-
-export const revokeInvitationRoute = createRoute({
+import { idParam, TenantParams } from '../common';
+import { tenantWrite } from '../tenant-route';
+export const revokeInvitationRoute = tenantWrite({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/invitations/{invitationId}',
   description:
@@ -12,13 +12,12 @@ export const revokeInvitationRoute = createRoute({
   operationId: 'revokeInvitation',
   tags: ['Invitations'],
   summary: 'Revoke a pending invitation',
-  security: authSecurity,
   request: {
     params: TenantParams.extend({
-      invitationId: idParam('invitationId', 'inv', 'The invitation.'),
+      invitationId: idParam('invitationId', 'invitation', 'The invitation.'),
     }),
   },
-  responses: { 204: { description: 'Revoked.' }, ...problemResponses(400, 401, 403, 404, 410) },
+  responses: { 204: { description: 'Revoked.' }, ...problemResponses(410) },
 });
 
 export function registerRevokeInvitation(app: OpenAPIHono<AppEnv>) {

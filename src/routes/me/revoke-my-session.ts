@@ -12,7 +12,9 @@ export const revokeMySessionRoute = createRoute({
   tags: ['Accounts'],
   summary: 'End one of your sessions',
   security: authSecurity,
-  request: { params: z.object({ sessionId: idParam('sessionId', 'ses', 'The session to end.') }) },
+  request: {
+    params: z.object({ sessionId: idParam('sessionId', 'session', 'The session to end.') }),
+  },
   responses: {
     204: { description: 'Ended; it stops working on the next request.' },
     ...problemResponses(400, 401, 403, 404),

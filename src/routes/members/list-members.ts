@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listMembers } from '../../identity/members';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { MemberSchema, tenantErrors } from '../tenants/definitions';
-
-export const listMembersRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { MemberSchema } from '../tenants/definitions';
+export const listMembersRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/members',
   description:
@@ -12,11 +12,8 @@ export const listMembersRoute = createRoute({
   operationId: 'listMembers',
   tags: ['Members'],
   summary: 'List members',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('Members with their roles.', z.object({ data: z.array(MemberSchema) })),
-    ...tenantErrors,
   },
 });
 

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { updateMember } from '../../identity/members';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, Role } from '../common';
-import { MemberParams, UpdateMemberBody, writeErrors } from '../tenants/definitions';
-
+import { jsonBody, jsonResponse, Role } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { MemberParams, UpdateMemberBody } from '../tenants/definitions';
 export const UpdatedMembershipResponse = z.object({
   id: z.string(),
   role: Role,
@@ -11,18 +11,16 @@ export const UpdatedMembershipResponse = z.object({
   userId: z.string(),
 });
 
-export const updateMemberRoute = createRoute({
+export const updateMemberRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/members/{membershipId}',
   operationId: 'updateMember',
   tags: ['Members'],
   summary: 'Change a member’s role',
   description: 'A tenant always keeps at least one admin (409 otherwise).',
-  security: authSecurity,
   request: { params: MemberParams, body: jsonBody(UpdateMemberBody) },
   responses: {
     200: jsonResponse('The updated membership.', UpdatedMembershipResponse),
-    ...writeErrors,
   },
 });
 

@@ -1,10 +1,9 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { deletePost } from '../../discussion/posts';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity } from '../common';
-import { errors, PostParams } from '../discussion/schemas';
-
-export const deletePostRoute = createRoute({
+import { PostParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
+export const deletePostRoute = tenantWrite({
   method: 'delete',
   path: '/v1/tenants/{tenantId}/posts/{postId}',
   operationId: 'deletePost',
@@ -12,9 +11,8 @@ export const deletePostRoute = createRoute({
   summary: 'Delete your post (a tombstone keeps the thread readable)',
   description:
     'Only its author. Its text and history are removed; replies quoting it keep their place.',
-  security: authSecurity,
   request: { params: PostParams },
-  responses: { 204: { description: 'Deleted.' }, ...errors },
+  responses: { 204: { description: 'Deleted.' } },
 });
 
 export function registerDeletePost(app: OpenAPIHono<AppEnv>) {

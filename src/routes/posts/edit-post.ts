@@ -1,17 +1,17 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { readerOf } from '../../discussion/access';
 import { editPost } from '../../discussion/posts';
 import { postById } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { Attachments, Body, errors, PostParams, PostSchema } from '../discussion/schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { Attachments, Body, PostParams, PostSchema, postingLimited } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const EditPostRequest = z
   .object({ body: Body, attachments: Attachments })
   .strict()
   .openapi('EditPostRequest');
 
-export const editPostRoute = createRoute({
+export const editPostRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/posts/{postId}',
   operationId: 'editPost',
@@ -19,9 +19,8 @@ export const editPostRoute = createRoute({
   summary: 'Edit your post (the earlier text is kept)',
   description:
     'Only its author (403 for anyone else). The earlier text joins the post’s history (`…/revisions`); `version` rises.',
-  security: authSecurity,
   request: { params: PostParams, body: jsonBody(EditPostRequest) },
-  responses: { 200: jsonResponse('The post.', PostSchema), ...errors },
+  responses: { 200: jsonResponse('The post.', PostSchema), ...postingLimited },
 });
 
 export function registerEditPost(app: OpenAPIHono<AppEnv>) {

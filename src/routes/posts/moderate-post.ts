@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { readerOf } from '../../discussion/access';
 import { moderatePost } from '../../discussion/moderation';
 import { postById } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { errors, PostParams, PostSchema } from '../discussion/schemas';
-
+import { jsonBody, jsonResponse } from '../common';
+import { PostParams, PostSchema } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const ModeratePostRequest = z
   .object({
     action: z.enum(['hide', 'unhide']),
@@ -19,7 +19,7 @@ export const ModeratePostRequest = z
   .strict()
   .openapi('ModeratePostRequest');
 
-export const moderatePostRoute = createRoute({
+export const moderatePostRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/posts/{postId}/moderation',
   operationId: 'moderatePost',
@@ -27,9 +27,8 @@ export const moderatePostRoute = createRoute({
   summary: 'Hide a post with a reason, or show it again (moderators)',
   description:
     'The board’s moderators: the convener’s admins for a session board, the province’s admins for its board, platform admins everywhere (403 for others). Hiding closes the post’s open reports. Audited.',
-  security: authSecurity,
   request: { params: PostParams, body: jsonBody(ModeratePostRequest) },
-  responses: { 200: jsonResponse('The post as the moderator sees it.', PostSchema), ...errors },
+  responses: { 200: jsonResponse('The post as the moderator sees it.', PostSchema) },
 });
 
 export function registerModeratePost(app: OpenAPIHono<AppEnv>) {

@@ -1,16 +1,16 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { postRevisionsOf } from '../../discussion/posts';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, Timestamp } from '../common';
-import { errors, PostParams } from '../discussion/schemas';
-
+import { jsonResponse, Timestamp } from '../common';
+import { PostParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const PostRevisions = z
   .object({
     data: z.array(z.object({ version: z.number().int(), body: z.string(), createdAt: Timestamp })),
   })
   .openapi('PostRevisions');
 
-export const postRevisionsRoute = createRoute({
+export const postRevisionsRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/posts/{postId}/revisions',
   operationId: 'postRevisions',
@@ -18,9 +18,8 @@ export const postRevisionsRoute = createRoute({
   summary: 'A post’s earlier texts, oldest first',
   description:
     'For whoever may read the post; none for a hidden post (except to its author) or a deleted one.',
-  security: authSecurity,
   request: { params: PostParams },
-  responses: { 200: jsonResponse('The history.', PostRevisions), ...errors },
+  responses: { 200: jsonResponse('The history.', PostRevisions) },
 });
 
 export function registerPostRevisions(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { reportPost } from '../../discussion/moderation';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody, Name } from '../common';
-import { errors, PostParams } from '../discussion/schemas';
-
+import { createdResponse, jsonBody, Name } from '../common';
+import { PostParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const ReportPostRequest = z
   .object({ reason: Name(1000) })
   .strict()
@@ -12,7 +12,7 @@ export const PostReportCreated = z
   .object({ id: z.string(), status: z.literal('open') })
   .openapi('PostReportCreated');
 
-export const reportPostRoute = createRoute({
+export const reportPostRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/posts/{postId}/reports',
   operationId: 'reportPost',
@@ -20,11 +20,9 @@ export const reportPostRoute = createRoute({
   summary: 'Report a post to the board’s moderators',
   description:
     'Anyone who may read it, once (409 the second time). The report joins the board’s queue.',
-  security: authSecurity,
   request: { params: PostParams, body: jsonBody(ReportPostRequest) },
   responses: {
     201: createdResponse('The report.', PostReportCreated, 'The reported post’s reports.'),
-    ...errors,
   },
 });
 

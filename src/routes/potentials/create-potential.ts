@@ -1,12 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { createPotential } from '../../potentials/potentials';
-import { authSecurity, createdResponse, jsonBody, TenantParams } from '../common';
-import { writeErrors } from './definitions';
+import { createdResponse, jsonBody } from '../common';
+import { tenantWrite } from '../tenant-route';
 import { PotentialBody, PotentialSchema } from './schemas';
 
 // ---- potentials ----
-export const createPotentialRoute = createRoute({
+export const createPotentialRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/potentials',
   operationId: 'createPotential',
@@ -14,9 +14,8 @@ export const createPotentialRoute = createRoute({
   summary: 'Draft a cooperation potential (the mapping form)',
   description:
     'A liaison drafts for their own agency; the TKKSD admin for any. Unknown codes answer 400 naming the field.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(PotentialBody) },
-  responses: { 201: createdResponse('The draft.', PotentialSchema), ...writeErrors },
+  request: { body: jsonBody(PotentialBody) },
+  responses: { 201: createdResponse('The draft.', PotentialSchema) },
 });
 
 export function registerCreatePotential(app: OpenAPIHono<AppEnv>) {

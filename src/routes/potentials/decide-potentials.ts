@@ -1,8 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { decideBatch } from '../../potentials/decisions';
-import { authSecurity, createdResponse, idPattern, jsonBody, Name, TenantParams } from '../common';
-import { writeErrors } from './definitions';
+import { createdResponse, idPattern, jsonBody, Name } from '../common';
+import { tenantWrite } from '../tenant-route';
 import { IsoDate } from './schemas';
 
 export const BatchDecisionRequest = z
@@ -13,14 +13,16 @@ export const BatchDecisionRequest = z
     }),
     number: Name(100).openapi({ description: 'The Berita Acara’s or the SK’s number.' }),
     date: IsoDate,
-    roundId: idPattern('rnd').optional().openapi({ description: 'The mapping round they answer.' }),
+    roundId: idPattern('round')
+      .optional()
+      .openapi({ description: 'The mapping round they answer.' }),
     attendees: z
       .array(z.object({ name: Name(200), title: Name(200) }).strict())
       .max(200)
       .optional()
       .openapi({ description: 'Who attended the plenary (Berita Acara).' }),
     potentialIds: z
-      .array(idPattern('pot'))
+      .array(idPattern('potential'))
       .min(1)
       .max(500)
       .openapi({ description: 'In order: a Berita Acara ranks them as listed.' }),
@@ -45,7 +47,7 @@ export const BatchDecisionResponse = z.object({
   ),
 });
 
-export const decidePotentialsRoute = createRoute({
+export const decidePotentialsRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/potentials/decisions',
   operationId: 'decidePotentials',
@@ -53,11 +55,9 @@ export const decidePotentialsRoute = createRoute({
   summary: 'One Berita Acara or one SK for a list of potentials',
   description:
     'The normal path of a mapping: the plenary’s Berita Acara prioritises a ranked list of submitted potentials, the head’s SK establishes the prioritised list. All or nothing: a potential in another state stops the batch, naming it.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(BatchDecisionRequest) },
+  request: { body: jsonBody(BatchDecisionRequest) },
   responses: {
     201: createdResponse('The decision and the potentials it moved.', BatchDecisionResponse),
-    ...writeErrors,
   },
 });
 

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { problemResponses } from '../../platform/errors';
 import {
   DateString,
   idParam,
@@ -13,13 +12,8 @@ import {
 } from '../common';
 import { IsoDate } from './schemas';
 
-/** A region's own work on its potentials: mapping rounds, drafting, the review lifecycle, its profile, its interest inbox, reports. */
-export const readErrors = problemResponses(400, 401, 403, 404);
-
-export const writeErrors = problemResponses(400, 401, 403, 404, 409);
-
 export const PotentialParams = TenantParams.extend({
-  potentialId: idParam('potentialId', 'pot', 'The potential.'),
+  potentialId: idParam('potentialId', 'potential', 'The potential.'),
 });
 
 export const Rank = z.number().int().min(1).max(10000);

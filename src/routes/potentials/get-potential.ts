@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { getPotential } from '../../potentials/potentials';
-import { authSecurity, jsonResponse } from '../common';
-import { PotentialParams, readErrors } from './definitions';
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { PotentialParams } from './definitions';
 import { PotentialDetailSchema } from './schemas';
 
-export const getPotentialRoute = createRoute({
+export const getPotentialRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/potentials/{potentialId}',
   description:
@@ -13,9 +14,8 @@ export const getPotentialRoute = createRoute({
   operationId: 'getPotential',
   tags: ['Potentials'],
   summary: 'A potential with its history and revisions',
-  security: authSecurity,
   request: { params: PotentialParams },
-  responses: { 200: jsonResponse('The potential.', PotentialDetailSchema), ...readErrors },
+  responses: { 200: jsonResponse('The potential.', PotentialDetailSchema) },
 });
 
 export function registerGetPotential(app: OpenAPIHono<AppEnv>) {

@@ -1,12 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { cursorParam, limitParam } from '../../platform/pagination';
 import { listPotentials } from '../../potentials/potentials';
-import { authSecurity, idPattern, jsonResponse, TenantParams } from '../common';
-import { readErrors } from './definitions';
+import { idPattern, jsonResponse, TenantParams } from '../common';
+import { tenantRead } from '../tenant-route';
 import { PotentialSchema } from './schemas';
 
-export const listPotentialsRoute = createRoute({
+export const listPotentialsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/potentials',
   description:
@@ -14,7 +14,6 @@ export const listPotentialsRoute = createRoute({
   operationId: 'listPotentials',
   tags: ['Potentials'],
   summary: 'The region’s potentials in every state',
-  security: authSecurity,
   request: {
     params: TenantParams,
     query: z.object({
@@ -34,10 +33,10 @@ export const listPotentialsRoute = createRoute({
           param: { name: 'status', in: 'query' },
           description: 'Only items in this state.',
         }),
-      agencyId: idPattern('opd')
+      agencyId: idPattern('agency')
         .optional()
         .openapi({ param: { name: 'agencyId', in: 'query' }, description: 'Only this agency’s.' }),
-      roundId: idPattern('rnd')
+      roundId: idPattern('round')
         .optional()
         .openapi({ param: { name: 'roundId', in: 'query' }, description: 'Only this round’s.' }),
       limit: limitParam(50),
@@ -49,7 +48,6 @@ export const listPotentialsRoute = createRoute({
       'A page.',
       z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() }),
     ),
-    ...readErrors,
   },
 });
 

@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { matchesForPotential } from '../../candidates/matches';
 import type { AppEnv } from '../../platform/context';
 import { cursorParam, limitParam } from '../../platform/pagination';
-import { authSecurity, jsonResponse } from '../common';
-import { MatchPage, PotentialParams, readErrors } from './definitions';
-
-export const matchPotentialRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { MatchPage, PotentialParams } from './definitions';
+export const matchPotentialRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches',
   operationId: 'matchPotential',
@@ -13,7 +13,6 @@ export const matchPotentialRoute = createRoute({
   summary: 'Ranked partners and regions for a published potential',
   description:
     'Scores regions’ published potentials (KSDD) and verified partners (KSDPK, KSDPL, KSDLL, SINERGI) that share at least one issue or affair. The weights are documented in `src/scoring/weights.ts`. Computed per request: a change shows in the next one.',
-  security: authSecurity,
   request: {
     params: PotentialParams,
     query: z.object({
@@ -39,7 +38,6 @@ export const matchPotentialRoute = createRoute({
   },
   responses: {
     200: jsonResponse('Candidates, best first; ties broken by id.', MatchPage),
-    ...readErrors,
   },
 });
 

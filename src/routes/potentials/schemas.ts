@@ -96,11 +96,11 @@ export const PotentialBody = z
     expiresOn: IsoDate.openapi({
       description: 'After this date the potential leaves the catalogue until renewed.',
     }),
-    agencyId: idPattern('opd')
+    agencyId: idPattern('agency')
       .nullable()
       .optional()
       .openapi({ description: 'The proposing agency (OPD). A liaison’s own agency by default.' }),
-    roundId: idPattern('rnd')
+    roundId: idPattern('round')
       .nullable()
       .optional()
       .openapi({ description: 'The mapping round it answers.' }),

@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { transitionPotential } from '../../potentials/potentials';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { PotentialParams, TransitionBody, writeErrors } from './definitions';
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { PotentialParams, TransitionBody } from './definitions';
 import { PotentialSchema } from './schemas';
 
-export const transitionPotentialRoute = createRoute({
+export const transitionPotentialRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/potentials/{potentialId}/transitions',
   operationId: 'transitionPotential',
@@ -13,11 +14,9 @@ export const transitionPotentialRoute = createRoute({
   summary: 'Move a potential through its lifecycle',
   description:
     'draft → submit (liaison of its agency, or admin) → prioritise (admin, with Berita Acara) → establish (head, with SK) → publish (admin) → close / archive; `return` for revision with a reason at any review step. A wrong role answers 403 and a wrong state 409, both naming the rule.',
-  security: authSecurity,
   request: { params: PotentialParams, body: jsonBody(TransitionBody) },
   responses: {
     200: jsonResponse('The potential after the transition.', PotentialSchema),
-    ...writeErrors,
   },
 });
 

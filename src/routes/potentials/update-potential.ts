@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { updatePotential } from '../../potentials/potentials';
-import { authSecurity, jsonBody, jsonResponse } from '../common';
-import { PotentialParams, writeErrors } from './definitions';
+import { jsonBody, jsonResponse } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { PotentialParams } from './definitions';
 import { PotentialPatch, PotentialSchema } from './schemas';
 
-export const updatePotentialRoute = createRoute({
+export const updatePotentialRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/potentials/{potentialId}',
   operationId: 'updatePotential',
@@ -13,9 +14,8 @@ export const updatePotentialRoute = createRoute({
   summary: 'Edit a potential',
   description:
     'Drafts and returned potentials are edited in place; a published one stays in the catalogue and gains a revision. Archived and closed ones cannot be edited (409 naming the rule).',
-  security: authSecurity,
   request: { params: PotentialParams, body: jsonBody(PotentialPatch) },
-  responses: { 200: jsonResponse('The potential.', PotentialSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The potential.', PotentialSchema) },
 });
 
 export function registerUpdatePotential(app: OpenAPIHono<AppEnv>) {

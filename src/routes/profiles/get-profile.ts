@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { getProfile } from '../../profiles/profiles';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { ProfileSchema, readErrors } from '../potentials/definitions';
-
-export const getProfileRoute = createRoute({
+import { jsonResponse } from '../common';
+import { ProfileSchema } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
+export const getProfileRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/profile',
   description:
@@ -12,11 +12,8 @@ export const getProfileRoute = createRoute({
   operationId: 'getProfile',
   tags: ['Profiles'],
   summary: 'The tenant’s profile',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('The profile (empty fields until filled).', ProfileSchema),
-    ...readErrors,
   },
 });
 

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { updateProfile } from '../../profiles/profiles';
-import { authSecurity, jsonBody, jsonResponse, TenantParams } from '../common';
-import { ProfileBody, ProfileSchema, writeErrors } from '../potentials/definitions';
-
-export const updateProfileRoute = createRoute({
+import { jsonBody, jsonResponse } from '../common';
+import { ProfileBody, ProfileSchema } from '../potentials/definitions';
+import { tenantWrite } from '../tenant-route';
+export const updateProfileRoute = tenantWrite({
   method: 'put',
   path: '/v1/tenants/{tenantId}/profile',
   operationId: 'updateProfile',
@@ -12,9 +12,8 @@ export const updateProfileRoute = createRoute({
   summary: 'Describe the tenant',
   description:
     'Partners: kind of work, sectors, issues, affairs, regions of interest, offers, typical engagement size. Regions: summary, flagship sectors, contacts by role. Fields left out stay as they are.',
-  security: authSecurity,
-  request: { params: TenantParams, body: jsonBody(ProfileBody) },
-  responses: { 200: jsonResponse('The profile.', ProfileSchema), ...writeErrors },
+  request: { body: jsonBody(ProfileBody) },
+  responses: { 200: jsonResponse('The profile.', ProfileSchema) },
 });
 
 export function registerUpdateProfile(app: OpenAPIHono<AppEnv>) {

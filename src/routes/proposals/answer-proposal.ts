@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { answerProposal } from '../../facilitation/proposals';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse, TenantParams } from '../common';
-import { ProposalSchema, writeErrors } from './definitions';
-
-export const answerProposalRoute = createRoute({
+import { idParam, jsonBody, jsonResponse, TenantParams } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { ProposalSchema } from './definitions';
+export const answerProposalRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/proposals/{proposalId}/answer',
   description:
@@ -12,9 +12,8 @@ export const answerProposalRoute = createRoute({
   operationId: 'answerProposal',
   tags: ['Facilitation'],
   summary: 'Accept or decline a proposal (a declining party gives a reason)',
-  security: authSecurity,
   request: {
-    params: TenantParams.extend({ proposalId: idParam('proposalId', 'prp', 'The proposal.') }),
+    params: TenantParams.extend({ proposalId: idParam('proposalId', 'proposal', 'The proposal.') }),
     body: jsonBody(
       z
         .object({
@@ -27,7 +26,6 @@ export const answerProposalRoute = createRoute({
   },
   responses: {
     200: jsonResponse('The proposal after the answer.', ProposalSchema),
-    ...writeErrors,
   },
 });
 

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createProposal } from '../../facilitation/proposals';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, idPattern, jsonBody, TenantParams } from '../common';
-import { ProposalSchema, writeErrors } from './definitions';
-
-export const createProposalRoute = createRoute({
+import { createdResponse, idPattern, jsonBody, TenantParams } from '../common';
+import { tenantWrite } from '../tenant-route';
+import { ProposalSchema } from './definitions';
+export const createProposalRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/proposals',
   operationId: 'createProposal',
@@ -12,7 +12,6 @@ export const createProposalRoute = createRoute({
   summary: 'Propose a match between two parties',
   description:
     'By a province’s admin, between two of its kabupaten/kota or partners (a platform admin anywhere). Both parties’ admins are emailed; unanswered, it expires after `validityDays` (default 14) with one reminder halfway.',
-  security: authSecurity,
   request: {
     params: TenantParams,
     body: jsonBody(
@@ -27,7 +26,7 @@ export const createProposalRoute = createRoute({
             .openapi({ description: 'A published potential of one party the match is about.' }),
           note: z.string().trim().min(1).max(4000),
           validityDays: z.number().int().min(1).max(90).optional(),
-          originSessionId: idPattern('fss').optional().openapi({
+          originSessionId: idPattern('forumSession').optional().openapi({
             description:
               'The forum session where the match was found (one the province convened or took part in): counted in its outcomes.',
           }),
@@ -36,7 +35,7 @@ export const createProposalRoute = createRoute({
         .openapi('CreateProposalRequest'),
     ),
   },
-  responses: { 201: createdResponse('The proposal, pending.', ProposalSchema), ...writeErrors },
+  responses: { 201: createdResponse('The proposal, pending.', ProposalSchema) },
 });
 
 export function registerCreateProposal(app: OpenAPIHono<AppEnv>) {

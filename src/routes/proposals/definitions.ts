@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { problemResponses } from '../../platform/errors';
 import { NullableTimestamp, Timestamp } from '../common';
 
 /** Province facilitation: proposing matches between two parties, their answers, and the facilitator's outcomes. */
@@ -27,8 +26,6 @@ export const ProposalSchema = z
     createdAt: Timestamp,
   })
   .openapi('Proposal');
-
-export const writeErrors = problemResponses(400, 401, 403, 404, 409);
 
 export const StatsSchema = z
   .object({

@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listProposals } from '../../facilitation/proposals';
 import type { AppEnv } from '../../platform/context';
-import { problemResponses } from '../../platform/errors';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { jsonResponse, TenantParams } from '../common';
+import { tenantRead } from '../tenant-route';
 import { ProposalSchema } from './definitions';
 
-export const listProposalsRoute = createRoute({
+export const listProposalsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/proposals',
   description:
@@ -13,7 +13,6 @@ export const listProposalsRoute = createRoute({
   operationId: 'listProposals',
   tags: ['Facilitation'],
   summary: 'Proposals made (as facilitator) or received (as party)',
-  security: authSecurity,
   request: {
     params: TenantParams,
     query: z.object({
@@ -29,7 +28,6 @@ export const listProposalsRoute = createRoute({
   },
   responses: {
     200: jsonResponse('Newest first.', z.object({ data: z.array(ProposalSchema) })),
-    ...problemResponses(400, 401, 403, 404),
   },
 });
 

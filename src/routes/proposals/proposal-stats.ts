@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { proposalStats } from '../../facilitation/proposals';
 import type { AppEnv } from '../../platform/context';
-import { problemResponses } from '../../platform/errors';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
 import { StatsSchema } from './definitions';
 
-export const proposalStatsRoute = createRoute({
+export const proposalStatsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/proposals/stats',
   description:
@@ -13,14 +13,11 @@ export const proposalStatsRoute = createRoute({
   operationId: 'proposalStats',
   tags: ['Facilitation'],
   summary: 'How a facilitator’s proposals fared',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse(
       'Outcomes: accepted rate among decided proposals, median hours to an answer.',
       StatsSchema,
     ),
-    ...problemResponses(400, 401, 403, 404),
   },
 });
 

@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { recommendationsFor } from '../../candidates/matches';
 import type { AppEnv } from '../../platform/context';
 import { cursorParam, limitParam } from '../../platform/pagination';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { RecommendationPage, readErrors } from '../potentials/definitions';
-
-export const recommendationsRoute = createRoute({
+import { jsonResponse, TenantParams } from '../common';
+import { RecommendationPage } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
+export const recommendationsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/recommendations',
   operationId: 'recommendations',
@@ -13,12 +13,11 @@ export const recommendationsRoute = createRoute({
   summary: 'Published potentials that fit this tenant',
   description:
     'For a partner: scored with its profile. For a region: with its own published potentials.',
-  security: authSecurity,
   request: {
     params: TenantParams,
     query: z.object({ limit: limitParam(20), cursor: cursorParam }),
   },
-  responses: { 200: jsonResponse('Potentials, best first.', RecommendationPage), ...readErrors },
+  responses: { 200: jsonResponse('Potentials, best first.', RecommendationPage) },
 });
 
 export function registerRecommendations(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { provinceReport } from '../../reports/mapping';
-import { authSecurity, jsonResponse, RegionKind, TenantParams } from '../common';
-import { Counts, readErrors } from '../potentials/definitions';
-
+import { jsonResponse, RegionKind } from '../common';
+import { Counts } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
 export const ProvinceMappingReportResponse = z.object({
   provinceCode: z.string(),
   forumsHeldByProvince: z.number().int().openapi({
@@ -38,7 +38,7 @@ export const ProvinceMappingReportResponse = z.object({
   }),
 });
 
-export const provinceMappingReportRoute = createRoute({
+export const provinceMappingReportRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/reports/mapping',
   operationId: 'provinceMappingReport',
@@ -46,11 +46,8 @@ export const provinceMappingReportRoute = createRoute({
   summary: 'A province’s view of its kabupaten/kota',
   description:
     'For each kabupaten/kota: claimed or not, mapped this year or not (the head’s SK established potentials this year), potentials in each state, forum sessions held.',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('The report.', ProvinceMappingReportResponse),
-    ...readErrors,
   },
 });
 

@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { createRound } from '../../potentials/rounds';
-import { authSecurity, createdResponse, jsonBody, Name, TenantParams } from '../common';
-import { RoundSchema, writeErrors } from '../potentials/definitions';
+import { createdResponse, jsonBody, Name, TenantParams } from '../common';
+import { RoundSchema } from '../potentials/definitions';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 
-export const createRoundRoute = createRoute({
+export const createRoundRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/rounds',
   description:
@@ -13,7 +14,6 @@ export const createRoundRoute = createRoute({
   operationId: 'createRound',
   tags: ['Mapping rounds'],
   summary: 'Open a mapping round',
-  security: authSecurity,
   request: {
     params: TenantParams,
     body: jsonBody(
@@ -23,7 +23,7 @@ export const createRoundRoute = createRoute({
         .openapi('CreateRoundRequest'),
     ),
   },
-  responses: { 201: createdResponse('The round.', RoundSchema), ...writeErrors },
+  responses: { 201: createdResponse('The round.', RoundSchema) },
 });
 
 export function registerCreateRound(app: OpenAPIHono<AppEnv>) {

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { getRound } from '../../potentials/rounds';
-import { authSecurity, idParam, jsonResponse, TenantParams } from '../common';
-import { RoundDetail, readErrors } from '../potentials/definitions';
-
-export const getRoundRoute = createRoute({
+import { idParam, jsonResponse, TenantParams } from '../common';
+import { RoundDetail } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
+export const getRoundRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/rounds/{roundId}',
   description:
@@ -12,14 +12,12 @@ export const getRoundRoute = createRoute({
   operationId: 'getRound',
   tags: ['Mapping rounds'],
   summary: 'A round with submissions per agency',
-  security: authSecurity,
-  request: { params: TenantParams.extend({ roundId: idParam('roundId', 'rnd', 'The round.') }) },
+  request: { params: TenantParams.extend({ roundId: idParam('roundId', 'round', 'The round.') }) },
   responses: {
     200: jsonResponse(
       'The round and, per agency, proposals submitted and whether it has its two liaisons.',
       RoundDetail,
     ),
-    ...readErrors,
   },
 });
 

@@ -1,21 +1,18 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { listRounds } from '../../potentials/rounds';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { RoundSchema, readErrors } from '../potentials/definitions';
-
-export const listRoundsRoute = createRoute({
+import { jsonResponse } from '../common';
+import { RoundSchema } from '../potentials/definitions';
+import { tenantRead } from '../tenant-route';
+export const listRoundsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/rounds',
   description: 'The region’s mapping rounds, newest first.',
   operationId: 'listRounds',
   tags: ['Mapping rounds'],
   summary: 'List mapping rounds',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('Rounds, newest first.', z.object({ data: z.array(RoundSchema) })),
-    ...readErrors,
   },
 });
 

@@ -1,9 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { updateRound } from '../../potentials/rounds';
-import { authSecurity, idParam, jsonBody, jsonResponse, TenantParams } from '../common';
-import { RoundSchema, writeErrors } from '../potentials/definitions';
+import { idParam, jsonBody, jsonResponse, TenantParams } from '../common';
+import { RoundSchema } from '../potentials/definitions';
 import { IsoDate } from '../potentials/schemas';
+import { tenantWrite } from '../tenant-route';
 
 export const UpdateRoundRequest = z
   .object({
@@ -16,7 +17,7 @@ export const UpdateRoundRequest = z
   .strict()
   .openapi('UpdateRoundRequest');
 
-export const updateRoundRoute = createRoute({
+export const updateRoundRoute = tenantWrite({
   method: 'patch',
   path: '/v1/tenants/{tenantId}/rounds/{roundId}',
   operationId: 'updateRound',
@@ -24,12 +25,11 @@ export const updateRoundRoute = createRoute({
   summary: 'Extend a round’s deadline, or close it',
   description:
     'By the TKKSD admin. After the deadline, a submission to the round answers 409 naming the deadline; a closed round takes none.',
-  security: authSecurity,
   request: {
-    params: TenantParams.extend({ roundId: idParam('roundId', 'rnd', 'The mapping round.') }),
+    params: TenantParams.extend({ roundId: idParam('roundId', 'round', 'The mapping round.') }),
     body: jsonBody(UpdateRoundRequest),
   },
-  responses: { 200: jsonResponse('The round.', RoundSchema), ...writeErrors },
+  responses: { 200: jsonResponse('The round.', RoundSchema) },
 });
 
 export function registerUpdateRound(app: OpenAPIHono<AppEnv>) {

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { problemResponses } from '../../platform/errors';
 import { cursorParam, limitParam } from '../../platform/pagination';
 import {
   Email,
@@ -12,15 +11,6 @@ import {
   Timestamp,
 } from '../common';
 import { TenantSchema } from './schemas';
-
-/**
- * Everything under /v1/tenants/{tenantId}: readable and writable only by the
- * tenant's members (by role), its province's facilitators where the permission
- * table allows, platform admins, and its own API keys. Outsiders get 404.
- */
-export const tenantErrors = problemResponses(400, 401, 403, 404);
-
-export const writeErrors = problemResponses(400, 401, 403, 404, 409);
 
 // ---- tenant ----
 export const TenantDetail = TenantSchema.extend({
@@ -49,7 +39,7 @@ export const MemberSchema = z
   .openapi('Member');
 
 export const MemberParams = TenantParams.extend({
-  membershipId: idParam('membershipId', 'mem', 'The membership.'),
+  membershipId: idParam('membershipId', 'membership', 'The membership.'),
 });
 
 export const UpdateMemberBody = z
@@ -83,7 +73,7 @@ export const CreateInvitationBody = z
   .object({
     email: Email,
     role: Role,
-    agencyId: idPattern('opd').nullable().optional(),
+    agencyId: idPattern('agency').nullable().optional(),
     lang: z
       .enum(['id', 'en'])
       .optional()
@@ -115,7 +105,7 @@ export const AgencySchema = z
   .openapi('Agency');
 
 export const AgencyParams = TenantParams.extend({
-  agencyId: idParam('agencyId', 'opd', 'The agency (OPD).'),
+  agencyId: idParam('agencyId', 'agency', 'The agency (OPD).'),
 });
 
 export const CreateAgencyBody = z

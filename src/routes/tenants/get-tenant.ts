@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { getTenant } from '../../identity/tenants';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse, TenantParams } from '../common';
-import { TenantDetail, tenantErrors } from './definitions';
-
-export const getTenantRoute = createRoute({
+import { jsonResponse } from '../common';
+import { tenantRead } from '../tenant-route';
+import { TenantDetail } from './definitions';
+export const getTenantRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}',
   description:
@@ -12,11 +12,8 @@ export const getTenantRoute = createRoute({
   operationId: 'getTenant',
   tags: ['Tenants'],
   summary: 'A tenant, as its members see it',
-  security: authSecurity,
-  request: { params: TenantParams },
   responses: {
     200: jsonResponse('The tenant and how you reach it.', TenantDetail),
-    ...tenantErrors,
   },
 });
 

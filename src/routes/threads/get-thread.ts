@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono } from '@hono/zod-openapi';
 import { getThread } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonResponse } from '../common';
-import { errors, PageQuery, ThreadPage, ThreadParams } from '../discussion/schemas';
-
-export const getThreadRoute = createRoute({
+import { jsonResponse } from '../common';
+import { PageQuery, ThreadPage, ThreadParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
+export const getThreadRoute = tenantWrite({
   method: 'get',
   path: '/v1/tenants/{tenantId}/threads/{threadId}',
   operationId: 'getThread',
@@ -12,9 +12,8 @@ export const getThreadRoute = createRoute({
   summary: 'A thread and a page of its posts, oldest first',
   description:
     'Deleted posts stay as tombstones; a hidden post shows its text and the reason only to its author and the moderators. Reading does not move your last-read marker (`PUT …/read` does).',
-  security: authSecurity,
   request: { params: ThreadParams, query: PageQuery },
-  responses: { 200: jsonResponse('The thread.', ThreadPage), ...errors },
+  responses: { 200: jsonResponse('The thread.', ThreadPage) },
 });
 
 export function registerGetThread(app: OpenAPIHono<AppEnv>) {

@@ -1,9 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { markThreadRead } from '../../discussion/reading';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, jsonBody, jsonResponse, Timestamp } from '../common';
-import { errors, ThreadParams } from '../discussion/schemas';
-
+import { jsonBody, jsonResponse, Timestamp } from '../common';
+import { ThreadParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const MarkReadRequest = z
   .object({
     until: z.coerce
@@ -17,16 +17,15 @@ export const ReadMarker = z
   .object({ threadId: z.string(), lastReadAt: Timestamp })
   .openapi('ReadMarker');
 
-export const markThreadReadRoute = createRoute({
+export const markThreadReadRoute = tenantWrite({
   method: 'put',
   path: '/v1/tenants/{tenantId}/threads/{threadId}/read',
   operationId: 'markThreadRead',
   tags: ['Discussion'],
   summary: 'Move your last-read marker in a thread',
   description: 'The marker never moves back; unread counts follow it.',
-  security: authSecurity,
   request: { params: ThreadParams, body: jsonBody(MarkReadRequest) },
-  responses: { 200: jsonResponse('The marker.', ReadMarker), ...errors },
+  responses: { 200: jsonResponse('The marker.', ReadMarker) },
 });
 
 export function registerMarkThreadRead(app: OpenAPIHono<AppEnv>) {

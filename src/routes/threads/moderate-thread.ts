@@ -1,19 +1,19 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { moderateThread } from '../../discussion/moderation';
 import { getThread } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, idParam, jsonBody, jsonResponse } from '../common';
-import { errors, ThreadPage, ThreadParams } from '../discussion/schemas';
-
+import { idParam, jsonBody, jsonResponse } from '../common';
+import { ThreadPage, ThreadParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const ModerateThreadRequest = z
   .object({
     action: z.enum(['pin', 'unpin', 'lock', 'unlock', 'move']),
-    boardId: idParam('boardId', 'brd', 'For `move`: the board it moves to.').optional(),
+    boardId: idParam('boardId', 'board', 'For `move`: the board it moves to.').optional(),
   })
   .strict()
   .openapi('ModerateThreadRequest');
 
-export const moderateThreadRoute = createRoute({
+export const moderateThreadRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/threads/{threadId}/moderation',
   operationId: 'moderateThread',
@@ -21,9 +21,8 @@ export const moderateThreadRoute = createRoute({
   summary: 'Pin, lock or move a thread (moderators)',
   description:
     'A locked thread takes no replies. A thread moves only between open boards the moderator moderates, never into or out of a private conversation. Audited.',
-  security: authSecurity,
   request: { params: ThreadParams, body: jsonBody(ModerateThreadRequest) },
-  responses: { 200: jsonResponse('The thread.', ThreadPage), ...errors },
+  responses: { 200: jsonResponse('The thread.', ThreadPage) },
 });
 
 export function registerModerateThread(app: OpenAPIHono<AppEnv>) {

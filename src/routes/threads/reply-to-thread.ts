@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { readerOf } from '../../discussion/access';
 import { replyToThread } from '../../discussion/posts';
 import { postById } from '../../discussion/threads';
 import type { AppEnv } from '../../platform/context';
-import { authSecurity, createdResponse, jsonBody } from '../common';
-import { Attachments, Body, errors, PostSchema, ThreadParams } from '../discussion/schemas';
-
+import { createdResponse, jsonBody } from '../common';
+import { Attachments, Body, PostSchema, postingLimited, ThreadParams } from '../discussion/schemas';
+import { tenantWrite } from '../tenant-route';
 export const ReplyRequest = z
   .object({
     body: Body,
@@ -17,7 +17,7 @@ export const ReplyRequest = z
   .strict()
   .openapi('ReplyRequest');
 
-export const replyToThreadRoute = createRoute({
+export const replyToThreadRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/threads/{threadId}/posts',
   operationId: 'replyToThread',
@@ -25,11 +25,10 @@ export const replyToThreadRoute = createRoute({
   summary: 'Reply in a thread',
   description:
     'Notifies (by email, and for the digests) the thread’s author, the quoted post’s author, those following the thread or board, and those mentioned who may read it. A locked thread answers 409; limits as for a new thread.',
-  security: authSecurity,
   request: { params: ThreadParams, body: jsonBody(ReplyRequest) },
   responses: {
     201: createdResponse('The post.', PostSchema),
-    ...errors,
+    ...postingLimited,
   },
 });
 
