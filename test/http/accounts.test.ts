@@ -13,17 +13,21 @@ import {
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+}
 
 const count = async (sql: string, params: unknown[] = []) =>
   (await h.client.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 describe('sign-up and email verification', () => {
+  fixtures();
   it('signs up, confirms by the emailed code, signs in, and reaches /v1/me with a bearer token', async () => {
     const email = uniqueEmail('siti');
     const res = await post(h, '/v1/auth/sign-up', {
@@ -111,6 +115,7 @@ describe('sign-up and email verification', () => {
 });
 
 describe('sign-in without account enumeration', () => {
+  fixtures();
   it('answers a wrong password and an unknown email with the same 401', async () => {
     const { email } = await signUpVerified(h, 'enum');
     const wrong = await post(h, '/v1/auth/sign-in', { email, password: 'salah-sekali-123' });
@@ -190,6 +195,7 @@ describe('sign-in without account enumeration', () => {
 });
 
 describe('sessions', () => {
+  fixtures();
   it('lists sessions, and a revoked one fails on the next request', async () => {
     const { email } = await signUpVerified(h, 'sessions');
     const first = await signIn(h, email);
@@ -247,6 +253,7 @@ describe('sessions', () => {
 });
 
 describe('browser sessions: cookie and CSRF', () => {
+  fixtures();
   const origin = 'http://localhost:8787';
 
   it('sets an HttpOnly, Secure, SameSite=Lax cookie that authenticates reads', async () => {
@@ -308,6 +315,7 @@ describe('browser sessions: cookie and CSRF', () => {
 });
 
 describe('password reset', () => {
+  fixtures();
   it('answers 202 for unknown and known emails alike; the link works once and ends old sessions', async () => {
     const { email } = await signUpVerified(h, 'reset');
     const old = await signIn(h, email);
@@ -356,6 +364,7 @@ describe('password reset', () => {
 });
 
 describe('secrets at rest and in logs', () => {
+  fixtures();
   it('stores only hashes of passwords, session secrets and tokens, and never logs them', async () => {
     const { email } = await signUpVerified(h, 'hashes');
     const token = await signIn(h, email);

@@ -15,15 +15,19 @@ import { potentialBody } from '../support/potentials';
 /** A potential and an agreement name their object; the regulations that then apply come back as a checklist. */
 let h: Harness;
 let fx: Awaited<ReturnType<typeof twoRegions>>;
-beforeAll(async () => {
-  h = await createHarness();
-  fx = await twoRegions(h);
-}, 60_000);
-afterAll(() => h?.close());
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+    fx = await twoRegions(h);
+  }, 60_000);
+  afterAll(() => h?.close());
+}
 
 type Regulated = { regulations: { code: string; title: string }[] };
 
 describe('the object of cooperation and its regulations', () => {
+  fixtures();
   it('lists the regulations for a potential about regional assets', async () => {
     const res = await post(
       h,
@@ -80,6 +84,7 @@ describe('the object of cooperation and its regulations', () => {
 });
 
 describe('who signs, and when the DPRD approves', () => {
+  fixtures();
   it('takes a Kesepakatan Bersama only from the heads, and a PKS from a delegated official with the delegation named', async () => {
     const created = await post(
       h,
@@ -146,6 +151,7 @@ describe('who signs, and when the DPRD approves', () => {
 });
 
 describe('mapping rounds end', () => {
+  fixtures();
   it('refuses a submission after the deadline naming it, until the admin extends it; a closed round takes none', async () => {
     const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
     const round = (await (
@@ -194,6 +200,7 @@ describe('mapping rounds end', () => {
 });
 
 describe('one Berita Acara and one SK for a list of potentials', () => {
+  fixtures();
   it('ranks submitted potentials in one Berita Acara and establishes them in one SK, all or nothing', async () => {
     const ids: string[] = [];
     for (const title of [
@@ -268,6 +275,7 @@ describe('one Berita Acara and one SK for a list of potentials', () => {
 });
 
 describe('kinds of cooperation checked against the parties', () => {
+  fixtures();
   const agreement = (body: Record<string, unknown>) =>
     post(
       h,

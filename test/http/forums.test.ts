@@ -14,6 +14,7 @@ import {
   regionTenantId,
   signIn,
 } from '../support/actors';
+import { publishedProvinceSession } from '../support/forums';
 import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
 import { potentialBody } from '../support/potentials';
 
@@ -90,69 +91,73 @@ function eventOf(ics: string): VEvent {
   return events[0]!;
 }
 
-beforeAll(async () => {
-  h = await createHarness();
-  platform = await platformAdmin(h);
-  [bali, buleleng, badung, surabaya] = (await Promise.all(
-    ['51', '51.08', '51.03', '35.78'].map((c) => regionTenantId(h, c)),
-  )) as [string, string, string, string];
-  baliAdmin = await addMember(h, platform.token, bali, 'admin');
-  baliHead = await addMember(h, baliAdmin.token, bali, 'head');
-  bulelengAdmin = await addMember(h, platform.token, buleleng, 'admin');
-  bulelengLiaison = await addMember(h, bulelengAdmin.token, buleleng, 'viewer');
-  badungAdmin = await addMember(h, platform.token, badung, 'admin');
-  surabayaAdmin = await addMember(h, platform.token, surabaya, 'admin');
-  const founder = await newUser(h, 'mitra');
-  const created = (await (
-    await post(
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+    platform = await platformAdmin(h);
+    [bali, buleleng, badung, surabaya] = (await Promise.all(
+      ['51', '51.08', '51.03', '35.78'].map((c) => regionTenantId(h, c)),
+    )) as [string, string, string, string];
+    baliAdmin = await addMember(h, platform.token, bali, 'admin');
+    baliHead = await addMember(h, baliAdmin.token, bali, 'head');
+    bulelengAdmin = await addMember(h, platform.token, buleleng, 'admin');
+    bulelengLiaison = await addMember(h, bulelengAdmin.token, buleleng, 'viewer');
+    badungAdmin = await addMember(h, platform.token, badung, 'admin');
+    surabayaAdmin = await addMember(h, platform.token, surabaya, 'admin');
+    const founder = await newUser(h, 'mitra');
+    const created = (await (
+      await post(
+        h,
+        '/v1/partners',
+        { name: 'PT Bali Tangguh Wisata', kind: 'company' },
+        founder.token,
+      )
+    ).json()) as { id: string };
+    await put(
       h,
-      '/v1/partners',
-      { name: 'PT Bali Tangguh Wisata', kind: 'company' },
-      founder.token,
-    )
-  ).json()) as { id: string };
-  await put(
-    h,
-    `/v1/tenants/${created.id}/profile`,
-    {
-      issues: ['pariwisata', 'penanggulangan_bencana'],
-      affairs: ['pariwisata'],
-      regionsOfInterest: ['51'],
-    },
-    founder.token,
-  );
-  await post(h, `/v1/admin/tenants/${created.id}/verify`, {}, platform.token);
-  partner = { id: created.id, token: founder.token, email: founder.email };
-
-  // Buleleng brings two published potentials (the lifecycle is tested elsewhere)
-  potentials = [];
-  for (const title of [
-    'Desa wisata tangguh bencana Pemuteran',
-    'Jalur evakuasi kawasan wisata Lovina',
-  ]) {
-    const res = await post(
-      h,
-      `/v1/tenants/${buleleng}/potentials`,
-      potentialBody({
-        title,
-        direction: 'offer',
+      `/v1/tenants/${created.id}/profile`,
+      {
         issues: ['pariwisata', 'penanggulangan_bencana'],
         affairs: ['pariwisata'],
-      }),
-      bulelengAdmin.token,
+        regionsOfInterest: ['51'],
+      },
+      founder.token,
     );
-    expect(res.status, await res.clone().text()).toBe(201);
-    const { id } = (await res.json()) as { id: string };
-    await h.client.query(
-      `update potentials set status = 'published', published_at = now() where id = $1`,
-      [id],
-    );
-    potentials.push(id);
-  }
-});
-afterAll(() => h?.close());
+    await post(h, `/v1/admin/tenants/${created.id}/verify`, {}, platform.token);
+    partner = { id: created.id, token: founder.token, email: founder.email };
+
+    // Buleleng brings two published potentials (the lifecycle is tested elsewhere)
+    potentials = [];
+    for (const title of [
+      'Desa wisata tangguh bencana Pemuteran',
+      'Jalur evakuasi kawasan wisata Lovina',
+    ]) {
+      const res = await post(
+        h,
+        `/v1/tenants/${buleleng}/potentials`,
+        potentialBody({
+          title,
+          direction: 'offer',
+          issues: ['pariwisata', 'penanggulangan_bencana'],
+          affairs: ['pariwisata'],
+        }),
+        bulelengAdmin.token,
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      await h.client.query(
+        `update potentials set status = 'published', published_at = now() where id = $1`,
+        [id],
+      );
+      potentials.push(id);
+    }
+  });
+  afterAll(() => h?.close());
+}
 
 describe('a six-monthly Bali province forum on tourism and disasters', () => {
+  fixtures();
   it('refuses an RRULE that is not RFC 5545, naming `recurrence`', async () => {
     for (const recurrence of [
       'FREQ=SOMETIMES',
@@ -602,6 +607,7 @@ describe('a six-monthly Bali province forum on tourism and disasters', () => {
 });
 
 describe('calendars', () => {
+  fixtures();
   it('shows a session in Jayapura at 09:00 WIT, with a stable UID, and STATUS:CANCELLED once cancelled', async () => {
     const jayapura = await regionTenantId(h, '91.71');
     const admin = await addMember(h, platform.token, jayapura, 'admin');
@@ -657,6 +663,15 @@ describe('calendars', () => {
   });
 
   it('serves a tenant’s subscription by its secret only, until revoked', async () => {
+    // Badung is a delegation at a session of Bali's forum
+    const { sessionId } = await publishedProvinceSession(h, bali, baliAdmin.token);
+    const registered = await post(
+      h,
+      `/v1/tenants/${badung}/forum-registrations`,
+      { sessionId, delegates: [{ userId: badungAdmin.userId, title: 'Kepala Bappeda' }] },
+      badungAdmin.token,
+    );
+    expect(registered.status, await registered.clone().text()).toBe(201);
     const created = await post(h, `/v1/tenants/${badung}/calendar-feed`, {}, badungAdmin.token);
     expect(created.status).toBe(201);
     const { url, token } = (await created.json()) as { url: string; token: string };
@@ -664,7 +679,7 @@ describe('calendars', () => {
     const feed = await h.request(path);
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toContain('text/calendar');
-    expect(await feed.text()).toContain(`UID:${session.id}@sinergi`);
+    expect(await feed.text()).toContain(`UID:${sessionId}@sinergi`);
     expect(
       (await h.request(`/v1/feeds/${badung}/calendar.ics?token=${token.replace(/.$/, 'a')}x`))
         .status,

@@ -3,14 +3,18 @@ import type { Db } from '../../db/client';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+}
 
 describe('every response', () => {
+  fixtures();
   it.each(['/health', '/v1/regions/31', '/v1/regions/99.99', '/nope', '/openapi.json'])(
     '%s carries a request id and security headers',
     async (path) => {
@@ -51,6 +55,7 @@ describe('every response', () => {
 });
 
 describe('cross-origin reads', () => {
+  fixtures();
   it('lets any origin read open data without credentials, and nothing else', async () => {
     const open = await h.request('/v1/regions/31', {
       headers: { origin: 'https://data.example.org' },
@@ -69,6 +74,7 @@ describe('cross-origin reads', () => {
 });
 
 describe('unknown routes', () => {
+  fixtures();
   it.each([
     ['GET', '/v2/regions'],
     ['DELETE', '/v1/regions/31'],
@@ -84,6 +90,7 @@ describe('unknown routes', () => {
 });
 
 describe('failures inside', () => {
+  fixtures();
   const brokenDb = () =>
     new Proxy({} as Db, {
       get: () => () => {
@@ -123,6 +130,7 @@ describe('failures inside', () => {
 });
 
 describe('GET /health', () => {
+  fixtures();
   it('checks the database', async () => {
     const { status, body } = await h.json<{
       status: string;

@@ -9,7 +9,7 @@ import {
   regionTenantId,
 } from '../support/actors';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
-import { potentialBody } from '../support/potentials';
+import { potentialBody, publishPotential } from '../support/potentials';
 
 type Potential = {
   id: string;
@@ -37,35 +37,38 @@ let agencyId: string;
 const transition = (id: string, body: Record<string, unknown>, token: string) =>
   post(h, `/v1/tenants/${tenant}/potentials/${id}/transitions`, body, token);
 
-beforeAll(async () => {
-  h = await createHarness();
-  platform = await platformAdmin(h);
-  tenant = await regionTenantId(h, '52.02');
-  admin = await addMember(h, platform.token, tenant, 'admin');
-  head = await addMember(h, admin.token, tenant, 'head');
-  const agency = await post(
-    h,
-    `/v1/tenants/${tenant}/agencies`,
-    { name: 'Dinas Pariwisata', shortName: 'Dispar' },
-    admin.token,
-  );
-  agencyId = ((await agency.json()) as { id: string }).id;
-  const other = await post(h, `/v1/tenants/${tenant}/agencies`, { name: 'BPBD' }, admin.token);
-  liaison = await addMember(h, admin.token, tenant, 'liaison', agencyId);
-  otherLiaison = await addMember(
-    h,
-    admin.token,
-    tenant,
-    'liaison',
-    ((await other.json()) as { id: string }).id,
-  );
-}, 120_000);
-
-afterAll(async () => {
-  await h.close();
-});
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+    platform = await platformAdmin(h);
+    tenant = await regionTenantId(h, '52.02');
+    admin = await addMember(h, platform.token, tenant, 'admin');
+    head = await addMember(h, admin.token, tenant, 'head');
+    const agency = await post(
+      h,
+      `/v1/tenants/${tenant}/agencies`,
+      { name: 'Dinas Pariwisata', shortName: 'Dispar' },
+      admin.token,
+    );
+    agencyId = ((await agency.json()) as { id: string }).id;
+    const other = await post(h, `/v1/tenants/${tenant}/agencies`, { name: 'BPBD' }, admin.token);
+    liaison = await addMember(h, admin.token, tenant, 'liaison', agencyId);
+    otherLiaison = await addMember(
+      h,
+      admin.token,
+      tenant,
+      'liaison',
+      ((await other.json()) as { id: string }).id,
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+}
 
 describe('from the mapping form to a partner’s accepted interest', () => {
+  fixtures();
   it('drafts, prioritises, establishes, publishes; anyone finds it; a partner expresses interest; contacts only after acceptance', async () => {
     // a mapping round
     const round = await post(
@@ -297,6 +300,7 @@ describe('from the mapping form to a partner’s accepted interest', () => {
 });
 
 describe('lifecycle rules', () => {
+  fixtures();
   const create = async (token: string, overrides: Record<string, unknown> = {}) => {
     const res = await post(h, `/v1/tenants/${tenant}/potentials`, potentialBody(overrides), token);
     expect(res.status, await res.clone().text()).toBe(201);
@@ -463,6 +467,7 @@ describe('lifecycle rules', () => {
 });
 
 describe('bad input', () => {
+  fixtures();
   it.each([
     [{ affairs: ['pariwisata', 'sihir'] }, 'body.affairs.1'],
     [{ issues: ['banjir_bandang'] }, 'body.issues.0'],
@@ -538,6 +543,12 @@ describe('bad input', () => {
 });
 
 describe('catalogue facets, export and partners', () => {
+  fixtures();
+  beforeAll(async () => {
+    // the region's catalogue: two published tourism potentials, an offer and a need
+    await publishPotential(h, tenant, admin, head, { affairs: ['pariwisata'], direction: 'offer' });
+    await publishPotential(h, tenant, admin, head, { affairs: ['pariwisata'], direction: 'need' });
+  }, 60_000);
   it('counts per filter value and exports with a stable column set', async () => {
     const facets = await h.json<{
       total: number;
@@ -632,6 +643,12 @@ describe('catalogue facets, export and partners', () => {
 });
 
 describe('reports for facilitators', () => {
+  fixtures();
+  beforeAll(async () => {
+    // Lombok Tengah has mapped this year: two potentials published
+    await publishPotential(h, tenant, admin, head, { title: 'Wisata halal Mandalika' });
+    await publishPotential(h, tenant, admin, head, { title: 'Pengelolaan sampah kawasan' });
+  }, 60_000);
   it('shows a province each kabupaten/kota, and the platform admin all 38 provinces', async () => {
     const ntb = await regionTenantId(h, '52');
     const provinceViewer = await addMember(h, platform.token, ntb, 'admin');

@@ -14,14 +14,18 @@ type Region = {
 type Page = { data: Region[]; nextCursor: string | null; total: number };
 
 let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+}
 
 describe('GET /v1/regions', () => {
+  fixtures();
   it('lists DKI Jakarta’s six regions, marked administrative', async () => {
     const { status, body } = await h.json<Page>('/v1/regions?province=31');
     expect(status).toBe(200);
@@ -132,6 +136,7 @@ describe('GET /v1/regions', () => {
 });
 
 describe('GET /v1/regions/{code}', () => {
+  fixtures();
   it('returns a kabupaten/kota with its province', async () => {
     const { status, body } = await h.json<
       Region & { parent: { code: string; name: string } | null; children: unknown }
@@ -184,6 +189,7 @@ describe('GET /v1/regions/{code}', () => {
 });
 
 describe('POST /v1/regions/lookup', () => {
+  fixtures();
   const post = (
     body: string,
     headers: Record<string, string> = { 'content-type': 'application/json' },

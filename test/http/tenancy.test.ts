@@ -16,18 +16,22 @@ import { createHarness, type Harness, type ProblemBody } from '../support/harnes
 
 let h: Harness;
 let platform: { token: string; id: string };
-beforeAll(async () => {
-  h = await createHarness();
-  platform = await platformAdmin(h);
-}, 60_000);
-afterAll(async () => {
-  await h.close();
-});
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+    platform = await platformAdmin(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+  });
+}
 
 const rows = async <T>(sql: string, params: unknown[] = []) =>
   (await h.client.query<T>(sql, params)).rows;
 
 describe('claiming a region', () => {
+  fixtures();
   it('the province invites its kabupaten’s first admin, who claims the tenant', async () => {
     const jabar = await regionTenantId(h, '32');
     const provinceAdmin = await addMember(h, platform.token, jabar, 'admin');
@@ -172,6 +176,7 @@ describe('claiming a region', () => {
 });
 
 describe('roles, agencies and liaisons', () => {
+  fixtures();
   let tenant: string;
   let admin: Awaited<ReturnType<typeof addMember>>;
   beforeAll(async () => {
@@ -274,6 +279,7 @@ describe('roles, agencies and liaisons', () => {
 });
 
 describe('API keys', () => {
+  fixtures();
   it('work from curl with a bearer token, are shown once, and stop on revocation or expiry', async () => {
     const tenant = await regionTenantId(h, '72.71'); // Kota Palu
     const admin = await addMember(h, platform.token, tenant, 'admin');
@@ -335,6 +341,7 @@ describe('API keys', () => {
 });
 
 describe('partners', () => {
+  fixtures();
   it('sign up themselves, start unverified, and are verified by a platform admin', async () => {
     const founder = await newUser(h, 'partner');
     const bad = await post(
@@ -405,6 +412,7 @@ describe('partners', () => {
 });
 
 describe('audit log', () => {
+  fixtures();
   it('records every write with actor, target, diff and request id; filterable and paginated', async () => {
     const tenant = await regionTenantId(h, '52.71'); // Kota Mataram
     const admin = await addMember(h, platform.token, tenant, 'admin');

@@ -25,15 +25,18 @@ let platform: { token: string };
 let denpasar: string;
 let denpasarAdmin: { token: string; email: string };
 
-beforeAll(async () => {
-  h = await createHarness();
-  platform = await platformAdmin(h);
-  denpasar = await regionTenantId(h, '51.71');
-  denpasarAdmin = await addMember(h, platform.token, denpasar, 'admin');
-}, 120_000);
-afterAll(async () => {
-  await h.close();
-});
+/** Each top-level `describe` builds its own: a fresh app and database, and the fixtures on them. */
+function fixtures() {
+  beforeAll(async () => {
+    h = await createHarness();
+    platform = await platformAdmin(h);
+    denpasar = await regionTenantId(h, '51.71');
+    denpasarAdmin = await addMember(h, platform.token, denpasar, 'admin');
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+}
 
 const problem = async (res: Response) => {
   expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -41,6 +44,7 @@ const problem = async (res: Response) => {
 };
 
 describe('a province taking over a claimed kabupaten/kota', () => {
+  fixtures();
   it('may invite only the first admin of an unclaimed region, and loses that power at the claim', async () => {
     const bali = await regionTenantId(h, '51');
     const provinceAdmin = await addMember(h, platform.token, bali, 'admin');
@@ -129,6 +133,7 @@ describe('a province taking over a claimed kabupaten/kota', () => {
 });
 
 describe('password reset timing', () => {
+  fixtures();
   it('costs the same for a registered and an unknown address', async () => {
     const { email } = await signUpVerified(h, 'timing');
     const time = async (address: string, client: string) => {
@@ -153,6 +158,7 @@ describe('password reset timing', () => {
 });
 
 describe('control characters in email headers', () => {
+  fixtures();
   it('refuses a line break in a name, and keeps only \\n and \\t in multi-line text', async () => {
     const founder = await newUser(h, 'header');
     const res = await post(
@@ -189,6 +195,7 @@ describe('control characters in email headers', () => {
 });
 
 describe('500s from bad input', () => {
+  fixtures();
   it('a NUL byte in a body string or a query parameter is a 400 naming it', async () => {
     const nulBody = await post(
       h,
@@ -300,6 +307,7 @@ describe('500s from bad input', () => {
 });
 
 describe('secrets in the outbox', () => {
+  fixtures();
   it('drops a token-bearing body once sent', async () => {
     const email = uniqueEmail('reset-rahasia');
     await signUpVerified(h, 'x'); // unrelated traffic
@@ -344,6 +352,7 @@ describe('secrets in the outbox', () => {
 });
 
 describe('links', () => {
+  fixtures();
   it('accepts only https (and http outside production) for websites and documents', async () => {
     const founder = await newUser(h, 'tautan');
     for (const website of [
@@ -389,6 +398,7 @@ describe('links', () => {
 });
 
 describe('forgeable cursors', () => {
+  fixtures();
   it('refuses an edited cursor and one replayed on another query, naming cursor', async () => {
     const page = await h.json<{ nextCursor: string }>('/v1/regions?limit=5');
     const good = page.body.nextCursor;
@@ -406,6 +416,7 @@ describe('forgeable cursors', () => {
 });
 
 describe('overload', () => {
+  fixtures();
   it('admits requests in order, bounds the wait, and sheds the excess with a fast 503', async () => {
     const loaded = await createHarness({
       admission: { concurrency: 2, queue: 40, waitMs: 1500 },
@@ -440,6 +451,7 @@ describe('overload', () => {
 });
 
 describe('sign-in behind the limits', () => {
+  fixtures();
   it('is refused per account and address, not per account alone', async () => {
     const { email } = await signUpVerified(h, 'lockout');
     for (let i = 0; i < 10; i++)
