@@ -1944,7 +1944,7 @@ export interface paths {
         put?: never;
         /**
          * Approve or decline a registration (convener)
-         * @description A pending or waitlisted registration. Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed.
+         * @description A pending or waitlisted registration is approved or declined; a declined one can be reopened (pending again). Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed of a decision.
          */
         post: operations["decideForumRegistration"];
         delete?: never;
@@ -3443,8 +3443,11 @@ export interface components {
             tables: number;
         } | null;
         DecideForumRegistrationRequest: {
-            /** @enum {string} */
-            decision: "approve" | "decline";
+            /**
+             * @description `reopen` takes back a decline: the registration is pending again, for the convener to decide (a declined delegation cannot register again by itself).
+             * @enum {string}
+             */
+            decision: "approve" | "decline" | "reopen";
             /** @description Required to decline. */
             reason?: string;
         };

@@ -30,6 +30,8 @@ export const digestPreferences = pgTable(
     /** the sections wanted; empty: all */
     sections: text().array().notNull().default(sql`'{}'::text[]`),
     language: text().notNull().default('id'),
+    /** advanced when the digest is turned back on: a one-click token of an earlier version no longer works */
+    unsubscribeVersion: integer().notNull().default(0),
     updatedAt: ts().notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.tenantId] })],

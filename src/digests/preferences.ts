@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { digestPreferences, memberships } from '../../db/schema';
 import { requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
@@ -61,6 +61,7 @@ export async function setNotificationSettings({
         message: fieldMessage('digests.must_one', { SECTIONS: SECTIONS.join(', ') }),
       },
     ]);
+  const resubscribed = mine.frequency === 'off' && input.frequency !== 'off';
   const values = {
     userId: actor.user.id,
     tenantId: input.tenantId,
@@ -80,6 +81,10 @@ export async function setNotificationSettings({
           sections: values.sections,
           language: values.language,
           updatedAt: values.updatedAt,
+          // turned back on: the one-click links in the emails sent before stop working
+          ...(resubscribed
+            ? { unsubscribeVersion: sql`${digestPreferences.unsubscribeVersion} + 1` }
+            : {}),
         },
       });
     await recordAudit(tx, ctx, {
@@ -105,6 +110,7 @@ export async function previewDigest({ ctx, input }: { ctx: Ctx; input: { tenantI
     userId: actor.user.id,
     tenantId: mine.tenantId,
     sections: settings.sections,
+    unsubscribeVersion: mine.unsubscribeVersion ?? 0,
     periodKey: 'preview',
     zone: settings.zone,
     language: settings.language,
@@ -138,10 +144,19 @@ export async function unsubscribeDigest({ ctx, input }: { ctx: Ctx; input: { tok
   const who = readUnsubscribeToken(input.token);
   if (!who) throw new ApiError('NOT_FOUND', { key: 'digest.bad_token' });
   const [member] = await ctx.db
-    .select({ role: memberships.role })
+    .select({ role: memberships.role, version: digestPreferences.unsubscribeVersion })
     .from(memberships)
+    .leftJoin(
+      digestPreferences,
+      and(
+        eq(digestPreferences.userId, memberships.userId),
+        eq(digestPreferences.tenantId, memberships.tenantId),
+      ),
+    )
     .where(and(eq(memberships.userId, who.userId), eq(memberships.tenantId, who.tenantId)));
-  if (!member) throw new ApiError('NOT_FOUND', { key: 'digest.bad_token' });
+  // a token of an earlier version (the digest was turned back on since) no longer works
+  if (!member || (member.version ?? 0) !== who.version)
+    throw new ApiError('NOT_FOUND', { key: 'digest.bad_token' });
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     await tx

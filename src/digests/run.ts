@@ -46,6 +46,8 @@ export function periodOf(now: Date, zone: Zone, frequency: Frequency) {
 export const defaultFrequency = (role: string) => (role === 'head' ? 'weekly' : 'off');
 
 export type Planned = Recipient & {
+  /** the version of the one-click unsubscribe token (see `unsubscribeToken`) */
+  unsubscribeVersion: number;
   periodKey: string;
   zone: Zone;
   language: Lang;
@@ -69,6 +71,7 @@ export function digestSettings(ctx: Ctx, where: SQL | undefined) {
       frequency: digestPreferences.frequency,
       sections: digestPreferences.sections,
       language: digestPreferences.language,
+      unsubscribeVersion: digestPreferences.unsubscribeVersion,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -99,6 +102,7 @@ export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
       userId: r.userId,
       tenantId: r.tenantId,
       sections: r.sections ?? [],
+      unsubscribeVersion: r.unsubscribeVersion ?? 0,
       periodKey: period.key,
       zone,
       language: ((r.language ?? r.locale) === 'en' ? 'en' : 'id') as Lang,
@@ -116,14 +120,33 @@ export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
   return planned.filter((p) => !seen.has(`${p.userId}|${p.tenantId}|${p.periodKey}`));
 }
 
-/** The signed one-click token that turns a recipient's digest off (RFC 8058), without signing in. */
-export const unsubscribeToken = (userId: string, tenantId: string) =>
-  `${userId}.${tenantId}.${sign(`digest-unsubscribe|${userId}|${tenantId}`)}`;
-export function readUnsubscribeToken(token: string): { userId: string; tenantId: string } | null {
-  const [userId, tenantId, mac, extra] = token.split('.');
-  if (!userId || !tenantId || !mac || extra !== undefined) return null;
-  return signatureMatches(`digest-unsubscribe|${userId}|${tenantId}`, mac)
-    ? { userId, tenantId }
+/**
+ * The signed one-click token that turns a recipient's digest off (RFC 8058),
+ * without signing in. It carries the preference's version: turning the digest
+ * back on advances it, so an old token (in an old email) no longer works.
+ */
+export const unsubscribeToken = (userId: string, tenantId: string, version: number) =>
+  `${userId}.${tenantId}.v${version}.${sign(`digest-unsubscribe|${userId}|${tenantId}|${version}`)}`;
+export function readUnsubscribeToken(
+  token: string,
+): { userId: string; tenantId: string; version: number } | null {
+  const parts = token.split('.');
+  // tokens sent before versions existed are version 0
+  if (parts.length === 3) {
+    const [userId, tenantId, mac] = parts;
+    return userId &&
+      tenantId &&
+      mac &&
+      signatureMatches(`digest-unsubscribe|${userId}|${tenantId}`, mac)
+      ? { userId, tenantId, version: 0 }
+      : null;
+  }
+  const [userId, tenantId, v, mac, extra] = parts;
+  if (!userId || !tenantId || !v || !mac || extra !== undefined || !/^v\d{1,9}$/.test(v))
+    return null;
+  const version = Number(v.slice(1));
+  return signatureMatches(`digest-unsubscribe|${userId}|${tenantId}|${version}`, mac)
+    ? { userId, tenantId, version }
     : null;
 }
 
@@ -136,7 +159,7 @@ export function digestEmail(
   p: Planned,
   items: Parameters<typeof renderDigest>[0]['items'],
 ) {
-  const token = unsubscribeToken(p.userId, p.tenantId);
+  const token = unsubscribeToken(p.userId, p.tenantId, p.unsubscribeVersion);
   const unsubscribeUrl = `${ctx.config.APP_ORIGIN}/v1/digest/unsubscribe?token=${encodeURIComponent(token)}`;
   const rendered = renderDigest({
     lang: p.language,

@@ -41,15 +41,19 @@ export async function openConversation({
   const now = ctx.now();
   let values: typeof boards.$inferInsert;
   if (subject.type === 'session') {
-    const s = await sessionBoardFor(ctx, subject.id, reader.tenant.id);
-    if (!s && !reader.platformAdmin) throw notFound({ key: 'discussion.board_not_found' });
+    const s = await sessionBoardFor(ctx, subject.id, reader.tenant.id, reader.platformAdmin);
+    if (!s)
+      // a platform admin is told the session does not exist; anyone else learns nothing
+      throw reader.platformAdmin
+        ? notFound({ key: 'forum.session_id_not_found', params: { id: subject.id } })
+        : notFound({ key: 'discussion.board_not_found' });
     values = {
       id: newId('board', now.getTime()),
       kind: 'session',
       subjectId: subject.id,
-      titleId: s ? `Diskusi ${s.title}` : TITLES.session.id,
-      titleEn: s ? `${s.title} discussion` : TITLES.session.en,
-      moderatorTenantId: s?.convener ?? null,
+      titleId: `Diskusi ${s.title}`,
+      titleEn: `${s.title} discussion`,
+      moderatorTenantId: s.convener,
       lastActivityAt: now,
       createdAt: now,
     };

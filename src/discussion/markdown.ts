@@ -52,9 +52,18 @@ export function renderMarkdown(body: string): string {
   return sanitizeHtml(marked.parse(body) as string, SANITIZE).trim();
 }
 
-/** The http(s) links a body carries (for the cap on new accounts). */
+/**
+ * Every link a body carries, as a reader would meet it (for the cap on new
+ * accounts): each `href` the rendered HTML holds — Markdown links, `www.`
+ * and bare autolinks alike — and any http(s) address written out that did not
+ * render as a link (inside code), so nothing stored escapes the count.
+ */
 export function linksIn(body: string): string[] {
-  return body.match(/\bhttps?:\/\/[^\s)<>\]]+/gi) ?? [];
+  const html = renderMarkdown(body);
+  const rendered = [...html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)].map((m) => m[1]!);
+  const written = body.match(/\bhttps?:\/\/[^\s)<>\]`]+/gi) ?? [];
+  const renderedSet = new Set(rendered.map((h) => h.replace(/&amp;/g, '&')));
+  return [...rendered, ...written.filter((w) => !renderedSet.has(w))];
 }
 
 /**

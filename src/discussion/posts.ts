@@ -46,7 +46,13 @@ const bodyError = (id: string, en: string) =>
   badRequest({ key: 'request.invalid' }, [{ location: 'body.body', message: { id, en } }]);
 
 /** Refusals before anything is written: locked, muted, too fast, too many links for a new account. */
-async function checkWriter(ctx: Ctx, reader: TenantReader, board: BoardRow, body: string) {
+async function checkWriter(
+  ctx: Ctx,
+  reader: TenantReader,
+  board: BoardRow,
+  body: string,
+  attachments: { url: string }[] = [],
+) {
   if (!(await canPost(ctx, reader, board)))
     throw new ApiError('FORBIDDEN', { key: 'discussion.cannot_post' });
   const userId = reader.userId!;
@@ -70,7 +76,8 @@ async function checkWriter(ctx: Ctx, reader: TenantReader, board: BoardRow, body
       `terlalu panjang: paling banyak ${MAX_BODY} karakter`,
       `is too long: at most ${MAX_BODY} characters`,
     );
-  if (linksIn(body).length > NEW_ACCOUNT_LINKS) {
+  // every link that renders or is stored counts: the body's and the attachments'
+  if (linksIn(body).length + attachments.length > NEW_ACCOUNT_LINKS) {
     const [u] = await ctx.db
       .select({ createdAt: users.createdAt })
       .from(users)
@@ -124,7 +131,7 @@ type Write = PostInput & {
  * part) through the outbox, and the audit row.
  */
 export async function writePost(ctx: Ctx, reader: TenantReader, board: BoardRow, input: Write) {
-  await checkWriter(ctx, reader, board, input.body);
+  await checkWriter(ctx, reader, board, input.body, input.attachments);
   const thread = input.thread;
   if (thread?.locked)
     throw new ApiError('CONFLICT', {
@@ -367,7 +374,7 @@ export async function editPost({
   input: PostInput & { tenantId: string; postId: string };
 }) {
   const { reader, post, board } = await ownPost(ctx, input.tenantId, input.postId);
-  await checkWriter(ctx, reader, board, input.body);
+  await checkWriter(ctx, reader, board, input.body, input.attachments);
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     await tx

@@ -72,6 +72,10 @@ export const FORUM_RULES = {
     id: 'penyelenggara tidak mendaftar ke forumnya sendiri',
     en: 'the convener does not register for its own forum',
   },
+  registration_declined: {
+    id: 'pendaftaran wilayah atau organisasi ini pada sesi forum ini telah ditolak penyelenggara; hanya penyelenggara yang dapat membukanya kembali',
+    en: 'the convener declined this tenant’s registration for this session; only the convener can reopen it',
+  },
   already_registered: {
     id: 'wilayah atau organisasi ini sudah terdaftar pada pertemuan ini',
     en: 'this tenant is already registered for this session',

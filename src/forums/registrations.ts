@@ -278,8 +278,9 @@ export async function registerDelegation({ ctx, input }: { ctx: Ctx; input: Regi
           eq(forumRegistrations.tenantId, tenant.id),
         ),
       );
-    if (existing && !['cancelled', 'declined'].includes(existing.status))
-      throw forumRule('already_registered');
+    // the convener's decline stands until the convener reopens it: registering again is no way around it
+    if (existing?.status === 'declined') throw forumRule('registration_declined');
+    if (existing && existing.status !== 'cancelled') throw forumRule('already_registered');
     const held = await placesHeld(tx, session.id);
     const full = held >= locked!.capacity;
     const status = full ? 'waitlisted' : locked!.autoApprove ? 'approved' : 'pending';
@@ -437,7 +438,7 @@ export async function decideRegistration({
     forumId: string;
     sessionId: string;
     registrationId: string;
-    decision: 'approve' | 'decline';
+    decision: 'approve' | 'decline' | 'reopen';
     reason?: string;
   };
 }) {
@@ -459,8 +460,9 @@ export async function decideRegistration({
         message: fieldMessage('forums.reason_is_needed_decline'),
       },
     ]);
-  if (!['pending', 'waitlisted'].includes(row.status))
-    throw forumRule('registration_state', inWords(row.status));
+  const from: (typeof row.status)[] =
+    input.decision === 'reopen' ? ['declined'] : ['pending', 'waitlisted'];
+  if (!from.includes(row.status)) throw forumRule('registration_state', inWords(row.status));
   await ctx.db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -472,7 +474,12 @@ export async function decideRegistration({
       if (held >= locked!.capacity)
         throw forumRule('full', { id: `(${locked!.capacity})`, en: `(${locked!.capacity})` });
     }
-    const status = input.decision === 'approve' ? 'approved' : 'declined';
+    const status =
+      input.decision === 'approve'
+        ? 'approved'
+        : input.decision === 'reopen'
+          ? 'pending'
+          : 'declined';
     const [updated] = await tx
       .update(forumRegistrations)
       .set({
@@ -495,7 +502,9 @@ export async function decideRegistration({
           ...(input.reason ? { reason: { to: input.reason } } : {}),
         },
       });
-    await notifyRegistration(tx, ctx, locked!, row.id, status, input.reason);
+    // reopening is the convener's own step: the delegation hears of the decision that follows
+    if (status !== 'pending')
+      await notifyRegistration(tx, ctx, locked!, row.id, status, input.reason);
     if (status === 'declined' && row.status === 'pending') await promoteWaitlist(tx, ctx, locked!);
   });
   return getRegistration(ctx, row.id);

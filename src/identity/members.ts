@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { agencies, memberships, users } from '../../db/schema';
+import { agencies, calendarFeeds, memberships, users } from '../../db/schema';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
@@ -136,6 +136,19 @@ export async function removeMember({
       targetId: before.id,
       diff: diffOf(before, null, ['userId', 'role', 'agencyId']),
     });
+    // what the member made to read the tenant's data without signing in goes with them
+    const feeds = await tx
+      .delete(calendarFeeds)
+      .where(and(eq(calendarFeeds.tenantId, tenant.id), eq(calendarFeeds.createdBy, before.userId)))
+      .returning({ tenantId: calendarFeeds.tenantId });
+    if (feeds.length)
+      await recordAudit(tx, ctx, {
+        tenantId: tenant.id,
+        action: 'calendar_feed.revoked',
+        targetType: 'calendar_feed',
+        targetId: tenant.id,
+        diff: { createdBy: { from: before.userId }, reason: { to: 'member removed' } },
+      });
   });
 }
 

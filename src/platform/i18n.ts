@@ -163,6 +163,10 @@ export const messages = {
     id: 'Forum kerja sama daerah tidak ditemukan.',
     en: 'Cooperation forum not found.',
   },
+  'forum.session_id_not_found': {
+    id: (p) => `Sesi forum ${p.id} tidak ditemukan.`,
+    en: (p) => `There is no forum session ${p.id}.`,
+  },
   'forum.session_not_found': {
     id: 'Pertemuan forum tidak ditemukan.',
     en: 'Forum session not found.',

@@ -462,3 +462,213 @@ describe('sign-in behind the limits', () => {
     expect(token).toMatch(/^ses_/);
   });
 });
+
+describe('consent given for another party', () => {
+  fixtures();
+  it('refuses a platform admin confirming an agreement for an invited party: consent is the party’s own', async () => {
+    const badung = await regionTenantId(h, '51.03');
+    const badungAdmin = await addMember(h, platform.token, badung, 'admin');
+    const created = await post(
+      h,
+      `/v1/tenants/${denpasar}/agreements`,
+      { title: 'Pengelolaan sampah Sarbagita', parties: [denpasar, badung], kind: 'KSDD' },
+      denpasarAdmin.token,
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const answer = (token: string) =>
+      post(h, `/v1/tenants/${badung}/agreements/${id}/answer`, { decision: 'confirm' }, token);
+    const byPlatform = await answer(platform.token);
+    expect(byPlatform.status).toBe(403);
+    expect((await problem(byPlatform)).detail).toContain('hanya anggota pihak itu sendiri');
+    // still invited: the party itself answers
+    const agreement = await h.json<{ consent: string; parties: { id: string; status: string }[] }>(
+      `/v1/tenants/${denpasar}/agreements/${id}`,
+      { headers: bearer(denpasarAdmin.token) },
+    );
+    expect(agreement.body.consent).toBe('pending');
+    expect(agreement.body.parties.find((p) => p.id === badung)?.status).toBe('invited');
+    expect((await answer(badungAdmin.token)).status).toBe(200);
+  });
+});
+
+describe('a board for a session that does not exist', () => {
+  fixtures();
+  it('answers a platform admin 404 naming the session, and opens nothing', async () => {
+    const missing = 'fss_01jd2x6v0m8kq3b7e5y4w9c1ta';
+    const res = await post(
+      h,
+      `/v1/tenants/${denpasar}/conversations`,
+      { subject: { type: 'session', id: missing } },
+      platform.token,
+    );
+    expect(res.status).toBe(404);
+    expect((await problem(res)).detail).toContain(missing);
+    const boards = await h.json<{ data: { kind: string }[] }>(`/v1/tenants/${denpasar}/boards`, {
+      headers: bearer(platform.token),
+    });
+    expect(boards.body.data.filter((b) => b.kind === 'session')).toEqual([]);
+  });
+});
+
+describe('a declined delegation registering again', () => {
+  fixtures();
+  it('keeps the convener’s decline until the convener reopens it, and emails the convener nothing more', async () => {
+    const bali = await regionTenantId(h, '51');
+    const convener = await addMember(h, platform.token, bali, 'admin');
+    const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+    const forum = await post(
+      h,
+      `/v1/tenants/${bali}/forums`,
+      {
+        title: 'Forum Kerja Sama Daerah Bali',
+        issues: ['pariwisata'],
+        scope: 'province',
+        firstStart: `${inDays(30)}T09:00`,
+        durationMinutes: 240,
+        capacity: 20,
+        autoApprove: false,
+        registrationOpensDays: 40,
+        registrationClosesDays: 1,
+      },
+      convener.token,
+    );
+    expect(forum.status, await forum.clone().text()).toBe(201);
+    const { id: forumId, sessions } = (await forum.json()) as {
+      id: string;
+      sessions: { id: string }[];
+    };
+    const sessionId = sessions[0]!.id;
+    const base = `/v1/tenants/${bali}/forums/${forumId}/sessions/${sessionId}`;
+    expect((await post(h, `${base}/status`, { status: 'published' }, convener.token)).status).toBe(
+      200,
+    );
+    const register = () =>
+      post(
+        h,
+        `/v1/tenants/${denpasar}/forum-registrations`,
+        { sessionId, delegates: [{ name: 'I Wayan Sudana', title: 'Kepala Bagian Kerja Sama' }] },
+        denpasarAdmin.token,
+      );
+    const first = await register();
+    expect(first.status, await first.clone().text()).toBe(201);
+    const { id: registrationId } = (await first.json()) as { id: string };
+    const decide = (body: Record<string, unknown>) =>
+      post(h, `${base}/registrations/${registrationId}/decision`, body, convener.token);
+    expect(
+      (await decide({ decision: 'decline', reason: 'Kuota delegasi kota penuh.' })).status,
+    ).toBe(200);
+    // every email is written to the outbox in the writing transaction: count what the convener would get
+    const toConvener = async () =>
+      (
+        await h.client.query<{ n: number }>(
+          'select count(*)::int as n from email_outbox where to_address = $1',
+          [convener.email.toLowerCase()],
+        )
+      ).rows[0]!.n;
+    const before = await toConvener();
+    const again = await register();
+    expect(again.status).toBe(409);
+    expect((await problem(again)).detail).toContain(
+      'hanya penyelenggara yang dapat membukanya kembali',
+    );
+    expect(await toConvener()).toBe(before);
+    // the convener reopens it: pending again, to be decided
+    const reopened = await decide({ decision: 'reopen' });
+    expect(reopened.status, await reopened.clone().text()).toBe(200);
+    expect(((await reopened.json()) as { status: string }).status).toBe('pending');
+  });
+});
+
+describe('the link cap of a new account', () => {
+  fixtures();
+  it('counts `www.` autolinks and attachments, every link that renders or is stored', async () => {
+    const issueBoards = await h.json<{ data: { id: string; subjectId: string }[] }>(
+      `/v1/tenants/${denpasar}/boards?limit=100&kind=issue`,
+      { headers: bearer(denpasarAdmin.token) },
+    );
+    const board = issueBoards.body.data.find((b) => b.subjectId === 'penanggulangan_bencana')!;
+    const write = (body: Record<string, unknown>) =>
+      post(
+        h,
+        `/v1/tenants/${denpasar}/boards/${board.id}/threads`,
+        { title: 'Sirine peringatan dini bersama', issues: ['penanggulangan_bencana'], ...body },
+        denpasarAdmin.token,
+      );
+    const autolinks = await write({
+      body: 'Lihat www.wisata-a.id, www.wisata-b.id dan www.wisata-c.id untuk paketnya.',
+    });
+    expect(autolinks.status).toBe(400);
+    expect((await problem(autolinks)).errors?.[0]?.message).toContain('tautan');
+    const attached = await write({
+      body: 'Rincian ada di https://wisata-a.id/paket.',
+      attachments: [
+        { title: 'Brosur', url: 'https://wisata-b.id/brosur.pdf' },
+        { title: 'Harga', url: 'https://wisata-c.id/harga.pdf' },
+      ],
+    });
+    expect(attached.status).toBe(400);
+    expect((await problem(attached)).errors?.[0]?.message).toContain('tautan');
+    // within the cap it is written
+    expect((await write({ body: 'Satu tautan: www.wisata-a.id.' })).status).toBe(201);
+  });
+});
+
+describe('one-click unsubscribe tokens', () => {
+  fixtures();
+  it('stop working once the person turns the digest back on', async () => {
+    const head = await addMember(h, denpasarAdmin.token, denpasar, 'head');
+    const preview = async () =>
+      new URL(
+        (
+          await h.json<{ unsubscribeUrl: string }>(`/v1/me/digest/preview?tenantId=${denpasar}`, {
+            headers: bearer(head.token),
+          })
+        ).body.unsubscribeUrl,
+      );
+    const oneClick = (url: URL) =>
+      h.request(`${url.pathname}${url.search}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+    const old = await preview();
+    expect((await oneClick(old)).status).toBe(200);
+    // turned back on: the link in the old email must not turn it off again
+    const on = await h.json<{ frequency: string }>(`/v1/me/notifications/${denpasar}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...bearer(head.token) },
+      body: JSON.stringify({ frequency: 'weekly' }),
+    });
+    expect(on.body.frequency).toBe('weekly');
+    const replayed = await oneClick(old);
+    expect(replayed.status).toBe(404);
+    const settings = await h.json<{ data: { tenantId: string; frequency: string }[] }>(
+      '/v1/me/notifications',
+      { headers: bearer(head.token) },
+    );
+    expect(settings.body.data.find((s) => s.tenantId === denpasar)?.frequency).toBe('weekly');
+    // the new email's link works
+    const current = await preview();
+    expect(current.search).not.toBe(old.search);
+    expect((await oneClick(current)).status).toBe(200);
+  });
+});
+
+describe('a calendar feed of a removed member', () => {
+  fixtures();
+  it('stops serving the tenant’s calendar once the member who made it is removed', async () => {
+    const secretary = await addMember(h, denpasarAdmin.token, denpasar, 'admin');
+    const made = await post(h, `/v1/tenants/${denpasar}/calendar-feed`, {}, secretary.token);
+    expect(made.status).toBe(201);
+    const url = new URL(((await made.json()) as { url: string }).url);
+    const feed = () => h.request(`${url.pathname}${url.search}`);
+    expect((await feed()).status).toBe(200);
+    const removed = await h.request(`/v1/tenants/${denpasar}/members/${secretary.membershipId}`, {
+      method: 'DELETE',
+      headers: bearer(denpasarAdmin.token),
+    });
+    expect(removed.status).toBe(204);
+    expect((await feed()).status).toBe(404);
+  });
+});

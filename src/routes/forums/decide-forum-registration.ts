@@ -6,7 +6,10 @@ import { tenantWrite } from '../tenant-route';
 import { RegistrationSchema, SessionParams } from './schemas';
 export const DecideRegistrationRequest = z
   .object({
-    decision: z.enum(['approve', 'decline']),
+    decision: z.enum(['approve', 'decline', 'reopen']).openapi({
+      description:
+        '`reopen` takes back a decline: the registration is pending again, for the convener to decide (a declined delegation cannot register again by itself).',
+    }),
     reason: z.string().trim().max(2000).optional().openapi({ description: 'Required to decline.' }),
   })
   .strict()
@@ -19,7 +22,7 @@ export const decideForumRegistrationRoute = tenantWrite({
   tags: ['Forums'],
   summary: 'Approve or decline a registration (convener)',
   description:
-    'A pending or waitlisted registration. Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed.',
+    'A pending or waitlisted registration is approved or declined; a declined one can be reopened (pending again). Approving from the waitlist needs a free place (409 when full); declining a pending one frees its place for the waitlist. The delegation is emailed of a decision.',
   request: {
     params: SessionParams.extend({
       registrationId: idParam('registrationId', 'registration', 'The registration.'),

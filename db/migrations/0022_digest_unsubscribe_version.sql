@@ -1,0 +1,1 @@
+ALTER TABLE "digest_preferences" ADD COLUMN "unsubscribe_version" integer DEFAULT 0 NOT NULL;
