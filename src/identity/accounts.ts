@@ -104,6 +104,47 @@ export async function signUp({
 
   await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
+    if (existing && !existing.emailVerifiedAt) {
+      // An address nobody has confirmed belongs to no one yet: the newest sign-up replaces the
+      // earlier one (its password, its name), and every earlier link dies, so whoever signed up
+      // first with someone else's address is handed nothing when the owner confirms.
+      await tx
+        .update(users)
+        .set({ name: input.name.trim(), passwordHash, locale, updatedAt: ctx.now() })
+        .where(eq(users.id, existing.id));
+      await tx
+        .update(userTokens)
+        .set({ usedAt: ctx.now() })
+        .where(
+          and(
+            eq(userTokens.userId, existing.id),
+            eq(userTokens.purpose, 'verify_email'),
+            isNull(userTokens.usedAt),
+          ),
+        );
+      await tx.delete(sessions).where(eq(sessions.userId, existing.id));
+      const token = await issueToken(
+        tx,
+        ctx,
+        existing.id,
+        'verify_email',
+        VERIFY_TTL_HOURS * 3600_000,
+      );
+      await enqueueEmail(tx, ctx, email, locale, 'verify_email', {
+        name: input.name.trim(),
+        url: link(ctx, '/verify-email', token),
+        token,
+        hours: VERIFY_TTL_HOURS,
+      });
+      await recordAudit(tx, ctx, {
+        tenantId: null,
+        action: 'user.signed_up',
+        targetType: 'user',
+        targetId: existing.id,
+        diff: { replacedUnverified: { to: true } },
+      });
+      return;
+    }
     if (existing) {
       await enqueueEmail(tx, ctx, email, existing.locale as Lang, 'account_exists', {
         name: existing.name,
@@ -157,6 +198,8 @@ export async function verifyEmail({ ctx, input }: { ctx: Ctx; input: { token: st
       .update(users)
       .set({ emailVerifiedAt: ctx.now(), updatedAt: ctx.now() })
       .where(eq(users.id, row.userId));
+    // confirming the address ends every session the account had before it was the owner's
+    await tx.delete(sessions).where(eq(sessions.userId, row.userId));
     await recordAudit(tx, ctx, {
       tenantId: null,
       action: 'user.email_verified',

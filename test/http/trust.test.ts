@@ -672,3 +672,30 @@ describe('a calendar feed of a removed member', () => {
     expect((await feed()).status).toBe(404);
   });
 });
+
+describe('an account pre-registered with someone else’s address', () => {
+  fixtures();
+  it('hands the attacker nothing when the owner confirms: the newest sign-up replaces the earlier one', async () => {
+    const victim = uniqueEmail('pemilik');
+    const signUp = (password: string, name: string) =>
+      post(h, '/v1/auth/sign-up', { email: victim, password, name });
+    expect((await signUp('kata-sandi-penyerang-99', 'Penyerang')).status).toBe(202);
+    const attackersLink = tokenFromEmail(h, victim);
+    // the owner signs up too, with a password of her own
+    expect((await signUp('kata-sandi-pemilik-2026', 'Ni Kadek Ayu')).status).toBe(202);
+    const ownersLink = tokenFromEmail(h, victim);
+    expect(ownersLink).not.toBe(attackersLink);
+    // the earlier link is dead; the owner's confirms
+    expect((await post(h, '/v1/auth/verify-email', { token: attackersLink })).status).toBe(400);
+    expect((await post(h, '/v1/auth/verify-email', { token: ownersLink })).status).toBe(200);
+    const signIn = (password: string) => post(h, '/v1/auth/sign-in', { email: victim, password });
+    expect((await signIn('kata-sandi-penyerang-99')).status).toBe(401);
+    expect((await signIn('kata-sandi-pemilik-2026')).status).toBe(200);
+    const me = await h.json<{ user: { name: string } }>('/v1/me', {
+      headers: bearer(
+        ((await (await signIn('kata-sandi-pemilik-2026')).json()) as { token: string }).token,
+      ),
+    });
+    expect(me.body.user.name).toBe('Ni Kadek Ayu');
+  });
+});
