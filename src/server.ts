@@ -6,6 +6,7 @@ import { emailClientFrom } from './email/client';
 import { scalarScriptFromNodeModules } from './node/assets';
 import { clientAddressFrom, parseTrustProxy } from './node/client-address';
 import { openConfiguredDatabase } from './node/database';
+import { localSecret } from './node/local-secret';
 import { prepareDatabase } from './node/prepare';
 import { createLogger } from './platform/logger';
 import { deriveSigningKey } from './platform/secrets';
@@ -33,7 +34,7 @@ async function main() {
   await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
 
   const trust = parseTrustProxy(config.TRUST_PROXY);
-  const secret = config.APP_SECRET ?? config.DATABASE_URL;
+  const secret = config.APP_SECRET ?? config.DATABASE_URL ?? localSecret(config.PGLITE_DIR);
   // Work that runs after a response (emails) is tracked so a stop waits for it.
   const inFlight = new Set<Promise<unknown>>();
   const app = createApp({

@@ -4,7 +4,7 @@ import { emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
-import { hashSecret } from '../platform/secrets';
+import { hashSecret, seal, unseal } from '../platform/secrets';
 import { type Attachment, BATCH_LIMIT } from './client';
 import { type TemplateName, templates } from './templates';
 
@@ -29,14 +29,17 @@ export async function enqueueEmail<T extends TemplateName>(
       p: typeof params,
     ) => { subject: string; text: string; html: string }
   )(lang, params);
+  // a body carrying a live secret is kept sealed until it leaves (then dropped): a reader of
+  // the database cannot use it
+  const secret = SECRET_TEMPLATES.has(template);
   await tx.insert(emailOutbox).values({
     id: newId('email', ctx.now().getTime()),
     toAddress: to,
     template,
     lang,
     subject: rendered.subject,
-    textBody: rendered.text,
-    htmlBody: rendered.html,
+    textBody: secret ? await seal(rendered.text) : rendered.text,
+    htmlBody: secret ? await seal(rendered.html) : rendered.html,
     attachments: attachments?.length ? attachments : null,
     headers: extra?.headers ?? null,
     idempotencyKey: extra?.idempotencyKey ?? null,
@@ -58,11 +61,11 @@ export const SECRET_TEMPLATES: ReadonlySet<string> = new Set([
 export const REDACTED_BODY = '[isi dihapus setelah terkirim karena memuat kode rahasia]';
 
 type Row = typeof emailOutbox.$inferSelect;
-const messageOf = (row: Row) => ({
+const messageOf = async (row: Row) => ({
   to: row.toAddress,
   subject: row.subject,
-  text: row.textBody,
-  html: row.htmlBody,
+  text: (await unseal(row.textBody)) ?? '',
+  html: (await unseal(row.htmlBody)) ?? '',
   ...(row.attachments?.length ? { attachments: row.attachments } : {}),
   ...(row.headers ? { headers: row.headers } : {}),
   ...(row.idempotencyKey ? { idempotencyKey: row.idempotencyKey } : {}),
@@ -141,7 +144,7 @@ export async function dispatchOutbox(
     const rows = batchable.slice(i, i + BATCH_LIMIT);
     try {
       const { ids } = await email.sendBatch!(
-        rows.map(messageOf),
+        await Promise.all(rows.map(messageOf)),
         // the same rows make the same key: a retried call is not delivered twice
         `batch-${hashSecret(rows.map((r) => r.idempotencyKey ?? r.id).join(',')).slice(0, 48)}`,
       );
@@ -152,7 +155,7 @@ export async function dispatchOutbox(
   }
   for (const row of claimed.filter((r) => !batchable.includes(r))) {
     try {
-      const { id } = await email.send(messageOf(row));
+      const { id } = await email.send(await messageOf(row));
       await delivered(row, id);
     } catch (err) {
       await failed([row], err);

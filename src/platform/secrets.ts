@@ -2,6 +2,7 @@ import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256, sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import {
+  decodeBase64urlIgnorePadding,
   encodeBase32LowerCaseNoPadding,
   encodeBase64urlNoPadding,
   encodeHexLowerCase,
@@ -62,4 +63,47 @@ export function signatureMatches(message: string, signature: string): boolean {
   const expected = new TextEncoder().encode(sign(message));
   const given = new TextEncoder().encode(signature);
   return expected.length === given.length && constantTimeEqual(expected, given);
+}
+
+/**
+ * Sealing a secret-bearing text at rest (an email body carrying a sign-in link
+ * until it is sent): AES-256-GCM under a key derived from the server's key, so
+ * whoever reads the database without the key cannot use what it holds.
+ */
+const SEALED = 'sealed:v1:';
+const sealingKey = () =>
+  crypto.subtle.importKey(
+    'raw',
+    new Uint8Array(
+      sha256(new Uint8Array([...new TextEncoder().encode('sinergi-sealing:'), ...signingKey])),
+    ),
+    'AES-GCM',
+    false,
+    ['encrypt', 'decrypt'],
+  );
+
+export async function seal(plain: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await sealingKey(),
+    new TextEncoder().encode(plain),
+  );
+  return `${SEALED}${encodeBase64urlNoPadding(iv)}.${encodeBase64urlNoPadding(new Uint8Array(sealed))}`;
+}
+
+/** The text a `seal` hid; any other text as it is. Null when sealed under another key. */
+export async function unseal(stored: string): Promise<string | null> {
+  if (!stored.startsWith(SEALED)) return stored;
+  const [iv, data] = stored.slice(SEALED.length).split('.');
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: new Uint8Array(decodeBase64urlIgnorePadding(iv ?? '')) },
+      await sealingKey(),
+      new Uint8Array(decodeBase64urlIgnorePadding(data ?? '')),
+    );
+    return new TextDecoder().decode(plain);
+  } catch {
+    return null;
+  }
 }

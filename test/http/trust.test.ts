@@ -349,6 +349,39 @@ describe('secrets in the outbox', () => {
       await local.close();
     }
   }, 120_000);
+
+  it('keeps a held token-bearing body sealed in the database, so a reader of it cannot use the token', async () => {
+    const held = await createHarness({ email: null });
+    try {
+      const admin = await platformAdmin(held);
+      const email = uniqueEmail('tersegel');
+      await post(held, '/v1/auth/sign-up', {
+        email,
+        password: 'kerja-sama-daerah-2026',
+        name: 'C',
+      });
+      const [row] = await held.db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.toAddress, email));
+      expect(row!.status).toBe('held');
+      for (const body of [row!.textBody, row!.htmlBody]) {
+        expect(body).toMatch(/^sealed:v1:/);
+        expect(body).not.toMatch(/[a-z]{3}_[0-9a-z]{26}\./);
+      }
+      // the development flow still reads the code through the platform admin's outbox
+      const out = await held.json<{ data: { template: string; textBody: string | null }[] }>(
+        `/v1/admin/outbox?to=${encodeURIComponent(email)}`,
+        { headers: bearer(admin.token) },
+      );
+      const code = out.body.data
+        .find((m) => m.template === 'verify_email')!
+        .textBody!.match(/\b([a-z]{3}_[0-9a-z]{26}\.[a-z2-7]{16,64})\b/)![1]!;
+      expect((await post(held, '/v1/auth/verify-email', { token: code })).status).toBe(200);
+    } finally {
+      await held.close();
+    }
+  }, 120_000);
 });
 
 describe('links', () => {
