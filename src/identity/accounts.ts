@@ -104,67 +104,50 @@ export async function signUp({
 
   await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
-    if (existing && !existing.emailVerifiedAt) {
-      // An address nobody has confirmed belongs to no one yet: the newest sign-up replaces the
-      // earlier one (its password, its name), and every earlier link dies, so whoever signed up
-      // first with someone else's address is handed nothing when the owner confirms.
-      await tx
-        .update(users)
-        .set({ name: input.name.trim(), passwordHash, locale, updatedAt: ctx.now() })
-        .where(eq(users.id, existing.id));
-      await tx
-        .update(userTokens)
-        .set({ usedAt: ctx.now() })
-        .where(
-          and(
-            eq(userTokens.userId, existing.id),
-            eq(userTokens.purpose, 'verify_email'),
-            isNull(userTokens.usedAt),
-          ),
-        );
-      await tx.delete(sessions).where(eq(sessions.userId, existing.id));
-      const token = await issueToken(
-        tx,
-        ctx,
-        existing.id,
-        'verify_email',
-        VERIFY_TTL_HOURS * 3600_000,
-      );
-      await enqueueEmail(tx, ctx, email, locale, 'verify_email', {
-        name: input.name.trim(),
-        url: link(ctx, '/verify-email', token),
-        token,
-        hours: VERIFY_TTL_HOURS,
-      });
-      await recordAudit(tx, ctx, {
-        tenantId: null,
-        action: 'user.signed_up',
-        targetType: 'user',
-        targetId: existing.id,
-        diff: { replacedUnverified: { to: true } },
-      });
-      return;
-    }
-    if (existing) {
+    if (existing?.emailVerifiedAt) {
       await enqueueEmail(tx, ctx, email, existing.locale as Lang, 'account_exists', {
         name: existing.name,
         url: `${ctx.config.APP_ORIGIN}/reset-password`,
       });
       return;
     }
-    const id = newId('user', ctx.now().getTime());
-    await tx.insert(users).values({
-      id,
-      email,
-      name: input.name.trim(),
-      passwordHash,
-      locale,
-      createdAt: ctx.now(),
-      updatedAt: ctx.now(),
-    });
+    const name = input.name.trim();
+    let id: string;
+    if (existing) {
+      // An address nobody has confirmed belongs to no one yet: the newest sign-up replaces the
+      // earlier one (its password, its name), and every earlier link dies, so whoever signed up
+      // first with someone else's address is handed nothing when the owner confirms.
+      id = existing.id;
+      await tx
+        .update(users)
+        .set({ name, passwordHash, locale, updatedAt: ctx.now() })
+        .where(eq(users.id, id));
+      await tx
+        .update(userTokens)
+        .set({ usedAt: ctx.now() })
+        .where(
+          and(
+            eq(userTokens.userId, id),
+            eq(userTokens.purpose, 'verify_email'),
+            isNull(userTokens.usedAt),
+          ),
+        );
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+    } else {
+      id = newId('user', ctx.now().getTime());
+      await tx.insert(users).values({
+        id,
+        email,
+        name,
+        passwordHash,
+        locale,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      });
+    }
     const token = await issueToken(tx, ctx, id, 'verify_email', VERIFY_TTL_HOURS * 3600_000);
     await enqueueEmail(tx, ctx, email, locale, 'verify_email', {
-      name: input.name.trim(),
+      name,
       url: link(ctx, '/verify-email', token),
       token,
       hours: VERIFY_TTL_HOURS,
@@ -174,7 +157,9 @@ export async function signUp({
       action: 'user.signed_up',
       targetType: 'user',
       targetId: id,
-      diff: { email: { to: email }, name: { to: input.name.trim() } },
+      diff: existing
+        ? { replacedUnverified: { to: true }, name: { from: existing.name, to: name } }
+        : { email: { to: email }, name: { to: name } },
     });
   });
   return { status: 'verification_sent' as const };
