@@ -88,6 +88,9 @@ export async function agreementAccess(
     !!province &&
     !!row.confirmedAt &&
     parties.some((p) => p.regionCode?.startsWith(`${province}.`));
+  // consent and signatures are the party's own acts: never a platform admin's or a facilitator's
+  if (permission === 'agreements.consent' || permission === 'agreements.sign')
+    if (access.via !== 'member') throw ownActOnly(permission);
   const write = permission !== 'agreements.read';
   if (!me && !(facilitates && !write)) throw notFound({ key: 'agreement.not_found' });
   if (permission === 'agreements.write' || permission === 'agreements.sign') {
@@ -95,6 +98,23 @@ export async function agreementAccess(
     requireActiveTenant(tenant);
   }
   return { tenant, row, parties, me: me ?? null, via: access.via };
+}
+
+function ownActOnly(permission: 'agreements.consent' | 'agreements.sign') {
+  return new ApiError('FORBIDDEN', {
+    key: 'potential.rule',
+    params:
+      permission === 'agreements.sign'
+        ? {
+            ruleId: 'hanya penanda tangan pihak itu sendiri yang dapat menandatangani',
+            ruleEn: 'only the party’s own signatory can sign',
+          }
+        : {
+            ruleId:
+              'hanya anggota pihak itu sendiri yang dapat mengonfirmasi atau menolak keikutsertaannya',
+            ruleEn: 'only the party’s own members can confirm or decline taking part',
+          },
+  });
 }
 
 export async function access(ctx: Ctx, tenantId: string, agreementId: string, write: boolean) {

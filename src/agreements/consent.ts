@@ -3,7 +3,7 @@ import { agreementParties, agreements } from '../../db/schema';
 import { requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { ApiError, badRequest } from '../platform/errors';
+import { badRequest } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { agreementAccess, getAgreement } from './agreements';
 import { agreementRule } from './stages';
@@ -25,23 +25,13 @@ export async function answerAgreement({
     reason?: string;
   };
 }) {
-  const { tenant, row, me, via } = await agreementAccess(
+  const { tenant, row, me } = await agreementAccess(
     ctx,
     input.tenantId,
     input.agreementId,
     'agreements.consent',
   );
   const actor = requireUser(ctx);
-  // consent, like a signature, is the party's own: never a platform admin's or a facilitator's
-  if (via !== 'member')
-    throw new ApiError('FORBIDDEN', {
-      key: 'potential.rule',
-      params: {
-        ruleId:
-          'hanya anggota pihak itu sendiri yang dapat mengonfirmasi atau menolak keikutsertaannya',
-        ruleEn: 'only the party’s own members can confirm or decline taking part',
-      },
-    });
   if (!me || me.status !== 'invited') throw agreementRule('not_invited');
   if (input.decision === 'decline' && !input.reason?.trim())
     throw badRequest({ key: 'request.invalid' }, [

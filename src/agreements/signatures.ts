@@ -8,7 +8,7 @@ import {
 import { membershipOf, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { ApiError, badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
+import { badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { agreementAccess, applyStage, getAgreement, type Row } from './agreements';
@@ -123,21 +123,13 @@ const differingFields = (a: Record<string, unknown>, b: Record<string, unknown>)
  * signature, in the same transaction. Audited in the signing party's tenant.
  */
 export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput }) {
-  const { tenant, row, parties, via } = await agreementAccess(
+  const { tenant, row, parties } = await agreementAccess(
     ctx,
     input.tenantId,
     input.agreementId,
     'agreements.sign',
   );
   const actor = requireUser(ctx);
-  if (via !== 'member')
-    throw new ApiError('FORBIDDEN', {
-      key: 'potential.rule',
-      params: {
-        ruleId: 'hanya penanda tangan pihak itu sendiri yang dapat menandatangani',
-        ruleEn: 'only the party’s own signatory can sign',
-      },
-    });
   if (!nextStages(row.kind, row.stage).includes(input.stage))
     throw rule(row.kind, row.stage, input.stage);
   // who signs: the Kesepakatan Bersama by the heads (gubernur, bupati, wali kota); the PKS by the
