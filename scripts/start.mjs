@@ -32,8 +32,13 @@ const sourcesAt = Math.max(
 if (sourcesAt > builtAt) {
   const { build } = await import('esbuild'); // only when rebuilding
   await build({
-    entryPoints: [join(root, 'src/server.ts')],
-    outfile,
+    // the server, and the embedded database's thread (db/connect/pglite-thread.ts)
+    entryPoints: {
+      server: join(root, 'src/server.ts'),
+      'pglite-thread': join(root, 'db/connect/pglite-thread.ts'),
+    },
+    outdir: join(root, 'dist/node'),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

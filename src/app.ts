@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { admission } from './platform/admission';
+import { admission, bodyFirst } from './platform/admission';
 import { authenticate } from './platform/auth';
 import type { AppDeps, AppEnv } from './platform/context';
 import { problemBody } from './platform/errors';
@@ -16,7 +16,7 @@ import {
   requestLog,
   validationHook,
 } from './platform/http';
-import { t } from './platform/i18n';
+import { negotiateLang, t } from './platform/i18n';
 import { newId } from './platform/ids';
 import { configureSigningKey } from './platform/secrets';
 import { registerRoutes } from './routes';
@@ -43,13 +43,11 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
-    ...(deps.admission ? [admission(deps.admission)] : []),
-    requestContext(deps),
-    authenticate(deps),
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
-        const lang = c.get('lang');
+        // before requestContext: the language comes from the header itself
+        const lang = negotiateLang(c.req.header('accept-language'));
         return problemResponse(
           c,
           problemBody(
@@ -61,6 +59,10 @@ export function createApp(deps: AppDeps) {
         );
       },
     }),
+    ...(deps.bodyTimeoutMs ? [bodyFirst(deps.bodyTimeoutMs)] : []),
+    ...(deps.admission ? [admission(deps.admission)] : []),
+    requestContext(deps),
+    authenticate(deps),
     inputGuard(),
   );
 

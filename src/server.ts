@@ -29,7 +29,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { thread: true });
   logger.info('db.opened', { database: database.describe });
   await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
 
@@ -49,6 +49,7 @@ async function main() {
       queue: config.MAX_QUEUED_REQUESTS,
       waitMs: config.MAX_QUEUE_WAIT_MS,
     },
+    bodyTimeoutMs: config.BODY_TIMEOUT_MS,
     background: (task) => {
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));
@@ -57,14 +58,29 @@ async function main() {
     scalarScript: scalarScriptFromNodeModules(),
   });
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('ready', {
-      url: `http://localhost:${info.port}`,
-      docs: `http://localhost:${info.port}/docs`,
-      startupMs: Math.round(performance.now() - started),
-      processUptimeMs: Math.round(process.uptime() * 1000),
-    });
-  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.PORT,
+      hostname: config.HOST,
+      // Headers that do not arrive in time: Node answers 408 and closes the connection;
+      // a body is timed by the app (bodyFirst), which answers a Problem. The whole
+      // request is cut off at the sum, and checked every half second.
+      serverOptions: {
+        headersTimeout: config.HEADERS_TIMEOUT_MS,
+        requestTimeout: config.HEADERS_TIMEOUT_MS + config.BODY_TIMEOUT_MS,
+        connectionsCheckingInterval: 500,
+      },
+    },
+    (info) => {
+      logger.info('ready', {
+        url: `http://localhost:${info.port}`,
+        docs: `http://localhost:${info.port}/docs`,
+        startupMs: Math.round(performance.now() - started),
+        processUptimeMs: Math.round(process.uptime() * 1000),
+      });
+    },
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

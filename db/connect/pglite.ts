@@ -14,13 +14,19 @@ import * as schema from '../schema';
  */
 const PLANNER_SETTINGS = 'SET random_page_cost = 1.1';
 
-/** Embedded PostgreSQL (WASM). `dataDir` undefined: in memory. One process per data dir. */
-export async function openPglite(dataDir?: string): Promise<DbHandle & { client: PGlite }> {
+/** A PGlite instance with the extensions and settings the app needs. */
+export async function createPglite(dataDir?: string): Promise<PGlite> {
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, unaccent },
   });
   await client.exec(PLANNER_SETTINGS);
+  return client;
+}
+
+/** Embedded PostgreSQL (WASM). `dataDir` undefined: in memory. One process per data dir. */
+export async function openPglite(dataDir?: string): Promise<DbHandle & { client: PGlite }> {
+  const client = await createPglite(dataDir);
   const db = drizzle({ client, schema, casing: DRIZZLE_CASING }) as unknown as Db;
   return { db, client, driver: 'pglite', close: () => client.close() };
 }

@@ -81,6 +81,10 @@ const nodeSchema = z
     MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(256),
     /** The longest a request waits for its turn (ms) before a 503. */
     MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(10).max(120_000).default(5_000),
+    /** The longest a request's headers may take to arrive (ms); then the connection is closed with 408. */
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    /** The longest a request's body may take to arrive (ms); then 408. No work slot is held meanwhile. */
+    BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   })
   .superRefine(emailRule);
 
@@ -116,6 +120,8 @@ const nodeKeys = [
   'MAX_CONCURRENT_REQUESTS',
   'MAX_QUEUED_REQUESTS',
   'MAX_QUEUE_WAIT_MS',
+  'HEADERS_TIMEOUT_MS',
+  'BODY_TIMEOUT_MS',
 ] as const;
 const workerKeys = [
   'APP_ENV',

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DbHandle } from '../../db/client';
 import { openPglite } from '../../db/connect/pglite';
+import { openPgliteThread } from '../../db/connect/pglite-remote';
 import type { NodeConfig } from '../config/env';
 
 /**
@@ -37,13 +38,32 @@ function lockDataDir(dir: string): () => void {
 
 export type NodeDatabase = DbHandle & { describe: string };
 
-export async function openConfiguredDatabase(config: NodeConfig): Promise<NodeDatabase> {
+/**
+ * The embedded database's thread module: the bundled .mjs beside the server
+ * bundle (`npm start`), or the TypeScript source under tsx (`npm run dev`).
+ */
+function pgliteThreadUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../db/connect/pglite-thread.ts', import.meta.url)
+    : new URL('./pglite-thread.mjs', import.meta.url);
+}
+
+/**
+ * `thread`: the embedded database runs on a thread of its own (the server:
+ * HTTP stays responsive while the database works); commands keep it in-process.
+ */
+export async function openConfiguredDatabase(
+  config: NodeConfig,
+  options: { thread?: boolean } = {},
+): Promise<NodeDatabase> {
   if (!config.DATABASE_URL) {
     const dir = resolve(config.PGLITE_DIR);
     const unlock = lockDataDir(dir);
     try {
       mkdirSync(dir, { recursive: true });
-      const handle = await openPglite(dir);
+      const handle = options.thread
+        ? await openPgliteThread(dir, pgliteThreadUrl())
+        : await openPglite(dir);
       return {
         ...handle,
         describe: `embedded PostgreSQL (PGlite) in ${config.PGLITE_DIR}`,

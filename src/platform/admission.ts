@@ -67,3 +67,40 @@ export function admission(options: AdmissionOptions): MiddlewareHandler<AppEnv> 
     }
   };
 }
+
+/**
+ * Reads a request's body in full before the request may be admitted: a slot
+ * is held only while the app works, never while a client sends slowly. A body
+ * that has not arrived within `timeoutMs` is answered 408 and the connection
+ * closed. The body is kept (Hono caches it), so validators read it as usual;
+ * the size limit (bodyLimit, before this) still applies while it is read.
+ */
+export function bodyFirst(timeoutMs: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    const hasBody =
+      length !== undefined ? length !== '0' : c.req.header('transfer-encoding') !== undefined;
+    if (!hasBody) return next();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = c.req.arrayBuffer().then(() => 'read' as const);
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), timeoutMs);
+    });
+    const outcome = await Promise.race([read, late]).finally(() => clearTimeout(timer));
+    if (outcome === 'late') {
+      read.catch(() => {}); // the client may still send, or give up: either way nothing waits for it
+      const lang = negotiateLang(c.req.header('accept-language'));
+      return problemResponse(
+        c,
+        problemBody(
+          'REQUEST_TIMEOUT',
+          t(lang, 'request.body_timeout', { seconds: String(Math.round(timeoutMs / 1000)) }),
+          lang,
+          c.get('requestId'),
+        ),
+        { connection: 'close' },
+      );
+    }
+    return next();
+  };
+}

@@ -20,6 +20,11 @@ export interface AppDeps {
   /** Admission control (Node): requests served at once, queued, and the longest wait. */
   admission?: AdmissionOptions;
   /**
+   * Node: a request's body is read in full, within this many ms (else 408),
+   * before it may take a work slot, so a slow client never holds one.
+   */
+  bodyTimeoutMs?: number;
+  /**
    * Runs work after the response without holding it (Node servers). Unset and
    * outside Workers, deferred work is awaited before the response (tests).
    */

@@ -1,68 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, killServers, startServer } from '../support/server-process';
 
 /**
  * `npm start` as a user runs it: a real process on a real port with the
  * embedded database in a directory of its own.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'sinergi-start-'));
-const children: ChildProcess[] = [];
-
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+  killServers();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
-function start(port: number) {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PGLITE_DIR: join(dataDir, 'pglite'),
-      DATABASE_URL: '',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const line = output.split('\n').find((l) => l.includes('"msg":"ready"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as Record<string, unknown>);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}:\n${output}`));
-    });
-  });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { ready, exited, stop, output: () => output };
-}
+const start = (port: number) => startServer(port, { PGLITE_DIR: join(dataDir, 'pglite') });
 
 async function total(port: number, path = '/v1/regions?limit=1') {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
