@@ -1417,6 +1417,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant’s calendar subscription, and who made it (admins)
+         * @description None or one: the secret link that reads the tenant’s sessions without signing in, with when and by whom it was made. It is revoked when its maker leaves the tenant.
+         */
+        get: operations["listCalendarFeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/conversations": {
         parameters: {
             query?: never;
@@ -3052,6 +3072,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            creator: components["schemas"]["Creator"];
             /** Format: date-time */
             expiresAt: string;
             id: string;
@@ -3129,6 +3150,13 @@ export interface components {
             nextCursor: string | null;
             /** @description How many items match the filters, across all pages. */
             total: number;
+        };
+        CalendarFeedList: {
+            data: {
+                /** Format: date-time */
+                createdAt: string;
+                creator: components["schemas"]["Creator"];
+            }[];
         };
         CatalogFacets: {
             affairs: {
@@ -3250,7 +3278,7 @@ export interface components {
              * @example 2027-03-10T09:00
              */
             firstStart: string;
-            /** @description Tenants invited to every session of the series. */
+            /** @description Tenants invited to every session of the series: at most 25 when a kabupaten/kota convenes, 100 for a province, 600 for the platform. Their admins are emailed when a session is published, within the convener’s 300 invitation emails a day. */
             invitedTenantIds?: string[];
             /** @description Strategic issues among its themes. */
             issues: string[];
@@ -3423,6 +3451,13 @@ export interface components {
             issues?: string[];
             title: string;
         };
+        Creator: {
+            email: string;
+            name: string;
+            /** @description False once the person has left the tenant: an API key they made keeps working (integrations outlive people) until an admin revokes it; a calendar feed they made is revoked with their membership. */
+            stillMember: boolean;
+            userId: string;
+        } | null;
         /** @description The plan for bilateral meetings: days, hours, breaks, slot length and tables. */
         DayPlan: {
             days: {
@@ -4619,7 +4654,7 @@ export interface components {
         /** @description An RFC 9457 problem. `title` and `detail` follow `Accept-Language` (Indonesian by default). */
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "GONE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "CONFLICT" | "GONE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
             /** @example Wilayah dengan kode 99.99 tidak ditemukan. */
             detail: string;
             /** @description Present on validation failures: one entry per offending field. */
@@ -11755,6 +11790,83 @@ export interface operations {
             };
             /** @description CONFLICT: Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCalendarFeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The subscription, never its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedList"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

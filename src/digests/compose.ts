@@ -22,6 +22,7 @@ import {
 import { STAGE_WORDS } from '../agreements/stages';
 import { bestMatchesOf } from '../candidates/matches';
 import { recommend } from '../candidates/recommendations';
+import { userMayReadBoard } from '../discussion/access';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
 import { textArray } from '../platform/pg-arrays';
@@ -154,6 +155,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           and(
             inArray(discussionNotifications.userId, userIds),
             isNull(discussionNotifications.digestedAt),
+            // read access is checked again when the digest is made, not only when the post was
+            userMayReadBoard(sql`${discussionNotifications.userId}`, sql`${threads.boardId}`),
           ),
         ),
     ]);

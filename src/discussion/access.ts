@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   agreementParties,
@@ -7,9 +7,13 @@ import {
   forumRegistrations,
   forumSessions,
   interests,
+  memberships,
   proposals,
   regions,
   tenants,
+  threads,
+  users,
+  watches,
 } from '../../db/schema';
 import { type Access, authorize, type TenantRow } from '../identity/access';
 import type { Ctx } from '../platform/context';
@@ -65,14 +69,67 @@ export function visibleBoards(reader: Reader): SQL {
   if (reader.kind === 'public')
     return sql`(${boards.kind} = 'issue' or (${boards.kind} = 'session' and ${boards.publicRead}))`;
   if (reader.platformAdmin) return sql`true`;
-  const t = reader.tenant.id;
+  return visibleToTenant(sql`${reader.tenant.id}`, sql`${reader.provinceCode ?? ''}`);
+}
+
+/** The boards a tenant may read, as a condition on `boards`: its id and province code as SQL (a value or a column). */
+function visibleToTenant(t: SQL, provinceCode: SQL): SQL {
   return sql`(${boards.kind} = 'issue'
-    or (${boards.kind} = 'province' and ${boards.subjectId} = ${reader.provinceCode ?? ''})
+    or (${boards.kind} = 'province' and ${boards.subjectId} = ${provinceCode})
     or (${boards.kind} = 'session' and (${boards.publicRead}
       or ${boards.subjectId} in (select ${forumSessions.id} from ${forumSessions} where ${forumSessions.tenantId} = ${t})
       or ${boards.subjectId} in (select ${forumRegistrations.sessionId} from ${forumRegistrations}
         where ${forumRegistrations.tenantId} = ${t} and ${forumRegistrations.status} = 'approved')))
     or (${boards.kind} in ('interest', 'proposal', 'agreement') and ${t} = any(${boards.memberTenantIds})))`;
+}
+
+/**
+ * Whether a user may read a board now, as SQL over a user id and a board id
+ * (values or columns): a platform admin, or a member of a tenant that sees the
+ * board (every role of a region or partner reads discussions). Notifications
+ * are checked with it when they are made and when a digest carries them, so
+ * whoever left a tenant or a session hears nothing more of it.
+ */
+export function userMayReadBoard(userId: SQL, boardId: SQL): SQL {
+  // aliased: the caller's own query may be over users
+  return sql`(exists (select 1 from users pa where pa.id = ${userId} and pa.is_platform_admin)
+    or exists (select 1 from ${memberships}
+      join ${tenants} on ${tenants.id} = ${memberships.tenantId}
+      join ${boards} on ${boards.id} = ${boardId}
+      where ${memberships.userId} = ${userId}
+        and ${visibleToTenant(
+          sql`${tenants.id}`,
+          sql`coalesce(split_part(${tenants.regionCode}, '.', 1), '')`,
+        )}))`;
+}
+
+/** Of these users, the ones who may read the board now. */
+export async function readersAmong(db: Tx | Ctx['db'], boardId: string, userIds: string[]) {
+  if (userIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), userMayReadBoard(sql`${users.id}`, sql`${boardId}`)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Following ends with access: the user's follows of boards and threads they
+ * may no longer read are dropped (a member removed from a tenant; a watcher
+ * found unable to read when a post would notify them).
+ */
+export async function dropUnreadableWatches(db: Tx | Ctx['db'], userIds: string[]) {
+  if (userIds.length === 0) return;
+  const boardOfWatch = sql`(case when ${watches.targetType} = 'board' then ${watches.targetId}
+    else (select ${threads.boardId} from ${threads} where ${threads.id} = ${watches.targetId}) end)`;
+  await db
+    .delete(watches)
+    .where(
+      and(
+        inArray(watches.userId, userIds),
+        sql`not ${userMayReadBoard(sql`${watches.userId}`, boardOfWatch)}`,
+      ),
+    );
 }
 
 /** A board the reader may read, else 404 (never 403: a private board's existence is not told). */

@@ -24,8 +24,10 @@ import { consume, LIMITS } from '../platform/rate-limit';
 import {
   type BoardRow,
   canPost,
+  dropUnreadableWatches,
   type Reader,
   readerOf,
+  readersAmong,
   type TenantReader,
   visibleBoards,
 } from './access';
@@ -291,6 +293,12 @@ async function notify(
   if (n.quotedAuthor) add(n.quotedAuthor, 'reply');
   for (const a of await adminsOf(tx, n.mentionedTenantIds)) add(a.userId, 'mention', a.tenantId);
   for (const u of n.mentionedUserIds) add(u, 'mention');
+  if (to.size === 0) return;
+  // only who may read the board now: a follower who left the tenant or the session stops following
+  const readers = await readersAmong(tx, n.board.id, [...to.keys()]);
+  const gone = [...to.keys()].filter((u) => !readers.has(u));
+  for (const u of gone) to.delete(u);
+  await dropUnreadableWatches(tx, gone);
   if (to.size === 0) return;
   const recipients = await tx
     .select({ id: users.id, email: users.email, locale: users.locale })

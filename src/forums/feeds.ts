@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { calendarFeeds, forumSessions, forums, tenants } from '../../db/schema';
 import { authorize, requireUser } from '../identity/access';
+import { creatorsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
@@ -181,4 +182,21 @@ export async function calendarFeed({
     })),
     now: ctx.now(),
   });
+}
+
+/** The tenant's calendar feed (none or one), for its admins: when and by whom it was made. */
+export async function listCalendarFeeds({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'members.manage');
+  const rows = await ctx.db
+    .select({ createdAt: calendarFeeds.createdAt, createdBy: calendarFeeds.createdBy })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tenantId, tenant.id));
+  const creators = await creatorsOf(
+    ctx.db,
+    tenant.id,
+    rows.map((r) => r.createdBy),
+  );
+  return {
+    data: rows.map((r) => ({ createdAt: r.createdAt, creator: creators.get(r.createdBy) ?? null })),
+  };
 }

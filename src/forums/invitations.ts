@@ -1,12 +1,39 @@
 import { eq, inArray } from 'drizzle-orm';
 import { forumInvitations, forumRegistrations, tenants } from '../../db/schema';
 import { tenantsFitting } from '../candidates/recommendations';
+import type { TenantRow } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { convenerSession, forumRule, inWords } from './access';
 import { notifyInvited } from './notices';
+
+/**
+ * How many tenants one session may invite, by who convenes it: a kabupaten/kota
+ * its neighbours, a province its kabupaten/kota and more, the platform the
+ * country. With the daily allowance of invitation emails (LIMITS), this keeps
+ * an invitation from being a mailing tool.
+ */
+export const INVITATION_CAP = { regency: 25, province: 100, platform: 600 } as const;
+
+export function invitationCap(tenant: TenantRow, platformAdmin: boolean): number {
+  if (platformAdmin) return INVITATION_CAP.platform;
+  return tenant.regionCode && !tenant.regionCode.includes('.')
+    ? INVITATION_CAP.province
+    : INVITATION_CAP.regency;
+}
+
+/** A field error naming the cap, for `location`. */
+export function overCap(location: string, cap: number): RaisedFieldError {
+  return {
+    location,
+    message: {
+      id: `paling banyak ${cap} daerah atau mitra diundang ke satu sesi oleh penyelenggara ini`,
+      en: `at most ${cap} regions or partners may be invited to one session by this convener`,
+    },
+  };
+}
 
 /** Who to invite: regions and partners ranked by the matching score, with its explanation. */
 export async function suggestInvitees({
@@ -51,10 +78,17 @@ export async function inviteToSession({
   ctx: Ctx;
   input: { tenantId: string; forumId: string; sessionId: string; tenantIds: string[] };
 }) {
-  const { session, tenant, actor } = await convenerSession(ctx, input, 'forums.manage');
+  const { session, forum, tenant, via, actor } = await convenerSession(ctx, input, 'forums.manage');
   if (['held', 'closed', 'cancelled'].includes(session.status))
     throw forumRule('session_state', inWords(session.status));
   const ids = [...new Set(input.tenantIds)];
+  const already = await ctx.db
+    .select({ id: forumInvitations.tenantId })
+    .from(forumInvitations)
+    .where(eq(forumInvitations.sessionId, session.id));
+  const cap = invitationCap(tenant, via === 'platform_admin');
+  const total = new Set([...forum.invitedTenantIds, ...already.map((a) => a.id), ...ids]).size;
+  if (total > cap) throw badRequest({ key: 'request.invalid' }, [overCap('body.tenantIds', cap)]);
   const found = await ctx.db
     .select({ id: tenants.id, status: tenants.status })
     .from(tenants)

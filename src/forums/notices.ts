@@ -5,6 +5,7 @@ import { enqueueEmail } from '../email/outbox';
 import { adminsOf } from '../identity/members';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
+import { consume, LIMITS } from '../platform/rate-limit';
 import { recipientsOf, type SessionRow } from './access';
 import { calendarOf } from './calendar';
 import { spoken, type Zone } from './time';
@@ -133,10 +134,26 @@ export async function notifySessionChange(
   return seen.size;
 }
 
-/** Invitations to a session, one email per admin of each invited tenant. */
+/**
+ * Invitations to a session, one email per admin of each invited tenant, within
+ * the convener's daily allowance of invitation emails (else 429, and the
+ * transaction that invites or publishes is undone whole).
+ */
 export async function notifyInvited(tx: Tx, ctx: Ctx, session: SessionRow, tenantIds: string[]) {
   const convener = await convenerName(tx, session);
-  for (const a of await adminsOf(tx, tenantIds)) {
+  const admins = await adminsOf(tx, tenantIds);
+  if (admins.length)
+    await consume(
+      ctx,
+      LIMITS.invitationEmailsDay,
+      session.tenantId,
+      'forum.invitation_emails_limited',
+      {
+        amount: admins.length,
+        db: tx,
+      },
+    );
+  for (const a of admins) {
     const l = lang(a.locale);
     await enqueueEmail(tx, ctx, a.email, l, 'forum_invitation', {
       name: a.name,

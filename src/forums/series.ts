@@ -9,6 +9,7 @@ import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { timeZoneOf } from '../reference/geography';
 import { convenerForum, type ForumRow, forumRule } from './access';
+import { invitationCap, overCap } from './invitations';
 import { nextOccurrences, parseRecurrence } from './recurrence';
 import { checkThemes } from './session-fields';
 import {
@@ -80,7 +81,9 @@ export async function createForum({ ctx, input }: { ctx: Ctx; input: CreateForum
     else rule = parsed.rule;
   }
   const invited = [...new Set(input.invitedTenantIds ?? [])];
-  if (invited.length) {
+  const cap = invitationCap(tenant, admin);
+  if (invited.length > cap) errors.push(overCap('body.invitedTenantIds', cap));
+  else if (invited.length) {
     const found = await ctx.db
       .select({ id: tenants.id })
       .from(tenants)

@@ -6,15 +6,17 @@ import { notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { hashSecret, randomSecret } from '../platform/secrets';
 import { authorize, requireUser } from './access';
+import { type Creator, creatorsOf } from './members';
 
 type KeyRow = typeof apiKeys.$inferSelect;
 
-const view = (row: KeyRow, now: Date) => ({
+const view = (row: KeyRow, now: Date, creator: Creator | undefined) => ({
   id: row.id,
   name: row.name,
   scopes: row.scopes,
   createdAt: row.createdAt,
   createdBy: row.createdBy,
+  creator: creator ?? null,
   expiresAt: row.expiresAt,
   lastUsedAt: row.lastUsedAt,
   revokedAt: row.revokedAt,
@@ -71,7 +73,8 @@ export async function createApiKey({
     });
     return created!;
   });
-  return { ...view(row, now), token: `${id}.${secret}` };
+  const creators = await creatorsOf(ctx.db, tenant.id, [row.createdBy]);
+  return { ...view(row, now, creators.get(row.createdBy)), token: `${id}.${secret}` };
 }
 
 export async function listApiKeys({ ctx, input }: { ctx: Ctx; input: { tenantId: string } }) {
@@ -81,7 +84,12 @@ export async function listApiKeys({ ctx, input }: { ctx: Ctx; input: { tenantId:
     .from(apiKeys)
     .where(eq(apiKeys.tenantId, tenant.id))
     .orderBy(desc(apiKeys.createdAt));
-  return { data: rows.map((r) => view(r, ctx.now())) };
+  const creators = await creatorsOf(
+    ctx.db,
+    tenant.id,
+    rows.map((r) => r.createdBy),
+  );
+  return { data: rows.map((r) => view(r, ctx.now(), creators.get(r.createdBy))) };
 }
 
 export async function revokeApiKey({

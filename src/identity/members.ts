@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { agencies, calendarFeeds, memberships, users } from '../../db/schema';
+import { dropUnreadableWatches } from '../discussion/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, conflict, notFound } from '../platform/errors';
@@ -136,6 +137,8 @@ export async function removeMember({
       targetId: before.id,
       diff: diffOf(before, null, ['userId', 'role', 'agencyId']),
     });
+    // following ends with access: boards and threads they may no longer read
+    await dropUnreadableWatches(tx, [before.userId]);
     // what the member made to read the tenant's data without signing in goes with them
     const feeds = await tx
       .delete(calendarFeeds)
@@ -167,3 +170,28 @@ export async function adminsOf(db: Ctx['db'] | Tx, tenantIds: string[]) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'admin')));
 }
+
+/**
+ * Who made a tenant's standing credentials (API keys, the calendar feed), as
+ * its admins see them: the person, and whether they still belong to the tenant.
+ */
+export async function creatorsOf(db: Ctx['db'], tenantId: string, userIds: string[]) {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map<string, Creator>();
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email, membership: memberships.id })
+    .from(users)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId)),
+    )
+    .where(inArray(users.id, ids));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { userId: r.id, name: r.name, email: r.email, stillMember: r.membership !== null },
+    ]),
+  );
+}
+
+export type Creator = { userId: string; name: string; email: string; stillMember: boolean };

@@ -290,6 +290,12 @@ export const messages = {
     id: 'Hanya penulisnya yang dapat mengubah atau menghapus tulisan ini.',
     en: 'Only its author can edit or delete this post.',
   },
+  'forum.invitation_emails_limited': {
+    id: (p) =>
+      `Batas harian ${p.limit} email undangan forum dari daerah ini sudah tercapai; tidak ada undangan yang dikirim. Coba lagi dalam ${p.hours} jam, atau undang lebih sedikit daerah.`,
+    en: (p) =>
+      `This tenant’s daily limit of ${p.limit} forum invitation emails is reached; no invitation was sent. Try again in ${p.hours} hours, or invite fewer tenants.`,
+  },
   'discussion.rate_limited': {
     id: (p) => `Terlalu banyak tulisan dalam waktu singkat. Coba lagi dalam ${p.seconds} detik.`,
     en: (p) => `Too many posts in a short time. Try again in ${p.seconds} seconds.`,
@@ -321,6 +327,11 @@ export const messages = {
   'request.too_large': {
     id: (p) => `Badan permintaan melebihi batas ${p.limit}.`,
     en: (p) => `The request body exceeds the ${p.limit} limit.`,
+  },
+  'request.body_timeout': {
+    id: (p) => `Badan permintaan tidak diterima lengkap dalam ${p.seconds} detik; kirim ulang.`,
+    en: (p) =>
+      `The request body did not arrive in full within ${p.seconds} seconds; send it again.`,
   },
   'request.unsupported_media_type': {
     id: 'Jenis konten tidak didukung; kirim application/json.',

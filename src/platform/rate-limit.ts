@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import { rateLimits } from '../../db/schema';
 import type { Ctx } from './context';
 import { ApiError } from './errors';
@@ -17,6 +18,12 @@ export const LIMITS = {
   /** discussion posts (threads and replies) per user */
   postBurst: { name: 'post:user:burst', limit: 8, windowSeconds: 60 },
   postHour: { name: 'post:user:hour', limit: 60, windowSeconds: 60 * 60 },
+  /** forum invitation emails a convening tenant causes per day (one per admin of each invited tenant) */
+  invitationEmailsDay: {
+    name: 'forum-invitation-emails:tenant',
+    limit: 300,
+    windowSeconds: 24 * 60 * 60,
+  },
 } satisfies Record<string, Limit>;
 
 /**
@@ -28,19 +35,25 @@ export async function consume(
   ctx: Ctx,
   limit: Limit,
   subject: string,
-  message: 'auth.rate_limited' | 'discussion.rate_limited' = 'auth.rate_limited',
+  message:
+    | 'auth.rate_limited'
+    | 'discussion.rate_limited'
+    | 'forum.invitation_emails_limited' = 'auth.rate_limited',
+  /** several units at once (emails); `db`: the caller's transaction, so a refusal undoes the count too */
+  options: { amount?: number; db?: Ctx['db'] | Tx } = {},
 ): Promise<void> {
+  const amount = options.amount ?? 1;
   const now = ctx.now();
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const key = `${limit.name}:${hashSecret(subject.toLowerCase()).slice(0, 32)}`;
-  const [row] = await ctx.db
+  const [row] = await (options.db ?? ctx.db)
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values({ key, windowStart, count: amount })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + ${amount} else ${amount} end`,
         windowStart: sql`excluded.window_start`,
       },
     })
@@ -52,7 +65,10 @@ export async function consume(
     );
     throw new ApiError(
       'RATE_LIMITED',
-      { key: message, params: { seconds: retryAfter } },
+      {
+        key: message,
+        params: { seconds: retryAfter, hours: Math.ceil(retryAfter / 3600), limit: limit.limit },
+      },
       { headers: { 'retry-after': String(retryAfter) } },
     );
   }

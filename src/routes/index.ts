@@ -49,6 +49,7 @@ import { registerUnwatchBoard } from './boards/unwatch-board';
 import { registerWatchBoard } from './boards/watch-board';
 import { registerCreateCalendarFeed } from './calendar-feeds/create-calendar-feed';
 import { registerGetCalendarFeed } from './calendar-feeds/get-calendar-feed';
+import { registerListCalendarFeeds } from './calendar-feeds/list-calendar-feeds';
 import { registerRevokeCalendarFeed } from './calendar-feeds/revoke-calendar-feed';
 import { registerCatalogFacets } from './catalog/catalog-facets';
 import { registerExportCatalogCsv } from './catalog/export-catalog-csv';
@@ -276,6 +277,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerPublishForumSchedule(app);
   registerCreateCalendarFeed(app);
   registerRevokeCalendarFeed(app);
+  registerListCalendarFeeds(app);
   registerGetCalendarFeed(app);
   registerAdminListTenants(app);
   registerAdminVerifyPartner(app);

@@ -718,6 +718,12 @@ const MATRIX: Row[] = [
     tooSmall: 'viewer',
     readKeyRefused: true,
   },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/calendar-feeds',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
   // bilateral meetings: {meetingId} is A's meeting with C in A's session
   {
     method: 'POST',

@@ -11,10 +11,12 @@ import {
   signIn,
   signUpVerified,
   tokenFromEmail,
+  twoRegions,
   uniqueEmail,
 } from '../support/actors';
+import { publishedProvinceSession } from '../support/forums';
 import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
-import { potentialBody } from '../support/potentials';
+import { potentialBody, publishPotential } from '../support/potentials';
 
 /**
  * Each finding of the outsider's attack, as the attack itself: every
@@ -690,19 +692,66 @@ describe('one-click unsubscribe tokens', () => {
 
 describe('a calendar feed of a removed member', () => {
   fixtures();
-  it('stops serving the tenant’s calendar once the member who made it is removed', async () => {
+  type Creator = { userId: string; name: string; stillMember: boolean } | null;
+  const feeds = async () =>
+    (
+      await h.json<{ data: { creator: Creator }[] }>(`/v1/tenants/${denpasar}/calendar-feeds`, {
+        headers: bearer(denpasarAdmin.token),
+      })
+    ).body.data;
+  const keys = async () =>
+    (
+      await h.json<{ data: { name: string; status: string; creator: Creator }[] }>(
+        `/v1/tenants/${denpasar}/api-keys`,
+        { headers: bearer(denpasarAdmin.token) },
+      )
+    ).body.data;
+
+  it('stops serving the tenant’s calendar once the member who made it is removed; their keys are flagged', async () => {
     const secretary = await addMember(h, denpasarAdmin.token, denpasar, 'admin');
     const made = await post(h, `/v1/tenants/${denpasar}/calendar-feed`, {}, secretary.token);
     expect(made.status).toBe(201);
     const url = new URL(((await made.json()) as { url: string }).url);
     const feed = () => h.request(`${url.pathname}${url.search}`);
     expect((await feed()).status).toBe(200);
+    const key = await post(
+      h,
+      `/v1/tenants/${denpasar}/api-keys`,
+      { name: 'Integrasi SIPD', scopes: ['read'] },
+      secretary.token,
+    );
+    expect(key.status).toBe(201);
+    // the admins see both, with who made them
+    expect(await feeds()).toEqual([
+      expect.objectContaining({
+        creator: expect.objectContaining({ userId: secretary.userId, stillMember: true }),
+      }),
+    ]);
+    expect((await keys())[0]!.creator).toMatchObject({
+      userId: secretary.userId,
+      stillMember: true,
+    });
+    // a viewer sees neither
+    const viewer = await addMember(h, denpasarAdmin.token, denpasar, 'viewer');
+    expect(
+      (await h.request(`/v1/tenants/${denpasar}/calendar-feeds`, { headers: bearer(viewer.token) }))
+        .status,
+    ).toBe(403);
+
     const removed = await h.request(`/v1/tenants/${denpasar}/members/${secretary.membershipId}`, {
       method: 'DELETE',
       headers: bearer(denpasarAdmin.token),
     });
     expect(removed.status).toBe(204);
     expect((await feed()).status).toBe(404);
+    expect(await feeds()).toEqual([]);
+    // the key is the stated exception: it keeps an integration running, flagged for the admins to decide
+    const [kept] = await keys();
+    expect(kept).toMatchObject({
+      name: 'Integrasi SIPD',
+      status: 'active',
+      creator: { userId: secretary.userId, stillMember: false },
+    });
   });
 });
 
@@ -730,5 +779,229 @@ describe('an account pre-registered with someone else’s address', () => {
       ),
     });
     expect(me.body.user.name).toBe('Ni Kadek Ayu');
+  });
+});
+
+describe('private conversations reaching people who left', () => {
+  fixtures();
+  const emailsAbout = (to: string, words: string) =>
+    h.sent.filter((m) => m.to === to.toLowerCase() && m.text.includes(words)).length;
+  const watchesOf = async (userId: string) =>
+    (
+      await h.client.query<{ n: number }>(
+        'select count(*)::int as n from watches where user_id = $1',
+        [userId],
+      )
+    ).rows[0]!.n;
+
+  it('a member removed from a tenant hears nothing more of the party thread they followed', async () => {
+    const fx = await twoRegions(h);
+    const staff = await addMember(h, fx.adminA.token, fx.a, 'admin');
+    const potential = await publishPotential(h, fx.a, fx.adminA, null, {
+      title: 'Pengelolaan air baku lintas daerah',
+      direction: 'need',
+    });
+    const interest = await post(
+      h,
+      `/v1/catalog/potentials/${potential}/interests`,
+      { fromTenantId: fx.b, message: 'Sigi siap berbagi sumber air baku.' },
+      fx.adminB.token,
+    );
+    const { id: interestId } = (await interest.json()) as { id: string };
+    await post(
+      h,
+      `/v1/tenants/${fx.a}/interests/${interestId}/decision`,
+      { decision: 'accept' },
+      fx.adminA.token,
+    );
+    const opened = await post(
+      h,
+      `/v1/tenants/${fx.a}/conversations`,
+      { subject: { type: 'interest', id: interestId } },
+      staff.token,
+    );
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    const { board } = (await opened.json()) as { board: { id: string } };
+    const started = await post(
+      h,
+      `/v1/tenants/${fx.a}/boards/${board.id}/threads`,
+      { title: 'Rancangan tarif air curah', body: 'Usulan tarif dari pihak Palu.' },
+      staff.token,
+    );
+    expect(started.status).toBe(201);
+    const threadId = ((await started.json()) as { thread: { id: string } }).thread.id;
+    const reply = (body: string) =>
+      post(h, `/v1/tenants/${fx.b}/threads/${threadId}/posts`, { body }, fx.adminB.token);
+    // while a member, the staffer is told of replies
+    expect((await reply('Sigi menyetujui tarif curah Rp 2.500 per meter kubik.')).status).toBe(201);
+    const told = emailsAbout(staff.email, 'Rancangan tarif air curah');
+    expect(told).toBeGreaterThan(0);
+
+    const removed = await h.request(`/v1/tenants/${fx.a}/members/${staff.membershipId}`, {
+      method: 'DELETE',
+      headers: bearer(fx.adminA.token),
+    });
+    expect(removed.status).toBe(204);
+    expect(await watchesOf(staff.userId)).toBe(0);
+    expect((await reply('Sigi mengusulkan penandatanganan bulan depan.')).status).toBe(201);
+    expect(emailsAbout(staff.email, 'Rancangan tarif air curah')).toBe(told);
+    const notified = await h.client.query<{ n: number }>(
+      'select count(*)::int as n from discussion_notifications where user_id = $1',
+      [staff.userId],
+    );
+    expect(notified.rows[0]!.n).toBe(1);
+  });
+
+  it('a delegation that withdrew hears nothing more of the session board, and stops following it', async () => {
+    const fx = await twoRegions(h, ['72.03', '72.04']);
+    const sulteng = await regionTenantId(h, '72');
+    const convener = await addMember(h, platform.token, sulteng, 'admin');
+    const { sessionId } = await publishedProvinceSession(h, sulteng, convener.token);
+    const registered = await post(
+      h,
+      `/v1/tenants/${fx.b}/forum-registrations`,
+      {
+        sessionId,
+        delegates: [{ userId: fx.adminB.userId, title: 'Kepala Bagian Kerja Sama', head: true }],
+      },
+      fx.adminB.token,
+    );
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const { id: registrationId, status } = (await registered.json()) as {
+      id: string;
+      status: string;
+    };
+    expect(status).toBe('approved');
+    const opened = await post(
+      h,
+      `/v1/tenants/${fx.b}/conversations`,
+      { subject: { type: 'session', id: sessionId } },
+      fx.adminB.token,
+    );
+    const { board } = (await opened.json()) as { board: { id: string } };
+    const started = await post(
+      h,
+      `/v1/tenants/${fx.b}/boards/${board.id}/threads`,
+      { title: 'Usulan agenda sesi kebencanaan', body: 'Mohon sesi khusus peringatan dini.' },
+      fx.adminB.token,
+    );
+    const threadId = ((await started.json()) as { thread: { id: string } }).thread.id;
+    const convenerReply = (body: string) =>
+      post(h, `/v1/tenants/${sulteng}/threads/${threadId}/posts`, { body }, convener.token);
+    expect((await convenerReply('Usulan diterima, sesi ditambahkan.')).status).toBe(201);
+    const told = emailsAbout(fx.adminB.email, 'Usulan agenda sesi kebencanaan');
+    expect(told).toBeGreaterThan(0);
+
+    const cancelled = await post(
+      h,
+      `/v1/tenants/${fx.b}/forum-registrations/${registrationId}/cancel`,
+      {},
+      fx.adminB.token,
+    );
+    expect(cancelled.status, await cancelled.clone().text()).toBe(200);
+    expect((await convenerReply('Jadwal sesi khusus: hari kedua pukul 10.00.')).status).toBe(201);
+    expect(emailsAbout(fx.adminB.email, 'Usulan agenda sesi kebencanaan')).toBe(told);
+    // reading it answers 404 to them, and they no longer follow it
+    expect(
+      (
+        await h.request(`/v1/tenants/${fx.b}/threads/${threadId}`, {
+          headers: bearer(fx.adminB.token),
+        })
+      ).status,
+    ).toBe(404);
+    expect(await watchesOf(fx.adminB.userId)).toBe(0);
+  });
+});
+
+describe('forum invitations as a mailing tool', () => {
+  fixtures();
+  const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+  const forumBody = (invitedTenantIds: string[]) => ({
+    title: 'Forum Kerja Sama Pariwisata',
+    issues: ['pariwisata'],
+    scope: 'invited',
+    invitedTenantIds,
+    firstStart: `${inDays(30)}T09:00`,
+    durationMinutes: 240,
+    capacity: 20,
+    registrationOpensDays: 40,
+    registrationClosesDays: 1,
+  });
+  /** Region tenants, each with one admin (written directly: the point is how many emails one publish causes). */
+  const regionsWithAdmins = async (n: number, skip: number) => {
+    const rows = await h.client.query<{ id: string }>(
+      `select id from tenants t where type = 'region' and region_code like '%.%'
+         and not exists (select 1 from memberships m where m.tenant_id = t.id) order by region_code limit $1`,
+      [n],
+    );
+    for (const [i, r] of rows.rows.entries()) {
+      const userId = `usr_undangan${skip + i}`;
+      await h.client.query(
+        `insert into users (id, email, name, password_hash, email_verified_at) values ($1, $2, 'Admin', 'x', now())`,
+        [userId, `admin.${skip + i}@undangan.go.id`],
+      );
+      await h.client.query(
+        `insert into memberships (id, tenant_id, user_id, role) values ($1, $2, $3, 'admin')`,
+        [`mem_undangan${skip + i}`, r.id, userId],
+      );
+    }
+    return rows.rows.map((r) => r.id);
+  };
+  const invitationEmails = async () =>
+    (
+      await h.client.query<{ n: number }>(
+        `select count(*)::int as n from email_outbox where to_address like '%@undangan.go.id'`,
+      )
+    ).rows[0]!.n;
+
+  it('caps the tenants a kabupaten/kota may invite to 25, naming the field', async () => {
+    const ids = await h.client.query<{ id: string }>(
+      `select id from tenants where type = 'region' and id <> $1 limit 26`,
+      [denpasar],
+    );
+    const tooMany = await post(
+      h,
+      `/v1/tenants/${denpasar}/forums`,
+      forumBody(ids.rows.map((r) => r.id)),
+      denpasarAdmin.token,
+    );
+    expect(tooMany.status).toBe(400);
+    const body = await problem(tooMany);
+    expect(body.errors?.[0]).toMatchObject({ location: 'body.invitedTenantIds' });
+    expect(body.errors?.[0]?.message).toContain('paling banyak 25');
+    const enough = await post(
+      h,
+      `/v1/tenants/${denpasar}/forums`,
+      forumBody(ids.rows.slice(0, 25).map((r) => r.id)),
+      denpasarAdmin.token,
+    );
+    expect(enough.status, await enough.clone().text()).toBe(201);
+  });
+
+  it('stops a convener at 300 invitation emails a day, sending none of the publish that would pass it', async () => {
+    const bali = await regionTenantId(h, '51');
+    const convener = await addMember(h, platform.token, bali, 'admin');
+    const publishTo = async (invited: string[]) => {
+      const made = await post(h, `/v1/tenants/${bali}/forums`, forumBody(invited), convener.token);
+      expect(made.status, await made.clone().text()).toBe(201);
+      const { id, sessions } = (await made.json()) as { id: string; sessions: { id: string }[] };
+      return post(
+        h,
+        `/v1/tenants/${bali}/forums/${id}/sessions/${sessions[0]!.id}/status`,
+        { status: 'published' },
+        convener.token,
+      );
+    };
+    for (let round = 0; round < 3; round++) {
+      const res = await publishTo(await regionsWithAdmins(100, round * 100));
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    expect(await invitationEmails()).toBe(300);
+    const refused = await publishTo(await regionsWithAdmins(1, 300));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await problem(refused)).detail).toContain('Batas harian 300 email undangan forum');
+    // nothing of the refused publish went out, and the session is still a draft
+    expect(await invitationEmails()).toBe(300);
   });
 });

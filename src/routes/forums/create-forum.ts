@@ -14,11 +14,10 @@ export const CreateForumRequest = z
       description:
         '`province`: the province’s kabupaten/kota and invitees (a province convenes); `national`: any active region or verified partner (platform admin); `invited`: invitees only.',
     }),
-    invitedTenantIds: z
-      .array(z.string().max(40))
-      .max(500)
-      .optional()
-      .openapi({ description: 'Tenants invited to every session of the series.' }),
+    invitedTenantIds: z.array(z.string().max(40)).max(600).optional().openapi({
+      description:
+        'Tenants invited to every session of the series: at most 25 when a kabupaten/kota convenes, 100 for a province, 600 for the platform. Their admins are emailed when a session is published, within the convener’s 300 invitation emails a day.',
+    }),
     timeZone: Zone.optional().openapi({ description: 'Default: the convener’s own zone.' }),
     venue: VenueInput.optional(),
     recurrence: z.string().max(300).optional().openapi({

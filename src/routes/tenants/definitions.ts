@@ -119,6 +119,19 @@ export const CreateAgencyBody = z
 export const UpdateAgencyBody = CreateAgencyBody.partial().strict().openapi('UpdateAgencyRequest');
 
 // ---- API keys ----
+/** Who made a standing credential, and whether they still belong to the tenant. */
+export const CreatorSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    stillMember: z.boolean().openapi({
+      description:
+        'False once the person has left the tenant: an API key they made keeps working (integrations outlive people) until an admin revokes it; a calendar feed they made is revoked with their membership.',
+    }),
+  })
+  .openapi('Creator');
+
 export const ApiKeySchema = z
   .object({
     id: z.string(),
@@ -126,6 +139,7 @@ export const ApiKeySchema = z
     scopes: z.array(z.string()),
     createdAt: Timestamp,
     createdBy: z.string(),
+    creator: CreatorSchema.nullable(),
     expiresAt: Timestamp,
     lastUsedAt: NullableTimestamp,
     revokedAt: NullableTimestamp,
