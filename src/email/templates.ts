@@ -57,6 +57,30 @@ export const templates = {
       },
     ),
   }),
+  sign_in_failures: (
+    lang: Lang,
+    p: { name: string; failures: number; minutes: number; seconds: number; url: string },
+  ): Rendered => ({
+    subject:
+      lang === 'en'
+        ? 'Many failed sign-ins to your Sinergi account'
+        : 'Banyak percobaan masuk yang gagal ke akun Sinergi Anda',
+    ...layout(
+      lang,
+      lang === 'en'
+        ? [
+            `Dear ${p.name},`,
+            `There were ${p.failures} failed attempts to sign in to your account in the last ${p.minutes} minutes, from one or more addresses. Your account is not locked: to protect it, sign-ins are now accepted at most once every ${p.seconds} seconds for a while.`,
+            'If it was not you, someone may be guessing your password. Choose a new, long password now.',
+          ]
+        : [
+            `Yth. Bapak/Ibu ${p.name},`,
+            `Tercatat ${p.failures} percobaan masuk yang gagal ke akun Anda dalam ${p.minutes} menit terakhir, dari satu atau beberapa alamat. Akun Anda tidak dikunci: untuk melindunginya, percobaan masuk untuk sementara hanya diterima paling sering sekali setiap ${p.seconds} detik.`,
+            'Jika itu bukan Anda, mungkin ada yang mencoba menebak kata sandi Anda. Segera ganti kata sandi dengan yang baru dan panjang.',
+          ],
+      { label: lang === 'en' ? 'Change password' : 'Ganti kata sandi', url: p.url },
+    ),
+  }),
   account_exists: (lang: Lang, p: { name: string; url: string }): Rendered => ({
     subject:
       lang === 'en'

@@ -6,7 +6,7 @@ import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
 import { type Lang, type MessageKey, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
-import { consume, LIMITS } from '../platform/rate-limit';
+import { consume, counted, LIMITS, tally } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
 import { requireUser } from './access';
 import {
@@ -207,13 +207,19 @@ export async function signIn({
   // stranger out, never the account's owner signing in from elsewhere.
   await consume(ctx, LIMITS.signInAddress, ctx.clientAddress);
   await consume(ctx, LIMITS.signInAccount, `${email}|${ctx.clientAddress}`);
+  // Across addresses: an account past its ceiling of failures is slowed, never locked.
+  if ((await counted(ctx, LIMITS.signInFailures, email)) >= LIMITS.signInFailures.limit)
+    await consume(ctx, LIMITS.signInSlow, email);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   if (!user) {
     await verifyAgainstDummy(input.password);
+    await failedSignIn(ctx, email, null);
     throw new ApiError('UNAUTHORIZED', { key: 'auth.bad_credentials' });
   }
-  if (!(await verifyPassword(user.passwordHash, input.password)))
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await failedSignIn(ctx, email, user);
     throw new ApiError('UNAUTHORIZED', { key: 'auth.bad_credentials' });
+  }
   // Only someone who knows the password learns that the address is unconfirmed.
   if (!user.emailVerifiedAt) throw new ApiError('FORBIDDEN', { key: 'auth.email_not_verified' });
 
@@ -249,6 +255,37 @@ export async function signIn({
       isPlatformAdmin: user.isPlatformAdmin,
     },
   };
+}
+
+/**
+ * A failed sign-in, counted for the account across every address (an unknown
+ * address is counted the same, so the answer tells nothing). The first
+ * failure past the ceiling emails the owner, once a window.
+ */
+async function failedSignIn(ctx: Ctx, email: string, user: typeof users.$inferSelect | null) {
+  const limit = LIMITS.signInFailures;
+  if (!user) {
+    await tally(ctx, limit, email);
+    return;
+  }
+  await ctx.db.transaction(async (tx) => {
+    const n = await tally(ctx, limit, email, { db: tx });
+    if (n !== limit.limit) return;
+    await enqueueEmail(tx, ctx, user.email, user.locale as Lang, 'sign_in_failures', {
+      name: user.name,
+      failures: n,
+      minutes: limit.windowSeconds / 60,
+      seconds: LIMITS.signInSlow.windowSeconds,
+      url: `${ctx.config.APP_ORIGIN}/reset-password`,
+    });
+    await recordAudit(tx, ctx, {
+      tenantId: null,
+      action: 'user.sign_in_slowed',
+      targetType: 'user',
+      targetId: user.id,
+      diff: { failures: { to: n } },
+    });
+  });
 }
 
 export async function signOut({ ctx }: { ctx: Ctx; input?: undefined }) {

@@ -71,7 +71,7 @@ export type AuditAction =
   | `round.${'opened' | 'updated' | 'closed' | 'reopened'}`
   | `session.${'created' | 'revoked' | 'revoked_all'}`
   | `tenant.${'created' | 'claimed' | 'verified'}`
-  | `user.${'signed_up' | 'email_verified' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_created'}`;
+  | `user.${'signed_up' | 'email_verified' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_created' | 'sign_in_slowed'}`;
 
 /** The fields that changed between two versions of a row (secrets never belong in either). */
 export function diffOf<T extends Record<string, unknown>>(

@@ -5,6 +5,7 @@ import {
   addMember,
   bearer,
   newUser,
+  PASSWORD,
   platformAdmin,
   post,
   regionTenantId,
@@ -495,6 +496,30 @@ describe('sign-in behind the limits', () => {
       });
     const token = await signIn(h, email);
     expect(token).toMatch(/^ses_/);
+  });
+
+  it('slows guessing from many addresses past 30 failures an hour, tells the owner once, and never locks them out', async () => {
+    const { email } = await signUpVerified(h, 'tebakan');
+    const attempt = (password: string, address: string) =>
+      post(h, '/v1/auth/sign-in', { email, password }, undefined, { 'x-test-client': address });
+    // four addresses, each under its own limit of 10: 30 failures reach the ceiling
+    for (let i = 0; i < 30; i++) {
+      const res = await attempt(`tebakan-ke-${i}-xx`, `198.51.100.${1 + (i % 4)}`);
+      expect(res.status).toBe(401);
+    }
+    const warnings = () =>
+      h.sent.filter((m) => m.to === email && m.subject.includes('percobaan masuk yang gagal'));
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]!.text).toContain('Tercatat 30 percobaan masuk yang gagal');
+    // now one attempt per 10 s for the account, from any address
+    expect((await attempt('tebakan-ke-30-xx', '198.51.100.5')).status).toBe(401);
+    const slowed = await attempt('tebakan-ke-31-xx', '198.51.100.6');
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+    // the owner is slowed too, not locked: in the next window the right password works
+    h.advance(10_000);
+    expect((await attempt(PASSWORD, '203.0.113.77')).status).toBe(200);
+    expect(warnings()).toHaveLength(1);
   });
 });
 
