@@ -25,7 +25,7 @@ import { hashPassword } from '../src/identity/passwords';
 import { newId } from '../src/platform/ids';
 import { findPostgresBin, startPostgres } from '../test/support/postgres';
 import { potentialBody } from '../test/support/potential-body';
-import { phase, progress } from './progress';
+import { phase } from './progress';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -280,10 +280,12 @@ async function run(
   const cpuBefore = threadCpu(serverPid);
   const ownBefore = process.cpuUsage();
   const started = performance.now();
-  const ticker = setInterval(
-    () => progress(`${label}: requests answered`, result.total, Number.NaN, started),
-    10_000,
-  );
+  const ticker = setInterval(() => {
+    const seconds = (performance.now() - started) / 1000;
+    console.error(
+      `  … ${label}: ${result.total.toLocaleString('en')} answered in ${seconds.toFixed(0)} s (${(result.total / seconds).toFixed(0)} req/s), ${result.shed} shed, ${result.timeouts} timed out`,
+    );
+  }, 10_000);
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
   clearInterval(ticker);
   result.seconds = (performance.now() - started) / 1000;

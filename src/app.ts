@@ -18,6 +18,7 @@ import {
 } from './platform/http';
 import { negotiateLang, t } from './platform/i18n';
 import { newId } from './platform/ids';
+import { openDataCache } from './platform/open-data-cache';
 import { configureSigningKey } from './platform/secrets';
 import { registerRoutes } from './routes';
 import { registerDocs } from './routes/system/docs';
@@ -64,6 +65,11 @@ export function createApp(deps: AppDeps) {
     requestContext(deps),
     authenticate(deps),
     inputGuard(),
+    openDataCache({
+      totalBytes: 32 * 1024 * 1024,
+      maxBytes: 512 * 1024,
+      versionTtlMs: deps.openDataVersionTtlMs ?? 250,
+    }),
   );
 
   // Open data may be read from any origin, without credentials; nothing else is cross-origin.

@@ -1,14 +1,16 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app';
-import { ConfigError, loadNodeConfig } from './config/env';
+import { ConfigError, loadNodeConfig, type NodeConfig } from './config/env';
 import { emailClientFrom } from './email/client';
 import { scalarScriptFromNodeModules } from './node/assets';
 import { clientAddressFrom, parseTrustProxy } from './node/client-address';
 import { openConfiguredDatabase } from './node/database';
 import { localSecret } from './node/local-secret';
 import { prepareDatabase } from './node/prepare';
-import { createLogger } from './platform/logger';
+import { createLogger, type Logger } from './platform/logger';
 import { deriveSigningKey } from './platform/secrets';
 
 /**
@@ -29,9 +31,14 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const processes = config.DATABASE_URL
+    ? (config.NODE_PROCESSES ?? Math.min(4, availableParallelism()))
+    : 1;
+  if (processes > 1 && cluster.isPrimary) return primary(config, logger, processes);
   const database = await openConfiguredDatabase(config, { thread: true });
   logger.info('db.opened', { database: database.describe });
-  await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
+  // with several processes the primary prepared the database before starting them
+  if (cluster.isPrimary) await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
 
   const trust = parseTrustProxy(config.TRUST_PROXY);
   const secret = config.APP_SECRET ?? config.DATABASE_URL ?? localSecret(config.PGLITE_DIR);
@@ -93,6 +100,41 @@ async function main() {
         .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * Several processes on one port (a PostgreSQL server only): the primary
+ * migrates and seeds once, starts the workers (the operating system hands
+ * each connection to one), starts a new one when one dies, and stops them all
+ * on SIGTERM/SIGINT.
+ */
+async function primary(config: NodeConfig, logger: Logger, processes: number) {
+  const database = await openConfiguredDatabase(config);
+  logger.info('db.opened', { database: database.describe, processes });
+  await prepareDatabase(database, logger, { seed: config.SEED_ON_START });
+  await database.close();
+  let stopping = false;
+  const start = () => cluster.fork();
+  for (let i = 0; i < processes; i++) start();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error('process.exited', { pid: worker.process.pid, code, signal });
+    start();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const done = () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    };
+    cluster.on('exit', done);
+    done();
+    setTimeout(() => process.exit(1), 12_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

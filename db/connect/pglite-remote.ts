@@ -1,11 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-} from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { drizzle } from 'drizzle-orm/pglite';
 import { type Db, type DbHandle, DRIZZLE_CASING } from '../client';
 import * as schema from '../schema';
@@ -22,18 +17,14 @@ import * as schema from '../schema';
  * come (the thread runs them in order, while this thread goes on with HTTP); a
  * transaction has the connection to itself from BEGIN to COMMIT, as PGlite's
  * own `transaction()` does: queries and transactions that arrive meanwhile wait
- * their turn, in arrival order. A transaction's statements wait synchronously
- * for their answer (Atomics.wait): the database has nothing else to do
- * meanwhile, and an answer queued behind this thread's other work would keep
- * the connection, and every request waiting for it, idle.
+ * their turn, in arrival order.
  */
 
 type ThreadCall =
   | { op: 'query'; sql: string; params: unknown[]; rowMode: 'object' | 'array' }
   | { op: 'exec'; sql: string }
   | { op: 'close' };
-/** `sync`: the caller waits for the reply on the signal (inside a transaction) */
-export type ThreadRequest = ThreadCall & { id: number; sync?: boolean };
+export type ThreadRequest = ThreadCall & { id: number };
 
 export type ThreadReply =
   | { id: number; ok: true; result: unknown }
@@ -48,9 +39,6 @@ type QueryResult = {
 type Queryable = {
   query(sql: string, params?: unknown[], config?: QueryConfig): Promise<QueryResult>;
 };
-
-/** The longest one statement of a transaction may take before the database is given up as stuck. */
-const STATEMENT_WAIT_MS = 30_000;
 
 /** A database error as PostgreSQL reported it (code, constraint, detail…), rebuilt on this side. */
 class ThreadedDatabaseError extends Error {
@@ -75,8 +63,6 @@ function threadEntry(workerUrl: URL): URL {
 
 export class RemotePglite implements Queryable {
   #worker: Worker;
-  #signal: Int32Array;
-  #syncPort: MessagePort;
   #nextId = 1;
   #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   /** queries outside a transaction that are in flight */
@@ -87,10 +73,8 @@ export class RemotePglite implements Queryable {
   #queue: { exclusive: boolean; start: () => void }[] = [];
   #closed = false;
 
-  private constructor(worker: Worker, signal: Int32Array, syncPort: MessagePort) {
+  private constructor(worker: Worker) {
     this.#worker = worker;
-    this.#signal = signal;
-    this.#syncPort = syncPort;
     worker.on('message', (m: ThreadReply) => {
       const waiter = this.#pending.get(m.id);
       if (!waiter) return;
@@ -108,13 +92,8 @@ export class RemotePglite implements Queryable {
   }
 
   static async start(dataDir: string | undefined, workerUrl: URL): Promise<RemotePglite> {
-    const signal = new Int32Array(new SharedArrayBuffer(4));
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(threadEntry(workerUrl), {
-      workerData: { dataDir, signal, syncPort: port2 },
-      transferList: [port2],
-    });
-    const remote = new RemotePglite(worker, signal, port1);
+    const worker = new Worker(threadEntry(workerUrl), { workerData: { dataDir } });
+    const remote = new RemotePglite(worker);
     await new Promise<void>((resolve, reject) => {
       remote.#pending.set(0, { resolve: () => resolve(), reject });
     });
@@ -128,35 +107,6 @@ export class RemotePglite implements Queryable {
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ ...request, id });
     });
-  }
-
-  /** A statement of the transaction that holds the connection: sent, and waited for on this thread. */
-  #inTransaction(sql: string, params: unknown[] = [], config: QueryConfig = {}): QueryResult {
-    if (this.#closed) throw new Error('the database is closed');
-    const id = this.#nextId++;
-    Atomics.store(this.#signal, 0, 0);
-    this.#worker.postMessage({
-      op: 'query',
-      sql,
-      params,
-      rowMode: config.rowMode ?? 'object',
-      id,
-      sync: true,
-    });
-    for (;;) {
-      const waited = Atomics.wait(this.#signal, 0, 0, STATEMENT_WAIT_MS);
-      const received = receiveMessageOnPort(this.#syncPort);
-      if (received) {
-        const reply = received.message as ThreadReply;
-        if (reply.ok) return reply.result as QueryResult;
-        throw new ThreadedDatabaseError(reply.error);
-      }
-      if (waited === 'timed-out') {
-        // The thread is gone or stuck: nothing more can be trusted of this connection.
-        this.#closed = true;
-        throw new Error(`the database did not answer within ${STATEMENT_WAIT_MS / 1000} s`);
-      }
-    }
   }
 
   #raw(sql: string, params: unknown[] = [], config: QueryConfig = {}): Promise<QueryResult> {
@@ -210,18 +160,20 @@ export class RemotePglite implements Queryable {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     await this.#acquire(true);
     try {
-      this.#inTransaction('BEGIN');
-      const tx: Queryable = {
-        query: async (sql, params, config) => this.#inTransaction(sql, params, config),
-      };
+      // BEGIN goes with the first statement (the thread runs them in order): one round trip fewer
+      const begun = this.#raw('BEGIN');
+      begun.catch(() => {}); // an idle connection always begins; its answer is checked before COMMIT
+      const tx: Queryable = { query: (sql, params, config) => this.#raw(sql, params, config) };
       let result: T;
       try {
         result = await fn(tx);
       } catch (err) {
-        this.#inTransaction('ROLLBACK');
+        await begun.catch(() => {});
+        await this.#raw('ROLLBACK');
         throw err;
       }
-      this.#inTransaction('COMMIT');
+      await begun;
+      await this.#raw('COMMIT');
       return result;
     } finally {
       this.#release(true);

@@ -1,4 +1,4 @@
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { types } from '@electric-sql/pglite';
 import { createPglite } from './pglite';
 import type { ThreadReply, ThreadRequest } from './pglite-remote';
@@ -27,12 +27,7 @@ const parsers = Object.fromEntries(
 
 const port = parentPort;
 if (!port) throw new Error('pglite-thread runs as a worker thread');
-const { dataDir, signal, syncPort } = workerData as {
-  dataDir?: string;
-  /** raised (1) when a reply for a waiting transaction is on syncPort */
-  signal: Int32Array;
-  syncPort: MessagePort;
-};
+const { dataDir } = workerData as { dataDir?: string };
 
 const pg = await createPglite(dataDir);
 
@@ -85,10 +80,6 @@ port.on('message', async (m: ThreadRequest) => {
   } catch (err) {
     reply = { id: m.id, ok: false, error: errorFields(err) };
   }
-  if (m.sync) {
-    syncPort.postMessage(reply);
-    Atomics.store(signal, 0, 1);
-    Atomics.notify(signal, 0);
-  } else port.postMessage(reply);
+  port.postMessage(reply);
 });
 port.postMessage({ id: 0, ok: true, result: 'ready' } satisfies ThreadReply);

@@ -1,11 +1,13 @@
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
@@ -76,4 +78,14 @@ export const referenceDataLoads = pgTable('reference_data_loads', {
   name: text().primaryKey(),
   checksum: text().notNull(),
   loadedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * One row: a number that grows whenever open data changes (a catalogue entry,
+ * a tenant, a region), kept by triggers (migration 0023), never written by the
+ * application. Cached answers of open data are served while it is unchanged.
+ */
+export const openDataVersion = pgTable('open_data_version', {
+  id: smallint().primaryKey().default(1),
+  version: bigint({ mode: 'number' }).notNull().default(0),
 });

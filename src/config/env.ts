@@ -75,6 +75,11 @@ const nodeSchema = z
         (v) => /^(false|loopback|[0-9a-f.:]+(\s*,\s*[0-9a-f.:]+)*)$/i.test(v.trim()),
         'must be false, loopback, or a comma-separated list of IP addresses',
       ),
+    /**
+     * Node processes serving the port (with DATABASE_URL only: the embedded database is one
+     * process). Default: one per CPU core, at most 4, with DATABASE_URL; 1 embedded.
+     */
+    NODE_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
     /** Requests served at once (the rest wait in arrival order). Default: 8 embedded, 32 with DATABASE_URL. */
     MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
     /** Requests allowed to wait for a turn; more are refused at once with 503. */
@@ -117,6 +122,7 @@ const nodeKeys = [
   'SEED_ON_START',
   'APP_SECRET',
   'TRUST_PROXY',
+  'NODE_PROCESSES',
   'MAX_CONCURRENT_REQUESTS',
   'MAX_QUEUED_REQUESTS',
   'MAX_QUEUE_WAIT_MS',

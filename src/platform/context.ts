@@ -24,6 +24,8 @@ export interface AppDeps {
    * before it may take a work slot, so a slow client never holds one.
    */
   bodyTimeoutMs?: number;
+  /** how long the open-data version is trusted before asking again (ms); 0: every request (tests) */
+  openDataVersionTtlMs?: number;
   /**
    * Runs work after the response without holding it (Node servers). Unset and
    * outside Workers, deferred work is awaited before the response (tests).

@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { openDataVersion } from '../../db/schema';
+import type { AppEnv } from './context';
+import { today } from './context';
+
+/**
+ * The open data everyone reads without signing in (the catalogue, its
+ * potentials, the regions) is read far more often than it changes. Its
+ * answers are kept in memory and served again while the database's open-data
+ * version (migration 0023: raised in the same transaction as any change of a
+ * catalogue entry, a tenant or a region) is unchanged: one tiny query instead
+ * of the search. The version itself is asked at most every
+ * `versionTtlMs` (and again after any write this process answered), so
+ * another process's change shows here within that time; the day is part of
+ * the key, since the catalogue hides what expired.
+ */
+const CACHED = [
+  /^\/v1\/catalog\/potentials$/,
+  /^\/v1\/catalog\/potentials\/[^/]+$/,
+  /^\/v1\/regions$/,
+  /^\/v1\/regions\/[^/]+$/,
+];
+/** Headers that belong to one answer, not to the data. */
+const PER_ANSWER = new Set(['x-request-id', 'content-length', 'set-cookie']);
+
+type Entry = { version: number; status: number; body: ArrayBuffer; headers: [string, string][] };
+
+/** At most `totalBytes` of answers are kept, the least recently used dropped first; none over `maxBytes`. */
+export function openDataCache(options: {
+  totalBytes: number;
+  maxBytes: number;
+  versionTtlMs: number;
+}): MiddlewareHandler<AppEnv> {
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  let known: { version: number; at: number } | null = null;
+  const drop = (key: string) => {
+    const old = entries.get(key);
+    if (old) bytes -= old.body.byteLength;
+    entries.delete(key);
+  };
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      try {
+        await next();
+      } finally {
+        known = null; // this process wrote: ask the database again
+      }
+      return;
+    }
+    if (
+      c.req.header('authorization') !== undefined ||
+      c.req.header('cookie') !== undefined ||
+      !CACHED.some((r) => r.test(c.req.path))
+    )
+      return next();
+    const ctx = c.get('ctx');
+    const at = Date.now();
+    if (!known || at - known.at >= options.versionTtlMs) {
+      const [row] = await ctx.db
+        .select({ version: openDataVersion.version })
+        .from(openDataVersion)
+        .where(eq(openDataVersion.id, 1));
+      if (!row) return next(); // not migrated yet
+      known = { version: row.version, at };
+    }
+    const row = known;
+    const url = new URL(c.req.url);
+    const key = `${ctx.lang} ${today(ctx)} ${url.pathname}${url.search}`;
+    const hit = entries.get(key);
+    if (hit && hit.version === row.version) {
+      // most recently used last: the oldest goes first when full
+      entries.delete(key);
+      entries.set(key, hit);
+      for (const [name, value] of hit.headers) c.header(name, value);
+      return c.body(hit.body, hit.status as 200);
+    }
+    await next();
+    const res = c.res;
+    if (res.status !== 200 || !res.headers.get('content-type')?.includes('json')) return;
+    const body = await res.clone().arrayBuffer();
+    if (body.byteLength > options.maxBytes) return;
+    drop(key);
+    entries.set(key, {
+      version: row.version,
+      status: res.status,
+      body,
+      headers: [...res.headers].filter(([name]) => !PER_ANSWER.has(name.toLowerCase())),
+    });
+    bytes += body.byteLength;
+    while (bytes > options.totalBytes) drop(entries.keys().next().value!);
+  };
+}
