@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   agencies,
@@ -60,7 +60,18 @@ export type PotentialInput = {
   roundId?: string | null;
 };
 
-type Row = typeof potentials.$inferSelect;
+/**
+ * A potential as its verbs read it: every column but the search ones (the
+ * text and vector the database keeps for the catalogue), which are large and
+ * never shown.
+ */
+const {
+  searchText: _text,
+  searchTextEn: _textEn,
+  searchVector: _vector,
+  ...rowColumns
+} = getTableColumns(potentials);
+type Row = Omit<typeof potentials.$inferSelect, 'searchText' | 'searchTextEn' | 'searchVector'>;
 
 export const MANDATORY_ONLY_KSDD = {
   id: 'kerja sama wajib hanya KSDD antardaerah yang berbatasan (UU 23/2014 Pasal 363): jenis kerja sama lain tidak boleh dipilih',
@@ -131,7 +142,7 @@ function ruleError(kind: 'role' | 'state', rule: { id: string; en: string }): Ap
 
 async function getRow(ctx: Ctx, tenantId: string, potentialId: string): Promise<Row> {
   const [row] = await ctx.db
-    .select()
+    .select(rowColumns)
     .from(potentials)
     .where(and(eq(potentials.id, potentialId), eq(potentials.tenantId, tenantId)));
   if (!row) throw notFound({ key: 'potential.not_found' });
@@ -248,7 +259,7 @@ export async function createPotential({
         createdAt: now,
         updatedAt: now,
       })
-      .returning();
+      .returning(rowColumns);
     await indexWords(tx, [row!.id]);
     await recordEvent(tx, ctx, row!, 'created', null, 'draft', null, {});
     await recordAudit(tx, ctx, {
@@ -327,7 +338,8 @@ export async function updatePotential({
   const place = (await placesOf(ctx.db, [before.regionCode])).get(before.regionCode)!;
   return ctx.db.transaction(async (tx) => {
     if (before.status === 'published') {
-      const { searchVector: _sv, searchText: _st, searchTextEn: _se, ...snapshot } = before;
+      // the row as read carries no search columns: the snapshot is what was shown
+      const snapshot = before;
       await tx.insert(potentialRevisions).values({
         id: newId('event', ctx.now().getTime()),
         potentialId: before.id,
@@ -346,7 +358,7 @@ export async function updatePotential({
         updatedAt: ctx.now(),
       })
       .where(eq(potentials.id, before.id))
-      .returning();
+      .returning(rowColumns);
     await indexWords(tx, [after!.id]);
     const diff = diffOf(
       before as Record<string, unknown>,
@@ -458,7 +470,7 @@ export async function applyTransition(
     .update(potentials)
     .set({ ...set, status: to, updatedAt: ctx.now() })
     .where(and(eq(potentials.id, before.id), eq(potentials.status, before.status)))
-    .returning();
+    .returning(rowColumns);
   if (!after)
     throw new ApiError('CONFLICT', {
       key: 'potential.rule',
@@ -549,7 +561,7 @@ export async function listPotentials({
     after ? gt(potentials.id, after[0]!) : undefined,
   ];
   const rows = await ctx.db
-    .select()
+    .select(rowColumns)
     .from(potentials)
     .where(and(...where))
     .orderBy(asc(potentials.id))

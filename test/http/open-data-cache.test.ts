@@ -36,7 +36,7 @@ const titles = async (app: { request: (p: string) => Response | Promise<Response
 };
 
 describe('the open-data cache', () => {
-  it('shows a publish, a change and a withdrawal to the next read, in this process and another', async () => {
+  it('shows a publish and a closing to the next read, in this process and another', async () => {
     const q = 'Pengolahan sampah terpadu Palu';
     // read (and cache) the empty answer in both processes
     expect(await titles(h, q)).toEqual([]);
@@ -53,7 +53,7 @@ describe('the open-data cache', () => {
     const closed = await post(
       h,
       `/v1/tenants/${fx.a}/potentials/${id}/transitions`,
-      { action: 'close', reason: 'Sudah terlaksana bersama Kabupaten Sigi.' },
+      { action: 'close' },
       fx.adminA.token,
     );
     expect(closed.status, await closed.clone().text()).toBe(200);
