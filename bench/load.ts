@@ -298,7 +298,10 @@ async function run(
     }))
     .filter((t) => t.s > 0.5)
     .sort((a, b) => b.s - a.s);
-  result.cpu = `server threads: ${busy.map((t) => `${t.name} ${((100 * t.s) / result.seconds).toFixed(0)}%`).join(', ')}; load generator ${((100 * (own.user + own.system)) / 1e6 / result.seconds).toFixed(0)}%`;
+  result.cpu =
+    busy.length === 0
+      ? `server: ${serverPid} forks its workers (no per-thread figures)`
+      : `server threads: ${busy.map((t) => `${t.name} ${((100 * t.s) / result.seconds).toFixed(0)}%`).join(', ')}; load generator ${((100 * (own.user + own.system)) / 1e6 / result.seconds).toFixed(0)}%`;
   await agent.close();
   return result;
 }

@@ -81,6 +81,7 @@ async function main() {
     },
     (info) => {
       logger.info('ready', {
+        pid: process.pid,
         url: `http://localhost:${info.port}`,
         docs: `http://localhost:${info.port}/docs`,
         startupMs: Math.round(performance.now() - started),

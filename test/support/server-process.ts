@@ -54,5 +54,5 @@ export function startServer(port: number, env: Record<string, string>) {
     child.kill('SIGTERM');
     return exited;
   };
-  return { ready, exited, stop, output: () => output };
+  return { ready, exited, stop, pid: child.pid, output: () => output };
 }
