@@ -9,7 +9,6 @@
 // binaries, as the production-driver tests use).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
@@ -25,6 +24,7 @@ import { hashPassword } from '../src/identity/passwords';
 import { newId } from '../src/platform/ids';
 import { findPostgresBin, startPostgres } from '../test/support/postgres';
 import { potentialBody } from '../test/support/potential-body';
+import { freePort } from '../test/support/server-process';
 import { phase } from './progress';
 
 const argv = process.argv.slice(2);
@@ -41,18 +41,6 @@ const PASSWORD = 'kerja-sama-daerah-2026';
 const WRITERS = 20; // accounts, each an admin of its own region
 
 type Writer = { tenantId: string; email: string; token: string; potentialIds: string[] };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Reference data, the demo catalogue and WRITERS region admins, written before the server starts. */
 async function prepare(handle: DbHandle): Promise<Omit<Writer, 'token' | 'potentialIds'>[]> {

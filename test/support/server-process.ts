@@ -9,9 +9,12 @@ export function killServers() {
   for (const child of children) child.kill('SIGKILL');
 }
 
+/** A port nothing listens on now (for a server process, a PostgreSQL cluster). */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
       srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
     });
