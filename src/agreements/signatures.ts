@@ -8,6 +8,7 @@ import {
 import { membershipOf, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
+import { notBefore } from '../platform/date-rules';
 import { badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
@@ -43,6 +44,11 @@ const need = (location: string): RaisedFieldError => ({
   message: fieldMessage('agreements.is_required_for_this_stage'),
 });
 
+const PKS_START = { id: 'tanggal mulai berlaku PKS', en: 'PKS start' };
+const PKS_END = { id: 'tanggal berakhir PKS', en: 'PKS end' };
+const PKS_DATE = { id: 'tanggal PKS', en: 'PKS date' };
+const KB_DATE = { id: 'tanggal Kesepakatan Bersama', en: 'Kesepakatan Bersama date' };
+
 /** The document as every party must sign it: only the fields its stage has, checked. */
 function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<string, unknown> {
   const errors: RaisedFieldError[] = [];
@@ -51,16 +57,23 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
   if (stage === 'perjanjian_kerja_sama') {
     for (const f of ['start', 'end', 'burdensBudget'] as const)
       if (d[f] === undefined) errors.push(need(`body.document.${f}`));
-    if (d.start && d.end && d.end <= d.start)
-      errors.push({
-        location: 'body.document.end',
-        message: fieldMessage('agreements.must_after_start'),
-      });
-    // PP 28/2018: DPRD approval when it burdens the budget or the public, or is not yet budgeted
-    const needsDprd = !!d.burdensBudget || !!d.burdensPublic || d.budgeted === false;
+    const end =
+      d.start && d.end
+        ? notBefore('body.document.end', PKS_END, d.end, PKS_START, d.start, true)
+        : null;
+    if (end) errors.push(end);
+    // a PKS rests on the Kesepakatan Bersama: it cannot be dated before it
+    const kb = row.kbDate
+      ? notBefore('body.document.date', PKS_DATE, d.date, KB_DATE, row.kbDate)
+      : null;
+    if (kb) errors.push(kb);
+    // PP 28/2018 (seed 002: "yang membebani … dan masyarakat harus mendapat persetujuan DPRD"):
+    // approval when the cooperation burdens the region *and* the public, or its funding is not
+    // budgeted in this year's APBD; either burden alone does not call for it
+    const needsDprd = (!!d.burdensBudget && !!d.burdensPublic) || d.budgeted === false;
     const dprd = {
-      id: 'wajib bila kerja sama membebani APBD atau masyarakat, atau belum dianggarkan dalam APBD (persetujuan DPRD: nomor dan tanggal)',
-      en: 'is required when the cooperation burdens the regional budget or the public, or is not yet budgeted in the APBD (DPRD approval: number and date)',
+      id: 'wajib bila kerja sama membebani daerah dan masyarakat, atau pembiayaannya belum dianggarkan dalam APBD tahun berjalan (persetujuan DPRD: nomor dan tanggal)',
+      en: 'is required when the cooperation burdens both the region and the public, or its funding is not budgeted in this year’s APBD (DPRD approval: number and date)',
     };
     if (needsDprd && !d.dprdApprovalRef)
       errors.push({ location: 'body.document.dprdApprovalRef', message: dprd });

@@ -59,15 +59,7 @@ export function spoken(instant: Date, zone: Zone, lang: 'id' | 'en'): string {
   return `${text} ${ZONES[zone]}`;
 }
 
-/** A calendar date for people: `5 Januari 2027` (`5 January 2027`) for `2027-01-05`. */
-export function spokenDate(iso: string, lang: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${iso}T12:00:00Z`));
-}
+export { spokenDate } from '../platform/date-rules';
 
 /** The day of an instant in a zone, for people: `Senin, 30 November 2026 (WITA)`. */
 export function spokenDay(instant: Date, zone: Zone, lang: 'id' | 'en'): string {

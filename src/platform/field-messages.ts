@@ -45,10 +45,6 @@ const FIELD_MESSAGES = {
     id: 'harus setelah tanggal evaluasi',
     en: 'must be after date',
   },
-  'agreements.must_after_start': {
-    id: 'harus setelah tanggal mulai',
-    en: 'must be after start',
-  },
   'agreements.must_extend_current_end': {
     id: (p) => `harus memperpanjang tanggal berakhir saat ini (${p.pksEnd})`,
     en: (p) => `must extend the current end (${p.pksEnd})`,

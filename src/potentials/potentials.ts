@@ -12,6 +12,7 @@ import {
 import { type Access, authorize } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
+import { notAfterToday, notBefore } from '../platform/date-rules';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
@@ -404,6 +405,15 @@ export async function transitionPotential({ ctx, input }: { ctx: Ctx; input: Tra
   return ctx.db.transaction((tx) => applyTransition(tx, ctx, access, before, input));
 }
 
+const BERITA_ACARA = { id: 'tanggal Berita Acara pleno', en: 'plenary Berita Acara date' };
+const SK = { id: 'tanggal SK penetapan', en: 'SK (decree) date' };
+
+/** Dates that cannot be (PP 28/2018: the plenary's Berita Acara comes first, then the head's SK). */
+function refuseDates(found: (RaisedFieldError | null)[]) {
+  const errors = found.filter((e): e is RaisedFieldError => e !== null);
+  if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
+}
+
 /** One potential's step, checked and recorded, in the caller's transaction (one potential or a batch). */
 export async function applyTransition(
   tx: Tx,
@@ -435,6 +445,7 @@ export async function applyTransition(
   switch (input.action) {
     case 'prioritise':
       required(['baNumber', 'baDate', 'priorityRank']);
+      refuseDates([notAfterToday('body.baDate', BERITA_ACARA, input.baDate!, ctx.now())]);
       Object.assign(set, {
         baNumber: input.baNumber,
         baDate: input.baDate,
@@ -443,6 +454,12 @@ export async function applyTransition(
       break;
     case 'establish':
       required(['skNumber', 'skDate']);
+      refuseDates([
+        notAfterToday('body.skDate', SK, input.skDate!, ctx.now()),
+        before.baDate
+          ? notBefore('body.skDate', SK, input.skDate!, BERITA_ACARA, before.baDate)
+          : null,
+      ]);
       Object.assign(set, { skNumber: input.skNumber, skDate: input.skDate });
       break;
     case 'return':

@@ -351,6 +351,7 @@ describe('agreements', () => {
       start: day(0),
       end: day(700),
       burdensBudget: true,
+      burdensPublic: true,
     });
     expect(((await noDprd.json()) as ProblemBody).errors?.[0]?.location).toBe(
       'body.document.dprdApprovalRef',

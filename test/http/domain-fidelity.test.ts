@@ -148,6 +148,151 @@ describe('who signs, and when the DPRD approves', () => {
       delegationRef: 'Surat Kuasa 800/12/2026',
     });
   });
+
+  /** An agreement between the two regions with its Kesepakatan Bersama signed on `kbDate`. */
+  const withKb = async (title: string, kbDate: string) => {
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      { title, parties: [fx.a, fx.b], kind: 'KSDD' },
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    await confirmAgreement(h, id, fx.b, fx.adminB.token);
+    await signByAll(
+      h,
+      id,
+      'kesepakatan_bersama',
+      { number: `KB/${title.length}/2026`, date: kbDate },
+      [
+        {
+          tenant: fx.a,
+          token: fx.adminA.token,
+          name: 'Hadianto Rasyid',
+          position: 'Wali Kota Palu',
+        },
+        { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
+      ],
+    );
+    return (document: Record<string, unknown>) =>
+      post(
+        h,
+        `/v1/tenants/${fx.a}/agreements/${id}/signatures`,
+        {
+          stage: 'perjanjian_kerja_sama',
+          signatoryName: 'Hadianto Rasyid',
+          signatoryPosition: 'Wali Kota Palu',
+          signedOn: '2026-11-20',
+          document,
+        },
+        fx.adminA.token,
+      );
+  };
+
+  it('asks for the DPRD only when the PKS burdens the region and the public, or is not budgeted (PP 28/2018; seed 002)', async () => {
+    const sign = await withKb('Angkutan sekolah lintas batas', '2026-11-01');
+    const pks = {
+      number: 'PKS/8/2026',
+      date: '2026-11-20',
+      start: '2026-12-01',
+      end: '2028-12-01',
+    };
+    // burdening the APBD alone, budgeted this year: no DPRD approval asked
+    const budgetOnly = await sign({ ...pks, burdensBudget: true, burdensPublic: false });
+    expect(budgetOnly.status, await budgetOnly.clone().text()).toBe(200);
+    const sign2 = await withKb('Retribusi parkir bersama', '2026-11-01');
+    // the region and the public both burdened: the DPRD approves, number and date
+    const both = await sign2({ ...pks, burdensBudget: true, burdensPublic: true });
+    expect(both.status).toBe(400);
+    const errors = ((await both.json()) as ProblemBody).errors ?? [];
+    expect(errors.map((e) => e.location)).toEqual([
+      'body.document.dprdApprovalRef',
+      'body.document.dprdApprovalDate',
+    ]);
+    expect(errors[0]!.message).toContain('membebani daerah dan masyarakat');
+  });
+
+  it('refuses a PKS dated before its Kesepakatan Bersama, or ending before it starts, naming both dates (PP 28/2018: KB, then PKS)', async () => {
+    const sign = await withKb('Pengolahan air limbah bersama', '2026-11-10');
+    const early = await sign({
+      number: 'PKS/9/2026',
+      date: '2026-11-05',
+      start: '2026-12-01',
+      end: '2028-12-01',
+      burdensBudget: false,
+    });
+    expect(early.status).toBe(400);
+    const [e] = ((await early.json()) as ProblemBody).errors ?? [];
+    expect(e).toMatchObject({ location: 'body.document.date' });
+    expect(e!.message).toBe(
+      'tanggal PKS (5 November 2026) tidak boleh sebelum tanggal Kesepakatan Bersama (10 November 2026)',
+    );
+    const backwards = await sign({
+      number: 'PKS/9/2026',
+      date: '2026-11-20',
+      start: '2027-01-01',
+      end: '2026-12-31',
+      burdensBudget: false,
+    });
+    const [b] = ((await backwards.json()) as ProblemBody).errors ?? [];
+    expect(b).toMatchObject({ location: 'body.document.end' });
+    expect(b!.message).toBe(
+      'tanggal berakhir PKS (31 Desember 2026) harus setelah tanggal mulai berlaku PKS (1 Januari 2027)',
+    );
+  });
+});
+
+describe('the Berita Acara comes first, then the SK, and neither in the future', () => {
+  fixtures();
+  it('refuses a Berita Acara dated after today and an SK dated before its Berita Acara, naming both dates (PP 28/2018)', async () => {
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials`,
+      potentialBody({ title: 'Pasar induk hasil bumi bersama' }),
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    const step = (body: Record<string, unknown>, token = fx.adminA.token) =>
+      post(h, `/v1/tenants/${fx.a}/potentials/${id}/transitions`, body, token);
+    expect((await step({ action: 'submit' })).status).toBe(200);
+    const future = await step({
+      action: 'prioritise',
+      baNumber: 'BA/3/2026',
+      baDate: '2099-01-05',
+      priorityRank: 1,
+    });
+    expect(future.status).toBe(400);
+    const [f] = ((await future.json()) as ProblemBody).errors ?? [];
+    expect(f).toMatchObject({ location: 'body.baDate' });
+    expect(f!.message).toMatch(
+      /^tanggal Berita Acara pleno \(5 Januari 2099\) tidak boleh setelah hari ini \(\d{1,2} \w+ \d{4}\)$/,
+    );
+    expect(
+      (
+        await step({
+          action: 'prioritise',
+          baNumber: 'BA/3/2026',
+          baDate: '2026-11-12',
+          priorityRank: 1,
+        })
+      ).status,
+    ).toBe(200);
+    const head = await addMember(h, fx.adminA.token, fx.a, 'head');
+    const early = await step(
+      { action: 'establish', skNumber: 'SK/4/2026', skDate: '2026-11-02' },
+      head.token,
+    );
+    expect(early.status).toBe(400);
+    const [e] = ((await early.json()) as ProblemBody).errors ?? [];
+    expect(e).toMatchObject({ location: 'body.skDate' });
+    expect(e!.message).toBe(
+      'tanggal SK penetapan (2 November 2026) tidak boleh sebelum tanggal Berita Acara pleno (12 November 2026)',
+    );
+    expect(
+      (await step({ action: 'establish', skNumber: 'SK/4/2026', skDate: '2026-11-16' }, head.token))
+        .status,
+    ).toBe(200);
+  });
 });
 
 describe('mapping rounds end', () => {

@@ -63,7 +63,7 @@ export const SignAgreementRequest = z
             }),
             dprdApprovalRef: Name(200).optional().openapi({
               description:
-                'The DPRD approval’s number: required when it burdens the budget or the public, or is not yet budgeted.',
+                'The DPRD approval’s number: required when it burdens both the region (APBD) and the public, or is not yet budgeted in this year’s APBD (PP 28/2018).',
             }),
             dprdApprovalDate: IsoDate.optional().openapi({
               description: 'The DPRD approval’s date: required with its number.',
