@@ -89,6 +89,7 @@ export default tseslint.config(
       'src/scoring/**/*.ts',
       'src/scheduling/**/*.ts',
       'src/forums/time.ts',
+      'src/platform/date-rules.ts',
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',
@@ -118,10 +119,11 @@ export default tseslint.config(
               message: 'Pure modules do no I/O: pass data in.',
             },
             {
-              // platform/text (text rules, HTML escaping), errors (the error value) and i18n (messages) are pure themselves
+              // platform/text (text rules, HTML escaping), errors (the error value), i18n (messages) and date-rules are pure themselves
               group: [
                 '**/platform/*',
                 '!**/platform/text',
+                '!**/platform/date-rules',
                 '!**/platform/errors',
                 '!**/platform/i18n',
                 '**/identity/*',
