@@ -2784,6 +2784,8 @@ export interface components {
                 evaluationDue: boolean;
                 /** @description The PKS ends within 90 days. */
                 expiring: boolean;
+                /** @description Berakhir tanpa perpanjangan: the PKS’s end has passed and it was neither renewed nor ended. It no longer counts as active (profiles) and is counted as lapsed in annual reports. */
+                lapsed: boolean;
                 overdueActions: number;
                 /** @description A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan. */
                 stalled: boolean;
@@ -5216,7 +5218,7 @@ export interface components {
                  * @example 2027-12-31
                  */
                 dprdApprovalDate?: string;
-                /** @description The DPRD approval’s number: required when it burdens the budget or the public, or is not yet budgeted. */
+                /** @description The DPRD approval’s number: required when it burdens both the region (APBD) and the public, or is not yet budgeted in this year’s APBD (PP 28/2018). */
                 dprdApprovalRef?: string;
                 /**
                  * Format: date
@@ -8984,6 +8986,8 @@ export interface operations {
                                 evaluationDue: boolean;
                                 /** @description The PKS ends within 90 days. */
                                 expiring: boolean;
+                                /** @description Berakhir tanpa perpanjangan: the PKS’s end has passed and it was neither renewed nor ended. It no longer counts as active (profiles) and is counted as lapsed in annual reports. */
+                                lapsed: boolean;
                                 overdueActions: number;
                                 /** @description A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan. */
                                 stalled: boolean;

@@ -7,7 +7,7 @@ import {
   agreements,
 } from '../../db/schema';
 import { recordAudit } from '../platform/audit';
-import { actingUserId, type Ctx } from '../platform/context';
+import { actingUserId, type Ctx, today } from '../platform/context';
 import { badRequest, checkLink, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
@@ -203,6 +203,8 @@ export async function activeAgreementCount(ctx: Ctx, tenantId: string): Promise<
         eq(agreementParties.tenantId, tenantId),
         inArray(agreements.stage, ACTIVE),
         isNotNull(agreements.confirmedAt),
+        // a PKS past its end and not renewed has lapsed: not active
+        sql`(${agreements.pksEnd} is null or ${agreements.pksEnd} >= ${today(ctx)}::date)`,
       ),
     );
   return Number(r?.n ?? 0);

@@ -155,6 +155,7 @@ export const AGREEMENT_RULES = {
 export const NO_FLAGS = {
   stalled: false,
   expiring: false,
+  lapsed: false,
   overdueActions: 0,
   evaluationDue: false,
 };
@@ -167,7 +168,12 @@ export function consentOf(row: Pick<AgreementFacts, 'confirmedAt'>, parties: { s
       : ('pending' as const);
 }
 
-/** Derived, never stored: stalled, expiring, overdue actions, evaluation due. */
+/** A PKS past its end, neither renewed nor ended: *berakhir tanpa perpanjangan*. */
+export function isLapsed(row: Pick<AgreementFacts, 'stage' | 'pksEnd'>, today: string): boolean {
+  return row.stage !== 'berakhir' && !!row.pksEnd && row.pksEnd < today;
+}
+
+/** Derived, never stored: stalled, expiring, lapsed, overdue actions, evaluation due. */
 export function flagsOf(
   today: string,
   row: AgreementFacts,
@@ -191,6 +197,9 @@ export function flagsOf(
       !!row.pksEnd &&
       row.pksEnd >= today &&
       row.pksEnd <= addDays(today, EXPIRY_WARNING_DAYS),
+    // berakhir tanpa perpanjangan: the PKS's end has passed and no renewal moved it (the seeds
+    // name unrenewed PKS as a known failure of KSD); it no longer counts as active
+    lapsed: isLapsed(row, today),
     overdueActions: actions.filter((a) => a.status !== 'done' && a.dueDate < today).length,
     evaluationDue:
       live &&

@@ -101,22 +101,30 @@ export async function addAgreementItems(
         },
         url: `${origin}/agreements/${a.id}`,
       });
+    // the warning goes on past the end: a PKS neither renewed nor ended has lapsed
     if (
       a.confirmedAt &&
       a.pksEnd &&
-      a.pksEnd >= isoDate(now) &&
+      a.stage !== 'berakhir' &&
       a.pksEnd <= isoDate(addDays(now, EXPIRING_AGREEMENT_DAYS))
-    )
+    ) {
+      const lapsed = a.pksEnd < isoDate(now); // as isLapsed: past its end, not ended
       add(a.tenantId, {
         section: 'lapsing',
         key: `agreement-expiring:${a.id}`,
-        state: a.pksEnd,
+        state: lapsed ? `lapsed:${a.pksEnd}` : a.pksEnd,
         title: a.title,
-        reason: {
-          id: `Perjanjian Kerja Sama berakhir pada ${spokenDate(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
-          en: `The cooperation agreement ends on ${spokenDate(a.pksEnd, 'en')}; renew or end it.`,
-        },
+        reason: lapsed
+          ? {
+              id: `Perjanjian Kerja Sama telah berakhir pada ${spokenDate(a.pksEnd, 'id')} tanpa perpanjangan; perpanjang atau nyatakan berakhir.`,
+              en: `The cooperation agreement ended on ${spokenDate(a.pksEnd, 'en')} without renewal; renew it or record its end.`,
+            }
+          : {
+              id: `Perjanjian Kerja Sama berakhir pada ${spokenDate(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
+              en: `The cooperation agreement ends on ${spokenDate(a.pksEnd, 'en')}; renew or end it.`,
+            },
         url: `${origin}/agreements/${a.id}`,
       });
+    }
   }
 }

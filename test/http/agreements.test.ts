@@ -12,7 +12,13 @@ type Agreement = {
   signatures: { tenantId: string; signatoryName: string }[];
   kbNumber: string | null;
   kbSignatories: string[] | null;
-  flags: { stalled: boolean; expiring: boolean; overdueActions: number; evaluationDue: boolean };
+  flags: {
+    stalled: boolean;
+    expiring: boolean;
+    lapsed: boolean;
+    overdueActions: number;
+    evaluationDue: boolean;
+  };
   actions: { id: string }[];
   history: { toStage: string }[];
 };
@@ -118,7 +124,13 @@ describe('agreements', () => {
     }>(`/v1/tenants/${sigi}/agreements`, { headers: bearer(sigiAdmin.token) });
     expect(sigiList.body.data.find((x) => x.id === a.id)).toMatchObject({
       consent: 'pending',
-      flags: { stalled: false, expiring: false, overdueActions: 0, evaluationDue: false },
+      flags: {
+        stalled: false,
+        expiring: false,
+        lapsed: false,
+        overdueActions: 0,
+        evaluationDue: false,
+      },
     });
     const province = await regionTenantId(h, '72');
     const facilitator = await addMember(h, platform.token, province, 'admin');

@@ -580,3 +580,47 @@ describe('kinds of cooperation checked against the parties', () => {
     expect(moved.status, await moved.clone().text()).toBe(200);
   });
 });
+
+describe('a PKS that ends without renewal', () => {
+  fixtures();
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  it('is flagged berakhir tanpa perpanjangan and no longer counts as active (the seeds: unrenewed PKS is a known failure of KSD)', async () => {
+    const profile = async () =>
+      (await h.json<{ activeAgreements: number }>('/v1/catalog/regions/72.71/profile')).body
+        .activeAgreements;
+    const before = await profile();
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      { title: 'Pengelolaan terminal bersama', parties: [fx.a, fx.b], kind: 'KSDD' },
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    await confirmAgreement(h, id, fx.b, fx.adminB.token);
+    const both = [
+      { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
+      { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
+    ];
+    await signByAll(h, id, 'kesepakatan_bersama', { number: 'KB/11/2024', date: day(-800) }, both);
+    await signByAll(
+      h,
+      id,
+      'perjanjian_kerja_sama',
+      {
+        number: 'PKS/11/2024',
+        date: day(-790),
+        start: day(-780),
+        end: day(-10),
+        burdensBudget: false,
+      },
+      both,
+    );
+    const read = await h.json<{ flags: { lapsed: boolean; expiring: boolean } }>(
+      `/v1/tenants/${fx.a}/agreements/${id}`,
+      { headers: bearer(fx.adminA.token) },
+    );
+    expect(read.body.flags).toMatchObject({ lapsed: true, expiring: false });
+    expect(await profile()).toBe(before);
+  });
+});

@@ -24,6 +24,10 @@ export const Flags = z.object({
     description: 'A Kesepakatan Bersama signed 90+ days ago with no PKS or no action plan.',
   }),
   expiring: z.boolean().openapi({ description: 'The PKS ends within 90 days.' }),
+  lapsed: z.boolean().openapi({
+    description:
+      'Berakhir tanpa perpanjangan: the PKS’s end has passed and it was neither renewed nor ended. It no longer counts as active (profiles) and is counted as lapsed in annual reports.',
+  }),
   overdueActions: z.number().int(),
   evaluationDue: z.boolean(),
 });
