@@ -1068,7 +1068,7 @@ export interface paths {
         put?: never;
         /**
          * Move to the next stage
-         * @description For the stages one party may take: `pelaksanaan` (after the PKS or the action plan), `evaluasi` (after an evaluation is recorded) and `berakhir`. Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
+         * @description For the stages one party may take: `pelaksanaan` (after the PKS or the action plan; for a `handshake` agreement, straight from initiation), `evaluasi` (after an evaluation is recorded) and `berakhir`. Kesepakatan Bersama, Perjanjian Kerja Sama, renewal, Nota Kesepakatan and action plan are reached by every party’s signature (`POST …/signatures`); asking for them here answers 409 naming that rule, as does a skipped stage or an agreement not yet confirmed by every party.
          */
         post: operations["transitionAgreement"];
         delete?: never;

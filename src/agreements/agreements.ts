@@ -462,8 +462,8 @@ export async function transitionAgreement({
   const { row } = await access(ctx, input.tenantId, input.agreementId, true);
   if ((SIGNED_STAGES as readonly Stage[]).includes(input.stage))
     throw agreementRule('signed_stage');
-  if (!nextStages(row.kind, row.stage).includes(input.stage))
-    throw rule(row.kind, row.stage, input.stage);
+  if (!nextStages(row.kind, row.stage, row.model).includes(input.stage))
+    throw rule(row.kind, row.stage, input.stage, row.model);
   if (input.stage === 'evaluasi') {
     const [e] = await ctx.db
       .select({ id: agreementEvaluations.id })

@@ -143,8 +143,8 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
     'agreements.sign',
   );
   const actor = requireUser(ctx);
-  if (!nextStages(row.kind, row.stage).includes(input.stage))
-    throw rule(row.kind, row.stage, input.stage);
+  if (!nextStages(row.kind, row.stage, row.model).includes(input.stage))
+    throw rule(row.kind, row.stage, input.stage, row.model);
   // who signs: the Kesepakatan Bersama by the heads (gubernur, bupati, wali kota); the PKS by the
   // heads or officials they delegated, with the delegation named
   const capacity = input.signatoryCapacity ?? 'head';

@@ -64,9 +64,19 @@ const SINERGI_PATH: Record<Stage, Stage[]> = {
   perpanjangan: [],
   berakhir: [],
 };
-/** The stages an agreement of this kind may move to from this one. */
-export const nextStages = (kind: string, stage: Stage): Stage[] =>
-  (kind === 'SINERGI' ? SINERGI_PATH : KSD_PATH)[stage];
+/**
+ * A handshake agreement (seed 002: "tidak adanya dokumen perjanjian kerjasama
+ * yang formal", resting on the regions' commitment) is not forced through KB
+ * and PKS: from initiation it may go straight to implementation, or still be
+ * formalised with a Kesepakatan Bersama.
+ */
+const HANDSHAKE_PATH: Record<Stage, Stage[]> = {
+  ...KSD_PATH,
+  inisiasi: ['pelaksanaan', 'kesepakatan_bersama', 'berakhir'],
+};
+/** The stages an agreement of this kind (and cooperation model) may move to from this one. */
+export const nextStages = (kind: string, stage: Stage, model: string | null = null): Stage[] =>
+  (kind === 'SINERGI' ? SINERGI_PATH : model === 'handshake' ? HANDSHAKE_PATH : KSD_PATH)[stage];
 
 export const ACTIVE: Stage[] = [
   'kesepakatan_bersama',
@@ -102,10 +112,10 @@ export const STAGE_WORDS: Record<Stage, { id: string; en: string }> = {
   berakhir: { id: 'berakhir', en: 'ended' },
 };
 
-export function rule(kind: string, from: Stage, to: Stage): ApiError {
+export function rule(kind: string, from: Stage, to: Stage, model: string | null = null): ApiError {
   const words = (lang: 'id' | 'en', stages: Stage[]) =>
     stages.map((s) => STAGE_WORDS[s][lang]).join(', ') || '—';
-  const next = nextStages(kind, from);
+  const next = nextStages(kind, from, model);
   return new ApiError('CONFLICT', {
     key: 'potential.rule',
     params: {

@@ -624,3 +624,35 @@ describe('a PKS that ends without renewal', () => {
     expect(await profile()).toBe(before);
   });
 });
+
+describe('cooperation without a document', () => {
+  fixtures();
+  it('lets a handshake agreement go from initiation to implementation without KB or PKS; a contract model may not (seed 002: handshake agreement)', async () => {
+    const start = async (title: string, model: string) => {
+      const created = await post(
+        h,
+        `/v1/tenants/${fx.a}/agreements`,
+        { title, parties: [fx.a, fx.b], kind: 'KSDD', model },
+        fx.adminA.token,
+      );
+      expect(created.status, await created.clone().text()).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      await confirmAgreement(h, id, fx.b, fx.adminB.token);
+      return () =>
+        post(
+          h,
+          `/v1/tenants/${fx.a}/agreements/${id}/transitions`,
+          { stage: 'pelaksanaan' },
+          fx.adminA.token,
+        );
+    };
+    const handshake = await start('Patroli bersama perbatasan Palu–Sigi', 'handshake');
+    const moved = await handshake();
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect(((await moved.json()) as { stage: string }).stage).toBe('pelaksanaan');
+    const contract = await start('Pengusahaan air minum bersama', 'joint_agreement');
+    const refused = await contract();
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ProblemBody).detail).toContain('tahap tidak boleh dilompati');
+  });
+});
