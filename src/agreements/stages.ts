@@ -278,11 +278,15 @@ export function kindMismatch(
 }
 
 export const MANDATORY_RULE = {
-  id: 'kerja sama wajib hanya KSDD antardaerah yang berbatasan (UU 23/2014 Pasal 363): setiap daerah harus berbatasan dengan daerah lain di antara para pihak',
-  en: 'mandatory cooperation is only KSDD between bordering regions (UU 23/2014 art. 363): each region must border another of the parties',
+  id: 'kerja sama wajib hanya KSDD antardaerah yang berbatasan, atau antara provinsi dan kabupaten/kota dalam wilayahnya (UU 23/2014 Pasal 363 ayat 2): setiap daerah harus berbatasan dengan daerah lain di antara para pihak, atau menjadi provinsi atau kabupaten/kota di wilayahnya',
+  en: 'mandatory cooperation is only KSDD between bordering regions, or between a province and a kabupaten/kota in its territory (UU 23/2014 art. 363(2)): each region must border another of the parties, or be its province or one of its kabupaten/kota',
 };
 
-/** Mandatory cooperation: KSDD, and each region borders another party (either side's declared neighbours). */
+/**
+ * Mandatory cooperation (UU 23/2014 art. 363(2)): KSDD, and each region is tied
+ * to another party, by a border (either side's declared neighbours) or as a
+ * province and a kabupaten/kota in its territory ("72" and "72.71").
+ */
 export function bordering(
   kind: string,
   parties: { regionCode: string | null; neighbours: string[] | null }[],
@@ -291,7 +295,11 @@ export function bordering(
   const borders = (a: (typeof parties)[number], b: (typeof parties)[number]) =>
     (!!b.regionCode && (a.neighbours ?? []).includes(b.regionCode)) ||
     (!!a.regionCode && (b.neighbours ?? []).includes(a.regionCode));
-  return parties.every((a) => parties.some((b) => a !== b && borders(a, b)));
+  const within = (a: (typeof parties)[number], b: (typeof parties)[number]) =>
+    !!a.regionCode &&
+    !!b.regionCode &&
+    (b.regionCode.startsWith(`${a.regionCode}.`) || a.regionCode.startsWith(`${b.regionCode}.`));
+  return parties.every((a) => parties.some((b) => a !== b && (borders(a, b) || within(a, b))));
 }
 
 /** The stages reached by every party's signature (KB, PKS, renewal, Nota Kesepakatan, action plan); the others a single party may move to. */

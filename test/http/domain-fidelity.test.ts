@@ -5,6 +5,7 @@ import {
   patch,
   post,
   put,
+  regionTenantId,
   twoRegions,
   verifiedPartner,
 } from '../support/actors';
@@ -489,6 +490,18 @@ describe('kinds of cooperation checked against the parties', () => {
     );
     expect(potential.status).toBe(400);
     expect(((await potential.json()) as ProblemBody).errors?.[0]?.location).toBe('body.mandatory');
+  });
+
+  it('takes mandatory cooperation between a province and a kabupaten/kota in its territory, not another province’s (UU 23/2014 Pasal 363 ayat 2)', async () => {
+    const sulteng = await regionTenantId(h, '72');
+    const bali = await regionTenantId(h, '51');
+    const own = await agreement({ parties: [fx.a, sulteng], kind: 'KSDD', mandatory: true });
+    expect(own.status, await own.clone().text()).toBe(201);
+    const foreign = await agreement({ parties: [fx.a, bali], kind: 'KSDD', mandatory: true });
+    expect(foreign.status).toBe(400);
+    const [e] = ((await foreign.json()) as ProblemBody).errors ?? [];
+    expect(e).toMatchObject({ location: 'body.mandatory' });
+    expect(e!.message).toContain('provinsi dan kabupaten/kota dalam wilayahnya');
   });
 
   it('carries a sinergi with a ministry through a Nota Kesepakatan and an action plan, not KB and PKS', async () => {
