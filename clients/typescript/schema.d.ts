@@ -4393,7 +4393,7 @@ export interface components {
             skDate: string | null;
             skNumber: string | null;
             /** @enum {string} */
-            status: "draft" | "submitted" | "returned" | "prioritised" | "established" | "published" | "closed" | "archived";
+            status: "draft" | "submitted" | "returned" | "criteria_not_met" | "prioritised" | "established" | "published" | "closed" | "archived";
             supportBudget: string | null;
             supportOther: string | null;
             supportPolicy: string | null;
@@ -4634,6 +4634,24 @@ export interface components {
              */
             action: "publish";
         };
+        /** @description The TKKSD plenary finds it does not meet the criteria (admin): it ends as `criteria_not_met` (*tidak memenuhi kriteria*), recorded in the Berita Acara and counted in reports; unlike `return`, it is not sent back for revision. */
+        PotentialReject: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "reject";
+            /**
+             * Format: date
+             * @description The Berita Acara’s date.
+             * @example 2027-12-31
+             */
+            baDate: string;
+            /** @description The TKKSD plenary’s Berita Acara number, which records the finding. */
+            baNumber: string;
+            /** @description Which criterion it does not meet. */
+            reason: string;
+        };
         /** @description Sent back for revision, with a reason. */
         PotentialReturn: {
             /**
@@ -4652,7 +4670,7 @@ export interface components {
              */
             action: "submit";
         };
-        PotentialTransition: components["schemas"]["PotentialSubmit"] | components["schemas"]["PotentialPrioritise"] | components["schemas"]["PotentialEstablish"] | components["schemas"]["PotentialPublish"] | components["schemas"]["PotentialReturn"] | components["schemas"]["PotentialClose"] | components["schemas"]["PotentialArchive"];
+        PotentialTransition: components["schemas"]["PotentialSubmit"] | components["schemas"]["PotentialPrioritise"] | components["schemas"]["PotentialEstablish"] | components["schemas"]["PotentialPublish"] | components["schemas"]["PotentialReturn"] | components["schemas"]["PotentialReject"] | components["schemas"]["PotentialClose"] | components["schemas"]["PotentialArchive"];
         /** @description An RFC 9457 problem. `title` and `detail` follow `Accept-Language` (Indonesian by default). */
         Problem: {
             /** @enum {string} */
@@ -16309,7 +16327,7 @@ export interface operations {
                 /** @description Only this round’s. */
                 roundId?: string;
                 /** @description Only items in this state. */
-                status?: "draft" | "submitted" | "returned" | "prioritised" | "established" | "published" | "closed" | "archived";
+                status?: "draft" | "submitted" | "returned" | "criteria_not_met" | "prioritised" | "established" | "published" | "closed" | "archived";
             };
             header?: never;
             path: {

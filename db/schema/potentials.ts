@@ -52,6 +52,7 @@ export const potentialStatus = pgEnum('potential_status', [
   'published',
   'closed',
   'archived',
+  'criteria_not_met',
 ]);
 export const direction = pgEnum('direction', ['offer', 'need']);
 export const horizon = pgEnum('horizon', ['short', 'medium', 'long']);

@@ -65,7 +65,7 @@ export type AuditAction =
   | `mapping.${'berita_acara' | 'sk'}`
   | `membership.${'created' | 'updated' | 'removed'}`
   | `potential.${'created' | 'updated' | 'revised'}`
-  | `potential.${'submit' | 'prioritise' | 'establish' | 'publish' | 'return' | 'close' | 'archive'}`
+  | `potential.${'submit' | 'prioritise' | 'establish' | 'publish' | 'return' | 'close' | 'archive' | 'reject'}`
   | `profile.updated`
   | `proposal.${'created' | 'received' | 'expired' | 'answered' | 'accepted' | 'declined'}`
   | `round.${'opened' | 'updated' | 'closed' | 'reopened'}`

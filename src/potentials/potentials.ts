@@ -462,6 +462,12 @@ export async function applyTransition(
       ]);
       Object.assign(set, { skNumber: input.skNumber, skDate: input.skDate });
       break;
+    case 'reject':
+      // the plenary's finding, in its Berita Acara; the reason goes with the recorded event
+      required(['baNumber', 'baDate', 'reason']);
+      refuseDates([notAfterToday('body.baDate', BERITA_ACARA, input.baDate!, ctx.now())]);
+      Object.assign(set, { baNumber: input.baNumber, baDate: input.baDate });
+      break;
     case 'return':
       required(['reason']);
       set.returnReason = input.reason!;

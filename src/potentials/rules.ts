@@ -4,15 +4,19 @@
  * establishes it by decree (SK Kepala Daerah), the TKKSD publishes it. Any review
  * step can return it for revision with a reason. Pure data and functions.
  */
-export type Status =
-  | 'draft'
-  | 'submitted'
-  | 'returned'
-  | 'prioritised'
-  | 'established'
-  | 'published'
-  | 'closed'
-  | 'archived';
+/** Every state, in lifecycle order; `criteria_not_met`: the plenary found it does not meet the criteria. */
+export const STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'criteria_not_met',
+  'prioritised',
+  'established',
+  'published',
+  'closed',
+  'archived',
+] as const;
+export type Status = (typeof STATUSES)[number];
 export type Action =
   | 'submit'
   | 'prioritise'
@@ -20,6 +24,7 @@ export type Action =
   | 'publish'
   | 'return'
   | 'close'
+  | 'reject'
   | 'archive';
 export type ActorRole = 'admin' | 'liaison' | 'head' | 'viewer' | 'platform_admin';
 
@@ -68,8 +73,15 @@ export const TRANSITIONS: Record<Action, Rule> = {
     id: 'hanya potensi yang dipublikasikan yang dapat ditutup, oleh admin TKKSD',
     en: 'only a published potential can be closed, by the TKKSD admin',
   },
+  reject: {
+    from: ['submitted'],
+    to: 'criteria_not_met',
+    roles: ['admin'],
+    id: 'hanya pleno TKKSD (dicatat oleh admin) yang menyatakan potensi yang diajukan tidak memenuhi kriteria, dengan nomor dan tanggal Berita Acara serta alasannya',
+    en: 'only the TKKSD plenary (recorded by the admin) finds a submitted potential not meeting the criteria, with the Berita Acara number and date and its reason',
+  },
   archive: {
-    from: ['draft', 'returned', 'closed'],
+    from: ['draft', 'returned', 'criteria_not_met', 'closed'],
     to: 'archived',
     roles: ['admin'],
     id: 'hanya draf, potensi yang dikembalikan, atau yang sudah ditutup yang dapat diarsipkan, oleh admin TKKSD',

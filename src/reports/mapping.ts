@@ -5,17 +5,9 @@ import { yearInIndonesia } from '../forums/time';
 import { authorize, requirePlatformAdmin } from '../identity/access';
 import type { Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { STATUSES } from '../potentials/rules';
 
-const STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'prioritised',
-  'established',
-  'published',
-  'closed',
-  'archived',
-] as const;
+// every state of a potential, counted (criteria_not_met: the plenary found it does not meet the criteria)
 type Counts = Record<(typeof STATUSES)[number], number>;
 const zero = (): Counts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts;
 

@@ -669,3 +669,47 @@ describe('cooperation without a document', () => {
     expect(((await refused.json()) as ProblemBody).detail).toContain('tahap tidak boleh dilompati');
   });
 });
+
+describe('the plenary finds a potential does not meet the criteria', () => {
+  fixtures();
+  it('ends it as tidak memenuhi kriteria with its Berita Acara, apart from returned for revision, and counts it (PP 28/2018: the TKKSD plenary assesses)', async () => {
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials`,
+      potentialBody({ title: 'Pembangunan bandara perintis bersama' }),
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    const step = (body: Record<string, unknown>) =>
+      post(h, `/v1/tenants/${fx.a}/potentials/${id}/transitions`, body, fx.adminA.token);
+    expect((await step({ action: 'submit' })).status).toBe(200);
+    const bare = await step({ action: 'reject', reason: 'Bukan kewenangan daerah.' });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as ProblemBody).errors?.map((e) => e.location)).toContain(
+      'body.baNumber',
+    );
+    const rejected = await step({
+      action: 'reject',
+      baNumber: 'BA/5/2026',
+      baDate: '2026-11-12',
+      reason: 'Bandara perintis bukan urusan kewenangan kabupaten/kota.',
+    });
+    expect(rejected.status, await rejected.clone().text()).toBe(200);
+    expect(await rejected.json()).toMatchObject({
+      status: 'criteria_not_met',
+      baNumber: 'BA/5/2026',
+      baDate: '2026-11-12',
+    });
+    // not a revision: it cannot be prioritised or submitted again, only archived
+    expect((await step({ action: 'submit' })).status).toBe(409);
+    const province = await regionTenantId(h, '72');
+    const facilitator = await addMember(h, fx.platform.token, province, 'admin');
+    const report = await h.json<{
+      data: { regionCode: string; potentials: Record<string, number> }[];
+    }>(`/v1/tenants/${province}/reports/mapping`, { headers: bearer(facilitator.token) });
+    expect(
+      report.body.data.find((r) => r.regionCode === '72.71')!.potentials.criteria_not_met,
+    ).toBe(1);
+    expect((await step({ action: 'archive' })).status).toBe(200);
+  });
+});

@@ -61,6 +61,22 @@ export const TransitionBody = z
       })
       .strict()
       .openapi('PotentialReturn', { description: 'Sent back for revision, with a reason.' }),
+    z
+      .object({
+        action: z.literal('reject'),
+        baNumber: Name(100).openapi({
+          description: 'The TKKSD plenary’s Berita Acara number, which records the finding.',
+        }),
+        baDate: IsoDate.openapi({ description: 'The Berita Acara’s date.' }),
+        reason: z.string().trim().min(1).max(2000).openapi({
+          description: 'Which criterion it does not meet.',
+        }),
+      })
+      .strict()
+      .openapi('PotentialReject', {
+        description:
+          'The TKKSD plenary finds it does not meet the criteria (admin): it ends as `criteria_not_met` (*tidak memenuhi kriteria*), recorded in the Berita Acara and counted in reports; unlike `return`, it is not sent back for revision.',
+      }),
     only('close', 'PotentialClose', 'Taken out of the catalogue.'),
     only('archive', 'PotentialArchive', 'Archived for good.'),
   ])

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { cursorParam, limitParam } from '../../platform/pagination';
 import { listPotentials } from '../../potentials/potentials';
+import { STATUSES } from '../../potentials/rules';
 import { idPattern, jsonResponse, TenantParams } from '../common';
 import { tenantRead } from '../tenant-route';
 import { PotentialSchema } from './schemas';
@@ -18,16 +19,7 @@ export const listPotentialsRoute = tenantRead({
     params: TenantParams,
     query: z.object({
       status: z
-        .enum([
-          'draft',
-          'submitted',
-          'returned',
-          'prioritised',
-          'established',
-          'published',
-          'closed',
-          'archived',
-        ])
+        .enum(STATUSES)
         .optional()
         .openapi({
           param: { name: 'status', in: 'query' },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { STATUSES } from '../../potentials/rules';
 import { OBJECTS } from '../../reference/regulations';
 import { DateString, idPattern, NullableTimestamp, Timestamp } from '../common';
 
@@ -155,16 +156,7 @@ export const PotentialSchema = z
     ...common,
     agencyId: z.string().nullable(),
     roundId: z.string().nullable(),
-    status: z.enum([
-      'draft',
-      'submitted',
-      'returned',
-      'prioritised',
-      'established',
-      'published',
-      'closed',
-      'archived',
-    ]),
+    status: z.enum(STATUSES),
     returnReason: z.string().nullable(),
     baNumber: z.string().nullable(),
     baDate: DateString.nullable(),

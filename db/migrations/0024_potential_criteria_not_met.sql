@@ -1,0 +1,1 @@
+ALTER TYPE "public"."potential_status" ADD VALUE 'criteria_not_met';
