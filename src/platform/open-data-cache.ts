@@ -35,6 +35,8 @@ export function openDataCache(options: {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let known: { version: number; at: number } | null = null;
+  /** writes this process answered: a version read while one was under way is not kept */
+  let writes = 0;
   const drop = (key: string) => {
     const old = entries.get(key);
     if (old) bytes -= old.body.byteLength;
@@ -45,6 +47,7 @@ export function openDataCache(options: {
       try {
         await next();
       } finally {
+        writes++;
         known = null; // this process wrote: ask the database again
       }
       return;
@@ -57,15 +60,18 @@ export function openDataCache(options: {
       return next();
     const ctx = c.get('ctx');
     const at = Date.now();
-    if (!known || at - known.at >= options.versionTtlMs) {
-      const [row] = await ctx.db
+    let row = known;
+    if (!row || at - row.at >= options.versionTtlMs) {
+      const before = writes;
+      const [read] = await ctx.db
         .select({ version: openDataVersion.version })
         .from(openDataVersion)
         .where(eq(openDataVersion.id, 1));
-      if (!row) return next(); // not migrated yet
-      known = { version: row.version, at };
+      if (!read) return next(); // not migrated yet
+      row = { version: read.version, at };
+      // kept for the next requests only if no write of this process ended meanwhile
+      if (writes === before) known = row;
     }
-    const row = known;
     const url = new URL(c.req.url);
     const key = `${ctx.lang} ${today(ctx)} ${url.pathname}${url.search}`;
     const hit = entries.get(key);
