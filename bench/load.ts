@@ -100,11 +100,6 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
   return child;
 }
 
-/** The server's own process: `npm start` runs it as the child's child when bundling first. */
-function serverPid(child: ChildProcess): number {
-  return child.pid!;
-}
-
 async function stopServer(child: ChildProcess) {
   if (child.exitCode !== null) return;
   process.kill(-child.pid!, 'SIGTERM');
@@ -334,7 +329,7 @@ async function scenario(
     for (const w of writers0) writers.push(await signIn(base, w));
     const catalogIds = await catalogIdsFrom(base);
     phase(`${label}: ${CLIENTS} clients for ${SECONDS} s`);
-    return await run(label, base, serverPid(child), writers, catalogIds);
+    return await run(label, base, child.pid!, writers, catalogIds);
   } finally {
     await stopServer(child);
     done();

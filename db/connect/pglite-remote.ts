@@ -22,7 +22,6 @@ import * as schema from '../schema';
 
 type ThreadCall =
   | { op: 'query'; sql: string; params: unknown[]; rowMode: 'object' | 'array' }
-  | { op: 'exec'; sql: string }
   | { op: 'close' };
 export type ThreadRequest = ThreadCall & { id: number };
 
@@ -175,15 +174,6 @@ export class RemotePglite implements Queryable {
       await begun;
       await this.#raw('COMMIT');
       return result;
-    } finally {
-      this.#release(true);
-    }
-  }
-
-  async exec(sql: string): Promise<unknown> {
-    await this.#acquire(true);
-    try {
-      return await this.#send({ op: 'exec', sql });
     } finally {
       this.#release(true);
     }

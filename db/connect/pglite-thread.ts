@@ -69,9 +69,6 @@ port.on('message', async (m: ThreadRequest) => {
         };
         break;
       }
-      case 'exec':
-        reply = { id: m.id, ok: true, result: await pg.exec(m.sql) };
-        break;
       case 'close':
         await pg.close();
         reply = { id: m.id, ok: true, result: null };

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { openDataVersion } from '../../db/schema';
-import type { AppEnv } from './context';
-import { today } from './context';
+import { type AppEnv, today } from './context';
 
 /**
  * The open data everyone reads without signing in (the catalogue, its

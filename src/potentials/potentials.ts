@@ -339,13 +339,12 @@ export async function updatePotential({
   const place = (await placesOf(ctx.db, [before.regionCode])).get(before.regionCode)!;
   return ctx.db.transaction(async (tx) => {
     if (before.status === 'published') {
-      // the row as read carries no search columns: the snapshot is what was shown
-      const snapshot = before;
       await tx.insert(potentialRevisions).values({
         id: newId('event', ctx.now().getTime()),
         potentialId: before.id,
         version: before.version,
-        snapshot,
+        // the row as read carries no search columns: the snapshot is what was shown
+        snapshot: before,
         actorUserId: actingUserId(ctx),
         createdAt: ctx.now(),
       });
