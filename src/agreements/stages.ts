@@ -179,7 +179,7 @@ export function consentOf(row: Pick<AgreementFacts, 'confirmedAt'>, parties: { s
 }
 
 /** A PKS past its end, neither renewed nor ended: *berakhir tanpa perpanjangan*. */
-export function isLapsed(row: Pick<AgreementFacts, 'stage' | 'pksEnd'>, today: string): boolean {
+export function isLapsed(row: { stage: string; pksEnd: string | null }, today: string): boolean {
   return row.stage !== 'berakhir' && !!row.pksEnd && row.pksEnd < today;
 }
 

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { agreementActions, agreementEvaluations } from '../../db/schema';
-import { type AgreementFacts, flagsOf } from '../agreements/stages';
+import { type AgreementFacts, flagsOf, isLapsed } from '../agreements/stages';
 import { spokenDate } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
 import type { DigestItem } from './render';
@@ -108,7 +108,7 @@ export async function addAgreementItems(
       a.stage !== 'berakhir' &&
       a.pksEnd <= isoDate(addDays(now, EXPIRING_AGREEMENT_DAYS))
     ) {
-      const lapsed = a.pksEnd < isoDate(now); // as isLapsed: past its end, not ended
+      const lapsed = isLapsed(a, isoDate(now));
       add(a.tenantId, {
         section: 'lapsing',
         key: `agreement-expiring:${a.id}`,
