@@ -2757,28 +2757,18 @@ export interface components {
         Agreement: {
             /**
              * Format: date
+             * @description Sinergi: the action plan.
              * @example 2027-06-30
              */
             actionPlanDate: string | null;
-            /** @description Sinergi: the action plan. */
-            actionPlanNumber: string | null;
             actions: components["schemas"]["AgreementAction"][];
             affairs: string[];
-            budgeted: boolean | null;
-            burdensBudget: boolean | null;
-            burdensPublic: boolean | null;
             /**
              * @description `pending` until every invited party confirmed: until then the agreement binds no one and counts nowhere (profiles, match history, flags).
              * @enum {string}
              */
             consent: "pending" | "confirmed" | "declined";
             documents: components["schemas"]["AgreementDocument"][];
-            /**
-             * Format: date
-             * @example 2027-06-30
-             */
-            dprdApprovalDate: string | null;
-            dprdApprovalRef: string | null;
             evaluations: components["schemas"]["AgreementEvaluation"][];
             flags: {
                 evaluationDue: boolean;
@@ -2803,25 +2793,44 @@ export interface components {
              * @example 2027-06-30
              */
             kbDate: string | null;
-            kbNumber: string | null;
             kbSignatories: string[] | null;
             kind: components["schemas"]["CooperationKind"];
             /** @description Mandatory cooperation (wajib, UU 23/2014 art. 363): KSDD between bordering regions. */
             mandatory: boolean;
             /**
              * Format: date
+             * @description Sinergi: the Nota Kesepakatan.
              * @example 2027-06-30
              */
             memorandumDate: string | null;
-            /** @description Sinergi: the Nota Kesepakatan. */
-            memorandumNumber: string | null;
             model: string | null;
             object: string | null;
             /** @description The forum session it came out of (through a follow-up of its minutes), if any. */
             originSessionId: string | null;
             parties: {
+                /** @description Sinergi: the action plan, in this party’s register. */
+                actionPlanNumber: string | null;
+                /** @description A region: whether its funding is budgeted in this year’s APBD. */
+                budgeted: boolean | null;
+                /** @description A region: whether the PKS burdens its own APBD. */
+                burdensBudget: boolean | null;
+                /** @description A region: whether the PKS burdens its public. */
+                burdensPublic: boolean | null;
+                /**
+                 * Format: date
+                 * @example 2027-06-30
+                 */
+                dprdApprovalDate: string | null;
+                /** @description A region: its own DPRD’s approval, when the law asks for it (PP 28/2018: burdens the region and the public, or not budgeted). */
+                dprdApprovalRef: string | null;
                 id: string;
+                /** @description The Kesepakatan Bersama under this party’s own register number: one text signed by all, each party numbers it in its own register. */
+                kbNumber: string | null;
+                /** @description Sinergi: the Nota Kesepakatan, in this party’s register. */
+                memorandumNumber: string | null;
                 name: string;
+                /** @description The PKS, in this party’s register. */
+                pksNumber: string | null;
                 regionCode: string | null;
                 /** Format: date-time */
                 respondedAt: string | null;
@@ -2841,7 +2850,6 @@ export interface components {
              * @example 2027-06-30
              */
             pksEnd: string | null;
-            pksNumber: string | null;
             /**
              * Format: date
              * @example 2027-06-30
@@ -5095,15 +5103,15 @@ export interface components {
         SignActionPlan: {
             /** @description The delegation (surat kuasa) number: required when delegated. */
             delegationRef?: string;
-            /** @description The same for every party: a different one answers 409 naming the field. */
+            /** @description One text signed by every party: its date and period must be the same for all (a different one answers 409 naming the field); `number` is the signing party’s own register number, and a region’s DPRD approval is its own. */
             document: {
                 /**
                  * Format: date
-                 * @description The document’s date.
+                 * @description The document’s date: the same for every party.
                  * @example 2027-12-31
                  */
                 date: string;
-                /** @description The document’s number. */
+                /** @description The number under which the signing party records the document in its own register (each party has its own). */
                 number: string;
             };
             /**
@@ -5144,15 +5152,15 @@ export interface components {
         SignKesepakatanBersama: {
             /** @description The delegation (surat kuasa) number: required when delegated. */
             delegationRef?: string;
-            /** @description The same for every party: a different one answers 409 naming the field. */
+            /** @description One text signed by every party: its date and period must be the same for all (a different one answers 409 naming the field); `number` is the signing party’s own register number, and a region’s DPRD approval is its own. */
             document: {
                 /**
                  * Format: date
-                 * @description The document’s date.
+                 * @description The document’s date: the same for every party.
                  * @example 2027-12-31
                  */
                 date: string;
-                /** @description The document’s number. */
+                /** @description The number under which the signing party records the document in its own register (each party has its own). */
                 number: string;
             };
             /**
@@ -5180,15 +5188,15 @@ export interface components {
         SignNotaKesepakatan: {
             /** @description The delegation (surat kuasa) number: required when delegated. */
             delegationRef?: string;
-            /** @description The same for every party: a different one answers 409 naming the field. */
+            /** @description One text signed by every party: its date and period must be the same for all (a different one answers 409 naming the field); `number` is the signing party’s own register number, and a region’s DPRD approval is its own. */
             document: {
                 /**
                  * Format: date
-                 * @description The document’s date.
+                 * @description The document’s date: the same for every party.
                  * @example 2027-12-31
                  */
                 date: string;
-                /** @description The document’s number. */
+                /** @description The number under which the signing party records the document in its own register (each party has its own). */
                 number: string;
             };
             /**
@@ -5216,17 +5224,17 @@ export interface components {
         SignPerjanjianKerjaSama: {
             /** @description The delegation (surat kuasa) number: required when delegated. */
             delegationRef?: string;
-            /** @description The same for every party: a different one answers 409 naming the field. */
+            /** @description One text signed by every party: its date and period must be the same for all (a different one answers 409 naming the field); `number` is the signing party’s own register number, and a region’s DPRD approval is its own. */
             document: {
                 /** @description Whether it is already budgeted in the APBD (default true). */
                 budgeted?: boolean;
-                /** @description Whether it burdens the regional budget (APBD). */
-                burdensBudget: boolean;
+                /** @description Whether it burdens the signing region’s own budget (APBD): required of a region, not asked of a partner. */
+                burdensBudget?: boolean;
                 /** @description Whether it burdens the public (default false). */
                 burdensPublic?: boolean;
                 /**
                  * Format: date
-                 * @description The document’s date.
+                 * @description The document’s date: the same for every party.
                  * @example 2027-12-31
                  */
                 date: string;
@@ -5244,7 +5252,7 @@ export interface components {
                  * @example 2027-12-31
                  */
                 end: string;
-                /** @description The document’s number. */
+                /** @description The number under which the signing party records the document in its own register (each party has its own). */
                 number: string;
                 /**
                  * Format: date
@@ -5278,11 +5286,11 @@ export interface components {
         SignRenewal: {
             /** @description The delegation (surat kuasa) number: required when delegated. */
             delegationRef?: string;
-            /** @description The same for every party: a different one answers 409 naming the field. */
+            /** @description One text signed by every party: its date and period must be the same for all (a different one answers 409 naming the field); `number` is the signing party’s own register number, and a region’s DPRD approval is its own. */
             document: {
                 /**
                  * Format: date
-                 * @description The document’s date.
+                 * @description The document’s date: the same for every party.
                  * @example 2027-12-31
                  */
                 date: string;
@@ -5292,7 +5300,7 @@ export interface components {
                  * @example 2027-12-31
                  */
                 end: string;
-                /** @description The document’s number. */
+                /** @description The number under which the signing party records the document in its own register (each party has its own). */
                 number: string;
             };
             /**
@@ -9013,8 +9021,29 @@ export interface operations {
                             id: string;
                             kind: components["schemas"]["CooperationKind"];
                             parties: {
+                                /** @description Sinergi: the action plan, in this party’s register. */
+                                actionPlanNumber: string | null;
+                                /** @description A region: whether its funding is budgeted in this year’s APBD. */
+                                budgeted: boolean | null;
+                                /** @description A region: whether the PKS burdens its own APBD. */
+                                burdensBudget: boolean | null;
+                                /** @description A region: whether the PKS burdens its public. */
+                                burdensPublic: boolean | null;
+                                /**
+                                 * Format: date
+                                 * @example 2027-06-30
+                                 */
+                                dprdApprovalDate: string | null;
+                                /** @description A region: its own DPRD’s approval, when the law asks for it (PP 28/2018: burdens the region and the public, or not budgeted). */
+                                dprdApprovalRef: string | null;
                                 id: string;
+                                /** @description The Kesepakatan Bersama under this party’s own register number: one text signed by all, each party numbers it in its own register. */
+                                kbNumber: string | null;
+                                /** @description Sinergi: the Nota Kesepakatan, in this party’s register. */
+                                memorandumNumber: string | null;
                                 name: string;
+                                /** @description The PKS, in this party’s register. */
+                                pksNumber: string | null;
                                 regionCode: string | null;
                                 /** Format: date-time */
                                 respondedAt: string | null;

@@ -49,25 +49,15 @@ export const agreements = pgTable(
     sourceId: text(),
     /** the forum session it came out of (a follow-up of its minutes), if any */
     originSessionId: text(),
-    kbNumber: text(),
+    /** the document's own date and its parties' signatures: the same for every party */
     kbDate: day(),
     kbSignatories: text().array(),
     /** sinergi: the Nota Kesepakatan (memorandum) and the action plan, each signed by every party */
-    memorandumNumber: text(),
     memorandumDate: day(),
-    actionPlanNumber: text(),
     actionPlanDate: day(),
-    pksNumber: text(),
     pksDate: day(),
     pksStart: day(),
     pksEnd: day(),
-    burdensBudget: boolean(),
-    dprdApprovalRef: text(),
-    dprdApprovalDate: day(),
-    /** burdens the public (not only the budget): needs DPRD approval too */
-    burdensPublic: boolean(),
-    /** already budgeted in the APBD; when not, DPRD approval is needed */
-    budgeted: boolean(),
     /** when the last invited party confirmed: until then the agreement binds no one and counts nowhere */
     confirmedAt: ts(),
     createdBy: text()
@@ -94,6 +84,21 @@ export const agreementParties = pgTable(
     respondedAt: ts(),
     respondedBy: text(),
     declineReason: text(),
+    /**
+     * Each party records one signed text under its own register number (nomor
+     * register), and each region's DPRD gives its own approval: per party, not
+     * per agreement.
+     */
+    kbNumber: text(),
+    memorandumNumber: text(),
+    actionPlanNumber: text(),
+    pksNumber: text(),
+    /** a region's answers for its own APBD (PP 28/2018): whether its DPRD must approve */
+    burdensBudget: boolean(),
+    burdensPublic: boolean(),
+    budgeted: boolean(),
+    dprdApprovalRef: text(),
+    dprdApprovalDate: day(),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.tenantId] }), index().on(t.tenantId)],
 );

@@ -47,6 +47,15 @@ export type PartyView = {
   regionCode: string | null;
   status: 'invited' | 'confirmed' | 'declined';
   respondedAt: Date | null;
+  kbNumber: string | null;
+  memorandumNumber: string | null;
+  actionPlanNumber: string | null;
+  pksNumber: string | null;
+  burdensBudget: boolean | null;
+  burdensPublic: boolean | null;
+  budgeted: boolean | null;
+  dprdApprovalRef: string | null;
+  dprdApprovalDate: string | null;
 };
 
 export function partiesOf(ctx: Ctx, agreementIds: string[]) {
@@ -58,6 +67,15 @@ export function partiesOf(ctx: Ctx, agreementIds: string[]) {
       regionCode: tenants.regionCode,
       status: agreementParties.status,
       respondedAt: agreementParties.respondedAt,
+      kbNumber: agreementParties.kbNumber,
+      memorandumNumber: agreementParties.memorandumNumber,
+      actionPlanNumber: agreementParties.actionPlanNumber,
+      pksNumber: agreementParties.pksNumber,
+      burdensBudget: agreementParties.burdensBudget,
+      burdensPublic: agreementParties.burdensPublic,
+      budgeted: agreementParties.budgeted,
+      dprdApprovalRef: agreementParties.dprdApprovalRef,
+      dprdApprovalDate: agreementParties.dprdApprovalDate,
     })
     .from(agreementParties)
     .innerJoin(tenants, eq(tenants.id, agreementParties.tenantId))

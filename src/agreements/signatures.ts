@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
   agreementActions,
   agreementEvents,
+  agreementParties,
   agreementSignatures,
   agreements,
 } from '../../db/schema';
@@ -49,14 +50,33 @@ const PKS_END = { id: 'tanggal berakhir PKS', en: 'PKS end' };
 const PKS_DATE = { id: 'tanggal PKS', en: 'PKS date' };
 const KB_DATE = { id: 'tanggal Kesepakatan Bersama', en: 'Kesepakatan Bersama date' };
 
-/** The document as every party must sign it: only the fields its stage has, checked. */
-function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<string, unknown> {
+type Checked = {
+  /** what must be the same for every party: the one text they all sign */
+  shared: Record<string, unknown>;
+  /** what is the signing party's own: its register number, its DPRD's approval */
+  own: Record<string, unknown>;
+};
+
+/**
+ * The document as one party signs it, checked: the fields its stage has, split
+ * into what every party signs alike (the date, the period) and what each party
+ * keeps for itself (its register number and, for a region, its DPRD approval
+ * and its answers about its own APBD).
+ */
+function documentFor(
+  stage: SignedStage,
+  d: SignedDocument,
+  row: Row,
+  signer: { type: string },
+): Checked {
   const errors: RaisedFieldError[] = [];
   if (stage === 'kesepakatan_bersama' || stage === 'nota_kesepakatan' || stage === 'rencana_aksi')
-    return { number: d.number, date: d.date };
+    return { shared: { date: d.date }, own: { number: d.number } };
   if (stage === 'perjanjian_kerja_sama') {
-    for (const f of ['start', 'end', 'burdensBudget'] as const)
+    const region = signer.type === 'region';
+    for (const f of ['start', 'end'] as const)
       if (d[f] === undefined) errors.push(need(`body.document.${f}`));
+    if (region && d.burdensBudget === undefined) errors.push(need('body.document.burdensBudget'));
     const end =
       d.start && d.end
         ? notBefore('body.document.end', PKS_END, d.end, PKS_START, d.start, true)
@@ -69,8 +89,9 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
     if (kb) errors.push(kb);
     // PP 28/2018 (seed 002: "yang membebani … dan masyarakat harus mendapat persetujuan DPRD"):
     // approval when the cooperation burdens the region *and* the public, or its funding is not
-    // budgeted in this year's APBD; either burden alone does not call for it
-    const needsDprd = (!!d.burdensBudget && !!d.burdensPublic) || d.budgeted === false;
+    // budgeted in this year's APBD; either burden alone does not call for it. Each region asks
+    // its own DPRD; a partner has none.
+    const needsDprd = region && ((!!d.burdensBudget && !!d.burdensPublic) || d.budgeted === false);
     const dprd = {
       id: 'wajib bila kerja sama membebani daerah dan masyarakat, atau pembiayaannya belum dianggarkan dalam APBD tahun berjalan (persetujuan DPRD: nomor dan tanggal)',
       en: 'is required when the cooperation burdens both the region and the public, or its funding is not budgeted in this year’s APBD (DPRD approval: number and date)',
@@ -81,15 +102,17 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
       errors.push({ location: 'body.document.dprdApprovalDate', message: dprd });
     if (errors.length) throw badRequest({ key: 'request.invalid' }, errors);
     return {
-      number: d.number,
-      date: d.date,
-      start: d.start,
-      end: d.end,
-      burdensBudget: d.burdensBudget,
-      burdensPublic: d.burdensPublic ?? false,
-      budgeted: d.budgeted ?? true,
-      dprdApprovalRef: d.dprdApprovalRef ?? null,
-      dprdApprovalDate: d.dprdApprovalDate ?? null,
+      shared: { date: d.date, start: d.start, end: d.end },
+      own: region
+        ? {
+            number: d.number,
+            burdensBudget: d.burdensBudget,
+            burdensPublic: d.burdensPublic ?? false,
+            budgeted: d.budgeted ?? true,
+            dprdApprovalRef: needsDprd ? d.dprdApprovalRef : null,
+            dprdApprovalDate: needsDprd ? d.dprdApprovalDate : null,
+          }
+        : { number: d.number },
     };
   }
   if (!d.end) throw badRequest({ key: 'request.invalid' }, [need('body.document.end')]);
@@ -100,40 +123,57 @@ function documentFor(stage: SignedStage, d: SignedDocument, row: Row): Record<st
         message: fieldMessage('agreements.must_extend_current_end', { pksEnd: row.pksEnd }),
       },
     ]);
-  return { number: d.number, date: d.date, end: d.end };
+  return { shared: { date: d.date, end: d.end }, own: { number: d.number } };
 }
 
-/** What the stage writes on the agreement once every party has signed. */
+/** What the stage writes on the agreement once every party has signed: the shared text. */
 function fieldsOf(stage: SignedStage, doc: Record<string, unknown>, signatories: string[]) {
   if (stage === 'kesepakatan_bersama')
-    return { kbNumber: doc.number, kbDate: doc.date, kbSignatories: signatories } as Partial<Row>;
-  if (stage === 'nota_kesepakatan')
-    return { memorandumNumber: doc.number, memorandumDate: doc.date } as Partial<Row>;
-  if (stage === 'rencana_aksi')
-    return { actionPlanNumber: doc.number, actionPlanDate: doc.date } as Partial<Row>;
+    return { kbDate: doc.date, kbSignatories: signatories } as Partial<Row>;
+  if (stage === 'nota_kesepakatan') return { memorandumDate: doc.date } as Partial<Row>;
+  if (stage === 'rencana_aksi') return { actionPlanDate: doc.date } as Partial<Row>;
   if (stage === 'perjanjian_kerja_sama')
-    return {
-      pksNumber: doc.number,
-      pksDate: doc.date,
-      pksStart: doc.start,
-      pksEnd: doc.end,
-      burdensBudget: doc.burdensBudget,
-      burdensPublic: doc.burdensPublic,
-      budgeted: doc.budgeted,
-      dprdApprovalRef: doc.dprdApprovalRef,
-      dprdApprovalDate: doc.dprdApprovalDate,
-    } as Partial<Row>;
+    return { pksDate: doc.date, pksStart: doc.start, pksEnd: doc.end } as Partial<Row>;
   return { pksEnd: doc.end } as Partial<Row>;
 }
 
+/** What the stage writes on each party once every party has signed: the party's own record. */
+function partyFieldsOf(stage: SignedStage, own: Record<string, unknown>) {
+  const number = own.number as string;
+  if (stage === 'kesepakatan_bersama') return { kbNumber: number };
+  if (stage === 'nota_kesepakatan') return { memorandumNumber: number };
+  if (stage === 'rencana_aksi') return { actionPlanNumber: number };
+  if (stage === 'perjanjian_kerja_sama')
+    return {
+      pksNumber: number,
+      burdensBudget: (own.burdensBudget as boolean | undefined) ?? null,
+      burdensPublic: (own.burdensPublic as boolean | undefined) ?? null,
+      budgeted: (own.budgeted as boolean | undefined) ?? null,
+      dprdApprovalRef: (own.dprdApprovalRef as string | null | undefined) ?? null,
+      dprdApprovalDate: (own.dprdApprovalDate as string | null | undefined) ?? null,
+    };
+  // a renewal (addendum) keeps its numbers in the signatures; the party's PKS number stays
+  return null;
+}
+
+const OWN_FIELDS = new Set([
+  'number',
+  'burdensBudget',
+  'burdensPublic',
+  'budgeted',
+  'dprdApprovalRef',
+  'dprdApprovalDate',
+]);
+
+/** Fields of the shared text that differ from another party's signature (its own fields aside). */
 const differingFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  Object.keys(a).filter((k) => (a[k] ?? null) !== (b[k] ?? null));
+  Object.keys(a).filter((k) => !OWN_FIELDS.has(k) && (a[k] ?? null) !== (b[k] ?? null));
 
 /**
  * One party signs a stage's document: in a region its head, or an admin
  * recording the head's signature; in a partner its admin. Every party signs
- * the same document (number, dates); the stage is reached with the last
- * signature, in the same transaction. Audited in the signing party's tenant.
+ * the same text (its dates and period), each under its own register number;
+ * the stage is reached with the last signature, in the same transaction. Audited in the signing party's tenant.
  */
 export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput }) {
   const { tenant, row, parties } = await agreementAccess(
@@ -166,7 +206,8 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
         message: fieldMessage('agreements.is_required_when_delegated_official_signs'),
       },
     ]);
-  const document = documentFor(input.stage, input.document, row);
+  const { shared, own } = documentFor(input.stage, input.document, row, tenant);
+  const document = { ...shared, ...own };
   if (input.stage === 'rencana_aksi') {
     const [a] = await ctx.db
       .select({ id: agreementActions.id })
@@ -206,7 +247,7 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
       if (signed.some((s) => s.tenantId === tenant.id)) throw agreementRule('already_signed');
       const other = signed[0];
       if (other) {
-        const differs = differingFields(document, other.document);
+        const differs = differingFields(shared, other.document);
         if (differs.length) throw agreementRule('document_differs', differs.join(', '));
       }
       await tx.insert(agreementSignatures).values({
@@ -236,18 +277,38 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
         },
       });
       if (signed.length + 1 === parties.length) {
-        const names = [
+        const all = [
           ...signed,
-          { signatoryName: input.signatoryName, signatoryPosition: input.signatoryPosition },
-        ].map((s) => `${s.signatoryName}, ${s.signatoryPosition}`);
+          {
+            tenantId: tenant.id,
+            signatoryName: input.signatoryName,
+            signatoryPosition: input.signatoryPosition,
+            document,
+          },
+        ];
+        const names = all.map((s) => `${s.signatoryName}, ${s.signatoryPosition}`);
         await applyStage(
           tx,
           ctx,
           locked,
           input.stage,
-          fieldsOf(input.stage, document, names),
+          fieldsOf(input.stage, shared, names),
           tenant.id,
         );
+        // each party's own register number (and DPRD approval), from its own signature
+        for (const s of all) {
+          const fields = partyFieldsOf(input.stage, s.document);
+          if (fields)
+            await tx
+              .update(agreementParties)
+              .set(fields)
+              .where(
+                and(
+                  eq(agreementParties.agreementId, row.id),
+                  eq(agreementParties.tenantId, s.tenantId),
+                ),
+              );
+        }
       }
     });
   } catch (err) {

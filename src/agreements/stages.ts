@@ -7,9 +7,8 @@ export type AgreementFacts = {
   confirmedAt: Date | null;
   kbDate: string | null;
   memorandumDate: string | null;
-  actionPlanNumber: string | null;
   actionPlanDate: string | null;
-  pksNumber: string | null;
+  pksDate: string | null;
   pksStart: string | null;
   pksEnd: string | null;
 };
@@ -194,7 +193,7 @@ export function flagsOf(
   const last = evaluations.at(-1);
   // the first signed document (KB, or a sinergi's Nota Kesepakatan) with nothing operative after it
   const opened = row.kbDate ?? row.memorandumDate;
-  const operative = row.kind === 'SINERGI' ? row.actionPlanNumber : row.pksNumber;
+  const operative = row.kind === 'SINERGI' ? row.actionPlanDate : row.pksDate;
   const started = row.pksStart ?? row.actionPlanDate;
   return {
     stalled:

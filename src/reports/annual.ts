@@ -129,9 +129,10 @@ async function regionContent(ctx: Ctx, tenantId: string, year: number) {
         title: agreements.title,
         kind: agreements.kind,
         stage: agreements.stage,
-        kbNumber: agreements.kbNumber,
-        memorandumNumber: agreements.memorandumNumber,
-        pksNumber: agreements.pksNumber,
+        // the numbers under which this region registered the documents
+        kbNumber: agreementParties.kbNumber,
+        memorandumNumber: agreementParties.memorandumNumber,
+        pksNumber: agreementParties.pksNumber,
         pksStart: agreements.pksStart,
         pksEnd: agreements.pksEnd,
       })

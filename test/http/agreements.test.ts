@@ -8,9 +8,8 @@ type Agreement = {
   stage: string;
   stageLabel: { id: string; en: string };
   consent: string;
-  parties: { id: string; status: string }[];
+  parties: { id: string; status: string; kbNumber: string | null }[];
   signatures: { tenantId: string; signatoryName: string }[];
-  kbNumber: string | null;
   kbSignatories: string[] | null;
   flags: {
     stalled: boolean;
@@ -278,12 +277,13 @@ describe('agreements', () => {
         signatoryName: 'Mohamad Irwan',
         signatoryPosition: 'Bupati Sigi',
         signedOn: day(-9),
-        document: { ...kb, number: 'KB/LAIN' },
+        // another date is another text (another register number is not: each party has its own)
+        document: { ...kb, date: day(-9) },
       },
       sigiAdmin.token,
     );
     expect(other.status).toBe(409);
-    expect(((await other.json()) as ProblemBody).detail).toContain('number');
+    expect(((await other.json()) as ProblemBody).detail).toContain('date');
     // a liaison is no signatory
     const liaisonless = await addMember(h, sigiAdmin.token, sigi, 'viewer');
     expect(
@@ -317,7 +317,7 @@ describe('agreements', () => {
       )
     ).json()) as Agreement;
     expect(reached.stage).toBe('kesepakatan_bersama');
-    expect(reached.kbNumber).toBe('KB/01/2026');
+    expect(reached.parties.map((p) => p.kbNumber)).toEqual(['KB/01/2026', 'KB/01/2026']);
     expect(reached.kbSignatories).toEqual([
       'Hadianto Rasyid, Wali Kota Palu',
       'Mohamad Irwan, Bupati Sigi',

@@ -213,6 +213,98 @@ describe('who signs, and when the DPRD approves', () => {
     expect(errors[0]!.message).toContain('membebani daerah dan masyarakat');
   });
 
+  it('keeps each party’s own register number and its own DPRD approval; the text, date and period stay one (Permendagri 22/2020; PP 28/2018)', async () => {
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      { title: 'Pengelolaan sampah regional', parties: [fx.a, fx.b], kind: 'KSDD' },
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    await confirmAgreement(h, id, fx.b, fx.adminB.token);
+    const sign = (tenant: string, token: string, stage: string, document: object) =>
+      post(
+        h,
+        `/v1/tenants/${tenant}/agreements/${id}/signatures`,
+        {
+          stage,
+          signatoryName: 'Kepala Daerah',
+          signatoryPosition: tenant === fx.a ? 'Wali Kota Palu' : 'Bupati Sigi',
+          signedOn: '2026-11-02',
+          document,
+        },
+        token,
+      );
+    const kbA = await sign(fx.a, fx.adminA.token, 'kesepakatan_bersama', {
+      number: '119/12/PLU/2026',
+      date: '2026-11-02',
+    });
+    expect(kbA.status, await kbA.clone().text()).toBe(200);
+    // the same text under another register's number is no conflict; another date is
+    const otherDate = await sign(fx.b, fx.adminB.token, 'kesepakatan_bersama', {
+      number: '119/45/KS/2026',
+      date: '2026-11-03',
+    });
+    expect(otherDate.status).toBe(409);
+    expect(JSON.stringify(await otherDate.json())).toContain('date');
+    const kbB = await sign(fx.b, fx.adminB.token, 'kesepakatan_bersama', {
+      number: '119/45/KS/2026',
+      date: '2026-11-02',
+    });
+    expect(kbB.status, await kbB.clone().text()).toBe(200);
+    type Read = {
+      stage: string;
+      kbDate: string;
+      parties: {
+        id: string;
+        kbNumber: string | null;
+        pksNumber: string | null;
+        dprdApprovalRef: string | null;
+        dprdApprovalDate: string | null;
+      }[];
+    };
+    const afterKb = (await kbB.json()) as Read;
+    expect(afterKb.stage).toBe('kesepakatan_bersama');
+    expect(afterKb.kbDate).toBe('2026-11-02');
+    expect(Object.fromEntries(afterKb.parties.map((p) => [p.id, p.kbNumber]))).toEqual({
+      [fx.a]: '119/12/PLU/2026',
+      [fx.b]: '119/45/KS/2026',
+    });
+    // the PKS: Palu's cooperation burdens its APBD and its public, so its DPRD approves; Sigi's
+    // share is budgeted and burdens only its budget, so its DPRD is not asked
+    const term = { date: '2026-11-20', start: '2026-12-01', end: '2028-11-30' };
+    const pksA = await sign(fx.a, fx.adminA.token, 'perjanjian_kerja_sama', {
+      ...term,
+      number: '180/77/HK/2026',
+      burdensBudget: true,
+      burdensPublic: true,
+      dprdApprovalRef: '170/05/DPRD/2026',
+      dprdApprovalDate: '2026-11-15',
+    });
+    expect(pksA.status, await pksA.clone().text()).toBe(200);
+    const pksB = await sign(fx.b, fx.adminB.token, 'perjanjian_kerja_sama', {
+      ...term,
+      number: '415.4/21/PKS/2026',
+      burdensBudget: true,
+      burdensPublic: false,
+    });
+    expect(pksB.status, await pksB.clone().text()).toBe(200);
+    const done = (await pksB.json()) as Read;
+    expect(done.stage).toBe('perjanjian_kerja_sama');
+    expect(done.parties.find((p) => p.id === fx.a)).toMatchObject({
+      kbNumber: '119/12/PLU/2026',
+      pksNumber: '180/77/HK/2026',
+      dprdApprovalRef: '170/05/DPRD/2026',
+      dprdApprovalDate: '2026-11-15',
+    });
+    expect(done.parties.find((p) => p.id === fx.b)).toMatchObject({
+      kbNumber: '119/45/KS/2026',
+      pksNumber: '415.4/21/PKS/2026',
+      dprdApprovalRef: null,
+      dprdApprovalDate: null,
+    });
+  });
+
   it('refuses a PKS dated before its Kesepakatan Bersama, or ending before it starts, naming both dates (PP 28/2018: KB, then PKS)', async () => {
     const sign = await withKb('Pengolahan air limbah bersama', '2026-11-10');
     const early = await sign({
@@ -572,18 +664,25 @@ describe('kinds of cooperation checked against the parties', () => {
       fx.adminA.token,
     );
     expect(action.status, await action.clone().text()).toBe(201);
-    const done = (await signByAll(h, id, 'rencana_aksi', plan, signers)) as {
+    const done = await signByAll<{
       stage: string;
-      memorandumNumber?: string;
-      actionPlanNumber?: string;
-      kbNumber?: string | null;
-    };
+      memorandumDate: string;
+      actionPlanDate: string;
+      kbDate: string | null;
+      parties: { memorandumNumber: string; actionPlanNumber: string; kbNumber: string | null }[];
+    }>(h, id, 'rencana_aksi', plan, signers);
     expect(done).toMatchObject({
       stage: 'rencana_aksi',
-      memorandumNumber: 'NK.050/12/2026',
-      actionPlanNumber: 'RA-01/2026',
-      kbNumber: null,
+      memorandumDate: '2026-11-20',
+      actionPlanDate: '2026-11-25',
+      kbDate: null,
     });
+    for (const party of done.parties)
+      expect(party).toMatchObject({
+        memorandumNumber: 'NK.050/12/2026',
+        actionPlanNumber: 'RA-01/2026',
+        kbNumber: null,
+      });
     const moved = await post(
       h,
       `/v1/tenants/${fx.a}/agreements/${id}/transitions`,

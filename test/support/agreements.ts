@@ -6,7 +6,7 @@ import type { Harness } from './harness';
 export type Signatory = { tenant: string; token: string; name: string; position: string };
 
 /** Every party signs the same document of a stage; the last signature reaches it. */
-export async function signByAll(
+export async function signByAll<T = { stage: string; signatures: unknown[] }>(
   h: Harness,
   agreementId: string,
   stage:
@@ -29,7 +29,7 @@ export async function signByAll(
     );
     expect(last.status, await last.clone().text()).toBe(200);
   }
-  return (await last!.json()) as { stage: string; signatures: unknown[] };
+  return (await last!.json()) as T;
 }
 
 /** An invited party's admin confirms taking part. */

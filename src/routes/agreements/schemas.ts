@@ -39,6 +39,36 @@ export const Party = z.object({
     description: 'An invited party is not bound until its admin confirms.',
   }),
   respondedAt: NullableTimestamp,
+  kbNumber: z.string().nullable().openapi({
+    description:
+      'The Kesepakatan Bersama under this party’s own register number: one text signed by all, each party numbers it in its own register.',
+  }),
+  memorandumNumber: z
+    .string()
+    .nullable()
+    .openapi({ description: 'Sinergi: the Nota Kesepakatan, in this party’s register.' }),
+  actionPlanNumber: z
+    .string()
+    .nullable()
+    .openapi({ description: 'Sinergi: the action plan, in this party’s register.' }),
+  pksNumber: z.string().nullable().openapi({ description: 'The PKS, in this party’s register.' }),
+  burdensBudget: z
+    .boolean()
+    .nullable()
+    .openapi({ description: 'A region: whether the PKS burdens its own APBD.' }),
+  burdensPublic: z
+    .boolean()
+    .nullable()
+    .openapi({ description: 'A region: whether the PKS burdens its public.' }),
+  budgeted: z
+    .boolean()
+    .nullable()
+    .openapi({ description: 'A region: whether its funding is budgeted in this year’s APBD.' }),
+  dprdApprovalRef: z.string().nullable().openapi({
+    description:
+      'A region: its own DPRD’s approval, when the law asks for it (PP 28/2018: burdens the region and the public, or not budgeted).',
+  }),
+  dprdApprovalDate: DateString.nullable(),
 });
 export const Consent = z.enum(['pending', 'confirmed', 'declined']).openapi({
   description:
@@ -108,25 +138,15 @@ export const AgreementSchema = z
     originSessionId: z.string().nullable().openapi({
       description: 'The forum session it came out of (through a follow-up of its minutes), if any.',
     }),
-    kbNumber: z.string().nullable(),
     kbDate: DateString.nullable(),
     kbSignatories: z.array(z.string()).nullable(),
-    memorandumNumber: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Sinergi: the Nota Kesepakatan.' }),
-    memorandumDate: DateString.nullable(),
-    actionPlanNumber: z.string().nullable().openapi({ description: 'Sinergi: the action plan.' }),
-    actionPlanDate: DateString.nullable(),
-    pksNumber: z.string().nullable(),
+    memorandumDate: DateString.nullable().openapi({
+      description: 'Sinergi: the Nota Kesepakatan.',
+    }),
+    actionPlanDate: DateString.nullable().openapi({ description: 'Sinergi: the action plan.' }),
     pksDate: DateString.nullable(),
     pksStart: DateString.nullable(),
     pksEnd: DateString.nullable(),
-    burdensBudget: z.boolean().nullable(),
-    burdensPublic: z.boolean().nullable(),
-    budgeted: z.boolean().nullable(),
-    dprdApprovalRef: z.string().nullable(),
-    dprdApprovalDate: DateString.nullable(),
     parties: z.array(Party),
     actions: z.array(AgreementAction),
     evaluations: z.array(AgreementEvaluation),

@@ -21,10 +21,14 @@ const signer = {
   signedOn: IsoDate.openapi({ description: 'The date of the signature.' }),
 };
 const numbered = {
-  number: Name(100).openapi({ description: 'The document’s number.' }),
-  date: IsoDate.openapi({ description: 'The document’s date.' }),
+  number: Name(100).openapi({
+    description:
+      'The number under which the signing party records the document in its own register (each party has its own).',
+  }),
+  date: IsoDate.openapi({ description: 'The document’s date: the same for every party.' }),
 };
-const sameForAll = 'The same for every party: a different one answers 409 naming the field.';
+const sameForAll =
+  'One text signed by every party: its date and period must be the same for all (a different one answers 409 naming the field); `number` is the signing party’s own register number, and a region’s DPRD approval is its own.';
 
 /**
  * One shape per stage, discriminated by `stage`: what each document needs is
@@ -51,9 +55,10 @@ export const SignAgreementRequest = z
             ...numbered,
             start: IsoDate.openapi({ description: 'First day in force.' }),
             end: IsoDate.openapi({ description: 'Last day in force (after start).' }),
-            burdensBudget: z
-              .boolean()
-              .openapi({ description: 'Whether it burdens the regional budget (APBD).' }),
+            burdensBudget: z.boolean().optional().openapi({
+              description:
+                'Whether it burdens the signing region’s own budget (APBD): required of a region, not asked of a partner.',
+            }),
             burdensPublic: z
               .boolean()
               .optional()
