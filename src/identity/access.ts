@@ -97,7 +97,13 @@ export const PERMISSIONS = {
     facilitator: [],
     apiKeyScope: null,
   },
-  'interests.decide': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  /** answering an interest: the head's decision, or the TKKSD secretariat recording it */
+  'interests.decide': {
+    region: ['admin', 'head'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: null,
+  },
   'proposals.create': { region: ['admin'], partner: [], facilitator: [], apiKeyScope: null },
   'proposals.read': {
     region: ['admin', 'head'],
@@ -175,6 +181,51 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** Each role as officials name the office that holds it. */
+const OFFICES: Record<
+  'region' | 'partner' | 'province',
+  Record<string, { id: string; en: string }>
+> = {
+  region: {
+    admin: { id: 'Sekretariat TKKSD', en: 'the TKKSD secretariat' },
+    head: { id: 'kepala daerah', en: 'the head of region' },
+    liaison: { id: 'pejabat penghubung perangkat daerah', en: 'an agency’s liaison officer' },
+    viewer: { id: 'pemantau', en: 'an observer' },
+  },
+  partner: {
+    admin: { id: 'pengelola organisasi', en: 'the organisation’s administrator' },
+    member: { id: 'anggota organisasi', en: 'a member of the organisation' },
+  },
+  province: {
+    admin: { id: 'Sekretariat TKKSD provinsi', en: 'the province’s TKKSD secretariat' },
+    head: { id: 'gubernur', en: 'the governor' },
+    liaison: { id: 'pejabat penghubung provinsi', en: 'a province liaison officer' },
+    viewer: { id: 'pemantau provinsi', en: 'a province observer' },
+  },
+};
+
+const joined = (words: string[], and: string) =>
+  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)}`;
+
+/** Who may do an act, named by office in both languages (no role codes): the 403's words. */
+export function whoMay(roles: readonly Role[], where: 'region' | 'partner' | 'province') {
+  const names = roles.flatMap((r) => OFFICES[where][r] ?? []);
+  return {
+    whoId: names.length
+      ? joined(
+          names.map((n) => n.id),
+          'atau',
+        )
+      : 'admin platform',
+    whoEn: names.length
+      ? joined(
+          names.map((n) => n.en),
+          'or',
+        )
+      : 'a platform admin',
+  };
+}
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type Access = {
   tenant: TenantRow;
@@ -246,7 +297,7 @@ export async function authorize(
     if (!allowed.includes(membership.role)) {
       throw new ApiError('FORBIDDEN', {
         key: 'access.forbidden',
-        params: { role: membership.role, permission },
+        params: whoMay(allowed, tenant.type === 'region' ? 'region' : 'partner'),
       });
     }
     return { tenant, via: 'member', role: membership.role, agencyId: membership.agencyId };
@@ -256,7 +307,7 @@ export async function authorize(
     if (!(rule.facilitator as Role[]).includes(facilitatorRole)) {
       throw new ApiError('FORBIDDEN', {
         key: 'access.forbidden',
-        params: { role: `province ${facilitatorRole}`, permission },
+        params: whoMay(rule.facilitator, 'province'),
       });
     }
     return { tenant, via: 'facilitator', role: facilitatorRole, agencyId: null };

@@ -61,8 +61,8 @@ export const messages = {
     en: 'API keys cannot do this; use a user session.',
   },
   'access.forbidden': {
-    id: (p) => `Peran Anda (${p.role}) tidak cukup untuk tindakan ini (${p.permission}).`,
-    en: (p) => `Your role (${p.role}) does not allow this (${p.permission}).`,
+    id: (p) => `Tindakan ini hanya dapat dilakukan oleh ${p.whoId}.`,
+    en: (p) => `Only ${p.whoEn} can do this.`,
   },
   'access.scope': {
     id: (p) => `Kunci API ini tidak memiliki cakupan ${p.scope}.`,

@@ -48,9 +48,11 @@ export const TRANSITIONS: Record<Action, Rule> = {
   establish: {
     from: ['prioritised'],
     to: 'established',
-    roles: ['head'],
-    id: 'hanya kepala daerah yang menetapkan, dan hanya potensi yang sudah diprioritaskan (dengan nomor dan tanggal SK)',
-    en: 'only the head of region establishes, and only a prioritised potential (with the decree’s SK number and date)',
+    // the SK is the head's decree: signed in, the head records it; otherwise the TKKSD
+    // secretariat records it, with the decree's number and date as its evidence
+    roles: ['head', 'admin'],
+    id: 'potensi ditetapkan dengan SK kepala daerah, dicatat oleh kepala daerah atau Sekretariat TKKSD dengan nomor dan tanggal SK, dan hanya potensi yang sudah diprioritaskan',
+    en: 'a potential is established by the head’s decree (SK), recorded by the head or the TKKSD secretariat with the SK’s number and date, and only once prioritised',
   },
   publish: {
     from: ['established'],

@@ -11,7 +11,7 @@ import {
 } from '../support/actors';
 import { confirmAgreement, signByAll } from '../support/agreements';
 import { createHarness, type Harness, type ProblemBody } from '../support/harness';
-import { potentialBody } from '../support/potentials';
+import { potentialBody, publishPotential } from '../support/potentials';
 
 /** A potential and an agreement name their object; the regulations that then apply come back as a checklist. */
 let h: Harness;
@@ -488,11 +488,24 @@ describe('one Berita Acara and one SK for a list of potentials', () => {
       [ids[0], 2, 'prioritised'],
       [ids[1], 3, 'prioritised'],
     ]);
-    // the SK is the head's: the TKKSD admin cannot issue it
+    // the SK is the head's decree: a liaison cannot record it; the TKKSD secretariat records it
+    // with the decree's number and date (the head need not sign in)
     const skBody = { kind: 'sk', number: 'SK/100/2026', date: '2026-11-20', potentialIds: ids };
-    expect((await decide(skBody)).status).toBe(403);
-    const head = await addMember(h, fx.adminA.token, fx.a, 'head');
-    const sk = await post(h, `/v1/tenants/${fx.a}/potentials/decisions`, skBody, head.token);
+    const agency = (await (
+      await post(h, `/v1/tenants/${fx.a}/agencies`, { name: 'Bappeda' }, fx.adminA.token)
+    ).json()) as { id: string };
+    const liaison = await addMember(h, fx.adminA.token, fx.a, 'liaison', agency.id);
+    const byLiaison = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials/decisions`,
+      skBody,
+      liaison.token,
+    );
+    expect(byLiaison.status).toBe(403);
+    expect(((await byLiaison.json()) as ProblemBody).detail).toContain(
+      'dicatat oleh kepala daerah atau Sekretariat TKKSD',
+    );
+    const sk = await decide(skBody);
     expect(sk.status, await sk.clone().text()).toBe(201);
     expect(
       ((await sk.json()) as { potentials: { status: string }[] }).potentials.map((p) => p.status),
@@ -509,6 +522,47 @@ describe('one Berita Acara and one SK for a list of potentials', () => {
       [ids[0], 'established'],
       [ids[1], 'established'],
     ]);
+  });
+});
+
+describe('the head’s role is one story (PP 28/2018: acts of the head; the TKKSD secretariat records them)', () => {
+  fixtures();
+  it('lets the head answer the interest the digest asks about, or the secretariat record the answer; anyone else is told who may, by office, without codes', async () => {
+    const potentialId = await publishPotential(h, fx.a, fx.adminA, null, {
+      title: 'Wisata bahari terpadu',
+    });
+    const partners = [
+      await verifiedPartner(h, fx.platform.token, 'PT Bahari Nusantara', 'company'),
+      await verifiedPartner(h, fx.platform.token, 'Universitas Tadulako', 'university'),
+    ];
+    const interest = async (partner: { id: string; token: string }) => {
+      const res = await post(
+        h,
+        `/v1/tenants/${partner.id}/interests`,
+        { potentialId, message: 'Kami berminat mengelola bersama.' },
+        partner.token,
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const decide = (id: string, token: string) =>
+      post(h, `/v1/tenants/${fx.a}/interests/${id}/decision`, { decision: 'accept' }, token);
+    const head = await addMember(h, fx.adminA.token, fx.a, 'head');
+    const viewer = await addMember(h, fx.adminA.token, fx.a, 'viewer');
+    const first = await interest(partners[0]!);
+    // the head decides it, as the digest asks
+    const byHead = await decide(first, head.token);
+    expect(byHead.status, await byHead.clone().text()).toBe(200);
+    const second = await interest(partners[1]!);
+    const byViewer = await decide(second, viewer.token);
+    expect(byViewer.status).toBe(403);
+    const problem = (await byViewer.json()) as ProblemBody;
+    expect(problem.detail).toBe(
+      'Tindakan ini hanya dapat dilakukan oleh Sekretariat TKKSD atau kepala daerah.',
+    );
+    expect(problem.detail).not.toMatch(/\(|interests\.decide|viewer|head/);
+    // the secretariat records the head's decision
+    expect((await decide(second, fx.adminA.token)).status).toBe(200);
   });
 });
 
