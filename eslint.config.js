@@ -90,6 +90,7 @@ export default tseslint.config(
       'src/scheduling/**/*.ts',
       'src/forums/time.ts',
       'src/platform/date-rules.ts',
+      'src/reference/authority.ts',
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',

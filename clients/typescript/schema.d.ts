@@ -3113,6 +3113,14 @@ export interface components {
             targetType: string;
             tenantId: string | null;
         };
+        AuthorityWarning: {
+            affair: string;
+            message: {
+                en: string;
+                id: string;
+            };
+            source: string;
+        };
         BatchDecisionRequest: {
             /** @description Who attended the plenary (Berita Acara). */
             attendees?: {
@@ -4349,6 +4357,8 @@ export interface components {
             activity: string;
             affairs: string[];
             agencyId: string | null;
+            /** @description A kabupaten/kota naming an affair the province holds (UU 23/2014, annex: forestry, energy and mineral resources, the sea within 12 miles): the rule, and the part that is the kabupaten/kota’s own. The object of a cooperation must be within the region’s authority; the warning does not block. */
+            authorityWarnings: components["schemas"]["AuthorityWarning"][];
             /**
              * Format: date
              * @example 2027-06-30

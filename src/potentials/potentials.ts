@@ -17,6 +17,7 @@ import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platfo
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
+import { withAuthority } from '../reference/authority';
 import { regulationsFor } from '../reference/regulations';
 import { termCodes } from '../reference/vocabularies';
 import { checkRoundOpen } from './rounds';
@@ -270,7 +271,7 @@ export async function createPotential({
       targetId: id,
       diff: { title: { to: row!.title }, direction: { to: row!.direction } },
     });
-    return row!;
+    return withAuthority(row!);
   });
 }
 
@@ -382,7 +383,7 @@ export async function updatePotential({
       targetId: before.id,
       diff,
     });
-    return after!;
+    return withAuthority(after!);
   });
 }
 
@@ -517,7 +518,7 @@ export async function applyTransition(
       ),
     },
   });
-  return after;
+  return withAuthority(after!);
 }
 
 const TRANSITION_TARGET = Object.fromEntries(
@@ -551,7 +552,7 @@ export async function getPotential({
       .orderBy(desc(potentialRevisions.version)),
   ]);
   return {
-    ...row,
+    ...withAuthority(row),
     history,
     revisions,
     regulations: regulationsFor(row.object, row.cooperationKinds),
@@ -589,5 +590,5 @@ export async function listPotentials({
     .orderBy(asc(potentials.id))
     .limit(limit + 1);
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
-  return { data: page, nextCursor };
+  return { data: page.map(withAuthority), nextCursor };
 }

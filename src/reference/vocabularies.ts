@@ -4,6 +4,8 @@
  * serves it from there, and later validation checks codes against it.
  * Codes are stable API values; labels are for people.
  */
+import { PROVINCIAL_AFFAIRS } from './authority';
+
 export type Term = {
   code: string;
   id: string;
@@ -393,8 +395,29 @@ const partnerKinds: Vocabulary = {
   ],
 };
 
+/**
+ * Each affair says which level holds it (UU 23/2014, annex): most are shared,
+ * each level holding its own sub-affairs; a few are the province's, with the
+ * kabupaten/kota's narrow part named.
+ */
+const affairsWithAuthority: Vocabulary = {
+  ...affairs,
+  terms: affairs.terms.map((t) => {
+    const provincial = PROVINCIAL_AFFAIRS[t.code];
+    return {
+      ...t,
+      descriptionId:
+        provincial?.id ??
+        'urusan konkuren: provinsi dan kabupaten/kota masing-masing berwenang atas sub-urusannya (UU 23/2014, lampiran)',
+      descriptionEn:
+        provincial?.en ??
+        'a concurrent affair: the province and the kabupaten/kota each hold their own sub-affairs (UU 23/2014, annex)',
+    };
+  }),
+};
+
 export const VOCABULARIES = [
-  affairs,
+  affairsWithAuthority,
   strategicIssues,
   cooperationKinds,
   cooperationModels,

@@ -566,6 +566,58 @@ describe('the head’s role is one story (PP 28/2018: acts of the head; the TKKS
   });
 });
 
+describe('authority by level of government (UU 23/2014, annex; seed 002: the object is within the region’s authority)', () => {
+  fixtures();
+  it('warns a kabupaten/kota naming a provincial affair, with the rule and its own part; a province is not warned; the vocabulary says who holds each', async () => {
+    const draft = async (tenant: string, token: string, affairs: string[]) => {
+      const res = await post(
+        h,
+        `/v1/tenants/${tenant}/potentials`,
+        potentialBody({ title: 'Ekowisata hutan dan pesisir', affairs }),
+        token,
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()) as {
+        id: string;
+        authorityWarnings: { affair: string; message: { id: string; en: string } }[];
+      };
+    };
+    const palu = await draft(fx.a, fx.adminA.token, [
+      'pariwisata',
+      'kehutanan',
+      'kelautan_perikanan',
+    ]);
+    expect(palu.authorityWarnings.map((w) => w.affair)).toEqual([
+      'kehutanan',
+      'kelautan_perikanan',
+    ]);
+    expect(palu.authorityWarnings[0]!.message.id).toContain(
+      'urusan kehutanan adalah kewenangan pemerintah provinsi (UU 23/2014',
+    );
+    expect(palu.authorityWarnings[0]!.message.id).toContain('taman hutan raya');
+    expect(palu.authorityWarnings[1]!.message.id).toContain('sampai 12 mil');
+    // the warning stays with the potential as it is read
+    const read = await h.json<{ authorityWarnings: unknown[] }>(
+      `/v1/tenants/${fx.a}/potentials/${palu.id}`,
+      { headers: bearer(fx.adminA.token) },
+    );
+    expect(read.body.authorityWarnings).toHaveLength(2);
+    // a province holds them: no warning
+    const province = await regionTenantId(h, '72');
+    const provinceAdmin = await addMember(h, fx.platform.token, province, 'admin');
+    const sulteng = await draft(province, provinceAdmin.token, ['kehutanan']);
+    expect(sulteng.authorityWarnings).toEqual([]);
+    const vocabulary = await h.json<{ terms: { code: string; description: string | null }[] }>(
+      '/v1/vocabularies/affairs',
+    );
+    const term = (code: string) => vocabulary.body.terms.find((t) => t.code === code)!;
+    expect(term('energi_sumber_daya_mineral').description).toContain(
+      'kewenangan pemerintah provinsi',
+    );
+    expect(term('pariwisata').description).toContain('urusan konkuren');
+  });
+});
+
 describe('kinds of cooperation checked against the parties', () => {
   fixtures();
   const agreement = (body: Record<string, unknown>) =>

@@ -151,6 +151,14 @@ const common = {
   tenantId: z.string(),
 };
 
+export const AuthorityWarning = z
+  .object({
+    affair: z.string(),
+    message: z.object({ id: z.string(), en: z.string() }),
+    source: z.string(),
+  })
+  .openapi('AuthorityWarning');
+
 export const PotentialSchema = z
   .object({
     ...common,
@@ -161,6 +169,10 @@ export const PotentialSchema = z
     baNumber: z.string().nullable(),
     baDate: DateString.nullable(),
     priorityRank: z.number().int().nullable(),
+    authorityWarnings: z.array(AuthorityWarning).openapi({
+      description:
+        'A kabupaten/kota naming an affair the province holds (UU 23/2014, annex: forestry, energy and mineral resources, the sea within 12 miles): the rule, and the part that is the kabupaten/kota’s own. The object of a cooperation must be within the region’s authority; the warning does not block.',
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
