@@ -2797,6 +2797,7 @@ export interface components {
             kind: components["schemas"]["CooperationKind"];
             /** @description Mandatory cooperation (wajib, UU 23/2014 art. 363): KSDD between bordering regions. */
             mandatory: boolean;
+            mandatoryGround: components["schemas"]["MandatoryGround"];
             /**
              * Format: date
              * @description Sinergi: the Nota Kesepakatan.
@@ -3256,6 +3257,7 @@ export interface components {
              * @default false
              */
             mandatory?: boolean;
+            mandatoryGround?: components["schemas"]["MandatoryGround"];
             model?: string;
             /**
              * @description What it concerns (goods/services, regional assets, investment, infrastructure, public service, other): the agreement lists the regulations that apply.
@@ -4015,6 +4017,11 @@ export interface components {
             en: string;
             id: string;
         };
+        /**
+         * @description UU 23/2014 art. 363(2): `cross_border_externality` (an affair with cross-border externalities) or `efficient_shared_service` (a public service more efficient when managed together). Required when `mandatory` is true.
+         * @enum {string|null}
+         */
+        MandatoryGround: "cross_border_externality" | "efficient_shared_service" | null;
         MappingRound: {
             /** Format: date-time */
             createdAt: string;
@@ -4385,6 +4392,7 @@ export interface components {
             isDemo: boolean;
             issues: string[];
             mandatory: boolean;
+            mandatoryGround: components["schemas"]["MandatoryGround"];
             model: string | null;
             /** @enum {string|null} */
             object: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya" | null;
@@ -4514,8 +4522,9 @@ export interface components {
             horizon: "short" | "medium" | "long";
             /** @description Codes of `strategic-issues`. */
             issues: string[];
-            /** @description Mandatory cooperation with neighbours (wajib, UU 23/2014 art. 363) rather than voluntary. */
+            /** @description Mandatory cooperation (wajib, UU 23/2014 art. 363) rather than voluntary: with a bordering region, or between a province and a kabupaten/kota in its territory. Its matches and suggestions come only from those regions. */
             mandatory: boolean;
+            mandatoryGround?: components["schemas"]["MandatoryGround"];
             /** @description Preferred code of `cooperation-models`. */
             model?: string | null;
             /**
@@ -4586,8 +4595,9 @@ export interface components {
             horizon?: "short" | "medium" | "long";
             /** @description Codes of `strategic-issues`. */
             issues?: string[];
-            /** @description Mandatory cooperation with neighbours (wajib, UU 23/2014 art. 363) rather than voluntary. */
+            /** @description Mandatory cooperation (wajib, UU 23/2014 art. 363) rather than voluntary: with a bordering region, or between a province and a kabupaten/kota in its territory. Its matches and suggestions come only from those regions. */
             mandatory?: boolean;
+            mandatoryGround?: components["schemas"]["MandatoryGround"];
             /** @description Preferred code of `cooperation-models`. */
             model?: string | null;
             /**
@@ -4867,6 +4877,7 @@ export interface components {
             isDemo: boolean;
             issues: string[];
             mandatory: boolean;
+            mandatoryGround: components["schemas"]["MandatoryGround"];
             model: string | null;
             /** @enum {string|null} */
             object: "barang_jasa" | "aset_daerah" | "investasi" | "infrastruktur" | "pelayanan_publik" | "lainnya" | null;

@@ -39,6 +39,8 @@ export const agreements = pgTable(
     kind: text().notNull(),
     /** mandatory cooperation (UU 23/2014 art. 363): KSDD between bordering regions only */
     mandatory: boolean().notNull().default(false),
+    /** a mandatory cooperation's ground (UU 23/2014 art. 363(2)) */
+    mandatoryGround: text(),
     model: text(),
     /** what it concerns (goods/services, regional assets, …): decides the regulations that apply */
     object: text(),

@@ -101,6 +101,8 @@ export const potentials = pgTable(
     direction: direction().notNull(),
     cooperationKinds: text().array().notNull(),
     mandatory: boolean().notNull(),
+    /** a mandatory potential's ground (UU 23/2014 art. 363(2)): `cross_border_externality` or `efficient_shared_service` */
+    mandatoryGround: text(),
     affairs: text().array().notNull(),
     issues: text().array().notNull(),
     model: text(),

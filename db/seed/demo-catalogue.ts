@@ -18,6 +18,8 @@ export type DemoPotential = {
   model: string;
   valueIdr: number;
   mandatory?: boolean;
+  /** UU 23/2014 art. 363(2): why it is mandatory */
+  mandatoryGround?: 'cross_border_externality' | 'efficient_shared_service';
   outputs: string[];
   outcome: string;
   indicator: string;
@@ -116,6 +118,7 @@ export const FIRST_POTENTIALS: DemoPotential[] = [
     model: 'joint_authority',
     valueIdr: 12_000_000_000,
     mandatory: true,
+    mandatoryGround: 'efficient_shared_service',
     outputs: ['40 sirene', 'Peta jalur evakuasi'],
     outcome: 'Waktu evakuasi berkurang.',
     indicator: 'Persentase kelurahan dengan sistem peringatan dini',
@@ -245,6 +248,7 @@ export const FIRST_POTENTIALS: DemoPotential[] = [
     model: 'joint_authority',
     valueIdr: 9_000_000_000,
     mandatory: true,
+    mandatoryGround: 'efficient_shared_service',
     outputs: ['TPA regional', 'Armada angkut'],
     outcome: 'Teluk lebih bersih.',
     indicator: 'Persentase sampah terkelola',
@@ -833,6 +837,7 @@ const MORE_POTENTIALS: DemoPotential[] = [
     affairs: ['pekerjaan_umum_penataan_ruang', 'lingkungan_hidup'],
     issues: ['penanggulangan_bencana', 'tata_ruang'],
     mandatory: true,
+    mandatoryGround: 'cross_border_externality',
     model: 'joint_authority',
     valueIdr: 90_000_000_000,
     outputs: ['Kolam retensi', 'Sistem pemantauan debit sungai'],
@@ -922,6 +927,7 @@ const MORE_POTENTIALS: DemoPotential[] = [
     affairs: ['pekerjaan_umum_penataan_ruang'],
     issues: ['penanggulangan_bencana'],
     mandatory: true,
+    mandatoryGround: 'cross_border_externality',
     model: 'joint_authority',
     valueIdr: 70_000_000_000,
     outputs: ['Tanggul sungai', 'Pintu air'],
@@ -1227,6 +1233,7 @@ const MORE_POTENTIALS: DemoPotential[] = [
     affairs: ['kesehatan'],
     issues: ['pelayanan_publik'],
     mandatory: true,
+    mandatoryGround: 'cross_border_externality',
     model: 'handshake',
     valueIdr: 400_000_000,
     outputs: ['Pelaporan kasus bersama', 'Juru pemantau jentik'],
@@ -1751,6 +1758,7 @@ const MORE_POTENTIALS: DemoPotential[] = [
     affairs: ['pekerjaan_umum_penataan_ruang', 'perhubungan'],
     issues: ['tata_ruang'],
     mandatory: true,
+    mandatoryGround: 'efficient_shared_service',
     model: 'joint_authority',
     valueIdr: 110_000_000_000,
     outputs: ['Jalan lingkar', 'Jembatan'],
@@ -2051,6 +2059,7 @@ const MORE_POTENTIALS: DemoPotential[] = [
     affairs: ['lingkungan_hidup'],
     issues: ['tata_ruang'],
     mandatory: true,
+    mandatoryGround: 'cross_border_externality',
     model: 'joint_authority',
     valueIdr: 9_000_000_000,
     outputs: ['Pemantauan limbah bersama', 'Penataan bantaran sungai'],
@@ -2250,6 +2259,7 @@ const MORE_POTENTIALS: DemoPotential[] = [
     affairs: ['pekerjaan_umum_penataan_ruang', 'pertanahan'],
     issues: ['tata_ruang'],
     mandatory: true,
+    mandatoryGround: 'cross_border_externality',
     model: 'handshake',
     valueIdr: 800_000_000,
     outputs: ['Kesepakatan batas rencana', 'Peta bersama'],

@@ -156,6 +156,7 @@ export async function seedDemo(
           direction: p.direction,
           cooperationKinds: p.kinds,
           mandatory: p.mandatory ?? false,
+          mandatoryGround: p.mandatory ? (p.mandatoryGround ?? null) : null,
           affairs: p.affairs,
           issues: p.issues,
           model: p.model,

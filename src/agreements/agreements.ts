@@ -30,7 +30,9 @@ import {
   consentOf,
   flagsOf,
   kindMismatch,
+  MANDATORY_GROUND_REQUIRED,
   MANDATORY_RULE,
+  type MandatoryGround,
   NO_FLAGS,
   nextStages,
   rule,
@@ -206,6 +208,7 @@ export type CreateAgreementInput = {
   kind: string;
   /** mandatory cooperation (UU 23/2014 art. 363): KSDD between bordering regions only */
   mandatory?: boolean;
+  mandatoryGround?: MandatoryGround;
   model?: string;
   object?: string;
   affairs?: string[];
@@ -266,6 +269,8 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
     else if (input.mandatory && !bordering(input.kind, found))
       errors.push({ location: 'body.mandatory', message: MANDATORY_RULE });
   }
+  if (input.mandatory && !input.mandatoryGround)
+    errors.push({ location: 'body.mandatoryGround', message: MANDATORY_GROUND_REQUIRED });
   if (input.model && !termCodes('cooperation-models').has(input.model))
     errors.push({
       location: 'body.model',
@@ -337,6 +342,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       title: input.title,
       kind: input.kind,
       mandatory: input.mandatory ?? false,
+      mandatoryGround: input.mandatory ? (input.mandatoryGround ?? null) : null,
       model: input.model ?? null,
       object: input.object ?? null,
       affairs,

@@ -231,6 +231,12 @@ export async function topCandidates(
     ...b.affairs.map((code) => `${who}.a.${code}`),
   ]);
   const province = input.filter.province;
+  // a mandatory potential: only the regions it can be mandatory with (`mayBeMandatoryWith`)
+  const mandatory = !target.mandatory
+    ? null
+    : target.regionCode.includes('.')
+      ? sql`m.region_code = ${target.provinceCode}::text`
+      : sql`m.province_code = ${target.regionCode}::text`;
   const result = await db.execute(sql`
     with a as (
       -- one pass: per row only its bounds, gathered as three arrays (no per-row tuple store to write and rescan)
@@ -251,6 +257,7 @@ export async function topCandidates(
         where m.keys && ${textArray(keys)}::text[]
           and m.expires_on >= ${input.todayIso}::date
           and m.tenant_id <> ${target.tenantId}::text
+          ${mandatory ? sql`and m.side <> 2 and (m.region_code = any(${textArray(target.neighbours)}::text[]) or ${mandatory})` : sql``}
           ${province ? sql`and case when m.side = 2 then ${province}::text = any(m.interest_provinces) else m.province_code = ${province}::text end` : sql``}
         offset 0) c
     ), th as (

@@ -13,6 +13,7 @@ import {
   GEOGRAPHY_CASES,
   historyValue,
   isCandidate,
+  mayBeMandatoryWith,
   rank,
   score,
   scoreValue,
@@ -59,9 +60,22 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
     offer: c.type === 'partner' ? null : c.direction === 'offer',
     freshness: tenths('freshness', freshnessValue(c.updatedAt, now)),
   }));
-  const geography = geographyOf(own[0]!, new Set(neighbourTenants));
+  const neighbouring = new Set(neighbourTenants);
+  const geography = geographyOf(own[0]!, neighbouring);
   const bounds = rows.flatMap((r) => {
-    const [id, tenantId, , issueMask, affairMask, flags] = r;
+    const [id, tenantId, regionCode, issueMask, affairMask, flags] = r;
+    // a mandatory potential is suggested only to the regions it can be mandatory with
+    if (
+      (flags & 2) === 2 &&
+      !(
+        tenant.type === 'region' &&
+        mayBeMandatoryWith(
+          { regionCode, neighbours: neighbouring.has(tenantId) ? [tenant.regionCode!] : [] },
+          tenant.regionCode!,
+        )
+      )
+    )
+      return [];
     const b = bestBounds(
       {
         issueMask,

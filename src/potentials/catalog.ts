@@ -259,6 +259,7 @@ export const publicColumns = {
   direction: potentials.direction,
   cooperationKinds: potentials.cooperationKinds,
   mandatory: potentials.mandatory,
+  mandatoryGround: potentials.mandatoryGround,
   affairs: potentials.affairs,
   issues: potentials.issues,
   model: potentials.model,

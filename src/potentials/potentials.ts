@@ -9,6 +9,7 @@ import {
   potentialRevisions,
   potentials,
 } from '../../db/schema';
+import { MANDATORY_GROUND_REQUIRED, type MandatoryGround } from '../agreements/stages';
 import { type Access, authorize } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
@@ -50,6 +51,7 @@ export type PotentialInput = {
   direction: 'offer' | 'need';
   cooperationKinds: string[];
   mandatory: boolean;
+  mandatoryGround?: MandatoryGround | null;
   affairs: string[];
   issues: string[];
   model?: string | null;
@@ -106,6 +108,9 @@ async function validateCodes(
   // UU 23/2014 art. 363: mandatory cooperation binds bordering regions, so only KSDD
   if (input.mandatory && input.cooperationKinds?.some((k) => k !== 'KSDD'))
     errors.push({ location: 'body.mandatory', message: MANDATORY_ONLY_KSDD });
+  // UU 23/2014 art. 363(2): a mandatory cooperation rests on one of two grounds, recorded
+  if (input.mandatory && !input.mandatoryGround)
+    errors.push({ location: 'body.mandatoryGround', message: MANDATORY_GROUND_REQUIRED });
   if (input.expiresOn !== undefined && input.expiresOn <= today(ctx)) {
     errors.push({
       location: 'body.expiresOn',
@@ -243,6 +248,7 @@ export async function createPotential({
     valueIdr: fields.valueIdr ?? null,
     districtCode: fields.districtCode ?? null,
     object: fields.object ?? null,
+    mandatoryGround: fields.mandatory ? (fields.mandatoryGround ?? null) : null,
   };
   const place = (await placesOf(ctx.db, [tenant.regionCode!])).get(tenant.regionCode!)!;
   return ctx.db.transaction(async (tx) => {
@@ -293,6 +299,7 @@ const EDITABLE: (keyof PotentialInput)[] = [
   'direction',
   'cooperationKinds',
   'mandatory',
+  'mandatoryGround',
   'affairs',
   'issues',
   'model',
@@ -326,16 +333,24 @@ export async function updatePotential({
   await validateCodes(
     ctx,
     before.regionCode,
-    input.mandatory !== undefined || input.cooperationKinds !== undefined
+    input.mandatory !== undefined ||
+      input.cooperationKinds !== undefined ||
+      input.mandatoryGround !== undefined
       ? {
           ...input,
           mandatory: input.mandatory ?? before.mandatory,
+          mandatoryGround:
+            input.mandatoryGround !== undefined
+              ? input.mandatoryGround
+              : (before.mandatoryGround as MandatoryGround | null),
           cooperationKinds: input.cooperationKinds ?? before.cooperationKinds,
         }
       : input,
   );
   const changes: Record<string, unknown> = {};
   for (const k of EDITABLE) if (input[k] !== undefined) changes[k] = input[k];
+  // a voluntary potential has no ground to keep
+  if (input.mandatory === false) changes.mandatoryGround = null;
   const merged = { ...before, ...changes } as Row;
   const place = (await placesOf(ctx.db, [before.regionCode])).get(before.regionCode)!;
   return ctx.db.transaction(async (tx) => {

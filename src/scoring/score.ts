@@ -58,10 +58,39 @@ export function cooperationKindOf(candidate: Candidate): string {
     : (PARTNER_KIND_TO_COOPERATION[candidate.partnerKind] ?? 'KSDPK');
 }
 
-/** The candidate's kind must be one the potential is open to; a region candidate must be open to KSDD too and autonomous. */
+/**
+ * Whether a region can be party to a mandatory (wajib) cooperation with the
+ * target's region (UU 23/2014 art. 363(2)): it borders it, or one is the
+ * province and the other a kabupaten/kota in its territory.
+ */
+export function mayBeMandatoryWith(
+  target: Pick<Target, 'regionCode' | 'neighbours'>,
+  regionCode: string,
+): boolean {
+  if (target.neighbours.includes(regionCode)) return true;
+  const targetIsProvince = !target.regionCode.includes('.');
+  const otherIsProvince = !regionCode.includes('.');
+  if (targetIsProvince === otherIsProvince) return false;
+  return targetIsProvince
+    ? regionCode.startsWith(`${target.regionCode}.`)
+    : target.regionCode.startsWith(`${regionCode}.`);
+}
+
+/**
+ * The candidate's kind must be one the potential is open to; a region candidate
+ * must be open to KSDD too and autonomous. A mandatory potential's candidates
+ * are only the regions it can be mandatory with.
+ */
 export function isEligible(target: Target, candidate: Candidate): boolean {
   if (candidate.tenantId === target.tenantId) return false;
   if (!target.cooperationKinds.includes(cooperationKindOf(candidate))) return false;
+  if (target.mandatory)
+    return (
+      candidate.type === 'potential' &&
+      candidate.autonomous &&
+      candidate.cooperationKinds.includes('KSDD') &&
+      mayBeMandatoryWith(target, candidate.regionCode)
+    );
   if (candidate.type === 'potential')
     return candidate.autonomous && candidate.cooperationKinds.includes('KSDD');
   return true;
@@ -244,7 +273,9 @@ function compile(target: Target, now: Date, history?: Map<string, History>) {
   return (c: Candidate): number => {
     if (c.type === 'potential') {
       if (!regionsOpen || !c.autonomous || !c.cooperationKinds.includes('KSDD')) return -1;
-    } else if (!(partnerKindsOpen.get(c.partnerKind) ?? unknownPartnerKindOpen)) return -1;
+      if (target.mandatory && !mayBeMandatoryWith(target, c.regionCode)) return -1;
+    } else if (target.mandatory) return -1;
+    else if (!(partnerKindsOpen.get(c.partnerKind) ?? unknownPartnerKindOpen)) return -1;
     const si = shared(c.issues, issues);
     const sa = shared(c.affairs, affairs);
     if (si + sa === 0 || c.tenantId === target.tenantId) return -1;

@@ -664,8 +664,19 @@ describe('kinds of cooperation checked against the parties', () => {
     expect(kinds.body.terms.map((t) => t.code)).not.toContain('KSDLN');
   });
 
-  it('takes mandatory cooperation only as KSDD between bordering regions', async () => {
-    const body = { parties: [fx.a, fx.b], kind: 'KSDD', mandatory: true };
+  it('takes mandatory cooperation only as KSDD between bordering regions, with its ground recorded (UU 23/2014 Pasal 363)', async () => {
+    const body = {
+      parties: [fx.a, fx.b],
+      kind: 'KSDD',
+      mandatory: true,
+      mandatoryGround: 'cross_border_externality',
+    };
+    const groundless = await agreement({ ...body, mandatoryGround: undefined });
+    expect(
+      ((await groundless.json()) as ProblemBody).errors?.find(
+        (e) => e.location === 'body.mandatoryGround',
+      )?.message,
+    ).toContain('eksternalitas lintas daerah, atau layanan publik yang lebih efisien');
     const before = await agreement(body);
     expect(before.status).toBe(400);
     const problem = (await before.json()) as ProblemBody;
@@ -678,7 +689,10 @@ describe('kinds of cooperation checked against the parties', () => {
     ).toBe(200);
     const after = await agreement(body);
     expect(after.status, await after.clone().text()).toBe(201);
-    expect(((await after.json()) as { mandatory: boolean }).mandatory).toBe(true);
+    expect(await after.json()).toMatchObject({
+      mandatory: true,
+      mandatoryGround: 'cross_border_externality',
+    });
     // a potential cannot be mandatory and open to third parties
     const potential = await post(
       h,
@@ -693,13 +707,68 @@ describe('kinds of cooperation checked against the parties', () => {
   it('takes mandatory cooperation between a province and a kabupaten/kota in its territory, not another province’s (UU 23/2014 Pasal 363 ayat 2)', async () => {
     const sulteng = await regionTenantId(h, '72');
     const bali = await regionTenantId(h, '51');
-    const own = await agreement({ parties: [fx.a, sulteng], kind: 'KSDD', mandatory: true });
+    const ground = { kind: 'KSDD', mandatory: true, mandatoryGround: 'efficient_shared_service' };
+    const own = await agreement({ parties: [fx.a, sulteng], ...ground });
     expect(own.status, await own.clone().text()).toBe(201);
-    const foreign = await agreement({ parties: [fx.a, bali], kind: 'KSDD', mandatory: true });
+    const foreign = await agreement({ parties: [fx.a, bali], ...ground });
     expect(foreign.status).toBe(400);
     const [e] = ((await foreign.json()) as ProblemBody).errors ?? [];
     expect(e).toMatchObject({ location: 'body.mandatory' });
     expect(e!.message).toContain('provinsi dan kabupaten/kota dalam wilayahnya');
+  });
+
+  it('matches and suggests a mandatory potential only with the regions it can be mandatory with (UU 23/2014 Pasal 363 ayat 2)', async () => {
+    // Palu borders Sigi (declared); Donggala is in the same province but not declared; Sulawesi
+    // Tengah is Palu's province
+    expect(
+      (await put(h, `/v1/tenants/${fx.a}/profile`, { neighbours: ['72.10'] }, fx.adminA.token))
+        .status,
+    ).toBe(200);
+    const donggala = await regionTenantId(h, '72.03');
+    const sulteng = await regionTenantId(h, '72');
+    const donggalaAdmin = await addMember(h, fx.platform.token, donggala, 'admin');
+    const sultengAdmin = await addMember(h, fx.platform.token, sulteng, 'admin');
+    const shared = {
+      cooperationKinds: ['KSDD'],
+      affairs: ['lingkungan_hidup'],
+      issues: ['penanggulangan_bencana'],
+    };
+    const mandatory = await publishPotential(h, fx.a, fx.adminA, null, {
+      ...shared,
+      title: 'Pengendalian banjir Sungai Palu',
+      direction: 'need',
+      mandatory: true,
+      mandatoryGround: 'cross_border_externality',
+    });
+    const offers: Record<string, string> = {};
+    for (const [tenant, admin, title] of [
+      [fx.b, fx.adminB, 'Tanggul dan normalisasi sungai Sigi'],
+      [donggala, donggalaAdmin, 'Normalisasi sungai Donggala'],
+      [sulteng, sultengAdmin, 'Balai pengelolaan sungai provinsi'],
+    ] as const)
+      offers[tenant] = await publishPotential(h, tenant, admin, null, {
+        ...shared,
+        title,
+        direction: 'offer',
+      });
+    const matches = await h.json<{ data: { candidate: { tenantId: string } }[] }>(
+      `/v1/tenants/${fx.a}/potentials/${mandatory}/matches`,
+      { headers: bearer(fx.adminA.token) },
+    );
+    expect(matches.status).toBe(200);
+    expect(matches.body.data.map((m) => m.candidate.tenantId).sort()).toEqual(
+      [fx.b, sulteng].sort(),
+    );
+    const suggested = async (tenant: string, token: string) =>
+      (
+        await h.json<{ data: { potential: { id: string } }[] }>(
+          `/v1/tenants/${tenant}/recommendations`,
+          { headers: bearer(token) },
+        )
+      ).body.data.map((r) => r.potential.id);
+    expect(await suggested(fx.b, fx.adminB.token)).toContain(mandatory);
+    expect(await suggested(sulteng, sultengAdmin.token)).toContain(mandatory);
+    expect(await suggested(donggala, donggalaAdmin.token)).not.toContain(mandatory);
   });
 
   it('carries a sinergi with a ministry through a Nota Kesepakatan and an action plan, not KB and PKS', async () => {

@@ -3,6 +3,7 @@ import { createAgreement } from '../../agreements/agreements';
 import type { AppEnv } from '../../platform/context';
 import { OBJECTS } from '../../reference/regulations';
 import { CooperationKind, createdResponse, jsonBody, Name, TenantParams } from '../common';
+import { MandatoryGroundSchema } from '../potentials/schemas';
 import { tenantWrite } from '../tenant-route';
 import { AgreementSchema } from './schemas';
 export const createAgreementRoute = tenantWrite({
@@ -29,6 +30,7 @@ export const createAgreementRoute = tenantWrite({
             description:
               'Mandatory cooperation (wajib, UU 23/2014 art. 363): only KSDD between bordering regions (declared neighbours); elsewhere 400 naming the rule.',
           }),
+          mandatoryGround: MandatoryGroundSchema.optional(),
           model: z.string().max(40).optional(),
           object: z.enum(OBJECTS).optional().openapi({
             description:

@@ -9,7 +9,7 @@ import {
   TenantParams,
   Timestamp,
 } from '../common';
-import { RegulationSchema } from '../potentials/schemas';
+import { MandatoryGroundSchema, RegulationSchema } from '../potentials/schemas';
 
 /** Agreements between two or more tenants, from Kesepakatan Bersama to evaluation. */
 export const Stage = z.enum(STAGES).openapi('AgreementStage', {
@@ -124,6 +124,7 @@ export const AgreementSchema = z
       description:
         'Mandatory cooperation (wajib, UU 23/2014 art. 363): KSDD between bordering regions.',
     }),
+    mandatoryGround: MandatoryGroundSchema.nullable(),
     model: z.string().nullable(),
     object: z.string().nullable(),
     regulations: z.array(RegulationSchema).openapi({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MANDATORY_GROUNDS } from '../../agreements/stages';
 import { STATUSES } from '../../potentials/rules';
 import { OBJECTS } from '../../reference/regulations';
 import { DateString, idPattern, NullableTimestamp, Timestamp } from '../common';
@@ -15,6 +16,12 @@ const isoDate = z
       message: 'must be a real calendar date',
     },
   );
+/** The ground of a mandatory cooperation (UU 23/2014 art. 363(2)). */
+export const MandatoryGroundSchema = z.enum(MANDATORY_GROUNDS).openapi('MandatoryGround', {
+  description:
+    'UU 23/2014 art. 363(2): `cross_border_externality` (an affair with cross-border externalities) or `efficient_shared_service` (a public service more efficient when managed together). Required when `mandatory` is true.',
+});
+
 export const IsoDate = isoDate.openapi({ format: 'date', example: '2027-12-31' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -64,8 +71,9 @@ export const PotentialBody = z
     ).min(1),
     mandatory: z.boolean().openapi({
       description:
-        'Mandatory cooperation with neighbours (wajib, UU 23/2014 art. 363) rather than voluntary.',
+        'Mandatory cooperation (wajib, UU 23/2014 art. 363) rather than voluntary: with a bordering region, or between a province and a kabupaten/kota in its territory. Its matches and suggestions come only from those regions.',
     }),
+    mandatoryGround: MandatoryGroundSchema.optional(),
     affairs: codes(10, 'Codes of `affairs` (urusan).').min(1),
     issues: codes(9, 'Codes of `strategic-issues`.'),
     model: z
@@ -133,6 +141,7 @@ const common = {
   direction: z.enum(['offer', 'need']),
   cooperationKinds: z.array(z.string()),
   mandatory: z.boolean(),
+  mandatoryGround: MandatoryGroundSchema.nullable(),
   affairs: z.array(z.string()),
   issues: z.array(z.string()),
   model: z.string().nullable(),

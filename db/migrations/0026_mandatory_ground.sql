@@ -1,0 +1,2 @@
+ALTER TABLE "agreements" ADD COLUMN "mandatory_ground" text;--> statement-breakpoint
+ALTER TABLE "potentials" ADD COLUMN "mandatory_ground" text;
