@@ -7,16 +7,6 @@ import { ApiError } from '../platform/errors';
  */
 export const MANDATORY_GROUNDS = ['cross_border_externality', 'efficient_shared_service'] as const;
 export type MandatoryGround = (typeof MANDATORY_GROUNDS)[number];
-export const MANDATORY_GROUND_WORDS: Record<MandatoryGround, { id: string; en: string }> = {
-  cross_border_externality: {
-    id: 'penyelenggaraan urusan pemerintahan yang memiliki eksternalitas lintas daerah',
-    en: 'an affair with cross-border externalities',
-  },
-  efficient_shared_service: {
-    id: 'penyediaan layanan publik yang lebih efisien jika dikelola bersama',
-    en: 'a public service more efficient when managed together',
-  },
-};
 export const MANDATORY_GROUND_REQUIRED = {
   id: 'wajib diisi untuk kerja sama wajib: urusan yang memiliki eksternalitas lintas daerah, atau layanan publik yang lebih efisien jika dikelola bersama (UU 23/2014 Pasal 363 ayat (2))',
   en: 'is required for a mandatory cooperation: an affair with cross-border externalities, or a public service more efficient when managed together (UU 23/2014 art. 363(2))',
