@@ -1028,7 +1028,7 @@ export interface paths {
         put?: never;
         /**
          * Record a periodic evaluation
-         * @description Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluasi` stage.
+         * @description Records a periodic evaluation (findings, rating 1–5, next date; realisation and benefits, obstacles, follow-up and budget realisation as the annual report asks them); needed before the `evaluasi` stage.
          */
         post: operations["addAgreementEvaluation"];
         delete?: never;
@@ -1132,7 +1132,7 @@ export interface paths {
         put?: never;
         /**
          * Submit the year’s annual report (frozen from now on)
-         * @description A kabupaten/kota submits to its province (its admins are emailed); a province forwards its consolidated report, listing who has not reported, to the Ministry. By the region’s admin or head. One current report per year: again only after the province returned it (409 otherwise); only autonomous regions report.
+         * @description A kabupaten/kota submits to its province (its admins are emailed); a province forwards its consolidated report, listing who has not reported, to the Ministry. By the region’s admin or head. A report covers a finished year (the current one only as `interim`). One current report per year: again only after the province returned it, after an interim one, or after a forwarded one went stale (409 otherwise); only autonomous regions report. A province forwards only once every submitted kabupaten/kota report is reviewed (409 naming them).
          */
         post: operations["submitAnnualReport"];
         delete?: never;
@@ -2910,18 +2910,23 @@ export interface components {
             title: string;
         };
         AgreementEvaluation: {
+            benefits: string | null;
+            budgetPlannedIdr: number | null;
+            budgetRealisedIdr: number | null;
             /**
              * Format: date
              * @example 2027-06-30
              */
             date: string;
             findings: string;
+            followUp: string | null;
             id: string;
             /**
              * Format: date
              * @example 2027-06-30
              */
             nextEvaluationDate: string | null;
+            obstacles: string | null;
             rating: number;
         };
         /**
@@ -2940,12 +2945,24 @@ export interface components {
         AnnualReport: {
             content: components["schemas"]["AnnualReportContent"];
             id: string;
+            /** @description An interim report (laporan sementara) submitted before the year ended. */
+            interim: boolean;
             provinceCode: string;
             /** Format: date-time */
             reviewedAt: string | null;
             reviewNote: string | null;
             /** @enum {string} */
             scope: "region" | "province";
+            /** @description A forwarded consolidated report one of whose kabupaten/kota reports changed afterwards: it says so until the province submits a new version. */
+            stale: {
+                message: {
+                    en: string;
+                    id: string;
+                };
+                regionCode: string;
+                /** Format: date-time */
+                since: string;
+            } | null;
             status: components["schemas"]["AnnualReportStatus"];
             /** Format: date-time */
             submittedAt: string;
@@ -2956,6 +2973,12 @@ export interface components {
         /** @description Generated from the data and frozen at submission: the region, its mapping, agreements, evaluations and forums of the year; a province adds its kabupaten/kota’s reporting. */
         AnnualReportContent: {
             agreements: {
+                /** @description Budget realisation over the agreements that recorded it. */
+                budget?: {
+                    agreements: number;
+                    plannedIdr: number;
+                    realisedIdr: number;
+                } | null;
                 /** @description Agreements per stage. */
                 byStage: {
                     berakhir?: number;
@@ -2969,9 +2992,31 @@ export interface components {
                     rencana_aksi?: number;
                 };
                 items: {
+                    /** @description The action plan’s realisation: actions due by the year’s end, and done. */
+                    actions?: {
+                        done: number;
+                        total: number;
+                    };
+                    /** @description The year’s last evaluation: realisation and benefits, obstacles, follow-up, budget realisation where recorded. */
+                    evaluation?: {
+                        benefits: string | null;
+                        budgetPlannedIdr: number | null;
+                        budgetRealisedIdr: number | null;
+                        /**
+                         * Format: date
+                         * @example 2027-06-30
+                         */
+                        date: string;
+                        findings: string;
+                        followUp: string | null;
+                        obstacles: string | null;
+                        rating: number;
+                    } | null;
                     id: string;
                     kbNumber: string | null;
                     kind: string;
+                    /** @description Its PKS ended without renewal by the year’s end (berakhir tanpa perpanjangan). */
+                    lapsed?: boolean;
                     memorandumNumber: string | null;
                     /**
                      * Format: date
@@ -2985,8 +3030,14 @@ export interface components {
                      */
                     pksStart: string | null;
                     stage: components["schemas"]["AgreementStage"];
+                    stageLabel?: {
+                        en: string;
+                        id: string;
+                    };
                     title: string;
                 }[];
+                /** @description Agreements whose PKS lapsed unrenewed. */
+                lapsed?: number;
                 total: number;
             };
             evaluations: {
@@ -4822,6 +4873,8 @@ export interface components {
             /** @description The province’s consolidated report, once forwarded. */
             forwarded: {
                 id: string;
+                /** @description A kabupaten/kota report changed after it was forwarded: submit a new version. */
+                stale: boolean;
                 /** Format: date-time */
                 submittedAt: string | null;
             } | null;
@@ -5365,6 +5418,8 @@ export interface components {
             password: string;
         };
         SubmitAnnualReportRequest: {
+            /** @description An interim report (laporan sementara) on the current year, clearly marked and superseded by the final one; the current year without it answers 409, a finished year with it 400. */
+            interim?: boolean;
             /**
              * @description The year reported on (2018, PP 28/2018, up to the current year).
              * @example 2026
@@ -9713,17 +9768,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Realisation and benefits so far (realisasi dan manfaat): the annual report carries it. */
+                    benefits?: string;
+                    /** @description Budget planned for the cooperation in the period, in rupiah. */
+                    budgetPlannedIdr?: number;
+                    /** @description Budget realised in the period, in rupiah (budget realisation in the annual report). */
+                    budgetRealisedIdr?: number;
                     /**
                      * Format: date
                      * @example 2027-12-31
                      */
                     date: string;
                     findings: string;
+                    /** @description The follow-up decided (tindak lanjut). */
+                    followUp?: string;
                     /**
                      * Format: date
                      * @example 2027-12-31
                      */
                     nextEvaluationDate?: string;
+                    /** @description Obstacles met (kendala). */
+                    obstacles?: string;
                     rating: number;
                 };
             };

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -176,6 +177,13 @@ export const agreementEvaluations = pgTable('agreement_evaluations', {
   findings: text().notNull(),
   rating: integer().notNull(),
   nextEvaluationDate: day(),
+  /** what a ministry asks of each agreement in the annual report: realisation and benefits, obstacles, follow-up */
+  benefits: text(),
+  obstacles: text(),
+  followUp: text(),
+  /** budget realisation, where recorded: planned and realised, in rupiah */
+  budgetPlannedIdr: bigint({ mode: 'number' }),
+  budgetRealisedIdr: bigint({ mode: 'number' }),
   createdBy: text().notNull(),
   createdAt: ts().notNull().defaultNow(),
 });

@@ -1,4 +1,5 @@
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -48,6 +49,15 @@ export const annualReports = pgTable(
     reviewedBy: text().references(() => users.id),
     reviewedAt: ts(),
     reviewNote: text(),
+    /** submitted before the year ended: a clearly marked interim report, superseded by the final one */
+    interim: boolean().notNull().default(false),
+    /**
+     * A forwarded consolidated report goes stale when one of its kabupaten/kota
+     * reports changes after it was forwarded: when, and which (region code,
+     * name, the status it moved to).
+     */
+    staleSince: ts(),
+    staleBecause: jsonb().$type<{ regionCode: string; name: string; status: string }>(),
   },
   (t) => [uniqueIndex().on(t.tenantId, t.year, t.version), index().on(t.provinceCode, t.year)],
 );

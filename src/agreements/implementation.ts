@@ -113,6 +113,11 @@ export async function addEvaluation({
     findings: string;
     rating: number;
     nextEvaluationDate?: string;
+    benefits?: string;
+    obstacles?: string;
+    followUp?: string;
+    budgetPlannedIdr?: number;
+    budgetRealisedIdr?: number;
   };
 }) {
   const { row } = await access(ctx, input.tenantId, input.agreementId, true);
@@ -134,6 +139,11 @@ export async function addEvaluation({
         findings: input.findings,
         rating: input.rating,
         nextEvaluationDate: input.nextEvaluationDate ?? null,
+        benefits: input.benefits ?? null,
+        obstacles: input.obstacles ?? null,
+        followUp: input.followUp ?? null,
+        budgetPlannedIdr: input.budgetPlannedIdr ?? null,
+        budgetRealisedIdr: input.budgetRealisedIdr ?? null,
         createdBy: actingUserId(ctx) ?? 'api',
         createdAt: ctx.now(),
       })

@@ -335,6 +335,10 @@ const FIELD_MESSAGES = {
     id: 'wajib diisi bila laporan dikembalikan: apa yang perlu diperbaiki',
     en: 'is required when returning a report: what needs correcting',
   },
+  'reports.year_ended_final': {
+    id: (p) => `tahun ${p.year} sudah berakhir: laporannya laporan akhir, bukan laporan sementara`,
+    en: (p) => `the year ${p.year} has ended: its report is the final one, not an interim report`,
+  },
   'reports.must_year_from': {
     id: (p) => `harus tahun ${p.FIRST_YEAR} sampai ${p.last}`,
     en: (p) => `must be a year from ${p.FIRST_YEAR} to ${p.last}`,

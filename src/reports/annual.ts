@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client';
 import {
+  agreementActions,
   agreementEvaluations,
   agreementParties,
   agreements,
@@ -10,7 +12,7 @@ import {
   regions,
   tenants,
 } from '../../db/schema';
-import { STAGES, type Stage } from '../agreements/stages';
+import { isLapsed, STAGE_WORDS, STAGES, type Stage } from '../agreements/stages';
 import { enqueueEmail } from '../email/outbox';
 import { forumsHeldSince } from '../forums/outcomes';
 import { yearInIndonesia } from '../forums/time';
@@ -23,7 +25,8 @@ import {
 } from '../identity/access';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
-import type { Ctx } from '../platform/context';
+import { type Ctx, today } from '../platform/context';
+import { spokenDate } from '../platform/date-rules';
 import { ApiError, badRequest, isUniqueViolation, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
@@ -57,12 +60,70 @@ const RULES = {
   },
 } as const;
 
-function reportRule(rule: keyof typeof RULES): ApiError {
-  const r = RULES[rule];
+function reportRule(rule: keyof typeof RULES | { id: string; en: string }): ApiError {
+  const r = typeof rule === 'string' ? RULES[rule] : rule;
   return new ApiError('CONFLICT', {
     key: 'potential.rule',
     params: { ruleId: r.id, ruleEn: r.en },
   });
+}
+
+/** A report covers a finished year; before the year ends it is a clearly marked interim one. */
+const yearNotEnded = (year: number) => ({
+  id: `tahun ${year} belum berakhir (berakhir pada ${spokenDate(`${year}-12-31`, 'id')}): laporan tahunan disampaikan setelah tahunnya berakhir, atau sekarang sebagai laporan sementara`,
+  en: `the year ${year} has not ended (it ends on ${spokenDate(`${year}-12-31`, 'en')}): the annual report is submitted once the year has ended, or now as an interim report`,
+});
+
+/** A province forwards its consolidated report only once every submitted kabupaten/kota report is reviewed. */
+const unreviewed = (names: string[]) => ({
+  id: `laporan ${names.join(', ')} belum ditelaah: terima atau kembalikan laporan itu sebelum meneruskan laporan provinsi ke Kementerian`,
+  en: `the report of ${names.join(', ')} is not yet reviewed: accept or return it before forwarding the province’s report to the Ministry`,
+});
+
+/** Why a forwarded consolidated report is stale: which report changed after it, and how. */
+const STALE_WORDS: Record<string, { id: string; en: string }> = {
+  submitted: { id: 'menyampaikan laporan', en: 'submitted a report' },
+  accepted: { id: 'laporannya diterima', en: 'had its report accepted' },
+  returned: { id: 'laporannya dikembalikan', en: 'had its report returned' },
+};
+function staleView(r: ReportRow) {
+  if (!r.staleSince || !r.staleBecause) return null;
+  const { name, status } = r.staleBecause;
+  const what = STALE_WORDS[status] ?? STALE_WORDS.submitted!;
+  return {
+    since: r.staleSince,
+    regionCode: r.staleBecause.regionCode,
+    message: {
+      id: `Laporan ini tidak lagi mutakhir: ${name} ${what.id} setelah laporan provinsi diteruskan. Sampaikan versi baru.`,
+      en: `This report is out of date: ${name} ${what.en} after the province’s report was forwarded. Submit a new version.`,
+    },
+  };
+}
+
+/**
+ * A kabupaten/kota's report changed (submitted, accepted, returned) after its
+ * province forwarded the year's consolidated report: that report no longer
+ * says what is true, and says so until the province submits a new version.
+ */
+async function markForwardedStale(
+  tx: Tx,
+  report: Pick<ReportRow, 'provinceCode' | 'year'>,
+  region: { regionCode: string; name: string },
+  status: string,
+  now: Date,
+) {
+  await tx
+    .update(annualReports)
+    .set({ staleSince: now, staleBecause: { ...region, status } })
+    .where(
+      and(
+        eq(annualReports.provinceCode, report.provinceCode),
+        eq(annualReports.year, report.year),
+        eq(annualReports.scope, 'province'),
+        eq(annualReports.status, 'forwarded'),
+        isNull(annualReports.staleSince),
+      ),
+    );
 }
 
 function checkYear(ctx: Ctx, year: number, location: string) {
@@ -98,75 +159,131 @@ async function reporter(ctx: Ctx, tenantId: string, permission: 'reports.read' |
 async function regionContent(ctx: Ctx, tenantId: string, year: number) {
   const { from, to } = bounds(year);
   const inYear = (col: AnyPgColumn) => and(gte(col, from), lt(col, to));
-  const [decisions, established, published, parties, evaluations, held] = await Promise.all([
-    ctx.db
-      .select({
-        kind: mappingDecisions.kind,
-        number: mappingDecisions.number,
-        date: mappingDecisions.date,
-        potentialIds: mappingDecisions.potentialIds,
-      })
-      .from(mappingDecisions)
-      .where(and(eq(mappingDecisions.tenantId, tenantId), inYear(mappingDecisions.date)))
-      .orderBy(asc(mappingDecisions.date)),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(potentials)
-      .where(and(eq(potentials.tenantId, tenantId), inYear(potentials.skDate))),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(potentials)
-      .where(
-        and(
-          eq(potentials.tenantId, tenantId),
-          sql`${potentials.publishedAt} >= ${from}::date and ${potentials.publishedAt} < ${to}::date`,
+  // the agreements' state as of the year's end (or today, for an interim report)
+  const asOf = [`${year}-12-31`, today(ctx)].sort()[0]!;
+  const [decisions, established, published, parties, evaluations, actions, held] =
+    await Promise.all([
+      ctx.db
+        .select({
+          kind: mappingDecisions.kind,
+          number: mappingDecisions.number,
+          date: mappingDecisions.date,
+          potentialIds: mappingDecisions.potentialIds,
+        })
+        .from(mappingDecisions)
+        .where(and(eq(mappingDecisions.tenantId, tenantId), inYear(mappingDecisions.date)))
+        .orderBy(asc(mappingDecisions.date)),
+      ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(potentials)
+        .where(and(eq(potentials.tenantId, tenantId), inYear(potentials.skDate))),
+      ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(potentials)
+        .where(
+          and(
+            eq(potentials.tenantId, tenantId),
+            sql`${potentials.publishedAt} >= ${from}::date and ${potentials.publishedAt} < ${to}::date`,
+          ),
         ),
-      ),
-    // agreements every party confirmed, begun before the year's end
-    ctx.db
-      .select({
-        id: agreements.id,
-        title: agreements.title,
-        kind: agreements.kind,
-        stage: agreements.stage,
-        // the numbers under which this region registered the documents
-        kbNumber: agreementParties.kbNumber,
-        memorandumNumber: agreementParties.memorandumNumber,
-        pksNumber: agreementParties.pksNumber,
-        pksStart: agreements.pksStart,
-        pksEnd: agreements.pksEnd,
-      })
-      .from(agreementParties)
-      .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
-      .where(
-        and(
-          eq(agreementParties.tenantId, tenantId),
-          isNotNull(agreements.confirmedAt),
-          sql`${agreements.createdAt} < ${to}::date`,
-        ),
-      )
-      .orderBy(asc(agreements.id)),
-    ctx.db
-      .select({
-        agreementId: agreementEvaluations.agreementId,
-        date: agreementEvaluations.date,
-        rating: agreementEvaluations.rating,
-        findings: agreementEvaluations.findings,
-      })
-      .from(agreementEvaluations)
-      .innerJoin(
-        agreementParties,
-        and(
-          eq(agreementParties.agreementId, agreementEvaluations.agreementId),
-          eq(agreementParties.tenantId, tenantId),
-        ),
-      )
-      .where(inYear(agreementEvaluations.date))
-      .orderBy(asc(agreementEvaluations.date)),
-    forumsHeldSince(ctx, from, to),
-  ]);
+      // agreements every party confirmed, begun before the year's end
+      ctx.db
+        .select({
+          id: agreements.id,
+          title: agreements.title,
+          kind: agreements.kind,
+          stage: agreements.stage,
+          // the numbers under which this region registered the documents
+          kbNumber: agreementParties.kbNumber,
+          memorandumNumber: agreementParties.memorandumNumber,
+          pksNumber: agreementParties.pksNumber,
+          pksStart: agreements.pksStart,
+          pksEnd: agreements.pksEnd,
+        })
+        .from(agreementParties)
+        .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
+        .where(
+          and(
+            eq(agreementParties.tenantId, tenantId),
+            isNotNull(agreements.confirmedAt),
+            sql`${agreements.createdAt} < ${to}::date`,
+          ),
+        )
+        .orderBy(asc(agreements.id)),
+      ctx.db
+        .select({
+          agreementId: agreementEvaluations.agreementId,
+          date: agreementEvaluations.date,
+          rating: agreementEvaluations.rating,
+          findings: agreementEvaluations.findings,
+          benefits: agreementEvaluations.benefits,
+          obstacles: agreementEvaluations.obstacles,
+          followUp: agreementEvaluations.followUp,
+          budgetPlannedIdr: agreementEvaluations.budgetPlannedIdr,
+          budgetRealisedIdr: agreementEvaluations.budgetRealisedIdr,
+        })
+        .from(agreementEvaluations)
+        .innerJoin(
+          agreementParties,
+          and(
+            eq(agreementParties.agreementId, agreementEvaluations.agreementId),
+            eq(agreementParties.tenantId, tenantId),
+          ),
+        )
+        .where(inYear(agreementEvaluations.date))
+        .orderBy(asc(agreementEvaluations.date)),
+      // the action plans' realisation: actions due by the year's end, and how many are done
+      ctx.db
+        .select({
+          agreementId: agreementActions.agreementId,
+          total: sql<number>`count(*)::int`,
+          done: sql<number>`(count(*) filter (where ${agreementActions.status} = 'done'))::int`,
+        })
+        .from(agreementActions)
+        .innerJoin(
+          agreementParties,
+          and(
+            eq(agreementParties.agreementId, agreementActions.agreementId),
+            eq(agreementParties.tenantId, tenantId),
+          ),
+        )
+        .where(lt(agreementActions.dueDate, to))
+        .groupBy(agreementActions.agreementId),
+      forumsHeldSince(ctx, from, to),
+    ]);
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const a of parties) byStage[a.stage] += 1;
+  const latest = new Map(evaluations.map((e) => [e.agreementId, e]));
+  const realised = new Map(actions.map((a) => [a.agreementId, a]));
+  // what a ministry asks of each agreement: its status, the realisation and benefits, the
+  // obstacles, the follow-up, and the budget realisation where recorded (the year's last evaluation)
+  const items = parties.map((a) => {
+    const e = latest.get(a.id);
+    return {
+      ...a,
+      stageLabel: STAGE_WORDS[a.stage],
+      lapsed: isLapsed(a, asOf),
+      actions: { total: realised.get(a.id)?.total ?? 0, done: realised.get(a.id)?.done ?? 0 },
+      evaluation: e
+        ? {
+            date: e.date,
+            rating: e.rating,
+            findings: e.findings,
+            benefits: e.benefits,
+            obstacles: e.obstacles,
+            followUp: e.followUp,
+            budgetPlannedIdr: e.budgetPlannedIdr,
+            budgetRealisedIdr: e.budgetRealisedIdr,
+          }
+        : null,
+    };
+  });
+  const recorded = items.flatMap((i) =>
+    i.evaluation &&
+    (i.evaluation.budgetPlannedIdr !== null || i.evaluation.budgetRealisedIdr !== null)
+      ? [i.evaluation]
+      : [],
+  );
   return {
     mapping: {
       decisions: decisions.map((d) => ({
@@ -178,8 +295,25 @@ async function regionContent(ctx: Ctx, tenantId: string, year: number) {
       established: Number(established[0]?.n ?? 0),
       published: Number(published[0]?.n ?? 0),
     },
-    agreements: { total: parties.length, byStage, items: parties },
-    evaluations,
+    agreements: {
+      total: parties.length,
+      byStage,
+      lapsed: items.filter((i) => i.lapsed).length,
+      budget: recorded.length
+        ? {
+            agreements: recorded.length,
+            plannedIdr: recorded.reduce((s, e) => s + (e.budgetPlannedIdr ?? 0), 0),
+            realisedIdr: recorded.reduce((s, e) => s + (e.budgetRealisedIdr ?? 0), 0),
+          }
+        : null,
+      items,
+    },
+    evaluations: evaluations.map((e) => ({
+      agreementId: e.agreementId,
+      date: e.date,
+      rating: e.rating,
+      findings: e.findings,
+    })),
     forumsHeld: held.get(tenantId) ?? 0,
   };
 }
@@ -279,6 +413,8 @@ async function contentFor(
 
 export function reportView(r: ReportRow) {
   return {
+    interim: r.interim,
+    stale: staleView(r),
     id: r.id,
     tenantId: r.tenantId,
     provinceCode: r.provinceCode,
@@ -303,21 +439,36 @@ export async function submitAnnualReport({
   input,
 }: {
   ctx: Ctx;
-  input: { tenantId: string; year: number };
+  input: { tenantId: string; year: number; interim?: boolean };
 }) {
   checkYear(ctx, input.year, 'body.year');
   const { tenant, region, provinceCode } = await reporter(ctx, input.tenantId, 'reports.submit');
   const actor = requireUser(ctx);
   requireActiveTenant(tenant);
   if (!region.autonomous) throw reportRule('autonomous');
+  const ended = input.year < wibYear(ctx);
+  if (ended && input.interim)
+    throw badRequest({ key: 'request.invalid' }, [
+      {
+        location: 'body.interim',
+        message: fieldMessage('reports.year_ended_final', { year: input.year }),
+      },
+    ]);
+  if (!ended && !input.interim) throw reportRule(yearNotEnded(input.year));
   const [last] = await ctx.db
     .select()
     .from(annualReports)
     .where(and(eq(annualReports.tenantId, tenant.id), eq(annualReports.year, input.year)))
     .orderBy(desc(annualReports.version))
     .limit(1);
-  if (last && last.status !== 'returned') throw reportRule('submitted');
+  // a new version after a returned one, an interim one, or a forwarded one gone stale
+  if (last && last.status !== 'returned' && !last.interim && !last.staleSince)
+    throw reportRule('submitted');
   const content = await contentFor(ctx, tenant.id, region, provinceCode, input.year);
+  if (content.scope === 'province') {
+    const waiting = content.regions.filter((r) => r.status === 'submitted').map((r) => r.name);
+    if (waiting.length) throw reportRule(unreviewed(waiting));
+  }
   const now = ctx.now();
   const row: ReportRow = {
     id: newId('report', now.getTime()),
@@ -333,6 +484,9 @@ export async function submitAnnualReport({
     reviewedBy: null,
     reviewedAt: null,
     reviewNote: null,
+    interim: !ended,
+    staleSince: null,
+    staleBecause: null,
   };
   try {
     await ctx.db.transaction(async (tx) => {
@@ -345,6 +499,13 @@ export async function submitAnnualReport({
         diff: { year: { to: row.year }, version: { to: row.version }, status: { to: row.status } },
       });
       if (row.scope !== 'region') return;
+      await markForwardedStale(
+        tx,
+        row,
+        { regionCode: region.code, name: tenant.name },
+        'submitted',
+        now,
+      );
       const [province] = await tx
         .select({ id: tenants.id })
         .from(tenants)
@@ -425,6 +586,17 @@ export async function reviewAnnualReport({
       .where(and(eq(annualReports.id, report.id), eq(annualReports.status, 'submitted')))
       .returning();
     if (!row) throw reportRule('not_submitted');
+    const [reported] = await tx
+      .select({ name: tenants.name, regionCode: tenants.regionCode })
+      .from(tenants)
+      .where(eq(tenants.id, report.tenantId));
+    await markForwardedStale(
+      tx,
+      report,
+      { regionCode: reported?.regionCode ?? '', name: reported?.name ?? '' },
+      status,
+      now,
+    );
     for (const t of [tenant.id, report.tenantId])
       await recordAudit(tx, ctx, {
         tenantId: t,
@@ -476,7 +648,13 @@ export async function provinceReporting({
   return {
     provinceCode: province,
     year: input.year,
-    forwarded: consolidated ? { id: consolidated.id, submittedAt: consolidated.submittedAt } : null,
+    forwarded: consolidated
+      ? {
+          id: consolidated.id,
+          submittedAt: consolidated.submittedAt,
+          stale: !!consolidated.staleSince,
+        }
+      : null,
     data,
     summary: {
       regions: data.length,

@@ -19,6 +19,7 @@ let h: Harness;
 let fx: Awaited<ReturnType<typeof twoRegions>>;
 let province: string;
 let provinceAdmin: Awaited<ReturnType<typeof addMember>>;
+let agreementId: string;
 const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 
 type Report = {
@@ -26,8 +27,26 @@ type Report = {
   status: string;
   version: number;
   scope: string;
+  interim: boolean;
+  stale: { regionCode: string; message: { id: string; en: string } } | null;
   content: {
-    agreements: { total: number; byStage: Record<string, number> };
+    agreements: {
+      total: number;
+      byStage: Record<string, number>;
+      lapsed?: number;
+      budget?: { agreements: number; plannedIdr: number; realisedIdr: number } | null;
+      items: {
+        id: string;
+        stageLabel?: { id: string };
+        actions?: { total: number; done: number };
+        evaluation?: {
+          benefits: string | null;
+          obstacles: string | null;
+          followUp: string | null;
+          budgetRealisedIdr: number | null;
+        } | null;
+      }[];
+    };
     reporting?: { notReported: string[] };
   };
 };
@@ -50,6 +69,24 @@ beforeAll(async () => {
     { tenant: fx.a, token: fx.adminA.token, name: 'Hadianto Rasyid', position: 'Wali Kota Palu' },
     { tenant: fx.b, token: fx.adminB.token, name: 'Rizal Intjenae', position: 'Bupati Sigi' },
   ]);
+  agreementId = id;
+  // what a ministry asks of it: realisation and benefits, obstacles, follow-up, budget
+  const evaluated = await post(
+    h,
+    `/v1/tenants/${fx.a}/agreements/${id}/evaluations`,
+    {
+      date: `${year}-06-30`,
+      findings: 'Intake air baku terbangun 60 persen.',
+      rating: 4,
+      benefits: 'Layanan air bersih menjangkau 1.200 rumah tangga di dua kecamatan.',
+      obstacles: 'Pembebasan lahan pipa transmisi tertunda.',
+      followUp: 'Rapat koordinasi pertanahan pada triwulan IV.',
+      budgetPlannedIdr: 2_500_000_000,
+      budgetRealisedIdr: 1_750_000_000,
+    },
+    fx.adminA.token,
+  );
+  expect(evaluated.status, await evaluated.clone().text()).toBe(201);
 }, 60_000);
 afterAll(() => h?.close());
 
@@ -59,7 +96,7 @@ const review = (id: string, body: unknown, tenant = province, token = provinceAd
   post(h, `/v1/tenants/${tenant}/annual-reports/${id}/review`, body, token);
 
 describe('annual reports', () => {
-  it('submits a region’s report, reviewed by its province and counted nationally', async () => {
+  it('submits a finished year’s report with what a ministry asks, reviewed before the province forwards, a late change making the forwarded one stale (PP 28/2018; Permendagri 22/2020)', async () => {
     const draft = await h.json<Report['content']>(
       `/v1/tenants/${fx.a}/annual-report-drafts/${year}`,
       { headers: bearer(fx.adminA.token) },
@@ -67,11 +104,45 @@ describe('annual reports', () => {
     expect(draft.status).toBe(200);
     expect(draft.body.agreements.byStage.kesepakatan_bersama).toBe(1);
 
+    // a report covers a finished year (PP 28/2018: reported after the year): before the year ends,
+    // only as a clearly marked interim report
+    const early = await submit(fx.a, fx.adminA.token);
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as ProblemBody).detail).toContain(
+      `tahun ${year} belum berakhir (berakhir pada 31 Desember ${year})`,
+    );
+    const interim = await submit(fx.a, fx.adminA.token, { year, interim: true });
+    expect(interim.status, await interim.clone().text()).toBe(201);
+    expect((await interim.json()) as Report).toMatchObject({ interim: true, version: 1 });
+    // the year ends (in WIB): the final report supersedes the interim one
+    const newYear = Date.parse(`${year + 1}-01-02T00:00:00+07:00`) - Date.now();
+    h.advance(newYear);
+    const finalAsInterim = await submit(fx.a, fx.adminA.token, { year, interim: true });
+    expect(((await finalAsInterim.json()) as ProblemBody).errors?.[0]?.location).toBe(
+      'body.interim',
+    );
     const first = await submit(fx.a, fx.adminA.token);
     expect(first.status, await first.clone().text()).toBe(201);
     const v1 = (await first.json()) as Report;
-    expect(v1).toMatchObject({ status: 'submitted', version: 1, scope: 'region' });
+    expect(v1).toMatchObject({ status: 'submitted', version: 2, scope: 'region', interim: false });
     expect(lastEmailTo(h, provinceAdmin.email).subject).toContain('Laporan tahunan');
+    // per agreement what a ministry asks: status, realisation and benefits, obstacles, follow-up,
+    // budget realisation
+    const item = v1.content.agreements.items.find((i) => i.id === agreementId)!;
+    expect(item.stageLabel?.id).toBe('Kesepakatan Bersama');
+    expect(item.actions).toEqual({ total: 0, done: 0 });
+    expect(item.evaluation).toMatchObject({
+      benefits: 'Layanan air bersih menjangkau 1.200 rumah tangga di dua kecamatan.',
+      obstacles: 'Pembebasan lahan pipa transmisi tertunda.',
+      followUp: 'Rapat koordinasi pertanahan pada triwulan IV.',
+      budgetRealisedIdr: 1_750_000_000,
+    });
+    expect(v1.content.agreements.budget).toEqual({
+      agreements: 1,
+      plannedIdr: 2_500_000_000,
+      realisedIdr: 1_750_000_000,
+    });
+    expect(v1.content.agreements.lapsed).toBe(0);
     const again = await submit(fx.a, fx.adminA.token);
     expect(again.status).toBe(409);
     expect(((await again.json()) as ProblemBody).detail).toContain('sudah disampaikan');
@@ -112,8 +183,9 @@ describe('annual reports', () => {
     expect(lastEmailTo(h, fx.adminA.email).text).toContain('Lampirkan SK penetapan.');
     const second = await submit(fx.a, fx.adminA.token);
     const v2 = (await second.json()) as Report;
-    expect(v2).toMatchObject({ status: 'submitted', version: 2 });
-    expect(v2.content.agreements.total).toBe(2);
+    expect(v2).toMatchObject({ status: 'submitted', version: 3 });
+    // the agreement begun after the year ended is not the year's
+    expect(v2.content.agreements.total).toBe(1);
     const accepted = await review(v2.id, { decision: 'accept' });
     expect(((await accepted.json()) as Report).status).toBe('accepted');
     expect((await review(v2.id, { decision: 'return', note: 'lagi' })).status).toBe(409);
@@ -129,11 +201,43 @@ describe('annual reports', () => {
     expect(reporting.body.data.find((d) => d.regionCode === '72.10')?.status).toBe('not_reported');
     expect(reporting.body.summary.accepted).toBe(1);
     expect(reporting.body.summary.notReported).toBe(12);
+    // Sigi reports too: the province forwards only once it has reviewed it
+    const sigi = await submit(fx.b, fx.adminB.token);
+    expect(sigi.status, await sigi.clone().text()).toBe(201);
+    const waiting = await submit(province, provinceAdmin.token);
+    expect(waiting.status).toBe(409);
+    expect(((await waiting.json()) as ProblemBody).detail).toContain(
+      'laporan Kabupaten Sigi belum ditelaah',
+    );
+    expect((await review(((await sigi.json()) as Report).id, { decision: 'accept' })).status).toBe(
+      200,
+    );
     const forwarded = await submit(province, provinceAdmin.token);
     expect(forwarded.status, await forwarded.clone().text()).toBe(201);
     const consolidated = (await forwarded.json()) as Report;
     expect(consolidated).toMatchObject({ status: 'forwarded', scope: 'province' });
-    expect(consolidated.content.reporting?.notReported).toContain('72.10');
+    expect(consolidated.content.reporting?.notReported).toContain('72.03');
+    expect(consolidated.stale).toBeNull();
+
+    // Donggala reports after the province forwarded, and is returned: the forwarded report is
+    // stale and says so, until the province forwards a new version
+    const donggala = await regionTenantId(h, '72.03');
+    const donggalaAdmin = await addMember(h, fx.platform.token, donggala, 'admin');
+    const late = (await (await submit(donggala, donggalaAdmin.token)).json()) as Report;
+    expect((await review(late.id, { decision: 'return', note: 'Lengkapi evaluasi.' })).status).toBe(
+      200,
+    );
+    const staleRead = await h.json<Report>(
+      `/v1/tenants/${province}/annual-reports/${consolidated.id}`,
+      { headers: bearer(provinceAdmin.token) },
+    );
+    expect(staleRead.body.stale?.regionCode).toBe('72.03');
+    expect(staleRead.body.stale?.message.id).toBe(
+      'Laporan ini tidak lagi mutakhir: Kabupaten Donggala menyampaikan laporan setelah laporan provinsi diteruskan. Sampaikan versi baru.',
+    );
+    const renewed = await submit(province, provinceAdmin.token);
+    expect(renewed.status, await renewed.clone().text()).toBe(201);
+    expect((await renewed.json()) as Report).toMatchObject({ version: 2, stale: null });
 
     // counted nationally, for the platform admin only
     const national = await h.json<{
@@ -142,10 +246,10 @@ describe('annual reports', () => {
     }>(`/v1/admin/annual-reports/${year}`, { headers: bearer(fx.platform.token) });
     expect(national.body.data.find((d) => d.provinceCode === '72')).toMatchObject({
       forwarded: true,
-      reported: 1,
-      accepted: 1,
+      reported: 3,
+      accepted: 2,
     });
-    expect(national.body.summary).toMatchObject({ forwarded: 1, accepted: 1 });
+    expect(national.body.summary).toMatchObject({ forwarded: 1, accepted: 2 });
     expect(
       (await h.request(`/v1/admin/annual-reports/${year}`, { headers: bearer(fx.adminA.token) }))
         .status,
@@ -153,7 +257,7 @@ describe('annual reports', () => {
   });
 
   it('refuses a year not yet begun, naming the field', async () => {
-    const res = await submit(fx.b, fx.adminB.token, { year: year + 1 });
+    const res = await submit(fx.b, fx.adminB.token, { year: year + 2 });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ProblemBody).errors?.[0]?.location).toBe('body.year');
   });

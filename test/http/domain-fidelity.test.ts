@@ -868,7 +868,7 @@ describe('kinds of cooperation checked against the parties', () => {
   });
 });
 
-describe('a PKS that ends without renewal', () => {
+describe('a PKS that ends without renewal (the seeds; Permendagri 22/2020 reporting)', () => {
   fixtures();
   const day = (offset: number) =>
     new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
@@ -909,6 +909,13 @@ describe('a PKS that ends without renewal', () => {
     );
     expect(read.body.flags).toMatchObject({ lapsed: true, expiring: false });
     expect(await profile()).toBe(before);
+    // and the annual report counts it as lapsed
+    const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+    const draft = await h.json<{
+      agreements: { lapsed: number; items: { id: string; lapsed: boolean }[] };
+    }>(`/v1/tenants/${fx.a}/annual-report-drafts/${year}`, { headers: bearer(fx.adminA.token) });
+    expect(draft.body.agreements.lapsed).toBe(1);
+    expect(draft.body.agreements.items.find((i) => i.id === id)?.lapsed).toBe(true);
   });
 });
 

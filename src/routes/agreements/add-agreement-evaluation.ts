@@ -10,7 +10,7 @@ export const addAgreementEvaluationRoute = tenantWrite({
   method: 'post',
   path: '/v1/tenants/{tenantId}/agreements/{agreementId}/evaluations',
   description:
-    'Records a periodic evaluation (findings, rating 1–5, next date); needed before the `evaluasi` stage.',
+    'Records a periodic evaluation (findings, rating 1–5, next date; realisation and benefits, obstacles, follow-up and budget realisation as the annual report asks them); needed before the `evaluasi` stage.',
   operationId: 'addAgreementEvaluation',
   tags: ['Agreements'],
   summary: 'Record a periodic evaluation',
@@ -23,6 +23,31 @@ export const addAgreementEvaluationRoute = tenantWrite({
           findings: z.string().trim().min(1).max(8000),
           rating: z.number().int().min(1).max(5),
           nextEvaluationDate: IsoDate.optional(),
+          benefits: z.string().trim().min(1).max(4000).optional().openapi({
+            description:
+              'Realisation and benefits so far (realisasi dan manfaat): the annual report carries it.',
+          }),
+          obstacles: z
+            .string()
+            .trim()
+            .min(1)
+            .max(4000)
+            .optional()
+            .openapi({ description: 'Obstacles met (kendala).' }),
+          followUp: z
+            .string()
+            .trim()
+            .min(1)
+            .max(4000)
+            .optional()
+            .openapi({ description: 'The follow-up decided (tindak lanjut).' }),
+          budgetPlannedIdr: z.number().int().min(0).max(1e15).optional().openapi({
+            description: 'Budget planned for the cooperation in the period, in rupiah.',
+          }),
+          budgetRealisedIdr: z.number().int().min(0).max(1e15).optional().openapi({
+            description:
+              'Budget realised in the period, in rupiah (budget realisation in the annual report).',
+          }),
         })
         .strict(),
     ),

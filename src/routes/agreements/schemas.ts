@@ -103,6 +103,11 @@ export const AgreementEvaluation = z
     findings: z.string(),
     rating: z.number().int(),
     nextEvaluationDate: DateString.nullable(),
+    benefits: z.string().nullable(),
+    obstacles: z.string().nullable(),
+    followUp: z.string().nullable(),
+    budgetPlannedIdr: z.number().int().nullable(),
+    budgetRealisedIdr: z.number().int().nullable(),
   })
   .openapi('AgreementEvaluation');
 export const AgreementDocument = z

@@ -9,7 +9,14 @@ export const ProvinceReporting = z
     provinceCode: z.string(),
     year: z.number().int(),
     forwarded: z
-      .object({ id: z.string(), submittedAt: NullableTimestamp })
+      .object({
+        id: z.string(),
+        submittedAt: NullableTimestamp,
+        stale: z.boolean().openapi({
+          description:
+            'A kabupaten/kota report changed after it was forwarded: submit a new version.',
+        }),
+      })
       .nullable()
       .openapi({ description: 'The province’s consolidated report, once forwarded.' }),
     data: z.array(RegionReporting),

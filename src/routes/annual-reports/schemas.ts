@@ -75,8 +75,40 @@ export const ReportContent = z
           pksNumber: z.string().nullable(),
           pksStart: DateString.nullable(),
           pksEnd: DateString.nullable(),
+          // what a ministry asks of each agreement; absent from reports frozen before they were asked
+          stageLabel: z.object({ id: z.string(), en: z.string() }).optional(),
+          lapsed: z.boolean().optional().openapi({
+            description:
+              'Its PKS ended without renewal by the year’s end (berakhir tanpa perpanjangan).',
+          }),
+          actions: z.object({ total: count, done: count }).optional().openapi({
+            description: 'The action plan’s realisation: actions due by the year’s end, and done.',
+          }),
+          evaluation: z
+            .object({
+              date: DateString,
+              rating: count,
+              findings: z.string(),
+              benefits: z.string().nullable(),
+              obstacles: z.string().nullable(),
+              followUp: z.string().nullable(),
+              budgetPlannedIdr: z.number().int().nullable(),
+              budgetRealisedIdr: z.number().int().nullable(),
+            })
+            .nullable()
+            .optional()
+            .openapi({
+              description:
+                'The year’s last evaluation: realisation and benefits, obstacles, follow-up, budget realisation where recorded.',
+            }),
         }),
       ),
+      lapsed: count.optional().openapi({ description: 'Agreements whose PKS lapsed unrenewed.' }),
+      budget: z
+        .object({ agreements: count, plannedIdr: z.number().int(), realisedIdr: z.number().int() })
+        .nullable()
+        .optional()
+        .openapi({ description: 'Budget realisation over the agreements that recorded it.' }),
     }),
     evaluations: z.array(
       z.object({
@@ -116,6 +148,20 @@ export const AnnualReport = z
     version: z.number().int(),
     scope: z.enum(['region', 'province']),
     status: ReportStatus,
+    interim: z.boolean().openapi({
+      description: 'An interim report (laporan sementara) submitted before the year ended.',
+    }),
+    stale: z
+      .object({
+        since: Timestamp,
+        regionCode: z.string(),
+        message: z.object({ id: z.string(), en: z.string() }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'A forwarded consolidated report one of whose kabupaten/kota reports changed afterwards: it says so until the province submits a new version.',
+      }),
     content: ReportContent,
     submittedAt: Timestamp,
     reviewedAt: NullableTimestamp,

@@ -5,7 +5,13 @@ import { createdResponse, jsonBody } from '../common';
 import { tenantWrite } from '../tenant-route';
 import { AnnualReport, Year } from './schemas';
 export const SubmitAnnualReportRequest = z
-  .object({ year: Year })
+  .object({
+    year: Year,
+    interim: z.boolean().optional().openapi({
+      description:
+        'An interim report (laporan sementara) on the current year, clearly marked and superseded by the final one; the current year without it answers 409, a finished year with it 400.',
+    }),
+  })
   .strict()
   .openapi('SubmitAnnualReportRequest');
 
@@ -17,7 +23,7 @@ export const submitAnnualReportRoute = tenantWrite({
   summary: 'Submit the year’s annual report (frozen from now on)',
   description:
     'A kabupaten/kota submits to its province (its admins are emailed); a province forwards its consolidated report, listing who has not reported, to the Ministry. ' +
-    'By the region’s admin or head. One current report per year: again only after the province returned it (409 otherwise); only autonomous regions report.',
+    'By the region’s admin or head. A report covers a finished year (the current one only as `interim`). One current report per year: again only after the province returned it, after an interim one, or after a forwarded one went stale (409 otherwise); only autonomous regions report. A province forwards only once every submitted kabupaten/kota report is reviewed (409 naming them).',
   request: { body: jsonBody(SubmitAnnualReportRequest) },
   responses: {
     201: createdResponse('The submitted report.', AnnualReport),
