@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { matchCandidates } from '../../db/schema';
+import { matchCandidates, regions } from '../../db/schema';
 import { type Ctx } from '../platform/context';
 import { intArray, textArray } from '../platform/pg-arrays';
 import { rowsFrom } from '../platform/rows';
@@ -29,6 +29,27 @@ const term = (vocabulary: string) => (code: string) => {
   return t ? { id: t.id.toLowerCase(), en: t.en.toLowerCase() } : { id: code, en: code };
 };
 export const LABELS: Labels = { affairs: term('affairs'), issues: term('strategic-issues') };
+
+/** Region names by code, read once per process: reference data, the same for every request. */
+let regionNames: Promise<Map<string, string>> | null = null;
+
+/** The labels with region names, so explanations name the other side ("Kabupaten Sigi"). */
+export async function labelsWithRegions(db: Db): Promise<Labels> {
+  regionNames ??= db
+    .select({ code: regions.code, name: regions.name, kind: regions.kind })
+    .from(regions)
+    .then(
+      (rows) =>
+        new Map(rows.map((r) => [r.code, r.kind === 'provinsi' ? `Provinsi ${r.name}` : r.name])),
+    );
+  try {
+    const names = await regionNames;
+    return { ...LABELS, regions: (code) => names.get(code) };
+  } catch (err) {
+    regionNames = null;
+    throw err;
+  }
+}
 
 type Db = Ctx['db'];
 

@@ -13,7 +13,7 @@ import {
   type CandidateFilter,
   type CandidateRow,
   historyOf,
-  LABELS,
+  labelsWithRegions,
   loadTarget,
   matchContext,
   present,
@@ -55,7 +55,7 @@ export async function matchesForPotential({
   });
   const { matches } = rank(target, candidates, {
     now: ctx.now(),
-    labels: LABELS,
+    labels: await labelsWithRegions(ctx.db),
     history,
     offset,
     limit,
@@ -92,7 +92,12 @@ export async function bestMatchesOf(
     k: limit,
     filter: {},
   });
-  const { matches } = rank(target, candidates, { now: ctx.now(), labels: LABELS, history, limit });
+  const { matches } = rank(target, candidates, {
+    now: ctx.now(),
+    labels: await labelsWithRegions(ctx.db),
+    history,
+    limit,
+  });
   return matches.map((m) => present(ctx, m));
 }
 
@@ -151,13 +156,18 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
     if (!prev || m.score > prev.score)
       out.set(other, { score: m.score, reasons: present(ctx, m).reasons });
   };
+  const labels = await labelsWithRegions(ctx.db);
   // its potentials against the others' potentials and profiles
   for (const target of await targetsOf(tenantId))
     for (const c of candidates)
       if (c.tenantId !== tenantId && isCandidate(target, c))
         keep(
           c.tenantId,
-          score(target, c, { now, labels: LABELS, history: history.get(c.tenantId) }),
+          score(target, c, {
+            now,
+            labels,
+            history: history.get(c.tenantId),
+          }),
         );
   // the others' potentials against its own profile (a partner's)
   const own = candidates.filter((c) => c.tenantId === tenantId && c.type === 'partner');
@@ -170,7 +180,7 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
               other,
               score(target, c, {
                 now,
-                labels: LABELS,
+                labels,
                 history: history.get(other),
                 reader: 'candidate',
               }),

@@ -20,7 +20,14 @@ import {
   tenths,
 } from '../scoring/score';
 import { type Candidate, type Match, type Target } from '../scoring/types';
-import { historyOf, LABELS, loadTarget, maskOf, reasonView, topCandidates } from './candidates';
+import {
+  historyOf,
+  labelsWithRegions,
+  loadTarget,
+  maskOf,
+  reasonView,
+  topCandidates,
+} from './candidates';
 
 /**
  * The same for the system (the digests): the tenant is given, not authorised.
@@ -112,10 +119,11 @@ export async function recommend(ctx: Ctx, tenant: TenantRow, offset: number, lim
     .filter((x): x is NonNullable<typeof x> => x !== null && x.best.score > 0)
     .sort((x, y) => y.best.score - x.best.score || (x.row.id < y.row.id ? -1 : 1));
   const total = bounds.length;
+  const labels = await labelsWithRegions(ctx.db);
   const data = ranked.slice(offset, offset + limit).map(({ row, target, best }) => {
     const match = score(target, best.candidate, {
       now,
-      labels: LABELS,
+      labels,
       history: history.get(row.tenantId),
       reader: 'candidate',
     });
@@ -383,7 +391,12 @@ export async function tenantsFitting(
       k,
       filter: {},
     });
-    const { matches } = rank(target, candidates, { now, labels: LABELS, history, limit: k });
+    const { matches } = rank(target, candidates, {
+      now,
+      labels: await labelsWithRegions(ctx.db),
+      history,
+      limit: k,
+    });
     for (const m of matches) {
       const id = m.candidate.tenantId;
       if (input.exclude.has(id)) continue;

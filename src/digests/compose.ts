@@ -27,6 +27,7 @@ import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
 import { textArray } from '../platform/pg-arrays';
 import { rowsFrom } from '../platform/rows';
+import { spokenNumber } from '../platform/text';
 import { addAgreementItems } from './agreement-items';
 import type { DigestItem, Section } from './render';
 
@@ -487,8 +488,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         state: 'new',
         title: `${m.candidate.name} — ${p.title}`,
         reason: {
-          id: `Skor kecocokan ${m.score}. ${reason?.id ?? ''}`.trim(),
-          en: `Match score ${m.score}. ${reason?.en ?? ''}`.trim(),
+          id: `Skor kecocokan ${spokenNumber(m.score, 'id')}. ${reason?.id ?? ''}`.trim(),
+          en: `Match score ${spokenNumber(m.score, 'en')}. ${reason?.en ?? ''}`.trim(),
         },
         url: `${origin}/potentials/${p.id}/matches`,
       });
@@ -504,8 +505,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         state: 'new',
         title: r.potential.title,
         reason: {
-          id: `Potensi baru yang cocok (skor ${r.score}). ${r.reasons[0]?.id ?? ''}`.trim(),
-          en: `A new potential that fits (score ${r.score}). ${r.reasons[0]?.en ?? ''}`.trim(),
+          id: `Potensi baru yang cocok (skor ${spokenNumber(r.score, 'id')}). ${r.reasons[0]?.id ?? ''}`.trim(),
+          en: `A new potential that fits (score ${spokenNumber(r.score, 'en')}). ${r.reasons[0]?.en ?? ''}`.trim(),
         },
         url: `${origin}/catalog/potentials/${r.potential.id}`,
       });

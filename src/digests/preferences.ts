@@ -9,6 +9,7 @@ import type { Lang } from '../platform/i18n';
 import { composeBatch } from './compose';
 import { SECTIONS } from './render';
 import {
+  addressOf,
   defaultFrequency,
   digestEmail,
   digestSettings,
@@ -116,7 +117,7 @@ export async function previewDigest({ ctx, input }: { ctx: Ctx; input: { tenantI
     language: settings.language,
     email: actor.user.email,
     name: actor.user.name,
-    tenantName: mine.tenantName,
+    ...addressOf(mine, settings.language),
   };
   const composed = await composeBatch(ctx, [recipient]);
   const items = composed.get(`${recipient.userId}|${recipient.tenantId}`)?.items ?? [];

@@ -24,6 +24,8 @@ export type DigestItem = {
 export type DigestView = {
   lang: 'id' | 'en';
   recipientName: string;
+  /** the office the recipient holds, addressed by it ("Bupati Badung"); else the person by name */
+  recipientOffice?: string | null;
   tenantName: string;
   /** the period in words, in the recipient's zone ("Senin, 23 November 2026 (WIT)") */
   periodLabel: string;
@@ -47,9 +49,17 @@ export function renderDigest(v: DigestView) {
   const subject = en
     ? `Sinergi digest for ${v.tenantName}: ${v.items.length} item${v.items.length === 1 ? '' : 's'}`
     : `Ringkasan Sinergi untuk ${v.tenantName}: ${v.items.length} hal`;
+  const greeting = en
+    ? `Dear ${v.recipientOffice ?? v.recipientName},`
+    : v.recipientOffice
+      ? `Yth. ${v.recipientOffice},`
+      : `Yth. Bapak/Ibu ${v.recipientName},`;
   const intro = en
-    ? `Dear ${v.recipientName}, here is what needs ${v.tenantName} as of ${v.periodLabel}.`
-    : `Yth. Bapak/Ibu ${v.recipientName}, berikut hal-hal yang memerlukan perhatian ${v.tenantName} per ${v.periodLabel}.`;
+    ? `${greeting} here is what needs ${v.tenantName} as of ${v.periodLabel}.`
+    : `${greeting} berikut hal-hal yang memerlukan perhatian ${v.tenantName} per ${v.periodLabel}.`;
+  const closing = en
+    ? 'Thank you for your attention.'
+    : 'Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.';
   const sections = ORDER.map((s) => ({ s, items: v.items.filter((i) => i.section === s) })).filter(
     (x) => x.items.length,
   );
@@ -66,7 +76,8 @@ export function renderDigest(v: DigestView) {
     en
       ? `Change how often you receive this: ${v.preferencesUrl}\nStop these digests: ${v.unsubscribeUrl}`
       : `Ubah frekuensi ringkasan: ${v.preferencesUrl}\nBerhenti menerima ringkasan: ${v.unsubscribeUrl}`,
-    '-- \nSinergi — platform kerja sama daerah',
+    closing,
+    `${en ? 'Kind regards,' : 'Hormat kami,'}\nSinergi — platform kerja sama daerah`,
   ].join('\n\n');
   const cell = 'padding:12px 16px;border-bottom:1px solid #e5e7eb;font-family:Arial,sans-serif;';
   const html = `<!doctype html><html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
@@ -89,6 +100,7 @@ ${sections
         .join(''),
   )
   .join('\n')}
+<tr><td style="${cell}font-size:14px;color:#111827;line-height:1.5">${escapeHtml(closing)}<br>${en ? 'Kind regards,' : 'Hormat kami,'}<br>Sinergi</td></tr>
 <tr><td style="padding:16px;font-family:Arial,sans-serif;font-size:12px;color:#6b7280;line-height:1.5">
 ${
   en

@@ -14,6 +14,7 @@ import { localOf, spokenDay, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { officeOf, placeOf } from '../platform/offices';
 import { sign, signatureMatches } from '../platform/secrets';
 import type { TimeZone } from '../reference/geography';
 import { composeBatch, type Recipient } from './compose';
@@ -54,6 +55,17 @@ export type Planned = Recipient & {
   email: string;
   name: string;
   tenantName: string;
+  /** the office the recipient holds there, addressed by it ("Bupati Badung"), if any */
+  office: string | null;
+};
+
+/** The tenant as the digest names it, and whom it addresses (`officeOf`). */
+export const addressOf = (
+  r: { role: string; tenantName: string; tenantType: string; regionCode: string | null },
+  lang: Lang,
+) => {
+  const tenant = { type: r.tenantType, name: r.tenantName, regionCode: r.regionCode };
+  return { tenantName: placeOf(tenant), office: officeOf(tenant, r.role, lang) };
 };
 
 /** Memberships with their digest settings (none chosen: null), their zone and who they are. */
@@ -67,6 +79,8 @@ export function digestSettings(ctx: Ctx, where: SQL | undefined) {
       name: users.name,
       locale: users.locale,
       tenantName: tenants.name,
+      tenantType: tenants.type,
+      regionCode: tenants.regionCode,
       zone: regions.timeZone,
       frequency: digestPreferences.frequency,
       sections: digestPreferences.sections,
@@ -98,6 +112,7 @@ export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
     const zone = (r.zone ?? 'WIB') as Zone;
     const period = periodOf(now, zone, frequency);
     if (!period.due) continue;
+    const language = ((r.language ?? r.locale) === 'en' ? 'en' : 'id') as Lang;
     planned.push({
       userId: r.userId,
       tenantId: r.tenantId,
@@ -105,10 +120,10 @@ export async function dueRecipients(ctx: Ctx): Promise<Planned[]> {
       unsubscribeVersion: r.unsubscribeVersion ?? 0,
       periodKey: period.key,
       zone,
-      language: ((r.language ?? r.locale) === 'en' ? 'en' : 'id') as Lang,
+      language,
       email: r.email,
       name: r.name,
-      tenantName: r.tenantName,
+      ...addressOf(r, language),
     });
   }
   if (planned.length === 0) return [];
@@ -164,6 +179,7 @@ export function digestEmail(
   const rendered = renderDigest({
     lang: p.language,
     recipientName: p.name,
+    recipientOffice: p.office,
     tenantName: p.tenantName,
     periodLabel: dayLabel(ctx.now(), p.zone, p.language),
     items,

@@ -301,7 +301,7 @@ async function notify(
   await dropUnreadableWatches(tx, gone);
   if (to.size === 0) return;
   const recipients = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
+    .select({ id: users.id, email: users.email, locale: users.locale, name: users.name })
     .from(users)
     .where(inArray(users.id, [...to.keys()]));
   const now = ctx.now();
@@ -321,6 +321,7 @@ async function notify(
       })
       .onConflictDoNothing();
     await enqueueEmail(tx, ctx, r.email, r.locale as Lang, 'discussion', {
+      name: r.name,
       kind,
       thread: n.threadTitle,
       author: n.authorTenantName,

@@ -1,3 +1,4 @@
+import { spokenDeadline } from '../platform/date-rules';
 import type { Lang } from '../platform/i18n';
 import { escapeHtml } from '../platform/text';
 
@@ -7,8 +8,29 @@ import { escapeHtml } from '../platform/text';
  */
 export type Rendered = { subject: string; text: string; html: string };
 
+/**
+ * Whom an email addresses: by office when the recipient holds one there
+ * ("Yth. Bupati Badung", "Yth. Sekretariat TKKSD Kabupaten Badung"), else the
+ * person by name, else "Bapak/Ibu".
+ */
+export type Addressee = { name?: string | null; office?: string | null };
+
+const greetingOf = (lang: Lang, to: Addressee) =>
+  lang === 'en'
+    ? `Dear ${to.office ?? to.name ?? 'Sir or Madam'},`
+    : to.office
+      ? `Yth. ${to.office},`
+      : `Yth. Bapak/Ibu${to.name ? ` ${to.name}` : ''},`;
+
+/** Every email closes as an official letter does. */
+const CLOSING = {
+  id: ['Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.', 'Hormat kami,'],
+  en: ['Thank you for your attention.', 'Kind regards,'],
+} as const;
+
 function layout(
   lang: Lang,
+  to: Addressee,
   paragraphs: string[],
   action?: { label: string; url: string; code?: string },
 ): { text: string; html: string } {
@@ -16,19 +38,22 @@ function layout(
     lang === 'en'
       ? 'Sinergi — regional cooperation platform'
       : 'Sinergi — platform kerja sama daerah';
+  const [thanks, regards] = CLOSING[lang];
+  const body = [greetingOf(lang, to), ...paragraphs];
   const text = [
-    ...paragraphs,
+    ...body,
     ...(action ? [`${action.label}: ${action.url}`, ...(action.code ? [action.code] : [])] : []),
-    `-- \n${footer}`,
+    thanks,
+    `${regards}\n${footer}`,
   ].join('\n\n');
   const html =
     `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.5">` +
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    body.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     (action
       ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` +
         (action.code ? `<p><code>${escapeHtml(action.code)}</code></p>` : '')
       : '') +
-    `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p></body></html>`;
+    `<p>${escapeHtml(thanks)}</p><p>${escapeHtml(regards)}<br>${escapeHtml(footer)}</p></body></html>`;
   return { text, html };
 }
 
@@ -41,13 +66,12 @@ export const templates = {
       lang === 'en' ? 'Confirm your email for Sinergi' : 'Konfirmasi email Anda untuk Sinergi',
     ...layout(
       lang,
+      { name: p.name },
       lang === 'en'
         ? [
-            `Dear ${p.name},`,
             `Confirm your email address to finish creating your Sinergi account. The link is valid for ${p.hours} hours.`,
           ]
         : [
-            `Yth. Bapak/Ibu ${p.name},`,
             `Konfirmasi alamat email Anda untuk menyelesaikan pendaftaran akun Sinergi. Tautan berlaku ${p.hours} jam.`,
           ],
       {
@@ -67,14 +91,13 @@ export const templates = {
         : 'Banyak percobaan masuk yang gagal ke akun Sinergi Anda',
     ...layout(
       lang,
+      { name: p.name },
       lang === 'en'
         ? [
-            `Dear ${p.name},`,
             `There were ${p.failures} failed attempts to sign in to your account in the last ${p.minutes} minutes, from one or more addresses. Your account is not locked: to protect it, sign-ins are now accepted at most once every ${p.seconds} seconds for a while.`,
             'If it was not you, someone may be guessing your password. Choose a new, long password now.',
           ]
         : [
-            `Yth. Bapak/Ibu ${p.name},`,
             `Tercatat ${p.failures} percobaan masuk yang gagal ke akun Anda dalam ${p.minutes} menit terakhir, dari satu atau beberapa alamat. Akun Anda tidak dikunci: untuk melindunginya, percobaan masuk untuk sementara hanya diterima paling sering sekali setiap ${p.seconds} detik.`,
             'Jika itu bukan Anda, mungkin ada yang mencoba menebak kata sandi Anda. Segera ganti kata sandi dengan yang baru dan panjang.',
           ],
@@ -88,13 +111,12 @@ export const templates = {
         : 'Ada yang mencoba mendaftar dengan email Anda',
     ...layout(
       lang,
+      { name: p.name },
       lang === 'en'
         ? [
-            `Dear ${p.name},`,
             'Someone tried to create a Sinergi account with this email, which already has one. If it was you, sign in or reset your password. If not, you can ignore this email.',
           ]
         : [
-            `Yth. Bapak/Ibu ${p.name},`,
             'Seseorang mencoba membuat akun Sinergi dengan email ini, padahal sudah terdaftar. Jika itu Anda, silakan masuk atau atur ulang kata sandi. Jika bukan, abaikan email ini.',
           ],
       { label: lang === 'en' ? 'Reset password' : 'Atur ulang kata sandi', url: p.url },
@@ -107,13 +129,12 @@ export const templates = {
     subject: lang === 'en' ? 'Reset your Sinergi password' : 'Atur ulang kata sandi Sinergi',
     ...layout(
       lang,
+      { name: p.name },
       lang === 'en'
         ? [
-            `Dear ${p.name},`,
             `Use the link below to choose a new password. It is valid for ${p.minutes} minutes and can be used once. If you did not ask for this, ignore this email.`,
           ]
         : [
-            `Yth. Bapak/Ibu ${p.name},`,
             `Gunakan tautan di bawah untuk membuat kata sandi baru. Tautan berlaku ${p.minutes} menit dan hanya sekali pakai. Jika Anda tidak memintanya, abaikan email ini.`,
           ],
       {
@@ -131,7 +152,8 @@ export const templates = {
       role: string;
       url: string;
       token: string;
-      days: number;
+      /** the last day it can be accepted (YYYY-MM-DD) */
+      validUntil: string;
     },
   ): Rendered => ({
     subject:
@@ -140,14 +162,15 @@ export const templates = {
         : `Undangan bergabung dengan ${p.tenantName} di Sinergi`,
     ...layout(
       lang,
+      {},
       lang === 'en'
         ? [
             `${p.inviterName} invites you to join ${p.tenantName} on Sinergi as ${p.role}.`,
-            `The invitation is valid for ${p.days} days and can be used once. Sign in (or create an account) with this email address, then accept it.`,
+            `The invitation can be accepted until ${spokenDeadline(p.validUntil, 'en')}, once. Sign in (or create an account) with this email address, then accept it.`,
           ]
         : [
-            `${p.inviterName} mengundang Anda bergabung dengan ${p.tenantName} di Sinergi sebagai ${p.role}.`,
-            `Undangan berlaku ${p.days} hari dan hanya sekali pakai. Masuk (atau buat akun) dengan alamat email ini, lalu terima undangannya.`,
+            `${p.inviterName} mengundang Bapak/Ibu bergabung dengan ${p.tenantName} di Sinergi sebagai ${p.role}.`,
+            `Undangan dapat diterima paling lambat ${spokenDeadline(p.validUntil, 'id')} dan hanya sekali pakai. Masuk (atau buat akun) dengan alamat email ini, lalu terima undangannya.`,
           ],
       {
         label: lang === 'en' ? 'Accept invitation' : 'Terima undangan',
@@ -156,9 +179,21 @@ export const templates = {
       },
     ),
   }),
+  /** A province proposes that two of its regions (or a region and a partner) cooperate. */
   proposal: (
     lang: Lang,
-    p: { facilitator: string; other: string; note: string; days: number; url: string },
+    p: {
+      office?: string | null;
+      /** the facilitating government, named as an office */
+      facilitator: string;
+      /** the recipient's own region or organisation, and the other party */
+      party: string;
+      other: string;
+      note: string;
+      /** the last day to answer (YYYY-MM-DD) */
+      answerBy: string;
+      url: string;
+    },
   ): Rendered => ({
     subject:
       lang === 'en'
@@ -166,23 +201,31 @@ export const templates = {
         : `Usulan kerja sama dari ${p.facilitator}`,
     ...layout(
       lang,
+      { office: p.office },
       lang === 'en'
         ? [
-            `${p.facilitator} proposes that you cooperate with ${p.other}.`,
+            `${p.facilitator} proposes that ${p.party} cooperate with ${p.other}.`,
             p.note,
-            `Please accept or decline within ${p.days} days.`,
+            `Please accept or decline by ${spokenDeadline(p.answerBy, 'en')}.`,
           ]
         : [
-            `${p.facilitator} mengusulkan kerja sama Anda dengan ${p.other}.`,
+            `${p.facilitator} mengusulkan agar ${p.party} bekerja sama dengan ${p.other}.`,
             p.note,
-            `Mohon ditanggapi (diterima atau ditolak) paling lambat ${p.days} hari sejak email ini.`,
+            `Mohon ditanggapi (diterima atau ditolak) paling lambat ${spokenDeadline(p.answerBy, 'id')}.`,
           ],
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
   }),
   proposal_reminder: (
     lang: Lang,
-    p: { facilitator: string; other: string; expiresOn: string; url: string },
+    p: {
+      office?: string | null;
+      facilitator: string;
+      party: string;
+      other: string;
+      expiresOn: string;
+      url: string;
+    },
   ): Rendered => ({
     subject:
       lang === 'en'
@@ -190,12 +233,13 @@ export const templates = {
         : `Pengingat: usulan kerja sama dengan ${p.other}`,
     ...layout(
       lang,
+      { office: p.office },
       lang === 'en'
         ? [
-            `The proposal from ${p.facilitator} to cooperate with ${p.other} is still waiting for your answer. It expires on ${p.expiresOn}.`,
+            `The proposal from ${p.facilitator} that ${p.party} cooperate with ${p.other} is still waiting for your answer. Please answer by ${spokenDeadline(p.expiresOn, 'en')}.`,
           ]
         : [
-            `Usulan dari ${p.facilitator} untuk bekerja sama dengan ${p.other} masih menunggu tanggapan Bapak/Ibu. Mohon ditanggapi paling lambat ${p.expiresOn}.`,
+            `Usulan ${p.facilitator} agar ${p.party} bekerja sama dengan ${p.other} masih menunggu tanggapan Bapak/Ibu. Mohon ditanggapi paling lambat ${spokenDeadline(p.expiresOn, 'id')}.`,
           ],
       { label: lang === 'en' ? 'Answer the proposal' : 'Jawab usulan', url: p.url },
     ),
@@ -206,6 +250,7 @@ export const templates = {
   discussion: (
     lang: Lang,
     p: {
+      name?: string | null;
       kind: 'mention' | 'reply' | 'watch';
       thread: string;
       author: string;
@@ -219,39 +264,42 @@ export const templates = {
       watch: `${p.author} wrote in “${p.thread}”, which you follow.`,
     }[p.kind];
     const id = {
-      mention: `${p.author} menyebut Anda dalam diskusi “${p.thread}”.`,
-      reply: `${p.author} menanggapi tulisan Anda dalam diskusi “${p.thread}”.`,
-      watch: `${p.author} menulis dalam diskusi “${p.thread}” yang Anda ikuti.`,
+      mention: `${p.author} menyebut Bapak/Ibu dalam diskusi “${p.thread}”.`,
+      reply: `${p.author} menanggapi tulisan Bapak/Ibu dalam diskusi “${p.thread}”.`,
+      watch: `${p.author} menulis dalam diskusi “${p.thread}” yang Bapak/Ibu ikuti.`,
     }[p.kind];
     return {
       subject: lang === 'en' ? `Discussion: ${p.thread}` : `Diskusi: ${p.thread}`,
-      ...layout(
-        lang,
-        lang === 'en' ? ['Dear Sir or Madam,', en, p.excerpt] : ['Yth. Bapak/Ibu,', id, p.excerpt],
-        { label: lang === 'en' ? 'Open the discussion' : 'Buka diskusi', url: p.url },
-      ),
+      ...layout(lang, { name: p.name }, lang === 'en' ? [en, p.excerpt] : [id, p.excerpt], {
+        label: lang === 'en' ? 'Open the discussion' : 'Buka diskusi',
+        url: p.url,
+      }),
     };
   },
-  /** An annual KSD report: submitted (to the province's admins), accepted or returned (to the region's). */
+  /** An annual KSD report: submitted (to the province's secretariat), accepted or returned (to the region's). */
   annual_report: (
     lang: Lang,
     p: {
+      office?: string | null;
       event: 'submitted' | 'accepted' | 'returned';
+      /** the reporting region and its province, named as offices */
       region: string;
+      province?: string;
       year: number;
       note: string | null;
       url: string;
     },
   ): Rendered => {
+    const province = p.province ?? (lang === 'en' ? 'The province' : 'Pemerintah provinsi');
     const en = {
       submitted: `${p.region} has submitted its ${p.year} annual cooperation report for your review.`,
-      accepted: `The province has accepted the ${p.year} annual cooperation report of ${p.region}.`,
-      returned: `The province has returned the ${p.year} annual cooperation report of ${p.region} for correction.`,
+      accepted: `${province} has accepted the ${p.year} annual cooperation report of ${p.region}.`,
+      returned: `${province} has returned the ${p.year} annual cooperation report of ${p.region} for correction.`,
     }[p.event];
     const id = {
       submitted: `${p.region} telah menyampaikan laporan tahunan kerja sama daerah tahun ${p.year}. Mohon ditelaah.`,
-      accepted: `Provinsi telah menerima laporan tahunan kerja sama daerah tahun ${p.year} dari ${p.region}.`,
-      returned: `Provinsi mengembalikan laporan tahunan kerja sama daerah tahun ${p.year} dari ${p.region} untuk diperbaiki.`,
+      accepted: `${province} telah menerima laporan tahunan kerja sama daerah tahun ${p.year} dari ${p.region}.`,
+      returned: `${province} mengembalikan laporan tahunan kerja sama daerah tahun ${p.year} dari ${p.region} untuk diperbaiki.`,
     }[p.event];
     return {
       subject:
@@ -260,9 +308,10 @@ export const templates = {
           : `Laporan tahunan kerja sama daerah ${p.year}: ${p.region}`,
       ...layout(
         lang,
+        { office: p.office },
         lang === 'en'
-          ? ['Dear Sir or Madam,', en, ...(p.note ? [`Note: ${p.note}`] : [])]
-          : ['Yth. Bapak/Ibu,', id, ...(p.note ? [`Catatan: ${p.note}`] : [])],
+          ? [en, ...(p.note ? [`Note: ${p.note}`] : [])]
+          : [id, ...(p.note ? [`Catatan: ${p.note}`] : [])],
         { label: lang === 'en' ? 'Open the report' : 'Buka laporan', url: p.url },
       ),
     };
@@ -283,45 +332,45 @@ export const templates = {
     const id = {
       received: [
         'Pendaftaran delegasi diterima',
-        `Pendaftaran delegasi ${p.tenant} untuk ${p.session} (${p.when}) telah kami terima dan menunggu persetujuan penyelenggara.`,
+        `Pendaftaran delegasi ${p.tenant} untuk sesi forum ${p.session} (${p.when}) telah kami terima dan menunggu persetujuan penyelenggara.`,
       ],
       approved: [
         'Pendaftaran delegasi disetujui',
-        `Delegasi ${p.tenant} terdaftar untuk ${p.session} (${p.when}).`,
+        `Delegasi ${p.tenant} terdaftar untuk sesi forum ${p.session} (${p.when}).`,
       ],
       declined: [
         'Pendaftaran delegasi tidak disetujui',
-        `Pendaftaran delegasi ${p.tenant} untuk ${p.session} tidak disetujui penyelenggara.`,
+        `Pendaftaran delegasi ${p.tenant} untuk sesi forum ${p.session} tidak disetujui penyelenggara.`,
       ],
       waitlisted: [
         'Delegasi masuk daftar tunggu',
-        `Kapasitas ${p.session} (${p.when}) sudah penuh; delegasi ${p.tenant} masuk daftar tunggu dan akan dihubungi bila ada tempat.`,
+        `Kapasitas sesi forum ${p.session} (${p.when}) sudah penuh; delegasi ${p.tenant} masuk daftar tunggu dan akan dihubungi bila ada tempat.`,
       ],
       promoted: [
         'Delegasi mendapat tempat',
-        `Ada tempat yang kosong: delegasi ${p.tenant} kini mendapat tempat di ${p.session} (${p.when}).`,
+        `Ada tempat yang kosong: delegasi ${p.tenant} kini mendapat tempat di sesi forum ${p.session} (${p.when}).`,
       ],
     }[p.event];
     const en = {
       received: [
         'Delegation registration received',
-        `We received the registration of ${p.tenant}'s delegation for ${p.session} (${p.when}); it awaits the convener's approval.`,
+        `We received the registration of ${p.tenant}'s delegation for the forum session ${p.session} (${p.when}); it awaits the convener's approval.`,
       ],
       approved: [
         'Delegation registration approved',
-        `${p.tenant}'s delegation is registered for ${p.session} (${p.when}).`,
+        `${p.tenant}'s delegation is registered for the forum session ${p.session} (${p.when}).`,
       ],
       declined: [
         'Delegation registration declined',
-        `The convener declined ${p.tenant}'s registration for ${p.session}.`,
+        `The convener declined ${p.tenant}'s registration for the forum session ${p.session}.`,
       ],
       waitlisted: [
         'Delegation waitlisted',
-        `${p.session} (${p.when}) is full; ${p.tenant}'s delegation is on the waitlist and will be told when a place frees up.`,
+        `The forum session ${p.session} (${p.when}) is full; ${p.tenant}'s delegation is on the waitlist and will be told when a place frees up.`,
       ],
       promoted: [
         'Your delegation has a place',
-        `A place freed up: ${p.tenant}'s delegation now has a place at ${p.session} (${p.when}).`,
+        `A place freed up: ${p.tenant}'s delegation now has a place at the forum session ${p.session} (${p.when}).`,
       ],
     }[p.event];
     const [subject, body] = (lang === 'en' ? en : id) as [string, string];
@@ -329,12 +378,12 @@ export const templates = {
       subject: `${subject}: ${p.session}`,
       ...layout(
         lang,
+        { name: p.name },
         [
-          lang === 'en' ? `Dear ${p.name},` : `Yth. Bapak/Ibu ${p.name},`,
           body,
           ...(p.reason ? [lang === 'en' ? `Reason: ${p.reason}` : `Alasan: ${p.reason}`] : []),
         ],
-        { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
+        { label: lang === 'en' ? 'See the forum session' : 'Lihat sesi forum', url: p.url },
       ),
     };
   },
@@ -355,37 +404,37 @@ export const templates = {
     const subject =
       lang === 'en'
         ? {
-            changed: 'Session changed',
-            cancelled: 'Session cancelled',
+            changed: 'Forum session changed',
+            cancelled: 'Forum session cancelled',
             reminder: `Reminder: ${p.days === 1 ? 'tomorrow' : `in ${p.days} days`}`,
           }[p.event]
         : {
-            changed: 'Perubahan jadwal pertemuan',
-            cancelled: 'Pembatalan pertemuan',
+            changed: 'Perubahan jadwal sesi forum',
+            cancelled: 'Pembatalan sesi forum',
             reminder: `Pengingat: ${p.days === 1 ? 'besok' : `${p.days} hari lagi`}`,
           }[p.event];
     const body =
       lang === 'en'
         ? {
-            changed: `${p.session} has changed. It now takes place ${p.when}${p.venue ? ` at ${p.venue}` : ''}. The attached calendar file replaces the earlier one.`,
-            cancelled: `${p.session}, planned ${p.when}, is cancelled.`,
-            reminder: `${p.session} takes place ${p.when}${p.venue ? ` at ${p.venue}` : ''}.`,
+            changed: `The forum session ${p.session} has changed. It now takes place ${p.when}${p.venue ? ` at ${p.venue}` : ''}. The attached calendar file replaces the earlier one.`,
+            cancelled: `The forum session ${p.session}, planned ${p.when}, is cancelled.`,
+            reminder: `The forum session ${p.session} takes place ${p.when}${p.venue ? ` at ${p.venue}` : ''}.`,
           }[p.event]
         : {
-            changed: `Terdapat perubahan pada ${p.session}. Pertemuan kini dilaksanakan ${p.when}${p.venue ? ` di ${p.venue}` : ''}. Berkas kalender terlampir menggantikan yang sebelumnya.`,
-            cancelled: `${p.session} yang direncanakan ${p.when} dibatalkan.`,
-            reminder: `${p.session} akan dilaksanakan ${p.when}${p.venue ? ` di ${p.venue}` : ''}.`,
+            changed: `Terdapat perubahan pada sesi forum ${p.session}. Sesi forum kini dilaksanakan ${p.when}${p.venue ? ` di ${p.venue}` : ''}. Berkas kalender terlampir menggantikan yang sebelumnya.`,
+            cancelled: `Sesi forum ${p.session} yang direncanakan ${p.when} dibatalkan.`,
+            reminder: `Sesi forum ${p.session} akan dilaksanakan ${p.when}${p.venue ? ` di ${p.venue}` : ''}.`,
           }[p.event];
     return {
       subject: `${subject}: ${p.session}`,
       ...layout(
         lang,
+        { name: p.name },
         [
-          lang === 'en' ? `Dear ${p.name},` : `Yth. Bapak/Ibu ${p.name},`,
           body,
           ...(p.reason ? [lang === 'en' ? `Reason: ${p.reason}` : `Alasan: ${p.reason}`] : []),
         ],
-        { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
+        { label: lang === 'en' ? 'See the forum session' : 'Lihat sesi forum', url: p.url },
       ),
     };
   },
@@ -394,6 +443,7 @@ export const templates = {
     lang: Lang,
     p: {
       name: string;
+      office?: string | null;
       convener: string;
       session: string;
       when: string;
@@ -404,18 +454,17 @@ export const templates = {
     subject: lang === 'en' ? `Invitation: ${p.session}` : `Undangan: ${p.session}`,
     ...layout(
       lang,
+      { name: p.name, office: p.office },
       lang === 'en'
         ? [
-            `Dear ${p.name},`,
-            `${p.convener} invites your delegation to ${p.session}, ${p.when}.`,
+            `${p.convener} invites your delegation to the forum session ${p.session}, ${p.when}.`,
             `Registration closes ${p.closes}.`,
           ]
         : [
-            `Yth. Bapak/Ibu ${p.name},`,
-            `${p.convener} mengundang delegasi Bapak/Ibu ke ${p.session}, ${p.when}.`,
+            `${p.convener} mengundang delegasi Bapak/Ibu ke sesi forum ${p.session}, ${p.when}.`,
             `Pendaftaran ditutup ${p.closes}.`,
           ],
-      { label: lang === 'en' ? 'See the session' : 'Lihat pertemuan', url: p.url },
+      { label: lang === 'en' ? 'See the forum session' : 'Lihat sesi forum', url: p.url },
     ),
   }),
   /** A delegation's bilateral meetings, as published (again, when they changed). */
@@ -431,15 +480,15 @@ export const templates = {
   ): Rendered => ({
     subject:
       lang === 'en'
-        ? `Your meeting schedule: ${p.session}`
+        ? `Your bilateral meetings: ${p.session}`
         : `Jadwal pertemuan bilateral: ${p.session}`,
     ...layout(
       lang,
+      { name: p.name },
       [
-        lang === 'en' ? `Dear ${p.name},` : `Yth. Bapak/Ibu ${p.name},`,
         lang === 'en'
-          ? `The bilateral meetings of ${p.tenant}'s delegation at ${p.session}:`
-          : `Jadwal pertemuan bilateral delegasi ${p.tenant} pada ${p.session}:`,
+          ? `The bilateral meetings of ${p.tenant}'s delegation at the forum session ${p.session}:`
+          : `Jadwal pertemuan bilateral delegasi ${p.tenant} pada sesi forum ${p.session}:`,
         ...(p.items.length
           ? p.items.map((i) =>
               lang === 'en'
@@ -448,17 +497,20 @@ export const templates = {
             )
           : [
               lang === 'en'
-                ? 'No meetings are scheduled now.'
-                : 'Saat ini tidak ada pertemuan terjadwal.',
+                ? 'No bilateral meetings are scheduled now.'
+                : 'Saat ini tidak ada pertemuan bilateral yang terjadwal.',
             ]),
       ],
-      { label: lang === 'en' ? 'See the meetings' : 'Lihat pertemuan', url: p.url },
+      {
+        label: lang === 'en' ? 'See the bilateral meetings' : 'Lihat pertemuan bilateral',
+        url: p.url,
+      },
     ),
   }),
   /** The convener hears of a registration waiting for its decision. */
   forum_review: (
     lang: Lang,
-    p: { name: string; tenant: string; session: string; url: string },
+    p: { name: string; office?: string | null; tenant: string; session: string; url: string },
   ): Rendered => ({
     subject:
       lang === 'en'
@@ -466,14 +518,13 @@ export const templates = {
         : `Pendaftaran menunggu persetujuan: ${p.tenant}`,
     ...layout(
       lang,
+      { name: p.name, office: p.office },
       lang === 'en'
         ? [
-            `Dear ${p.name},`,
-            `${p.tenant} registered a delegation for ${p.session}. Please approve or decline it.`,
+            `${p.tenant} registered a delegation for the forum session ${p.session}. Please approve or decline it.`,
           ]
         : [
-            `Yth. Bapak/Ibu ${p.name},`,
-            `${p.tenant} mendaftarkan delegasi untuk ${p.session}. Mohon disetujui atau ditolak.`,
+            `${p.tenant} mendaftarkan delegasi untuk sesi forum ${p.session}. Mohon disetujui atau ditolak.`,
           ],
       { label: lang === 'en' ? 'Review registrations' : 'Tinjau pendaftaran', url: p.url },
     ),

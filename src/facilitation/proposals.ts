@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { governmentOf, officeOf, placeOf } from '../platform/offices';
 
 export const DEFAULT_VALIDITY_DAYS = 14;
 type ProposalRow = typeof proposals.$inferSelect;
@@ -133,11 +134,14 @@ export async function createProposal({
       [second, first],
     ] as const) {
       for (const admin of await adminsOf(tx, [party.id])) {
-        await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'proposal', {
-          facilitator: facilitator.name,
-          other: other.name,
+        const lang = admin.locale as Lang;
+        await enqueueEmail(tx, ctx, admin.email, lang, 'proposal', {
+          office: officeOf(admin.tenant, 'admin', lang),
+          facilitator: governmentOf(facilitator, lang),
+          party: placeOf(party),
+          other: placeOf(other),
           note: input.note,
-          days,
+          answerBy: isoDate(new Date(now.getTime() + days * 86400_000 + 7 * 3600_000)),
           url: `${ctx.config.APP_ORIGIN}/proposals/${id}`,
         });
       }
@@ -327,14 +331,17 @@ export async function remindAndExpireProposals({ ctx }: { ctx: Ctx }) {
       ] as const) {
         if (answer !== 'pending') continue;
         const [other] = await tx
-          .select({ name: tenants.name })
+          .select({ type: tenants.type, name: tenants.name, regionCode: tenants.regionCode })
           .from(tenants)
           .where(eq(tenants.id, otherId));
         for (const admin of await adminsOf(tx, [party])) {
-          await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'proposal_reminder', {
-            facilitator: facilitator?.name ?? 'Sinergi',
-            other: other?.name ?? '',
-            expiresOn: isoDate(p.expiresAt),
+          const lang = admin.locale as Lang;
+          await enqueueEmail(tx, ctx, admin.email, lang, 'proposal_reminder', {
+            office: officeOf(admin.tenant, 'admin', lang),
+            facilitator: facilitator ? governmentOf(facilitator, lang) : 'Sinergi',
+            party: placeOf(admin.tenant),
+            other: other ? placeOf(other) : '',
+            expiresOn: isoDate(new Date(p.expiresAt.getTime() + 7 * 3600_000)),
             url: `${ctx.config.APP_ORIGIN}/proposals/${p.id}`,
           });
         }

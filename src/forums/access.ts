@@ -57,15 +57,15 @@ export const FORUM_RULES = {
     en: 'the registration does not take this change in status ',
   },
   session_state: {
-    id: 'pertemuan forum tidak dapat diubah seperti ini pada status ',
+    id: 'sesi forum tidak dapat diubah seperti ini pada status ',
     en: 'the forum session cannot be changed this way in status ',
   },
   capacity: {
-    id: 'kapasitas pertemuan tidak boleh di bawah jumlah delegasi yang sudah menempati tempat ',
+    id: 'kapasitas sesi forum tidak boleh di bawah jumlah delegasi yang sudah menempati tempat ',
     en: 'the session capacity cannot go below the delegations already holding a place ',
   },
   full: {
-    id: 'kapasitas pertemuan sudah penuh ',
+    id: 'kapasitas sesi forum sudah penuh ',
     en: 'the session is full ',
   },
   own_session: {
@@ -73,27 +73,27 @@ export const FORUM_RULES = {
     en: 'the convener does not register for its own forum',
   },
   registration_declined: {
-    id: 'pendaftaran wilayah atau organisasi ini pada sesi forum ini telah ditolak penyelenggara; hanya penyelenggara yang dapat membukanya kembali',
+    id: 'pendaftaran daerah atau organisasi ini pada sesi forum ini telah ditolak penyelenggara; hanya penyelenggara yang dapat membukanya kembali',
     en: 'the convener declined this tenant’s registration for this session; only the convener can reopen it',
   },
   already_registered: {
-    id: 'wilayah atau organisasi ini sudah terdaftar pada pertemuan ini',
+    id: 'daerah atau organisasi ini sudah terdaftar pada sesi forum ini',
     en: 'this tenant is already registered for this session',
   },
   minutes_before_held: {
-    id: 'notulen dan tindak lanjut dicatat setelah pertemuan berlangsung',
+    id: 'notulen dan tindak lanjut dicatat setelah sesi forum berlangsung',
     en: 'minutes and follow-ups are recorded once the session was held (status held or closed)',
   },
   held_before_start: {
-    id: 'pertemuan baru dapat dinyatakan berlangsung setelah waktu mulainya',
+    id: 'sesi forum baru dapat dinyatakan berlangsung setelah waktu mulainya',
     en: 'a session can be marked held only after it starts',
   },
   pairing: {
-    id: 'penyelenggara hanya mengizinkan pertemuan antara mitra dan pemerintah daerah',
+    id: 'penyelenggara hanya mengizinkan pertemuan bilateral antara mitra dan pemerintah daerah',
     en: 'the convener only allows meetings between partners and regions',
   },
   meeting_exists: {
-    id: 'permintaan atau pertemuan dengan delegasi ini sudah ada',
+    id: 'permintaan atau pertemuan bilateral dengan delegasi ini sudah ada',
     en: 'a request or meeting with this delegation already exists',
   },
   quota: {
@@ -105,16 +105,16 @@ export const FORUM_RULES = {
     en: 'only the delegation asked can answer',
   },
   meeting_state: {
-    id: 'pertemuan tidak menerima perubahan ini pada status ',
+    id: 'pertemuan bilateral tidak menerima perubahan ini pada status ',
     en: 'the meeting does not take this change in status ',
   },
   before_meeting: {
-    id: 'hasil pertemuan dicatat setelah waktunya tiba',
+    id: 'hasil pertemuan bilateral dicatat setelah waktunya tiba',
     en: 'a meeting’s outcome is recorded once its time has come',
   },
   no_day_plan: {
-    id: 'pertemuan forum belum memiliki rencana hari (dayPlan) untuk pertemuan bilateral',
-    en: 'the session has no day plan (dayPlan) for bilateral meetings yet',
+    id: 'sesi forum belum memiliki jadwal harian untuk pertemuan bilateral',
+    en: 'the forum session has no daily schedule for bilateral meetings yet',
   },
   clash: {
     id: 'jadwal bentrok: ',

@@ -5,6 +5,7 @@ import { creatorsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
+import { governmentOf } from '../platform/offices';
 import { hashSecret, randomSecret, secretMatches } from '../platform/secrets';
 import { calendarOf } from './calendar';
 import { visibleSession } from './public-sessions';
@@ -21,13 +22,13 @@ export async function sessionCalendar({
 }) {
   const session = await visibleSession(ctx, input.forumId, input.sessionId);
   const [convener] = await ctx.db
-    .select({ name: tenants.name })
+    .select({ type: tenants.type, name: tenants.name, regionCode: tenants.regionCode })
     .from(tenants)
     .where(eq(tenants.id, session.tenantId));
   return calendarOf({
     name: session.title,
     origin: ctx.config.APP_ORIGIN,
-    entries: [{ session, convenerName: convener?.name ?? '' }],
+    entries: [{ session, convenerName: convener ? governmentOf(convener) : '' }],
     now: ctx.now(),
   });
 }
@@ -162,10 +163,13 @@ export async function calendarFeed({
     entries: [
       ...attending.map((a) => ({
         session: a.session,
-        convenerName: a.convenerName,
+        convenerName: governmentOf(a.convener),
         tentative: a.status !== 'approved',
       })),
-      ...convening.map((c) => ({ session: c.session, convenerName: tenant?.name ?? '' })),
+      ...convening.map((c) => ({
+        session: c.session,
+        convenerName: tenant ? governmentOf(tenant) : '',
+      })),
     ],
     meetings: meetings.map(({ m, session }) => ({
       id: m.id,

@@ -248,8 +248,8 @@ export async function requestMeeting({
       );
     if (Number(open?.n ?? 0) >= rules.maxRequests)
       throw forumRule('quota', {
-        id: `maxRequests: ${rules.maxRequests} permintaan per delegasi`,
-        en: `maxRequests: ${rules.maxRequests} requests per delegation`,
+        id: `paling banyak ${rules.maxRequests} permintaan pertemuan bilateral per delegasi`,
+        en: `at most ${rules.maxRequests} meeting requests per delegation`,
       });
     const meetingId = newId('meeting', now.getTime());
     await tx.insert(forumMeetings).values({
@@ -301,8 +301,8 @@ async function checkMeetingQuota(
       );
     if (Number(row?.n ?? 0) >= rules.maxMeetings)
       throw forumRule('quota', {
-        id: `maxMeetings: ${rules.maxMeetings} pertemuan per delegasi`,
-        en: `maxMeetings: ${rules.maxMeetings} meetings per delegation`,
+        id: `paling banyak ${rules.maxMeetings} pertemuan bilateral per delegasi`,
+        en: `at most ${rules.maxMeetings} meetings per delegation`,
       });
   }
 }

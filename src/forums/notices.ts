@@ -5,6 +5,7 @@ import { enqueueEmail } from '../email/outbox';
 import { adminsOf } from '../identity/members';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
+import { governmentOf, officeOf } from '../platform/offices';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { recipientsOf, type SessionRow } from './access';
 import { calendarOf } from './calendar';
@@ -21,12 +22,13 @@ const sessionUrl = (ctx: Pick<Ctx, 'config'>, s: SessionRow) =>
   `${ctx.config.APP_ORIGIN}/v1/forums/${s.forumId}/sessions/${s.id}`;
 const venueOf = (s: SessionRow) => [s.venueName, s.venueAddress].filter(Boolean).join(', ');
 
-async function convenerName(db: Ctx['db'] | Tx, s: SessionRow) {
+/** The convening government, as an office ("Pemerintah Provinsi Bali"). */
+async function convenerName(db: Ctx['db'] | Tx, s: SessionRow, l: Lang = 'id') {
   const [row] = await db
-    .select({ name: tenants.name })
+    .select({ type: tenants.type, name: tenants.name, regionCode: tenants.regionCode })
     .from(tenants)
     .where(eq(tenants.id, s.tenantId));
-  return row?.name ?? '';
+  return row ? governmentOf(row, l) : '';
 }
 
 /** The session as a calendar file, attached to change and cancellation notices. */
@@ -75,6 +77,7 @@ export async function notifyConvener(tx: Tx, ctx: Ctx, session: SessionRow, tena
   for (const a of await adminsOf(tx, [session.tenantId]))
     await enqueueEmail(tx, ctx, a.email, lang(a.locale), 'forum_review', {
       name: a.name,
+      office: officeOf(a.tenant, 'admin', lang(a.locale)),
       tenant: tenantName,
       session: session.title,
       url: `${ctx.config.APP_ORIGIN}/v1/tenants/${session.tenantId}/forums/${session.forumId}/sessions/${session.id}/registrations`,
@@ -140,7 +143,10 @@ export async function notifySessionChange(
  * transaction that invites or publishes is undone whole).
  */
 export async function notifyInvited(tx: Tx, ctx: Ctx, session: SessionRow, tenantIds: string[]) {
-  const convener = await convenerName(tx, session);
+  const convener = {
+    id: await convenerName(tx, session, 'id'),
+    en: await convenerName(tx, session, 'en'),
+  };
   const admins = await adminsOf(tx, tenantIds);
   if (admins.length)
     await consume(
@@ -157,7 +163,8 @@ export async function notifyInvited(tx: Tx, ctx: Ctx, session: SessionRow, tenan
     const l = lang(a.locale);
     await enqueueEmail(tx, ctx, a.email, l, 'forum_invitation', {
       name: a.name,
-      convener,
+      office: officeOf(a.tenant, 'admin', l),
+      convener: convener[l],
       session: session.title,
       when: spoken(session.startsAt, session.timeZone as Zone, l),
       closes: spoken(session.registrationClosesAt, session.timeZone as Zone, l),

@@ -551,7 +551,7 @@ export async function sessionsAttendedBy(db: Ctx['db'], tenantId: string) {
     .select({
       session: forumSessions,
       status: forumRegistrations.status,
-      convenerName: tenants.name,
+      convener: { type: tenants.type, name: tenants.name, regionCode: tenants.regionCode },
     })
     .from(forumRegistrations)
     .innerJoin(forumSessions, eq(forumSessions.id, forumRegistrations.sessionId))

@@ -6,6 +6,7 @@ import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, conflict, notFound } from '../platform/errors';
 import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { placeOf } from '../platform/offices';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
 import { authorize, type Role, requireUser } from './access';
@@ -100,12 +101,15 @@ export async function createInvitation({
       })
       .returning();
     await enqueueEmail(tx, ctx, email, lang, 'invitation', {
-      tenantName: tenant.name,
+      tenantName: placeOf(tenant),
       inviterName: actor.user.name,
       role: ROLE_LABEL[lang][input.role] ?? input.role,
       url: `${ctx.config.APP_ORIGIN}/invitations/accept?token=${encodeURIComponent(token)}`,
       token,
-      days: INVITATION_TTL_DAYS,
+      // the last day, in WIB, as a date officials read (not "valid for 7 days")
+      validUntil: new Date(now.getTime() + INVITATION_TTL_DAYS * 86400_000 + 7 * 3600_000)
+        .toISOString()
+        .slice(0, 10),
     });
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { agencies, calendarFeeds, memberships, users } from '../../db/schema';
+import { agencies, calendarFeeds, memberships, tenants, users } from '../../db/schema';
 import { dropUnreadableWatches } from '../discussion/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -165,9 +165,12 @@ export async function adminsOf(db: Ctx['db'] | Tx, tenantIds: string[]) {
       email: users.email,
       name: users.name,
       locale: users.locale,
+      /** the tenant they are admins of: what an email to them is addressed to (`officeOf`) */
+      tenant: { type: tenants.type, name: tenants.name, regionCode: tenants.regionCode },
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(inArray(memberships.tenantId, tenantIds), eq(memberships.role, 'admin')));
 }
 

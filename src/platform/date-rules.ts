@@ -16,6 +16,17 @@ export function spokenDate(iso: string, lang: 'id' | 'en'): string {
   }).format(new Date(`${iso}T12:00:00Z`));
 }
 
+/** A deadline for people, with its weekday: `Sabtu, 19 Desember 2026` (`Saturday, 19 December 2026`). */
+export function spokenDeadline(iso: string, lang: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${iso}T12:00:00Z`));
+}
+
 /**
  * Today somewhere in Indonesia: the date in WIT (UTC+9), the first zone to
  * reach a new day, so no office is refused a document dated its own today.

@@ -1,3 +1,4 @@
+import { spokenDate } from './date-rules';
 import type { Lang } from './i18n';
 
 /**
@@ -8,7 +9,7 @@ import type { Lang } from './i18n';
 type Params = Record<string, string | number>;
 type Text = string | ((p: Params) => string);
 
-const FIELD_MESSAGES = {
+export const FIELD_MESSAGES = {
   'potentials.berita_acara_prioritises_submitted': {
     id: 'Berita Acara memprioritaskan potensi yang sudah diajukan',
     en: 'a Berita Acara prioritises submitted potentials',
@@ -46,8 +47,9 @@ const FIELD_MESSAGES = {
     en: 'must be after date',
   },
   'agreements.must_extend_current_end': {
-    id: (p) => `harus memperpanjang tanggal berakhir saat ini (${p.pksEnd})`,
-    en: (p) => `must extend the current end (${p.pksEnd})`,
+    id: (p) =>
+      `harus setelah tanggal berakhir PKS saat ini (${spokenDate(String(p.pksEnd), 'id')})`,
+    en: (p) => `must extend the current end (${spokenDate(String(p.pksEnd), 'en')})`,
   },
   'agreements.must_include_your_own_tenant': {
     id: 'harus memuat wilayah atau organisasi Anda sendiri',
@@ -115,7 +117,7 @@ const FIELD_MESSAGES = {
   },
   'forums.at_most_meeting_slots_day_lengthen': {
     id: (p) =>
-      `paling banyak ${p.MAX_DAY_SLOTS} slot pertemuan sehari: perpanjang slotMinutes atau perpendek hari`,
+      `paling banyak ${p.MAX_DAY_SLOTS} giliran pertemuan bilateral sehari: perpanjang lama tiap giliran atau persingkat jadwal harian`,
     en: (p) =>
       `at most ${p.MAX_DAY_SLOTS} meeting slots a day: lengthen slotMinutes or shorten the day`,
   },
@@ -164,7 +166,7 @@ const FIELD_MESSAGES = {
     en: 'must be a delegation registered and approved for this session',
   },
   'forums.must_forum_session_you_convened_took': {
-    id: 'harus pertemuan forum yang Anda selenggarakan atau ikuti',
+    id: 'harus sesi forum yang Anda selenggarakan atau ikuti',
     en: 'must be a forum session you convened or took part in',
   },
   'forums.must_proposal_involving_responsible_party': {
@@ -184,12 +186,12 @@ const FIELD_MESSAGES = {
     en: 'must be a published potential of either side',
   },
   'forums.must_be_a_meeting_slot': {
-    id: 'harus awal salah satu slot pertemuan pada rencana hari (lihat dayPlan)',
-    en: 'must be the start of one of the day plan’s meeting slots (see dayPlan)',
+    id: 'harus waktu mulai salah satu giliran pertemuan bilateral pada jadwal harian',
+    en: 'must be the start of one of the daily schedule’s meeting slots',
   },
   'forums.must_be_a_slot': {
-    id: 'harus awal salah satu slot pada rencana hari',
-    en: 'must be the start of one of the day plan’s slots',
+    id: 'harus waktu mulai salah satu giliran pada jadwal harian',
+    en: 'must be the start of one of the daily schedule’s slots',
   },
   'forums.must_user_who_is_member_registering': {
     id: 'harus pengguna yang menjadi anggota wilayah atau organisasi yang mendaftar',
@@ -272,15 +274,17 @@ const FIELD_MESSAGES = {
     en: 'must fall within the period',
   },
   'potentials.must_fall_within_named_period': {
-    id: (p) => `harus di dalam periode (${p.periodStart} sampai ${p.periodEnd})`,
-    en: (p) => `must fall within the period (${p.periodStart} to ${p.periodEnd})`,
+    id: (p) =>
+      `harus di dalam periode (${spokenDate(String(p.periodStart), 'id')} sampai ${spokenDate(String(p.periodEnd), 'id')})`,
+    en: (p) =>
+      `must fall within the period (${spokenDate(String(p.periodStart), 'en')} to ${spokenDate(String(p.periodEnd), 'en')})`,
   },
   'potentials.must_not_before_periodstart': {
-    id: 'tidak boleh sebelum periodStart',
+    id: 'tidak boleh sebelum tanggal mulai periode',
     en: 'must not be before periodStart',
   },
   'potentials.must_not_below_valuemin': {
-    id: 'tidak boleh lebih kecil dari valueMin',
+    id: 'tidak boleh lebih kecil dari nilai terendah',
     en: 'must not be below valueMin',
   },
   'potentials.must_potential_this_region_round_named': {
@@ -316,7 +320,7 @@ const FIELD_MESSAGES = {
     en: 'unknown round',
   },
   'profiles.must_not_below_engagementminidr': {
-    id: 'tidak boleh lebih kecil dari engagementMinIdr',
+    id: 'tidak boleh lebih kecil dari nilai keterlibatan terendah',
     en: 'must not be below engagementMinIdr',
   },
   'profiles.unknown_region': {

@@ -91,7 +91,7 @@ export const messages = {
     en: (p) => `The role ${p.role} does not apply to a ${p.type} tenant.`,
   },
   'membership.liaison_needs_agency': {
-    id: 'Pejabat penghubung (liaison) harus terikat pada satu perangkat daerah (agencyId).',
+    id: 'Pejabat penghubung harus terikat pada satu perangkat daerah.',
     en: 'A liaison must be bound to one agency (agencyId).',
   },
   'membership.already_member': {

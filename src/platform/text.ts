@@ -84,3 +84,7 @@ export const escapeHtml = (s: string) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
+
+/** A number as each language writes it: `74,9` and `1.200` in Indonesian, `74.9` and `1,200` in English. */
+export const spokenNumber = (n: number, lang: 'id' | 'en') =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(n);

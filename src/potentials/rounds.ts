@@ -5,6 +5,7 @@ import { authorize, requireUser } from '../identity/access';
 import { REQUIRED_LIAISONS } from '../identity/agencies';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
+import { spokenDeadline } from '../platform/date-rules';
 import { ApiError, badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
@@ -208,8 +209,8 @@ export async function checkRoundOpen(db: Ctx['db'] | Tx, roundId: string | null,
     throw new ApiError('CONFLICT', {
       key: 'potential.rule',
       params: {
-        ruleId: `batas waktu pengajuan periode pemetaan "${round.title}" adalah ${round.deadline} (deadline); admin TKKSD dapat memperpanjangnya`,
-        ruleEn: `the mapping round "${round.title}" took submissions until ${round.deadline} (deadline); the TKKSD admin can extend it`,
+        ruleId: `batas waktu pengajuan periode pemetaan "${round.title}" telah berakhir pada ${spokenDeadline(round.deadline, 'id')}; Sekretariat TKKSD dapat memperpanjangnya`,
+        ruleEn: `the deadline for submissions to the mapping round "${round.title}" ended on ${spokenDeadline(round.deadline, 'en')}; the TKKSD secretariat can extend it`,
       },
     });
 }

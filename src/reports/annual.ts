@@ -31,6 +31,7 @@ import { ApiError, badRequest, isUniqueViolation, notFound } from '../platform/e
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { governmentOf, officeOf, placeOf } from '../platform/offices';
 
 /**
  * The annual report on Kerja Sama Daerah (PP 28/2018; Permendagri 22/2020): a
@@ -512,8 +513,9 @@ export async function submitAnnualReport({
         .where(eq(tenants.regionCode, provinceCode));
       for (const admin of province ? await adminsOf(tx, [province.id]) : [])
         await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'annual_report', {
+          office: officeOf(admin.tenant, 'admin', admin.locale as Lang),
           event: 'submitted',
-          region: tenant.name,
+          region: governmentOf(tenant, admin.locale as Lang),
           year: row.year,
           note: null,
           url: `${ctx.config.APP_ORIGIN}/annual-reports/${row.id}`,
@@ -608,14 +610,12 @@ export async function reviewAnnualReport({
           ...(note ? { note: { to: note } } : {}),
         },
       });
-    const [region] = await tx
-      .select({ name: tenants.name })
-      .from(tenants)
-      .where(eq(tenants.id, report.tenantId));
     for (const admin of await adminsOf(tx, [report.tenantId]))
       await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'annual_report', {
+        office: officeOf(admin.tenant, 'admin', admin.locale as Lang),
         event: status,
-        region: region?.name ?? '',
+        region: placeOf(admin.tenant),
+        province: governmentOf(tenant, admin.locale as Lang),
         year: report.year,
         note,
         url: `${ctx.config.APP_ORIGIN}/annual-reports/${report.id}`,

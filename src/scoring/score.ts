@@ -185,6 +185,24 @@ const GEOGRAPHY_REASONS: Partial<Record<GeographyCase, Label>> = {
     en: 'The partner declared an interest in your province',
   },
 };
+/** Geography naming the other region, when its name is known. */
+function namedGeography(geo: GeographyCase, name: string | undefined): Label | null {
+  if (!name) return null;
+  if (geo === 'neighbour')
+    return {
+      id: `${name} berbatasan langsung dengan daerah Anda`,
+      en: `${name} borders your region`,
+    };
+  if (geo === 'province')
+    return { id: `${name} berada dalam provinsi yang sama`, en: `${name} is in the same province` };
+  if (geo === 'island')
+    return {
+      id: `${name} berada dalam gugus pulau yang sama`,
+      en: `${name} is in the same island group`,
+    };
+  return null;
+}
+
 /** The same facts read by the partner itself. */
 const GEOGRAPHY_REASONS_FOR_PARTNER: Partial<Record<GeographyCase, Label>> = {
   interest_region: {
@@ -334,6 +352,13 @@ export function score(
 ): Match {
   const { labels } = input;
   const mine = (input.reader ?? 'target') === 'target';
+  // the other side, named: the candidate's region or partner for the target's owner; the target's
+  // region for the candidate's tenant
+  const otherName = mine
+    ? candidate.type === 'potential'
+      ? labels.regions?.(candidate.regionCode)
+      : candidate.name
+    : labels.regions?.(target.regionCode);
   const reasons: Reason[] = [];
   const components: ComponentScore[] = [];
   const add = (component: Component, value: number) => {
@@ -384,11 +409,13 @@ export function score(
       ...sharedAffairs.map((code) => ({ code, type: 'affair' as const, ...labels.affairs(code) })),
       ...sharedIssues.map((code) => ({ code, type: 'issue' as const, ...labels.issues(code) })),
     ]);
-    reasons.push(complementReason(target, candidate, mine, items));
+    reasons.push(complementReason(target, candidate, mine, items, otherName));
   }
 
+  // each shared issue and affair is said once: in the complementarity reason when there is one
+  const said = complementItems.length > 0;
   add('sharedIssues', nI ? sharedIssues.length / Math.min(nI, 3) : 0);
-  if (sharedIssues.length) {
+  if (sharedIssues.length && !said) {
     const items = sharedIssues.map((code) => ({
       code,
       type: 'issue' as const,
@@ -404,7 +431,7 @@ export function score(
   }
 
   add('affairs', nA ? sharedAffairs.length / Math.min(nA, 3) : 0);
-  if (sharedAffairs.length) {
+  if (sharedAffairs.length && !said) {
     const items = sharedAffairs.map((code) => ({
       code,
       type: 'affair' as const,
@@ -421,7 +448,9 @@ export function score(
 
   const geo = geographyCase(target, candidate);
   add('geography', geographyValue(target, geo));
-  const geoReason = (!mine && GEOGRAPHY_REASONS_FOR_PARTNER[geo]) || GEOGRAPHY_REASONS[geo];
+  const geoReason =
+    namedGeography(geo, otherName) ??
+    ((!mine && GEOGRAPHY_REASONS_FOR_PARTNER[geo]) || GEOGRAPHY_REASONS[geo]);
   if (geoReason)
     reasons.push({ component: 'geography', kind: `geography.${geo}`, items: [], ...geoReason });
 
@@ -462,6 +491,7 @@ function complementReason(
   candidate: Candidate,
   mine: boolean,
   areas: ReasonItem[],
+  otherName?: string,
 ): Reason {
   const base = { component: 'complementarity' as const, items: [] as ReasonItem[] };
   const theirs =
@@ -490,8 +520,8 @@ function complementReason(
           kind: 'they_offer_for_your_need',
           items: [...offerItems, ...areas],
           id: offer
-            ? `Mereka menawarkan${offer} untuk kebutuhan Anda ${idArea}`
-            : `Mereka dapat memenuhi kebutuhan Anda ${idArea}`,
+            ? `${otherName ?? 'Mereka'} menawarkan${offer} untuk kebutuhan Anda ${idArea}`
+            : `${otherName ?? 'Mereka'} dapat memenuhi kebutuhan Anda ${idArea}`,
           en: offer
             ? `They offer${offer} for your need ${enArea}`
             : `They can meet your need ${enArea}`,
@@ -501,8 +531,8 @@ function complementReason(
           kind: 'you_offer_for_their_need',
           items: [...targetItem, ...areas],
           id: offer
-            ? `Anda menawarkan${offer} untuk kebutuhan mereka${t} ${idArea}`
-            : `Anda dapat memenuhi kebutuhan mereka${t} ${idArea}`,
+            ? `Anda menawarkan${offer} untuk kebutuhan ${otherName ?? 'mereka'}${t} ${idArea}`
+            : `Anda dapat memenuhi kebutuhan ${otherName ?? 'mereka'}${t} ${idArea}`,
           en: offer
             ? `You offer${offer} for their need${t} ${enArea}`
             : `You can meet their need${t} ${enArea}`,
@@ -513,20 +543,23 @@ function complementReason(
   const yours = mine ? t : c;
   const other = mine ? c : t;
   const otherItem = mine ? [item] : targetItem;
+  // the other region by its name when known ("Kabupaten Sigi"), else "mereka"
+  const theirsId = otherName ? `${otherName}` : 'mereka';
+  const theirsEn = otherName ? `${otherName}’s` : 'their';
   return readerOffers
     ? {
         ...base,
         kind: 'your_offer_meets_their_need',
         items: [...otherItem, ...areas],
-        id: `Penawaran Anda${yours} memenuhi kebutuhan mereka${other} ${idArea}`,
-        en: `Your offer${yours} meets their need${other} ${enArea}`,
+        id: `Penawaran Anda${yours} memenuhi kebutuhan ${theirsId}${other} ${idArea}`,
+        en: `Your offer${yours} meets ${theirsEn} need${other} ${enArea}`,
       }
     : {
         ...base,
         kind: 'their_offer_meets_your_need',
         items: [...otherItem, ...areas],
-        id: `Penawaran mereka${other} memenuhi kebutuhan Anda${yours} ${idArea}`,
-        en: `Their offer${other} meets your need${yours} ${enArea}`,
+        id: `Penawaran ${theirsId}${other} memenuhi kebutuhan Anda${yours} ${idArea}`,
+        en: `${otherName ? `${otherName}’s offer` : 'Their offer'}${other} meets your need${yours} ${enArea}`,
       };
 }
 

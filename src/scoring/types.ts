@@ -2,7 +2,12 @@
 import { type Component } from './weights';
 
 export type Label = { id: string; en: string };
-export type Labels = { affairs: (code: string) => Label; issues: (code: string) => Label };
+export type Labels = {
+  affairs: (code: string) => Label;
+  issues: (code: string) => Label;
+  /** a region's name by its code ("Kabupaten Sigi", "Provinsi Bali"): explanations name the other side */
+  regions?: (code: string) => string | undefined;
+};
 
 export type Target = {
   id: string;

@@ -85,8 +85,9 @@ describe('from a published need to an evaluated agreement', () => {
       data: { candidate: { tenantId: string; name: string }; reasons: { text: string }[] }[];
     }>(`/v1/tenants/${palu}/potentials/${need}/matches`, { headers: bearer(provinceAdmin.token) });
     expect(matches.body.data[0]!.candidate.tenantId).toBe(partner.id);
-    expect(matches.body.data[0]!.reasons.map((r) => r.text)).toContain(
-      'Keduanya menangani penanggulangan bencana',
+    // the shared issue is said once, with the partner named
+    expect(matches.body.data[0]!.reasons.map((r) => r.text).join(' | ')).toMatch(
+      /menawarkan .*penanggulangan bencana/,
     );
     expect(matches.body.data.map((m) => m.candidate.name)).toContain(
       'Kebutuhan sirene pesisir Donggala',

@@ -141,7 +141,9 @@ describe('digests', () => {
     const mails = digestsTo(head.email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.text).toContain('Yth. Bapak/Ibu');
+    // the head is addressed by office, and the letter closes
+    expect(mail.text).toContain('Yth. Wali Kota Palu,');
+    expect(mail.text).toContain('Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.');
     expect(mail.text).toContain('Universitas Tadulako menyatakan minat');
     expect(mail.text).toContain('Yayasan Tangguh Bencana menyatakan minat');
     expect(mail.text).toContain(`berakhir pada ${spokenDate(end, 'id')}`);

@@ -115,7 +115,7 @@ describe('discussion', () => {
     // Palu's admin is told (a mention outranks the reply to what she wrote)
     const mail = lastEmailTo(h, fx.adminA.email);
     expect(mail.subject).toBe('Diskusi: Jalur evakuasi tsunami di Teluk Palu');
-    expect(mail.text).toContain('menyebut Anda');
+    expect(mail.text).toContain('menyebut Bapak/Ibu');
 
     // anyone reads the national board, without signing in
     const open = await h.json<ThreadPage>(`/v1/threads/${threadId}`);

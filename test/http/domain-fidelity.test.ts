@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
   bearer,
+  lastEmailTo,
   patch,
   post,
   put,
@@ -421,7 +422,17 @@ describe('mapping rounds end', () => {
     const first = await draft();
     const late = await submit(first);
     expect(late.status).toBe(409);
-    expect(((await late.json()) as ProblemBody).detail).toContain(`${day(-1)} (deadline)`);
+    // the deadline as a date officials read, not an ISO date or an English word
+    const spokenLate = new Intl.DateTimeFormat('id-ID', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(`${day(-1)}T12:00:00Z`));
+    expect(((await late.json()) as ProblemBody).detail).toContain(
+      `batas waktu pengajuan periode pemetaan "Pemetaan 2026" telah berakhir pada ${spokenLate}`,
+    );
     const extended = await patch(
       h,
       `/v1/tenants/${fx.a}/rounds/${round.id}`,
@@ -615,6 +626,62 @@ describe('authority by level of government (UU 23/2014, annex; seed 002: the obj
       'kewenangan pemerintah provinsi',
     );
     expect(term('pariwisata').description).toContain('urusan konkuren');
+  });
+});
+
+describe('officials’ Indonesian in what Sinergi writes (the reviewer’s walk; PP 28/2018 correspondence)', () => {
+  fixtures();
+  it('names regions as offices, addresses the secretariat, closes the letter and gives the deadline as a date', async () => {
+    const sulteng = await regionTenantId(h, '72');
+    const provinceAdmin = await addMember(h, fx.platform.token, sulteng, 'admin');
+    const res = await post(
+      h,
+      `/v1/tenants/${sulteng}/proposals`,
+      { partyA: fx.a, partyB: fx.b, note: 'Pengelolaan air baku Sungai Palu.' },
+      provinceAdmin.token,
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const mail = lastEmailTo(h, fx.adminA.email);
+    expect(mail.text).toContain('Yth. Sekretariat TKKSD Kota Palu,');
+    expect(mail.text).toContain(
+      'Pemerintah Provinsi Sulawesi Tengah mengusulkan agar Kota Palu bekerja sama dengan Kabupaten Sigi.',
+    );
+    expect(mail.text).toMatch(
+      /paling lambat (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4}\./,
+    );
+    expect(mail.text).toContain('Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.');
+    expect(mail.text).not.toMatch(
+      /hari sejak email ini|\(head\)|\b\d{4}-\d{2}-\d{2}\b(?![^\s]*\/)/,
+    );
+  });
+
+  it('explains a match naming the other region, and says each shared affair once', async () => {
+    const shared = {
+      cooperationKinds: ['KSDD'],
+      affairs: ['lingkungan_hidup'],
+      issues: ['tata_ruang'],
+    };
+    const need = await publishPotential(h, fx.a, fx.adminA, null, {
+      ...shared,
+      title: 'Ruang terbuka hijau lintas batas',
+      direction: 'need',
+    });
+    await publishPotential(h, fx.b, fx.adminB, null, {
+      ...shared,
+      title: 'Pembibitan pohon peneduh',
+      direction: 'offer',
+    });
+    const matches = await h.json<{ data: { reasons: { id: string }[] }[] }>(
+      `/v1/tenants/${fx.a}/potentials/${need}/matches`,
+      { headers: bearer(fx.adminA.token) },
+    );
+    const reasons = matches.body.data[0]!.reasons.map((r) => r.id);
+    expect(reasons[0]).toContain('Penawaran Kabupaten Sigi');
+    const text = reasons.join(' | ').toLowerCase();
+    expect(text.split('lingkungan hidup').length - 1).toBe(1);
+    expect(text.split('tata ruang').length - 1).toBe(1);
+    expect(reasons).toContain('Kabupaten Sigi berada dalam provinsi yang sama');
+    expect(text).not.toContain('mereka');
   });
 });
 

@@ -95,7 +95,9 @@ describe('province facilitation', () => {
     const p1 = (await first.json()) as Proposal;
     expect(
       h.sent
-        .filter((m) => m.subject === 'Usulan kerja sama dari Nusa Tenggara Barat')
+        .filter(
+          (m) => m.subject === 'Usulan kerja sama dari Pemerintah Provinsi Nusa Tenggara Barat',
+        )
         .map((m) => m.to)
         .sort(),
     ).toEqual([baratAdmin.email, tengahAdmin.email].sort());

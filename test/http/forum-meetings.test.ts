@@ -211,7 +211,9 @@ describe('bilateral meetings at a forum session', () => {
     expect(first.status, await first.clone().text()).toBe(201);
     const over = await ask(b.id, b.admin.token, partners.campus.id);
     expect(over.status).toBe(409);
-    expect(((await over.json()) as ProblemBody).detail).toContain('maxRequests');
+    expect(((await over.json()) as ProblemBody).detail).toContain(
+      'permintaan pertemuan bilateral per delegasi',
+    );
 
     // Badung asks Buleleng, then Buleleng asks Badung: one meeting, accepted, mutual
     const badung = regions.badung;

@@ -437,7 +437,8 @@ describe('a six-monthly Bali province forum on tourism and disasters', () => {
     const notices = h.sent.slice(sent).filter((m) => m.subject.startsWith('Perubahan jadwal'));
     expect(notices.map((m) => m.to).sort()).toEqual([badungAdmin.email, partner.email].sort());
     expect(notices[0]!.attachments?.[0]?.content).toContain('SEQUENCE:1');
-    expect(notices[0]!.text).toContain('Yth. Bapak/Ibu');
+    expect(notices[0]!.text).toMatch(/^Yth\. /);
+    expect(notices[0]!.text).toContain('Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.');
   });
 
   it('reminds approved delegations a week ahead, once even when the job runs twice', async () => {
