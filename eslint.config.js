@@ -92,6 +92,7 @@ export default tseslint.config(
       'src/platform/date-rules.ts',
       'src/reference/authority.ts',
       'src/platform/offices.ts',
+      'src/events/types.ts',
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',

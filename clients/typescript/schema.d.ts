@@ -665,6 +665,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your inbox
+         * @description What needs you, across your tenants: open action items first (the nearest deadline first), then notifications, newest first; with counts per tenant. An item closes by itself when what it asks about is done (by you or a colleague). Only tenants you still belong to.
+         */
+        get: operations["listMyInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/inbox/{itemId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an inbox item read
+         * @description Marks one of your inbox items read (another person’s item answers 404).
+         */
+        post: operations["markMyInboxItemRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -4003,6 +4043,47 @@ export interface components {
             status: "ok";
             /** @example 2026-11-23T08:00:00.000Z */
             time: string;
+        };
+        Inbox: {
+            counts: {
+                /** @description Open action items. */
+                open: number;
+                tenantId: string;
+                tenantName: string;
+                unread: number;
+            }[];
+            data: components["schemas"]["InboxItem"][];
+        };
+        InboxItem: {
+            closed: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            id: string;
+            /**
+             * @description `action`: it asks something of you, until the state it asks about changes (then `closed`, by itself); `info`: it tells you something.
+             * @enum {string}
+             */
+            kind: "action" | "info";
+            objectId: string;
+            objectType: string;
+            /** @description The API operation (operationId) that answers an action item. */
+            operation: string | null;
+            read: boolean;
+            /** @description The tenant in which it concerns you. */
+            tenantId: string;
+            /** @description What happened and what is asked, in your language. */
+            text: string;
+            texts: {
+                en: string;
+                id: string;
+            };
+            /**
+             * @description The domain event it comes from.
+             * @enum {string}
+             */
+            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "potential.returned" | "potential.resubmitted";
         };
         Interest: {
             /** @description The responsible officials of both sides: present only once accepted. */
@@ -8042,6 +8123,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DigestPreview"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyInbox: {
+        parameters: {
+            query?: {
+                /** @description At most this many items (default 50). */
+                limit?: number;
+                /** @description `open` (default): items not closed; `all`: closed ones too. */
+                status?: "open" | "all";
+                /** @description Only this tenant’s items. */
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markMyInboxItemRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inbox item. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItem"];
                 };
             };
             /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */

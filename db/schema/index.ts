@@ -1,6 +1,7 @@
 export * from './agreements';
 export * from './digests';
 export * from './discussion';
+export * from './events';
 export * from './facilitation';
 export * from './forums';
 export * from './identity';

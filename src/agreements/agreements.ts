@@ -14,6 +14,7 @@ import {
   tenantProfiles,
   tenants,
 } from '../../db/schema';
+import { recordEvent } from '../events/events';
 import { forumRule } from '../forums/access';
 import { followUpOf } from '../forums/minutes';
 import { authorize, provinceOf, requireActiveTenant, requireUser } from '../identity/access';
@@ -22,6 +23,7 @@ import { actingUserId, type Ctx, today } from '../platform/context';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
+import { placeOf } from '../platform/offices';
 import { regulationsFor } from '../reference/regulations';
 import { termCodes } from '../reference/vocabularies';
 import {
@@ -391,6 +393,15 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
         targetType: 'agreement',
         targetId: id,
         diff: { title: { to: input.title }, parties: { to: parties } },
+      });
+    // each invited party must confirm or decline: nobody is bound by another side's write
+    const invited = preAgreed ? [] : parties.filter((p) => p !== tenant.id);
+    if (invited.length)
+      await recordEvent(tx, ctx, {
+        type: 'agreement.party_named',
+        tenantIds: invited,
+        objectId: id,
+        payload: { title: input.title, by: placeOf(tenant) },
       });
   });
   return getAgreement({ ctx, input: { tenantId: tenant.id, agreementId: id } });

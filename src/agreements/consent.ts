@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { agreementParties, agreements } from '../../db/schema';
+import { recordEvent } from '../events/events';
 import { requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
+import { placeOf } from '../platform/offices';
 import { agreementAccess, getAgreement } from './agreements';
 import { agreementRule } from './stages';
 
@@ -78,6 +80,18 @@ export async function answerAgreement({
       targetType: 'agreement',
       targetId: row.id,
       diff: { partyStatus: { from: 'invited', to: status } },
+    });
+    // the other parties hear of it; the answering party's open items on it close
+    const others = await tx
+      .select({ tenantId: agreementParties.tenantId })
+      .from(agreementParties)
+      .where(eq(agreementParties.agreementId, row.id));
+    await recordEvent(tx, ctx, {
+      type: 'agreement.answered',
+      tenantIds: others.map((o) => o.tenantId).filter((t) => t !== tenant.id),
+      closeTenantIds: [tenant.id],
+      objectId: row.id,
+      payload: { title: row.title, party: placeOf(tenant), decision: status },
     });
   });
   return getAgreement({ ctx, input });

@@ -6,6 +6,7 @@ import {
   agreementSignatures,
   agreements,
 } from '../../db/schema';
+import { recordEvent } from '../events/events';
 import { membershipOf, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -13,8 +14,9 @@ import { notBefore } from '../platform/date-rules';
 import { badRequest, isUniqueViolation, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
+import { placeOf } from '../platform/offices';
 import { agreementAccess, applyStage, getAgreement, type Row } from './agreements';
-import { agreementRule, nextStages, rule, type SignedStage } from './stages';
+import { agreementRule, nextStages, rule, type SignedStage, STAGE_WORDS } from './stages';
 
 export type SignedDocument = {
   number: string;
@@ -275,6 +277,17 @@ export async function signAgreement({ ctx, input }: { ctx: Ctx; input: SignInput
           stage: { to: input.stage },
           signatory: { to: `${input.signatoryName}, ${input.signatoryPosition}` },
         },
+      });
+      // the parties yet to sign are asked; the signer's own open request closes
+      const awaited = parties
+        .map((p) => p.id)
+        .filter((id) => id !== tenant.id && !signed.some((s) => s.tenantId === id));
+      await recordEvent(tx, ctx, {
+        type: 'agreement.signature_awaited',
+        tenantIds: awaited,
+        closeTenantIds: [tenant.id],
+        objectId: row.id,
+        payload: { title: row.title, document: STAGE_WORDS[input.stage], signer: placeOf(tenant) },
       });
       if (signed.length + 1 === parties.length) {
         const all = [

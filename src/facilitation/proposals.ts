@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import { potentials, proposals, regions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
+import { recordEvent } from '../events/events';
 import { checkOrigin } from '../forums/access';
 import { authorize, getTenantOr404, provinceOf, requireUser } from '../identity/access';
 import { adminsOf } from '../identity/members';
@@ -145,6 +146,13 @@ export async function createProposal({
           url: `${ctx.config.APP_ORIGIN}/proposals/${id}`,
         });
       }
+      await recordEvent(tx, ctx, {
+        type: 'proposal.received',
+        tenantIds: [party.id],
+        objectId: id,
+        payload: { facilitator: governmentOf(facilitator), other: placeOf(other) },
+        dueAt: new Date(now.getTime() + days * 86400_000),
+      });
       await recordAudit(tx, ctx, {
         tenantId: party.id,
         action: 'proposal.received',
@@ -250,6 +258,14 @@ export async function answerProposal({
         targetId: p.id,
         diff: { [tenant.id]: { to: answer }, status: { from: 'pending', to: status } },
       });
+    // the facilitator hears of it; the answering party's open item closes
+    await recordEvent(tx, ctx, {
+      type: 'proposal.answered',
+      tenantIds: p.facilitatorTenantId ? [p.facilitatorTenantId] : [],
+      closeTenantIds: [tenant.id],
+      objectId: p.id,
+      payload: { party: placeOf(tenant), decision: answer },
+    });
     return view(row);
   });
 }
@@ -306,6 +322,18 @@ export async function remindAndExpireProposals({ ctx }: { ctx: Ctx }) {
           .update(proposals)
           .set({ status: 'expired', decidedAt: now })
           .where(and(eq(proposals.id, p.id), eq(proposals.status, 'pending')));
+        // nobody is asked any more: both parties' open items close, the facilitator is told
+        const named = await tx
+          .select({ type: tenants.type, name: tenants.name, regionCode: tenants.regionCode })
+          .from(tenants)
+          .where(or(eq(tenants.id, p.partyA), eq(tenants.id, p.partyB)));
+        await recordEvent(tx, ctx, {
+          type: 'proposal.expired',
+          tenantIds: p.facilitatorTenantId ? [p.facilitatorTenantId] : [],
+          closeTenantIds: [p.partyA, p.partyB],
+          objectId: p.id,
+          payload: { parties: named.map(placeOf).join(' dan ') },
+        });
         if (p.facilitatorTenantId)
           await recordAudit(tx, ctx, {
             tenantId: p.facilitatorTenantId,

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { interests, memberships, potentials, tenants, users } from '../../db/schema';
+import { recordEvent } from '../events/events';
 import { checkOrigin } from '../forums/access';
 import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
@@ -7,6 +8,7 @@ import { actingUserId, type Ctx, today } from '../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
+import { placeOf } from '../platform/offices';
 
 type InterestRow = typeof interests.$inferSelect;
 export type ContactPerson = { name: string; email: string; role: string };
@@ -74,6 +76,13 @@ export async function expressInterest({
         targetType: 'interest',
         targetId: id,
         diff: { fromTenantId: { to: fromTenantId } },
+      });
+      // the owner's deciders must answer it
+      await recordEvent(tx, ctx, {
+        type: 'interest.received',
+        tenantIds: [potential.tenantId],
+        objectId: id,
+        payload: { potentialTitle: potential.title, from: placeOf(from) },
       });
       return view(row!, null);
     });
@@ -207,6 +216,18 @@ export async function decideInterest({
       targetType: 'interest',
       targetId: row.id,
       diff: { status: { from: 'pending', to: status } },
+    });
+    // the interested side is told; the owner's open items on it close (a colleague decided)
+    const [potential] = await tx
+      .select({ title: potentials.title })
+      .from(potentials)
+      .where(eq(potentials.id, row.potentialId));
+    await recordEvent(tx, ctx, {
+      type: 'interest.decided',
+      tenantIds: [row.fromTenantId],
+      closeTenantIds: [tenant.id],
+      objectId: row.id,
+      payload: { potentialTitle: potential?.title ?? '', owner: placeOf(tenant), decision: status },
     });
     return updated;
   });

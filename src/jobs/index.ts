@@ -2,6 +2,7 @@ import { count, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { regions, sessions, userTokens } from '../../db/schema';
 import { planDigests, sendDigestBatch } from '../digests/run';
 import { dispatchOutbox } from '../email/outbox';
+import { deliverEvents } from '../events/events';
 import { remindAndExpireProposals } from '../facilitation/proposals';
 import { sendForumReminders } from '../forums/notices';
 import { expireMeetingRequests } from '../forums/schedule';
@@ -62,6 +63,22 @@ export const retryEmail: Job = {
   },
 };
 
+/** Events whose delivery after their request did not run (a crash, a restart) are delivered. */
+export const deliverEventsJob: Job = {
+  name: 'deliver-events',
+  async run({ ctx }) {
+    let delivered = 0;
+    let items = 0;
+    for (;;) {
+      const r = await deliverEvents(ctx, 500);
+      delivered += r.delivered;
+      items += r.items;
+      if (r.delivered < 500) break;
+    }
+    return { delivered, items };
+  },
+};
+
 /** Facilitation proposals: one reminder halfway, then expiry. */
 export const proposalReminders: Job = {
   name: 'proposal-reminders',
@@ -108,6 +125,7 @@ export const JOBS: Job[] = [
   proposalReminders,
   forumUpkeep,
   digestJob,
+  deliverEventsJob,
   retryEmail,
 ];
 

@@ -7,6 +7,7 @@ export type Diff = Record<string, { from?: unknown; to?: unknown }>;
 
 /** What an audit row is about: the kinds of object the API writes. */
 export type AuditTarget =
+  | 'inbox_item'
   | 'agency'
   | 'agreement'
   | 'agreement_action'
@@ -46,6 +47,7 @@ type AgreementStage =
 
 /** Every action the audit log records, `<area>.<what happened>`: the one list (readers filter by it). */
 export type AuditAction =
+  | 'inbox.read'
   | `agency.${'created' | 'updated' | 'deleted'}`
   | `agreement.${'created' | 'action_added' | 'action_updated' | 'document_added' | 'evaluated' | 'signed' | 'confirmed' | 'declined'}`
   | `agreement.${AgreementStage}`

@@ -72,6 +72,10 @@ export const messages = {
     id: 'Hanya admin platform yang dapat melakukan ini.',
     en: 'Only a platform admin can do this.',
   },
+  'inbox_item.not_found': {
+    id: 'Butir kotak masuk tidak ditemukan.',
+    en: 'Inbox item not found.',
+  },
   'tenant.not_found': {
     id: 'Wilayah atau organisasi tidak ditemukan.',
     en: 'Tenant not found.',

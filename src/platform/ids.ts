@@ -37,6 +37,8 @@ export const ID_PREFIXES = {
   notification: 'ntf',
   flag: 'flg',
   digest: 'dig',
+  domainEvent: 'dev',
+  inboxItem: 'inb',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

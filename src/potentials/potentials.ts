@@ -10,6 +10,7 @@ import {
   potentials,
 } from '../../db/schema';
 import { MANDATORY_GROUND_REQUIRED, type MandatoryGround } from '../agreements/stages';
+import { recordEvent as recordDomainEvent } from '../events/events';
 import { type Access, authorize } from '../identity/access';
 import { diffOf, recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
@@ -519,6 +520,22 @@ export async function applyTransition(
     });
   const data = Object.fromEntries(Object.entries(set).filter(([k]) => k !== 'returnReason'));
   await recordEvent(tx, ctx, before, input.action, before.status, to, input.reason ?? null, data);
+  // a returned potential goes back to its agency's liaisons (else the secretariat) with the reason;
+  // submitted again, their open item on it closes
+  if (input.action === 'return')
+    await recordDomainEvent(tx, ctx, {
+      type: 'potential.returned',
+      tenantIds: [before.tenantId],
+      objectId: before.id,
+      payload: { title: before.title, reason: input.reason!, agencyId: before.agencyId },
+    });
+  if (input.action === 'submit' && before.status === 'returned')
+    await recordDomainEvent(tx, ctx, {
+      type: 'potential.resubmitted',
+      tenantIds: [before.tenantId],
+      objectId: before.id,
+      payload: { title: before.title },
+    });
   await recordAudit(tx, ctx, {
     tenantId: before.tenantId,
     action: `potential.${input.action}`,

@@ -1,0 +1,150 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { domainEvents, inboxItems, memberships, tenants } from '../../db/schema';
+import { actingUserId, type Ctx } from '../platform/context';
+import { newId } from '../platform/ids';
+import { EVENT_TYPES, type EventType, type PayloadOf, textOf } from './types';
+
+/**
+ * The event stream: `recordEvent` writes an event in the transaction of the
+ * change (rolled back with it), `deliverEvents` turns committed events into
+ * inbox items after the response, and the jobs runner delivers whatever a
+ * crash left behind. Delivery claims events with `for update skip locked` and
+ * items are unique per person and event: two workers deliver each once.
+ */
+export async function recordEvent<T extends EventType>(
+  tx: Tx,
+  ctx: Ctx,
+  event: {
+    type: T;
+    /** the tenants whose people are told */
+    tenantIds: string[];
+    objectId: string;
+    payload: PayloadOf<T>;
+    /** tenants whose open items of the types this event closes are closed (default: `tenantIds`) */
+    closeTenantIds?: string[];
+    /** an action item's deadline */
+    dueAt?: Date | null;
+  },
+): Promise<void> {
+  const spec = EVENT_TYPES[event.type];
+  spec.payload.parse(event.payload);
+  await tx.insert(domainEvents).values({
+    id: newId('domainEvent', ctx.now().getTime()),
+    type: event.type,
+    tenantIds: [...new Set(event.tenantIds)],
+    objectType: spec.object,
+    objectId: event.objectId,
+    actorUserId: actingUserId(ctx) ?? null,
+    payload: {
+      ...event.payload,
+      ...(event.closeTenantIds ? { closeTenantIds: event.closeTenantIds } : {}),
+      ...(event.dueAt ? { dueAt: event.dueAt.toISOString() } : {}),
+    },
+    createdAt: ctx.now(),
+  });
+  ctx.defer(() => deliverEvents(ctx), 'deliver-events');
+}
+
+const DECIDERS: Record<string, string[]> = { region: ['admin', 'head'], partner: ['admin'] };
+
+/** Who in a tenant is told, from the memberships now (a removed member is no longer anyone). */
+async function audienceOf(
+  tx: Tx,
+  tenantId: string,
+  audience: 'deciders' | 'admins' | 'agency',
+  agencyId: string | null,
+): Promise<string[]> {
+  const [tenant] = await tx
+    .select({ type: tenants.type })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  if (!tenant) return [];
+  const members = await tx
+    .select({ userId: memberships.userId, role: memberships.role, agencyId: memberships.agencyId })
+    .from(memberships)
+    .where(eq(memberships.tenantId, tenantId));
+  const admins = members.filter((m) => m.role === 'admin').map((m) => m.userId);
+  if (audience === 'admins') return admins;
+  if (audience === 'agency') {
+    const liaisons = members
+      .filter((m) => m.role === 'liaison' && agencyId && m.agencyId === agencyId)
+      .map((m) => m.userId);
+    return liaisons.length ? liaisons : admins;
+  }
+  const roles = DECIDERS[tenant.type] ?? ['admin'];
+  return members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
+}
+
+/**
+ * Delivers committed events, oldest first: an item for each person told (once:
+ * unique per person and event), and the open items the event answers closed.
+ */
+export async function deliverEvents(
+  ctx: Pick<Ctx, 'db' | 'now'>,
+  limit = 200,
+): Promise<{ delivered: number; items: number }> {
+  return ctx.db.transaction(async (tx) => {
+    const events = await tx
+      .select()
+      .from(domainEvents)
+      .where(isNull(domainEvents.deliveredAt))
+      .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const now = ctx.now();
+    let items = 0;
+    for (const e of events) {
+      const type = e.type as EventType;
+      const spec = EVENT_TYPES[type];
+      if (!spec) continue;
+      const payload = e.payload as Record<string, unknown>;
+      const closers = (payload.closeTenantIds as string[] | undefined) ?? e.tenantIds;
+      if (spec.closes.length && closers.length)
+        await tx
+          .update(inboxItems)
+          .set({ closedAt: now })
+          .where(
+            and(
+              eq(inboxItems.objectId, e.objectId),
+              inArray(inboxItems.type, [...spec.closes]),
+              inArray(inboxItems.tenantId, closers),
+              isNull(inboxItems.closedAt),
+            ),
+          );
+      const text = textOf(type, payload);
+      const dueAt = typeof payload.dueAt === 'string' ? new Date(payload.dueAt) : null;
+      for (const tenantId of e.tenantIds) {
+        const people = await audienceOf(
+          tx,
+          tenantId,
+          spec.audience,
+          (payload.agencyId as string | null | undefined) ?? null,
+        );
+        if (people.length === 0) continue;
+        const inserted = await tx
+          .insert(inboxItems)
+          .values(
+            people.map((userId) => ({
+              id: newId('inboxItem', now.getTime()),
+              userId,
+              tenantId,
+              eventId: e.id,
+              type,
+              kind: spec.kind,
+              objectType: e.objectType,
+              objectId: e.objectId,
+              text,
+              dueAt: spec.kind === 'action' ? dueAt : null,
+              createdAt: e.createdAt,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: inboxItems.id });
+        items += inserted.length;
+      }
+      await tx.update(domainEvents).set({ deliveredAt: now }).where(eq(domainEvents.id, e.id));
+    }
+    return { delivered: events.length, items };
+  });
+}

@@ -1,0 +1,230 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domainEvents, inboxItems } from '../../db/schema';
+import { deliverEvents, recordEvent } from '../../src/events/events';
+import { systemCtx } from '../../src/platform/context';
+import { createLogger } from '../../src/platform/logger';
+import { addMember, bearer, del, post, twoRegions, verifiedPartner } from '../support/actors';
+import { confirmAgreement } from '../support/agreements';
+import { createHarness, type Harness, testConfig } from '../support/harness';
+import { publishPotential } from '../support/potentials';
+
+/**
+ * The event stream and the inbox (issue 28): a change someone else must act on
+ * is an event written with the change, delivered after commit to the people
+ * who act — decided from the memberships at delivery — and closed by itself
+ * when the state it asks about changes.
+ */
+let h: Harness;
+let fx: Awaited<ReturnType<typeof twoRegions>>;
+type Item = {
+  id: string;
+  tenantId: string;
+  type: string;
+  kind: string;
+  objectId: string;
+  operation: string | null;
+  text: string;
+  dueAt: string | null;
+  closed: boolean;
+  read: boolean;
+};
+type Inbox = { data: Item[]; counts: { tenantId: string; open: number; unread: number }[] };
+
+const inbox = async (token: string, query = '') => {
+  const res = await h.json<Inbox>(`/v1/me/inbox${query}`, { headers: bearer(token) });
+  expect(res.status).toBe(200);
+  return res.body;
+};
+
+beforeAll(async () => {
+  h = await createHarness();
+  fx = await twoRegions(h);
+}, 60_000);
+afterAll(() => h?.close());
+
+describe('the inbox', () => {
+  it('asks the owner’s deciders to answer an interest, closes it for all when a colleague decides, and tells the interested side', async () => {
+    const head = await addMember(h, fx.adminA.token, fx.a, 'head');
+    const viewer = await addMember(h, fx.adminA.token, fx.a, 'viewer');
+    const potentialId = await publishPotential(h, fx.a, fx.adminA, null, {
+      title: 'Pengolahan sampah terpadu',
+    });
+    const partner = await verifiedPartner(h, fx.platform.token, 'PT Daur Ulang Palu', 'company');
+    const expressed = await post(
+      h,
+      `/v1/tenants/${partner.id}/interests`,
+      { potentialId, message: 'Kami berminat.' },
+      partner.token,
+    );
+    expect(expressed.status, await expressed.clone().text()).toBe(201);
+    const interestId = ((await expressed.json()) as { id: string }).id;
+
+    for (const person of [fx.adminA, head]) {
+      const mine = await inbox(person.token);
+      const item = mine.data.find((i) => i.objectId === interestId)!;
+      expect(item).toMatchObject({
+        tenantId: fx.a,
+        type: 'interest.received',
+        kind: 'action',
+        operation: 'decideInterest',
+        closed: false,
+        read: false,
+      });
+      expect(item.text).toBe(
+        'PT Daur Ulang Palu menyatakan minat pada potensi “Pengolahan sampah terpadu”. Mohon diterima atau ditolak.',
+      );
+      expect(mine.counts.find((c) => c.tenantId === fx.a)?.open).toBeGreaterThanOrEqual(1);
+    }
+    // not the viewer, not the other region, not the interested partner
+    for (const other of [viewer, fx.adminB, { token: partner.token }])
+      expect((await inbox(other.token)).data.some((i) => i.objectId === interestId)).toBe(false);
+
+    // marked read by one person only; another person's item answers 404
+    const adminItem = (await inbox(fx.adminA.token)).data.find((i) => i.objectId === interestId)!;
+    expect((await post(h, `/v1/me/inbox/${adminItem.id}/read`, {}, head.token)).status).toBe(404);
+    const read = await post(h, `/v1/me/inbox/${adminItem.id}/read`, {}, fx.adminA.token);
+    expect(read.status, await read.clone().text()).toBe(200);
+    expect(((await read.json()) as Item).read).toBe(true);
+
+    // the head decides: the secretariat's item closes by itself, the partner is told
+    const decided = await post(
+      h,
+      `/v1/tenants/${fx.a}/interests/${interestId}/decision`,
+      { decision: 'accept' },
+      head.token,
+    );
+    expect(decided.status, await decided.clone().text()).toBe(200);
+    expect((await inbox(fx.adminA.token)).data.some((i) => i.objectId === interestId)).toBe(false);
+    const all = await inbox(fx.adminA.token, '?status=all');
+    expect(all.data.find((i) => i.objectId === interestId)?.closed).toBe(true);
+    const told = (await inbox(partner.token)).data.find((i) => i.objectId === interestId)!;
+    expect(told).toMatchObject({ type: 'interest.decided', kind: 'info', operation: null });
+    expect(told.text).toBe(
+      'Kota Palu menerima minat Anda pada potensi “Pengolahan sampah terpadu”.',
+    );
+  });
+
+  it('asks an invited party to answer, and a removed member is no longer told', async () => {
+    const second = await addMember(h, fx.adminB.token, fx.b, 'admin');
+    const members = await h.json<{ data: { id: string; user: { email: string } }[] }>(
+      `/v1/tenants/${fx.b}/members`,
+      { headers: bearer(fx.adminB.token) },
+    );
+    const gone = members.body.data.find((m) => m.user.email === second.email)!;
+    expect((await del(h, `/v1/tenants/${fx.b}/members/${gone.id}`, fx.adminB.token)).status).toBe(
+      204,
+    );
+    const created = await post(
+      h,
+      `/v1/tenants/${fx.a}/agreements`,
+      { title: 'Angkutan perdesaan lintas batas', parties: [fx.a, fx.b], kind: 'KSDD' },
+      fx.adminA.token,
+    );
+    const { id } = (await created.json()) as { id: string };
+    const item = (await inbox(fx.adminB.token)).data.find((i) => i.objectId === id)!;
+    expect(item).toMatchObject({ type: 'agreement.party_named', operation: 'answerAgreement' });
+    expect(item.text).toContain('Kota Palu menyebut daerah atau organisasi Anda sebagai pihak');
+    expect((await inbox(second.token)).data).toEqual([]);
+    // the proposer is not asked its own question
+    expect((await inbox(fx.adminA.token)).data.some((i) => i.objectId === id)).toBe(false);
+    await confirmAgreement(h, id, fx.b, fx.adminB.token);
+    expect((await inbox(fx.adminB.token)).data.some((i) => i.objectId === id)).toBe(false);
+    const answered = (await inbox(fx.adminA.token)).data.find((i) => i.objectId === id)!;
+    expect(answered.type).toBe('agreement.answered');
+  });
+
+  it('sends a returned potential to its agency’s liaison with the reason, and closes it when submitted again', async () => {
+    const agency = (await (
+      await post(
+        h,
+        `/v1/tenants/${fx.a}/agencies`,
+        { name: 'Dinas Lingkungan Hidup' },
+        fx.adminA.token,
+      )
+    ).json()) as { id: string };
+    const other = (await (
+      await post(h, `/v1/tenants/${fx.a}/agencies`, { name: 'Dinas Perhubungan' }, fx.adminA.token)
+    ).json()) as { id: string };
+    const liaison = await addMember(h, fx.adminA.token, fx.a, 'liaison', agency.id);
+    const elsewhere = await addMember(h, fx.adminA.token, fx.a, 'liaison', other.id);
+    const { potentialBody } = await import('../support/potential-body');
+    const draft = (await (
+      await post(
+        h,
+        `/v1/tenants/${fx.a}/potentials`,
+        potentialBody({ title: 'Bank sampah kelurahan', agencyId: agency.id }),
+        liaison.token,
+      )
+    ).json()) as { id: string };
+    const step = (body: Record<string, unknown>, token: string) =>
+      post(h, `/v1/tenants/${fx.a}/potentials/${draft.id}/transitions`, body, token);
+    expect((await step({ action: 'submit' }, liaison.token)).status).toBe(200);
+    expect(
+      (await step({ action: 'return', reason: 'Lengkapi indikator hasil.' }, fx.adminA.token))
+        .status,
+    ).toBe(200);
+    const item = (await inbox(liaison.token)).data.find((i) => i.objectId === draft.id)!;
+    expect(item).toMatchObject({ type: 'potential.returned', operation: 'updatePotential' });
+    expect(item.text).toBe(
+      'Potensi “Bank sampah kelurahan” dikembalikan untuk diperbaiki: Lengkapi indikator hasil.',
+    );
+    expect((await inbox(elsewhere.token)).data.some((i) => i.objectId === draft.id)).toBe(false);
+    expect((await step({ action: 'submit' }, liaison.token)).status).toBe(200);
+    expect((await inbox(liaison.token)).data.some((i) => i.objectId === draft.id)).toBe(false);
+  });
+});
+
+describe('delivery', () => {
+  const ctxOf = () =>
+    systemCtx({
+      db: h.db,
+      logger: createLogger('silent'),
+      config: testConfig,
+      requestId: 'req_test',
+    }).ctx;
+
+  it('writes nothing when the change rolls back', async () => {
+    const ctx = ctxOf();
+    const objectId = 'int_rolledbackrolledbackrolle';
+    await expect(
+      h.db.transaction(async (tx) => {
+        await recordEvent(tx, ctx, {
+          type: 'interest.received',
+          tenantIds: [fx.a],
+          objectId,
+          payload: { potentialTitle: 'X', from: 'Y' },
+        });
+        throw new Error('the change failed halfway');
+      }),
+    ).rejects.toThrow('the change failed halfway');
+    expect(
+      await h.db.select().from(domainEvents).where(eq(domainEvents.objectId, objectId)),
+    ).toEqual([]);
+  });
+
+  it('delivers each event once when two workers run at once', async () => {
+    const ctx = ctxOf();
+    const objectId = 'int_twoworkerstwoworkerstwowo';
+    // recorded without the request's own delivery running, as after a crash
+    await h.db.transaction((tx) =>
+      recordEvent(
+        tx,
+        { ...ctx, defer: () => {} },
+        {
+          type: 'interest.received',
+          tenantIds: [fx.a],
+          objectId,
+          payload: { potentialTitle: 'Dua pekerja', from: 'Kabupaten Sigi' },
+        },
+      ),
+    );
+    const [a, b] = await Promise.all([deliverEvents(ctx), deliverEvents(ctx)]);
+    expect(a.delivered + b.delivered).toBe(1);
+    const items = await h.db.select().from(inboxItems).where(eq(inboxItems.objectId, objectId));
+    const people = items.map((i) => i.userId);
+    expect(new Set(people).size).toBe(people.length);
+    expect(people.length).toBeGreaterThanOrEqual(1);
+    expect((await deliverEvents(ctx)).delivered).toBe(0);
+  });
+});
