@@ -58,6 +58,8 @@ export const inboxItems = pgTable(
     dueAt: ts(),
     readAt: ts(),
     closedAt: ts(),
+    /** when an email told of it (never twice); null: not yet, or not by email */
+    emailedAt: ts(),
     createdAt: ts().notNull(),
   },
   (t) => [

@@ -507,6 +507,37 @@ export const templates = {
       },
     ),
   }),
+  /** What awaits a person in one tenant, from their inbox: one email for a burst of action items. */
+  inbox: (
+    lang: Lang,
+    p: {
+      name: string;
+      office?: string | null;
+      tenant: string;
+      items: { text: { id: string; en: string }; due: string | null }[];
+      url: string;
+    },
+  ): Rendered => ({
+    subject:
+      lang === 'en'
+        ? `Sinergi: ${p.items.length === 1 ? 'one matter awaits' : `${p.items.length} matters await`} ${p.tenant}`
+        : `Sinergi: ${p.items.length} hal menunggu tindakan ${p.tenant}`,
+    ...layout(
+      lang,
+      { name: p.name, office: p.office },
+      [
+        lang === 'en'
+          ? `The following awaits action by ${p.tenant}:`
+          : `Hal berikut menunggu tindakan ${p.tenant}:`,
+        ...p.items.map((i) =>
+          lang === 'en'
+            ? `- ${i.text.en}${i.due ? ` By ${spokenDeadline(i.due, 'en')}.` : ''}`
+            : `- ${i.text.id}${i.due ? ` Paling lambat ${spokenDeadline(i.due, 'id')}.` : ''}`,
+        ),
+      ],
+      { label: lang === 'en' ? 'Open your inbox' : 'Buka kotak masuk', url: p.url },
+    ),
+  }),
   /** The convener hears of a registration waiting for its decision. */
   forum_review: (
     lang: Lang,

@@ -1,8 +1,11 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { domainEvents, inboxItems, memberships, tenants } from '../../db/schema';
+import { domainEvents, inboxItems, memberships, tenants, users } from '../../db/schema';
+import { enqueueEmail } from '../email/outbox';
 import { actingUserId, type Ctx } from '../platform/context';
+import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { officeOf, placeOf } from '../platform/offices';
 import { EVENT_TYPES, type EventType, type PayloadOf, textOf } from './types';
 
 /**
@@ -43,7 +46,11 @@ export async function recordEvent<T extends EventType>(
     },
     createdAt: ctx.now(),
   });
-  ctx.defer(() => deliverEvents(ctx), 'deliver-events');
+  // after the response: deliver, then email what now awaits people (collapsed per person)
+  ctx.defer(async () => {
+    await deliverEvents(ctx);
+    await emailInbox(ctx);
+  }, 'deliver-events');
 }
 
 const DECIDERS: Record<string, string[]> = { region: ['admin', 'head'], partner: ['admin'] };
@@ -147,4 +154,105 @@ export async function deliverEvents(
     }
     return { delivered: events.length, items };
   });
+}
+
+/** At most one inbox email per person in this window: a burst of events becomes one email. */
+export const INBOX_EMAIL_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Emails each person their open action items not yet emailed, one email per
+ * person and tenant, addressed to the office they hold there. A person emailed
+ * within the window waits for the next run (the burst is collapsed); an item is
+ * claimed before its email is written, so two runs never email it twice, and
+ * only current members are written to.
+ */
+export async function emailInbox(ctx: Ctx): Promise<{ emails: number; items: number }> {
+  const now = ctx.now();
+  const pending = await ctx.db
+    .select({
+      id: inboxItems.id,
+      userId: inboxItems.userId,
+      tenantId: inboxItems.tenantId,
+      text: inboxItems.text,
+      dueAt: inboxItems.dueAt,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      role: memberships.role,
+      tenant: { type: tenants.type, name: tenants.name, regionCode: tenants.regionCode },
+    })
+    .from(inboxItems)
+    .innerJoin(users, eq(users.id, inboxItems.userId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, inboxItems.userId), eq(memberships.tenantId, inboxItems.tenantId)),
+    )
+    .innerJoin(tenants, eq(tenants.id, inboxItems.tenantId))
+    .where(
+      and(isNull(inboxItems.emailedAt), isNull(inboxItems.closedAt), eq(inboxItems.kind, 'action')),
+    )
+    .orderBy(asc(inboxItems.createdAt));
+  if (pending.length === 0) return { emails: 0, items: 0 };
+  const since = new Date(now.getTime() - INBOX_EMAIL_WINDOW_MS);
+  const recent = new Set(
+    (
+      await ctx.db
+        .selectDistinct({ userId: inboxItems.userId })
+        .from(inboxItems)
+        .where(
+          and(
+            inArray(inboxItems.userId, [...new Set(pending.map((p) => p.userId))]),
+            gt(inboxItems.emailedAt, since),
+          ),
+        )
+    ).map((r) => r.userId),
+  );
+  const groups = new Map<string, typeof pending>();
+  for (const p of pending) {
+    if (recent.has(p.userId)) continue;
+    const key = `${p.userId}|${p.tenantId}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  let emails = 0;
+  let items = 0;
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const lang: Lang = first.locale === 'en' ? 'en' : 'id';
+    const sent = await ctx.db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(inboxItems)
+        .set({ emailedAt: now })
+        .where(
+          and(
+            inArray(
+              inboxItems.id,
+              group.map((g) => g.id),
+            ),
+            isNull(inboxItems.emailedAt),
+          ),
+        )
+        .returning({ id: inboxItems.id });
+      const ids = new Set(claimed.map((c) => c.id));
+      const mine = group.filter((g) => ids.has(g.id));
+      if (mine.length === 0) return 0;
+      await enqueueEmail(tx, ctx, first.email, lang, 'inbox', {
+        name: first.name,
+        office: officeOf(first.tenant, first.role, lang),
+        tenant: placeOf(first.tenant),
+        items: mine.map((m) => ({
+          text: m.text,
+          due: m.dueAt
+            ? new Date(m.dueAt.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
+            : null,
+        })),
+        url: `${ctx.config.APP_ORIGIN}/v1/me/inbox?tenantId=${first.tenantId}`,
+      });
+      return mine.length;
+    });
+    if (sent) {
+      emails += 1;
+      items += sent;
+    }
+  }
+  return { emails, items };
 }

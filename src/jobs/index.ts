@@ -2,7 +2,7 @@ import { count, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { regions, sessions, userTokens } from '../../db/schema';
 import { planDigests, sendDigestBatch } from '../digests/run';
 import { dispatchOutbox } from '../email/outbox';
-import { deliverEvents } from '../events/events';
+import { deliverEvents, emailInbox } from '../events/events';
 import { remindAndExpireProposals } from '../facilitation/proposals';
 import { sendForumReminders } from '../forums/notices';
 import { expireMeetingRequests } from '../forums/schedule';
@@ -75,7 +75,8 @@ export const deliverEventsJob: Job = {
       items += r.items;
       if (r.delivered < 500) break;
     }
-    return { delivered, items };
+    const emailed = await emailInbox(ctx);
+    return { delivered, items, emails: emailed.emails, emailedItems: emailed.items };
   },
 };
 

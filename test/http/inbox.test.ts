@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainEvents, inboxItems } from '../../db/schema';
-import { deliverEvents, recordEvent } from '../../src/events/events';
+import { deliverEvents, emailInbox, recordEvent } from '../../src/events/events';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { addMember, bearer, del, post, twoRegions, verifiedPartner } from '../support/actors';
@@ -172,6 +172,59 @@ describe('the inbox', () => {
     expect((await inbox(elsewhere.token)).data.some((i) => i.objectId === draft.id)).toBe(false);
     expect((await step({ action: 'submit' }, liaison.token)).status).toBe(200);
     expect((await inbox(liaison.token)).data.some((i) => i.objectId === draft.id)).toBe(false);
+  });
+});
+
+describe('emails of what awaits', () => {
+  it('emails each decider once, addressed by office, and collapses a burst into one later email', async () => {
+    const MINUTE = 60_000;
+    h.advance(10 * MINUTE); // past any earlier email's window
+    const head = await addMember(h, fx.adminB.token, fx.b, 'head');
+    const potentialId = await publishPotential(h, fx.b, fx.adminB, null, {
+      title: 'Pasar tani bersama',
+    });
+    const express = async (name: string) => {
+      const partner = await verifiedPartner(h, fx.platform.token, name, 'company');
+      const res = await post(
+        h,
+        `/v1/tenants/${partner.id}/interests`,
+        { potentialId, message: 'Kami berminat.' },
+        partner.token,
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    const since = h.sent.length;
+    const inboxMails = (to: string) =>
+      h.sent
+        .slice(since)
+        .filter((m) => m.to === to.toLowerCase() && m.subject.includes('menunggu tindakan'));
+    await express('PT Pangan Sigi');
+    const [toAdmin] = inboxMails(fx.adminB.email);
+    expect(toAdmin?.text).toContain('Yth. Sekretariat TKKSD Kabupaten Sigi,');
+    expect(toAdmin?.text).toContain(
+      'PT Pangan Sigi menyatakan minat pada potensi “Pasar tani bersama”',
+    );
+    expect(inboxMails(head.email)[0]?.text).toContain('Yth. Bupati Sigi,');
+    // a second interest right after: no second email within the window
+    await express('CV Tani Makmur');
+    expect(inboxMails(fx.adminB.email)).toHaveLength(1);
+    // after the window, one email with what came since, and never again
+    h.advance(6 * MINUTE);
+    const { ctx, flush } = systemCtx({
+      db: h.db,
+      logger: createLogger('silent'),
+      config: testConfig,
+      email: h.emailClient,
+      requestId: 'req_test',
+      now: () => new Date(Date.now() + 16 * MINUTE),
+    });
+    expect((await emailInbox(ctx)).emails).toBeGreaterThanOrEqual(2); // the admin and the head
+    await flush();
+    const later = inboxMails(fx.adminB.email);
+    expect(later).toHaveLength(2);
+    expect(later[1]!.text).toContain('CV Tani Makmur');
+    expect(later[1]!.text).not.toContain('PT Pangan Sigi');
+    expect((await emailInbox(ctx)).emails).toBe(0);
   });
 });
 

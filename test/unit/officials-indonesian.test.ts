@@ -154,6 +154,18 @@ describe('officials’ Indonesian', () => {
         closes: when,
         url: 'https://x',
       },
+      inbox: {
+        name: 'A',
+        office: 'Sekretariat TKKSD Kota Palu',
+        tenant: 'Kota Palu',
+        items: [
+          {
+            text: { id: 'PT Air menyatakan minat.', en: 'PT Air expressed an interest.' },
+            due: '2026-12-19',
+          },
+        ],
+        url: 'https://x/v1/me/inbox',
+      },
       forum_agenda: { name: 'A', tenant: 'Kota Palu', session: 'S', items: [], url: 'https://x' },
       forum_review: {
         name: 'A',
