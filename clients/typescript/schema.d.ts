@@ -4431,7 +4431,7 @@ export interface components {
             status: "queued" | "sent" | "failed" | "held";
             subject: string;
             /** @enum {string} */
-            template: "verify_email" | "sign_in_failures" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "digest" | "discussion" | "annual_report" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "forum_review";
+            template: "verify_email" | "sign_in_failures" | "account_exists" | "reset_password" | "invitation" | "proposal" | "proposal_reminder" | "digest" | "discussion" | "annual_report" | "forum_registration" | "forum_session_notice" | "forum_invitation" | "forum_agenda" | "inbox" | "forum_review";
             textBody: string | null;
             toAddress: string;
         };

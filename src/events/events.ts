@@ -143,6 +143,8 @@ export async function deliverEvents(
               objectId: e.objectId,
               text,
               dueAt: spec.kind === 'action' ? dueAt : null,
+              // told by the change's own email already: never a second one
+              emailedAt: 'ownEmail' in spec && spec.ownEmail ? now : null,
               createdAt: e.createdAt,
             })),
           )

@@ -14,6 +14,7 @@ import { z } from 'zod';
  * - `closes`: open items of these types on the same object close, for the
  *   tenants in `closeTenantIds` (default: the concerned tenants).
  * - `operation`: the API operation that answers an action item.
+ * - `ownEmail`: the change sends its own email; the inbox does not email it again.
  */
 const Text = z.object({ id: z.string(), en: z.string() });
 
@@ -88,6 +89,8 @@ export const EVENT_TYPES = {
   },
   'proposal.received': {
     kind: 'action',
+    // the proposal email already tells them (src/facilitation/proposals.ts): not emailed again
+    ownEmail: true,
     audience: 'deciders',
     object: 'proposal',
     operation: 'answerProposal',

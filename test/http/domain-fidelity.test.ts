@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
   bearer,
-  lastEmailTo,
   patch,
   post,
   put,
@@ -641,7 +640,10 @@ describe('officials’ Indonesian in what Sinergi writes (the reviewer’s walk;
       provinceAdmin.token,
     );
     expect(res.status, await res.clone().text()).toBe(201);
-    const mail = lastEmailTo(h, fx.adminA.email);
+    const mail = [...h.sent]
+      .reverse()
+      .find((m) => m.to === fx.adminA.email.toLowerCase() && m.subject.startsWith('Usulan'))!;
+    expect(mail.subject).toBe('Usulan kerja sama dari Pemerintah Provinsi Sulawesi Tengah');
     expect(mail.text).toContain('Yth. Sekretariat TKKSD Kota Palu,');
     expect(mail.text).toContain(
       'Pemerintah Provinsi Sulawesi Tengah mengusulkan agar Kota Palu bekerja sama dengan Kabupaten Sigi.',
