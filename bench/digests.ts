@@ -10,13 +10,21 @@
 //            statements per batch (counted by the database driver's logger)
 //   events   10,000 events recorded, then delivered to the inbox and emailed
 //            (`deliverEvents`, `emailInbox`): total time
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 
 import { type Db, DRIZZLE_CASING } from '../db/client';
 import * as schema from '../db/schema';
-import { digestPreferences, interests, memberships, potentials, users } from '../db/schema';
+import {
+  digestPreferences,
+  interests,
+  memberships,
+  potentials,
+  tenants,
+  users,
+} from '../db/schema';
 import { planDigests, sendDigestBatch } from '../src/digests/run';
-import { deliverEvents, emailInbox, recordEvent } from '../src/events/events';
+import { deliverAll, emailInbox, recordEvent } from '../src/events/events';
 import { systemCtx } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
 import { createLogger } from '../src/platform/logger';
@@ -42,6 +50,8 @@ async function main() {
     logger: { logQuery: () => void (statements += 1) },
   }) as unknown as Db;
 
+  // the regions are claimed: their people take digests
+  await handle.db.update(tenants).set({ status: 'active' }).where(eq(tenants.type, 'region'));
   phase('subscribers: a head and a secretariat per region, and more');
   const started = performance.now();
   const people: { userId: string; tenantId: string; role: 'head' | 'admin' | 'viewer' }[] = [];
@@ -156,15 +166,9 @@ async function main() {
     });
   const recordedS = (performance.now() - e0) / 1000;
   const d1 = performance.now();
-  let delivered = 0;
-  let items = 0;
-  for (;;) {
-    const r = await deliverEvents(ctx, 500);
-    delivered += r.delivered;
-    items += r.items;
-    progress('events delivered', delivered, EVENTS, d1);
-    if (r.delivered < 500) break;
-  }
+  const { delivered, items } = await deliverAll(ctx, 500, (n) =>
+    progress('events delivered', n, EVENTS, d1),
+  );
   const emailed = await emailInbox(ctx);
   const deliverS = (performance.now() - d1) / 1000;
 

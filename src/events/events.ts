@@ -55,37 +55,32 @@ export async function recordEvent<T extends EventType>(
 
 const DECIDERS: Record<string, string[]> = { region: ['admin', 'head'], partner: ['admin'] };
 
-/** Who in a tenant is told, from the memberships now (a removed member is no longer anyone). */
-async function audienceOf(
-  tx: Tx,
-  tenantId: string,
+type Member = { userId: string; role: string; agencyId: string | null };
+/** Who in a tenant is told, from its memberships now (a removed member is no longer anyone). */
+function audienceOf(
+  tenant: { type: string; members: Member[] } | undefined,
   audience: 'deciders' | 'admins' | 'agency',
   agencyId: string | null,
-): Promise<string[]> {
-  const [tenant] = await tx
-    .select({ type: tenants.type })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
+): string[] {
   if (!tenant) return [];
-  const members = await tx
-    .select({ userId: memberships.userId, role: memberships.role, agencyId: memberships.agencyId })
-    .from(memberships)
-    .where(eq(memberships.tenantId, tenantId));
-  const admins = members.filter((m) => m.role === 'admin').map((m) => m.userId);
+  const admins = tenant.members.filter((m) => m.role === 'admin').map((m) => m.userId);
   if (audience === 'admins') return admins;
   if (audience === 'agency') {
-    const liaisons = members
+    const liaisons = tenant.members
       .filter((m) => m.role === 'liaison' && agencyId && m.agencyId === agencyId)
       .map((m) => m.userId);
     return liaisons.length ? liaisons : admins;
   }
   const roles = DECIDERS[tenant.type] ?? ['admin'];
-  return members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
+  return tenant.members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
 }
 
 /**
  * Delivers committed events, oldest first: an item for each person told (once:
- * unique per person and event), and the open items the event answers closed.
+ * unique per person and event), and the open items an event answers closed.
+ * A claim's memberships are read in one statement and its items written
+ * together; items are written before an event that closes items, so an
+ * answer in the same claim closes what the question opened.
  */
 export async function deliverEvents(
   ctx: Pick<Ctx, 'db' | 'now'>,
@@ -99,15 +94,49 @@ export async function deliverEvents(
       .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
       .limit(limit)
       .for('update', { skipLocked: true });
+    if (events.length === 0) return { delivered: 0, items: 0 };
     const now = ctx.now();
+    const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];
+    const tenantsById = new Map<string, { type: string; members: Member[] }>();
+    if (tenantIds.length) {
+      const rows = await tx
+        .select({
+          tenantId: tenants.id,
+          type: tenants.type,
+          userId: memberships.userId,
+          role: memberships.role,
+          agencyId: memberships.agencyId,
+        })
+        .from(tenants)
+        .leftJoin(memberships, eq(memberships.tenantId, tenants.id))
+        .where(inArray(tenants.id, tenantIds));
+      for (const r of rows) {
+        const t = tenantsById.get(r.tenantId) ?? { type: r.type, members: [] };
+        if (r.userId) t.members.push({ userId: r.userId, role: r.role!, agencyId: r.agencyId });
+        tenantsById.set(r.tenantId, t);
+      }
+    }
     let items = 0;
+    let pending: (typeof inboxItems.$inferInsert)[] = [];
+    const flush = async () => {
+      for (let i = 0; i < pending.length; i += 1000) {
+        const inserted = await tx
+          .insert(inboxItems)
+          .values(pending.slice(i, i + 1000))
+          .onConflictDoNothing()
+          .returning({ id: inboxItems.id });
+        items += inserted.length;
+      }
+      pending = [];
+    };
     for (const e of events) {
       const type = e.type as EventType;
       const spec = EVENT_TYPES[type];
       if (!spec) continue;
       const payload = e.payload as Record<string, unknown>;
       const closers = (payload.closeTenantIds as string[] | undefined) ?? e.tenantIds;
-      if (spec.closes.length && closers.length)
+      if (spec.closes.length && closers.length) {
+        await flush();
         await tx
           .update(inboxItems)
           .set({ closedAt: now })
@@ -119,43 +148,60 @@ export async function deliverEvents(
               isNull(inboxItems.closedAt),
             ),
           );
+      }
       const text = textOf(type, payload);
       const dueAt = typeof payload.dueAt === 'string' ? new Date(payload.dueAt) : null;
-      for (const tenantId of e.tenantIds) {
-        const people = await audienceOf(
-          tx,
-          tenantId,
+      for (const tenantId of e.tenantIds)
+        for (const userId of audienceOf(
+          tenantsById.get(tenantId),
           spec.audience,
           (payload.agencyId as string | null | undefined) ?? null,
-        );
-        if (people.length === 0) continue;
-        const inserted = await tx
-          .insert(inboxItems)
-          .values(
-            people.map((userId) => ({
-              id: newId('inboxItem', now.getTime()),
-              userId,
-              tenantId,
-              eventId: e.id,
-              type,
-              kind: spec.kind,
-              objectType: e.objectType,
-              objectId: e.objectId,
-              text,
-              dueAt: spec.kind === 'action' ? dueAt : null,
-              // told by the change's own email already: never a second one
-              emailedAt: 'ownEmail' in spec && spec.ownEmail ? now : null,
-              createdAt: e.createdAt,
-            })),
-          )
-          .onConflictDoNothing()
-          .returning({ id: inboxItems.id });
-        items += inserted.length;
-      }
-      await tx.update(domainEvents).set({ deliveredAt: now }).where(eq(domainEvents.id, e.id));
+        ))
+          pending.push({
+            id: newId('inboxItem', now.getTime()),
+            userId,
+            tenantId,
+            eventId: e.id,
+            type,
+            kind: spec.kind,
+            objectType: e.objectType,
+            objectId: e.objectId,
+            text,
+            dueAt: spec.kind === 'action' ? dueAt : null,
+            // told by the change's own email already: never a second one
+            emailedAt: 'ownEmail' in spec && spec.ownEmail ? now : null,
+            createdAt: e.createdAt,
+          });
     }
+    await flush();
+    await tx
+      .update(domainEvents)
+      .set({ deliveredAt: now })
+      .where(
+        inArray(
+          domainEvents.id,
+          events.map((e) => e.id),
+        ),
+      );
     return { delivered: events.length, items };
   });
+}
+
+/** Delivers every waiting event, a claim of `batch` at a time (the jobs runner, after a crash). */
+export async function deliverAll(
+  ctx: Pick<Ctx, 'db' | 'now'>,
+  batch = 500,
+  onBatch?: (delivered: number) => void,
+): Promise<{ delivered: number; items: number }> {
+  let delivered = 0;
+  let items = 0;
+  for (;;) {
+    const r = await deliverEvents(ctx, batch);
+    delivered += r.delivered;
+    items += r.items;
+    onBatch?.(delivered);
+    if (r.delivered < batch) return { delivered, items };
+  }
 }
 
 /** At most one inbox email per person in this window: a burst of events becomes one email. */

@@ -2,7 +2,7 @@ import { count, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { regions, sessions, userTokens } from '../../db/schema';
 import { planDigests, sendDigestBatch } from '../digests/run';
 import { dispatchOutbox } from '../email/outbox';
-import { deliverEvents, emailInbox } from '../events/events';
+import { deliverAll, emailInbox } from '../events/events';
 import { remindAndExpireProposals } from '../facilitation/proposals';
 import { sendForumReminders } from '../forums/notices';
 import { expireMeetingRequests } from '../forums/schedule';
@@ -67,14 +67,7 @@ export const retryEmail: Job = {
 export const deliverEventsJob: Job = {
   name: 'deliver-events',
   async run({ ctx }) {
-    let delivered = 0;
-    let items = 0;
-    for (;;) {
-      const r = await deliverEvents(ctx, 500);
-      delivered += r.delivered;
-      items += r.items;
-      if (r.delivered < 500) break;
-    }
+    const { delivered, items } = await deliverAll(ctx);
     const emailed = await emailInbox(ctx);
     return { delivered, items, emails: emailed.emails, emailedItems: emailed.items };
   },
