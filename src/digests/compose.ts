@@ -293,8 +293,15 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
     }
   }
   const byTenant = new Map<string, DigestItem[]>();
-  const add = (tenantId: string, item: DigestItem) =>
-    byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), item]);
+  // one entry per key: the same fact reached twice (a pair matched from both sides) is said once
+  const seenKeys = new Set<string>();
+  const add = (tenantId: string, item: DigestItem) => {
+    if (seenKeys.has(`${tenantId}|${item.key}`)) return;
+    seenKeys.add(`${tenantId}|${item.key}`);
+    const list = byTenant.get(tenantId);
+    if (list) list.push(item);
+    else byTenant.set(tenantId, [item]);
+  };
   for (const i of waitingInterests)
     add(i.tenantId, {
       section: 'decisions',
