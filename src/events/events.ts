@@ -54,12 +54,17 @@ export async function recordEvent<T extends EventType>(
 }
 
 const DECIDERS: Record<string, string[]> = { region: ['admin', 'head'], partner: ['admin'] };
+/** Those who act for a tenant at forums (the `forums.register` roles). */
+const DELEGATES: Record<string, string[]> = {
+  region: ['admin', 'liaison', 'head'],
+  partner: ['admin', 'member'],
+};
 
 type Member = { userId: string; role: string; agencyId: string | null };
 /** Who in a tenant is told, from its memberships now (a removed member is no longer anyone). */
 function audienceOf(
   tenant: { type: string; members: Member[] } | undefined,
-  audience: 'deciders' | 'admins' | 'agency',
+  audience: 'deciders' | 'admins' | 'agency' | 'forum',
   agencyId: string | null,
 ): string[] {
   if (!tenant) return [];
@@ -71,7 +76,7 @@ function audienceOf(
       .map((m) => m.userId);
     return liaisons.length ? liaisons : admins;
   }
-  const roles = DECIDERS[tenant.type] ?? ['admin'];
+  const roles = (audience === 'forum' ? DELEGATES : DECIDERS)[tenant.type] ?? ['admin'];
   return tenant.members.filter((m) => roles.includes(m.role)).map((m) => m.userId);
 }
 

@@ -10,7 +10,9 @@ import { z } from 'zod';
  * - `audience`: who in each concerned tenant is told, decided at delivery from
  *   the memberships then: `deciders` (a region's TKKSD secretariat and head; a
  *   partner's admins), `admins` (the secretariat), `agency` (the liaisons of
- *   the potential's agency, else the secretariat).
+ *   the potential's agency, else the secretariat), `forum` (those who act for
+ *   the tenant at forums: a region's secretariat, liaisons and head; a
+ *   partner's admins and members).
  * - `closes`: open items of these types on the same object close, for the
  *   tenants in `closeTenantIds` (default: the concerned tenants).
  * - `operation`: the API operation that answers an action item.
@@ -123,6 +125,46 @@ export const EVENT_TYPES = {
     text: (p: { parties: string }) => ({
       id: `Usulan kerja sama antara ${p.parties} berakhir tanpa jawaban lengkap.`,
       en: `The cooperation proposal between ${p.parties} expired without a full answer.`,
+    }),
+  },
+  'meeting.requested': {
+    kind: 'action',
+    audience: 'forum',
+    object: 'forum_meeting',
+    operation: 'answerForumMeeting',
+    closes: [],
+    payload: z.object({ from: z.string(), session: z.string() }),
+    text: (p: { from: string; session: string }) => ({
+      id: `${p.from} meminta pertemuan bilateral pada sesi forum “${p.session}”. Mohon diterima atau ditolak sebelum permintaan kedaluwarsa.`,
+      en: `${p.from} requests a bilateral meeting at the forum session “${p.session}”. Please accept or decline before the request expires.`,
+    }),
+  },
+  'meeting.answered': {
+    kind: 'info',
+    audience: 'forum',
+    object: 'forum_meeting',
+    operation: null,
+    closes: ['meeting.requested'],
+    payload: z.object({
+      by: z.string(),
+      session: z.string(),
+      decision: z.enum(['accepted', 'declined']),
+    }),
+    text: (p: { by: string; session: string; decision: 'accepted' | 'declined' }) => ({
+      id: `${p.by} ${p.decision === 'accepted' ? 'menerima' : 'menolak'} permintaan pertemuan bilateral Anda pada sesi forum “${p.session}”.`,
+      en: `${p.by} ${p.decision} your bilateral meeting request at the forum session “${p.session}”.`,
+    }),
+  },
+  'meeting.expired': {
+    kind: 'info',
+    audience: 'forum',
+    object: 'forum_meeting',
+    operation: null,
+    closes: ['meeting.requested'],
+    payload: z.object({ with: z.string(), session: z.string() }),
+    text: (p: { with: string; session: string }) => ({
+      id: `Permintaan pertemuan bilateral dengan ${p.with} pada sesi forum “${p.session}” kedaluwarsa tanpa jawaban.`,
+      en: `The bilateral meeting request to ${p.with} at the forum session “${p.session}” expired unanswered.`,
     }),
   },
   'potential.returned': {

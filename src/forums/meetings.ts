@@ -10,12 +10,14 @@ import {
   tenants,
 } from '../../db/schema';
 import { pairScores } from '../candidates/matches';
+import { recordEvent } from '../events/events';
 import { authorize, requireActiveTenant, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
+import { placeOf } from '../platform/offices';
 
 import { type Slot, slotsOf } from '../scheduling/slots';
 import { forumRule, inWords, type SessionRow } from './access';
@@ -276,6 +278,14 @@ export async function requestMeeting({
         targetId: meetingId,
         diff: { sessionId: { to: session.id } },
       });
+    // the requested delegation must answer before the request expires
+    await recordEvent(tx, ctx, {
+      type: 'meeting.requested',
+      tenantIds: [input.withTenantId],
+      objectId: meetingId,
+      payload: { from: placeOf(tenant), session: session.title },
+      dueAt: new Date(now.getTime() + rules.requestExpiryHours * 3600_000),
+    });
     return { id: meetingId, created: true };
   });
   /** `created` false: the other side had asked too, and its request became the meeting. */
@@ -376,6 +386,13 @@ export async function answerMeeting({
         targetId: m.id,
         diff: { status: { from: 'requested', to: status } },
       });
+    await recordEvent(tx, ctx, {
+      type: 'meeting.answered',
+      tenantIds: [m.requesterTenantId],
+      closeTenantIds: [tenant.id],
+      objectId: m.id,
+      payload: { by: placeOf(tenant), session: session.title, decision: status },
+    });
   });
   return viewFor(ctx, tenant.id, m.id);
 }

@@ -1,13 +1,15 @@
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { forumMeetings, forumRegistrations, forumSessions } from '../../db/schema';
+import { forumMeetings, forumRegistrations, forumSessions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
+import { recordEvent } from '../events/events';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
+import { placeOf } from '../platform/offices';
 import { type SchedulingInput, schedule } from '../scheduling/scheduler';
 import { convenerSession, forumRule, inWords, type SessionRow } from './access';
 import { type MeetingRow, namesOf, OPEN_SESSION, sessionOr404, sessionSlots } from './meetings';
@@ -394,12 +396,39 @@ async function sendAgendas(tx: Tx, ctx: Ctx, session: SessionRow, tenantIds: str
 
 /** Requests left unanswered past their expiry become expired (the hourly job). */
 export async function expireMeetingRequests({ ctx }: { ctx: Ctx }) {
-  const rows = await ctx.db
-    .update(forumMeetings)
-    .set({ status: 'expired', updatedAt: ctx.now() })
-    .where(and(eq(forumMeetings.status, 'requested'), lt(forumMeetings.expiresAt, ctx.now())))
-    .returning({ id: forumMeetings.id });
-  return { meetingRequestsExpired: rows.length };
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(forumMeetings)
+      .set({ status: 'expired', updatedAt: ctx.now() })
+      .where(and(eq(forumMeetings.status, 'requested'), lt(forumMeetings.expiresAt, ctx.now())))
+      .returning({
+        id: forumMeetings.id,
+        sessionId: forumMeetings.sessionId,
+        requesterTenantId: forumMeetings.requesterTenantId,
+        recipientTenantId: forumMeetings.recipientTenantId,
+      });
+    // nobody is asked any more: the requested side's item closes, the requester is told
+    for (const r of rows) {
+      const [names, [session]] = await Promise.all([
+        tx
+          .select({ type: tenants.type, name: tenants.name, regionCode: tenants.regionCode })
+          .from(tenants)
+          .where(eq(tenants.id, r.recipientTenantId)),
+        tx
+          .select({ title: forumSessions.title })
+          .from(forumSessions)
+          .where(eq(forumSessions.id, r.sessionId)),
+      ]);
+      await recordEvent(tx, ctx, {
+        type: 'meeting.expired',
+        tenantIds: [r.requesterTenantId],
+        closeTenantIds: [r.recipientTenantId],
+        objectId: r.id,
+        payload: { with: names[0] ? placeOf(names[0]) : '', session: session?.title ?? '' },
+      });
+    }
+    return { meetingRequestsExpired: rows.length };
+  });
 }
 
 /** Published meetings of a tenant, for its calendar feed. */

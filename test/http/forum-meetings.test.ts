@@ -5,6 +5,7 @@ import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import {
   addMember,
+  bearer,
   newUser,
   patch,
   platformAdmin,
@@ -245,6 +246,18 @@ describe('bilateral meetings at a forum session', () => {
 
     const g = regions.gianyar;
     const asked = (await (await ask(g.id, g.admin.token, regions.buleleng.id)).json()) as Meeting;
+    // the side asked finds it in its inbox, due when the request expires (issue 28)
+    type Item = { type: string; objectId: string; dueAt: string | null; text: string };
+    const inboxOf = async (token: string, status = 'open') =>
+      (
+        await h.json<{ data: Item[] }>(`/v1/me/inbox?status=${status}`, {
+          headers: bearer(token),
+        })
+      ).body.data;
+    const item = (await inboxOf(regions.buleleng.admin.token)).find((i) => i.objectId === asked.id);
+    expect(item).toMatchObject({ type: 'meeting.requested' });
+    expect(item!.text).toContain('Kabupaten Gianyar meminta pertemuan bilateral pada sesi forum');
+    expect(Date.parse(item!.dueAt!) - Date.now() - advanced).toBeGreaterThan(23 * 3600_000);
     const noReason = await post(
       h,
       `/v1/tenants/${regions.buleleng.id}/forum-meetings/${asked.id}/answer`,
@@ -259,6 +272,12 @@ describe('bilateral meetings at a forum session', () => {
       regions.buleleng.admin.token,
     );
     expect(await declined.json()).toMatchObject({ status: 'declined' });
+    expect((await inboxOf(regions.buleleng.admin.token)).some((i) => i.objectId === asked.id)).toBe(
+      false,
+    );
+    expect((await inboxOf(g.admin.token)).find((i) => i.objectId === asked.id)?.type).toBe(
+      'meeting.answered',
+    );
 
     const campus = partners.campus;
     const late = (await (await ask(campus.id, campus.token, regions.gianyar.id)).json()) as Meeting;
@@ -488,5 +507,10 @@ describe('bilateral meetings at a forum session', () => {
     const [result] = await runJobs({ ctx, input: { jobs: [forumUpkeep] } });
     await flush();
     expect(result!.result).toMatchObject({ meetingRequestsExpired: 1 });
+    // the requester is told it expired (issue 28); delivery runs with the job's deferred work
+    const told = await h.json<{ data: { type: string; text: string }[] }>('/v1/me/inbox', {
+      headers: bearer(partners.campus.token),
+    });
+    expect(told.body.data.map((i) => i.type)).toContain('meeting.expired');
   });
 });
