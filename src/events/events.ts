@@ -26,6 +26,8 @@ export async function recordEvent<T extends EventType>(
     payload: PayloadOf<T>;
     /** tenants whose open items of the types this event closes are closed (default: `tenantIds`) */
     closeTenantIds?: string[];
+    /** the object whose items it closes, when another than its own (a report's earlier version) */
+    closeObjectId?: string;
     /** an action item's deadline */
     dueAt?: Date | null;
   },
@@ -42,6 +44,7 @@ export async function recordEvent<T extends EventType>(
     payload: {
       ...event.payload,
       ...(event.closeTenantIds ? { closeTenantIds: event.closeTenantIds } : {}),
+      ...(event.closeObjectId ? { closeObjectId: event.closeObjectId } : {}),
       ...(event.dueAt ? { dueAt: event.dueAt.toISOString() } : {}),
     },
     createdAt: ctx.now(),
@@ -147,7 +150,7 @@ export async function deliverEvents(
           .set({ closedAt: now })
           .where(
             and(
-              eq(inboxItems.objectId, e.objectId),
+              eq(inboxItems.objectId, (payload.closeObjectId as string | undefined) ?? e.objectId),
               inArray(inboxItems.type, [...spec.closes]),
               inArray(inboxItems.tenantId, closers),
               isNull(inboxItems.closedAt),

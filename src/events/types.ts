@@ -167,6 +167,47 @@ export const EVENT_TYPES = {
       en: `The bilateral meeting request to ${p.with} at the forum session “${p.session}” expired unanswered.`,
     }),
   },
+  'annual_report.submitted': {
+    kind: 'action',
+    audience: 'admins',
+    object: 'annual_report',
+    operation: 'reviewAnnualReport',
+    // the annual-report email already tells them
+    ownEmail: true,
+    // a new version answers the earlier one's return, and supersedes its review (an interim)
+    closes: ['annual_report.returned', 'annual_report.submitted'],
+    payload: z.object({ region: z.string(), year: z.number().int() }),
+    text: (p: { region: string; year: number }) => ({
+      id: `${p.region} menyampaikan laporan tahunan kerja sama daerah tahun ${p.year}. Mohon ditelaah: diterima atau dikembalikan.`,
+      en: `${p.region} submitted its ${p.year} annual cooperation report. Please review it: accept or return it.`,
+    }),
+  },
+  'annual_report.returned': {
+    kind: 'action',
+    audience: 'admins',
+    object: 'annual_report',
+    operation: 'submitAnnualReport',
+    ownEmail: true,
+    closes: ['annual_report.submitted'],
+    payload: z.object({ province: z.string(), year: z.number().int(), note: z.string() }),
+    text: (p: { province: string; year: number; note: string }) => ({
+      id: `${p.province} mengembalikan laporan tahunan tahun ${p.year} untuk diperbaiki: ${p.note}`,
+      en: `${p.province} returned the ${p.year} annual report for correction: ${p.note}`,
+    }),
+  },
+  'annual_report.accepted': {
+    kind: 'info',
+    audience: 'admins',
+    object: 'annual_report',
+    operation: null,
+    ownEmail: true,
+    closes: ['annual_report.submitted'],
+    payload: z.object({ province: z.string(), year: z.number().int() }),
+    text: (p: { province: string; year: number }) => ({
+      id: `${p.province} menerima laporan tahunan kerja sama daerah tahun ${p.year}.`,
+      en: `${p.province} accepted the ${p.year} annual cooperation report.`,
+    }),
+  },
   'potential.returned': {
     kind: 'action',
     audience: 'agency',

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import { isLapsed, STAGE_WORDS, STAGES, type Stage } from '../agreements/stages';
 import { enqueueEmail } from '../email/outbox';
+import { recordEvent } from '../events/events';
 import { forumsHeldSince } from '../forums/outcomes';
 import { yearInIndonesia } from '../forums/time';
 import {
@@ -500,6 +501,20 @@ export async function submitAnnualReport({
         diff: { year: { to: row.year }, version: { to: row.version }, status: { to: row.status } },
       });
       if (row.scope !== 'region') return;
+      const [provinceTenant] = await tx
+        .select({ id: tenants.id })
+        .from(tenants)
+        .where(eq(tenants.regionCode, provinceCode));
+      // the province's secretariat must review it; the earlier version's items close (the
+      // region's "returned", the province's review of a superseded interim report)
+      await recordEvent(tx, ctx, {
+        type: 'annual_report.submitted',
+        tenantIds: provinceTenant ? [provinceTenant.id] : [],
+        closeTenantIds: [tenant.id, ...(provinceTenant ? [provinceTenant.id] : [])],
+        ...(last ? { closeObjectId: last.id } : {}),
+        objectId: row.id,
+        payload: { region: placeOf(tenant), year: row.year },
+      });
       await markForwardedStale(
         tx,
         row,
@@ -609,6 +624,23 @@ export async function reviewAnnualReport({
           status: { from: 'submitted', to: status },
           ...(note ? { note: { to: note } } : {}),
         },
+      });
+    // the region is told (asked to correct it, when returned); the province's item closes
+    if (status === 'returned')
+      await recordEvent(tx, ctx, {
+        type: 'annual_report.returned',
+        tenantIds: [report.tenantId],
+        closeTenantIds: [tenant.id],
+        objectId: report.id,
+        payload: { province: governmentOf(tenant), year: report.year, note: note ?? '' },
+      });
+    else
+      await recordEvent(tx, ctx, {
+        type: 'annual_report.accepted',
+        tenantIds: [report.tenantId],
+        closeTenantIds: [tenant.id],
+        objectId: report.id,
+        payload: { province: governmentOf(tenant), year: report.year },
       });
     for (const admin of await adminsOf(tx, [report.tenantId]))
       await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'annual_report', {

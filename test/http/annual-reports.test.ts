@@ -178,12 +178,36 @@ describe('annual reports', () => {
     const noNote = await review(v1.id, { decision: 'return' });
     expect(noNote.status).toBe(400);
     expect(((await noNote.json()) as ProblemBody).errors?.[0]?.location).toBe('body.note');
+    // the province's secretariat finds it in its inbox, to review (issue 28); the superseded
+    // interim report no longer asks for a review
+    type Item = { type: string; objectId: string; operation: string | null; text: string };
+    const inboxOf = async (token: string) =>
+      (await h.json<{ data: Item[] }>('/v1/me/inbox', { headers: bearer(token) })).body.data;
+    expect(
+      (await inboxOf(provinceAdmin.token)).filter((i) => i.type === 'annual_report.submitted'),
+    ).toHaveLength(1);
+    expect((await inboxOf(provinceAdmin.token)).find((i) => i.objectId === v1.id)).toMatchObject({
+      type: 'annual_report.submitted',
+      operation: 'reviewAnnualReport',
+    });
     const returned = await review(v1.id, { decision: 'return', note: 'Lampirkan SK penetapan.' });
     expect(((await returned.json()) as Report).status).toBe('returned');
+    // returned: the province's item closes, the region is asked to correct it
+    expect((await inboxOf(provinceAdmin.token)).some((i) => i.objectId === v1.id)).toBe(false);
+    const toCorrect = (await inboxOf(fx.adminA.token)).find((i) => i.objectId === v1.id)!;
+    expect(toCorrect).toMatchObject({
+      type: 'annual_report.returned',
+      operation: 'submitAnnualReport',
+    });
+    expect(toCorrect.text).toBe(
+      `Pemerintah Provinsi Sulawesi Tengah mengembalikan laporan tahunan tahun ${year} untuk diperbaiki: Lampirkan SK penetapan.`,
+    );
     expect(lastEmailTo(h, fx.adminA.email).text).toContain('Lampirkan SK penetapan.');
     const second = await submit(fx.a, fx.adminA.token);
     const v2 = (await second.json()) as Report;
     expect(v2).toMatchObject({ status: 'submitted', version: 3 });
+    // submitted again: the region's "returned" item closes by itself
+    expect((await inboxOf(fx.adminA.token)).some((i) => i.objectId === v1.id)).toBe(false);
     // the agreement begun after the year ended is not the year's
     expect(v2.content.agreements.total).toBe(1);
     const accepted = await review(v2.id, { decision: 'accept' });
