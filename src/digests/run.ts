@@ -43,8 +43,12 @@ export function periodOf(now: Date, zone: Zone, frequency: Frequency) {
   return { key: `weekly:${monday}`, due: weekday > 0 || hour >= SEND_HOUR, first: monday };
 }
 
-/** The default: a head gets the weekly digest, everyone else none until they ask. */
-export const defaultFrequency = (role: string) => (role === 'head' ? 'weekly' : 'off');
+/**
+ * The default: the head and the TKKSD secretariat (a tenant's admins, who do the
+ * work) get the weekly digest; everyone else none until they ask.
+ */
+export const defaultFrequency = (role: string) =>
+  role === 'head' || role === 'admin' ? 'weekly' : 'off';
 
 export type Planned = Recipient & {
   /** the version of the one-click unsubscribe token (see `unsubscribeToken`) */
