@@ -4083,7 +4083,7 @@ export interface components {
              * @description The domain event it comes from.
              * @enum {string}
              */
-            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "potential.returned" | "potential.resubmitted";
+            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted";
         };
         Interest: {
             /** @description The responsible officials of both sides: present only once accepted. */
