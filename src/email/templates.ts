@@ -324,7 +324,7 @@ export const templates = {
       tenant: string;
       session: string;
       when: string;
-      event: 'received' | 'approved' | 'declined' | 'waitlisted' | 'promoted';
+      event: 'received' | 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'promoted_pending';
       reason?: string | null;
       url: string;
     },
@@ -350,6 +350,11 @@ export const templates = {
         'Delegasi mendapat tempat',
         `Ada tempat yang kosong: delegasi ${p.tenant} kini mendapat tempat di sesi forum ${p.session} (${p.when}).`,
       ],
+      // a place freed, but the convener approves each registration: not yet a place
+      promoted_pending: [
+        'Delegasi keluar dari daftar tunggu',
+        `Ada tempat yang kosong: pendaftaran delegasi ${p.tenant} untuk sesi forum ${p.session} (${p.when}) keluar dari daftar tunggu dan kini menunggu persetujuan penyelenggara.`,
+      ],
     }[p.event];
     const en = {
       received: [
@@ -371,6 +376,10 @@ export const templates = {
       promoted: [
         'Your delegation has a place',
         `A place freed up: ${p.tenant}'s delegation now has a place at the forum session ${p.session} (${p.when}).`,
+      ],
+      promoted_pending: [
+        'Your delegation left the waitlist',
+        `A place freed up: ${p.tenant}'s registration for the forum session ${p.session} (${p.when}) left the waitlist and now awaits the convener's approval.`,
       ],
     }[p.event];
     const [subject, body] = (lang === 'en' ? en : id) as [string, string];

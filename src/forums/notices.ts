@@ -50,7 +50,7 @@ export async function notifyRegistration(
   ctx: Ctx,
   session: SessionRow,
   registrationId: string,
-  event: 'received' | 'approved' | 'declined' | 'waitlisted' | 'promoted',
+  event: 'received' | 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'promoted_pending',
   reason?: string | null,
 ) {
   const [reg] = await tx

@@ -313,7 +313,14 @@ export async function promoteWaitlist(tx: Tx, ctx: Ctx, session: SessionRow): Pr
       targetId: r.id,
       diff: { status: { from: 'waitlisted', to: status } },
     });
-    await notifyRegistration(tx, ctx, session, r.id, 'promoted');
+    // a promoted delegation that still needs the convener's approval is told so, not "a place"
+    await notifyRegistration(
+      tx,
+      ctx,
+      session,
+      r.id,
+      status === 'approved' ? 'promoted' : 'promoted_pending',
+    );
     promoted.push(r.id);
   }
   return promoted;

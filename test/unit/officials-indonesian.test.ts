@@ -190,6 +190,13 @@ describe('officials’ Indonesian', () => {
       'Pemerintah Provinsi Bali mengusulkan agar Kabupaten Badung bekerja sama dengan Kabupaten Gianyar.',
     );
     expect(proposal).toContain('paling lambat Sabtu, 19 Desember 2026');
+    // a promoted delegation that still needs approval is told so, not that it got a place
+    const pending = templates.forum_registration('id', {
+      ...(params.forum_registration as object),
+      event: 'promoted_pending',
+    } as never);
+    expect(pending.text).toContain('kini menunggu persetujuan penyelenggara');
+    expect(pending.text).not.toContain('mendapat tempat');
     const session = templates.forum_session_notice('id', params.forum_session_notice as never);
     expect(session.subject).toBe('Perubahan jadwal sesi forum: S');
     expect(session.text).toContain('pukul 09.30 WITA');
