@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client';
 import { domainEvents, inboxItems, memberships, tenants, users } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { actingUserId, type Ctx } from '../platform/context';
+import { wibDate } from '../platform/date-rules';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 import { officeOf, placeOf } from '../platform/offices';
@@ -297,9 +298,7 @@ export async function emailInbox(ctx: Ctx): Promise<{ emails: number; items: num
         tenant: placeOf(first.tenant),
         items: mine.map((m) => ({
           text: m.text,
-          due: m.dueAt
-            ? new Date(m.dueAt.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
-            : null,
+          due: m.dueAt ? wibDate(m.dueAt) : null,
         })),
         url: `${ctx.config.APP_ORIGIN}/v1/me/inbox?tenantId=${first.tenantId}`,
       });

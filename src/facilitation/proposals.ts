@@ -6,7 +6,8 @@ import { checkOrigin } from '../forums/access';
 import { authorize, getTenantOr404, provinceOf, requireUser } from '../identity/access';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
-import { type Ctx, isoDate, today } from '../platform/context';
+import { type Ctx, today } from '../platform/context';
+import { wibDate } from '../platform/date-rules';
 import { badRequest, conflict, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { type Lang, t } from '../platform/i18n';
@@ -142,7 +143,7 @@ export async function createProposal({
           party: placeOf(party),
           other: placeOf(other),
           note: input.note,
-          answerBy: isoDate(new Date(now.getTime() + days * 86400_000 + 7 * 3600_000)),
+          answerBy: wibDate(new Date(now.getTime() + days * 86400_000)),
           url: `${ctx.config.APP_ORIGIN}/proposals/${id}`,
         });
       }
@@ -369,7 +370,7 @@ export async function remindAndExpireProposals({ ctx }: { ctx: Ctx }) {
             facilitator: facilitator ? governmentOf(facilitator, lang) : 'Sinergi',
             party: placeOf(admin.tenant),
             other: other ? placeOf(other) : '',
-            expiresOn: isoDate(new Date(p.expiresAt.getTime() + 7 * 3600_000)),
+            expiresOn: wibDate(p.expiresAt),
             url: `${ctx.config.APP_ORIGIN}/proposals/${p.id}`,
           });
         }

@@ -3,6 +3,7 @@ import { invitations, memberships, regions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
+import { wibDate } from '../platform/date-rules';
 import { ApiError, badRequest, conflict, notFound } from '../platform/errors';
 import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
@@ -107,9 +108,7 @@ export async function createInvitation({
       url: `${ctx.config.APP_ORIGIN}/invitations/accept?token=${encodeURIComponent(token)}`,
       token,
       // the last day, in WIB, as a date officials read (not "valid for 7 days")
-      validUntil: new Date(now.getTime() + INVITATION_TTL_DAYS * 86400_000 + 7 * 3600_000)
-        .toISOString()
-        .slice(0, 10),
+      validUntil: wibDate(new Date(now.getTime() + INVITATION_TTL_DAYS * 86400_000)),
     });
     await recordAudit(tx, ctx, {
       tenantId: tenant.id,

@@ -27,6 +27,11 @@ export function spokenDeadline(iso: string, lang: 'id' | 'en'): string {
   }).format(new Date(`${iso}T12:00:00Z`));
 }
 
+/** The calendar date of an instant in WIB (UTC+7): the day a deadline falls on, for people. */
+export function wibDate(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
 /**
  * Today somewhere in Indonesia: the date in WIT (UTC+9), the first zone to
  * reach a new day, so no office is refused a document dated its own today.

@@ -501,7 +501,7 @@ export async function submitAnnualReport({
         diff: { year: { to: row.year }, version: { to: row.version }, status: { to: row.status } },
       });
       if (row.scope !== 'region') return;
-      const [provinceTenant] = await tx
+      const [province] = await tx
         .select({ id: tenants.id })
         .from(tenants)
         .where(eq(tenants.regionCode, provinceCode));
@@ -509,8 +509,8 @@ export async function submitAnnualReport({
       // region's "returned", the province's review of a superseded interim report)
       await recordEvent(tx, ctx, {
         type: 'annual_report.submitted',
-        tenantIds: provinceTenant ? [provinceTenant.id] : [],
-        closeTenantIds: [tenant.id, ...(provinceTenant ? [provinceTenant.id] : [])],
+        tenantIds: province ? [province.id] : [],
+        closeTenantIds: [tenant.id, ...(province ? [province.id] : [])],
         ...(last ? { closeObjectId: last.id } : {}),
         objectId: row.id,
         payload: { region: placeOf(tenant), year: row.year },
@@ -522,10 +522,6 @@ export async function submitAnnualReport({
         'submitted',
         now,
       );
-      const [province] = await tx
-        .select({ id: tenants.id })
-        .from(tenants)
-        .where(eq(tenants.regionCode, provinceCode));
       for (const admin of province ? await adminsOf(tx, [province.id]) : [])
         await enqueueEmail(tx, ctx, admin.email, admin.locale as Lang, 'annual_report', {
           office: officeOf(admin.tenant, 'admin', admin.locale as Lang),
