@@ -20,6 +20,16 @@ const shared = {
   /** Public origin of the API, used in links inside emails and for CSRF checks. */
   APP_ORIGIN: z.string().url().default('http://localhost:8787'),
   /**
+   * Origin of the web application that serves Sinergi's users (paths in
+   * docs/links.md). Set: links in emails open it. Unset: they open the API's
+   * own resources.
+   */
+  APP_WEB_ORIGIN: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\/[^/]+$/.test(v), 'must be an origin, without a path')
+    .optional(),
+  /**
    * Development and test only: route the Neon driver's WebSocket through a local
    * proxy (host:port) so it can talk to a plain PostgreSQL server.
    */
@@ -104,12 +114,14 @@ const workerSchema = z
 export type NodeConfig = z.infer<typeof nodeSchema>;
 export type WorkerConfig = z.infer<typeof workerSchema>;
 /** The part of the configuration the app itself needs, whatever its host. */
-export type AppConfig = Pick<NodeConfig, 'APP_ENV' | 'LOG_LEVEL' | 'APP_ORIGIN'>;
+export type AppConfig = Pick<NodeConfig, 'APP_ENV' | 'LOG_LEVEL' | 'APP_ORIGIN'> &
+  Partial<Pick<NodeConfig, 'APP_WEB_ORIGIN'>>;
 
 const nodeKeys = [
   'APP_ENV',
   'LOG_LEVEL',
   'APP_ORIGIN',
+  'APP_WEB_ORIGIN',
   'RESEND_API_KEY',
   'EMAIL_FROM',
   'RESEND_BASE_URL',
@@ -133,6 +145,7 @@ const workerKeys = [
   'APP_ENV',
   'LOG_LEVEL',
   'APP_ORIGIN',
+  'APP_WEB_ORIGIN',
   'RESEND_API_KEY',
   'EMAIL_FROM',
   'RESEND_BASE_URL',

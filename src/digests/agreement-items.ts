@@ -3,6 +3,7 @@ import { agreementActions, agreementEvaluations } from '../../db/schema';
 import { type AgreementFacts, flagsOf, isLapsed } from '../agreements/stages';
 import { spokenDate } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
+import { linkOf } from '../platform/links';
 import type { DigestItem } from './render';
 
 const EXPIRING_AGREEMENT_DAYS = 90;
@@ -30,7 +31,6 @@ export async function addAgreementItems(
   now: Date,
   add: (tenantId: string, item: DigestItem) => void,
 ) {
-  const origin = ctx.config.APP_ORIGIN;
   // stalled after the first signed document, or an evaluation due: the flags the agreement itself shows
   const confirmed = agreementRows.filter((a) => a.confirmedAt);
   const ids = [...new Set(confirmed.map((a) => a.id))];
@@ -72,7 +72,7 @@ export async function addAgreementItems(
           id: 'Kerja sama tertahan: 90 hari setelah dokumen pertama ditandatangani belum ada perjanjian kerja sama atau rencana aksi.',
           en: 'Stalled: 90 days after the first signed document there is no cooperation agreement or action plan yet.',
         },
-        url: `${origin}/agreements/${a.id}`,
+        url: linkOf(ctx.config, 'agreement', { tenantId: a.tenantId, agreementId: a.id }),
       });
     if (f.evaluationDue)
       add(a.tenantId, {
@@ -84,7 +84,7 @@ export async function addAgreementItems(
           id: 'Evaluasi kerja sama sudah jatuh tempo.',
           en: 'The agreement’s evaluation is due.',
         },
-        url: `${origin}/agreements/${a.id}`,
+        url: linkOf(ctx.config, 'agreement', { tenantId: a.tenantId, agreementId: a.id }),
       });
   }
   for (const a of agreementRows) {
@@ -99,7 +99,7 @@ export async function addAgreementItems(
           id: 'Daerah Anda diundang dalam kerja sama ini; mohon konfirmasi atau tolak.',
           en: 'Your region is invited to this agreement; please confirm or decline.',
         },
-        url: `${origin}/agreements/${a.id}`,
+        url: linkOf(ctx.config, 'agreement', { tenantId: a.tenantId, agreementId: a.id }),
       });
     // the warning goes on past the end: a PKS neither renewed nor ended has lapsed
     if (
@@ -123,7 +123,7 @@ export async function addAgreementItems(
               id: `Perjanjian Kerja Sama berakhir pada ${spokenDate(a.pksEnd, 'id')}; perlu diperpanjang atau diakhiri.`,
               en: `The cooperation agreement ends on ${spokenDate(a.pksEnd, 'en')}; renew or end it.`,
             },
-        url: `${origin}/agreements/${a.id}`,
+        url: linkOf(ctx.config, 'agreement', { tenantId: a.tenantId, agreementId: a.id }),
       });
     }
   }

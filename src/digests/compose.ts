@@ -25,6 +25,7 @@ import { recommend } from '../candidates/recommendations';
 import { userMayReadBoard } from '../discussion/access';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
+import { linkOf } from '../platform/links';
 import { textArray } from '../platform/pg-arrays';
 import { rowsFrom } from '../platform/rows';
 import { spokenNumber } from '../platform/text';
@@ -55,7 +56,6 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
   const tenantIds = [...new Set(recipients.map((r) => r.tenantId))];
   const userIds = [...new Set(recipients.map((r) => r.userId))];
   const now = ctx.now();
-  const origin = ctx.config.APP_ORIGIN;
   const [waitingInterests, waitingProposals, waitingSk, agreementRows, expiring, followUps, notes] =
     await Promise.all([
       ctx.db
@@ -313,7 +313,11 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: `${i.from} menyatakan minat; mohon ditanggapi.`,
         en: `${i.from} declared an interest; please answer.`,
       },
-      url: `${origin}/interests/${i.id}`,
+      url: linkOf(ctx.config, 'interests', {
+        tenantId: i.tenantId,
+        interestId: i.id,
+        box: 'received',
+      }),
     });
   for (const p of waitingProposals)
     for (const [party, answer] of [
@@ -331,7 +335,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
             id: `Usulan kerja sama dari provinsi; mohon ditanggapi paling lambat ${spokenDate(isoDate(p.expiresAt), 'id')}.`,
             en: `A cooperation proposal from the province; please answer by ${spokenDate(isoDate(p.expiresAt), 'en')}.`,
           },
-          url: `${origin}/proposals/${p.id}`,
+          url: linkOf(ctx.config, 'proposal', { tenantId: party, proposalId: p.id }),
         });
   for (const p of waitingSk)
     add(p.tenantId, {
@@ -344,7 +348,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: 'Telah diprioritaskan dalam Berita Acara; menunggu penetapan dengan SK kepala daerah.',
         en: 'Prioritised in the Berita Acara; waiting for the head’s decree (SK).',
       },
-      url: `${origin}/potentials/${p.id}`,
+      url: linkOf(ctx.config, 'potential', { tenantId: p.tenantId, potentialId: p.id }),
     });
   await addAgreementItems(ctx, agreementRows, now, add);
   for (const p of expiring)
@@ -357,7 +361,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: `Masa tayang di katalog berakhir pada ${spokenDate(p.expiresOn, 'id')}.`,
         en: `Its listing in the catalogue ends on ${spokenDate(p.expiresOn, 'en')}.`,
       },
-      url: `${origin}/potentials/${p.id}`,
+      url: linkOf(ctx.config, 'potential', { tenantId: p.tenantId, potentialId: p.id }),
     });
   for (const f of followUps)
     add(f.tenantId, {
@@ -375,7 +379,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
             ? `A forum follow-up is overdue since ${spokenDate(f.dueDate, 'en')}.`
             : `A forum follow-up is due on ${spokenDate(f.dueDate, 'en')}.`,
       },
-      url: `${origin}/follow-ups/${f.id}`,
+      url: linkOf(ctx.config, 'followUp', { tenantId: f.tenantId, followUpId: f.id }),
     });
   type OpenRow = {
     id: string;
@@ -403,7 +407,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
             id: `Pendaftaran sesi forum dibuka sampai ${spokenDate(isoDate(closes), 'id')}.`,
             en: `Registration for this forum session is open until ${spokenDate(isoDate(closes), 'en')}.`,
           },
-      url: `${origin}/forums/${o.forumId}/sessions/${o.id}`,
+      url: linkOf(ctx.config, 'forumSession', { forumId: o.forumId, sessionId: o.id }),
     });
   }
   for (const sc of schedules)
@@ -416,7 +420,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: 'Jadwal pertemuan bilateral sesi ini telah dipublikasikan.',
         en: 'The bilateral meeting schedule of this session has been published.',
       },
-      url: `${origin}/forums/${sc.forumId}/sessions/${sc.id}/schedule`,
+      url: linkOf(ctx.config, 'sessionMeetings', { tenantId: sc.tenantId, sessionId: sc.id }),
     });
   for (const u of unsigned)
     add(u.tenantId, {
@@ -429,7 +433,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: `Pihak lain telah menandatangani ${STAGE_WORDS[u.stage].id}; menunggu tanda tangan daerah Anda.`,
         en: `Other parties have signed the ${STAGE_WORDS[u.stage].en}; waiting for your signature.`,
       },
-      url: `${origin}/agreements/${u.agreementId}`,
+      url: linkOf(ctx.config, 'agreement', { tenantId: u.tenantId, agreementId: u.agreementId }),
     });
   for (const o of overdue)
     add(o.tenantId, {
@@ -441,7 +445,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: `${o.n} kegiatan rencana aksi yang menjadi tanggung jawab Anda melewati tenggat.`,
         en: `${o.n} action plan item(s) you are responsible for are overdue.`,
       },
-      url: `${origin}/agreements/${o.agreementId}`,
+      url: linkOf(ctx.config, 'agreement', { tenantId: o.tenantId, agreementId: o.agreementId }),
     });
   for (const f of sessionsSoon)
     add(f.tenantId, {
@@ -453,7 +457,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         id: `Sesi forum yang Anda daftari dimulai ${spokenDate(isoDate(f.startsAt), 'id')}${f.status === 'approved' ? '' : ' (pendaftaran belum disetujui)'}.`,
         en: `A forum session you registered for starts on ${spokenDate(isoDate(f.startsAt), 'en')}${f.status === 'approved' ? '' : ' (registration not yet approved)'}.`,
       },
-      url: `${origin}/forums/${f.forumId}/sessions/${f.id}`,
+      url: linkOf(ctx.config, 'forumSession', { forumId: f.forumId, sessionId: f.id }),
     });
   for (const [tenantId, g] of gaps) {
     if (g.unmapped > 0)
@@ -466,7 +470,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           id: `${g.unmapped} kabupaten/kota belum menetapkan hasil pemetaan potensi kerja sama dengan SK tahun ${g.year}.`,
           en: `${g.unmapped} regencies/cities have not yet established their mapping by decree in ${g.year}.`,
         },
-        url: `${origin}/reports/mapping`,
+        url: linkOf(ctx.config, 'mappingReport', { tenantId }),
       });
     if (g.unreported > 0)
       add(tenantId, {
@@ -478,7 +482,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           id: `${g.unreported} kabupaten/kota belum menyampaikan laporan tahunan kerja sama daerah tahun ${g.year - 1}.`,
           en: `${g.unreported} regencies/cities have not submitted their ${g.year - 1} annual cooperation report.`,
         },
-        url: `${origin}/annual-reporting/${g.year - 1}`,
+        url: linkOf(ctx.config, 'annualReporting', { tenantId, year: g.year - 1 }),
       });
   }
   // new matches for each tenant's published potentials (top 3 per tenant)
@@ -498,7 +502,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           id: `Skor kecocokan ${spokenNumber(m.score, 'id')}. ${reason?.id ?? ''}`.trim(),
           en: `Match score ${spokenNumber(m.score, 'en')}. ${reason?.en ?? ''}`.trim(),
         },
-        url: `${origin}/potentials/${p.id}/matches`,
+        url: linkOf(ctx.config, 'potentialMatches', { tenantId: p.tenantId, potentialId: p.id }),
       });
     }
   }
@@ -515,15 +519,20 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
           id: `Potensi baru yang cocok (skor ${spokenNumber(r.score, 'id')}). ${r.reasons[0]?.id ?? ''}`.trim(),
           en: `A new potential that fits (score ${spokenNumber(r.score, 'en')}). ${r.reasons[0]?.en ?? ''}`.trim(),
         },
-        url: `${origin}/catalog/potentials/${r.potential.id}`,
+        url: linkOf(ctx.config, 'catalogPotential', { potentialId: r.potential.id }),
       });
   }
-  const byUser = new Map<string, { item: DigestItem; notificationId: string }[]>();
+  const byUser = new Map<
+    string,
+    { item: DigestItem; notificationId: string; threadId: string; postId: string }[]
+  >();
   for (const n of notes)
     byUser.set(n.userId, [
       ...(byUser.get(n.userId) ?? []),
       {
         notificationId: n.id,
+        threadId: n.threadId,
+        postId: n.postId,
         item: {
           section: 'discussion',
           key: `discussion:${n.postId}`,
@@ -538,7 +547,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
                     id: 'Tulisan baru di diskusi yang Anda ikuti.',
                     en: 'A new post where you follow.',
                   },
-          url: `${origin}/threads/${n.threadId}#${n.postId}`,
+          url: '',
         },
       },
     ]);
@@ -585,7 +594,17 @@ export async function composeBatch(ctx: Ctx, recipients: Recipient[]) {
     }
     const own = wanted('discussion') && !noted.has(r.userId) ? (byUser.get(r.userId) ?? []) : [];
     if (own.length) noted.add(r.userId);
-    items.push(...own.map((o) => o.item));
+    // read through the tenant of this digest
+    items.push(
+      ...own.map((o) => ({
+        ...o.item,
+        url: linkOf(ctx.config, 'thread', {
+          tenantId: r.tenantId,
+          threadId: o.threadId,
+          postId: o.postId,
+        }),
+      })),
+    );
     out.set(`${r.userId}|${r.tenantId}`, { items, notes: own.map((o) => o.notificationId) });
   }
   return out;

@@ -14,6 +14,7 @@ import { localOf, spokenDay, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkOf } from '../platform/links';
 import { officeOf, placeOf } from '../platform/offices';
 import { sign, signatureMatches } from '../platform/secrets';
 import type { TimeZone } from '../reference/geography';
@@ -179,7 +180,7 @@ export function digestEmail(
   items: Parameters<typeof renderDigest>[0]['items'],
 ) {
   const token = unsubscribeToken(p.userId, p.tenantId, p.unsubscribeVersion);
-  const unsubscribeUrl = `${ctx.config.APP_ORIGIN}/v1/digest/unsubscribe?token=${encodeURIComponent(token)}`;
+  const unsubscribeUrl = linkOf(ctx.config, 'unsubscribeDigest', { token });
   const rendered = renderDigest({
     lang: p.language,
     recipientName: p.name,
@@ -188,7 +189,7 @@ export function digestEmail(
     periodLabel: dayLabel(ctx.now(), p.zone, p.language),
     items,
     unsubscribeUrl,
-    preferencesUrl: `${ctx.config.APP_ORIGIN}/settings/notifications`,
+    preferencesUrl: linkOf(ctx.config, 'notificationSettings', {}),
   });
   return { rendered, unsubscribeUrl };
 }

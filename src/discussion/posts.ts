@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   boardMutes,
   boards,
   discussionNotifications,
+  memberships,
   postRevisions,
   posts,
   tenants,
@@ -20,6 +21,7 @@ import { ApiError, badRequest } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkOf } from '../platform/links';
 import { consume, LIMITS } from '../platform/rate-limit';
 import {
   type BoardRow,
@@ -301,9 +303,22 @@ async function notify(
   await dropUnreadableWatches(tx, gone);
   if (to.size === 0) return;
   const recipients = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale, name: users.name })
+    .select({
+      id: users.id,
+      email: users.email,
+      locale: users.locale,
+      name: users.name,
+    })
     .from(users)
     .where(inArray(users.id, [...to.keys()]));
+  // a tenant to read the thread through, when the notification has none (a follower)
+  const anyTenant = new Map<string, string>();
+  for (const m of await tx
+    .select({ userId: memberships.userId, tenantId: memberships.tenantId })
+    .from(memberships)
+    .where(inArray(memberships.userId, [...to.keys()]))
+    .orderBy(desc(memberships.createdAt)))
+    anyTenant.set(m.userId, m.tenantId);
   const now = ctx.now();
   const excerpt = excerptOf(n.body);
   for (const r of recipients) {
@@ -326,7 +341,11 @@ async function notify(
       thread: n.threadTitle,
       author: n.authorTenantName,
       excerpt,
-      url: `${ctx.config.APP_ORIGIN}/threads/${n.threadId}#${n.postId}`,
+      url: linkOf(ctx.config, 'thread', {
+        tenantId: tenantId ?? anyTenant.get(r.id) ?? '',
+        threadId: n.threadId,
+        postId: n.postId,
+      }),
     });
   }
 }

@@ -32,7 +32,8 @@ function layout(
   lang: Lang,
   to: Addressee,
   paragraphs: string[],
-  action?: { label: string; url: string; code?: string },
+  /** `url` null: the page has no link without a web application; the code alone is given */
+  action?: { label: string; url: string | null; code?: string },
 ): { text: string; html: string } {
   const footer =
     lang === 'en'
@@ -42,17 +43,18 @@ function layout(
   const body = [greetingOf(lang, to), ...paragraphs];
   const text = [
     ...body,
-    ...(action ? [`${action.label}: ${action.url}`, ...(action.code ? [action.code] : [])] : []),
+    ...(action?.url ? [`${action.label}: ${action.url}`] : []),
+    ...(action?.code ? [action.code] : []),
     thanks,
     `${regards}\n${footer}`,
   ].join('\n\n');
   const html =
     `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.5">` +
     body.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
-    (action
-      ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` +
-        (action.code ? `<p><code>${escapeHtml(action.code)}</code></p>` : '')
+    (action?.url
+      ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>`
       : '') +
+    (action?.code ? `<p><code>${escapeHtml(action.code)}</code></p>` : '') +
     `<p>${escapeHtml(thanks)}</p><p>${escapeHtml(regards)}<br>${escapeHtml(footer)}</p></body></html>`;
   return { text, html };
 }
@@ -60,7 +62,7 @@ function layout(
 export const templates = {
   verify_email: (
     lang: Lang,
-    p: { name: string; url: string; token: string; hours: number },
+    p: { name: string; url: string | null; token: string; hours: number },
   ): Rendered => ({
     subject:
       lang === 'en' ? 'Confirm your email for Sinergi' : 'Konfirmasi email Anda untuk Sinergi',
@@ -69,10 +71,10 @@ export const templates = {
       { name: p.name },
       lang === 'en'
         ? [
-            `Confirm your email address to finish creating your Sinergi account. The link is valid for ${p.hours} hours.`,
+            `Confirm your email address to finish creating your Sinergi account. The link and the code are valid for ${p.hours} hours.`,
           ]
         : [
-            `Konfirmasi alamat email Anda untuk menyelesaikan pendaftaran akun Sinergi. Tautan berlaku ${p.hours} jam.`,
+            `Konfirmasi alamat email Anda untuk menyelesaikan pendaftaran akun Sinergi. Tautan dan kode berlaku ${p.hours} jam.`,
           ],
       {
         label: lang === 'en' ? 'Confirm email' : 'Konfirmasi email',
@@ -83,7 +85,7 @@ export const templates = {
   }),
   sign_in_failures: (
     lang: Lang,
-    p: { name: string; failures: number; minutes: number; seconds: number; url: string },
+    p: { name: string; failures: number; minutes: number; seconds: number; url: string | null },
   ): Rendered => ({
     subject:
       lang === 'en'
@@ -104,7 +106,7 @@ export const templates = {
       { label: lang === 'en' ? 'Change password' : 'Ganti kata sandi', url: p.url },
     ),
   }),
-  account_exists: (lang: Lang, p: { name: string; url: string }): Rendered => ({
+  account_exists: (lang: Lang, p: { name: string; url: string | null }): Rendered => ({
     subject:
       lang === 'en'
         ? 'Someone tried to sign up with your email'
@@ -124,7 +126,7 @@ export const templates = {
   }),
   reset_password: (
     lang: Lang,
-    p: { name: string; url: string; token: string; minutes: number },
+    p: { name: string; url: string | null; token: string; minutes: number },
   ): Rendered => ({
     subject: lang === 'en' ? 'Reset your Sinergi password' : 'Atur ulang kata sandi Sinergi',
     ...layout(
@@ -150,7 +152,7 @@ export const templates = {
       tenantName: string;
       inviterName: string;
       role: string;
-      url: string;
+      url: string | null;
       token: string;
       /** the last day it can be accepted (YYYY-MM-DD) */
       validUntil: string;

@@ -6,6 +6,7 @@ import { actingUserId, type Ctx } from '../platform/context';
 import { wibDate } from '../platform/date-rules';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkOf } from '../platform/links';
 import { officeOf, placeOf } from '../platform/offices';
 import { EVENT_TYPES, type EventType, type PayloadOf, textOf } from './types';
 
@@ -300,7 +301,7 @@ export async function emailInbox(ctx: Ctx): Promise<{ emails: number; items: num
           text: m.text,
           due: m.dueAt ? wibDate(m.dueAt) : null,
         })),
-        url: `${ctx.config.APP_ORIGIN}/v1/me/inbox?tenantId=${first.tenantId}`,
+        url: linkOf(ctx.config, 'inbox', { tenantId: first.tenantId }),
       });
       return mine.length;
     });

@@ -12,6 +12,7 @@ import { badRequest, conflict, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkOf } from '../platform/links';
 import { governmentOf, officeOf, placeOf } from '../platform/offices';
 
 export const DEFAULT_VALIDITY_DAYS = 14;
@@ -144,7 +145,7 @@ export async function createProposal({
           other: placeOf(other),
           note: input.note,
           answerBy: wibDate(new Date(now.getTime() + days * 86400_000)),
-          url: `${ctx.config.APP_ORIGIN}/proposals/${id}`,
+          url: linkOf(ctx.config, 'proposal', { tenantId: admin.tenantId, proposalId: id }),
         });
       }
       await recordEvent(tx, ctx, {
@@ -371,7 +372,7 @@ export async function remindAndExpireProposals({ ctx }: { ctx: Ctx }) {
             party: placeOf(admin.tenant),
             other: other ? placeOf(other) : '',
             expiresOn: wibDate(p.expiresAt),
-            url: `${ctx.config.APP_ORIGIN}/proposals/${p.id}`,
+            url: linkOf(ctx.config, 'proposal', { tenantId: admin.tenantId, proposalId: p.id }),
           });
         }
       }

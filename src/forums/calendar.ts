@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { linkOf, type Origins } from '../platform/links';
 import type { SessionRow } from './access';
 
 const vtimezone = (zone: string): string | null => {
@@ -35,7 +36,8 @@ export type CalendarMeeting = {
 
 export function calendarOf(input: {
   name: string;
-  origin: string;
+  /** where links point (the link table's origins) */
+  origin: Origins;
   entries: CalendarEntry[];
   meetings?: CalendarMeeting[];
   now: Date;
@@ -65,7 +67,7 @@ export function calendarOf(input: {
         .filter(Boolean)
         .join('\n\n'),
       location: location || null,
-      url: `${input.origin}/v1/forums/${s.forumId}/sessions/${s.id}`,
+      url: linkOf(input.origin, 'forumSession', { forumId: s.forumId, sessionId: s.id }),
       status:
         s.status === 'cancelled'
           ? ICalEventStatus.CANCELLED
@@ -86,7 +88,7 @@ export function calendarOf(input: {
       summary: `Pertemuan bilateral: ${m.counterpart} (meja ${m.table})`,
       description: `${s.title}\nMeja ${m.table}, bersama ${m.counterpart}`,
       location: [s.venueName, s.venueAddress].filter(Boolean).join(', ') || null,
-      url: `${input.origin}/v1/forums/${s.forumId}/sessions/${s.id}`,
+      url: linkOf(input.origin, 'forumSession', { forumId: s.forumId, sessionId: s.id }),
       status:
         m.cancelled || s.status === 'cancelled'
           ? ICalEventStatus.CANCELLED

@@ -5,6 +5,7 @@ import { creatorsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
+import { linkOf } from '../platform/links';
 import { governmentOf } from '../platform/offices';
 import { hashSecret, randomSecret, secretMatches } from '../platform/secrets';
 import { calendarOf } from './calendar';
@@ -27,7 +28,7 @@ export async function sessionCalendar({
     .where(eq(tenants.id, session.tenantId));
   return calendarOf({
     name: session.title,
-    origin: ctx.config.APP_ORIGIN,
+    origin: ctx.config,
     entries: [{ session, convenerName: convener ? governmentOf(convener) : '' }],
     now: ctx.now(),
   });
@@ -69,7 +70,7 @@ export async function createCalendarFeed({
     });
   });
   return {
-    url: `${ctx.config.APP_ORIGIN}/v1/feeds/${tenant.id}/calendar.ics?token=${token}`,
+    url: linkOf(ctx.config, 'calendarFeed', { tenantId: tenant.id, token }),
     token,
     createdAt: ctx.now(),
   };
@@ -159,7 +160,7 @@ export async function calendarFeed({
   );
   return calendarOf({
     name: `Sinergi — ${tenant?.name ?? ''}`,
-    origin: ctx.config.APP_ORIGIN,
+    origin: ctx.config,
     entries: [
       ...attending.map((a) => ({
         session: a.session,

@@ -5,6 +5,7 @@ import { enqueueEmail } from '../email/outbox';
 import { adminsOf } from '../identity/members';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
+import { linkOf } from '../platform/links';
 import { governmentOf, officeOf } from '../platform/offices';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { recipientsOf, type SessionRow } from './access';
@@ -19,7 +20,7 @@ import { spoken, type Zone } from './time';
  */
 const lang = (locale: string): Lang => (locale === 'en' ? 'en' : 'id');
 const sessionUrl = (ctx: Pick<Ctx, 'config'>, s: SessionRow) =>
-  `${ctx.config.APP_ORIGIN}/v1/forums/${s.forumId}/sessions/${s.id}`;
+  linkOf(ctx.config, 'forumSession', { forumId: s.forumId, sessionId: s.id });
 const venueOf = (s: SessionRow) => [s.venueName, s.venueAddress].filter(Boolean).join(', ');
 
 /** The convening government, as an office ("Pemerintah Provinsi Bali"). */
@@ -38,7 +39,7 @@ async function attachment(db: Ctx['db'] | Tx, ctx: Ctx, s: SessionRow) {
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
     content: calendarOf({
       name: s.title,
-      origin: ctx.config.APP_ORIGIN,
+      origin: ctx.config,
       entries: [{ session: s, convenerName: await convenerName(db, s) }],
       now: ctx.now(),
     }),
@@ -80,7 +81,11 @@ export async function notifyConvener(tx: Tx, ctx: Ctx, session: SessionRow, tena
       office: officeOf(a.tenant, 'admin', lang(a.locale)),
       tenant: tenantName,
       session: session.title,
-      url: `${ctx.config.APP_ORIGIN}/v1/tenants/${session.tenantId}/forums/${session.forumId}/sessions/${session.id}/registrations`,
+      url: linkOf(ctx.config, 'sessionRegistrations', {
+        tenantId: session.tenantId,
+        forumId: session.forumId,
+        sessionId: session.id,
+      }),
     });
 }
 

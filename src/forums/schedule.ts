@@ -9,6 +9,7 @@ import type { Ctx } from '../platform/context';
 import { badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
+import { linkOf } from '../platform/links';
 import { placeOf } from '../platform/offices';
 import { type SchedulingInput, schedule } from '../scheduling/scheduler';
 import { convenerSession, forumRule, inWords, type SessionRow } from './access';
@@ -389,7 +390,7 @@ async function sendAgendas(tx: Tx, ctx: Ctx, session: SessionRow, tenantIds: str
       tenant: names.get(a.tenantId) ?? '',
       session: session.title,
       items,
-      url: `${ctx.config.APP_ORIGIN}/v1/tenants/${a.tenantId}/forum-meetings?sessionId=${session.id}`,
+      url: linkOf(ctx.config, 'sessionMeetings', { tenantId: a.tenantId, sessionId: session.id }),
     });
   }
 }

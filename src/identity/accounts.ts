@@ -6,6 +6,7 @@ import type { Ctx } from '../platform/context';
 import { ApiError, badRequest, notFound } from '../platform/errors';
 import { type Lang, type MessageKey, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkTo } from '../platform/links';
 import { consume, counted, LIMITS, tally } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
 import { requireUser } from './access';
@@ -80,9 +81,6 @@ async function findToken(ctx: Ctx, token: string, purpose: 'verify_email' | 'res
   return row && secretMatches(parts.secret, row.secretHash) ? row : null;
 }
 
-const link = (ctx: Ctx, path: string, token: string) =>
-  `${ctx.config.APP_ORIGIN}${path}?token=${encodeURIComponent(token)}`;
-
 /**
  * Sign-up answers the same whether or not the email is registered (no account
  * enumeration): a new address gets a confirmation link, a known one a notice.
@@ -107,7 +105,7 @@ export async function signUp({
     if (existing?.emailVerifiedAt) {
       await enqueueEmail(tx, ctx, email, existing.locale as Lang, 'account_exists', {
         name: existing.name,
-        url: `${ctx.config.APP_ORIGIN}/reset-password`,
+        url: linkTo(ctx.config, 'forgotPassword', {}),
       });
       return;
     }
@@ -148,7 +146,7 @@ export async function signUp({
     const token = await issueToken(tx, ctx, id, 'verify_email', VERIFY_TTL_HOURS * 3600_000);
     await enqueueEmail(tx, ctx, email, locale, 'verify_email', {
       name,
-      url: link(ctx, '/verify-email', token),
+      url: linkTo(ctx.config, 'verifyEmail', { token }),
       token,
       hours: VERIFY_TTL_HOURS,
     });
@@ -276,7 +274,7 @@ async function failedSignIn(ctx: Ctx, email: string, user: typeof users.$inferSe
       failures: n,
       minutes: limit.windowSeconds / 60,
       seconds: LIMITS.signInSlow.windowSeconds,
-      url: `${ctx.config.APP_ORIGIN}/reset-password`,
+      url: linkTo(ctx.config, 'forgotPassword', {}),
     });
     await recordAudit(tx, ctx, {
       tenantId: null,
@@ -348,7 +346,7 @@ export async function requestPasswordReset({ ctx, input }: { ctx: Ctx; input: { 
       );
       await enqueueEmail(tx, ctx, email, user.locale as Lang, 'reset_password', {
         name: user.name,
-        url: link(ctx, '/reset-password', token),
+        url: linkTo(ctx.config, 'resetPassword', { token }),
         token,
         minutes: RESET_TTL_MINUTES,
       });

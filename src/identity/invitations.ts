@@ -7,6 +7,7 @@ import { wibDate } from '../platform/date-rules';
 import { ApiError, badRequest, conflict, notFound } from '../platform/errors';
 import { type Lang, t } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkTo } from '../platform/links';
 import { placeOf } from '../platform/offices';
 import { consume, LIMITS } from '../platform/rate-limit';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
@@ -105,7 +106,7 @@ export async function createInvitation({
       tenantName: placeOf(tenant),
       inviterName: actor.user.name,
       role: ROLE_LABEL[lang][input.role] ?? input.role,
-      url: `${ctx.config.APP_ORIGIN}/invitations/accept?token=${encodeURIComponent(token)}`,
+      url: linkTo(ctx.config, 'acceptInvitation', { token }),
       token,
       // the last day, in WIB, as a date officials read (not "valid for 7 days")
       validUntil: wibDate(new Date(now.getTime() + INVITATION_TTL_DAYS * 86400_000)),

@@ -32,6 +32,7 @@ import { ApiError, badRequest, isUniqueViolation, notFound } from '../platform/e
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
+import { linkOf } from '../platform/links';
 import { governmentOf, officeOf, placeOf } from '../platform/offices';
 
 /**
@@ -529,7 +530,7 @@ export async function submitAnnualReport({
           region: governmentOf(tenant, admin.locale as Lang),
           year: row.year,
           note: null,
-          url: `${ctx.config.APP_ORIGIN}/annual-reports/${row.id}`,
+          url: linkOf(ctx.config, 'annualReport', { tenantId: admin.tenantId, reportId: row.id }),
         });
     });
   } catch (err) {
@@ -646,7 +647,7 @@ export async function reviewAnnualReport({
         province: governmentOf(tenant, admin.locale as Lang),
         year: report.year,
         note,
-        url: `${ctx.config.APP_ORIGIN}/annual-reports/${report.id}`,
+        url: linkOf(ctx.config, 'annualReport', { tenantId: admin.tenantId, reportId: report.id }),
       });
     return row;
   });

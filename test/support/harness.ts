@@ -6,6 +6,7 @@ import { seedReferenceData } from '../../db/seed/reference';
 import { createApp } from '../../src/app';
 import type { EmailMessage } from '../../src/email/client';
 import type { AppDeps } from '../../src/platform/context';
+import { type Origins, targetOfLink } from '../../src/platform/links';
 import { createLogger } from '../../src/platform/logger';
 import { conformingApp } from './conformance';
 
@@ -14,6 +15,20 @@ export const testConfig = {
   LOG_LEVEL: 'info',
   APP_ORIGIN: 'http://localhost:8787',
 } as const;
+
+/**
+ * The links of an email that are Sinergi's (every `href`, and every URL on one
+ * of its origins in the text) and that the link table does not produce.
+ */
+export function linksNotFromTable(config: Origins, m: EmailMessage): string[] {
+  const unescape = (u: string) => u.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+  const hrefs = [...(m.html ?? '').matchAll(/href="([^"]*)"/g)].map((x) => unescape(x[1]!));
+  const origins = [config.APP_ORIGIN, config.APP_WEB_ORIGIN].filter((o): o is string => !!o);
+  const inText = [...(m.text ?? '').matchAll(/https?:\/\/[^\s<>"]+/g)]
+    .map((x) => x[0])
+    .filter((u) => origins.some((o) => u.startsWith(o)));
+  return [...new Set([...hrefs, ...inText])].filter((u) => targetOfLink(config, u) === null);
+}
 
 /**
  * A real app on a real (embedded) PostgreSQL: migrated and seeded with the
@@ -28,6 +43,12 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
   /** the batch calls made (each with its idempotency key and size), as Resend's batch endpoint would receive them */
   const batches: { key: string; size: number }[] = [];
   let offsetMs = 0;
+  /** links in sent emails that the link table does not produce: any fails the file at close */
+  const badLinks: string[] = [];
+  const config = overrides.config ?? testConfig;
+  const check = (m: EmailMessage) => {
+    for (const url of linksNotFromTable(config, m)) badLinks.push(`${m.subject}: ${url}`);
+  };
   const deps: AppDeps = {
     config: testConfig,
     logger: createLogger('info', (line) => logs.push(line)),
@@ -36,6 +57,7 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
     email: {
       name: 'recording',
       send: async (m) => {
+        check(m);
         const id = `eml_test_${sent.length + 1}`;
         sent.push({ ...m, id });
         return { id };
@@ -43,6 +65,7 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
       sendBatch: async (messages, key) => {
         batches.push({ key, size: messages.length });
         const ids = messages.map((m) => {
+          check(m);
           const id = `eml_test_${sent.length + 1}`;
           sent.push({ ...m, id });
           return id;
@@ -77,7 +100,11 @@ export async function createHarness(overrides: Partial<AppDeps> = {}) {
       const res = await app.request(path, init);
       return { res, status: res.status, body: (await res.json()) as T };
     },
-    close: () => handle.close(),
+    close: async () => {
+      await handle.close();
+      if (badLinks.length)
+        throw new Error(`emails with links not from the link table:\n${badLinks.join('\n')}`);
+    },
   };
 }
 

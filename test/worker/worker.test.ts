@@ -99,7 +99,7 @@ describe('worker fetch (workerd)', () => {
     const now = new Date('2027-01-01T00:00:00Z');
     const ics = calendarOf({
       name: 'Forum',
-      origin: 'https://sinergi.test',
+      origin: { APP_ORIGIN: 'https://sinergi.test' },
       now,
       entries: [
         {
