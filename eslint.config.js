@@ -94,6 +94,7 @@ export default tseslint.config(
       'src/platform/offices.ts',
       'src/platform/links.ts',
       'src/events/types.ts',
+      'src/events/channels.ts',
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',

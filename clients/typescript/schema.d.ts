@@ -734,7 +734,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Choose how the digest of one of your tenants reaches you
+         * Choose how the digest and the notifications of one of your tenants reach you
          * @description For a tenant you belong to (404 otherwise). Audited in that tenant.
          */
         put: operations["setNotificationSettings"];
@@ -3653,6 +3653,8 @@ export interface components {
             /** @description Markdown, up to 20000 characters. Mention a region by its code (`@72.10`: its admins are notified if they may read here) or a user of this thread (`@usr_…`). */
             body: string;
         };
+        /** @enum {string} */
+        EventType: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted";
         ExpressInterestFromCatalogueRequest: {
             /** @description The tenant that is interested. */
             fromTenantId: string;
@@ -4380,7 +4382,20 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @description `immediately`: an email within minutes (a burst collapsed into one); `daily`: at most one such email a day; `digest`: only in the digest; `off`: the inbox only.
+         * @enum {string}
+         */
+        NotificationChannel: "immediately" | "daily" | "digest" | "off";
         NotificationSettings: {
+            /** @description How each event type reaches you by email (every one is in the inbox). Defaults: what asks something of you, immediately (a head: daily); news, in the digest. */
+            events: {
+                channel: components["schemas"]["NotificationChannel"];
+                isDefault: boolean;
+                /** @enum {string} */
+                kind: "action" | "info";
+                type: components["schemas"]["EventType"];
+            }[];
             /** @enum {string} */
             frequency: "off" | "daily" | "weekly";
             /** @description Never chosen: weekly for a head, off otherwise. */
@@ -5247,8 +5262,27 @@ export interface components {
             }[];
         };
         SetNotificationsRequest: {
+            /** @description The email channel per event type; a type not named keeps its choice. An unknown type or channel answers 400 naming it. */
+            events?: {
+                "agreement.answered"?: components["schemas"]["NotificationChannel"];
+                "agreement.party_named"?: components["schemas"]["NotificationChannel"];
+                "agreement.signature_awaited"?: components["schemas"]["NotificationChannel"];
+                "annual_report.accepted"?: components["schemas"]["NotificationChannel"];
+                "annual_report.returned"?: components["schemas"]["NotificationChannel"];
+                "annual_report.submitted"?: components["schemas"]["NotificationChannel"];
+                "interest.decided"?: components["schemas"]["NotificationChannel"];
+                "interest.received"?: components["schemas"]["NotificationChannel"];
+                "meeting.answered"?: components["schemas"]["NotificationChannel"];
+                "meeting.expired"?: components["schemas"]["NotificationChannel"];
+                "meeting.requested"?: components["schemas"]["NotificationChannel"];
+                "potential.resubmitted"?: components["schemas"]["NotificationChannel"];
+                "potential.returned"?: components["schemas"]["NotificationChannel"];
+                "proposal.answered"?: components["schemas"]["NotificationChannel"];
+                "proposal.expired"?: components["schemas"]["NotificationChannel"];
+                "proposal.received"?: components["schemas"]["NotificationChannel"];
+            };
             /** @enum {string} */
-            frequency: "off" | "daily" | "weekly";
+            frequency?: "off" | "daily" | "weekly";
             /** @enum {string} */
             language?: "id" | "en";
             /** @description Empty: all sections. */

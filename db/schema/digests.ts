@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -32,6 +33,8 @@ export const digestPreferences = pgTable(
     language: text().notNull().default('id'),
     /** advanced when the digest is turned back on: a one-click token of an earlier version no longer works */
     unsubscribeVersion: integer().notNull().default(0),
+    /** how each event type reaches them by email (src/events/channels.ts); absent: the role's default */
+    channels: jsonb().$type<Record<string, string>>().notNull().default({}),
     updatedAt: ts().notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.tenantId] })],

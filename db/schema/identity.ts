@@ -202,6 +202,8 @@ export const emailOutbox = pgTable(
     attempts: integer().notNull().default(0),
     providerId: text(),
     lastError: text(),
+    /** a failed send is tried again no sooner than this (backoff) */
+    nextAttemptAt: ts(),
     createdAt: ts().notNull().defaultNow(),
     sentAt: ts(),
   },

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { digestPreferences, memberships } from '../../db/schema';
+import { type Channel, channelOf } from '../events/channels';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, type EventType } from '../events/types';
 import { requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -33,6 +35,12 @@ const view = (ctx: Ctx, r: Awaited<ReturnType<typeof myTenants>>[number]) => ({
   sections: r.sections ?? [],
   language: (r.language ?? (requireUser(ctx).user.locale === 'en' ? 'en' : 'id')) as Lang,
   zone: (r.zone ?? 'WIB') as Zone,
+  events: EVENT_TYPE_NAMES.map((type) => ({
+    type,
+    kind: EVENT_TYPES[type].kind,
+    channel: channelOf(r.channels, r.role, type),
+    isDefault: !r.channels?.[type],
+  })),
 });
 
 export async function listNotificationSettings({ ctx }: { ctx: Ctx; input?: undefined }) {
@@ -46,9 +54,11 @@ export async function setNotificationSettings({
   ctx: Ctx;
   input: {
     tenantId: string;
-    frequency: 'off' | 'daily' | 'weekly';
+    frequency?: 'off' | 'daily' | 'weekly';
     sections?: string[];
     language?: 'id' | 'en';
+    /** the email channel per event type; a type not named keeps its choice */
+    events?: Partial<Record<EventType, Channel>>;
   };
 }) {
   const actor = requireUser(ctx);
@@ -62,11 +72,13 @@ export async function setNotificationSettings({
         message: fieldMessage('digests.must_one', { SECTIONS: SECTIONS.join(', ') }),
       },
     ]);
-  const resubscribed = mine.frequency === 'off' && input.frequency !== 'off';
+  const frequency = input.frequency ?? mine.frequency ?? defaultFrequency(mine.role);
+  const resubscribed = mine.frequency === 'off' && frequency !== 'off';
   const values = {
     userId: actor.user.id,
     tenantId: input.tenantId,
-    frequency: input.frequency,
+    frequency,
+    channels: { ...(mine.channels ?? {}), ...(input.events ?? {}) } as Record<string, string>,
     sections: input.sections ?? mine.sections ?? [],
     language: input.language ?? mine.language ?? (actor.user.locale === 'en' ? 'en' : 'id'),
     updatedAt: ctx.now(),
@@ -81,6 +93,7 @@ export async function setNotificationSettings({
           frequency: values.frequency,
           sections: values.sections,
           language: values.language,
+          channels: values.channels,
           updatedAt: values.updatedAt,
           // turned back on: the one-click links in the emails sent before stop working
           ...(resubscribed
@@ -94,7 +107,8 @@ export async function setNotificationSettings({
       targetType: 'user',
       targetId: actor.user.id,
       diff: {
-        frequency: { from: mine.frequency ?? defaultFrequency(mine.role), to: input.frequency },
+        frequency: { from: mine.frequency ?? defaultFrequency(mine.role), to: frequency },
+        ...(input.events ? { events: { to: input.events } } : {}),
       },
     });
   });

@@ -91,6 +91,7 @@ export function digestSettings(ctx: Ctx, where: SQL | undefined) {
       sections: digestPreferences.sections,
       language: digestPreferences.language,
       unsubscribeVersion: digestPreferences.unsubscribeVersion,
+      channels: digestPreferences.channels,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
@@ -50,6 +50,8 @@ export async function enqueueEmail<T extends TemplateName>(
 }
 
 const MAX_ATTEMPTS = 5;
+/** After the n-th failed attempt the next waits 1, 5, 25, 125 minutes: a failing provider is not hammered. */
+export const retryDelayMs = (attempts: number) => 60_000 * 5 ** Math.max(0, attempts - 1);
 
 /** Templates whose body carries a secret (a sign-in link or code). */
 export const SECRET_TEMPLATES: ReadonlySet<string> = new Set([
@@ -83,6 +85,7 @@ export async function dispatchOutbox(
       and(
         inArray(emailOutbox.status, ['queued', 'failed']),
         lt(emailOutbox.attempts, MAX_ATTEMPTS),
+        or(isNull(emailOutbox.nextAttemptAt), lte(emailOutbox.nextAttemptAt, ctx.now())),
       ),
     )
     .orderBy(asc(emailOutbox.createdAt))
@@ -126,7 +129,12 @@ export async function dispatchOutbox(
     for (const row of rows) {
       await db
         .update(emailOutbox)
-        .set({ status: 'failed', lastError: message })
+        .set({
+          status: 'failed',
+          lastError: message,
+          // `attempts` counts this one (claimed above)
+          nextAttemptAt: new Date(ctx.now().getTime() + retryDelayMs(row.attempts + 1)),
+        })
         .where(eq(emailOutbox.id, row.id));
       ctx.logger.warn('email.send_failed', {
         emailId: row.id,

@@ -518,37 +518,51 @@ export const templates = {
       },
     ),
   }),
-  /** What awaits a person in one tenant, from their inbox: one email for a burst of action items. */
+  /** What awaits a person in one tenant, from their inbox: one email for a burst of items, what is asked first. */
   inbox: (
     lang: Lang,
     p: {
       name: string;
       office?: string | null;
       tenant: string;
-      items: { text: { id: string; en: string }; due: string | null }[];
+      items: { text: { id: string; en: string }; due: string | null; action: boolean }[];
       url: string;
     },
-  ): Rendered => ({
-    subject:
+  ): Rendered => {
+    const asked = p.items.filter((i) => i.action);
+    const news = p.items.filter((i) => !i.action);
+    const line = (i: (typeof p.items)[number]) =>
       lang === 'en'
-        ? `Sinergi: ${p.items.length === 1 ? 'one matter awaits' : `${p.items.length} matters await`} ${p.tenant}`
-        : `Sinergi: ${p.items.length} hal menunggu tindakan ${p.tenant}`,
-    ...layout(
-      lang,
-      { name: p.name, office: p.office },
-      [
-        lang === 'en'
-          ? `The following awaits action by ${p.tenant}:`
-          : `Hal berikut menunggu tindakan ${p.tenant}:`,
-        ...p.items.map((i) =>
-          lang === 'en'
-            ? `- ${i.text.en}${i.due ? ` By ${spokenDeadline(i.due, 'en')}.` : ''}`
-            : `- ${i.text.id}${i.due ? ` Paling lambat ${spokenDeadline(i.due, 'id')}.` : ''}`,
-        ),
-      ],
-      { label: lang === 'en' ? 'Open your inbox' : 'Buka kotak masuk', url: p.url },
-    ),
-  }),
+        ? `- ${i.text.en}${i.due ? ` By ${spokenDeadline(i.due, 'en')}.` : ''}`
+        : `- ${i.text.id}${i.due ? ` Paling lambat ${spokenDeadline(i.due, 'id')}.` : ''}`;
+    return {
+      subject: asked.length
+        ? lang === 'en'
+          ? `Sinergi: ${asked.length === 1 ? 'one matter awaits' : `${asked.length} matters await`} ${p.tenant}`
+          : `Sinergi: ${asked.length} hal menunggu tindakan ${p.tenant}`
+        : lang === 'en'
+          ? `Sinergi: news for ${p.tenant}`
+          : `Sinergi: kabar terbaru untuk ${p.tenant}`,
+      ...layout(
+        lang,
+        { name: p.name, office: p.office },
+        [
+          ...(asked.length
+            ? [
+                lang === 'en'
+                  ? `The following awaits action by ${p.tenant}:`
+                  : `Hal berikut menunggu tindakan ${p.tenant}:`,
+                ...asked.map(line),
+              ]
+            : []),
+          ...(news.length
+            ? [lang === 'en' ? 'For your information:' : 'Untuk diketahui:', ...news.map(line)]
+            : []),
+        ],
+        { label: lang === 'en' ? 'Open your inbox' : 'Buka kotak masuk', url: p.url },
+      ),
+    };
+  },
   /** The convener hears of a registration waiting for its decision. */
   forum_review: (
     lang: Lang,

@@ -1,6 +1,13 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { domainEvents, inboxItems, memberships, tenants, users } from '../../db/schema';
+import {
+  digestPreferences,
+  domainEvents,
+  inboxItems,
+  memberships,
+  tenants,
+  users,
+} from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { actingUserId, type Ctx } from '../platform/context';
 import { wibDate } from '../platform/date-rules';
@@ -8,6 +15,7 @@ import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 import { linkOf } from '../platform/links';
 import { officeOf, placeOf } from '../platform/offices';
+import { channelOf, emailWindowMs } from './channels';
 import { EVENT_TYPES, type EventType, type PayloadOf, textOf } from './types';
 
 /**
@@ -53,8 +61,8 @@ export async function recordEvent<T extends EventType>(
   });
   // after the response: deliver, then email what now awaits people (collapsed per person)
   ctx.defer(async () => {
-    await deliverEvents(ctx);
-    await emailInbox(ctx);
+    const { userIds } = await deliverEvents(ctx);
+    await emailInbox(ctx, { userIds });
   }, 'deliver-events');
 }
 
@@ -95,7 +103,7 @@ function audienceOf(
 export async function deliverEvents(
   ctx: Pick<Ctx, 'db' | 'now'>,
   limit = 200,
-): Promise<{ delivered: number; items: number }> {
+): Promise<{ delivered: number; items: number; userIds: string[] }> {
   return ctx.db.transaction(async (tx) => {
     const events = await tx
       .select()
@@ -104,7 +112,7 @@ export async function deliverEvents(
       .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    if (events.length === 0) return { delivered: 0, items: 0 };
+    if (events.length === 0) return { delivered: 0, items: 0, userIds: [] };
     const now = ctx.now();
     const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];
     const tenantsById = new Map<string, { type: string; members: Member[] }>();
@@ -127,6 +135,7 @@ export async function deliverEvents(
       }
     }
     let items = 0;
+    const told = new Set<string>();
     let pending: (typeof inboxItems.$inferInsert)[] = [];
     const flush = async () => {
       for (let i = 0; i < pending.length; i += 1000) {
@@ -134,8 +143,9 @@ export async function deliverEvents(
           .insert(inboxItems)
           .values(pending.slice(i, i + 1000))
           .onConflictDoNothing()
-          .returning({ id: inboxItems.id });
+          .returning({ id: inboxItems.id, userId: inboxItems.userId });
         items += inserted.length;
+        for (const r of inserted) told.add(r.userId);
       }
       pending = [];
     };
@@ -193,7 +203,7 @@ export async function deliverEvents(
           events.map((e) => e.id),
         ),
       );
-    return { delivered: events.length, items };
+    return { delivered: events.length, items, userIds: [...told] };
   });
 }
 
@@ -216,27 +226,38 @@ export async function deliverAll(
 
 /** At most one inbox email per person in this window: a burst of events becomes one email. */
 export const INBOX_EMAIL_WINDOW_MS = 5 * 60_000;
+/** Items older than this are not emailed any more (the digest and the inbox still have them). */
+const EMAIL_HORIZON_MS = 3 * 86400_000;
 
 /**
- * Emails each person their open action items not yet emailed, one email per
- * person and tenant, addressed to the office they hold there. A person emailed
- * within the window waits for the next run (the burst is collapsed); an item is
- * claimed before its email is written, so two runs never email it twice, and
- * only current members are written to.
+ * Emails each person their open items not yet emailed, by the channel they
+ * chose for each event type (src/events/channels.ts): one email per person and
+ * tenant, addressed to the office they hold there. A person emailed within the
+ * channel's window (minutes for `immediately`, a day for `daily`) waits for a
+ * later run, so a burst is collapsed; an item is claimed before its email is
+ * written, so two runs never email it twice; only current members are written
+ * to. `userIds`: only these people (those a delivery just reached).
  */
-export async function emailInbox(ctx: Ctx): Promise<{ emails: number; items: number }> {
+export async function emailInbox(
+  ctx: Ctx,
+  only?: { userIds: string[] },
+): Promise<{ emails: number; items: number }> {
+  if (only && only.userIds.length === 0) return { emails: 0, items: 0 };
   const now = ctx.now();
   const pending = await ctx.db
     .select({
       id: inboxItems.id,
       userId: inboxItems.userId,
       tenantId: inboxItems.tenantId,
+      type: inboxItems.type,
+      kind: inboxItems.kind,
       text: inboxItems.text,
       dueAt: inboxItems.dueAt,
       email: users.email,
       name: users.name,
       locale: users.locale,
       role: memberships.role,
+      channels: digestPreferences.channels,
       tenant: { type: tenants.type, name: tenants.name, regionCode: tenants.regionCode },
     })
     .from(inboxItems)
@@ -246,28 +267,48 @@ export async function emailInbox(ctx: Ctx): Promise<{ emails: number; items: num
       and(eq(memberships.userId, inboxItems.userId), eq(memberships.tenantId, inboxItems.tenantId)),
     )
     .innerJoin(tenants, eq(tenants.id, inboxItems.tenantId))
+    .leftJoin(
+      digestPreferences,
+      and(
+        eq(digestPreferences.userId, inboxItems.userId),
+        eq(digestPreferences.tenantId, inboxItems.tenantId),
+      ),
+    )
     .where(
-      and(isNull(inboxItems.emailedAt), isNull(inboxItems.closedAt), eq(inboxItems.kind, 'action')),
+      and(
+        isNull(inboxItems.emailedAt),
+        isNull(inboxItems.closedAt),
+        gt(inboxItems.createdAt, new Date(now.getTime() - EMAIL_HORIZON_MS)),
+        ...(only ? [inArray(inboxItems.userId, only.userIds)] : []),
+      ),
     )
     .orderBy(asc(inboxItems.createdAt));
-  if (pending.length === 0) return { emails: 0, items: 0 };
-  const since = new Date(now.getTime() - INBOX_EMAIL_WINDOW_MS);
-  const recent = new Set(
-    (
-      await ctx.db
-        .selectDistinct({ userId: inboxItems.userId })
-        .from(inboxItems)
-        .where(
-          and(
-            inArray(inboxItems.userId, [...new Set(pending.map((p) => p.userId))]),
-            gt(inboxItems.emailedAt, since),
-          ),
-        )
-    ).map((r) => r.userId),
-  );
-  const groups = new Map<string, typeof pending>();
-  for (const p of pending) {
-    if (recent.has(p.userId)) continue;
+  const emailable = pending
+    .map((p) => ({
+      ...p,
+      window: emailWindowMs(
+        channelOf(p.channels, p.role, p.type as EventType),
+        INBOX_EMAIL_WINDOW_MS,
+      ),
+    }))
+    .filter((p) => p.window !== null);
+  if (emailable.length === 0) return { emails: 0, items: 0 };
+  // each person's last inbox email
+  const lastRows = await ctx.db
+    .select({ userId: inboxItems.userId, at: max(inboxItems.emailedAt) })
+    .from(inboxItems)
+    .where(
+      and(
+        inArray(inboxItems.userId, [...new Set(emailable.map((p) => p.userId))]),
+        gt(inboxItems.emailedAt, new Date(now.getTime() - 86400_000)),
+      ),
+    )
+    .groupBy(inboxItems.userId);
+  const last = new Map(lastRows.map((r) => [r.userId, r.at ? new Date(r.at).getTime() : 0]));
+  const groups = new Map<string, typeof emailable>();
+  for (const p of emailable) {
+    const before = last.get(p.userId);
+    if (before !== undefined && now.getTime() - before < p.window!) continue;
     const key = `${p.userId}|${p.tenantId}`;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
@@ -300,6 +341,7 @@ export async function emailInbox(ctx: Ctx): Promise<{ emails: number; items: num
         items: mine.map((m) => ({
           text: m.text,
           due: m.dueAt ? wibDate(m.dueAt) : null,
+          action: m.kind === 'action',
         })),
         url: linkOf(ctx.config, 'inbox', { tenantId: first.tenantId }),
       });

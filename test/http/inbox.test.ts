@@ -218,13 +218,77 @@ describe('emails of what awaits', () => {
       requestId: 'req_test',
       now: () => new Date(Date.now() + 16 * MINUTE),
     });
-    expect((await emailInbox(ctx)).emails).toBeGreaterThanOrEqual(2); // the admin and the head
+    expect((await emailInbox(ctx)).emails).toBe(1); // the secretariat; the head hears once a day
     await flush();
     const later = inboxMails(fx.adminB.email);
     expect(later).toHaveLength(2);
     expect(later[1]!.text).toContain('CV Tani Makmur');
     expect(later[1]!.text).not.toContain('PT Pangan Sigi');
     expect((await emailInbox(ctx)).emails).toBe(0);
+    expect(inboxMails(head.email)).toHaveLength(1);
+    // a day after the head's first email, its daily one with what came since
+    const nextDay = systemCtx({
+      db: h.db,
+      logger: createLogger('silent'),
+      config: testConfig,
+      email: h.emailClient,
+      requestId: 'req_test',
+      now: () => new Date(Date.now() + 25 * 60 * MINUTE),
+    });
+    expect((await emailInbox(nextDay.ctx)).emails).toBe(1);
+    await nextDay.flush();
+    expect(inboxMails(head.email)).toHaveLength(2);
+    expect(inboxMails(head.email)[1]!.text).toContain('CV Tani Makmur');
+  });
+
+  it('sends each event type by the channel the person chose, and refuses an unknown type or channel naming it', async () => {
+    const settings = (token: string, body: unknown) =>
+      h.json<{ events: { type: string; channel: string; isDefault: boolean }[] }>(
+        `/v1/me/notifications/${fx.b}`,
+        {
+          method: 'PUT',
+          headers: { ...bearer(token), 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      );
+    const badChannel = await settings(fx.adminB.token, {
+      events: { 'interest.received': 'weekly' },
+    });
+    expect(badChannel.status).toBe(400);
+    expect(JSON.stringify(badChannel.body)).toContain('body.events.interest.received');
+    const badType = await settings(fx.adminB.token, { events: { 'interest.eaten': 'off' } });
+    expect(badType.status).toBe(400);
+    expect(JSON.stringify(badType.body)).toContain('interest.eaten');
+    // the secretariat turns interest emails off (inbox only) and hears of answered agreements at once
+    const chosen = await settings(fx.adminB.token, {
+      events: { 'interest.received': 'off', 'agreement.answered': 'immediately' },
+    });
+    expect(chosen.status).toBe(200);
+    const byType = Object.fromEntries(chosen.body.events.map((e) => [e.type, e]));
+    expect(byType['interest.received']).toMatchObject({ channel: 'off', isDefault: false });
+    expect(byType['agreement.answered']).toMatchObject({
+      channel: 'immediately',
+      isDefault: false,
+    });
+    expect(byType['proposal.received']).toMatchObject({ channel: 'immediately', isDefault: true });
+    expect(byType['interest.decided']).toMatchObject({ channel: 'digest', isDefault: true });
+
+    h.advance(30 * 60_000);
+    const potentialId = await publishPotential(h, fx.b, fx.adminB, null, {
+      title: 'Wisata danau bersama',
+    });
+    const partner = await verifiedPartner(h, fx.platform.token, 'PT Wisata Lore', 'company');
+    const since = h.sent.length;
+    const res = await post(
+      h,
+      `/v1/tenants/${partner.id}/interests`,
+      { potentialId, message: 'Kami berminat.' },
+      partner.token,
+    );
+    expect(res.status).toBe(201);
+    const mine = await inbox(fx.adminB.token, `?tenantId=${fx.b}`);
+    expect(mine.data.some((i) => i.type === 'interest.received' && !i.closed)).toBe(true);
+    expect(h.sent.slice(since).filter((m) => m.to === fx.adminB.email.toLowerCase())).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotificationSettings } from '../../digests/preferences';
+import { CHANNELS } from '../../events/channels';
+import { EVENT_TYPE_NAMES } from '../../events/types';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { authSecurity, jsonResponse } from '../common';
@@ -7,6 +9,11 @@ import { authSecurity, jsonResponse } from '../common';
 export const DigestSection = z
   .enum(['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'])
   .openapi('DigestSection');
+export const NotificationChannel = z.enum(CHANNELS).openapi('NotificationChannel', {
+  description:
+    '`immediately`: an email within minutes (a burst collapsed into one); `daily`: at most one such email a day; `digest`: only in the digest; `off`: the inbox only.',
+});
+export const EventTypeName = z.enum(EVENT_TYPE_NAMES).openapi('EventType');
 export const NotificationSettings = z
   .object({
     tenantId: z.string(),
@@ -21,6 +28,19 @@ export const NotificationSettings = z
     zone: z.enum(['WIB', 'WITA', 'WIT']).openapi({
       description: 'The digest is sent at 07:00 in this zone (the region’s own; partners WIB).',
     }),
+    events: z
+      .array(
+        z.object({
+          type: EventTypeName,
+          kind: z.enum(['action', 'info']),
+          channel: NotificationChannel,
+          isDefault: z.boolean(),
+        }),
+      )
+      .openapi({
+        description:
+          'How each event type reaches you by email (every one is in the inbox). Defaults: what asks something of you, immediately (a head: daily); news, in the digest.',
+      }),
   })
   .openapi('NotificationSettings');
 export const NotificationSettingsList = z
