@@ -1,7 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainEvents, inboxItems } from '../../db/schema';
-import { deliverEvents, emailInbox, recordEvent } from '../../src/events/events';
+import { domainEvents, emailOutbox, inboxItems, memberships } from '../../db/schema';
+import { addressOf, digestSettings, type Planned, sendDigestBatch } from '../../src/digests/run';
+import type { EmailClient } from '../../src/email/client';
+import { dispatchOutbox } from '../../src/email/outbox';
+import { deliverAll, deliverEvents, emailInbox, recordEvent } from '../../src/events/events';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { addMember, bearer, del, post, twoRegions, verifiedPartner } from '../support/actors';
@@ -343,5 +346,91 @@ describe('delivery', () => {
     expect(new Set(people).size).toBe(people.length);
     expect(people.length).toBeGreaterThanOrEqual(1);
     expect((await deliverEvents(ctx)).delivered).toBe(0);
+  });
+
+  it('keeps the item when the email provider fails, retries the email with backoff, and never sends a digest twice', async () => {
+    const MINUTE = 60_000;
+    const at = (offsetMs: number, email: EmailClient | null) =>
+      systemCtx({
+        db: h.db,
+        logger: createLogger('silent'),
+        config: testConfig,
+        email,
+        requestId: 'req_test',
+        now: () => new Date(Date.now() + 3 * 86400_000 + offsetMs),
+      });
+    const down: EmailClient = {
+      name: 'down',
+      send: async () => {
+        throw new Error('provider unavailable');
+      },
+    };
+    const objectId = 'int_providerdownproviderdownp';
+    const failing = at(0, down);
+    await h.db.transaction((tx) =>
+      recordEvent(
+        tx,
+        { ...failing.ctx, defer: () => {} },
+        {
+          type: 'interest.received',
+          tenantIds: [fx.a],
+          objectId,
+          payload: { potentialTitle: 'Penyedia surel mati', from: 'PT Uji' },
+        },
+      ),
+    );
+    await deliverAll(failing.ctx);
+    expect((await emailInbox(failing.ctx)).emails).toBeGreaterThan(0);
+    await failing.flush(); // the outbox tries and fails
+    const [row] = await h.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.status, 'failed'))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1);
+    expect(row?.lastError).toBe('provider unavailable');
+    expect(row!.nextAttemptAt!.getTime() - row!.createdAt.getTime()).toBeGreaterThanOrEqual(
+      MINUTE - 1000,
+    );
+    // the item waits in the inbox whatever became of its email
+    const items = await h.db.select().from(inboxItems).where(eq(inboxItems.objectId, objectId));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.closedAt === null)).toBe(true);
+    // back up at once: not before the backoff ends; after it, sent once
+    const before = h.sent.length;
+    expect((await dispatchOutbox(at(10_000, h.emailClient).ctx)).sent).toBe(0);
+    expect((await dispatchOutbox(at(2 * MINUTE, h.emailClient).ctx)).sent).toBeGreaterThan(0);
+    expect((await dispatchOutbox(at(3 * MINUTE, h.emailClient).ctx)).sent).toBe(0);
+    expect(h.sent.slice(before).filter((m) => m.text.includes('Penyedia surel mati'))).toHaveLength(
+      items.length,
+    );
+
+    // a digest whose send failed is retried as it was, not composed again
+    const { ctx } = at(10 * MINUTE, down);
+    const [me] = await digestSettings(
+      ctx,
+      and(eq(memberships.userId, fx.adminA.userId), eq(memberships.tenantId, fx.a)),
+    );
+    const planned: Planned = {
+      userId: fx.adminA.userId,
+      tenantId: fx.a,
+      sections: [],
+      unsubscribeVersion: 0,
+      periodKey: 'week-test',
+      zone: 'WITA',
+      language: 'id',
+      email: me!.email,
+      name: me!.name,
+      ...addressOf(me!, 'id'),
+    };
+    expect((await sendDigestBatch(ctx, [planned])).sent).toBe(1);
+    expect((await sendDigestBatch(at(20 * MINUTE, h.emailClient).ctx, [planned])).skipped).toBe(1);
+    const sentBefore = h.sent.length;
+    await dispatchOutbox(at(30 * MINUTE, h.emailClient).ctx);
+    await dispatchOutbox(at(60 * MINUTE, h.emailClient).ctx);
+    const digestsSent = h.sent
+      .slice(sentBefore)
+      .filter((m) => m.to === me!.email && m.subject.startsWith('Ringkasan Sinergi'));
+    expect(digestsSent).toHaveLength(1);
   });
 });
