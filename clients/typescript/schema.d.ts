@@ -3654,7 +3654,7 @@ export interface components {
             body: string;
         };
         /** @enum {string} */
-        EventType: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted";
+        EventType: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
         ExpressInterestFromCatalogueRequest: {
             /** @description The tenant that is interested. */
             fromTenantId: string;
@@ -4085,7 +4085,7 @@ export interface components {
              * @description The domain event it comes from.
              * @enum {string}
              */
-            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted";
+            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
         };
         Interest: {
             /** @description The responsible officials of both sides: present only once accepted. */
@@ -5266,20 +5266,30 @@ export interface components {
             events?: {
                 "agreement.answered"?: components["schemas"]["NotificationChannel"];
                 "agreement.party_named"?: components["schemas"]["NotificationChannel"];
+                "agreement.pks_ended"?: components["schemas"]["NotificationChannel"];
+                "agreement.pks_ending"?: components["schemas"]["NotificationChannel"];
                 "agreement.signature_awaited"?: components["schemas"]["NotificationChannel"];
                 "annual_report.accepted"?: components["schemas"]["NotificationChannel"];
                 "annual_report.returned"?: components["schemas"]["NotificationChannel"];
                 "annual_report.submitted"?: components["schemas"]["NotificationChannel"];
+                "follow_up.assigned"?: components["schemas"]["NotificationChannel"];
+                "follow_up.completed"?: components["schemas"]["NotificationChannel"];
+                "follow_up.due"?: components["schemas"]["NotificationChannel"];
                 "interest.decided"?: components["schemas"]["NotificationChannel"];
                 "interest.received"?: components["schemas"]["NotificationChannel"];
                 "meeting.answered"?: components["schemas"]["NotificationChannel"];
                 "meeting.expired"?: components["schemas"]["NotificationChannel"];
+                "meeting.expiring"?: components["schemas"]["NotificationChannel"];
                 "meeting.requested"?: components["schemas"]["NotificationChannel"];
                 "potential.resubmitted"?: components["schemas"]["NotificationChannel"];
                 "potential.returned"?: components["schemas"]["NotificationChannel"];
                 "proposal.answered"?: components["schemas"]["NotificationChannel"];
                 "proposal.expired"?: components["schemas"]["NotificationChannel"];
                 "proposal.received"?: components["schemas"]["NotificationChannel"];
+                "registration.decided"?: components["schemas"]["NotificationChannel"];
+                "registration.received"?: components["schemas"]["NotificationChannel"];
+                "round.deadline_near"?: components["schemas"]["NotificationChannel"];
+                "round.opened"?: components["schemas"]["NotificationChannel"];
             };
             /** @enum {string} */
             frequency?: "off" | "daily" | "weekly";

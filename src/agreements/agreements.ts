@@ -317,9 +317,11 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: CreateA
       });
   }
   // A follow-up of a forum session: the agreement's origin is that session.
-  let followUp: Awaited<ReturnType<typeof followUpOf>> = null;
+  let followUp: NonNullable<Awaited<ReturnType<typeof followUpOf>>>['f'] | null = null;
   if (input.source?.type === 'follow_up') {
-    followUp = input.source.id ? await followUpOf(ctx, input.source.id, tenant.id) : null;
+    followUp = input.source.id
+      ? ((await followUpOf(ctx, input.source.id, tenant.id))?.f ?? null)
+      : null;
     if (!followUp || followUp.status !== 'open' || !parties.includes(followUp.responsibleTenantId))
       errors.push({
         location: 'body.source.id',

@@ -40,6 +40,8 @@ export async function recordEvent<T extends EventType>(
     closeObjectId?: string;
     /** an action item's deadline */
     dueAt?: Date | null;
+    /** a reminder's step (7 days, 1 day…): recorded once per object and step */
+    step?: string;
   },
 ): Promise<void> {
   const spec = EVENT_TYPES[event.type];
@@ -56,6 +58,7 @@ export async function recordEvent<T extends EventType>(
       ...(event.closeTenantIds ? { closeTenantIds: event.closeTenantIds } : {}),
       ...(event.closeObjectId ? { closeObjectId: event.closeObjectId } : {}),
       ...(event.dueAt ? { dueAt: event.dueAt.toISOString() } : {}),
+      ...(event.step ? { step: event.step } : {}),
     },
     createdAt: ctx.now(),
   });
@@ -77,12 +80,16 @@ type Member = { userId: string; role: string; agencyId: string | null };
 /** Who in a tenant is told, from its memberships now (a removed member is no longer anyone). */
 function audienceOf(
   tenant: { type: string; members: Member[] } | undefined,
-  audience: 'deciders' | 'admins' | 'agency' | 'forum',
+  audience: 'deciders' | 'admins' | 'agency' | 'forum' | 'liaisons',
   agencyId: string | null,
 ): string[] {
   if (!tenant) return [];
   const admins = tenant.members.filter((m) => m.role === 'admin').map((m) => m.userId);
   if (audience === 'admins') return admins;
+  if (audience === 'liaisons') {
+    const liaisons = tenant.members.filter((m) => m.role === 'liaison').map((m) => m.userId);
+    return liaisons.length ? liaisons : admins;
+  }
   if (audience === 'agency') {
     const liaisons = tenant.members
       .filter((m) => m.role === 'liaison' && agencyId && m.agencyId === agencyId)

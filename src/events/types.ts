@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spokenDate } from '../forums/time';
 
 /**
  * The domain events (pure; no I/O): one typed list, a payload schema each, and
@@ -12,7 +13,8 @@ import { z } from 'zod';
  *   partner's admins), `admins` (the secretariat), `agency` (the liaisons of
  *   the potential's agency, else the secretariat), `forum` (those who act for
  *   the tenant at forums: a region's secretariat, liaisons and head; a
- *   partner's admins and members).
+ *   partner's admins and members), `liaisons` (the tenant's liaisons of every
+ *   agency, else the secretariat).
  * - `closes`: open items of these types on the same object close, for the
  *   tenants in `closeTenantIds` (default: the concerned tenants).
  * - `operation`: the API operation that answers an action item.
@@ -144,7 +146,7 @@ export const EVENT_TYPES = {
     audience: 'forum',
     object: 'forum_meeting',
     operation: null,
-    closes: ['meeting.requested'],
+    closes: ['meeting.requested', 'meeting.expiring'],
     payload: z.object({
       by: z.string(),
       session: z.string(),
@@ -160,7 +162,7 @@ export const EVENT_TYPES = {
     audience: 'forum',
     object: 'forum_meeting',
     operation: null,
-    closes: ['meeting.requested'],
+    closes: ['meeting.requested', 'meeting.expiring'],
     payload: z.object({ with: z.string(), session: z.string() }),
     text: (p: { with: string; session: string }) => ({
       id: `Permintaan pertemuan bilateral dengan ${p.with} pada sesi forum “${p.session}” kedaluwarsa tanpa jawaban.`,
@@ -230,6 +232,164 @@ export const EVENT_TYPES = {
     text: (p: { title: string }) => ({
       id: `Potensi “${p.title}” diajukan kembali setelah diperbaiki.`,
       en: `The potential “${p.title}” was submitted again after revision.`,
+    }),
+  },
+  'meeting.expiring': {
+    kind: 'action',
+    audience: 'forum',
+    object: 'forum_meeting',
+    operation: 'answerForumMeeting',
+    closes: ['meeting.requested'],
+    payload: z.object({ from: z.string(), session: z.string() }),
+    text: (p: { from: string; session: string }) => ({
+      id: `Permintaan pertemuan bilateral dari ${p.from} pada sesi forum “${p.session}” kedaluwarsa dalam 24 jam. Mohon segera diterima atau ditolak.`,
+      en: `The bilateral meeting request from ${p.from} at the forum session “${p.session}” expires within 24 hours. Please accept or decline it now.`,
+    }),
+  },
+  'registration.received': {
+    kind: 'action',
+    audience: 'admins',
+    object: 'forum_registration',
+    operation: 'decideForumRegistration',
+    // the convener's review email already tells them
+    ownEmail: true,
+    closes: [],
+    payload: z.object({ tenant: z.string(), session: z.string() }),
+    text: (p: { tenant: string; session: string }) => ({
+      id: `${p.tenant} mendaftar pada sesi forum “${p.session}”. Mohon disetujui atau ditolak.`,
+      en: `${p.tenant} registered for the forum session “${p.session}”. Please approve or decline.`,
+    }),
+  },
+  'registration.decided': {
+    kind: 'info',
+    audience: 'forum',
+    object: 'forum_registration',
+    operation: null,
+    // the registration email already tells them
+    ownEmail: true,
+    closes: ['registration.received'],
+    payload: z.object({
+      session: z.string(),
+      decision: z.enum(['approved', 'declined', 'waitlisted', 'promoted', 'promoted_pending']),
+      reason: z.string().nullable(),
+    }),
+    text: (p: {
+      session: string;
+      decision: 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'promoted_pending';
+      reason: string | null;
+    }) => {
+      const why = p.reason ? ` Alasan: ${p.reason}` : '';
+      const because = p.reason ? ` Reason: ${p.reason}` : '';
+      return {
+        approved: {
+          id: `Pendaftaran delegasi Anda pada sesi forum “${p.session}” disetujui.`,
+          en: `Your delegation’s registration for the forum session “${p.session}” was approved.`,
+        },
+        declined: {
+          id: `Pendaftaran delegasi Anda pada sesi forum “${p.session}” ditolak.${why}`,
+          en: `Your delegation’s registration for the forum session “${p.session}” was declined.${because}`,
+        },
+        waitlisted: {
+          id: `Sesi forum “${p.session}” penuh; delegasi Anda masuk daftar tunggu.`,
+          en: `The forum session “${p.session}” is full; your delegation is on the waiting list.`,
+        },
+        promoted: {
+          id: `Delegasi Anda mendapat tempat pada sesi forum “${p.session}” dari daftar tunggu.`,
+          en: `Your delegation got a place at the forum session “${p.session}” from the waiting list.`,
+        },
+        promoted_pending: {
+          id: `Delegasi Anda naik dari daftar tunggu sesi forum “${p.session}” dan kini menunggu persetujuan penyelenggara.`,
+          en: `Your delegation moved up from the waiting list of the forum session “${p.session}” and now awaits the convener’s approval.`,
+        },
+      }[p.decision];
+    },
+  },
+  'round.opened': {
+    kind: 'action',
+    audience: 'liaisons',
+    object: 'mapping_round',
+    operation: 'createPotential',
+    closes: [],
+    payload: z.object({ title: z.string(), deadline: z.string() }),
+    text: (p: { title: string; deadline: string }) => ({
+      id: `Putaran pemetaan potensi kerja sama “${p.title}” dibuka. Usulan potensi dari perangkat daerah Anda ditunggu paling lambat ${spokenDate(p.deadline, 'id')}.`,
+      en: `The cooperation potential mapping round “${p.title}” is open. Your agency’s potentials are awaited by ${spokenDate(p.deadline, 'en')}.`,
+    }),
+  },
+  'round.deadline_near': {
+    kind: 'action',
+    audience: 'liaisons',
+    object: 'mapping_round',
+    operation: 'createPotential',
+    closes: ['round.opened', 'round.deadline_near'],
+    payload: z.object({ title: z.string(), deadline: z.string(), days: z.number().int() }),
+    text: (p: { title: string; deadline: string; days: number }) => ({
+      id: `Batas waktu putaran pemetaan “${p.title}” tinggal ${p.days === 1 ? 'satu hari' : `${p.days} hari`} lagi, pada ${spokenDate(p.deadline, 'id')}.`,
+      en: `The mapping round “${p.title}” closes in ${p.days === 1 ? 'one day' : `${p.days} days`}, on ${spokenDate(p.deadline, 'en')}.`,
+    }),
+  },
+  'follow_up.assigned': {
+    kind: 'action',
+    audience: 'admins',
+    object: 'forum_follow_up',
+    operation: 'updateForumFollowUp',
+    closes: [],
+    payload: z.object({ title: z.string(), session: z.string(), dueDate: z.string() }),
+    text: (p: { title: string; session: string; dueDate: string }) => ({
+      id: `Tindak lanjut sesi forum “${p.session}” menjadi tanggung jawab Anda: ${p.title}. Tenggat ${spokenDate(p.dueDate, 'id')}.`,
+      en: `A follow-up of the forum session “${p.session}” is yours: ${p.title}. Due on ${spokenDate(p.dueDate, 'en')}.`,
+    }),
+  },
+  'follow_up.due': {
+    kind: 'action',
+    audience: 'admins',
+    object: 'forum_follow_up',
+    operation: 'updateForumFollowUp',
+    closes: ['follow_up.assigned', 'follow_up.due'],
+    payload: z.object({ title: z.string(), dueDate: z.string(), overdue: z.boolean() }),
+    text: (p: { title: string; dueDate: string; overdue: boolean }) => ({
+      id: p.overdue
+        ? `Tindak lanjut forum “${p.title}” melewati tenggat ${spokenDate(p.dueDate, 'id')}.`
+        : `Tindak lanjut forum “${p.title}” jatuh tempo ${spokenDate(p.dueDate, 'id')}.`,
+      en: p.overdue
+        ? `The forum follow-up “${p.title}” is overdue since ${spokenDate(p.dueDate, 'en')}.`
+        : `The forum follow-up “${p.title}” is due on ${spokenDate(p.dueDate, 'en')}.`,
+    }),
+  },
+  'follow_up.completed': {
+    kind: 'info',
+    audience: 'admins',
+    object: 'forum_follow_up',
+    operation: null,
+    closes: ['follow_up.assigned', 'follow_up.due'],
+    payload: z.object({ title: z.string(), by: z.string(), status: z.enum(['done', 'dropped']) }),
+    text: (p: { title: string; by: string; status: 'done' | 'dropped' }) => ({
+      id: `${p.by} ${p.status === 'done' ? 'menyelesaikan' : 'membatalkan'} tindak lanjut forum “${p.title}”.`,
+      en: `${p.by} ${p.status === 'done' ? 'completed' : 'dropped'} the forum follow-up “${p.title}”.`,
+    }),
+  },
+  'agreement.pks_ending': {
+    kind: 'action',
+    audience: 'deciders',
+    object: 'agreement',
+    operation: 'transitionAgreement',
+    closes: ['agreement.pks_ending'],
+    payload: z.object({ title: z.string(), end: z.string(), days: z.number().int() }),
+    text: (p: { title: string; end: string; days: number }) => ({
+      id: `Perjanjian kerja sama “${p.title}” berakhir dalam ${p.days} hari, pada ${spokenDate(p.end, 'id')}. Mohon diputuskan: diperpanjang atau diakhiri.`,
+      en: `The cooperation agreement “${p.title}” ends in ${p.days} days, on ${spokenDate(p.end, 'en')}. Please decide: renew it or let it end.`,
+    }),
+  },
+  'agreement.pks_ended': {
+    kind: 'info',
+    audience: 'deciders',
+    object: 'agreement',
+    operation: null,
+    closes: ['agreement.pks_ending'],
+    payload: z.object({ title: z.string(), end: z.string() }),
+    text: (p: { title: string; end: string }) => ({
+      id: `Perjanjian kerja sama “${p.title}” telah berakhir pada ${spokenDate(p.end, 'id')} tanpa perpanjangan.`,
+      en: `The cooperation agreement “${p.title}” ended on ${spokenDate(p.end, 'en')} without renewal.`,
     }),
   },
 } as const;

@@ -7,9 +7,11 @@ import {
   potentials,
   proposals,
 } from '../../db/schema';
+import { recordEvent } from '../events/events';
 import { authorize, requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import { type Ctx, today } from '../platform/context';
+import { endOfDayWib } from '../platform/date-rules';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
@@ -206,6 +208,13 @@ export async function createFollowUp({
           dueDate: { to: input.dueDate },
         },
       });
+    await recordEvent(tx, ctx, {
+      type: 'follow_up.assigned',
+      tenantIds: [input.responsibleTenantId],
+      objectId: id,
+      payload: { title: input.title, session: session.title, dueDate: input.dueDate },
+      dueAt: endOfDayWib(input.dueDate),
+    });
     return inserted;
   });
   return followUpView(row!, today(ctx));
@@ -251,7 +260,7 @@ export async function updateFollowUp({
   requireUser(ctx);
   const followUp = await followUpOf(ctx, input.followUpId, tenant.id);
   if (!followUp) throw notFound({ key: 'forum.follow_up_not_found' });
-  const row = { f: followUp };
+  const row = { f: followUp.f };
   const now = ctx.now();
   const status = input.status ?? row.f.status;
   const [updated] = await ctx.db.transaction(async (tx) => {
@@ -277,6 +286,15 @@ export async function updateFollowUp({
           : {}),
       },
     });
+    if (status !== row.f.status && (status === 'done' || status === 'dropped'))
+      await recordEvent(tx, ctx, {
+        type: 'follow_up.completed',
+        // the other side hears of it; the responsible tenant's own items close
+        tenantIds: [followUp.convener, row.f.responsibleTenantId].filter((t) => t !== tenant.id),
+        closeTenantIds: [row.f.responsibleTenantId],
+        objectId: row.f.id,
+        payload: { title: row.f.title, by: tenant.name, status },
+      });
     return out;
   });
   return followUpView(updated!, today(ctx));
@@ -290,5 +308,5 @@ export async function followUpOf(ctx: Ctx, followUpId: string, tenantId: string)
     .innerJoin(forumSessions, eq(forumSessions.id, forumFollowUps.sessionId))
     .where(eq(forumFollowUps.id, followUpId));
   if (!row || (row.f.responsibleTenantId !== tenantId && row.convener !== tenantId)) return null;
-  return row.f;
+  return row;
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { forumRegistrations, forumSessions, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
+import { recordEvent } from '../events/events';
 import { adminsOf } from '../identity/members';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
@@ -55,10 +56,25 @@ export async function notifyRegistration(
   reason?: string | null,
 ) {
   const [reg] = await tx
-    .select({ tenant: tenants.name })
+    .select({ tenant: tenants.name, tenantId: tenants.id })
     .from(forumRegistrations)
     .innerJoin(tenants, eq(tenants.id, forumRegistrations.tenantId))
     .where(eq(forumRegistrations.id, registrationId));
+  if (reg && event === 'received')
+    await recordEvent(tx, ctx, {
+      type: 'registration.received',
+      tenantIds: [session.tenantId],
+      objectId: registrationId,
+      payload: { tenant: reg.tenant, session: session.title },
+    });
+  else if (reg && event !== 'received')
+    await recordEvent(tx, ctx, {
+      type: 'registration.decided',
+      tenantIds: [reg.tenantId],
+      closeTenantIds: [session.tenantId],
+      objectId: registrationId,
+      payload: { session: session.title, decision: event, reason: reason ?? null },
+    });
   for (const r of await recipientsOf(tx, [registrationId])) {
     const l = lang(r.locale);
     await enqueueEmail(tx, ctx, r.email, l, 'forum_registration', {

@@ -3,6 +3,7 @@ import { regions, sessions, userTokens } from '../../db/schema';
 import { planDigests, sendDigestBatch } from '../digests/run';
 import { dispatchOutbox } from '../email/outbox';
 import { deliverAll, emailInbox } from '../events/events';
+import { sendReminders } from '../events/reminders';
 import { remindAndExpireProposals } from '../facilitation/proposals';
 import { sendForumReminders } from '../forums/notices';
 import { expireMeetingRequests } from '../forums/schedule';
@@ -73,6 +74,14 @@ export const deliverEventsJob: Job = {
   },
 };
 
+/** Deadlines nearing: mapping rounds, meeting requests, forum follow-ups, PKS ends (src/events/reminders.ts). */
+export const remindersJob: Job = {
+  name: 'reminders',
+  async run({ ctx }) {
+    return sendReminders({ ctx });
+  },
+};
+
 /** Facilitation proposals: one reminder halfway, then expiry. */
 export const proposalReminders: Job = {
   name: 'proposal-reminders',
@@ -118,6 +127,7 @@ export const JOBS: Job[] = [
   purgeExpired,
   proposalReminders,
   forumUpkeep,
+  remindersJob,
   digestJob,
   deliverEventsJob,
   retryEmail,

@@ -32,6 +32,11 @@ export function wibDate(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The last instant of a calendar day in WIB: when a deadline on that day has passed (`wibDate` of it is the day). */
+export function endOfDayWib(iso: string): Date {
+  return new Date(`${iso}T23:59:59+07:00`);
+}
+
 /**
  * Today somewhere in Indonesia: the date in WIT (UTC+9), the first zone to
  * reach a new day, so no office is refused a document dated its own today.

@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { agencies, mappingRounds, memberships, potentials } from '../../db/schema';
+import { recordEvent } from '../events/events';
 import { authorize, requireUser } from '../identity/access';
 import { REQUIRED_LIAISONS } from '../identity/agencies';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
-import { spokenDeadline } from '../platform/date-rules';
+import { endOfDayWib, spokenDeadline } from '../platform/date-rules';
 import { ApiError, badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
@@ -64,6 +65,13 @@ export async function createRound({
       targetType: 'mapping_round',
       targetId: id,
       diff: { title: { to: input.title }, deadline: { to: input.deadline } },
+    });
+    await recordEvent(tx, ctx, {
+      type: 'round.opened',
+      tenantIds: [tenant.id],
+      objectId: id,
+      payload: { title: input.title, deadline: input.deadline },
+      dueAt: endOfDayWib(input.deadline),
     });
     return row!;
   });
