@@ -272,15 +272,19 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       ctx.db.select().from(tenants).where(inArray(tenants.id, tenantIds)),
     ]);
   // for a province: its kabupaten/kota without an SK this year, and without last year's annual report
-  const gaps = new Map<string, { unmapped: number; unreported: number; year: number }>();
+  const gaps = new Map<string, { unmapped: string[]; unreported: string[]; year: number }>();
   if (provinceTenants.length) {
     const year = yearInIndonesia(now);
     const codes = provinceTenants.map((p) => p.code!);
     const rows = await ctx.db
       .select({
         province: regions.provinceCode,
-        unmapped: sql<number>`count(*) filter (where not exists (select 1 from ${potentials} p where p.tenant_id = ${tenants.id} and p.sk_date >= ${`${year}-01-01`}::date))::int`,
-        unreported: sql<number>`count(*) filter (where not exists (select 1 from ${annualReports} r where r.tenant_id = ${tenants.id} and r.year = ${year - 1}))::int`,
+        unmapped: sql<
+          string[] | null
+        >`array_agg(${regions.name} order by ${regions.code}) filter (where not exists (select 1 from ${potentials} p where p.tenant_id = ${tenants.id} and p.sk_date >= ${`${year}-01-01`}::date))`,
+        unreported: sql<
+          string[] | null
+        >`array_agg(${regions.name} order by ${regions.code}) filter (where not exists (select 1 from ${annualReports} r where r.tenant_id = ${tenants.id} and r.year = ${year - 1}))`,
       })
       .from(regions)
       .innerJoin(tenants, eq(tenants.regionCode, regions.code))
@@ -288,8 +292,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       .groupBy(regions.provinceCode);
     for (const p of provinceTenants) {
       const r = rows.find((x) => x.province === p.code);
-      if (r)
-        gaps.set(p.id, { unmapped: Number(r.unmapped), unreported: Number(r.unreported), year });
+      if (r) gaps.set(p.id, { unmapped: r.unmapped ?? [], unreported: r.unreported ?? [], year });
     }
   }
   const byTenant = new Map<string, DigestItem[]>();
@@ -460,27 +463,29 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
       url: linkOf(ctx.config, 'forumSession', { forumId: f.forumId, sessionId: f.id }),
     });
   for (const [tenantId, g] of gaps) {
-    if (g.unmapped > 0)
+    // the province's list names them all (at most 38, Jawa Timur's): whom to call is the point of it
+    const named = (names: string[]) => names.join(', ');
+    if (g.unmapped.length > 0)
       add(tenantId, {
         section: 'decisions',
         key: `province-unmapped:${g.year}`,
-        state: String(g.unmapped),
-        title: `${g.unmapped} kabupaten/kota`,
+        state: String(g.unmapped.length),
+        title: `${g.unmapped.length} kabupaten/kota`,
         reason: {
-          id: `${g.unmapped} kabupaten/kota belum menetapkan hasil pemetaan potensi kerja sama dengan SK tahun ${g.year}.`,
-          en: `${g.unmapped} regencies/cities have not yet established their mapping by decree in ${g.year}.`,
+          id: `Belum menetapkan hasil pemetaan potensi kerja sama dengan SK tahun ${g.year}: ${named(g.unmapped)}.`,
+          en: `Have not yet established their ${g.year} mapping by decree: ${named(g.unmapped)}.`,
         },
         url: linkOf(ctx.config, 'mappingReport', { tenantId }),
       });
-    if (g.unreported > 0)
+    if (g.unreported.length > 0)
       add(tenantId, {
         section: 'decisions',
         key: `province-unreported:${g.year - 1}`,
-        state: String(g.unreported),
-        title: `${g.unreported} kabupaten/kota`,
+        state: String(g.unreported.length),
+        title: `${g.unreported.length} kabupaten/kota`,
         reason: {
-          id: `${g.unreported} kabupaten/kota belum menyampaikan laporan tahunan kerja sama daerah tahun ${g.year - 1}.`,
-          en: `${g.unreported} regencies/cities have not submitted their ${g.year - 1} annual cooperation report.`,
+          id: `Belum menyampaikan laporan tahunan kerja sama daerah tahun ${g.year - 1}: ${named(g.unreported)}.`,
+          en: `Have not submitted their ${g.year - 1} annual cooperation report: ${named(g.unreported)}.`,
         },
         url: linkOf(ctx.config, 'annualReporting', { tenantId, year: g.year - 1 }),
       });

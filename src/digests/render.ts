@@ -41,7 +41,8 @@ const TITLES: Record<Section, { id: string; en: string }> = {
   forums: { id: 'Forum kerja sama', en: 'Cooperation forums' },
   discussion: { id: 'Diskusi', en: 'Discussion' },
 };
-const ORDER: Section[] = ['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'];
+// what waits on them first, then what lapses, then dates, and only then what is new
+const ORDER: Section[] = ['decisions', 'lapsing', 'forums', 'opportunities', 'discussion'];
 
 export function renderDigest(v: DigestView) {
   const en = v.lang === 'en';

@@ -295,8 +295,15 @@ describe('digests', () => {
     const mails = digestsTo(governor.email);
     expect(mails).toHaveLength(1);
     // Palu established potentials this year (its SK); the other 12 have not
-    expect(mails[0]!.text).toContain('12 kabupaten/kota belum menetapkan hasil pemetaan');
-    expect(mails[0]!.text).toContain('belum menyampaikan laporan tahunan kerja sama daerah');
+    // named, not counted: whom the province must call
+    expect(mails[0]!.text).toContain('12 kabupaten/kota');
+    expect(mails[0]!.text).toMatch(
+      /Belum menetapkan hasil pemetaan potensi kerja sama dengan SK tahun \d{4}: [^\n]*Kabupaten Donggala/,
+    );
+    expect(mails[0]!.text).not.toMatch(/Belum menetapkan[^\n]*Kota Palu/);
+    expect(mails[0]!.text).toMatch(
+      /Belum menyampaikan laporan tahunan kerja sama daerah tahun \d{4}: [^\n]*Kota Palu/,
+    );
   });
 
   it('turns the digest off with one click, without a session, and refuses a forged token', async () => {
