@@ -234,6 +234,22 @@ export const EVENT_TYPES = {
       en: `The potential “${p.title}” was submitted again after revision.`,
     }),
   },
+  'meeting.cancelled': {
+    kind: 'info',
+    audience: 'forum',
+    object: 'forum_meeting',
+    operation: null,
+    closes: ['meeting.requested', 'meeting.expiring'],
+    payload: z.object({ by: z.string(), session: z.string(), withdrawn: z.boolean() }),
+    text: (p: { by: string; session: string; withdrawn: boolean }) => ({
+      id: p.withdrawn
+        ? `${p.by} mengundurkan diri dari sesi forum “${p.session}”; pertemuan bilateral dengannya dibatalkan.`
+        : `${p.by} membatalkan pertemuan bilateral pada sesi forum “${p.session}”.`,
+      en: p.withdrawn
+        ? `${p.by} withdrew from the forum session “${p.session}”; the bilateral meeting with it is cancelled.`
+        : `${p.by} cancelled the bilateral meeting at the forum session “${p.session}”.`,
+    }),
+  },
   'meeting.expiring': {
     kind: 'action',
     audience: 'forum',

@@ -429,8 +429,70 @@ export async function cancelMeeting({
         targetId: m.id,
         diff: { status: { from: m.status, to: 'cancelled' } },
       });
+    const [session] = await tx
+      .select({ title: forumSessions.title })
+      .from(forumSessions)
+      .where(eq(forumSessions.id, m.sessionId));
+    await recordEvent(tx, ctx, {
+      type: 'meeting.cancelled',
+      tenantIds: [m.requesterTenantId, m.recipientTenantId].filter((t) => t !== tenant.id),
+      closeTenantIds: [m.requesterTenantId, m.recipientTenantId],
+      objectId: m.id,
+      payload: { by: placeOf(tenant), session: session?.title ?? '', withdrawn: false },
+    });
   });
   return viewFor(ctx, tenant.id, m.id);
+}
+
+/**
+ * A delegation that withdraws from a session (its registration cancelled or
+ * declined) takes its meetings there with it: each active one is cancelled,
+ * the other side told, and both sides' open items on it closed.
+ */
+export async function cancelMeetingsOf(
+  tx: Tx,
+  ctx: Ctx,
+  session: { id: string; title: string },
+  tenant: { id: string; type: string; name: string; regionCode: string | null },
+) {
+  const cancelled = await tx
+    .update(forumMeetings)
+    .set({
+      status: 'cancelled',
+      slotStart: null,
+      tableNo: null,
+      locked: false,
+      updatedAt: ctx.now(),
+    })
+    .where(
+      and(
+        eq(forumMeetings.sessionId, session.id),
+        or(
+          eq(forumMeetings.requesterTenantId, tenant.id),
+          eq(forumMeetings.recipientTenantId, tenant.id),
+        ),
+        inArray(forumMeetings.status, ACTIVE),
+      ),
+    )
+    .returning();
+  for (const m of cancelled) {
+    for (const t of [m.requesterTenantId, m.recipientTenantId])
+      await recordAudit(tx, ctx, {
+        tenantId: t,
+        action: 'forum.meeting_cancelled',
+        targetType: 'forum_meeting',
+        targetId: m.id,
+        diff: { status: { to: 'cancelled' }, reason: { to: 'registration_withdrawn' } },
+      });
+    await recordEvent(tx, ctx, {
+      type: 'meeting.cancelled',
+      tenantIds: [m.requesterTenantId, m.recipientTenantId].filter((t) => t !== tenant.id),
+      closeTenantIds: [m.requesterTenantId, m.recipientTenantId],
+      objectId: m.id,
+      payload: { by: placeOf(tenant), session: session.title, withdrawn: true },
+    });
+  }
+  return cancelled.length;
 }
 
 /** During or after the session, each side marks the meeting held or no-show. */

@@ -25,6 +25,7 @@ import {
   placesHeld,
   type RegistrationRow,
 } from './access';
+import { cancelMeetingsOf } from './meetings';
 import { notifyConvener, notifyRegistration } from './notices';
 import { checkThemes } from './session-fields';
 import { registrationOpen, VISIBLE } from './session-views';
@@ -422,6 +423,8 @@ export async function cancelRegistration({
       targetId: row.id,
       diff: { status: { from: row.status, to: 'cancelled' } },
     });
+    // its meetings there go with it: the other delegations are told, and stop being asked
+    await cancelMeetingsOf(tx, ctx, session!, tenant);
     if (HOLDS_PLACE.includes(row.status)) await promoteWaitlist(tx, ctx, session!);
   });
   return getRegistration(ctx, row.id);

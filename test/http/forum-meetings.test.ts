@@ -293,6 +293,44 @@ describe('bilateral meetings at a forum session', () => {
     expect((await mine(campus.id, campus.token))[0]).toMatchObject({ status: 'expired' });
   });
 
+  it('cancels a withdrawn delegation’s requests: the side asked stops being asked and is told why', async () => {
+    const tabanan = await regionTenantId(h, '51.02');
+    const admin = await addMember(h, platform.token, tabanan, 'admin');
+    const registered = await post(
+      h,
+      `/v1/tenants/${tabanan}/forum-registrations`,
+      { sessionId, delegates: [{ name: 'Kepala Bagian Kerja Sama', title: 'Kepala Bagian' }] },
+      admin.token,
+    );
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const { id: registrationId } = (await registered.json()) as { id: string };
+    const badung = regions.badung;
+    const asked = (await (await ask(tabanan, admin.token, badung.id)).json()) as Meeting;
+    type Item = { type: string; objectId: string; closed: boolean; text: string };
+    const itemsOf = async (token: string) =>
+      (
+        await h.json<{ data: Item[] }>('/v1/me/inbox?status=all', { headers: bearer(token) })
+      ).body.data.filter((i) => i.objectId === asked.id);
+    expect(await itemsOf(badung.admin.token)).toMatchObject([
+      { type: 'meeting.requested', closed: false },
+    ]);
+    const withdrawn = await post(
+      h,
+      `/v1/tenants/${tabanan}/forum-registrations/${registrationId}/cancel`,
+      {},
+      admin.token,
+    );
+    expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
+    const items = await itemsOf(badung.admin.token);
+    expect(items.find((i) => i.type === 'meeting.requested')?.closed).toBe(true);
+    expect(items.find((i) => i.type === 'meeting.cancelled')?.text).toContain(
+      'Kabupaten Tabanan mengundurkan diri dari sesi forum',
+    );
+    expect(
+      (await mine(badung.id, badung.admin.token)).find((m) => m.id === asked.id),
+    ).toMatchObject({ status: 'cancelled' });
+  });
+
   it('lists the session’s slots in the venue’s time and in UTC, for anyone to choose from', async () => {
     const slots = await h.json<{
       timeZone: string;
@@ -492,7 +530,8 @@ describe('bilateral meetings at a forum session', () => {
       `${base()}/outcomes`,
       auth(baliAdmin.token),
     );
-    expect(out.body.meetings).toEqual({ requested: 4, accepted: 2, scheduled: 2, held: 1 });
+    // requested: with the one of the delegation that withdrew
+    expect(out.body.meetings).toEqual({ requested: 5, accepted: 2, scheduled: 2, held: 1 });
   });
 
   it('expires unanswered requests in the hourly job', async () => {
