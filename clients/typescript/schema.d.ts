@@ -3620,7 +3620,7 @@ export interface components {
             wouldSend: boolean;
         };
         /** @enum {string} */
-        DigestSection: "decisions" | "lapsing" | "opportunities" | "forums" | "discussion";
+        DigestSection: "decisions" | "lapsing" | "forums" | "opportunities" | "news" | "discussion";
         DiscussionSearchResults: {
             data: {
                 boardId: string;

@@ -187,3 +187,17 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
             );
   return out;
 }
+
+/**
+ * How well two tenants fit, read the same from either side: the better of
+ * the two directions (each one's potentials against the other's potentials
+ * and profile), with the explanation of that pairing.
+ */
+export async function mutualScores(ctx: Ctx, tenantId: string, others: string[]) {
+  const out = await pairScores(ctx, tenantId, others);
+  for (const other of others) {
+    const back = (await pairScores(ctx, other, [tenantId])).get(tenantId);
+    if (back && back.score > (out.get(other)?.score ?? -1)) out.set(other, back);
+  }
+  return out;
+}

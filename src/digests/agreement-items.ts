@@ -22,8 +22,8 @@ type AgreementRow = {
 };
 
 /**
- * What a region's own agreements ask of it: confirming an invitation, and the
- * flags the agreement itself shows (stalled, evaluation due, PKS ending).
+ * What a region's own active agreements need: the flags the agreement itself
+ * shows (stalled, evaluation due, PKS ending or ended without renewal).
  */
 export async function addAgreementItems(
   ctx: Ctx,
@@ -88,19 +88,7 @@ export async function addAgreementItems(
       });
   }
   for (const a of agreementRows) {
-    if (a.partyStatus === 'invited')
-      add(a.tenantId, {
-        section: 'decisions',
-        key: `agreement-confirm:${a.id}`,
-        state: 'invited',
-        waits: true,
-        title: a.title,
-        reason: {
-          id: 'Daerah Anda diundang dalam kerja sama ini; mohon konfirmasi atau tolak.',
-          en: 'Your region is invited to this agreement; please confirm or decline.',
-        },
-        url: linkOf(ctx.config, 'agreement', { tenantId: a.tenantId, agreementId: a.id }),
-      });
+    // an invitation to confirm is asked by the event stream (`agreement.party_named`)
     // the warning goes on past the end: a PKS neither renewed nor ended has lapsed
     if (
       a.confirmedAt &&

@@ -1,31 +1,33 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   agreementActions,
   agreementParties,
-  agreementSignatures,
   agreements,
   annualReports,
   digestItems,
+  digestPreferences,
   discussionNotifications,
-  forumFollowUps,
   forumInvitations,
   forumRegistrations,
   forumSessions,
   forums,
-  interests,
+  inboxItems,
+  memberships,
   potentials,
-  proposals,
   regions,
   tenants,
   threads,
 } from '../../db/schema';
-import { STAGE_WORDS } from '../agreements/stages';
-import { bestMatchesOf } from '../candidates/matches';
+import { bestMatchesOf, mutualScores } from '../candidates/matches';
 import { recommend } from '../candidates/recommendations';
 import { userMayReadBoard } from '../discussion/access';
+import { channelOf } from '../events/channels';
+import { EVENT_TYPES, type EventType } from '../events/types';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
+import { wibDate } from '../platform/date-rules';
 import { linkOf } from '../platform/links';
+import { placeOf } from '../platform/offices';
 import { textArray } from '../platform/pg-arrays';
 import { rowsFrom } from '../platform/rows';
 import { spokenNumber } from '../platform/text';
@@ -48,6 +50,10 @@ export type Recipient = { userId: string; tenantId: string; sections: string[] }
 const STILL_WAITING_DAYS = 7;
 const EXPIRING_POTENTIAL_DAYS = 30;
 const FOLLOW_UP_DAYS = 14;
+/** news (informational events) this recent goes in the digest of who chose it there */
+const NEWS_DAYS = 14;
+/** at most this many opportunities: the digest is read for what waits, not for leads */
+const OPPORTUNITIES = 5;
 
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
 
@@ -56,139 +62,104 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
   const tenantIds = [...new Set(recipients.map((r) => r.tenantId))];
   const userIds = [...new Set(recipients.map((r) => r.userId))];
   const now = ctx.now();
-  const [waitingInterests, waitingProposals, waitingSk, agreementRows, expiring, followUps, notes] =
+  const [waitingSk, agreementRows, expiring, notes, stream] = await Promise.all([
+    ctx.db
+      .select({ id: potentials.id, tenantId: potentials.tenantId, title: potentials.title })
+      .from(potentials)
+      .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'prioritised'))),
+    ctx.db
+      .select({
+        row: agreements,
+        id: agreements.id,
+        tenantId: agreementParties.tenantId,
+        partyStatus: agreementParties.status,
+        title: agreements.title,
+        stage: agreements.stage,
+        confirmedAt: agreements.confirmedAt,
+        pksEnd: agreements.pksEnd,
+      })
+      .from(agreementParties)
+      .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
+      .where(
+        and(inArray(agreementParties.tenantId, tenantIds), sql`${agreements.stage} <> 'berakhir'`),
+      ),
+    ctx.db
+      .select({
+        id: potentials.id,
+        tenantId: potentials.tenantId,
+        title: potentials.title,
+        expiresOn: potentials.expiresOn,
+      })
+      .from(potentials)
+      .where(
+        and(
+          inArray(potentials.tenantId, tenantIds),
+          eq(potentials.status, 'published'),
+          lte(potentials.expiresOn, isoDate(addDays(now, EXPIRING_POTENTIAL_DAYS))),
+          gte(potentials.expiresOn, isoDate(now)),
+        ),
+      ),
+    ctx.db
+      .select({
+        id: discussionNotifications.id,
+        userId: discussionNotifications.userId,
+        kind: discussionNotifications.kind,
+        postId: discussionNotifications.postId,
+        threadId: discussionNotifications.threadId,
+        title: threads.title,
+      })
+      .from(discussionNotifications)
+      .innerJoin(threads, eq(threads.id, discussionNotifications.threadId))
+      .where(
+        and(
+          inArray(discussionNotifications.userId, userIds),
+          isNull(discussionNotifications.digestedAt),
+          // read access is checked again when the digest is made, not only when the post was
+          userMayReadBoard(sql`${discussionNotifications.userId}`, sql`${threads.boardId}`),
+        ),
+      ),
+    // what the event stream asks of each recipient, and the news they read in the digest
+    ctx.db
+      .select({
+        id: inboxItems.id,
+        userId: inboxItems.userId,
+        tenantId: inboxItems.tenantId,
+        type: inboxItems.type,
+        kind: inboxItems.kind,
+        objectType: inboxItems.objectType,
+        objectId: inboxItems.objectId,
+        text: inboxItems.text,
+        dueAt: inboxItems.dueAt,
+        role: memberships.role,
+        channels: digestPreferences.channels,
+      })
+      .from(inboxItems)
+      .innerJoin(
+        memberships,
+        and(
+          eq(memberships.userId, inboxItems.userId),
+          eq(memberships.tenantId, inboxItems.tenantId),
+        ),
+      )
+      .leftJoin(
+        digestPreferences,
+        and(
+          eq(digestPreferences.userId, inboxItems.userId),
+          eq(digestPreferences.tenantId, inboxItems.tenantId),
+        ),
+      )
+      .where(
+        and(
+          inArray(inboxItems.userId, userIds),
+          inArray(inboxItems.tenantId, tenantIds),
+          isNull(inboxItems.closedAt),
+          or(eq(inboxItems.kind, 'action'), gte(inboxItems.createdAt, addDays(now, -NEWS_DAYS))),
+        ),
+      )
+      .orderBy(inboxItems.dueAt, inboxItems.createdAt),
+  ]);
+  const [overdue, sessionsSoon, provinceTenants, openSessions, schedules, tenantRows] =
     await Promise.all([
-      ctx.db
-        .select({
-          id: interests.id,
-          tenantId: interests.ownerTenantId,
-          from: tenants.name,
-          title: potentials.title,
-          createdAt: interests.createdAt,
-        })
-        .from(interests)
-        .innerJoin(potentials, eq(potentials.id, interests.potentialId))
-        .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
-        .where(and(inArray(interests.ownerTenantId, tenantIds), eq(interests.status, 'pending'))),
-      ctx.db
-        .select({
-          id: proposals.id,
-          partyA: proposals.partyA,
-          partyB: proposals.partyB,
-          answerA: proposals.answerA,
-          answerB: proposals.answerB,
-          expiresAt: proposals.expiresAt,
-          note: proposals.note,
-        })
-        .from(proposals)
-        .where(
-          and(
-            eq(proposals.status, 'pending'),
-            or(inArray(proposals.partyA, tenantIds), inArray(proposals.partyB, tenantIds)),
-          ),
-        ),
-      ctx.db
-        .select({ id: potentials.id, tenantId: potentials.tenantId, title: potentials.title })
-        .from(potentials)
-        .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'prioritised'))),
-      ctx.db
-        .select({
-          row: agreements,
-          id: agreements.id,
-          tenantId: agreementParties.tenantId,
-          partyStatus: agreementParties.status,
-          title: agreements.title,
-          stage: agreements.stage,
-          confirmedAt: agreements.confirmedAt,
-          pksEnd: agreements.pksEnd,
-        })
-        .from(agreementParties)
-        .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
-        .where(
-          and(
-            inArray(agreementParties.tenantId, tenantIds),
-            sql`${agreements.stage} <> 'berakhir'`,
-          ),
-        ),
-      ctx.db
-        .select({
-          id: potentials.id,
-          tenantId: potentials.tenantId,
-          title: potentials.title,
-          expiresOn: potentials.expiresOn,
-        })
-        .from(potentials)
-        .where(
-          and(
-            inArray(potentials.tenantId, tenantIds),
-            eq(potentials.status, 'published'),
-            lte(potentials.expiresOn, isoDate(addDays(now, EXPIRING_POTENTIAL_DAYS))),
-            gte(potentials.expiresOn, isoDate(now)),
-          ),
-        ),
-      ctx.db
-        .select({
-          id: forumFollowUps.id,
-          tenantId: forumFollowUps.responsibleTenantId,
-          title: forumFollowUps.title,
-          dueDate: forumFollowUps.dueDate,
-        })
-        .from(forumFollowUps)
-        .where(
-          and(
-            inArray(forumFollowUps.responsibleTenantId, tenantIds),
-            eq(forumFollowUps.status, 'open'),
-            lte(forumFollowUps.dueDate, isoDate(addDays(now, FOLLOW_UP_DAYS))),
-          ),
-        ),
-      ctx.db
-        .select({
-          id: discussionNotifications.id,
-          userId: discussionNotifications.userId,
-          kind: discussionNotifications.kind,
-          postId: discussionNotifications.postId,
-          threadId: discussionNotifications.threadId,
-          title: threads.title,
-        })
-        .from(discussionNotifications)
-        .innerJoin(threads, eq(threads.id, discussionNotifications.threadId))
-        .where(
-          and(
-            inArray(discussionNotifications.userId, userIds),
-            isNull(discussionNotifications.digestedAt),
-            // read access is checked again when the digest is made, not only when the post was
-            userMayReadBoard(sql`${discussionNotifications.userId}`, sql`${threads.boardId}`),
-          ),
-        ),
-    ]);
-  const [unsigned, overdue, sessionsSoon, provinceTenants, openSessions, schedules, tenantRows] =
-    await Promise.all([
-      // a document other parties began signing that this tenant has not signed yet
-      ctx.db
-        .select({
-          agreementId: agreementSignatures.agreementId,
-          stage: agreementSignatures.stage,
-          cycle: agreementSignatures.cycle,
-          tenantId: agreementParties.tenantId,
-          title: agreements.title,
-        })
-        .from(agreementSignatures)
-        .innerJoin(agreements, eq(agreements.id, agreementSignatures.agreementId))
-        .innerJoin(
-          agreementParties,
-          and(
-            eq(agreementParties.agreementId, agreementSignatures.agreementId),
-            inArray(agreementParties.tenantId, tenantIds),
-          ),
-        )
-        .groupBy(
-          agreementSignatures.agreementId,
-          agreementSignatures.stage,
-          agreementSignatures.cycle,
-          agreementParties.tenantId,
-          agreements.title,
-        )
-        .having(sql`bool_and(${agreementSignatures.tenantId} <> ${agreementParties.tenantId})`),
       // actions past their due date, per agreement and responsible tenant
       ctx.db
         .select({
@@ -305,41 +276,6 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
     if (list) list.push(item);
     else byTenant.set(tenantId, [item]);
   };
-  for (const i of waitingInterests)
-    add(i.tenantId, {
-      section: 'decisions',
-      key: `interest:${i.id}`,
-      state: 'pending',
-      waits: true,
-      title: i.title,
-      reason: {
-        id: `${i.from} menyatakan minat; mohon ditanggapi.`,
-        en: `${i.from} declared an interest; please answer.`,
-      },
-      url: linkOf(ctx.config, 'interests', {
-        tenantId: i.tenantId,
-        interestId: i.id,
-        box: 'received',
-      }),
-    });
-  for (const p of waitingProposals)
-    for (const [party, answer] of [
-      [p.partyA, p.answerA],
-      [p.partyB, p.answerB],
-    ] as const)
-      if (answer === 'pending' && tenantIds.includes(party))
-        add(party, {
-          section: 'decisions',
-          key: `proposal:${p.id}`,
-          state: 'pending',
-          waits: true,
-          title: p.note.slice(0, 120),
-          reason: {
-            id: `Usulan kerja sama dari provinsi; mohon ditanggapi paling lambat ${spokenDate(isoDate(p.expiresAt), 'id')}.`,
-            en: `A cooperation proposal from the province; please answer by ${spokenDate(isoDate(p.expiresAt), 'en')}.`,
-          },
-          url: linkOf(ctx.config, 'proposal', { tenantId: party, proposalId: p.id }),
-        });
   for (const p of waitingSk)
     add(p.tenantId, {
       section: 'decisions',
@@ -365,24 +301,6 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         en: `Its listing in the catalogue ends on ${spokenDate(p.expiresOn, 'en')}.`,
       },
       url: linkOf(ctx.config, 'potential', { tenantId: p.tenantId, potentialId: p.id }),
-    });
-  for (const f of followUps)
-    add(f.tenantId, {
-      section: 'forums',
-      key: `follow-up:${f.id}`,
-      state: f.dueDate,
-      title: f.title,
-      reason: {
-        id:
-          f.dueDate < isoDate(now)
-            ? `Tindak lanjut forum melewati tenggat ${spokenDate(f.dueDate, 'id')}.`
-            : `Tindak lanjut forum jatuh tempo ${spokenDate(f.dueDate, 'id')}.`,
-        en:
-          f.dueDate < isoDate(now)
-            ? `A forum follow-up is overdue since ${spokenDate(f.dueDate, 'en')}.`
-            : `A forum follow-up is due on ${spokenDate(f.dueDate, 'en')}.`,
-      },
-      url: linkOf(ctx.config, 'followUp', { tenantId: f.tenantId, followUpId: f.id }),
     });
   type OpenRow = {
     id: string;
@@ -424,19 +342,6 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         en: 'The bilateral meeting schedule of this session has been published.',
       },
       url: linkOf(ctx.config, 'sessionMeetings', { tenantId: sc.tenantId, sessionId: sc.id }),
-    });
-  for (const u of unsigned)
-    add(u.tenantId, {
-      section: 'decisions',
-      key: `agreement-sign:${u.agreementId}:${u.stage}:${u.cycle}`,
-      state: 'unsigned',
-      waits: true,
-      title: u.title,
-      reason: {
-        id: `Pihak lain telah menandatangani ${STAGE_WORDS[u.stage].id}; menunggu tanda tangan daerah Anda.`,
-        en: `Other parties have signed the ${STAGE_WORDS[u.stage].en}; waiting for your signature.`,
-      },
-      url: linkOf(ctx.config, 'agreement', { tenantId: u.tenantId, agreementId: u.agreementId }),
     });
   for (const o of overdue)
     add(o.tenantId, {
@@ -490,42 +395,68 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         url: linkOf(ctx.config, 'annualReporting', { tenantId, year: g.year - 1 }),
       });
   }
-  // new matches for each tenant's published potentials (top 3 per tenant)
+  // opportunities: a handful, one entry per other tenant, named, with the same score read from either side
   const published = await ctx.db
     .select({ id: potentials.id, tenantId: potentials.tenantId, title: potentials.title })
     .from(potentials)
-    .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'published')));
-  for (const p of published.slice(0, 50)) {
-    for (const m of await bestMatchesOf(ctx, p.tenantId, p.id, 3)) {
-      const reason = m.reasons[0];
-      add(p.tenantId, {
-        section: 'opportunities',
-        key: `match:${p.id}:${m.candidate.tenantId}`,
-        state: 'new',
-        title: `${m.candidate.name} — ${p.title}`,
-        reason: {
-          id: `Skor kecocokan ${spokenNumber(m.score, 'id')}. ${reason?.id ?? ''}`.trim(),
-          en: `Match score ${spokenNumber(m.score, 'en')}. ${reason?.en ?? ''}`.trim(),
-        },
-        url: linkOf(ctx.config, 'potentialMatches', { tenantId: p.tenantId, potentialId: p.id }),
-      });
-    }
-  }
-  // new potentials of others that fit the tenant (its recommendations), read from its side
+    .where(and(inArray(potentials.tenantId, tenantIds), eq(potentials.status, 'published')))
+    .orderBy(desc(potentials.updatedAt));
   for (const t of tenantRows) {
-    const { data } = await recommend(ctx, t, 0, 3);
-    for (const r of data)
-      add(t.id, {
-        section: 'opportunities',
-        key: `fit:${r.potential.id}`,
-        state: 'new',
-        title: r.potential.title,
-        reason: {
-          id: `Potensi baru yang cocok (skor ${spokenNumber(r.score, 'id')}). ${r.reasons[0]?.id ?? ''}`.trim(),
-          en: `A new potential that fits (score ${spokenNumber(r.score, 'en')}). ${r.reasons[0]?.en ?? ''}`.trim(),
-        },
+    type Found = { score: number; theirs: string | null; url: string };
+    const found = new Map<string, Found>();
+    const keep = (other: string, f: Found) => {
+      const prev = found.get(other);
+      if (other !== t.id && (!prev || f.score > prev.score)) found.set(other, f);
+    };
+    // its newest published potentials' best partners…
+    for (const p of published.filter((x) => x.tenantId === t.id).slice(0, 3))
+      for (const m of await bestMatchesOf(ctx, t.id, p.id, 3))
+        keep(m.candidate.tenantId, {
+          score: m.score,
+          theirs: m.candidate.type === 'region' ? m.candidate.name : null,
+          url: linkOf(ctx.config, 'potentialMatches', { tenantId: t.id, potentialId: p.id }),
+        });
+    // …and others' potentials that fit it
+    for (const r of (await recommend(ctx, t, 0, OPPORTUNITIES)).data)
+      keep(r.potential.tenantId, {
+        score: r.score,
+        theirs: r.potential.title,
         url: linkOf(ctx.config, 'catalogPotential', { potentialId: r.potential.id }),
       });
+    const top = [...found].sort((x, y) => y[1].score - x[1].score).slice(0, OPPORTUNITIES);
+    if (top.length === 0) continue;
+    const others = top.map(([other]) => other);
+    const [mutual, names] = await Promise.all([
+      mutualScores(ctx, t.id, others),
+      ctx.db
+        .select({
+          id: tenants.id,
+          type: tenants.type,
+          name: tenants.name,
+          regionCode: tenants.regionCode,
+        })
+        .from(tenants)
+        .where(inArray(tenants.id, others)),
+    ]);
+    const ranked = top
+      .map(([other, f]) => ({ other, f, m: mutual.get(other) }))
+      .sort((x, y) => (y.m?.score ?? y.f.score) - (x.m?.score ?? x.f.score));
+    for (const { other, f, m } of ranked) {
+      const who = names.find((n) => n.id === other);
+      const score = m?.score ?? f.score;
+      const reason = m?.reasons[0];
+      add(t.id, {
+        section: 'opportunities',
+        key: `pair:${other}`,
+        state: 'new',
+        title: `${who ? placeOf(who) : other}${f.theirs ? ` — ${f.theirs}` : ''}`,
+        reason: {
+          id: `Skor kecocokan ${spokenNumber(score, 'id')}. ${reason?.id ?? ''}`.trim(),
+          en: `Match score ${spokenNumber(score, 'en')}. ${reason?.en ?? ''}`.trim(),
+        },
+        url: f.url,
+      });
+    }
   }
   const byUser = new Map<
     string,
@@ -556,7 +487,103 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         },
       },
     ]);
-  return { byTenant, byUser };
+  const byRecipient = new Map<string, DigestItem[]>();
+  for (const r of stream) {
+    const item = streamItem(ctx, r);
+    if (!item) continue;
+    const key = `${r.userId}|${r.tenantId}`;
+    byRecipient.set(key, [...(byRecipient.get(key) ?? []), item]);
+  }
+  return { byTenant, byUser, byRecipient };
+}
+
+/** Where an item of the stream shows: what the forum asks under forums, the rest under decisions. */
+const SECTION_OF_OBJECT: Record<string, Section> = {
+  forum_meeting: 'forums',
+  forum_registration: 'forums',
+  forum_follow_up: 'forums',
+};
+
+/**
+ * An inbox item as the digest says it: an action item (whatever its channel:
+ * the digest lists what waits) with its deadline, or news the person chose to
+ * read here. The PKS reminders are left to the agreement's own lapsing entry.
+ */
+function streamItem(
+  ctx: Ctx,
+  r: {
+    id: string;
+    tenantId: string;
+    type: string;
+    kind: string;
+    objectType: string;
+    objectId: string;
+    text: { id: string; en: string };
+    dueAt: Date | null;
+    role: string;
+    channels: Record<string, string> | null;
+  },
+): DigestItem | null {
+  const type = r.type as EventType;
+  if (!EVENT_TYPES[type] || type.startsWith('agreement.pks_')) return null;
+  const url = objectLink(ctx, r.tenantId, type, r.objectType, r.objectId);
+  if (r.kind === 'action')
+    return {
+      section: SECTION_OF_OBJECT[r.objectType] ?? 'decisions',
+      key: `${r.objectType}:${r.objectId}:${type}`,
+      state: 'open',
+      waits: true,
+      title: r.text,
+      reason: r.dueAt
+        ? {
+            id: `Paling lambat ${spokenDate(wibDate(r.dueAt), 'id')}.`,
+            en: `By ${spokenDate(wibDate(r.dueAt), 'en')}.`,
+          }
+        : { id: 'Menunggu tindakan Bapak/Ibu.', en: 'Awaiting your action.' },
+      url,
+    };
+  if (channelOf(r.channels, r.role, type) !== 'digest') return null;
+  return {
+    section: 'news',
+    key: `event:${r.id}`,
+    state: 'info',
+    title: r.text,
+    reason: { id: 'Untuk diketahui.', en: 'For your information.' },
+    url,
+  };
+}
+
+/** The link to what an item is about, from the link table; the inbox where the object has no page of its own. */
+function objectLink(
+  ctx: Ctx,
+  tenantId: string,
+  type: EventType,
+  objectType: string,
+  id: string,
+): string {
+  const c = ctx.config;
+  switch (objectType) {
+    case 'interest':
+      return linkOf(c, 'interests', {
+        tenantId,
+        interestId: id,
+        box: type === 'interest.received' ? 'received' : 'sent',
+      });
+    case 'agreement':
+      return linkOf(c, 'agreement', { tenantId, agreementId: id });
+    case 'proposal':
+      return linkOf(c, 'proposal', { tenantId, proposalId: id });
+    case 'potential':
+      return linkOf(c, 'potential', { tenantId, potentialId: id });
+    case 'annual_report':
+      return linkOf(c, 'annualReport', { tenantId, reportId: id });
+    case 'mapping_round':
+      return linkOf(c, 'round', { tenantId, roundId: id });
+    case 'forum_follow_up':
+      return linkOf(c, 'followUp', { tenantId, followUpId: id });
+    default:
+      return linkOf(c, 'inbox', { tenantId });
+  }
 }
 
 /**
@@ -567,7 +594,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
  */
 export async function composeBatch(ctx: Ctx, recipients: Recipient[]) {
   if (recipients.length === 0) return new Map<string, { items: DigestItem[]; notes: string[] }>();
-  const { byTenant, byUser } = await gather(ctx, recipients);
+  const { byTenant, byUser, byRecipient } = await gather(ctx, recipients);
   const userIds = [...new Set(recipients.map((r) => r.userId))];
   const sent = await ctx.db
     .select({
@@ -590,7 +617,10 @@ export async function composeBatch(ctx: Ctx, recipients: Recipient[]) {
   for (const r of recipients) {
     const wanted = (s: Section) => r.sections.length === 0 || r.sections.includes(s);
     const items: DigestItem[] = [];
-    for (const item of byTenant.get(r.tenantId) ?? []) {
+    for (const item of [
+      ...(byRecipient.get(`${r.userId}|${r.tenantId}`) ?? []),
+      ...(byTenant.get(r.tenantId) ?? []),
+    ]) {
       if (!wanted(item.section)) continue;
       const before = last.get(`${r.userId}|${r.tenantId}|${item.key}|${item.state}`);
       if (!before) items.push(item);

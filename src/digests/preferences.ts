@@ -9,7 +9,7 @@ import { ApiError, badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import type { Lang } from '../platform/i18n';
 import { composeBatch } from './compose';
-import { SECTIONS } from './render';
+import { SECTIONS, titleOf } from './render';
 import {
   addressOf,
   defaultFrequency,
@@ -142,7 +142,7 @@ export async function previewDigest({ ctx, input }: { ctx: Ctx; input: { tenantI
     items: items.map((i) => ({
       section: i.section,
       key: i.key,
-      title: i.title,
+      title: titleOf(i, settings.language),
       reason: i.reason[settings.language],
       url: i.url,
       stillWaiting: !!i.stillWaiting,

@@ -1,11 +1,19 @@
 import { escapeHtml } from '../platform/text';
-export const SECTIONS = ['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'] as const;
+export const SECTIONS = [
+  'decisions',
+  'lapsing',
+  'forums',
+  'opportunities',
+  'news',
+  'discussion',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 export type DigestItem = {
   section: Section;
   key: string;
   state: string;
-  title: string;
+  /** a name (a potential's, a session's), or a sentence in both languages (an event's) */
+  title: string | { id: string; en: string };
   reason: { id: string; en: string };
   url: string;
   /** a decision shown again, a week after it was last sent and still waiting */
@@ -39,10 +47,15 @@ const TITLES: Record<Section, { id: string; en: string }> = {
   lapsing: { id: 'Segera berakhir', en: 'About to lapse' },
   opportunities: { id: 'Peluang kerja sama baru', en: 'New cooperation opportunities' },
   forums: { id: 'Forum kerja sama', en: 'Cooperation forums' },
+  news: { id: 'Kabar terbaru', en: 'News' },
   discussion: { id: 'Diskusi', en: 'Discussion' },
 };
+
+/** An item's title in the reader's language. */
+export const titleOf = (i: DigestItem, lang: 'id' | 'en') =>
+  typeof i.title === 'string' ? i.title : i.title[lang];
 // what waits on them first, then what lapses, then dates, and only then what is new
-const ORDER: Section[] = ['decisions', 'lapsing', 'forums', 'opportunities', 'discussion'];
+const ORDER: Section[] = [...SECTIONS];
 
 export function renderDigest(v: DigestView) {
   const en = v.lang === 'en';
@@ -70,7 +83,8 @@ export function renderDigest(v: DigestView) {
       ({ s, items }) =>
         `${TITLES[s][v.lang].toUpperCase()}\n${items
           .map(
-            (i) => `- ${i.stillWaiting ? still : ''}${i.title}\n  ${i.reason[v.lang]}\n  ${i.url}`,
+            (i) =>
+              `- ${i.stillWaiting ? still : ''}${titleOf(i, v.lang)}\n  ${i.reason[v.lang]}\n  ${i.url}`,
           )
           .join('\n')}`,
     ),
@@ -95,7 +109,7 @@ ${sections
         .map(
           (i) =>
             `<tr><td style="${cell}font-size:14px;color:#111827;line-height:1.5">` +
-            `<a href="${escapeHtml(i.url)}" style="color:#0f4c81;font-weight:bold;text-decoration:none">${i.stillWaiting ? escapeHtml(still) : ''}${escapeHtml(i.title)}</a>` +
+            `<a href="${escapeHtml(i.url)}" style="color:#0f4c81;font-weight:bold;text-decoration:none">${i.stillWaiting ? escapeHtml(still) : ''}${escapeHtml(titleOf(i, v.lang))}</a>` +
             `<br><span style="color:#4b5563">${escapeHtml(i.reason[v.lang])}</span></td></tr>`,
         )
         .join(''),

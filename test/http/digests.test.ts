@@ -212,8 +212,9 @@ describe('digests', () => {
     expect(mails).toHaveLength(2);
     const text = mails[1]!.text;
     expect(text).toContain('PT Sensor Pantai menyatakan minat');
+    // said from the event stream, naming who signed
     expect(text).toContain(
-      'Pihak lain telah menandatangani Kesepakatan Bersama; menunggu tanda tangan daerah Anda.',
+      'Kabupaten Sigi telah menandatangani Kesepakatan Bersama kerja sama “Jalur evakuasi lintas batas”; tanda tangan pihak Anda ditunggu.',
     );
     expect(text).not.toContain('Yayasan Tangguh Bencana');
     expect(text).not.toContain('Universitas Tadulako menyatakan minat');
@@ -232,8 +233,16 @@ describe('digests', () => {
     const another = await verifiedPartner(h, fx.platform.token, 'PT Radio Darurat', 'company');
     await interestFrom(another, 'Kami menyediakan radio darurat.');
     const at = new Date(T1.getTime() + 10 * 24 * HOUR);
+    const before = h.sent.length;
     const [a, b] = await Promise.all([digestsAt(at), digestsAt(at)]);
-    expect(a.sent + b.sent).toBe(1);
+    // whoever is due that day (the head; partners with news) gets one digest, never two
+    const to = h.sent
+      .slice(before)
+      .filter((m) => m.subject.startsWith('Ringkasan Sinergi'))
+      .map((m) => m.to);
+    expect(to.length).toBe(a.sent + b.sent);
+    expect(new Set(to).size).toBe(to.length);
+    expect(to).toContain(head.email.toLowerCase());
     expect(digestsTo(head.email)).toHaveLength(4);
   });
 
@@ -376,5 +385,42 @@ describe('digests', () => {
       (await h.request(`/v1/me/digest/preview?tenantId=${fx.b}`, { headers: bearer(head.token) }))
         .status,
     ).toBe(404);
+  });
+});
+
+describe('the digest’s opportunities', () => {
+  it('give one entry per pair, naming the other region, with the same score read from either side', async () => {
+    await publishPotential(h, fx.b, fx.adminB, null, {
+      title: 'Relawan dan peralatan tanggap darurat Sigi',
+      direction: 'offer',
+      cooperationKinds: ['KSDD'],
+      issues: ['penanggulangan_bencana'],
+      affairs: ['trantibum_linmas'],
+    });
+    await publishPotential(h, fx.b, fx.adminB, null, {
+      title: 'Jalur evakuasi bersama Palu–Sigi',
+      direction: 'need',
+      cooperationKinds: ['KSDD'],
+      issues: ['penanggulangan_bencana'],
+      affairs: ['trantibum_linmas'],
+    });
+    type Preview = { items: { section: string; title: string; reason: string }[] };
+    const opportunities = async (tenantId: string, token: string) =>
+      (
+        await h.json<Preview>(`/v1/me/digest/preview?tenantId=${tenantId}`, {
+          headers: bearer(token),
+        })
+      ).body.items.filter((i) => i.section === 'opportunities');
+    const scoreOf = (reason: string) => reason.match(/Skor kecocokan ([\d,]+)/)?.[1];
+    const fromPalu = await opportunities(fx.a, fx.adminA.token);
+    const fromSigi = await opportunities(fx.b, fx.adminB.token);
+    expect(fromPalu.length).toBeLessThanOrEqual(5);
+    // Sigi matches Palu through two of its potentials, both ways: still one entry each side
+    const sigiInPalu = fromPalu.filter((i) => i.title.startsWith('Kabupaten Sigi'));
+    const paluInSigi = fromSigi.filter((i) => i.title.startsWith('Kota Palu'));
+    expect(sigiInPalu).toHaveLength(1);
+    expect(paluInSigi).toHaveLength(1);
+    expect(scoreOf(sigiInPalu[0]!.reason)).toBeDefined();
+    expect(scoreOf(sigiInPalu[0]!.reason)).toBe(scoreOf(paluInSigi[0]!.reason));
   });
 });

@@ -1,14 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotificationSettings } from '../../digests/preferences';
+import { SECTIONS } from '../../digests/render';
 import { CHANNELS } from '../../events/channels';
 import { EVENT_TYPE_NAMES } from '../../events/types';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
 import { authSecurity, jsonResponse } from '../common';
 
-export const DigestSection = z
-  .enum(['decisions', 'lapsing', 'opportunities', 'forums', 'discussion'])
-  .openapi('DigestSection');
+export const DigestSection = z.enum(SECTIONS).openapi('DigestSection');
 export const NotificationChannel = z.enum(CHANNELS).openapi('NotificationChannel', {
   description:
     '`immediately`: an email within minutes (a burst collapsed into one); `daily`: at most one such email a day; `digest`: only in the digest; `off`: the inbox only.',

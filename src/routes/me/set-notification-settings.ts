@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { setNotificationSettings } from '../../digests/preferences';
+import { SECTIONS } from '../../digests/render';
 import { EVENT_TYPE_NAMES } from '../../events/types';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
@@ -15,7 +16,7 @@ export const SetNotificationsRequest = z
     frequency: z.enum(['off', 'daily', 'weekly']).optional(),
     sections: z
       .array(DigestSection)
-      .max(5)
+      .max(SECTIONS.length)
       .optional()
       .openapi({ description: 'Empty: all sections.' }),
     language: z.enum(['id', 'en']).optional(),
