@@ -4,7 +4,8 @@
 //   data     552 regions × 25 published potentials and 20,000 partner profiles (the
 //            matching benchmark's data set), each region with a head and a TKKSD
 //            secretariat taking the weekly digest, 5,000 more subscribers (daily), a
-//            week of interests waiting for an answer
+//            week of interests waiting for an answer with their events delivered to the
+//            inbox, and a forum session of each province open for registration
 //   digests  every digest due on a Monday morning, composed and queued in batches of
 //            100 as the job does (`planDigests`, `sendDigestBatch`): total time, and the
 //            statements per batch (counted by the database driver's logger)
@@ -113,8 +114,42 @@ async function main() {
   }));
   for (let i = 0; i < rows.length; i += 1000)
     await handle.db.insert(interests).values(rows.slice(i, i + 1000));
+
+  phase('a forum session of each province, open for registration');
+  const provinces = regionTenants.filter((t) => /^[0-9]{2}$/.test(t.code ?? ''));
+  const DAY = 86400_000;
+  const forumRows = provinces.map((t) => ({
+    id: newId('forum'),
+    tenantId: t.id,
+    title: `Forum Kerja Sama Daerah Provinsi ${t.code}`,
+    issues: ['penanggulangan_bencana'],
+    affairs: ['trantibum_linmas'],
+    scope: 'province' as const,
+    invitedTenantIds: [],
+    timeZone: 'Asia/Makassar',
+    durationMinutes: 240,
+    capacity: 40,
+    registrationOpensDays: 30,
+    registrationClosesDays: 2,
+  }));
+  await handle.db.insert(schema.forums).values(forumRows);
+  await handle.db.insert(schema.forumSessions).values(
+    forumRows.map((f) => ({
+      id: newId('forumSession'),
+      forumId: f.id,
+      tenantId: f.tenantId,
+      title: f.title,
+      status: 'registration_open' as const,
+      startsAt: new Date(NOW.getTime() + 10 * DAY),
+      endsAt: new Date(NOW.getTime() + 10 * DAY + 4 * 3600_000),
+      timeZone: f.timeZone,
+      capacity: 40,
+      autoApprove: true,
+      registrationOpensAt: new Date(NOW.getTime() - 5 * DAY),
+      registrationClosesAt: new Date(NOW.getTime() + 8 * DAY),
+    })),
+  );
   await handle.client.exec('analyze');
-  const setupS = (performance.now() - t0) / 1000;
 
   const sent: number[] = [];
   const { ctx, flush } = systemCtx({
@@ -129,6 +164,23 @@ async function main() {
     requestId: 'req_bench',
     now: () => NOW,
   });
+
+  // the week's events: each waiting interest asked its owner's deciders, delivered to their inbox
+  phase('a week of events delivered to the inbox');
+  const seed = { ...ctx, defer: () => {} };
+  for (let i = 0; i < rows.length; i += 500)
+    await handle.db.transaction(async (tx) => {
+      for (const r of rows.slice(i, i + 500))
+        await recordEvent(tx, seed, {
+          type: 'interest.received',
+          tenantIds: [r.ownerTenantId],
+          objectId: r.id,
+          payload: { potentialTitle: 'Potensi', from: 'Mitra' },
+        });
+    });
+  await deliverAll({ db: handle.db, now: () => NOW });
+  await handle.client.exec('analyze');
+  const setupS = (performance.now() - t0) / 1000;
 
   phase('digests: every digest due on a Monday morning');
   const d0 = performance.now();

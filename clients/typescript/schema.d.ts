@@ -3654,7 +3654,7 @@ export interface components {
             body: string;
         };
         /** @enum {string} */
-        EventType: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "meeting.cancelled" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
+        EventType: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "discussion.mentioned" | "potential.published" | "meeting.cancelled" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
         ExpressInterestFromCatalogueRequest: {
             /** @description The tenant that is interested. */
             fromTenantId: string;
@@ -4085,7 +4085,7 @@ export interface components {
              * @description The domain event it comes from.
              * @enum {string}
              */
-            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "meeting.cancelled" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
+            type: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "discussion.mentioned" | "potential.published" | "meeting.cancelled" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
         };
         Interest: {
             /** @description The responsible officials of both sides: present only once accepted. */
@@ -5272,6 +5272,7 @@ export interface components {
                 "annual_report.accepted"?: components["schemas"]["NotificationChannel"];
                 "annual_report.returned"?: components["schemas"]["NotificationChannel"];
                 "annual_report.submitted"?: components["schemas"]["NotificationChannel"];
+                "discussion.mentioned"?: components["schemas"]["NotificationChannel"];
                 "follow_up.assigned"?: components["schemas"]["NotificationChannel"];
                 "follow_up.completed"?: components["schemas"]["NotificationChannel"];
                 "follow_up.due"?: components["schemas"]["NotificationChannel"];
@@ -5282,6 +5283,7 @@ export interface components {
                 "meeting.expired"?: components["schemas"]["NotificationChannel"];
                 "meeting.expiring"?: components["schemas"]["NotificationChannel"];
                 "meeting.requested"?: components["schemas"]["NotificationChannel"];
+                "potential.published"?: components["schemas"]["NotificationChannel"];
                 "potential.resubmitted"?: components["schemas"]["NotificationChannel"];
                 "potential.returned"?: components["schemas"]["NotificationChannel"];
                 "proposal.answered"?: components["schemas"]["NotificationChannel"];

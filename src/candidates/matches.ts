@@ -125,7 +125,13 @@ export async function recommendationsFor({
  * potentials) the others' potentials against its profile. Used to rank whom a
  * delegation should meet at a forum, and to weigh meetings in the schedule.
  */
-export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
+export async function pairScores(
+  ctx: Ctx,
+  tenantId: string,
+  others: string[],
+  /** how many of each tenant's potentials are read as targets (the first by id) */
+  maxTargets = 10,
+) {
   const out = new Map<string, { score: number; reasons: ReturnType<typeof present>['reasons'] }>();
   if (others.length === 0) return out;
   const todayIso = today(ctx);
@@ -143,9 +149,10 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
   const targetsOf = async (owner: string) => {
     const ids = candidates
       .filter((c) => c.tenantId === owner && c.type === 'potential')
-      .map((c) => c.id);
+      .map((c) => c.id)
+      .sort();
     const targets: Target[] = [];
-    for (const id of ids.slice(0, 10)) {
+    for (const id of ids.slice(0, maxTargets)) {
       const t = await loadTarget(ctx.db, id, owner, todayIso);
       if (t) targets.push(t);
     }
@@ -193,10 +200,10 @@ export async function pairScores(ctx: Ctx, tenantId: string, others: string[]) {
  * the two directions (each one's potentials against the other's potentials
  * and profile), with the explanation of that pairing.
  */
-export async function mutualScores(ctx: Ctx, tenantId: string, others: string[]) {
-  const out = await pairScores(ctx, tenantId, others);
+export async function mutualScores(ctx: Ctx, tenantId: string, others: string[], maxTargets = 10) {
+  const out = await pairScores(ctx, tenantId, others, maxTargets);
   for (const other of others) {
-    const back = (await pairScores(ctx, other, [tenantId])).get(tenantId);
+    const back = (await pairScores(ctx, other, [tenantId], maxTargets)).get(tenantId);
     if (back && back.score > (out.get(other)?.score ?? -1)) out.set(other, back);
   }
   return out;

@@ -54,8 +54,12 @@ const FOLLOW_UP_DAYS = 14;
 const NEWS_DAYS = 14;
 /** at most this many opportunities: the digest is read for what waits, not for leads */
 const OPPORTUNITIES = 5;
+/** each side's potentials read when two tenants' fit is scored both ways (the first by id: the same from either side) */
+const PAIR_TARGETS = 3;
 
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
+/** A line that ends as a sentence does. */
+const sentence = (s: string) => (/[.!?”]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 /** Every item of every recipient of a batch, before the no-repeat rule. */
 async function gather(ctx: Ctx, recipients: Recipient[]) {
@@ -427,7 +431,7 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
     if (top.length === 0) continue;
     const others = top.map(([other]) => other);
     const [mutual, names] = await Promise.all([
-      mutualScores(ctx, t.id, others),
+      mutualScores(ctx, t.id, others, PAIR_TARGETS),
       ctx.db
         .select({
           id: tenants.id,
@@ -451,8 +455,8 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         state: 'new',
         title: `${who ? placeOf(who) : other}${f.theirs ? ` — ${f.theirs}` : ''}`,
         reason: {
-          id: `Skor kecocokan ${spokenNumber(score, 'id')}. ${reason?.id ?? ''}`.trim(),
-          en: `Match score ${spokenNumber(score, 'en')}. ${reason?.en ?? ''}`.trim(),
+          id: sentence(`Skor kecocokan ${spokenNumber(score, 'id')}. ${reason?.id ?? ''}`),
+          en: sentence(`Match score ${spokenNumber(score, 'en')}. ${reason?.en ?? ''}`),
         },
         url: f.url,
       });

@@ -9,7 +9,7 @@ import {
   tenants,
   users,
 } from '../../db/schema';
-import { dispatchOutbox, enqueueEmail } from '../email/outbox';
+import { dispatchOutbox, enqueueEmails } from '../email/outbox';
 import { localOf, spokenDay, zoneOfLabel } from '../forums/time';
 import type { Ctx } from '../platform/context';
 import type { Lang } from '../platform/i18n';
@@ -196,37 +196,52 @@ export function digestEmail(
 }
 
 /**
- * Composes and queues one batch's digests: for each recipient, in one
- * transaction, the digest row is claimed by its unique key (a concurrent or
- * repeated run finds it taken and sends nothing), its items recorded, the
- * discussion notifications it covers marked, and the email put in the outbox
- * with the digest's id as Resend's Idempotency-Key and one-click
- * List-Unsubscribe headers. Nothing to say: an `empty` row, no email.
+ * Composes and queues one batch's digests, in one transaction and a fixed
+ * number of statements: each recipient's digest row is claimed by its unique
+ * key (a concurrent or repeated run finds it taken and sends nothing), the
+ * items recorded, the discussion notifications covered marked, and the emails
+ * put in the outbox with the digest's id as Resend's Idempotency-Key and
+ * one-click List-Unsubscribe headers. Nothing to say: an `empty` row, no email.
  */
 export async function sendDigestBatch(ctx: Ctx, batch: Planned[]) {
   const composed = await composeBatch(ctx, batch);
   const result = { sent: 0, empty: 0, skipped: 0 };
-  for (const p of batch) {
-    const { items, notes } = composed.get(`${p.userId}|${p.tenantId}`) ?? { items: [], notes: [] };
-    const id = newId('digest', ctx.now().getTime());
-    const now = ctx.now();
-    const outcome = await ctx.db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(digests)
-        .values({
-          id,
-          userId: p.userId,
-          tenantId: p.tenantId,
-          periodKey: p.periodKey,
-          status: items.length ? 'sent' : 'empty',
-          itemCount: items.length,
-          createdAt: now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: digests.id });
-      if (claimed.length === 0) return 'skipped' as const;
-      if (items.length === 0) return 'empty' as const;
-      await tx.insert(digestItems).values(
+  if (batch.length === 0) return result;
+  const now = ctx.now();
+  const planned = batch.map((p) => ({
+    p,
+    id: newId('digest', now.getTime()),
+    ...(composed.get(`${p.userId}|${p.tenantId}`) ?? { items: [], notes: [] }),
+  }));
+  // the whole batch in one transaction and a fixed number of statements
+  await ctx.db.transaction(async (tx) => {
+    const claimed = new Set(
+      (
+        await tx
+          .insert(digests)
+          .values(
+            planned.map(({ p, id, items }) => ({
+              id,
+              userId: p.userId,
+              tenantId: p.tenantId,
+              periodKey: p.periodKey,
+              status: items.length ? ('sent' as const) : ('empty' as const),
+              itemCount: items.length,
+              createdAt: now,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: digests.id })
+      ).map((r) => r.id),
+    );
+    const mine = planned.filter((x) => claimed.has(x.id));
+    result.skipped = planned.length - mine.length;
+    const sending = mine.filter((x) => x.items.length > 0);
+    result.empty = mine.length - sending.length;
+    result.sent = sending.length;
+    if (sending.length === 0) return;
+    await tx.insert(digestItems).values(
+      sending.flatMap(({ p, id, items }) =>
         items.map((i) => ({
           digestId: id,
           userId: p.userId,
@@ -235,24 +250,33 @@ export async function sendDigestBatch(ctx: Ctx, batch: Planned[]) {
           state: i.state,
           createdAt: now,
         })),
-      );
-      if (notes.length)
-        await tx
-          .update(discussionNotifications)
-          .set({ digestedAt: now })
-          .where(inArray(discussionNotifications.id, notes));
-      const { rendered, unsubscribeUrl } = digestEmail(ctx, p, items);
-      await enqueueEmail(tx, ctx, p.email, p.language, 'digest', rendered, undefined, {
-        idempotencyKey: id,
-        headers: {
-          'List-Unsubscribe': `<${unsubscribeUrl}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        },
-      });
-      return 'sent' as const;
-    });
-    result[outcome]++;
-  }
+      ),
+    );
+    const notes = sending.flatMap((x) => x.notes);
+    if (notes.length)
+      await tx
+        .update(discussionNotifications)
+        .set({ digestedAt: now })
+        .where(inArray(discussionNotifications.id, notes));
+    await enqueueEmails(
+      tx,
+      ctx,
+      sending.map(({ p, id, items }) => {
+        const { rendered, unsubscribeUrl } = digestEmail(ctx, p, items);
+        return {
+          to: p.email,
+          lang: p.language,
+          template: 'digest' as const,
+          params: rendered,
+          idempotencyKey: id,
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        };
+      }),
+    );
+  });
   // the batch's emails leave together: one call to the provider's batch endpoint for up to 100
   if (result.sent) await dispatchOutbox(ctx, Math.max(result.sent, 20));
   return result;

@@ -14,6 +14,7 @@ import {
   watches,
 } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
+import { recordEvent } from '../events/events';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -348,6 +349,21 @@ async function notify(
       }),
     });
   }
+  // a mention is also in the inbox of who was named, in the tenant they read it as
+  const mentioned = new Map<string, string[]>();
+  for (const r of recipients) {
+    const { kind, tenantId } = to.get(r.id)!;
+    const tenant = tenantId ?? anyTenant.get(r.id);
+    if (kind === 'mention' && tenant)
+      mentioned.set(tenant, [...(mentioned.get(tenant) ?? []), r.id]);
+  }
+  for (const [tenant, userIds] of mentioned)
+    await recordEvent(tx, ctx, {
+      type: 'discussion.mentioned',
+      tenantIds: [tenant],
+      objectId: n.postId,
+      payload: { thread: n.threadTitle, author: n.authorTenantName, userIds },
+    });
 }
 
 /** A post the reader may read, with its thread and board, else 404. */

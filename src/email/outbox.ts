@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { emailOutbox } from '../../db/schema';
 import type { Ctx } from '../platform/context';
@@ -23,30 +23,56 @@ export async function enqueueEmail<T extends TemplateName>(
   attachments?: Attachment[],
   extra?: { headers?: Record<string, string>; idempotencyKey?: string; dispatch?: 'later' },
 ): Promise<void> {
+  await tx
+    .insert(emailOutbox)
+    .values(await outboxRow(ctx, { to, lang, template, params, attachments, ...extra }));
+  // 'later': the caller dispatches once for many (the digests send their batch together)
+  if (extra?.dispatch !== 'later') ctx.defer(() => dispatchOutbox(ctx));
+}
+
+type Outgoing<T extends TemplateName> = {
+  to: string;
+  lang: Lang;
+  template: T;
+  params: Parameters<(typeof templates)[T]>[1];
+  attachments?: Attachment[] | undefined;
+  headers?: Record<string, string> | undefined;
+  idempotencyKey?: string | undefined;
+};
+
+/** Many emails in one statement (a digest batch's); the caller dispatches them. */
+export async function enqueueEmails<T extends TemplateName>(
+  tx: Tx,
+  ctx: Ctx,
+  emails: Outgoing<T>[],
+): Promise<void> {
+  if (emails.length === 0) return;
+  await tx.insert(emailOutbox).values(await Promise.all(emails.map((e) => outboxRow(ctx, e))));
+}
+
+async function outboxRow<T extends TemplateName>(ctx: Ctx, e: Outgoing<T>) {
   const rendered = (
-    templates[template] as (
+    templates[e.template] as (
       l: Lang,
-      p: typeof params,
+      p: typeof e.params,
     ) => { subject: string; text: string; html: string }
-  )(lang, params);
+  )(e.lang, e.params);
   // a body carrying a live secret is kept sealed until it leaves (then dropped): a reader of
   // the database cannot use it
-  const secret = SECRET_TEMPLATES.has(template);
-  await tx.insert(emailOutbox).values({
+  const secret = SECRET_TEMPLATES.has(e.template);
+  return {
     id: newId('email', ctx.now().getTime()),
-    toAddress: to,
-    template,
-    lang,
+    toAddress: e.to,
+    template: e.template,
+    lang: e.lang,
     subject: rendered.subject,
     textBody: secret ? await seal(rendered.text) : rendered.text,
     htmlBody: secret ? await seal(rendered.html) : rendered.html,
-    attachments: attachments?.length ? attachments : null,
-    headers: extra?.headers ?? null,
-    idempotencyKey: extra?.idempotencyKey ?? null,
+    attachments: e.attachments?.length ? e.attachments : null,
+    headers: e.headers ?? null,
+    idempotencyKey: e.idempotencyKey ?? null,
     createdAt: ctx.now(),
-  });
-  // 'later': the caller dispatches once for many (the digests send their batch together)
-  if (extra?.dispatch !== 'later') ctx.defer(() => dispatchOutbox(ctx));
+  };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -98,16 +124,24 @@ export async function dispatchOutbox(
     return result;
   }
   const email = ctx.email;
-  // Claim each row so a concurrent dispatcher does not send it twice.
-  const claimed: Row[] = [];
-  for (const row of pending) {
-    const won = await db
-      .update(emailOutbox)
-      .set({ attempts: row.attempts + 1 })
-      .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.attempts, row.attempts)))
-      .returning({ id: emailOutbox.id });
-    if (won.length) claimed.push(row);
-  }
+  // Claim the rows (each at the attempt count read) so a concurrent dispatcher does not send them twice.
+  const won = pending.length
+    ? new Set(
+        (
+          await db
+            .update(emailOutbox)
+            .set({ attempts: sql`${emailOutbox.attempts} + 1` })
+            .where(
+              sql`(${emailOutbox.id}, ${emailOutbox.attempts}) in (${sql.join(
+                pending.map((r) => sql`(${r.id}, ${r.attempts})`),
+                sql`, `,
+              )})`,
+            )
+            .returning({ id: emailOutbox.id })
+        ).map((r) => r.id),
+      )
+    : new Set<string>();
+  const claimed = pending.filter((r) => won.has(r.id));
   const delivered = async (row: Row, id: string) => {
     await db
       .update(emailOutbox)
@@ -156,7 +190,15 @@ export async function dispatchOutbox(
         // the same rows make the same key: a retried call is not delivered twice
         `batch-${hashSecret(rows.map((r) => r.idempotencyKey ?? r.id).join(',')).slice(0, 48)}`,
       );
-      for (const [j, row] of rows.entries()) await delivered(row, ids[j] ?? '');
+      // one statement for the batch (digests carry no secret to drop)
+      await db.execute(sql`
+        update ${emailOutbox} set status = 'sent', provider_id = v.pid, sent_at = ${ctx.now()}, last_error = null
+        from (values ${sql.join(
+          rows.map((r, j) => sql`(${r.id}, ${ids[j] ?? ''})`),
+          sql`, `,
+        )}) as v(id, pid)
+        where ${emailOutbox.id} = v.id`);
+      result.sent += rows.length;
     } catch (err) {
       await failed(rows, err);
     }

@@ -14,11 +14,13 @@ export type Channel = (typeof CHANNELS)[number];
 /**
  * The defaults, by role: whoever does the work (the TKKSD secretariat, a
  * liaison, a partner's people) hears of what is asked of them at once; the
- * head, whose secretariat prepares the decision, once a day. What is only
- * news waits for the digest.
+ * head, whose secretariat prepares the decision, once a day. News waits for
+ * the digest, except news the reader acts on next (an interest decided, a
+ * meeting answered or cancelled, a PKS ended), which is sent as what is asked.
  */
 export function defaultChannel(role: string, type: EventType): Channel {
-  if (EVENT_TYPES[type].kind === 'info') return 'digest';
+  const spec = EVENT_TYPES[type];
+  if (spec.kind === 'info' && !('emailNow' in spec && spec.emailNow)) return 'digest';
   return role === 'head' ? 'daily' : 'immediately';
 }
 

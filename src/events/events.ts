@@ -80,10 +80,15 @@ type Member = { userId: string; role: string; agencyId: string | null };
 /** Who in a tenant is told, from its memberships now (a removed member is no longer anyone). */
 function audienceOf(
   tenant: { type: string; members: Member[] } | undefined,
-  audience: 'deciders' | 'admins' | 'agency' | 'forum' | 'liaisons',
-  agencyId: string | null,
+  audience: 'deciders' | 'admins' | 'agency' | 'forum' | 'liaisons' | 'named',
+  payload: Record<string, unknown>,
 ): string[] {
   if (!tenant) return [];
+  const agencyId = (payload.agencyId as string | null | undefined) ?? null;
+  if (audience === 'named') {
+    const named = new Set((payload.userIds as string[] | undefined) ?? []);
+    return tenant.members.filter((m) => named.has(m.userId)).map((m) => m.userId);
+  }
   const admins = tenant.members.filter((m) => m.role === 'admin').map((m) => m.userId);
   if (audience === 'admins') return admins;
   if (audience === 'liaisons') {
@@ -179,11 +184,7 @@ export async function deliverEvents(
       const text = textOf(type, payload);
       const dueAt = typeof payload.dueAt === 'string' ? new Date(payload.dueAt) : null;
       for (const tenantId of e.tenantIds)
-        for (const userId of audienceOf(
-          tenantsById.get(tenantId),
-          spec.audience,
-          (payload.agencyId as string | null | undefined) ?? null,
-        ))
+        for (const userId of audienceOf(tenantsById.get(tenantId), spec.audience, payload))
           pending.push({
             id: newId('inboxItem', now.getTime()),
             userId,

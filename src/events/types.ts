@@ -14,11 +14,13 @@ import { spokenDate } from '../forums/time';
  *   the potential's agency, else the secretariat), `forum` (those who act for
  *   the tenant at forums: a region's secretariat, liaisons and head; a
  *   partner's admins and members), `liaisons` (the tenant's liaisons of every
- *   agency, else the secretariat).
+ *   agency, else the secretariat), `named` (the people in the payload's
+ *   `userIds`, while they are members).
  * - `closes`: open items of these types on the same object close, for the
  *   tenants in `closeTenantIds` (default: the concerned tenants).
  * - `operation`: the API operation that answers an action item.
  * - `ownEmail`: the change sends its own email; the inbox does not email it again.
+ * - `emailNow`: news emailed at once by default (else news waits for the digest).
  */
 const Text = z.object({ id: z.string(), en: z.string() });
 
@@ -37,6 +39,8 @@ export const EVENT_TYPES = {
   },
   'interest.decided': {
     kind: 'info',
+    // news the reader acts on next: emailed at once by default, as what is asked
+    emailNow: true,
     audience: 'admins',
     object: 'interest',
     operation: null,
@@ -143,6 +147,8 @@ export const EVENT_TYPES = {
   },
   'meeting.answered': {
     kind: 'info',
+    // news the reader acts on next: emailed at once by default, as what is asked
+    emailNow: true,
     audience: 'forum',
     object: 'forum_meeting',
     operation: null,
@@ -234,8 +240,36 @@ export const EVENT_TYPES = {
       en: `The potential “${p.title}” was submitted again after revision.`,
     }),
   },
+  'discussion.mentioned': {
+    kind: 'info',
+    audience: 'named',
+    object: 'post',
+    operation: null,
+    // the discussion email already tells them
+    ownEmail: true,
+    closes: [],
+    payload: z.object({ thread: z.string(), author: z.string(), userIds: z.array(z.string()) }),
+    text: (p: { thread: string; author: string }) => ({
+      id: `${p.author} menyebut Anda dalam diskusi “${p.thread}”.`,
+      en: `${p.author} mentioned you in the discussion “${p.thread}”.`,
+    }),
+  },
+  'potential.published': {
+    kind: 'info',
+    audience: 'agency',
+    object: 'potential',
+    operation: null,
+    closes: [],
+    payload: z.object({ title: z.string(), agencyId: z.string().nullable() }),
+    text: (p: { title: string }) => ({
+      id: `Potensi “${p.title}” telah dipublikasikan di katalog kerja sama.`,
+      en: `The potential “${p.title}” was published in the cooperation catalogue.`,
+    }),
+  },
   'meeting.cancelled': {
     kind: 'info',
+    // news the reader acts on next: emailed at once by default, as what is asked
+    emailNow: true,
     audience: 'forum',
     object: 'forum_meeting',
     operation: null,
@@ -398,6 +432,8 @@ export const EVENT_TYPES = {
   },
   'agreement.pks_ended': {
     kind: 'info',
+    // news the reader acts on next: emailed at once by default, as what is asked
+    emailNow: true,
     audience: 'deciders',
     object: 'agreement',
     operation: null,

@@ -529,6 +529,14 @@ export async function applyTransition(
       objectId: before.id,
       payload: { title: before.title, reason: input.reason!, agencyId: before.agencyId },
     });
+  // published: the agency that mapped it hears it is in the catalogue
+  if (to === 'published')
+    await recordDomainEvent(tx, ctx, {
+      type: 'potential.published',
+      tenantIds: [before.tenantId],
+      objectId: before.id,
+      payload: { title: before.title, agencyId: before.agencyId },
+    });
   if (input.action === 'submit' && before.status === 'returned')
     await recordDomainEvent(tx, ctx, {
       type: 'potential.resubmitted',

@@ -40,6 +40,7 @@ function sample(schema: z.ZodTypeAny): unknown {
       Object.entries(schema.shape as Record<string, z.ZodTypeAny>).map(([k, v]) => [k, sample(v)]),
     );
   if (schema instanceof z.ZodNullable) return null;
+  if (schema instanceof z.ZodArray) return [];
   if (schema instanceof z.ZodOptional) return undefined;
   if (schema instanceof z.ZodEnum) return schema.options[0];
   if (schema instanceof z.ZodNumber) return 3;
@@ -88,6 +89,8 @@ function expected(type: EventType, side: 'region' | 'partner'): Person[] {
   const r = people.region;
   const p = people.partner;
   const audience = EVENT_TYPES[type].audience;
+  // `named`: the payload names the region's head and a member removed since, the partner's member
+  if (audience === 'named') return side === 'partner' ? [p.member] : [r.head];
   if (side === 'partner')
     return audience === 'forum' ? [p.founder, p.admin, p.member] : [p.founder, p.admin];
   return {
@@ -107,8 +110,16 @@ describe('who each event type reaches', () => {
       config: testConfig,
       requestId: 'req_test',
     });
-    const payload = sample(EVENT_TYPES[type].payload) as Record<string, unknown>;
-    if ('agencyId' in payload) payload.agencyId = people.region.agencyX;
+    const payloadFor = (side: 'region' | 'partner') => {
+      const payload = sample(EVENT_TYPES[type].payload) as Record<string, unknown>;
+      if ('agencyId' in payload) payload.agencyId = people.region.agencyX;
+      if ('userIds' in payload)
+        payload.userIds =
+          side === 'partner'
+            ? [people.partner.member.userId]
+            : [people.region.head.userId, people.region.removed.userId];
+      return payload;
+    };
     const objects: Record<'region' | 'partner', string> = {
       region: `obj_${type.replace(/\W/g, '')}_region`,
       partner: `obj_${type.replace(/\W/g, '')}_partner`,
@@ -122,7 +133,7 @@ describe('who each event type reaches', () => {
             type,
             tenantIds: [people[side].id],
             objectId: objects[side],
-            payload: payload as never,
+            payload: payloadFor(side) as never,
           },
         );
     });

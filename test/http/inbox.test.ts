@@ -274,7 +274,8 @@ describe('emails of what awaits', () => {
       isDefault: false,
     });
     expect(byType['proposal.received']).toMatchObject({ channel: 'immediately', isDefault: true });
-    expect(byType['interest.decided']).toMatchObject({ channel: 'digest', isDefault: true });
+    expect(byType['interest.decided']).toMatchObject({ channel: 'immediately', isDefault: true });
+    expect(byType['potential.resubmitted']).toMatchObject({ channel: 'digest', isDefault: true });
 
     h.advance(30 * 60_000);
     const potentialId = await publishPotential(h, fx.b, fx.adminB, null, {
@@ -346,6 +347,25 @@ describe('delivery', () => {
     expect(new Set(people).size).toBe(people.length);
     expect(people.length).toBeGreaterThanOrEqual(1);
     expect((await deliverEvents(ctx)).delivered).toBe(0);
+    // and two email runs at once write each person one email for it
+    const mailer = systemCtx({
+      db: h.db,
+      logger: createLogger('silent'),
+      config: testConfig,
+      email: h.emailClient,
+      requestId: 'req_test',
+      now: () => new Date(Date.now() + 2 * 86400_000),
+    });
+    await h.db
+      .update(inboxItems)
+      .set({ createdAt: new Date(Date.now() + 2 * 86400_000 - 60_000) })
+      .where(eq(inboxItems.objectId, objectId));
+    const [x, y] = await Promise.all([emailInbox(mailer.ctx), emailInbox(mailer.ctx)]);
+    await mailer.flush();
+    expect(x.items + y.items).toBe(items.length);
+    const mails = h.sent.filter((m) => m.text.includes('Dua pekerja'));
+    expect(mails.map((m) => m.to).sort()).toEqual([...new Set(mails.map((m) => m.to))].sort());
+    expect(mails).toHaveLength(items.length);
   });
 
   it('keeps the item when the email provider fails, retries the email with backoff, and never sends a digest twice', async () => {
