@@ -5,14 +5,12 @@ import {
   agreements,
   annualReports,
   digestItems,
-  digestPreferences,
   discussionNotifications,
   forumInvitations,
   forumRegistrations,
   forumSessions,
   forums,
   inboxItems,
-  memberships,
   potentials,
   regions,
   tenants,
@@ -22,6 +20,7 @@ import { bestMatchesOf, mutualScores } from '../candidates/matches';
 import { recommend } from '../candidates/recommendations';
 import { userMayReadBoard } from '../discussion/access';
 import { channelOf } from '../events/channels';
+import { openItemsWithReaders } from '../events/inbox';
 import { EVENT_TYPES, type EventType } from '../events/types';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
@@ -123,44 +122,14 @@ async function gather(ctx: Ctx, recipients: Recipient[]) {
         ),
       ),
     // what the event stream asks of each recipient, and the news they read in the digest
-    ctx.db
-      .select({
-        id: inboxItems.id,
-        userId: inboxItems.userId,
-        tenantId: inboxItems.tenantId,
-        type: inboxItems.type,
-        kind: inboxItems.kind,
-        objectType: inboxItems.objectType,
-        objectId: inboxItems.objectId,
-        text: inboxItems.text,
-        dueAt: inboxItems.dueAt,
-        role: memberships.role,
-        channels: digestPreferences.channels,
-      })
-      .from(inboxItems)
-      .innerJoin(
-        memberships,
-        and(
-          eq(memberships.userId, inboxItems.userId),
-          eq(memberships.tenantId, inboxItems.tenantId),
-        ),
-      )
-      .leftJoin(
-        digestPreferences,
-        and(
-          eq(digestPreferences.userId, inboxItems.userId),
-          eq(digestPreferences.tenantId, inboxItems.tenantId),
-        ),
-      )
-      .where(
-        and(
-          inArray(inboxItems.userId, userIds),
-          inArray(inboxItems.tenantId, tenantIds),
-          isNull(inboxItems.closedAt),
-          or(eq(inboxItems.kind, 'action'), gte(inboxItems.createdAt, addDays(now, -NEWS_DAYS))),
-        ),
-      )
-      .orderBy(inboxItems.dueAt, inboxItems.createdAt),
+    openItemsWithReaders(
+      ctx.db,
+      and(
+        inArray(inboxItems.userId, userIds),
+        inArray(inboxItems.tenantId, tenantIds),
+        or(eq(inboxItems.kind, 'action'), gte(inboxItems.createdAt, addDays(now, -NEWS_DAYS))),
+      ),
+    ),
   ]);
   const [overdue, sessionsSoon, provinceTenants, openSessions, schedules, tenantRows] =
     await Promise.all([

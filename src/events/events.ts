@@ -1,13 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import {
-  digestPreferences,
-  domainEvents,
-  inboxItems,
-  memberships,
-  tenants,
-  users,
-} from '../../db/schema';
+import { domainEvents, inboxItems, memberships, tenants } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
 import { actingUserId, type Ctx } from '../platform/context';
 import { wibDate } from '../platform/date-rules';
@@ -16,6 +9,7 @@ import { newId } from '../platform/ids';
 import { linkOf } from '../platform/links';
 import { officeOf, placeOf } from '../platform/offices';
 import { channelOf, emailWindowMs } from './channels';
+import { openItemsWithReaders } from './inbox';
 import { EVENT_TYPES, type EventType, type PayloadOf, textOf } from './types';
 
 /**
@@ -252,45 +246,14 @@ export async function emailInbox(
 ): Promise<{ emails: number; items: number }> {
   if (only && only.userIds.length === 0) return { emails: 0, items: 0 };
   const now = ctx.now();
-  const pending = await ctx.db
-    .select({
-      id: inboxItems.id,
-      userId: inboxItems.userId,
-      tenantId: inboxItems.tenantId,
-      type: inboxItems.type,
-      kind: inboxItems.kind,
-      text: inboxItems.text,
-      dueAt: inboxItems.dueAt,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      role: memberships.role,
-      channels: digestPreferences.channels,
-      tenant: { type: tenants.type, name: tenants.name, regionCode: tenants.regionCode },
-    })
-    .from(inboxItems)
-    .innerJoin(users, eq(users.id, inboxItems.userId))
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, inboxItems.userId), eq(memberships.tenantId, inboxItems.tenantId)),
-    )
-    .innerJoin(tenants, eq(tenants.id, inboxItems.tenantId))
-    .leftJoin(
-      digestPreferences,
-      and(
-        eq(digestPreferences.userId, inboxItems.userId),
-        eq(digestPreferences.tenantId, inboxItems.tenantId),
-      ),
-    )
-    .where(
-      and(
-        isNull(inboxItems.emailedAt),
-        isNull(inboxItems.closedAt),
-        gt(inboxItems.createdAt, new Date(now.getTime() - EMAIL_HORIZON_MS)),
-        ...(only ? [inArray(inboxItems.userId, only.userIds)] : []),
-      ),
-    )
-    .orderBy(asc(inboxItems.createdAt));
+  const pending = await openItemsWithReaders(
+    ctx.db,
+    and(
+      isNull(inboxItems.emailedAt),
+      gt(inboxItems.createdAt, new Date(now.getTime() - EMAIL_HORIZON_MS)),
+      ...(only ? [inArray(inboxItems.userId, only.userIds)] : []),
+    ),
+  );
   const emailable = pending
     .map((p) => ({
       ...p,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { inboxItems, memberships, tenants } from '../../db/schema';
+import { digestPreferences, inboxItems, memberships, tenants, users } from '../../db/schema';
 import { requireUser } from '../identity/access';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -118,4 +118,47 @@ export async function markInboxItemRead({ ctx, input }: { ctx: Ctx; input: { ite
     return row;
   });
   return itemView(ctx, updated);
+}
+
+/**
+ * Open inbox items with who reads them: the person (address, language), the
+ * office they hold in the item's tenant and the email channels they chose
+ * there; only current members. What the inbox emails and the digest say both
+ * read this. Nearest deadline first, then oldest.
+ */
+export function openItemsWithReaders(db: Ctx['db'], where: SQL | undefined) {
+  return db
+    .select({
+      id: inboxItems.id,
+      userId: inboxItems.userId,
+      tenantId: inboxItems.tenantId,
+      type: inboxItems.type,
+      kind: inboxItems.kind,
+      objectType: inboxItems.objectType,
+      objectId: inboxItems.objectId,
+      text: inboxItems.text,
+      dueAt: inboxItems.dueAt,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      role: memberships.role,
+      channels: digestPreferences.channels,
+      tenant: { type: tenants.type, name: tenants.name, regionCode: tenants.regionCode },
+    })
+    .from(inboxItems)
+    .innerJoin(users, eq(users.id, inboxItems.userId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, inboxItems.userId), eq(memberships.tenantId, inboxItems.tenantId)),
+    )
+    .innerJoin(tenants, eq(tenants.id, inboxItems.tenantId))
+    .leftJoin(
+      digestPreferences,
+      and(
+        eq(digestPreferences.userId, inboxItems.userId),
+        eq(digestPreferences.tenantId, inboxItems.tenantId),
+      ),
+    )
+    .where(and(isNull(inboxItems.closedAt), where))
+    .orderBy(sql`${inboxItems.dueAt} asc nulls last`, asc(inboxItems.createdAt));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   DEFAULT_MEETING_RULES,
@@ -409,37 +409,12 @@ export async function cancelMeeting({
   requireUser(ctx);
   const m = await meetingOfSide(ctx, tenant.id, input.meetingId);
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(forumMeetings)
-      .set({
-        status: 'cancelled',
-        slotStart: null,
-        tableNo: null,
-        locked: false,
-        updatedAt: ctx.now(),
-      })
-      .where(and(eq(forumMeetings.id, m.id), inArray(forumMeetings.status, ACTIVE)))
-      .returning();
-    if (!updated) throw forumRule('meeting_state', inWords(m.status));
-    for (const t of [m.requesterTenantId, m.recipientTenantId])
-      await recordAudit(tx, ctx, {
-        tenantId: t,
-        action: 'forum.meeting_cancelled',
-        targetType: 'forum_meeting',
-        targetId: m.id,
-        diff: { status: { from: m.status, to: 'cancelled' } },
-      });
     const [session] = await tx
-      .select({ title: forumSessions.title })
+      .select({ id: forumSessions.id, title: forumSessions.title })
       .from(forumSessions)
       .where(eq(forumSessions.id, m.sessionId));
-    await recordEvent(tx, ctx, {
-      type: 'meeting.cancelled',
-      tenantIds: [m.requesterTenantId, m.recipientTenantId].filter((t) => t !== tenant.id),
-      closeTenantIds: [m.requesterTenantId, m.recipientTenantId],
-      objectId: m.id,
-      payload: { by: placeOf(tenant), session: session?.title ?? '', withdrawn: false },
-    });
+    const n = await cancelMeetings(tx, ctx, session!, tenant, eq(forumMeetings.id, m.id), false);
+    if (n === 0) throw forumRule('meeting_state', inWords(m.status));
   });
   return viewFor(ctx, tenant.id, m.id);
 }
@@ -455,6 +430,32 @@ export async function cancelMeetingsOf(
   session: { id: string; title: string },
   tenant: { id: string; type: string; name: string; regionCode: string | null },
 ) {
+  return cancelMeetings(
+    tx,
+    ctx,
+    session,
+    tenant,
+    or(
+      eq(forumMeetings.requesterTenantId, tenant.id),
+      eq(forumMeetings.recipientTenantId, tenant.id),
+    )!,
+    true,
+  );
+}
+
+/**
+ * Cancels the session's active meetings that `which` selects, by `by`'s act:
+ * each audited on both sides, the other side told, both sides' open items on
+ * it closed. Returns how many were cancelled.
+ */
+async function cancelMeetings(
+  tx: Tx,
+  ctx: Ctx,
+  session: { id: string; title: string },
+  by: { id: string; type: string; name: string; regionCode: string | null },
+  which: SQL,
+  withdrawn: boolean,
+) {
   const cancelled = await tx
     .update(forumMeetings)
     .set({
@@ -465,14 +466,7 @@ export async function cancelMeetingsOf(
       updatedAt: ctx.now(),
     })
     .where(
-      and(
-        eq(forumMeetings.sessionId, session.id),
-        or(
-          eq(forumMeetings.requesterTenantId, tenant.id),
-          eq(forumMeetings.recipientTenantId, tenant.id),
-        ),
-        inArray(forumMeetings.status, ACTIVE),
-      ),
+      and(eq(forumMeetings.sessionId, session.id), which, inArray(forumMeetings.status, ACTIVE)),
     )
     .returning();
   for (const m of cancelled) {
@@ -482,14 +476,17 @@ export async function cancelMeetingsOf(
         action: 'forum.meeting_cancelled',
         targetType: 'forum_meeting',
         targetId: m.id,
-        diff: { status: { to: 'cancelled' }, reason: { to: 'registration_withdrawn' } },
+        diff: {
+          status: { to: 'cancelled' },
+          ...(withdrawn ? { reason: { to: 'registration_withdrawn' } } : {}),
+        },
       });
     await recordEvent(tx, ctx, {
       type: 'meeting.cancelled',
-      tenantIds: [m.requesterTenantId, m.recipientTenantId].filter((t) => t !== tenant.id),
+      tenantIds: [m.requesterTenantId, m.recipientTenantId].filter((t) => t !== by.id),
       closeTenantIds: [m.requesterTenantId, m.recipientTenantId],
       objectId: m.id,
-      payload: { by: placeOf(tenant), session: session.title, withdrawn: true },
+      payload: { by: placeOf(by), session: session.title, withdrawn },
     });
   }
   return cancelled.length;
