@@ -95,6 +95,8 @@ export default tseslint.config(
       'src/platform/links.ts',
       'src/events/types.ts',
       'src/events/channels.ts',
+      'src/webhooks/addresses.ts',
+      'src/webhooks/signing.ts',
       'src/forums/recurrence.ts',
       'src/forums/calendar.ts',
       'src/discussion/markdown.ts',

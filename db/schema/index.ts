@@ -10,3 +10,4 @@ export * from './potentials';
 export * from './reference';
 export * from './reports';
 export * from './tenants';
+export * from './webhooks';

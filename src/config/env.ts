@@ -33,6 +33,11 @@ const shared = {
    * Development and test only: route the Neon driver's WebSocket through a local
    * proxy (host:port) so it can talk to a plain PostgreSQL server.
    */
+  /**
+   * Development and test only: let webhooks call private and loopback
+   * addresses (a receiver on this machine). Refused in production.
+   */
+  WEBHOOK_ALLOW_PRIVATE: bool.optional(),
   /** Email through Resend; unset: emails stay in the outbox (status `held`), readable by the platform admin. */
   RESEND_API_KEY: z.string().min(10).optional(),
   /** Sender, e.g. `Sinergi <noreply@your-domain.go.id>`: a domain verified in Resend. Required with RESEND_API_KEY. */
@@ -53,7 +58,21 @@ const shared = {
     .optional(),
 };
 
-const emailRule = (v: { RESEND_API_KEY?: string; EMAIL_FROM?: string }, ctx: z.RefinementCtx) => {
+const emailRule = (
+  v: {
+    RESEND_API_KEY?: string;
+    EMAIL_FROM?: string;
+    APP_ENV?: string;
+    WEBHOOK_ALLOW_PRIVATE?: boolean;
+  },
+  ctx: z.RefinementCtx,
+) => {
+  if (v.APP_ENV === 'production' && v.WEBHOOK_ALLOW_PRIVATE)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOK_ALLOW_PRIVATE'],
+      message: 'must not be set in production',
+    });
   if (v.RESEND_API_KEY && !v.EMAIL_FROM)
     ctx.addIssue({
       code: 'custom',
@@ -115,13 +134,14 @@ export type NodeConfig = z.infer<typeof nodeSchema>;
 export type WorkerConfig = z.infer<typeof workerSchema>;
 /** The part of the configuration the app itself needs, whatever its host. */
 export type AppConfig = Pick<NodeConfig, 'APP_ENV' | 'LOG_LEVEL' | 'APP_ORIGIN'> &
-  Partial<Pick<NodeConfig, 'APP_WEB_ORIGIN'>>;
+  Partial<Pick<NodeConfig, 'APP_WEB_ORIGIN' | 'WEBHOOK_ALLOW_PRIVATE'>>;
 
 const nodeKeys = [
   'APP_ENV',
   'LOG_LEVEL',
   'APP_ORIGIN',
   'APP_WEB_ORIGIN',
+  'WEBHOOK_ALLOW_PRIVATE',
   'RESEND_API_KEY',
   'EMAIL_FROM',
   'RESEND_BASE_URL',
@@ -146,6 +166,7 @@ const workerKeys = [
   'LOG_LEVEL',
   'APP_ORIGIN',
   'APP_WEB_ORIGIN',
+  'WEBHOOK_ALLOW_PRIVATE',
   'RESEND_API_KEY',
   'EMAIL_FROM',
   'RESEND_BASE_URL',

@@ -563,6 +563,30 @@ export const templates = {
       ),
     };
   },
+  /** A tenant's webhook endpoint failed for days and was turned off. */
+  webhook_disabled: (
+    lang: Lang,
+    p: { name: string; office?: string | null; url: string; days: number; link: string },
+  ): Rendered => ({
+    subject:
+      lang === 'en'
+        ? 'Sinergi stopped calling your webhook endpoint'
+        : 'Sinergi berhenti memanggil alamat webhook Anda',
+    ...layout(
+      lang,
+      { name: p.name, office: p.office },
+      lang === 'en'
+        ? [
+            `Every call to ${p.url} has failed for ${p.days} days, so Sinergi has turned this endpoint off. Events are no longer sent to it.`,
+            'Once the receiving system answers again, turn the endpoint back on; the log shows what each call received.',
+          ]
+        : [
+            `Setiap panggilan ke ${p.url} gagal selama ${p.days} hari, sehingga Sinergi menonaktifkan alamat ini. Peristiwa tidak lagi dikirim ke sana.`,
+            'Setelah sistem penerima kembali menjawab, aktifkan kembali alamat tersebut; catatan pengiriman menunjukkan jawaban setiap panggilan.',
+          ],
+      { label: lang === 'en' ? 'Open the delivery log' : 'Buka catatan pengiriman', url: p.link },
+    ),
+  }),
   /** The convener hears of a registration waiting for its decision. */
   forum_review: (
     lang: Lang,

@@ -8,6 +8,8 @@ import type { Lang } from '../platform/i18n';
 import { newId } from '../platform/ids';
 import { linkOf } from '../platform/links';
 import { officeOf, placeOf } from '../platform/offices';
+import { fanOut, sendDueWebhooks } from '../webhooks/deliveries';
+import { defaultOutbound } from '../webhooks/outbound';
 import { channelOf, emailWindowMs } from './channels';
 import { openItemsWithReaders } from './inbox';
 import { EVENT_TYPES, type EventType, type PayloadOf, textOf } from './types';
@@ -58,8 +60,9 @@ export async function recordEvent<T extends EventType>(
   });
   // after the response: deliver, then email what now awaits people (collapsed per person)
   ctx.defer(async () => {
-    const { userIds } = await deliverEvents(ctx);
+    const { userIds, messages } = await deliverEvents(ctx);
     await emailInbox(ctx, { userIds });
+    if (messages) await sendDueWebhooks(ctx, defaultOutbound(ctx.config));
   }, 'deliver-events');
 }
 
@@ -109,7 +112,7 @@ function audienceOf(
 export async function deliverEvents(
   ctx: Pick<Ctx, 'db' | 'now'>,
   limit = 200,
-): Promise<{ delivered: number; items: number; userIds: string[] }> {
+): Promise<{ delivered: number; items: number; userIds: string[]; messages: number }> {
   return ctx.db.transaction(async (tx) => {
     const events = await tx
       .select()
@@ -118,7 +121,7 @@ export async function deliverEvents(
       .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    if (events.length === 0) return { delivered: 0, items: 0, userIds: [] };
+    if (events.length === 0) return { delivered: 0, items: 0, userIds: [], messages: 0 };
     const now = ctx.now();
     const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];
     const tenantsById = new Map<string, { type: string; members: Member[] }>();
@@ -196,6 +199,8 @@ export async function deliverEvents(
           });
     }
     await flush();
+    // the same events, for the tenants' own systems (webhooks): sent after commit
+    const messages = await fanOut(tx, events, now);
     await tx
       .update(domainEvents)
       .set({ deliveredAt: now })
@@ -205,7 +210,7 @@ export async function deliverEvents(
           events.map((e) => e.id),
         ),
       );
-    return { delivered: events.length, items, userIds: [...told] };
+    return { delivered: events.length, items, userIds: [...told], messages };
   });
 }
 

@@ -22,7 +22,7 @@ type Rule = {
   partner: PartnerRole[];
   /** province members acting on a kabupaten/kota of theirs: roles in the province tenant */
   facilitator: RegionRole[];
-  apiKeyScope: 'read' | 'write' | null;
+  apiKeyScope: 'read' | 'write' | 'webhooks' | null;
 };
 
 const ALL_REGION: RegionRole[] = ['admin', 'liaison', 'head', 'viewer'];
@@ -41,6 +41,12 @@ export const PERMISSIONS = {
     apiKeyScope: null,
   },
   'members.manage': { region: ['admin'], partner: ['admin'], facilitator: [], apiKeyScope: null },
+  'webhooks.manage': {
+    region: ['admin'],
+    partner: ['admin'],
+    facilitator: [],
+    apiKeyScope: 'webhooks',
+  },
   'invitations.manage': {
     region: ['admin'],
     partner: ['admin'],

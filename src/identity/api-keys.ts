@@ -36,7 +36,12 @@ export async function createApiKey({
   input,
 }: {
   ctx: Ctx;
-  input: { tenantId: string; name: string; scopes: ('read' | 'write')[]; expiresInDays?: number };
+  input: {
+    tenantId: string;
+    name: string;
+    scopes: ('read' | 'write' | 'webhooks')[];
+    expiresInDays?: number;
+  };
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'api_keys.manage');
   const actor = requireUser(ctx);

@@ -11,6 +11,8 @@ import { materialiseAll } from '../forums/series';
 import { syncRegistrationWindows } from '../forums/sessions';
 import type { Ctx } from '../platform/context';
 import { purgeRateLimits } from '../platform/rate-limit';
+import { purgeWebhookLog, sendDueWebhooks } from '../webhooks/deliveries';
+import { defaultOutbound } from '../webhooks/outbound';
 
 /**
  * Periodic jobs, run by the Workers cron trigger (src/worker.ts `scheduled`)
@@ -82,6 +84,16 @@ export const remindersJob: Job = {
   },
 };
 
+/** Webhook messages due (new ones, and retries whose wait is over); the log kept 30 days. */
+export const webhooksJob: Job = {
+  name: 'webhooks',
+  async run({ ctx }) {
+    const sent = await sendDueWebhooks(ctx, defaultOutbound(ctx.config));
+    const purged = await purgeWebhookLog(ctx);
+    return { ...sent, purgedAttempts: purged.attempts, purgedMessages: purged.messages };
+  },
+};
+
 /** Facilitation proposals: one reminder halfway, then expiry. */
 export const proposalReminders: Job = {
   name: 'proposal-reminders',
@@ -130,6 +142,7 @@ export const JOBS: Job[] = [
   remindersJob,
   digestJob,
   deliverEventsJob,
+  webhooksJob,
   retryEmail,
 ];
 

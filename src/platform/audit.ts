@@ -32,7 +32,8 @@ export type AuditTarget =
   | 'session'
   | 'tenant'
   | 'thread'
-  | 'user';
+  | 'user'
+  | 'webhook_endpoint';
 
 type AgreementStage =
   | 'inisiasi'
@@ -73,7 +74,8 @@ export type AuditAction =
   | `round.${'opened' | 'updated' | 'closed' | 'reopened'}`
   | `session.${'created' | 'revoked' | 'revoked_all'}`
   | `tenant.${'created' | 'claimed' | 'verified'}`
-  | `user.${'signed_up' | 'email_verified' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_created' | 'sign_in_slowed'}`;
+  | `user.${'signed_up' | 'email_verified' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_created' | 'sign_in_slowed'}`
+  | `webhook.${'created' | 'updated' | 'deleted' | 'secret_rotated' | 'redelivered' | 'pinged' | 'disabled'}`;
 
 /** The fields that changed between two versions of a row (secrets never belong in either). */
 export function diffOf<T extends Record<string, unknown>>(

@@ -347,6 +347,21 @@ export const FIELD_MESSAGES = {
     id: (p) => `harus tahun ${p.FIRST_YEAR} sampai ${p.last}`,
     en: (p) => `must be a year from ${p.FIRST_YEAR} to ${p.last}`,
   },
+  'webhooks.not_url': { id: 'bukan URL yang sah', en: 'is not a valid URL' },
+  'webhooks.https_only': { id: 'harus URL https:', en: 'must be an https: URL' },
+  'webhooks.http_only': { id: 'harus URL http: atau https:', en: 'must be an http: or https: URL' },
+  'webhooks.credentials': {
+    id: 'tidak boleh memuat nama pengguna atau kata sandi',
+    en: 'must not carry a user name or password',
+  },
+  'webhooks.unresolvable': {
+    id: 'nama hostnya tidak dapat ditemukan',
+    en: 'its host name does not resolve',
+  },
+  'webhooks.non_public': {
+    id: (p) => `hostnya berada di alamat yang bukan alamat publik (${p.address})`,
+    en: (p) => `its host is at a non-public address (${p.address})`,
+  },
 } satisfies Record<string, Record<Lang, Text>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -149,6 +149,10 @@ export const messages = {
     en: 'The agency still has liaisons.',
   },
   'api_key.not_found': { id: 'Kunci API tidak ditemukan.', en: 'API key not found.' },
+  'webhook.not_found': {
+    id: 'Titik akhir webhook tidak ditemukan.',
+    en: 'Webhook endpoint not found.',
+  },
   'session.not_found': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
   'partner.kind_unknown': { id: 'jenis mitra tidak dikenal', en: 'unknown partner kind' },
   'potential.batch_state': {

@@ -39,6 +39,9 @@ export const ID_PREFIXES = {
   digest: 'dig',
   domainEvent: 'dev',
   inboxItem: 'inb',
+  webhookEndpoint: 'whk',
+  webhookMessage: 'msg',
+  webhookAttempt: 'wha',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

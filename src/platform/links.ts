@@ -83,6 +83,10 @@ export const LINK_TARGETS = {
     web: '/t/{tenantId}/reports/mapping',
     api: '/v1/tenants/{tenantId}/reports/mapping',
   },
+  webhookDeliveries: {
+    web: '/t/{tenantId}/webhooks/{endpointId}',
+    api: '/v1/tenants/{tenantId}/webhooks/{endpointId}/deliveries',
+  },
   verifyEmail: { web: '/verify-email?token={token}' },
   resetPassword: { web: '/reset-password?token={token}' },
   /** an account that exists already: where its owner starts a password reset */

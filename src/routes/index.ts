@@ -158,6 +158,12 @@ import { registerUnwatchThread } from './threads/unwatch-thread';
 import { registerWatchThread } from './threads/watch-thread';
 import { registerGetVocabulary } from './vocabularies/get-vocabulary';
 import { registerListVocabularies } from './vocabularies/list-vocabularies';
+import { registerCreateWebhookEndpoint } from './webhooks/create-webhook-endpoint';
+import { registerDeleteWebhookEndpoint } from './webhooks/delete-webhook-endpoint';
+import { registerListWebhookDeliveries } from './webhooks/list-webhook-deliveries';
+import { registerListWebhookEndpoints } from './webhooks/list-webhook-endpoints';
+import { registerRotateWebhookSecret } from './webhooks/rotate-webhook-secret';
+import { registerUpdateWebhookEndpoint } from './webhooks/update-webhook-endpoint';
 
 /**
  * Every operation of the API, one file each (`<folder of its URL's resource>/<operation-id>.ts`),
@@ -201,6 +207,12 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerUpdateAgency(app);
   registerDeleteAgency(app);
   registerListApiKeys(app);
+  registerCreateWebhookEndpoint(app);
+  registerListWebhookEndpoints(app);
+  registerUpdateWebhookEndpoint(app);
+  registerDeleteWebhookEndpoint(app);
+  registerRotateWebhookSecret(app);
+  registerListWebhookDeliveries(app);
   registerCreateApiKey(app);
   registerRevokeApiKey(app);
   registerListAuditLog(app);

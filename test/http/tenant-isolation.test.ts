@@ -129,6 +129,44 @@ const MATRIX: Row[] = [
   },
   {
     method: 'GET',
+    path: '/v1/tenants/{tenantId}/webhooks',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/webhooks',
+    body: { url: 'https://93.184.215.14/sinergi' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/tenants/{tenantId}/webhooks/{endpointId}',
+    body: { description: 'Arsip KSD' },
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tenants/{tenantId}/webhooks/{endpointId}',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/webhooks/{endpointId}/rotate-secret',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/tenants/{tenantId}/webhooks/{endpointId}/deliveries',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'GET',
     path: '/v1/tenants/{tenantId}/audit-log',
     tooSmall: 'viewer',
     readKeyRefused: true,
@@ -853,6 +891,21 @@ beforeAll(async () => {
     adminB.token,
   );
   tokens.keyB = ((await keyB.json()) as { token: string }).token;
+  // a webhook endpoint, off (nothing is sent to it from this file)
+  const endpoint = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/webhooks`,
+    { url: 'https://93.184.215.14/sinergi' },
+    adminA.token,
+  );
+  expect(endpoint.status, await endpoint.clone().text()).toBe(201);
+  ids.endpointId = ((await endpoint.json()) as { id: string }).id;
+  const off = await h.request(`/v1/tenants/${ids.tenantId}/webhooks/${ids.endpointId}`, {
+    method: 'PATCH',
+    headers: jsonHeaders(adminA.token),
+    body: JSON.stringify({ enabled: false }),
+  });
+  expect(off.status).toBe(200);
 
   const round = await post(
     h,

@@ -157,9 +157,10 @@ export const CreateApiKeyBody = z
   .object({
     name: Name(100).openapi({ example: 'Integrasi SIPD' }),
     scopes: z
-      .array(z.enum(['read', 'write']))
+      .array(z.enum(['read', 'write', 'webhooks']))
       .min(1)
-      .max(2),
+      .max(3)
+      .openapi({ description: '`webhooks`: manage the tenant’s webhook endpoints.' }),
     expiresInDays: z
       .number()
       .int()

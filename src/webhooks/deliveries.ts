@@ -1,0 +1,282 @@
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import {
+  type domainEvents,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from '../../db/schema';
+import { enqueueEmail } from '../email/outbox';
+import { EVENT_TYPES, type EventType, textOf } from '../events/types';
+import { adminsOf } from '../identity/members';
+import { recordAudit } from '../platform/audit';
+import type { Ctx } from '../platform/context';
+import type { Lang } from '../platform/i18n';
+import { newId } from '../platform/ids';
+import { linkOf } from '../platform/links';
+import { officeOf } from '../platform/offices';
+import { unseal } from '../platform/secrets';
+import { call, type Outbound } from './outbound';
+import { signedHeaders } from './signing';
+
+/**
+ * Webhook deliveries, at least once: each event concerning a tenant becomes a
+ * message for each of its enabled endpoints that wants its type (in the
+ * transaction that delivers the event to the inbox), then is sent, signed, and
+ * retried with backoff and jitter for about a day. An endpoint failing for
+ * three days is turned off and the tenant's admins are emailed. Receivers
+ * deduplicate by `webhook-id` (the message id), which a retry keeps.
+ */
+export const API_VERSION = '2026-12-01';
+/** After the n-th failed attempt the next waits this long (±20 %): about a day in all. */
+export const RETRY_DELAYS_MS = [30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800].map(
+  (s) => s * 1000,
+);
+export const DISABLE_AFTER_MS = 3 * 86400_000;
+/** A claimed message is not claimed again by another runner for this long. */
+const LEASE_MS = 2 * 60_000;
+/** Endpoints called at once; each endpoint's messages go one after another, oldest first. */
+const PARALLEL_ENDPOINTS = 16;
+const KEEP_LOG_MS = 30 * 86400_000;
+
+type EventRow = typeof domainEvents.$inferSelect;
+
+/** Internal parts of an event's payload that are routing, not news (and may name other tenants). */
+const ROUTING = new Set(['closeTenantIds', 'closeObjectId', 'step', 'userIds', 'agencyId']);
+
+/**
+ * The envelope a receiver gets: the event, for one tenant, with what its people
+ * are told of it (the inbox's text in both languages) and the object it is
+ * about; nothing that names what the tenant may not read.
+ */
+export function envelopeOf(e: EventRow, tenantId: string) {
+  const type = e.type as EventType;
+  const payload = e.payload as Record<string, unknown>;
+  return {
+    id: e.id,
+    type,
+    apiVersion: API_VERSION,
+    occurredAt: e.createdAt.toISOString(),
+    tenantId,
+    data: {
+      object: { type: e.objectType, id: e.objectId },
+      kind: EVENT_TYPES[type].kind,
+      operation: EVENT_TYPES[type].operation,
+      text: textOf(type, payload),
+      ...Object.fromEntries(Object.entries(payload).filter(([k]) => !ROUTING.has(k))),
+    },
+  };
+}
+
+/** Messages for the endpoints that want these events (in the delivering transaction). */
+export async function fanOut(tx: Tx, events: EventRow[], now: Date) {
+  const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];
+  if (tenantIds.length === 0) return 0;
+  const endpoints = await tx
+    .select({
+      id: webhookEndpoints.id,
+      tenantId: webhookEndpoints.tenantId,
+      eventTypes: webhookEndpoints.eventTypes,
+    })
+    .from(webhookEndpoints)
+    .where(and(inArray(webhookEndpoints.tenantId, tenantIds), eq(webhookEndpoints.enabled, true)));
+  if (endpoints.length === 0) return 0;
+  const rows: (typeof webhookDeliveries.$inferInsert)[] = [];
+  for (const e of events) {
+    if (!EVENT_TYPES[e.type as EventType]) continue;
+    for (const endpoint of endpoints)
+      if (
+        e.tenantIds.includes(endpoint.tenantId) &&
+        (endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(e.type))
+      )
+        rows.push({
+          id: newId('webhookMessage', now.getTime()),
+          endpointId: endpoint.id,
+          tenantId: endpoint.tenantId,
+          eventId: e.id,
+          type: e.type,
+          body: envelopeOf(e, endpoint.tenantId),
+          nextAttemptAt: now,
+          createdAt: now,
+        });
+  }
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insert(webhookDeliveries)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
+  return rows.length;
+}
+
+type Claimed = {
+  delivery: typeof webhookDeliveries.$inferSelect;
+  endpoint: typeof webhookEndpoints.$inferSelect;
+};
+
+/**
+ * Sends the messages due now: claimed (skip locked, with a lease) so two
+ * runners never send one at the same time; endpoints called in parallel, each
+ * endpoint's messages in order, stopping at its first failure, so a slow or
+ * dead receiver holds back only itself.
+ */
+export async function sendDueWebhooks(
+  ctx: Ctx,
+  out: Outbound,
+  limit = 1000,
+): Promise<{ sent: number; failed: number; endpoints: number }> {
+  const now = ctx.now();
+  const claimed: Claimed[] = await ctx.db.transaction(async (tx) => {
+    const due = await tx
+      .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(
+        and(
+          eq(webhookDeliveries.status, 'pending'),
+          lte(webhookDeliveries.nextAttemptAt, now),
+          eq(webhookEndpoints.enabled, true),
+        ),
+      )
+      .orderBy(asc(webhookDeliveries.createdAt), asc(webhookDeliveries.id))
+      .limit(limit)
+      .for('update', { of: webhookDeliveries, skipLocked: true });
+    if (due.length)
+      await tx
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .where(
+          inArray(
+            webhookDeliveries.id,
+            due.map((d) => d.delivery.id),
+          ),
+        );
+    return due;
+  });
+  const byEndpoint = new Map<string, Claimed[]>();
+  for (const c of claimed)
+    byEndpoint.set(c.endpoint.id, [...(byEndpoint.get(c.endpoint.id) ?? []), c]);
+  const result = { sent: 0, failed: 0, endpoints: byEndpoint.size };
+  const queue = [...byEndpoint.values()];
+  const worker = async () => {
+    for (let list = queue.shift(); list; list = queue.shift()) {
+      for (const [i, c] of list.entries()) {
+        const ok = await attempt(ctx, out, c);
+        if (ok) result.sent++;
+        else {
+          result.failed++;
+          // its later messages wait for it: released for the next run, in order
+          const rest = list.slice(i + 1).map((r) => r.delivery.id);
+          if (rest.length)
+            await ctx.db
+              .update(webhookDeliveries)
+              .set({ nextAttemptAt: ctx.now() })
+              .where(inArray(webhookDeliveries.id, rest));
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_ENDPOINTS, queue.length) }, worker));
+  return result;
+}
+
+/** One call of one message, logged; the message and the endpoint updated by its outcome. */
+async function attempt(ctx: Ctx, out: Outbound, { delivery, endpoint }: Claimed) {
+  const now = ctx.now();
+  const secrets = [(await unseal(endpoint.secretSealed))!];
+  if (
+    endpoint.previousSecretSealed &&
+    endpoint.previousSecretUntil &&
+    endpoint.previousSecretUntil > now
+  )
+    secrets.push((await unseal(endpoint.previousSecretSealed))!);
+  const body = JSON.stringify(delivery.body);
+  const headers = await signedHeaders(secrets, delivery.id, Math.floor(now.getTime() / 1000), body);
+  const r = await call(endpoint.url, headers, body, out);
+  const ok = r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
+  const attempts = delivery.attempts + 1;
+  const delay = RETRY_DELAYS_MS[attempts - 1];
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values({
+      id: newId('webhookAttempt', now.getTime()),
+      deliveryId: delivery.id,
+      endpointId: endpoint.id,
+      at: now,
+      statusCode: r.statusCode,
+      latencyMs: r.latencyMs,
+      response: r.response,
+    });
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        attempts,
+        status: ok ? 'succeeded' : delay === undefined ? 'failed' : 'pending',
+        nextAttemptAt: ok || delay === undefined ? now : new Date(now.getTime() + jitter(delay)),
+      })
+      .where(eq(webhookDeliveries.id, delivery.id));
+    if (ok) {
+      if (endpoint.failingSince)
+        await tx
+          .update(webhookEndpoints)
+          .set({ failingSince: null })
+          .where(eq(webhookEndpoints.id, endpoint.id));
+      return;
+    }
+    const since = endpoint.failingSince ?? now;
+    if (!endpoint.failingSince)
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: now })
+        .where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
+    else if (now.getTime() - since.getTime() >= DISABLE_AFTER_MS) await disable(tx, ctx, endpoint);
+  });
+  return ok;
+}
+
+const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
+
+/** Failing for days: turned off, and the tenant's admins told by email. */
+async function disable(tx: Tx, ctx: Ctx, endpoint: Claimed['endpoint']) {
+  const [off] = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: 'failing', updatedAt: ctx.now() })
+    .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, true)))
+    .returning({ id: webhookEndpoints.id });
+  if (!off) return;
+  await recordAudit(tx, ctx, {
+    tenantId: endpoint.tenantId,
+    action: 'webhook.disabled',
+    targetType: 'webhook_endpoint',
+    targetId: endpoint.id,
+    diff: { enabled: { from: true, to: false } },
+  });
+  for (const admin of await adminsOf(tx, [endpoint.tenantId])) {
+    const lang = admin.locale as Lang;
+    await enqueueEmail(tx, ctx, admin.email, lang, 'webhook_disabled', {
+      office: officeOf(admin.tenant, 'admin', lang),
+      name: admin.name,
+      url: endpoint.url,
+      days: DISABLE_AFTER_MS / 86400_000,
+      link: linkOf(ctx.config, 'webhookDeliveries', {
+        tenantId: endpoint.tenantId,
+        endpointId: endpoint.id,
+      }),
+    });
+  }
+}
+
+/** The log is kept 30 days: older attempts, and finished messages, are dropped. */
+export async function purgeWebhookLog(ctx: Ctx) {
+  const before = new Date(ctx.now().getTime() - KEEP_LOG_MS);
+  const attempts = await ctx.db
+    .delete(webhookAttempts)
+    .where(lt(webhookAttempts.at, before))
+    .returning({ id: webhookAttempts.id });
+  const messages = await ctx.db
+    .delete(webhookDeliveries)
+    .where(
+      and(lt(webhookDeliveries.createdAt, before), sql`${webhookDeliveries.status} <> 'pending'`),
+    )
+    .returning({ id: webhookDeliveries.id });
+  return { attempts: attempts.length, messages: messages.length };
+}
