@@ -1,8 +1,20 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { components, paths } from './schema';
+import type { components, paths, webhooks } from './schema';
 
-export type { components, paths };
+export type { components, paths, webhooks };
 export type Schemas = components['schemas'];
+
+/**
+ * What a webhook endpoint receives, by event type (`webhooks` in the OpenAPI
+ * document): `WebhookEvent<'interest.received'>`, or the union of all.
+ */
+export type WebhookEvent<T extends keyof webhooks = keyof webhooks> = {
+  [K in T]: webhooks[K]['post'] extends {
+    requestBody?: { content: { 'application/json': infer B } };
+  }
+    ? B
+    : never;
+}[T];
 
 /**
  * A typed Sinergi client: every path, parameter, body and response is checked

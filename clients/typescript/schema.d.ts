@@ -2850,7 +2850,588 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "agreement.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event agreement.answered
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAgreementAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreement.party_named": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event agreement.party_named
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAgreementPartyNamed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreement.pks_ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event agreement.pks_ended
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAgreementPksEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreement.pks_ending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event agreement.pks_ending
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAgreementPksEnding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "agreement.signature_awaited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event agreement.signature_awaited
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAgreementSignatureAwaited"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "annual_report.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event annual_report.accepted
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAnnualReportAccepted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "annual_report.returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event annual_report.returned
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAnnualReportReturned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "annual_report.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event annual_report.submitted
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookAnnualReportSubmitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "discussion.mentioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event discussion.mentioned
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookDiscussionMentioned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "follow_up.assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event follow_up.assigned
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookFollowUpAssigned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "follow_up.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event follow_up.completed
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookFollowUpCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "follow_up.due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event follow_up.due
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookFollowUpDue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "interest.decided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event interest.decided
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookInterestDecided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "interest.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event interest.received
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookInterestReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event meeting.answered
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookMeetingAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event meeting.cancelled
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookMeetingCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event meeting.expired
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookMeetingExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event meeting.expiring
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookMeetingExpiring"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event meeting.requested
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookMeetingRequested"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "potential.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event potential.published
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookPotentialPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "potential.resubmitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event potential.resubmitted
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookPotentialResubmitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "potential.returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event potential.returned
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookPotentialReturned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event proposal.answered
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookProposalAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event proposal.expired
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookProposalExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event proposal.received
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookProposalReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.decided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event registration.decided
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookRegistrationDecided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event registration.received
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookRegistrationReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "round.deadline_near": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event round.deadline_near
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookRoundDeadlineNear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "round.opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Event round.opened
+         * @description Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.
+         */
+        post: operations["webhookRoundOpened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Accepted: {
@@ -5979,6 +6560,1025 @@ export interface components {
             data: components["schemas"]["WebhookEndpoint"][];
             /** @description Every event type there is. */
             eventTypes: components["schemas"]["WebhookEventType"][];
+        };
+        WebhookEvent_agreement_answered: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /** @enum {string} */
+                decision: "confirmed" | "declined";
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "agreement";
+                };
+                operation: null;
+                party: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "agreement.answered";
+        };
+        WebhookEvent_agreement_party_named: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "agreement";
+                };
+                /** @enum {string} */
+                operation: "answerAgreement";
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "agreement.party_named";
+        };
+        WebhookEvent_agreement_pks_ended: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                end: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "agreement";
+                };
+                operation: null;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "agreement.pks_ended";
+        };
+        WebhookEvent_agreement_pks_ending: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                days: number;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                end: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "agreement";
+                };
+                /** @enum {string} */
+                operation: "transitionAgreement";
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "agreement.pks_ending";
+        };
+        WebhookEvent_agreement_signature_awaited: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                document: {
+                    en: string;
+                    id: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "agreement";
+                };
+                /** @enum {string} */
+                operation: "signAgreement";
+                signer: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "agreement.signature_awaited";
+        };
+        WebhookEvent_annual_report_accepted: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "annual_report";
+                };
+                operation: null;
+                province: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                year: number;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "annual_report.accepted";
+        };
+        WebhookEvent_annual_report_returned: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                note: string;
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "annual_report";
+                };
+                /** @enum {string} */
+                operation: "submitAnnualReport";
+                province: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                year: number;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "annual_report.returned";
+        };
+        WebhookEvent_annual_report_submitted: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "annual_report";
+                };
+                /** @enum {string} */
+                operation: "reviewAnnualReport";
+                region: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                year: number;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "annual_report.submitted";
+        };
+        WebhookEvent_discussion_mentioned: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                author: string;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "post";
+                };
+                operation: null;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                thread: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "discussion.mentioned";
+        };
+        WebhookEvent_follow_up_assigned: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                dueDate: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_follow_up";
+                };
+                /** @enum {string} */
+                operation: "updateForumFollowUp";
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "follow_up.assigned";
+        };
+        WebhookEvent_follow_up_completed: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_follow_up";
+                };
+                operation: null;
+                /** @enum {string} */
+                status: "done" | "dropped";
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "follow_up.completed";
+        };
+        WebhookEvent_follow_up_due: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                dueDate: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_follow_up";
+                };
+                /** @enum {string} */
+                operation: "updateForumFollowUp";
+                overdue: boolean;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "follow_up.due";
+        };
+        WebhookEvent_interest_decided: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /** @enum {string} */
+                decision: "accepted" | "declined";
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "interest";
+                };
+                operation: null;
+                owner: string;
+                potentialTitle: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "interest.decided";
+        };
+        WebhookEvent_interest_received: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                from: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "interest";
+                };
+                /** @enum {string} */
+                operation: "decideInterest";
+                potentialTitle: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "interest.received";
+        };
+        WebhookEvent_meeting_answered: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                by: string;
+                /** @enum {string} */
+                decision: "accepted" | "declined";
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_meeting";
+                };
+                operation: null;
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "meeting.answered";
+        };
+        WebhookEvent_meeting_cancelled: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_meeting";
+                };
+                operation: null;
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                withdrawn: boolean;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "meeting.cancelled";
+        };
+        WebhookEvent_meeting_expired: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_meeting";
+                };
+                operation: null;
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                with: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "meeting.expired";
+        };
+        WebhookEvent_meeting_expiring: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                from: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_meeting";
+                };
+                /** @enum {string} */
+                operation: "answerForumMeeting";
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "meeting.expiring";
+        };
+        WebhookEvent_meeting_requested: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                from: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_meeting";
+                };
+                /** @enum {string} */
+                operation: "answerForumMeeting";
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "meeting.requested";
+        };
+        WebhookEvent_potential_published: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "potential";
+                };
+                operation: null;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "potential.published";
+        };
+        WebhookEvent_potential_resubmitted: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "potential";
+                };
+                operation: null;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "potential.resubmitted";
+        };
+        WebhookEvent_potential_returned: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "potential";
+                };
+                /** @enum {string} */
+                operation: "updatePotential";
+                reason: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "potential.returned";
+        };
+        WebhookEvent_proposal_answered: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /** @enum {string} */
+                decision: "accepted" | "declined";
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "proposal";
+                };
+                operation: null;
+                party: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "proposal.answered";
+        };
+        WebhookEvent_proposal_expired: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "proposal";
+                };
+                operation: null;
+                parties: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "proposal.expired";
+        };
+        WebhookEvent_proposal_received: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                facilitator: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "proposal";
+                };
+                /** @enum {string} */
+                operation: "answerProposal";
+                other: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "proposal.received";
+        };
+        WebhookEvent_registration_decided: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /** @enum {string} */
+                decision: "approved" | "declined" | "waitlisted" | "promoted" | "promoted_pending";
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "info";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_registration";
+                };
+                operation: null;
+                reason: string | null;
+                session: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "registration.decided";
+        };
+        WebhookEvent_registration_received: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "forum_registration";
+                };
+                /** @enum {string} */
+                operation: "decideForumRegistration";
+                session: string;
+                tenant: string;
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "registration.received";
+        };
+        WebhookEvent_round_deadline_near: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                days: number;
+                deadline: string;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "mapping_round";
+                };
+                /** @enum {string} */
+                operation: "createPotential";
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "round.deadline_near";
+        };
+        WebhookEvent_round_opened: {
+            /** @enum {string} */
+            apiVersion: "2026-12-01";
+            data: {
+                deadline: string;
+                /**
+                 * Format: date-time
+                 * @description When what is asked is due.
+                 */
+                dueAt?: string;
+                /** @enum {string} */
+                kind: "action";
+                object: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "mapping_round";
+                };
+                /** @enum {string} */
+                operation: "createPotential";
+                /** @description What its people are told, in Indonesian and English. */
+                text: {
+                    en: string;
+                    id: string;
+                };
+                title: string;
+            };
+            /** @description The event’s id (the same for every endpoint). */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The tenant this endpoint belongs to. */
+            tenantId: string;
+            /** @enum {string} */
+            type: "round.opened";
         };
         /** @enum {string} */
         WebhookEventType: "interest.received" | "interest.decided" | "agreement.party_named" | "agreement.answered" | "agreement.signature_awaited" | "proposal.received" | "proposal.answered" | "proposal.expired" | "meeting.requested" | "meeting.answered" | "meeting.expired" | "annual_report.submitted" | "annual_report.returned" | "annual_report.accepted" | "potential.returned" | "potential.resubmitted" | "discussion.mentioned" | "potential.published" | "meeting.cancelled" | "meeting.expiring" | "registration.received" | "registration.decided" | "round.opened" | "round.deadline_near" | "follow_up.assigned" | "follow_up.due" | "follow_up.completed" | "agreement.pks_ending" | "agreement.pks_ended";
@@ -19462,6 +21062,7 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
+                /** @description How many messages. */
                 limit?: number;
             };
             header?: never;
@@ -19795,6 +21396,644 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    webhookAgreementAnswered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_agreement_answered"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAgreementPartyNamed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_agreement_party_named"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAgreementPksEnded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_agreement_pks_ended"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAgreementPksEnding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_agreement_pks_ending"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAgreementSignatureAwaited: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_agreement_signature_awaited"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAnnualReportAccepted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_annual_report_accepted"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAnnualReportReturned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_annual_report_returned"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookAnnualReportSubmitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_annual_report_submitted"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookDiscussionMentioned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_discussion_mentioned"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFollowUpAssigned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_follow_up_assigned"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFollowUpCompleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_follow_up_completed"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookFollowUpDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_follow_up_due"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookInterestDecided: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_interest_decided"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookInterestReceived: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_interest_received"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeetingAnswered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_meeting_answered"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeetingCancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_meeting_cancelled"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeetingExpired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_meeting_expired"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeetingExpiring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_meeting_expiring"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeetingRequested: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_meeting_requested"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookPotentialPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_potential_published"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookPotentialResubmitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_potential_resubmitted"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookPotentialReturned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_potential_returned"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookProposalAnswered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_proposal_answered"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookProposalExpired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_proposal_expired"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookProposalReceived: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_proposal_received"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookRegistrationDecided: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_registration_decided"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookRegistrationReceived: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_registration_received"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookRoundDeadlineNear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_round_deadline_near"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookRoundOpened: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_round_opened"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -160,6 +160,7 @@ import { registerGetVocabulary } from './vocabularies/get-vocabulary';
 import { registerListVocabularies } from './vocabularies/list-vocabularies';
 import { registerCreateWebhookEndpoint } from './webhooks/create-webhook-endpoint';
 import { registerDeleteWebhookEndpoint } from './webhooks/delete-webhook-endpoint';
+import { registerWebhookEvents } from './webhooks/event-payloads';
 import { registerListWebhookDeliveries } from './webhooks/list-webhook-deliveries';
 import { registerListWebhookEndpoints } from './webhooks/list-webhook-endpoints';
 import { registerRotateWebhookSecret } from './webhooks/rotate-webhook-secret';
@@ -213,6 +214,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerDeleteWebhookEndpoint(app);
   registerRotateWebhookSecret(app);
   registerListWebhookDeliveries(app);
+  registerWebhookEvents(app);
   registerCreateApiKey(app);
   registerRevokeApiKey(app);
   registerListAuditLog(app);

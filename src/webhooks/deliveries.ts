@@ -42,7 +42,8 @@ const KEEP_LOG_MS = 30 * 86400_000;
 type EventRow = typeof domainEvents.$inferSelect;
 
 /** Internal parts of an event's payload that are routing, not news (and may name other tenants). */
-const ROUTING = new Set(['closeTenantIds', 'closeObjectId', 'step', 'userIds', 'agencyId']);
+export const ROUTING_FIELDS = ['closeTenantIds', 'closeObjectId', 'step', 'userIds', 'agencyId'];
+const ROUTING = new Set(ROUTING_FIELDS);
 
 /**
  * The envelope a receiver gets: the event, for one tenant, with what its people

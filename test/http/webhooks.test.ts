@@ -4,12 +4,14 @@ import { eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema';
+import { EVENT_TYPE_NAMES } from '../../src/events/types';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { isPublicAddress } from '../../src/webhooks/addresses';
 import { RETRY_DELAYS_MS, sendDueWebhooks } from '../../src/webhooks/deliveries';
 import { call, defaultOutbound, type Outbound, refusal } from '../../src/webhooks/outbound';
 import { bearer, post, twoRegions, verifiedPartner } from '../support/actors';
+import { createConformance } from '../support/conformance';
 import { createHarness, type Harness, type ProblemBody, testConfig } from '../support/harness';
 import { publishPotential } from '../support/potentials';
 
@@ -115,6 +117,10 @@ describe('webhook deliveries', () => {
       data: { object: { type: 'interest', id: interest.id }, operation: 'decideInterest' },
     });
     expect((verified.data.text as { id: string }).id).toContain('menyatakan minat');
+    // as the document's `webhooks` says, field for field
+    const doc = await h.json<Parameters<typeof createConformance>[0]>('/openapi.json');
+    expect(Object.keys(doc.body.webhooks ?? {}).sort()).toEqual([...EVENT_TYPE_NAMES].sort());
+    expect(createConformance(doc.body).checkWebhook('interest.received', verified)).toEqual([]);
     // routing that may name others never leaves
     expect(msg!.body).not.toContain('closeTenantIds');
     expect(msg!.body).not.toContain(fx.b);

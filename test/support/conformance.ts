@@ -14,6 +14,10 @@ type Schema = { [k: string]: Json };
 type OpenApiDoc = {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, Json> }>>;
   components?: { schemas?: Record<string, Schema> };
+  webhooks?: Record<
+    string,
+    { post?: { requestBody?: { content?: Record<string, { schema?: Json }> } } }
+  >;
 };
 
 const BASE = 'https://sinergi.invalid/components';
@@ -217,7 +221,14 @@ export function createConformance(doc: OpenApiDoc) {
       );
     }
   }
-  return { check, findOperation };
+  /** A webhook body against the document's `webhooks` entry for its type: problems, or none. */
+  function checkWebhook(type: string, body: unknown): string[] {
+    const schema = doc.webhooks?.[type]?.post?.requestBody?.content?.['application/json']?.schema;
+    if (!schema) return [`webhook ${type} is not in the document`];
+    const validate = validatorFor(`webhook ${type}`, schema);
+    return validate(body) ? [] : [describe(validate.errors ?? [], body)];
+  }
+  return { check, findOperation, checkWebhook };
 }
 
 function describe(errors: ErrorObject[], body: unknown) {

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Schemas } from '../../clients/typescript';
+import type { Schemas, WebhookEvent } from '../../clients/typescript';
 
 /**
  * Type-level: the generated client lets an integrator leave out every request
@@ -32,5 +32,16 @@ describe('the generated client’s request types', () => {
     const key: Schemas['CreateApiKeyRequest'] = { name: 'Integrasi SIPD', scopes: ['read'] };
     expectTypeOf(agreement).toMatchTypeOf<Schemas['CreateAgreementRequest']>();
     expectTypeOf(key).toMatchTypeOf<Schemas['CreateApiKeyRequest']>();
+  });
+});
+
+describe('the generated client’s webhook types', () => {
+  it('give each event type its envelope and data', () => {
+    expectTypeOf<WebhookEvent<'interest.received'>['type']>().toEqualTypeOf<'interest.received'>();
+    expectTypeOf<
+      WebhookEvent<'interest.received'>['data']['potentialTitle']
+    >().toEqualTypeOf<string>();
+    expectTypeOf<WebhookEvent<'agreement.pks_ending'>['data']['days']>().toEqualTypeOf<number>();
+    expectTypeOf<WebhookEvent['type']>().toMatchTypeOf<string>();
   });
 });

@@ -15,7 +15,15 @@ export const listWebhookDeliveriesRoute = tenantRead({
     'Each message sent to it, newest first, with every attempt: status, latency and the first bytes of the answer. Kept 30 days.',
   request: {
     params: WebhookParams,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(200)
+        .default(50)
+        .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many messages.' }),
+    }),
   },
   responses: { 200: jsonResponse('Messages, newest first.', WebhookDeliveryList) },
 });

@@ -1,0 +1,58 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../../events/types';
+import type { AppEnv } from '../../platform/context';
+import { API_VERSION, ROUTING_FIELDS } from '../../webhooks/deliveries';
+
+/**
+ * Every event type a webhook endpoint receives, in the OpenAPI document's
+ * top-level `webhooks` (OpenAPI 3.1): the envelope with that type's `data`, so
+ * a generated client has the payload types. The same shape `envelopeOf` sends.
+ */
+export function registerWebhookEvents(app: OpenAPIHono<AppEnv>) {
+  for (const type of EVENT_TYPE_NAMES) {
+    const spec = EVENT_TYPES[type];
+    const payload = spec.payload as z.ZodObject;
+    const own = payload.omit(
+      Object.fromEntries(
+        ROUTING_FIELDS.filter((k) => k in payload.shape).map((k) => [k, true as const]),
+      ) as Record<string, true> & Record<number, never>,
+    );
+    const envelope = z
+      .object({
+        id: z.string().openapi({ description: 'The event’s id (the same for every endpoint).' }),
+        type: z.literal(type),
+        apiVersion: z.literal(API_VERSION),
+        occurredAt: z.string().openapi({ format: 'date-time' }),
+        tenantId: z.string().openapi({ description: 'The tenant this endpoint belongs to.' }),
+        data: own.extend({
+          object: z.object({ type: z.literal(spec.object), id: z.string() }),
+          kind: z.literal(spec.kind),
+          operation: spec.operation === null ? z.null() : z.literal(spec.operation),
+          text: z
+            .object({ id: z.string(), en: z.string() })
+            .openapi({ description: 'What its people are told, in Indonesian and English.' }),
+          dueAt: z
+            .string()
+            .optional()
+            .openapi({ format: 'date-time', description: 'When what is asked is due.' }),
+        }),
+      })
+      .openapi(`WebhookEvent_${type.replace(/\W/g, '_')}`);
+    app.openAPIRegistry.registerWebhook({
+      method: 'post',
+      path: type,
+      operationId: `webhook${type
+        .split(/[._]/)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join('')}`,
+      summary: `Event ${type}`,
+      description:
+        'Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.',
+      tags: ['Webhooks'],
+      // the receiver checks the signature (Standard Webhooks), not a credential of Sinergi's
+      security: [],
+      request: { body: { content: { 'application/json': { schema: envelope } } } },
+      responses: { 200: { description: 'Received.' } },
+    });
+  }
+}
