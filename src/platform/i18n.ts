@@ -149,6 +149,10 @@ export const messages = {
     en: 'The agency still has liaisons.',
   },
   'api_key.not_found': { id: 'Kunci API tidak ditemukan.', en: 'API key not found.' },
+  'webhook.message_not_found': {
+    id: 'Pesan webhook tidak ditemukan.',
+    en: 'Webhook message not found.',
+  },
   'webhook.not_found': {
     id: 'Titik akhir webhook tidak ditemukan.',
     en: 'Webhook endpoint not found.',

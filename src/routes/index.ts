@@ -163,6 +163,8 @@ import { registerDeleteWebhookEndpoint } from './webhooks/delete-webhook-endpoin
 import { registerWebhookEvents } from './webhooks/event-payloads';
 import { registerListWebhookDeliveries } from './webhooks/list-webhook-deliveries';
 import { registerListWebhookEndpoints } from './webhooks/list-webhook-endpoints';
+import { registerPingWebhookEndpoint } from './webhooks/ping-webhook-endpoint';
+import { registerRedeliverWebhook } from './webhooks/redeliver-webhook';
 import { registerRotateWebhookSecret } from './webhooks/rotate-webhook-secret';
 import { registerUpdateWebhookEndpoint } from './webhooks/update-webhook-endpoint';
 
@@ -214,6 +216,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerDeleteWebhookEndpoint(app);
   registerRotateWebhookSecret(app);
   registerListWebhookDeliveries(app);
+  registerPingWebhookEndpoint(app);
+  registerRedeliverWebhook(app);
   registerWebhookEvents(app);
   registerCreateApiKey(app);
   registerRevokeApiKey(app);

@@ -69,6 +69,23 @@ export function envelopeOf(e: EventRow, tenantId: string) {
   };
 }
 
+/** The test message an endpoint is sent when its tenant asks (`webhook.ping`). */
+export function pingEnvelope(id: string, tenantId: string, now: Date) {
+  return {
+    id,
+    type: 'webhook.ping' as const,
+    apiVersion: API_VERSION,
+    occurredAt: now.toISOString(),
+    tenantId,
+    data: {
+      text: {
+        id: 'Pesan uji dari Sinergi: alamat ini menerima dan memeriksa tanda tangan.',
+        en: 'A test message from Sinergi: this endpoint receives and checks signatures.',
+      },
+    },
+  };
+}
+
 /** Messages for the endpoints that want these events (in the delivering transaction). */
 export async function fanOut(tx: Tx, events: EventRow[], now: Date) {
   const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];

@@ -8,6 +8,7 @@ import { badRequest, notFound } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { seal } from '../platform/secrets';
+import { pingEnvelope, sendDueWebhooks } from './deliveries';
 import { defaultOutbound, refusal } from './outbound';
 import { newSigningSecret } from './signing';
 
@@ -260,4 +261,77 @@ export async function listWebhookDeliveries({
       createdAt: d.createdAt,
     })),
   };
+}
+
+/** Sends the messages due now after the response, as deliveries after a change do. */
+const sendSoon = (ctx: Ctx) =>
+  ctx.defer(() => sendDueWebhooks(ctx, defaultOutbound(ctx.config)), 'send-webhooks');
+
+/** A test message (`webhook.ping`), sent now: the receiver and its signature check can be tried. */
+export async function pingWebhookEndpoint({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; endpointId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'webhooks.manage');
+  const endpoint = await endpointOf(ctx, tenant.id, input.endpointId);
+  const now = ctx.now();
+  const id = newId('webhookMessage', now.getTime());
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(webhookDeliveries).values({
+      id,
+      endpointId: endpoint.id,
+      tenantId: tenant.id,
+      eventId: null,
+      type: 'webhook.ping',
+      body: pingEnvelope(id, tenant.id, now),
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'webhook.pinged',
+      targetType: 'webhook_endpoint',
+      targetId: endpoint.id,
+      diff: {},
+    });
+  });
+  sendSoon(ctx);
+  return { id };
+}
+
+/** One message sent again, now (with the same `webhook-id`: the receiver deduplicates). */
+export async function redeliverWebhook({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; endpointId: string; messageId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'webhooks.manage');
+  const endpoint = await endpointOf(ctx, tenant.id, input.endpointId);
+  await ctx.db.transaction(async (tx) => {
+    const [again] = await tx
+      .update(webhookDeliveries)
+      .set({ status: 'pending', nextAttemptAt: ctx.now() })
+      .where(
+        and(
+          eq(webhookDeliveries.id, input.messageId),
+          eq(webhookDeliveries.endpointId, endpoint.id),
+        ),
+      )
+      .returning({ id: webhookDeliveries.id });
+    if (!again) throw notFound({ key: 'webhook.message_not_found' });
+    await recordAudit(tx, ctx, {
+      tenantId: tenant.id,
+      action: 'webhook.redelivered',
+      targetType: 'webhook_endpoint',
+      targetId: endpoint.id,
+      diff: { message: { to: input.messageId } },
+    });
+  });
+  sendSoon(ctx);
+  return { id: input.messageId };
 }

@@ -166,6 +166,18 @@ const MATRIX: Row[] = [
     readKeyRefused: true,
   },
   {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/webhooks/{endpointId}/ping',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/tenants/{tenantId}/webhooks/{endpointId}/deliveries/{messageId}/redeliver',
+    tooSmall: 'viewer',
+    readKeyRefused: true,
+  },
+  {
     method: 'GET',
     path: '/v1/tenants/{tenantId}/audit-log',
     tooSmall: 'viewer',
@@ -906,6 +918,14 @@ beforeAll(async () => {
     body: JSON.stringify({ enabled: false }),
   });
   expect(off.status).toBe(200);
+  const ping = await post(
+    h,
+    `/v1/tenants/${ids.tenantId}/webhooks/${ids.endpointId}/ping`,
+    {},
+    adminA.token,
+  );
+  expect(ping.status).toBe(202);
+  ids.messageId = ((await ping.json()) as { id: string }).id;
 
   const round = await post(
     h,

@@ -119,7 +119,9 @@ describe('webhook deliveries', () => {
     expect((verified.data.text as { id: string }).id).toContain('menyatakan minat');
     // as the document's `webhooks` says, field for field
     const doc = await h.json<Parameters<typeof createConformance>[0]>('/openapi.json');
-    expect(Object.keys(doc.body.webhooks ?? {}).sort()).toEqual([...EVENT_TYPE_NAMES].sort());
+    expect(Object.keys(doc.body.webhooks ?? {}).sort()).toEqual(
+      [...EVENT_TYPE_NAMES, 'webhook.ping'].sort(),
+    );
     expect(createConformance(doc.body).checkWebhook('interest.received', verified)).toEqual([]);
     // routing that may name others never leaves
     expect(msg!.body).not.toContain('closeTenantIds');
@@ -197,6 +199,41 @@ describe('webhook deliveries', () => {
     expect(entry.status).toBe('succeeded');
     expect(entry.attempts.map((a) => a.statusCode)).toEqual([500, 503, 200]);
     expect(entry.attempts[2]!.response).toBe('diterima');
+  });
+
+  it('sends a test message when asked, and one message again with the same id', async () => {
+    received.length = 0;
+    const ping = await post(
+      h,
+      `/v1/tenants/${fx.a}/webhooks/${endpoint.id}/ping`,
+      {},
+      fx.adminA.token,
+    );
+    expect(ping.status).toBe(202);
+    const { id } = (await ping.json()) as { id: string };
+    expect(received).toHaveLength(1);
+    const pinged = new Webhook(endpoint.secret).verify(received[0]!.body, {
+      'webhook-id': received[0]!.headers['webhook-id'] as string,
+      'webhook-timestamp': received[0]!.headers['webhook-timestamp'] as string,
+      'webhook-signature': received[0]!.headers['webhook-signature'] as string,
+    });
+    expect(pinged).toMatchObject({ id, type: 'webhook.ping', tenantId: fx.a });
+    const again = await post(
+      h,
+      `/v1/tenants/${fx.a}/webhooks/${endpoint.id}/deliveries/${id}/redeliver`,
+      {},
+      fx.adminA.token,
+    );
+    expect(again.status).toBe(202);
+    expect(received.map((r) => r.headers['webhook-id'])).toEqual([id, id]);
+    // another tenant's message id, through this endpoint: not found
+    const stranger = await post(
+      h,
+      `/v1/tenants/${fx.a}/webhooks/${endpoint.id}/deliveries/msg_01m95d5dpqtf224sqkqsldvvpu/redeliver`,
+      {},
+      fx.adminA.token,
+    );
+    expect(stranger.status).toBe(404);
   });
 
   it('turns off an endpoint that fails for three days and emails the tenant’s admins', async () => {

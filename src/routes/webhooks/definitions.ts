@@ -82,3 +82,7 @@ export const WebhookDeliveryList = z
     ),
   })
   .openapi('WebhookDeliveryList');
+
+export const WebhookMessageRef = z
+  .object({ id: z.string().openapi({ description: 'The message id (its `webhook-id`).' }) })
+  .openapi('WebhookMessageRef');

@@ -8,7 +8,38 @@ import { API_VERSION, ROUTING_FIELDS } from '../../webhooks/deliveries';
  * top-level `webhooks` (OpenAPI 3.1): the envelope with that type's `data`, so
  * a generated client has the payload types. The same shape `envelopeOf` sends.
  */
+const DESCRIPTION =
+  'Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.';
+
 export function registerWebhookEvents(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerWebhook({
+    method: 'post',
+    path: 'webhook.ping',
+    operationId: 'webhookPing',
+    summary: 'Test message',
+    description: `Sent when the tenant asks (\`pingWebhookEndpoint\`). ${DESCRIPTION}`,
+    tags: ['Webhooks'],
+    security: [],
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                id: z.string(),
+                type: z.literal('webhook.ping'),
+                apiVersion: z.literal(API_VERSION),
+                occurredAt: z.string().openapi({ format: 'date-time' }),
+                tenantId: z.string(),
+                data: z.object({ text: z.object({ id: z.string(), en: z.string() }) }),
+              })
+              .openapi('WebhookEvent_webhook_ping'),
+          },
+        },
+      },
+    },
+    responses: { 200: { description: 'Received.' } },
+  });
   for (const type of EVENT_TYPE_NAMES) {
     const spec = EVENT_TYPES[type];
     const payload = spec.payload as z.ZodObject;
@@ -46,8 +77,7 @@ export function registerWebhookEvents(app: OpenAPIHono<AppEnv>) {
         .map((w) => w[0]!.toUpperCase() + w.slice(1))
         .join('')}`,
       summary: `Event ${type}`,
-      description:
-        'Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.',
+      description: DESCRIPTION,
       tags: ['Webhooks'],
       // the receiver checks the signature (Standard Webhooks), not a credential of Sinergi's
       security: [],
