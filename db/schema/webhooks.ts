@@ -66,12 +66,17 @@ export const webhookDeliveries = pgTable(
     status: text().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: ts().notNull(),
+    /** claimed by a runner until then: its endpoint is busy, nobody else sends to it meanwhile */
+    leasedUntil: ts(),
     createdAt: ts().notNull(),
   },
   (t) => [
     uniqueIndex().on(t.endpointId, t.eventId),
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index().on(t.endpointId, t.createdAt),
+    index('webhook_deliveries_leased_idx')
+      .on(t.endpointId, t.leasedUntil)
+      .where(sql`${t.leasedUntil} is not null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   type domainEvents,
@@ -16,7 +16,7 @@ import { newId } from '../platform/ids';
 import { linkOf } from '../platform/links';
 import { officeOf } from '../platform/offices';
 import { unseal } from '../platform/secrets';
-import { call, type Outbound } from './outbound';
+import { type CallResult, call, type Outbound } from './outbound';
 import { signedHeaders } from './signing';
 
 /**
@@ -33,10 +33,12 @@ export const RETRY_DELAYS_MS = [30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 
   (s) => s * 1000,
 );
 export const DISABLE_AFTER_MS = 3 * 86400_000;
-/** A claimed message is not claimed again by another runner for this long. */
-const LEASE_MS = 2 * 60_000;
+/** A claimed message (and its endpoint) is not claimed again by another runner for this long. */
+const LEASE_MS = 5 * 60_000;
+/** Messages of one endpoint a run takes at most: 20 calls of 10 s fit in the lease. */
+const PER_ENDPOINT_RUN = 20;
 /** Endpoints called at once; each endpoint's messages go one after another, oldest first. */
-const PARALLEL_ENDPOINTS = 16;
+const PARALLEL_ENDPOINTS = 32;
 const KEEP_LOG_MS = 30 * 86400_000;
 
 type EventRow = typeof domainEvents.$inferSelect;
@@ -152,23 +154,34 @@ export async function sendDueWebhooks(
         and(
           eq(webhookDeliveries.status, 'pending'),
           lte(webhookDeliveries.nextAttemptAt, now),
+          or(isNull(webhookDeliveries.leasedUntil), lt(webhookDeliveries.leasedUntil, now)),
           eq(webhookEndpoints.enabled, true),
+          // an endpoint another runner is sending to is left to it: one sender per endpoint, in order
+          sql`not exists (select 1 from ${webhookDeliveries} busy
+            where busy.endpoint_id = ${webhookDeliveries.endpointId} and busy.leased_until > ${now})`,
         ),
       )
       .orderBy(asc(webhookDeliveries.createdAt), asc(webhookDeliveries.id))
       .limit(limit)
       .for('update', { of: webhookDeliveries, skipLocked: true });
-    if (due.length)
+    // at most a run's share per endpoint, so a slow one's lease stays short
+    const perEndpoint = new Map<string, number>();
+    const mine = due.filter((d) => {
+      const n = (perEndpoint.get(d.endpoint.id) ?? 0) + 1;
+      perEndpoint.set(d.endpoint.id, n);
+      return n <= PER_ENDPOINT_RUN;
+    });
+    if (mine.length)
       await tx
         .update(webhookDeliveries)
-        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .set({ leasedUntil: new Date(now.getTime() + LEASE_MS) })
         .where(
           inArray(
             webhookDeliveries.id,
-            due.map((d) => d.delivery.id),
+            mine.map((d) => d.delivery.id),
           ),
         );
-    return due;
+    return mine;
   });
   const byEndpoint = new Map<string, Claimed[]>();
   for (const c of claimed)
@@ -177,62 +190,91 @@ export async function sendDueWebhooks(
   const queue = [...byEndpoint.values()];
   const worker = async () => {
     for (let list = queue.shift(); list; list = queue.shift()) {
-      for (const [i, c] of list.entries()) {
-        const ok = await attempt(ctx, out, c);
-        if (ok) result.sent++;
-        else {
-          result.failed++;
-          // its later messages wait for it: released for the next run, in order
-          const rest = list.slice(i + 1).map((r) => r.delivery.id);
-          if (rest.length)
-            await ctx.db
-              .update(webhookDeliveries)
-              .set({ nextAttemptAt: ctx.now() })
-              .where(inArray(webhookDeliveries.id, rest));
-          break;
-        }
+      const outcomes: Outcome[] = [];
+      for (const c of list) {
+        const o = await send(ctx, out, c);
+        outcomes.push(o);
+        // its later messages wait for it: released for the next run, in order
+        if (!o.ok) break;
       }
+      const rest = list.slice(outcomes.length).map((r) => r.delivery.id);
+      await record(ctx, list[0]!.endpoint, outcomes, rest);
+      for (const o of outcomes) result[o.ok ? 'sent' : 'failed'] += 1;
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_ENDPOINTS, queue.length) }, worker));
   return result;
 }
 
-/** One call of one message, logged; the message and the endpoint updated by its outcome. */
-async function attempt(ctx: Ctx, out: Outbound, { delivery, endpoint }: Claimed) {
-  const now = ctx.now();
+type Outcome = { delivery: Claimed['delivery']; at: Date; ok: boolean } & CallResult;
+
+/** One call of one message, signed with every secret valid now. */
+async function send(ctx: Ctx, out: Outbound, { delivery, endpoint }: Claimed): Promise<Outcome> {
+  const at = ctx.now();
   const secrets = [(await unseal(endpoint.secretSealed))!];
   if (
     endpoint.previousSecretSealed &&
     endpoint.previousSecretUntil &&
-    endpoint.previousSecretUntil > now
+    endpoint.previousSecretUntil > at
   )
     secrets.push((await unseal(endpoint.previousSecretSealed))!);
   const body = JSON.stringify(delivery.body);
-  const headers = await signedHeaders(secrets, delivery.id, Math.floor(now.getTime() / 1000), body);
+  const headers = await signedHeaders(secrets, delivery.id, Math.floor(at.getTime() / 1000), body);
   const r = await call(endpoint.url, headers, body, out);
-  const ok = r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
-  const attempts = delivery.attempts + 1;
-  const delay = RETRY_DELAYS_MS[attempts - 1];
+  return {
+    delivery,
+    at,
+    ok: r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300,
+    ...r,
+  };
+}
+
+/**
+ * An endpoint's run, written in one transaction: each attempt logged, each
+ * message succeeded, retried later (with backoff and jitter) or given up, the
+ * rest released, the endpoint's failing streak kept — and after three days of
+ * it, the endpoint turned off.
+ */
+async function record(
+  ctx: Ctx,
+  endpoint: Claimed['endpoint'],
+  outcomes: Outcome[],
+  released: string[],
+) {
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({
-      id: newId('webhookAttempt', now.getTime()),
-      deliveryId: delivery.id,
-      endpointId: endpoint.id,
-      at: now,
-      statusCode: r.statusCode,
-      latencyMs: r.latencyMs,
-      response: r.response,
-    });
-    await tx
-      .update(webhookDeliveries)
-      .set({
-        attempts,
-        status: ok ? 'succeeded' : delay === undefined ? 'failed' : 'pending',
-        nextAttemptAt: ok || delay === undefined ? now : new Date(now.getTime() + jitter(delay)),
-      })
-      .where(eq(webhookDeliveries.id, delivery.id));
-    if (ok) {
+    if (outcomes.length) {
+      await tx.insert(webhookAttempts).values(
+        outcomes.map((o) => ({
+          id: newId('webhookAttempt', o.at.getTime()),
+          deliveryId: o.delivery.id,
+          endpointId: endpoint.id,
+          at: o.at,
+          statusCode: o.statusCode,
+          latencyMs: o.latencyMs,
+          response: o.response,
+        })),
+      );
+      const rows = outcomes.map((o) => {
+        const attempts = o.delivery.attempts + 1;
+        const delay = RETRY_DELAYS_MS[attempts - 1];
+        const status = o.ok ? 'succeeded' : delay === undefined ? 'failed' : 'pending';
+        const next = o.ok || delay === undefined ? o.at : new Date(o.at.getTime() + jitter(delay));
+        return sql`(${o.delivery.id}, ${attempts}::int, ${status}, ${next.toISOString()}::timestamptz)`;
+      });
+      await tx.execute(sql`
+        update ${webhookDeliveries} set attempts = v.attempts, status = v.status,
+          next_attempt_at = v.next, leased_until = null
+        from (values ${sql.join(rows, sql`, `)}) as v(id, attempts, status, next)
+        where ${webhookDeliveries.id} = v.id`);
+    }
+    if (released.length)
+      await tx
+        .update(webhookDeliveries)
+        .set({ leasedUntil: null })
+        .where(inArray(webhookDeliveries.id, released));
+    const last = outcomes.at(-1);
+    if (!last) return;
+    if (last.ok) {
       if (endpoint.failingSince)
         await tx
           .update(webhookEndpoints)
@@ -240,15 +282,14 @@ async function attempt(ctx: Ctx, out: Outbound, { delivery, endpoint }: Claimed)
           .where(eq(webhookEndpoints.id, endpoint.id));
       return;
     }
-    const since = endpoint.failingSince ?? now;
     if (!endpoint.failingSince)
       await tx
         .update(webhookEndpoints)
-        .set({ failingSince: now })
+        .set({ failingSince: last.at })
         .where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
-    else if (now.getTime() - since.getTime() >= DISABLE_AFTER_MS) await disable(tx, ctx, endpoint);
+    else if (last.at.getTime() - endpoint.failingSince.getTime() >= DISABLE_AFTER_MS)
+      await disable(tx, ctx, endpoint);
   });
-  return ok;
 }
 
 const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
