@@ -3,11 +3,13 @@ import { type App, createApp } from './app';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config/env';
 import { type Planned, planDigests, sendDigestBatch } from './digests/run';
 import { emailClientFrom } from './email/client';
-import { digestJob, JOBS, runJobs } from './jobs';
+import { digestJob, JOBS, type Job, runJobs, webhooksJob } from './jobs';
 import { systemCtx } from './platform/context';
 import { newId } from './platform/ids';
 import { createLogger, type Logger } from './platform/logger';
 import { deriveSigningKey } from './platform/secrets';
+import { endpointsDue, purgeWebhookLog, sendDueWebhooks } from './webhooks/deliveries';
+import { defaultOutbound } from './webhooks/outbound';
 
 /**
  * Cloudflare Workers entry. The database is Neon through its serverless driver:
@@ -20,6 +22,7 @@ export type Env = {
   APP_ENV?: string;
   LOG_LEVEL?: string;
   APP_ORIGIN?: string;
+  APP_WEB_ORIGIN?: string;
   RESEND_API_KEY?: string;
   EMAIL_FROM?: string;
   NEON_WS_PROXY?: string;
@@ -27,7 +30,13 @@ export type Env = {
   ASSETS?: Fetcher;
   /** the digest queue (wrangler.toml): the cron enqueues batches of recipients, the consumer composes and sends */
   DIGEST_QUEUE?: Queue<Planned[]>;
+  /** the webhook queue: the cron enqueues each endpoint with messages due, the consumer sends them in order */
+  WEBHOOK_QUEUE?: Queue<WebhookJob>;
 };
+
+/** A webhook queue message: one endpoint whose due messages are to be sent. */
+type WebhookJob = { endpointId: string };
+const WEBHOOK_QUEUE_NAME = 'sinergi-webhooks';
 
 const apps = new WeakMap<object, { app: App; config: WorkerConfig; logger: Logger }>();
 
@@ -110,37 +119,69 @@ export default {
 
   async scheduled(controller, env, ctx) {
     const work = withSystemCtx(env, { cron: controller.cron }, async (jobCtx) => {
-      if (!env.DIGEST_QUEUE) return runJobs({ ctx: jobCtx, input: {} });
-      // digests fan out: batches of recipients onto the queue, composed and sent by its consumer
+      // what fans out goes onto its queue, handled by the consumer: digests, webhook endpoints
+      const queued = new Set<Job>([
+        ...(env.DIGEST_QUEUE ? [digestJob] : []),
+        ...(env.WEBHOOK_QUEUE ? [webhooksJob] : []),
+      ]);
       const results = await runJobs({
         ctx: jobCtx,
-        input: { jobs: JOBS.filter((j) => j !== digestJob) },
+        input: { jobs: JOBS.filter((j) => !queued.has(j)) },
       });
-      const batches = await planDigests(jobCtx);
-      for (let i = 0; i < batches.length; i += 100)
-        await env.DIGEST_QUEUE.sendBatch(batches.slice(i, i + 100).map((body) => ({ body })));
-      jobCtx.logger.info('digests.enqueued', { batches: batches.length });
+      if (env.DIGEST_QUEUE) {
+        const batches = await planDigests(jobCtx);
+        for (let i = 0; i < batches.length; i += 100)
+          await env.DIGEST_QUEUE.sendBatch(batches.slice(i, i + 100).map((body) => ({ body })));
+        jobCtx.logger.info('digests.enqueued', { batches: batches.length });
+      }
+      if (env.WEBHOOK_QUEUE) {
+        const endpoints = await endpointsDue(jobCtx);
+        for (let i = 0; i < endpoints.length; i += 100)
+          await env.WEBHOOK_QUEUE.sendBatch(
+            endpoints.slice(i, i + 100).map((endpointId) => ({ body: { endpointId } })),
+          );
+        await purgeWebhookLog(jobCtx);
+        jobCtx.logger.info('webhooks.enqueued', { endpoints: endpoints.length });
+      }
       return results;
     });
     ctx.waitUntil(work);
     await work;
   },
 
-  /** The digest queue's consumer: each message is a batch of recipients; a failure retries it (then the dead-letter queue). */
+  /**
+   * The queues' consumer. Digests: each message a batch of recipients. Webhooks:
+   * each message an endpoint, whose due messages are sent in order (their own
+   * retries and backoff are kept in the database). A message that fails is
+   * retried later, then goes to the dead-letter queue.
+   */
   async queue(batch, env, ctx) {
+    const webhooks = batch.queue.startsWith(WEBHOOK_QUEUE_NAME);
     const work = withSystemCtx(env, { queue: batch.queue }, async (jobCtx) => {
       for (const message of batch.messages) {
         try {
-          const result = await sendDigestBatch(jobCtx, message.body);
-          jobCtx.logger.info('digests.batch', { ...result, messageId: message.id });
+          if (webhooks) {
+            const { endpointId } = message.body as WebhookJob;
+            if (typeof endpointId !== 'string') throw new Error('not a webhook job');
+            const result = await sendDueWebhooks(jobCtx, defaultOutbound(jobCtx.config), 200, {
+              endpointId,
+            });
+            jobCtx.logger.info('webhooks.endpoint', { ...result, messageId: message.id });
+          } else {
+            const result = await sendDigestBatch(jobCtx, message.body as Planned[]);
+            jobCtx.logger.info('digests.batch', { ...result, messageId: message.id });
+          }
           message.ack();
         } catch (err) {
-          jobCtx.logger.error('digests.batch_failed', { err, messageId: message.id });
-          message.retry({ delaySeconds: 60 });
+          jobCtx.logger.error(webhooks ? 'webhooks.endpoint_failed' : 'digests.batch_failed', {
+            err,
+            messageId: message.id,
+          });
+          message.retry({ delaySeconds: webhooks ? 30 : 60 });
         }
       }
     });
     ctx.waitUntil(work);
     await work;
   },
-} satisfies ExportedHandler<Env, Planned[]>;
+} satisfies ExportedHandler<Env, Planned[] | WebhookJob>;

@@ -143,6 +143,8 @@ export async function sendDueWebhooks(
   ctx: Ctx,
   out: Outbound,
   limit = 1000,
+  /** only this endpoint's messages (a queue message on Workers) */
+  only?: { endpointId: string },
 ): Promise<{ sent: number; failed: number; endpoints: number }> {
   const now = ctx.now();
   const claimed: Claimed[] = await ctx.db.transaction(async (tx) => {
@@ -156,6 +158,7 @@ export async function sendDueWebhooks(
           lte(webhookDeliveries.nextAttemptAt, now),
           or(isNull(webhookDeliveries.leasedUntil), lt(webhookDeliveries.leasedUntil, now)),
           eq(webhookEndpoints.enabled, true),
+          ...(only ? [eq(webhookDeliveries.endpointId, only.endpointId)] : []),
           // an endpoint another runner is sending to is left to it: one sender per endpoint, in order
           sql`not exists (select 1 from ${webhookDeliveries} busy
             where busy.endpoint_id = ${webhookDeliveries.endpointId} and busy.leased_until > ${now})`,
@@ -322,6 +325,24 @@ async function disable(tx: Tx, ctx: Ctx, endpoint: Claimed['endpoint']) {
       }),
     });
   }
+}
+
+/** Endpoints with messages due and nobody sending to them: what the cron hands to the queue on Workers. */
+export async function endpointsDue(ctx: Ctx): Promise<string[]> {
+  const now = ctx.now();
+  const rows = await ctx.db
+    .selectDistinct({ id: webhookDeliveries.endpointId })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        or(isNull(webhookDeliveries.leasedUntil), lt(webhookDeliveries.leasedUntil, now)),
+        eq(webhookEndpoints.enabled, true),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
 /** The log is kept 30 days: older attempts, and finished messages, are dropped. */

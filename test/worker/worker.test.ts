@@ -201,6 +201,24 @@ describe('worker fetch (workerd)', () => {
       expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['msg-broken']);
     });
 
+    it('consumes webhook endpoints from their queue: acknowledged when sent, retried when the message is broken', async () => {
+      const batch = createMessageBatch<unknown>('sinergi-webhooks', [
+        // an endpoint with nothing due: nothing is sent, and it is done
+        {
+          id: 'msg-nothing-due',
+          timestamp: new Date(),
+          attempts: 1,
+          body: { endpointId: 'whk_01m95d5dpqtf224sqkqsldvvpu' },
+        },
+        { id: 'msg-broken', timestamp: new Date(), attempts: 1, body: { not: 'an endpoint' } },
+      ]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch as never, workerEnv(), ctx);
+      const result = await getQueueResult(batch, ctx);
+      expect(result.explicitAcks).toEqual(['msg-nothing-due']);
+      expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['msg-broken']);
+    });
+
     it('runs the scheduled jobs against the database', async () => {
       const lines: string[] = [];
       const original = console.log;
