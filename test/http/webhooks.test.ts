@@ -143,6 +143,52 @@ describe('webhook deliveries', () => {
     ).toThrow();
   });
 
+  it('tells the interested partner its answer without naming whose items it closed, through an API key with the webhooks scope', async () => {
+    const partner = await verifiedPartner(h, fx.platform.token, 'PT Sensor Laut', 'company');
+    const key = await post(
+      h,
+      `/v1/tenants/${partner.id}/api-keys`,
+      { name: 'CRM', scopes: ['webhooks'] },
+      partner.token,
+    );
+    const { token } = (await key.json()) as { token: string };
+    const own = await addEndpoint(partner.id, token, '/mitra', ['interest.decided']);
+    const potentialId = await publishPotential(h, fx.a, fx.adminA, null, {
+      title: 'Sensor pasang surut',
+    });
+    const expressed = await post(
+      h,
+      `/v1/tenants/${partner.id}/interests`,
+      { potentialId, message: 'Kami berminat.' },
+      partner.token,
+    );
+    const { id } = (await expressed.json()) as { id: string };
+    received.length = 0;
+    const decided = await post(
+      h,
+      `/v1/tenants/${fx.a}/interests/${id}/decision`,
+      { decision: 'accept' },
+      fx.adminA.token,
+    );
+    expect(decided.status).toBe(200);
+    const toPartner = received.filter(
+      (r) => r.headers['webhook-signature'] && r.body.includes(partner.id),
+    );
+    expect(toPartner).toHaveLength(1);
+    const event = new Webhook(own.secret).verify(toPartner[0]!.body, {
+      'webhook-id': toPartner[0]!.headers['webhook-id'] as string,
+      'webhook-timestamp': toPartner[0]!.headers['webhook-timestamp'] as string,
+      'webhook-signature': toPartner[0]!.headers['webhook-signature'] as string,
+    }) as { type: string; tenantId: string; data: { decision: string } };
+    expect(event).toMatchObject({
+      type: 'interest.decided',
+      tenantId: partner.id,
+      data: { decision: 'accepted' },
+    });
+    // the owner's tenant id (whose items the event closed) is routing, never sent
+    expect(toPartner[0]!.body).not.toContain(fx.a);
+  });
+
   it('signs with both secrets for a day after a rotation', async () => {
     const rotated = await post(
       h,
