@@ -9,6 +9,7 @@ import { scalarScriptFromNodeModules } from './node/assets';
 import { clientAddressFrom, parseTrustProxy } from './node/client-address';
 import { openConfiguredDatabase } from './node/database';
 import { localSecret } from './node/local-secret';
+import { pinOutboundFetch } from './node/outbound';
 import { prepareDatabase } from './node/prepare';
 import { createLogger, type Logger } from './platform/logger';
 import { deriveSigningKey } from './platform/secrets';
@@ -44,6 +45,7 @@ async function main() {
   const secret = config.APP_SECRET ?? config.DATABASE_URL ?? localSecret(config.PGLITE_DIR);
   // Work that runs after a response (emails) is tracked so a stop waits for it.
   const inFlight = new Set<Promise<unknown>>();
+  pinOutboundFetch(config);
   const app = createApp({
     config,
     logger,

@@ -33,9 +33,15 @@ async function resolveOverHttps(host: string): Promise<string[]> {
   return [...(await ask('A')), ...(await ask('AAAA'))];
 }
 
+/** The fetch webhooks go out through: the platform's, or one the host pins (src/node/outbound.ts). */
+let outboundFetch: typeof fetch = (input, init) => fetch(input, init);
+export function useOutboundFetch(f: typeof fetch) {
+  outboundFetch = f;
+}
+
 export function defaultOutbound(config: AppConfig): Outbound {
   return {
-    fetch: (input, init) => fetch(input, init),
+    fetch: (input, init) => outboundFetch(input, init),
     resolve: resolveOverHttps,
     allowPrivate: config.APP_ENV !== 'production' && config.WEBHOOK_ALLOW_PRIVATE === true,
     production: config.APP_ENV === 'production',

@@ -5,6 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookDeliveries, webhookEndpoints } from '../../db/schema';
 import { EVENT_TYPE_NAMES } from '../../src/events/types';
+import { pinnedFetch } from '../../src/node/outbound';
 import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { isPublicAddress } from '../../src/webhooks/addresses';
@@ -386,5 +387,28 @@ describe('safe to call out', () => {
     expect((await refusal('http://ksd.contoh.go.id/hook', out))?.key).toBe('webhooks.https_only');
     expect(isPublicAddress('8.8.8.8')).toBe(true);
     expect(isPublicAddress('2001:4860:4860::8888')).toBe(true);
+  });
+
+  it('on Node, connects only to the address it checked: a name that resolves inside when connecting is refused at the socket', async () => {
+    let answer = '93.184.215.14';
+    // the check sees a public address; by the time the socket opens, the name points at this machine
+    const checked: Outbound = {
+      fetch: pinnedFetch((_host, _opts, cb) => cb(null, [{ address: answer, family: 4 }])),
+      resolve: async () => ['93.184.215.14'],
+      allowPrivate: false,
+      production: false,
+      timeoutMs: 2000,
+    };
+    answer = '127.0.0.1';
+    const before = received.length;
+    const r = await call(
+      `http://rebind.contoh.go.id:${new URL(base).port}/rebind`,
+      {},
+      '{}',
+      checked,
+    );
+    expect(r.statusCode).toBeNull();
+    expect(r.response).toBe('could not connect');
+    expect(received.length).toBe(before);
   });
 });
