@@ -128,6 +128,15 @@ export async function fanOut(tx: Tx, events: EventRow[], now: Date) {
   return rows.length;
 }
 
+/** Messages to send at `now` (joined with their endpoint): pending, their wait over, nobody holding them, the endpoint on. */
+const dueAt = (now: Date) =>
+  and(
+    eq(webhookDeliveries.status, 'pending'),
+    lte(webhookDeliveries.nextAttemptAt, now),
+    or(isNull(webhookDeliveries.leasedUntil), lt(webhookDeliveries.leasedUntil, now)),
+    eq(webhookEndpoints.enabled, true),
+  );
+
 type Claimed = {
   delivery: typeof webhookDeliveries.$inferSelect;
   endpoint: typeof webhookEndpoints.$inferSelect;
@@ -154,10 +163,7 @@ export async function sendDueWebhooks(
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(
         and(
-          eq(webhookDeliveries.status, 'pending'),
-          lte(webhookDeliveries.nextAttemptAt, now),
-          or(isNull(webhookDeliveries.leasedUntil), lt(webhookDeliveries.leasedUntil, now)),
-          eq(webhookEndpoints.enabled, true),
+          dueAt(now),
           ...(only ? [eq(webhookDeliveries.endpointId, only.endpointId)] : []),
           // an endpoint another runner is sending to is left to it: one sender per endpoint, in order
           sql`not exists (select 1 from ${webhookDeliveries} busy
@@ -334,14 +340,7 @@ export async function endpointsDue(ctx: Ctx): Promise<string[]> {
     .selectDistinct({ id: webhookDeliveries.endpointId })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(
-      and(
-        eq(webhookDeliveries.status, 'pending'),
-        lte(webhookDeliveries.nextAttemptAt, now),
-        or(isNull(webhookDeliveries.leasedUntil), lt(webhookDeliveries.leasedUntil, now)),
-        eq(webhookEndpoints.enabled, true),
-      ),
-    );
+    .where(dueAt(now));
   return rows.map((r) => r.id);
 }
 
