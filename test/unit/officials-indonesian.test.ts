@@ -162,11 +162,24 @@ describe('officials’ Indonesian', () => {
           {
             text: { id: 'PT Air menyatakan minat.', en: 'PT Air expressed an interest.' },
             due: '2026-12-19',
+            action: true,
+          },
+          {
+            text: { id: 'Potensi “Air” telah dipublikasikan.', en: 'The potential was published.' },
+            due: null,
+            action: false,
           },
         ],
         url: 'https://x/v1/me/inbox',
       },
       forum_agenda: { name: 'A', tenant: 'Kota Palu', session: 'S', items: [], url: 'https://x' },
+      webhook_disabled: {
+        name: 'A',
+        office: 'Sekretariat TKKSD Kota Palu',
+        url: 'https://ksd.palukota.go.id/sinergi',
+        days: 3,
+        link: 'https://x',
+      },
       forum_review: {
         name: 'A',
         office: 'Sekretariat TKKSD Provinsi Bali',
