@@ -164,7 +164,7 @@ export default {
             const { endpointId } = message.body as WebhookJob;
             if (typeof endpointId !== 'string') throw new Error('not a webhook job');
             const result = await sendDueWebhooks(jobCtx, defaultOutbound(jobCtx.config), 200, {
-              endpointId,
+              endpointIds: [endpointId],
             });
             jobCtx.logger.info('webhooks.endpoint', { ...result, messageId: message.id });
           } else {

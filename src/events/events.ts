@@ -60,9 +60,11 @@ export async function recordEvent<T extends EventType>(
   });
   // after the response: deliver, then email what now awaits people (collapsed per person)
   ctx.defer(async () => {
-    const { userIds, messages } = await deliverEvents(ctx);
+    const { userIds, endpointIds } = await deliverEvents(ctx);
     await emailInbox(ctx, { userIds });
-    if (messages) await sendDueWebhooks(ctx, defaultOutbound(ctx.config));
+    // only the endpoints this change wrote to: retries and others are the job's
+    if (endpointIds.length)
+      await sendDueWebhooks(ctx, defaultOutbound(ctx.config), 200, { endpointIds });
   }, 'deliver-events');
 }
 
@@ -112,7 +114,7 @@ function audienceOf(
 export async function deliverEvents(
   ctx: Pick<Ctx, 'db' | 'now'>,
   limit = 200,
-): Promise<{ delivered: number; items: number; userIds: string[]; messages: number }> {
+): Promise<{ delivered: number; items: number; userIds: string[]; endpointIds: string[] }> {
   return ctx.db.transaction(async (tx) => {
     const events = await tx
       .select()
@@ -121,7 +123,7 @@ export async function deliverEvents(
       .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    if (events.length === 0) return { delivered: 0, items: 0, userIds: [], messages: 0 };
+    if (events.length === 0) return { delivered: 0, items: 0, userIds: [], endpointIds: [] };
     const now = ctx.now();
     const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];
     const tenantsById = new Map<string, { type: string; members: Member[] }>();
@@ -200,7 +202,7 @@ export async function deliverEvents(
     }
     await flush();
     // the same events, for the tenants' own systems (webhooks): sent after commit
-    const messages = await fanOut(tx, events, now);
+    const endpointIds = await fanOut(tx, events, now);
     await tx
       .update(domainEvents)
       .set({ deliveredAt: now })
@@ -210,7 +212,7 @@ export async function deliverEvents(
           events.map((e) => e.id),
         ),
       );
-    return { delivered: events.length, items, userIds: [...told], messages };
+    return { delivered: events.length, items, userIds: [...told], endpointIds };
   });
 }
 

@@ -88,10 +88,10 @@ export function pingEnvelope(id: string, tenantId: string, now: Date) {
   };
 }
 
-/** Messages for the endpoints that want these events (in the delivering transaction). */
-export async function fanOut(tx: Tx, events: EventRow[], now: Date) {
+/** Messages for the endpoints that want these events (in the delivering transaction); the endpoints written to. */
+export async function fanOut(tx: Tx, events: EventRow[], now: Date): Promise<string[]> {
   const tenantIds = [...new Set(events.flatMap((e) => e.tenantIds))];
-  if (tenantIds.length === 0) return 0;
+  if (tenantIds.length === 0) return [];
   const endpoints = await tx
     .select({
       id: webhookEndpoints.id,
@@ -100,7 +100,7 @@ export async function fanOut(tx: Tx, events: EventRow[], now: Date) {
     })
     .from(webhookEndpoints)
     .where(and(inArray(webhookEndpoints.tenantId, tenantIds), eq(webhookEndpoints.enabled, true)));
-  if (endpoints.length === 0) return 0;
+  if (endpoints.length === 0) return [];
   const rows: (typeof webhookDeliveries.$inferInsert)[] = [];
   for (const e of events) {
     if (!EVENT_TYPES[e.type as EventType]) continue;
@@ -125,7 +125,7 @@ export async function fanOut(tx: Tx, events: EventRow[], now: Date) {
       .insert(webhookDeliveries)
       .values(rows.slice(i, i + 1000))
       .onConflictDoNothing();
-  return rows.length;
+  return [...new Set(rows.map((r) => r.endpointId))];
 }
 
 /** Messages to send at `now` (joined with their endpoint): pending, their wait over, nobody holding them, the endpoint on. */
@@ -152,8 +152,8 @@ export async function sendDueWebhooks(
   ctx: Ctx,
   out: Outbound,
   limit = 1000,
-  /** only this endpoint's messages (a queue message on Workers) */
-  only?: { endpointId: string },
+  /** only these endpoints' messages (those a change just wrote to; a queue message on Workers) */
+  only?: { endpointIds: string[] },
 ): Promise<{ sent: number; failed: number; endpoints: number }> {
   const now = ctx.now();
   const claimed: Claimed[] = await ctx.db.transaction(async (tx) => {
@@ -164,7 +164,7 @@ export async function sendDueWebhooks(
       .where(
         and(
           dueAt(now),
-          ...(only ? [eq(webhookDeliveries.endpointId, only.endpointId)] : []),
+          ...(only ? [inArray(webhookDeliveries.endpointId, only.endpointIds)] : []),
           // an endpoint another runner is sending to is left to it: one sender per endpoint, in order
           sql`not exists (select 1 from ${webhookDeliveries} busy
             where busy.endpoint_id = ${webhookDeliveries.endpointId} and busy.leased_until > ${now})`,

@@ -263,9 +263,12 @@ export async function listWebhookDeliveries({
   };
 }
 
-/** Sends the messages due now after the response, as deliveries after a change do. */
-const sendSoon = (ctx: Ctx) =>
-  ctx.defer(() => sendDueWebhooks(ctx, defaultOutbound(ctx.config)), 'send-webhooks');
+/** Sends the endpoint's messages due now after the response, as deliveries after a change do. */
+const sendSoon = (ctx: Ctx, endpointId: string) =>
+  ctx.defer(
+    () => sendDueWebhooks(ctx, defaultOutbound(ctx.config), 200, { endpointIds: [endpointId] }),
+    'send-webhooks',
+  );
 
 /** A test message (`webhook.ping`), sent now: the receiver and its signature check can be tried. */
 export async function pingWebhookEndpoint({
@@ -298,7 +301,7 @@ export async function pingWebhookEndpoint({
       diff: {},
     });
   });
-  sendSoon(ctx);
+  sendSoon(ctx, endpoint.id);
   return { id };
 }
 
@@ -332,6 +335,6 @@ export async function redeliverWebhook({
       diff: { message: { to: input.messageId } },
     });
   });
-  sendSoon(ctx);
+  sendSoon(ctx, endpoint.id);
   return { id: input.messageId };
 }
