@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { spokenDate } from '../forums/time';
+import { spokenDate } from '../platform/date-rules';
 
 /**
  * The domain events (pure; no I/O): one typed list, a payload schema each, and
