@@ -3,11 +3,11 @@ import { agreementActions, agreementEvaluations } from '../../db/schema';
 import { type AgreementFacts, flagsOf, isLapsed } from '../agreements/stages';
 import { spokenDate } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
+import { addDays } from '../platform/date-rules';
 import { linkOf } from '../platform/links';
 import type { DigestItem } from './render';
 
 const EXPIRING_AGREEMENT_DAYS = 90;
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
 
 /** A party's agreement as the digest reads it. */
 type AgreementRow = {

@@ -24,7 +24,7 @@ import { openItemsWithReaders } from '../events/inbox';
 import { EVENT_TYPES, type EventType } from '../events/types';
 import { spokenDate, yearInIndonesia } from '../forums/time';
 import { type Ctx, isoDate } from '../platform/context';
-import { wibDate } from '../platform/date-rules';
+import { addDays, wibDate } from '../platform/date-rules';
 import { linkOf } from '../platform/links';
 import { placeOf } from '../platform/offices';
 import { textArray } from '../platform/pg-arrays';
@@ -56,7 +56,6 @@ const OPPORTUNITIES = 5;
 /** each side's potentials read when two tenants' fit is scored both ways (the first by id: the same from either side) */
 const PAIR_TARGETS = 3;
 
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
 /** A line that ends as a sentence does. */
 const sentence = (s: string) => (/[.!?”]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 

@@ -10,7 +10,7 @@ import {
   tenants,
 } from '../../db/schema';
 import type { Ctx } from '../platform/context';
-import { endOfDayWib, wibDate } from '../platform/date-rules';
+import { addDays, endOfDayWib, wibDate } from '../platform/date-rules';
 import { placeOf } from '../platform/offices';
 import { recordEvent } from './events';
 import type { EventType, PayloadOf } from './types';
@@ -33,7 +33,7 @@ const stepOf = (days: number, steps: number[]) =>
 export async function sendReminders({ ctx }: { ctx: Ctx }) {
   const now = ctx.now();
   const today = wibDate(now);
-  const inDays = (n: number) => wibDate(new Date(now.getTime() + n * DAY));
+  const inDays = (n: number) => wibDate(addDays(now, n));
   type Planned = {
     [T in EventType]: {
       type: T;
@@ -70,7 +70,7 @@ export async function sendReminders({ ctx }: { ctx: Ctx }) {
         and(
           eq(forumMeetings.status, 'requested'),
           gt(forumMeetings.expiresAt, now),
-          lte(forumMeetings.expiresAt, new Date(now.getTime() + DAY)),
+          lte(forumMeetings.expiresAt, addDays(now, 1)),
         ),
       ),
     ctx.db
@@ -97,7 +97,7 @@ export async function sendReminders({ ctx }: { ctx: Ctx }) {
           ne(agreements.stage, 'berakhir'),
           sql`${agreements.pksEnd} <= ${inDays(90)}::date`,
           // ended long ago: told then, or before this platform knew it
-          sql`${agreements.pksEnd} >= ${wibDate(new Date(now.getTime() - 30 * DAY))}::date`,
+          sql`${agreements.pksEnd} >= ${inDays(-30)}::date`,
         ),
       )
       .groupBy(agreements.id, agreements.title, agreements.pksEnd),

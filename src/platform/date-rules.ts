@@ -32,6 +32,9 @@ export function wibDate(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** An instant some whole days later (earlier, when negative). */
+export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400_000);
+
 /** The last instant of a calendar day in WIB: when a deadline on that day has passed (`wibDate` of it is the day). */
 export function endOfDayWib(iso: string): Date {
   return new Date(`${iso}T23:59:59+07:00`);
