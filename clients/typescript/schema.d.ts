@@ -1564,7 +1564,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A follow-up
+         * @description To the tenant responsible for it and to the session’s convener.
+         */
+        get: operations["getForumFollowUp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1595,6 +1599,26 @@ export interface paths {
          * @description Both must be approved delegations of the session (404 otherwise). The convener’s pairing rule (403) and quotas (409 naming the quota) apply. If the other side already asked, the two requests become one accepted meeting that weighs more in the schedule. Unanswered, a request expires after the convener’s period.
          */
         post: operations["requestForumMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/forum-meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting
+         * @description To either side, with its published slot in the venue’s local time.
+         */
+        get: operations["getForumMeeting"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1692,7 +1716,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A delegation’s registration
+         * @description To the tenant that registered and to the session’s convener.
+         */
+        get: operations["getForumRegistration"];
         /**
          * Change this tenant’s delegation
          * @description Replaces its people, potentials and what it seeks, keeping its place (or its turn on the waitlist). Until the session is held.
@@ -2121,6 +2149,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/interests/{interestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An interest
+         * @description To the tenant that owns the potential or the one that expressed it; contacts appear only once accepted.
+         */
+        get: operations["getInterest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/interests/{interestId}/decision": {
         parameters: {
             query?: never;
@@ -2236,7 +2284,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A post
+         * @description As the tenant reads it on its boards; a post on a board it may not read answers 404.
+         */
+        get: operations["getPost"];
         put?: never;
         post?: never;
         /**
@@ -2463,6 +2515,26 @@ export interface paths {
          * @description By a province’s admin, between two of its kabupaten/kota or partners (a platform admin anywhere). Both parties’ admins are emailed; unanswered, it expires after `validityDays` (default 14) with one reminder halfway.
          */
         post: operations["createProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A facilitation proposal
+         * @description To the province that proposed it and to either party.
+         */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3523,6 +3595,7 @@ export interface components {
             needsLiaisons: boolean;
             shortName: string | null;
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         Agreement: {
             /**
              * Format: date
@@ -3654,7 +3727,7 @@ export interface components {
             stage: components["schemas"]["AgreementStage"];
             stageLabel: components["schemas"]["AgreementStageLabel"];
             title: string;
-        };
+        } | null;
         AgreementAction: {
             /**
              * Format: date
@@ -3711,6 +3784,7 @@ export interface components {
         AgreementTransition: {
             stage: components["schemas"]["AgreementStage"];
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         AnnualReport: {
             content: components["schemas"]["AnnualReportContent"];
             id: string;
@@ -3738,7 +3812,7 @@ export interface components {
             tenantId: string;
             version: number;
             year: number;
-        };
+        } | null;
         /** @description Generated from the data and frozen at submission: the region, its mapping, agreements, evaluations and forums of the year; a province adds its kabupaten/kota’s reporting. */
         AnnualReportContent: {
             agreements: {
@@ -4443,6 +4517,7 @@ export interface components {
             /** @description Starts of the slots it cannot attend. */
             unavailable: string[];
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         ForumFollowUp: {
             agreementId: string | null;
             /** Format: date-time */
@@ -4464,7 +4539,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "done" | "dropped";
             title: string;
-        };
+        } | null;
         ForumFollowUpRequest: {
             agreementId?: string;
             /**
@@ -4478,6 +4553,7 @@ export interface components {
             responsibleTenantId: string;
             title: string;
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         ForumMeeting: {
             counterpart: {
                 name: string;
@@ -4515,7 +4591,7 @@ export interface components {
             } | null;
             /** @enum {string} */
             status: "requested" | "accepted" | "declined" | "expired" | "cancelled";
-        };
+        } | null;
         ForumMeetingOutcomeRequest: {
             /** @enum {string} */
             outcome: "held" | "no_show";
@@ -4623,6 +4699,7 @@ export interface components {
                 waitlisted: number;
             };
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         ForumRegistration: {
             attended: boolean | null;
             /** Format: date-time */
@@ -4651,7 +4728,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             waitlistPosition: number | null;
-        };
+        } | null;
         ForumSession: {
             agenda: {
                 end: string;
@@ -4858,11 +4935,13 @@ export interface components {
             decision: "accept" | "decline";
             note?: string;
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
+        InterestDetail: components["schemas"]["Interest"] & ({
+            fromTenantName: string;
+            potentialTitle: string;
+        } | null);
         InterestList: {
-            data: (components["schemas"]["Interest"] & {
-                fromTenantName: string;
-                potentialTitle: string;
-            })[];
+            data: components["schemas"]["InterestDetail"][];
         };
         Invitation: {
             /** Format: date-time */
@@ -4921,7 +5000,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        MappingRoundDetail: components["schemas"]["MappingRound"] & {
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
+        MappingRoundDetail: components["schemas"]["MappingRound"] & ({
             agencies: {
                 agencyId: string;
                 drafts: number;
@@ -4934,7 +5014,7 @@ export interface components {
                 agenciesWithoutLiaisons: number;
                 submitted: number;
             };
-        };
+        } | null);
         MarkReadRequest: {
             /**
              * Format: date-time
@@ -5201,6 +5281,7 @@ export interface components {
          * @enum {string|null}
          */
         PartnerKind: "company" | "bumn_bumd" | "university" | "ngo" | "foreign_region" | "foreign_institution" | "central_institution" | null;
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         Post: {
             attachments: {
                 title: string;
@@ -5239,7 +5320,7 @@ export interface components {
             };
             threadId: string;
             version: number;
-        };
+        } | null;
         PostReportCreated: {
             id: string;
             /** @enum {string} */
@@ -5658,6 +5739,7 @@ export interface components {
             sectors?: string[];
             summary?: string | null;
         };
+        /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
         Proposal: {
             /** @description Each party’s answer, by tenant id. */
             answers: {
@@ -5685,7 +5767,7 @@ export interface components {
             reminderSentAt: string | null;
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "expired";
-        };
+        } | null;
         ProposalStats: {
             accepted: number;
             acceptedRate: number | null;
@@ -6634,11 +6716,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "agreement";
-                };
+                object: components["schemas"]["Agreement"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "agreement";
                 operation: null;
                 party: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -6669,11 +6750,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "agreement";
-                };
+                object: components["schemas"]["Agreement"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "agreement";
                 /** @enum {string} */
                 operation: "answerAgreement";
                 /** @description What its people are told, in Indonesian and English. */
@@ -6704,11 +6784,10 @@ export interface components {
                 end: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "agreement";
-                };
+                object: components["schemas"]["Agreement"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "agreement";
                 operation: null;
                 /** @description What its people are told, in Indonesian and English. */
                 text: {
@@ -6739,11 +6818,10 @@ export interface components {
                 end: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "agreement";
-                };
+                object: components["schemas"]["Agreement"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "agreement";
                 /** @enum {string} */
                 operation: "transitionAgreement";
                 /** @description What its people are told, in Indonesian and English. */
@@ -6777,11 +6855,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "agreement";
-                };
+                object: components["schemas"]["Agreement"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "agreement";
                 /** @enum {string} */
                 operation: "signAgreement";
                 signer: string;
@@ -6812,11 +6889,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "annual_report";
-                };
+                object: components["schemas"]["AnnualReport"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "annual_report";
                 operation: null;
                 province: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -6847,11 +6923,10 @@ export interface components {
                 /** @enum {string} */
                 kind: "action";
                 note: string;
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "annual_report";
-                };
+                object: components["schemas"]["AnnualReport"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "annual_report";
                 /** @enum {string} */
                 operation: "submitAnnualReport";
                 province: string;
@@ -6882,11 +6957,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "annual_report";
-                };
+                object: components["schemas"]["AnnualReport"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "annual_report";
                 /** @enum {string} */
                 operation: "reviewAnnualReport";
                 region: string;
@@ -6918,11 +6992,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "post";
-                };
+                object: components["schemas"]["Post"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "post";
                 operation: null;
                 /** @description What its people are told, in Indonesian and English. */
                 text: {
@@ -6952,11 +7025,10 @@ export interface components {
                 dueDate: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_follow_up";
-                };
+                object: components["schemas"]["ForumFollowUp"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_follow_up";
                 /** @enum {string} */
                 operation: "updateForumFollowUp";
                 session: string;
@@ -6988,11 +7060,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_follow_up";
-                };
+                object: components["schemas"]["ForumFollowUp"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_follow_up";
                 operation: null;
                 /** @enum {string} */
                 status: "done" | "dropped";
@@ -7024,11 +7095,10 @@ export interface components {
                 dueDate: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_follow_up";
-                };
+                object: components["schemas"]["ForumFollowUp"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_follow_up";
                 /** @enum {string} */
                 operation: "updateForumFollowUp";
                 overdue: boolean;
@@ -7061,11 +7131,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "interest";
-                };
+                object: components["schemas"]["InterestDetail"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "interest";
                 operation: null;
                 owner: string;
                 potentialTitle: string;
@@ -7096,11 +7165,10 @@ export interface components {
                 from: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "interest";
-                };
+                object: components["schemas"]["InterestDetail"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "interest";
                 /** @enum {string} */
                 operation: "decideInterest";
                 potentialTitle: string;
@@ -7133,11 +7201,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_meeting";
-                };
+                object: components["schemas"]["ForumMeeting"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_meeting";
                 operation: null;
                 session: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -7167,11 +7234,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_meeting";
-                };
+                object: components["schemas"]["ForumMeeting"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_meeting";
                 operation: null;
                 session: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -7201,11 +7267,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_meeting";
-                };
+                object: components["schemas"]["ForumMeeting"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_meeting";
                 operation: null;
                 session: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -7236,11 +7301,10 @@ export interface components {
                 from: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_meeting";
-                };
+                object: components["schemas"]["ForumMeeting"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_meeting";
                 /** @enum {string} */
                 operation: "answerForumMeeting";
                 session: string;
@@ -7271,11 +7335,10 @@ export interface components {
                 from: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_meeting";
-                };
+                object: components["schemas"]["ForumMeeting"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_meeting";
                 /** @enum {string} */
                 operation: "answerForumMeeting";
                 session: string;
@@ -7305,11 +7368,11 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "potential";
-                };
+                /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
+                object: components["schemas"]["PotentialDetail"] | components["schemas"]["PublishedPotential"] | null;
+                objectId: string;
+                /** @enum {string} */
+                objectType: "potential";
                 operation: null;
                 /** @description What its people are told, in Indonesian and English. */
                 text: {
@@ -7338,11 +7401,11 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "potential";
-                };
+                /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
+                object: components["schemas"]["PotentialDetail"] | components["schemas"]["PublishedPotential"] | null;
+                objectId: string;
+                /** @enum {string} */
+                objectType: "potential";
                 operation: null;
                 /** @description What its people are told, in Indonesian and English. */
                 text: {
@@ -7371,11 +7434,11 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "potential";
-                };
+                /** @description The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it. */
+                object: components["schemas"]["PotentialDetail"] | components["schemas"]["PublishedPotential"] | null;
+                objectId: string;
+                /** @enum {string} */
+                objectType: "potential";
                 /** @enum {string} */
                 operation: "updatePotential";
                 reason: string;
@@ -7408,11 +7471,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "proposal";
-                };
+                object: components["schemas"]["Proposal"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "proposal";
                 operation: null;
                 party: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -7441,11 +7503,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "proposal";
-                };
+                object: components["schemas"]["Proposal"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "proposal";
                 operation: null;
                 parties: string;
                 /** @description What its people are told, in Indonesian and English. */
@@ -7475,11 +7536,10 @@ export interface components {
                 facilitator: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "proposal";
-                };
+                object: components["schemas"]["Proposal"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "proposal";
                 /** @enum {string} */
                 operation: "answerProposal";
                 other: string;
@@ -7511,11 +7571,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "info";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_registration";
-                };
+                object: components["schemas"]["ForumRegistration"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_registration";
                 operation: null;
                 reason: string | null;
                 session: string;
@@ -7545,11 +7604,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "forum_registration";
-                };
+                object: components["schemas"]["ForumRegistration"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "forum_registration";
                 /** @enum {string} */
                 operation: "decideForumRegistration";
                 session: string;
@@ -7582,11 +7640,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "mapping_round";
-                };
+                object: components["schemas"]["MappingRoundDetail"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "mapping_round";
                 /** @enum {string} */
                 operation: "createPotential";
                 /** @description What its people are told, in Indonesian and English. */
@@ -7617,11 +7674,10 @@ export interface components {
                 dueAt?: string;
                 /** @enum {string} */
                 kind: "action";
-                object: {
-                    id: string;
-                    /** @enum {string} */
-                    type: "mapping_round";
-                };
+                object: components["schemas"]["MappingRoundDetail"];
+                objectId: string;
+                /** @enum {string} */
+                objectType: "mapping_round";
                 /** @enum {string} */
                 operation: "createPotential";
                 /** @description What its people are told, in Indonesian and English. */
@@ -14509,6 +14565,85 @@ export interface operations {
             };
         };
     };
+    getForumFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The follow-up. */
+                followUpId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The follow-up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumFollowUp"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     updateForumFollowUp: {
         parameters: {
             query?: never;
@@ -14775,6 +14910,85 @@ export interface operations {
             };
             /** @description CONFLICT: Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForumMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bilateral meeting. */
+                meetingId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumMeeting"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15218,6 +15432,85 @@ export interface operations {
             };
             /** @description CONFLICT: Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForumRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registration. */
+                registrationId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumRegistration"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17469,6 +17762,85 @@ export interface operations {
             };
         };
     };
+    getInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The interest. */
+                interestId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The interest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDetail"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     decideInterest: {
         parameters: {
             query?: never;
@@ -18084,6 +18456,85 @@ export interface operations {
             };
             /** @description CONFLICT: Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post. */
+                postId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The post. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19529,6 +19980,85 @@ export interface operations {
             };
             /** @description CONFLICT: Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal. */
+                proposalId: string;
+                /** @description The tenant (a region or a partner organisation). */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any other client error (e.g. 413, 429). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (503, with `Retry-After`): the database is unreachable or the server is at capacity; retry later. INTERNAL (500): an unexpected failure, logged with the request id. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The proposal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description VALIDATION_FAILED: Validation failed; BAD_REQUEST: Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHORIZED: Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

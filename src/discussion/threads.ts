@@ -379,3 +379,14 @@ export async function postById(ctx: Ctx, reader: Reader, postId: string) {
       : null,
   });
 }
+
+/** One post, as the tenant reads it at its own boards' doors; 404 where it may not. */
+export async function getPost({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; postId: string };
+}) {
+  return postById(ctx, await readerOf(ctx, input.tenantId, 'discussion.read'), input.postId);
+}

@@ -194,6 +194,32 @@ export async function listProposals({
   return { data: rows.map(view) };
 }
 
+/** One proposal, to its facilitator or either party; else 404. */
+export async function getProposal({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; proposalId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'proposals.read');
+  const [row] = await ctx.db
+    .select()
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.id, input.proposalId),
+        or(
+          eq(proposals.facilitatorTenantId, tenant.id),
+          eq(proposals.partyA, tenant.id),
+          eq(proposals.partyB, tenant.id),
+        ),
+      ),
+    );
+  if (!row) throw notFound({ key: 'proposal.not_found' });
+  return view(row);
+}
+
 export async function answerProposal({
   ctx,
   input,

@@ -553,12 +553,28 @@ export async function listMeetings({
   );
   const now = ctx.now();
   return {
-    data: rows.map((r) => {
-      const view = meetingView(r.m, tenant.id, names, { timeZone: r.timeZone });
-      // a request past its expiry reads as expired even before the job marks it
-      return r.m.status === 'requested' && r.m.expiresAt <= now
-        ? { ...view, status: 'expired' as const }
-        : view;
-    }),
+    data: rows.map((r) =>
+      asOf(meetingView(r.m, tenant.id, names, { timeZone: r.timeZone }), r.m, now),
+    ),
   };
+}
+
+/** A request past its expiry reads as expired even before the job marks it. */
+function asOf(view: ReturnType<typeof meetingView>, m: MeetingRow, now: Date) {
+  return m.status === 'requested' && m.expiresAt <= now
+    ? { ...view, status: 'expired' as const }
+    : view;
+}
+
+/** One meeting, to either side; else 404. */
+export async function getMeeting({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; meetingId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.read');
+  const m = await meetingOfSide(ctx, tenant.id, input.meetingId);
+  return asOf(await viewFor(ctx, tenant.id, m.id), m, ctx.now());
 }

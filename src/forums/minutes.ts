@@ -300,6 +300,20 @@ export async function updateFollowUp({
   return followUpView(updated!, today(ctx));
 }
 
+/** One follow-up, to the tenant responsible for it or its session's convener; else 404. */
+export async function getFollowUp({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; followUpId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.read');
+  const row = await followUpOf(ctx, input.followUpId, tenant.id);
+  if (!row) throw notFound({ key: 'forum.follow_up_not_found' });
+  return followUpView(row.f, today(ctx));
+}
+
 /** A follow-up the tenant may act on: it is responsible for it or convened its session; else null. */
 export async function followUpOf(ctx: Ctx, followUpId: string, tenantId: string) {
   const [row] = await ctx.db

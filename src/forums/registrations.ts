@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   forumDelegates,
@@ -385,6 +385,30 @@ export async function updateRegistration({
 async function getRegistration(ctx: Ctx, id: string) {
   const [row] = await ctx.db.select().from(forumRegistrations).where(eq(forumRegistrations.id, id));
   const [view] = await present(ctx.db, [row!]);
+  return view!;
+}
+
+/** One registration, to the tenant that registered or the session's convener; else 404. */
+export async function getForumRegistration({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; registrationId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'forums.read');
+  const [row] = await ctx.db
+    .select({ r: forumRegistrations })
+    .from(forumRegistrations)
+    .innerJoin(forumSessions, eq(forumSessions.id, forumRegistrations.sessionId))
+    .where(
+      and(
+        eq(forumRegistrations.id, input.registrationId),
+        or(eq(forumRegistrations.tenantId, tenant.id), eq(forumSessions.tenantId, tenant.id)),
+      ),
+    );
+  if (!row) throw notFound({ key: 'forum.registration_not_found' });
+  const [view] = await present(ctx.db, [row.r]);
   return view!;
 }
 

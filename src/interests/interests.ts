@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { interests, memberships, potentials, tenants, users } from '../../db/schema';
 import { recordEvent } from '../events/events';
 import { checkOrigin } from '../forums/access';
@@ -156,7 +156,7 @@ export async function listInterests({
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'interests.read');
   const rows = await ctx.db
-    .select({ interest: interests, potentialTitle: potentials.title, fromTenantName: tenants.name })
+    .select(withNames)
     .from(interests)
     .innerJoin(potentials, eq(potentials.id, interests.potentialId))
     .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
@@ -170,17 +170,52 @@ export async function listInterests({
     )
     .orderBy(desc(interests.id));
   const data = [];
-  for (const r of rows) {
-    data.push({
-      ...view(
-        r.interest,
-        r.interest.status === 'accepted' ? await contactsFor(ctx, r.interest) : null,
-      ),
-      potentialTitle: r.potentialTitle,
-      fromTenantName: r.fromTenantName,
-    });
-  }
+  for (const r of rows) data.push(await namedView(ctx, r));
   return { data };
+}
+
+/** One interest, to the tenant that owns the potential or the one that expressed it; else 404. */
+export async function getInterest({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { tenantId: string; interestId: string };
+}) {
+  const { tenant } = await authorize(ctx, input.tenantId, 'interests.read');
+  const [row] = await ctx.db
+    .select(withNames)
+    .from(interests)
+    .innerJoin(potentials, eq(potentials.id, interests.potentialId))
+    .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
+    .where(
+      and(
+        eq(interests.id, input.interestId),
+        or(eq(interests.ownerTenantId, tenant.id), eq(interests.fromTenantId, tenant.id)),
+      ),
+    );
+  if (!row) throw notFound({ key: 'interest.not_found' });
+  return namedView(ctx, row);
+}
+
+const withNames = {
+  interest: interests,
+  potentialTitle: potentials.title,
+  fromTenantName: tenants.name,
+};
+
+async function namedView(
+  ctx: Ctx,
+  r: { interest: InterestRow; potentialTitle: string; fromTenantName: string },
+) {
+  return {
+    ...view(
+      r.interest,
+      r.interest.status === 'accepted' ? await contactsFor(ctx, r.interest) : null,
+    ),
+    potentialTitle: r.potentialTitle,
+    fromTenantName: r.fromTenantName,
+  };
 }
 
 export async function decideInterest({

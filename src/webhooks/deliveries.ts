@@ -7,7 +7,7 @@ import {
   webhookEndpoints,
 } from '../../db/schema';
 import { enqueueEmail } from '../email/outbox';
-import { EVENT_TYPES, type EventType, textOf } from '../events/types';
+import { EVENT_TYPES, type EventObject, type EventType, textOf } from '../events/types';
 import { adminsOf } from '../identity/members';
 import { recordAudit } from '../platform/audit';
 import type { Ctx } from '../platform/context';
@@ -16,6 +16,7 @@ import { newId } from '../platform/ids';
 import { linkOf } from '../platform/links';
 import { officeOf } from '../platform/offices';
 import { unseal } from '../platform/secrets';
+import { objectReader } from './objects';
 import { type CallResult, call, type Outbound } from './outbound';
 import { signedHeaders } from './signing';
 
@@ -61,8 +62,10 @@ export function envelopeOf(e: EventRow, tenantId: string) {
     apiVersion: API_VERSION,
     occurredAt: e.createdAt.toISOString(),
     tenantId,
+    // `object`, the object as the API returns it to this tenant, is read when the message is first sent
     data: {
-      object: { type: e.objectType, id: e.objectId },
+      objectType: e.objectType,
+      objectId: e.objectId,
       kind: EVENT_TYPES[type].kind,
       operation: EVENT_TYPES[type].operation,
       text: textOf(type, payload),
@@ -197,11 +200,20 @@ export async function sendDueWebhooks(
     byEndpoint.set(c.endpoint.id, [...(byEndpoint.get(c.endpoint.id) ?? []), c]);
   const result = { sent: 0, failed: 0, endpoints: byEndpoint.size };
   const queue = [...byEndpoint.values()];
+  const read = objectReader(ctx);
   const worker = async () => {
     for (let list = queue.shift(); list; list = queue.shift()) {
       const outcomes: Outcome[] = [];
       for (const c of list) {
-        const o = await send(ctx, out, c);
+        let body: Body;
+        try {
+          body = await withObject(read, c.delivery);
+        } catch (err) {
+          // the object could not be read (the database gone): this and the rest wait for the next run
+          ctx.logger.error('webhook object unreadable', { deliveryId: c.delivery.id, err });
+          break;
+        }
+        const o = await send(ctx, out, c, body);
         outcomes.push(o);
         // its later messages wait for it: released for the next run, in order
         if (!o.ok) break;
@@ -215,10 +227,36 @@ export async function sendDueWebhooks(
   return result;
 }
 
-type Outcome = { delivery: Claimed['delivery']; at: Date; ok: boolean } & CallResult;
+type Body = Record<string, unknown> & { data: Record<string, unknown> };
+type Outcome = {
+  delivery: Claimed['delivery'];
+  at: Date;
+  ok: boolean;
+  /** the body as sent, when its object was read for this attempt (kept, so a retry sends the same) */
+  body: Body | null;
+} & CallResult;
+
+/**
+ * The message's body with its object, as the API returns it to the receiving
+ * tenant now; read once, at the first attempt, and kept from then on.
+ */
+async function withObject(read: ReturnType<typeof objectReader>, delivery: Claimed['delivery']) {
+  const body = delivery.body as Body;
+  if (body.type === 'webhook.ping' || 'object' in body.data) return body;
+  const { objectType, objectId } = body.data as { objectType: EventObject; objectId: string };
+  return {
+    ...body,
+    data: { ...body.data, object: await read(delivery.tenantId, objectType, objectId) },
+  };
+}
 
 /** One call of one message, signed with every secret valid now. */
-async function send(ctx: Ctx, out: Outbound, { delivery, endpoint }: Claimed): Promise<Outcome> {
+async function send(
+  ctx: Ctx,
+  out: Outbound,
+  { delivery, endpoint }: Claimed,
+  sent: Body,
+): Promise<Outcome> {
   const at = ctx.now();
   const secrets = [(await unseal(endpoint.secretSealed))!];
   if (
@@ -227,13 +265,14 @@ async function send(ctx: Ctx, out: Outbound, { delivery, endpoint }: Claimed): P
     endpoint.previousSecretUntil > at
   )
     secrets.push((await unseal(endpoint.previousSecretSealed))!);
-  const body = JSON.stringify(delivery.body);
+  const body = JSON.stringify(sent);
   const headers = await signedHeaders(secrets, delivery.id, Math.floor(at.getTime() / 1000), body);
   const r = await call(endpoint.url, headers, body, out);
   return {
     delivery,
     at,
     ok: r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300,
+    body: sent === delivery.body ? null : sent,
     ...r,
   };
 }
@@ -268,12 +307,13 @@ async function record(
         const delay = RETRY_DELAYS_MS[attempts - 1];
         const status = o.ok ? 'succeeded' : delay === undefined ? 'failed' : 'pending';
         const next = o.ok || delay === undefined ? o.at : new Date(o.at.getTime() + jitter(delay));
-        return sql`(${o.delivery.id}, ${attempts}::int, ${status}, ${next.toISOString()}::timestamptz)`;
+        const body = o.body ? JSON.stringify(o.body) : null;
+        return sql`(${o.delivery.id}, ${attempts}::int, ${status}, ${next.toISOString()}::timestamptz, ${body}::jsonb)`;
       });
       await tx.execute(sql`
         update ${webhookDeliveries} set attempts = v.attempts, status = v.status,
-          next_attempt_at = v.next, leased_until = null
-        from (values ${sql.join(rows, sql`, `)}) as v(id, attempts, status, next)
+          next_attempt_at = v.next, leased_until = null, body = coalesce(v.body, webhook_deliveries.body)
+        from (values ${sql.join(rows, sql`, `)}) as v(id, attempts, status, next, body)
         where ${webhookDeliveries.id} = v.id`);
     }
     if (released.length)

@@ -10,6 +10,7 @@ import { systemCtx } from '../../src/platform/context';
 import { createLogger } from '../../src/platform/logger';
 import { isPublicAddress } from '../../src/webhooks/addresses';
 import { RETRY_DELAYS_MS, sendDueWebhooks } from '../../src/webhooks/deliveries';
+import { objectReader } from '../../src/webhooks/objects';
 import { call, defaultOutbound, type Outbound, refusal } from '../../src/webhooks/outbound';
 import { bearer, post, twoRegions, verifiedPartner } from '../support/actors';
 import { createConformance } from '../support/conformance';
@@ -115,9 +116,16 @@ describe('webhook deliveries', () => {
     expect(verified).toMatchObject({
       type: 'interest.received',
       tenantId: fx.a,
-      data: { object: { type: 'interest', id: interest.id }, operation: 'decideInterest' },
+      data: { objectType: 'interest', objectId: interest.id, operation: 'decideInterest' },
     });
     expect((verified.data.text as { id: string }).id).toContain('menyatakan minat');
+    // the object as Palu's own read of it answers, field for field
+    const read = await h.json(`/v1/tenants/${fx.a}/interests/${interest.id}`, {
+      headers: bearer(fx.adminA.token),
+    });
+    expect(read.status).toBe(200);
+    expect(verified.data.object).toEqual(read.body);
+    expect(verified.data.object).toMatchObject({ status: 'pending', contacts: null });
     // as the document's `webhooks` says, field for field
     const doc = await h.json<Parameters<typeof createConformance>[0]>('/openapi.json');
     expect(Object.keys(doc.body.webhooks ?? {}).sort()).toEqual(
@@ -184,10 +192,32 @@ describe('webhook deliveries', () => {
     expect(event).toMatchObject({
       type: 'interest.decided',
       tenantId: partner.id,
-      data: { decision: 'accepted' },
+      data: { decision: 'accepted', object: { id, status: 'accepted' } },
     });
-    // the owner's tenant id (whose items the event closed) is routing, never sent
-    expect(toPartner[0]!.body).not.toContain(fx.a);
+    // the object as the partner's own read answers: accepted, so with both sides' contacts
+    const read = await h.json(`/v1/tenants/${partner.id}/interests/${id}`, {
+      headers: bearer(partner.token),
+    });
+    expect((event.data as { object?: unknown }).object).toEqual(read.body);
+    // whose items the event closed is routing, never sent
+    expect(toPartner[0]!.body).not.toContain('closeTenantIds');
+  });
+
+  it('reads the object as the receiving tenant may, and gives null to a tenant that may not read it', async () => {
+    const interest = await interestInPalu('Pengolahan rumput laut');
+    const read = objectReader(jobAt(0).ctx);
+    expect(await read(fx.a, 'interest', interest.id)).toMatchObject({ id: interest.id });
+    // Sigi may not read Palu's interest: nothing of it, not even that it exists
+    expect(await read(fx.b, 'interest', interest.id)).toBeNull();
+    // a potential: its owner reads its own record; another tenant the catalogue's public view
+    const potentialId = await publishPotential(h, fx.a, fx.adminA, null, {
+      title: 'Pelabuhan perikanan terpadu',
+    });
+    const own = (await read(fx.a, 'potential', potentialId)) as Record<string, unknown>;
+    const theirs = (await read(fx.b, 'potential', potentialId)) as Record<string, unknown>;
+    expect(own).toHaveProperty('history');
+    expect(theirs).not.toHaveProperty('history');
+    expect(theirs).toMatchObject({ id: potentialId });
   });
 
   it('signs with both secrets for a day after a rotation', async () => {
@@ -237,6 +267,13 @@ describe('webhook deliveries', () => {
       message!.id,
       message!.id,
     ]);
+    // the object read at the first attempt is kept: every retry sends the same message
+    const bodies = received.map((r) => JSON.parse(r.body) as unknown);
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({
+      data: { object: { status: 'pending' } },
+    });
     const log = await h.json<{
       data: { id: string; status: string; attempts: { statusCode: number; response: string }[] }[];
     }>(`/v1/tenants/${fx.a}/webhooks/${endpoint.id}/deliveries`, {

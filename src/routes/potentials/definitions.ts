@@ -204,13 +204,13 @@ export const InterestSchema = z
   })
   .openapi('Interest');
 
-export const InterestList = z
-  .object({
-    data: z.array(
-      InterestSchema.extend({ potentialTitle: z.string(), fromTenantName: z.string() }),
-    ),
-  })
-  .openapi('InterestList');
+/** An interest with the potential's title and the interested tenant's name, as lists and the single read give it. */
+export const InterestDetail = InterestSchema.extend({
+  potentialTitle: z.string(),
+  fromTenantName: z.string(),
+}).openapi('InterestDetail');
+
+export const InterestList = z.object({ data: z.array(InterestDetail) }).openapi('InterestList');
 
 // ---- reports ----
 export const Counts = z.record(z.string(), z.number().int());

@@ -1,7 +1,18 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../../events/types';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, type EventObject } from '../../events/types';
 import type { AppEnv } from '../../platform/context';
 import { API_VERSION, ROUTING_FIELDS } from '../../webhooks/deliveries';
+import { getAgreementRoute } from '../agreements/get-agreement';
+import { getAnnualReportRoute } from '../annual-reports/get-annual-report';
+import { getPublishedPotentialRoute } from '../catalog/get-published-potential';
+import { getForumFollowUpRoute } from '../follow-ups/get-forum-follow-up';
+import { getForumMeetingRoute } from '../forum-meetings/get-forum-meeting';
+import { getForumRegistrationRoute } from '../forum-registrations/get-forum-registration';
+import { getInterestRoute } from '../interests/get-interest';
+import { getPostRoute } from '../posts/get-post';
+import { getPotentialRoute } from '../potentials/get-potential';
+import { getProposalRoute } from '../proposals/get-proposal';
+import { getRoundRoute } from '../rounds/get-round';
 
 /**
  * Every event type a webhook endpoint receives, in the OpenAPI document's
@@ -10,6 +21,25 @@ import { API_VERSION, ROUTING_FIELDS } from '../../webhooks/deliveries';
  */
 const DESCRIPTION =
   'Sent with `webhook-id` (deduplicate by it), `webhook-timestamp` and `webhook-signature` headers (Standard Webhooks). Answer 2xx within 10 s; anything else is retried.';
+
+/** The schema of an operation's 200 answer: what `data.object` is, for each kind of object. */
+const answerOf = (route: {
+  responses: { 200: { content: { 'application/json': { schema: z.ZodType } } } };
+}) => route.responses[200].content['application/json'].schema;
+
+const OBJECTS: Record<EventObject, z.ZodType> = {
+  interest: answerOf(getInterestRoute),
+  proposal: answerOf(getProposalRoute),
+  agreement: answerOf(getAgreementRoute),
+  annual_report: answerOf(getAnnualReportRoute),
+  mapping_round: answerOf(getRoundRoute),
+  // its owner's view, or the catalogue's to any other tenant
+  potential: z.union([answerOf(getPotentialRoute), answerOf(getPublishedPotentialRoute)]),
+  forum_meeting: answerOf(getForumMeetingRoute),
+  forum_registration: answerOf(getForumRegistrationRoute),
+  forum_follow_up: answerOf(getForumFollowUpRoute),
+  post: answerOf(getPostRoute),
+};
 
 export function registerWebhookEvents(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerWebhook({
@@ -56,7 +86,12 @@ export function registerWebhookEvents(app: OpenAPIHono<AppEnv>) {
         occurredAt: z.string().openapi({ format: 'date-time' }),
         tenantId: z.string().openapi({ description: 'The tenant this endpoint belongs to.' }),
         data: own.extend({
-          object: z.object({ type: z.literal(spec.object), id: z.string() }),
+          objectType: z.literal(spec.object),
+          objectId: z.string(),
+          object: OBJECTS[spec.object].nullable().openapi({
+            description:
+              'The object as the API returns it to this tenant (its own read operation), read when the message is first sent; null when the tenant may no longer read it.',
+          }),
           kind: z.literal(spec.kind),
           operation: spec.operation === null ? z.null() : z.literal(spec.operation),
           text: z
