@@ -11,10 +11,34 @@
  * catalogue answers it, and the right answer is an empty page.
  *
  * `npm run eval:search` runs every query through the HTTP API.
+ *
+ * The last four kinds (issue 30) were written on 2026-12-06 from the
+ * catalogue's own text (its titles and fields, db/seed/demo-catalogue.ts) and
+ * judged before any of them was run, so that the set measures what users
+ * type rather than what the search was tuned on:
+ * - `partial`: a query with a word the right potential does not contain — a
+ *   second commodity, a qualifier ("murah", "terpencil"), an investor's
+ *   framing ("peluang", "investasi", "opportunity");
+ * - `phrase`: English phrases whose meaning is in the words together
+ *   ("early warning", "cold storage", "waste to energy");
+ * - `real_word`: correctly spelt words the catalogue does not contain (a crop,
+ *   a fruit), alone or with words it does: never "corrected" into another word;
+ * - `collision`: words the stemmer brings together with others ("terbatas" and
+ *   "perbatasan", "pengalaman" and "alam") and abbreviations of institutions.
  */
 export type Judgement = {
   q: string;
-  kind: 'indonesian' | 'english' | 'abbreviation' | 'typo' | 'place' | 'none';
+  kind:
+    | 'indonesian'
+    | 'english'
+    | 'abbreviation'
+    | 'typo'
+    | 'place'
+    | 'none'
+    | 'partial'
+    | 'phrase'
+    | 'real_word'
+    | 'collision';
   topics?: string[];
   issues?: string[];
   affairs?: string[];
@@ -241,4 +265,219 @@ export const JUDGEMENTS: Judgement[] = [
   { q: 'eksplorasi minyak lepas pantai', kind: 'none', none: true },
   { q: 'kapal induk', kind: 'none', none: true },
   { q: 'qwerty', kind: 'none', none: true },
+  // --- issue 30, written and judged before running (see the header) ---
+  // partial: the right potential lacks a word of the query
+  {
+    q: 'harga cabai bawang merah',
+    kind: 'partial',
+    titles: [
+      'Pasokan cabai dan bawang merah untuk kota',
+      'Sayur dan cabai Karo untuk pasar Medan',
+      'Bawang merah Bima untuk pengendalian harga',
+    ],
+  },
+  { q: 'air bersih desa terpencil', kind: 'partial', topics: ['air_minum'] },
+  {
+    q: 'listrik murah desa terpencil',
+    kind: 'partial',
+    titles: [
+      'Panas bumi dan listrik desa Ende',
+      'Pembangkit listrik tenaga mikrohidro kampung pegunungan',
+      'Pembangkit listrik tenaga surya Sumba',
+    ],
+  },
+  { q: 'peluang investasi pariwisata', kind: 'partial', topics: ['wisata'] },
+  { q: 'investment opportunity fisheries', kind: 'partial', topics: ['perikanan'] },
+  { q: 'peluang investasi energi terbarukan', kind: 'partial', topics: ['energi'] },
+  {
+    q: 'sekolah anak perbatasan terpencil',
+    kind: 'partial',
+    titles: [
+      'Sekolah berasrama untuk anak perbatasan Nunukan',
+      'Guru penggerak untuk sekolah perbatasan Kalimantan Barat',
+      'Layanan dasar kampung perbatasan Papua Nugini',
+    ],
+  },
+  {
+    q: 'pasokan beras dan jagung',
+    kind: 'partial',
+    titles: [
+      'Neraca pangan dan pasokan beras Banjarmasin',
+      'Cadangan beras daerah Kabupaten Kediri',
+      'Jagung Pohuwato untuk pakan ternak',
+      'Lumbung pangan Sumba Timur',
+    ],
+  },
+  {
+    q: 'peluang kerja sama kopi',
+    kind: 'partial',
+    titles: [
+      'Hilirisasi kopi Gayo',
+      'Pasar lelang komoditas kopi dan lada Lampung',
+      'Sentra hortikultura dan kopi Sigi',
+    ],
+  },
+  {
+    q: 'bantuan untuk nelayan miskin',
+    kind: 'partial',
+    titles: [
+      'Penghapusan kemiskinan ekstrem melalui kampung nelayan',
+      'Kampung nelayan modern Halmahera Selatan',
+    ],
+  },
+  { q: 'layanan kesehatan murah untuk warga pulau', kind: 'partial', topics: ['kesehatan'] },
+  { q: 'investor kawasan industri', kind: 'partial', topics: ['industri'] },
+  // phrase: English whose meaning is in the words together
+  {
+    q: 'tsunami early warning',
+    kind: 'phrase',
+    titles: [
+      'Sistem peringatan dini tsunami dan likuefaksi',
+      'Peringatan dini tsunami pesisir Selat Sunda',
+    ],
+  },
+  {
+    q: 'eco tourism mangrove',
+    kind: 'phrase',
+    titles: [
+      'Rehabilitasi hutan mangrove pesisir timur Sumatera Utara',
+      'Ekowisata lumba-lumba Lovina',
+      'Udang dan kepiting bakau Kubu Raya',
+    ],
+  },
+  {
+    q: 'waste to energy',
+    kind: 'phrase',
+    titles: [
+      'Sampah menjadi bahan bakar alternatif Padang',
+      'Tempat pengolahan sampah terpadu Legok Nangka',
+      'Biogas kotoran sapi untuk peternak Semarang',
+    ],
+  },
+  {
+    q: 'industrial estate',
+    kind: 'phrase',
+    titles: [
+      'Kawasan industri Kendal Semarang Demak',
+      'Kawasan ekonomi khusus Gresik untuk investor',
+    ],
+  },
+  { q: 'cold storage for fish', kind: 'phrase', titles: ['Rantai dingin perikanan Tanimbar'] },
+  {
+    q: 'flood control',
+    kind: 'phrase',
+    titles: [
+      'Pengendalian banjir Citarum hulu',
+      'Penanganan banjir Kali Lamong',
+      'Pemulihan lahan kritis dan banjir Tabalong',
+    ],
+  },
+  {
+    q: 'forest fire prevention',
+    kind: 'phrase',
+    titles: ['Pencegahan kebakaran hutan dan lahan gambut'],
+  },
+  { q: 'solid waste management', kind: 'phrase', topics: ['sampah'] },
+  { q: 'clean water supply', kind: 'phrase', topics: ['air_minum'] },
+  {
+    q: 'maternal health',
+    kind: 'phrase',
+    titles: [
+      'Layanan kesehatan ibu melahirkan di Sentani',
+      'Gizi ibu dan anak di kampung Merauke',
+      'Pelatihan bidan dan perawat untuk daerah kepulauan NTT',
+    ],
+  },
+  {
+    q: 'integrated public transport',
+    kind: 'phrase',
+    titles: [
+      'Angkutan umum terintegrasi Bogor dan Depok',
+      'Kereta ringan dan bus pengumpan Palembang Raya',
+    ],
+  },
+  {
+    q: 'migrant worker protection',
+    kind: 'phrase',
+    titles: ['Pelindungan pekerja migran asal Lombok Timur'],
+  },
+  {
+    q: 'vocational training centre',
+    kind: 'phrase',
+    titles: [
+      'Balai latihan kerja bersama Bekasi',
+      'SMK dan politeknik untuk tenaga industri migas',
+      'Pelatihan SDM pariwisata bersertifikat',
+      'Bursa kerja dan magang industri Kediri Raya',
+    ],
+  },
+  // real_word: correctly spelt, absent from the catalogue; never turned into another word
+  { q: 'durian', kind: 'real_word', none: true },
+  { q: 'kapas', kind: 'real_word', none: true },
+  { q: 'cengkeh', kind: 'real_word', none: true },
+  { q: 'karet', kind: 'real_word', none: true },
+  { q: 'vanili', kind: 'real_word', none: true },
+  { q: 'salak', kind: 'real_word', none: true },
+  { q: 'jeruk', kind: 'real_word', none: true },
+  { q: 'tiram', kind: 'real_word', none: true },
+  {
+    q: 'budidaya tiram dan kerapu',
+    kind: 'real_word',
+    titles: ['Budidaya ikan kerapu dan kakap Bintan'],
+  },
+  // collision: stems that meet other words, and institutions by abbreviation
+  { q: 'PDAM', kind: 'collision', topics: ['air_minum'] },
+  {
+    q: 'BUMD',
+    kind: 'collision',
+    titles: [
+      'Pembiayaan usaha mikro melalui BUMD',
+      'Pendampingan PDAM sehat untuk kabupaten mitra',
+    ],
+  },
+  { q: 'PMI', kind: 'collision', titles: ['Pelindungan pekerja migran asal Lombok Timur'] },
+  { q: 'TKI', kind: 'collision', titles: ['Pelindungan pekerja migran asal Lombok Timur'] },
+  {
+    q: 'pekerja migran',
+    kind: 'collision',
+    titles: ['Pelindungan pekerja migran asal Lombok Timur'],
+  },
+  { q: 'perbatasan negara', kind: 'collision', topics: ['perbatasan'] },
+  {
+    q: 'wisata alam',
+    kind: 'collision',
+    titles: [
+      'Agrowisata dan wisata alam Garut',
+      'Wisata alam Ijen dan pantai selatan Banyuwangi',
+      'Geowisata Gunung Sewu',
+      'Geopark Belitung dan wisata bekas tambang timah',
+      'Wisata Bromo Tengger Semeru dari sisi Malang',
+      'Konservasi hutan dan burung endemik Manokwari',
+      'Ekowisata lumba-lumba Lovina',
+      'Kawasan Danau Toba sebagai destinasi bersama',
+    ],
+  },
+  {
+    q: 'border trade',
+    kind: 'collision',
+    titles: [
+      'Pasar perbatasan Motaain dengan Timor Leste',
+      'Ekspor produk usaha mikro Singkawang ke Sarawak',
+      'Pelabuhan lintas batas Tarakan ke Tawau',
+    ],
+  },
+  {
+    q: 'RSUD',
+    kind: 'collision',
+    titles: [
+      'Rumah sakit rujukan regional Bitung',
+      'Rumah sakit rujukan Nabire untuk Papua Tengah',
+      'Rumah sakit jiwa dan rehabilitasi rujukan Magelang',
+    ],
+  },
+  {
+    q: 'IPAL',
+    kind: 'collision',
+    titles: ['Pengolahan air limbah domestik Medan Binjai Deli Serdang'],
+  },
 ];
