@@ -12,24 +12,26 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import {
-  catalogEntries,
-  catalogWords,
-  potentials,
-  regions,
-  tenantProfiles,
-  tenants,
-} from '../../db/schema';
+import { catalogEntries, potentials, regions, tenantProfiles, tenants } from '../../db/schema';
 import { type Ctx, today } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
 import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform/pagination';
-import { textArray } from '../platform/pg-arrays';
 import { rowsOf } from '../platform/rows';
 import { searchForm } from '../reference/geography';
 import { regulationsFor } from '../reference/regulations';
 import { termCodes, vocabularyByName } from '../reference/vocabularies';
-import { alternativesOf, correctionsOf, expandQuery, type QueryGroup } from '../search/query';
+import { expandQuery } from '../search/query';
+import {
+  headOf,
+  isRanked,
+  rankedOrder,
+  rankedTiers,
+  type TextQuery,
+  textCondition,
+  tierOrder,
+  withTypoFallback,
+} from './catalog-text';
 
 /**
  * The public catalogue: published, unexpired potentials only. A query is
@@ -104,59 +106,7 @@ export async function validateFilters(ctx: Ctx, f: CatalogFilters): Promise<void
 }
 export const region = regions;
 
-/** The text part of a search: the expanded query and, when full text alone found nothing, the typo corrections per group. */
-type TextQuery = { groups: QueryGroup[]; typos?: Map<number, string[]> };
-
-const textQueryOf = (f: CatalogFilters): TextQuery | null => {
-  const groups = f.q ? expandQuery(f.q) : [];
-  return groups.length ? { groups } : null;
-};
-
-type Part = 'required' | 'optional' | 'ranked';
-
-/**
- * The tsquery: every required group (AND), each any of its alternatives (OR)
- * — the thesaurus's terms as Indonesian phrases, the typed words also stemmed
- * as English, the typo fallback's corrections. `optional` instead ORs the
- * optional groups; `ranked` keeps the required groups that are not negated
- * (what the title and the activity are ranked on).
- */
-function tsqueryOf(t: TextQuery, part: Part = 'required'): SQL | null {
-  const parts = t.groups.flatMap((g, i) => {
-    if (g.optional !== (part === 'optional') || (part === 'ranked' && g.negated)) return [];
-    const alternatives = [
-      ...[...g.alternatives, ...(t.typos?.get(i) ?? [])].map(
-        (a) => sql`phraseto_tsquery('indonesian', ${a})`,
-      ),
-      sql`phraseto_tsquery('english', ${g.typed})`,
-    ];
-    const any = sql`(${sql.join(alternatives, sql` || `)})`;
-    return [g.negated ? sql`!!${any}` : any];
-  });
-  if (parts.length === 0) return null;
-  return sql`(${sql.join(parts, part === 'optional' ? sql` || ` : sql` && `)})`;
-}
-
 export const entries = catalogEntries;
-
-/**
- * Relevance, in two tiers. First the potentials whose title or activity hold
- * every word asked for (the "head"), by `ts_rank` over those two fields (title
- * weighted above activity, frequency), raised by the optional words found there;
- * then those that hold a word only elsewhere (background, outcome, labels,
- * place), newest first, with score 0. Each tier is answered by an index
- * (the head's GIN and the newest-first btree) without ranking every match,
- * which on the national catalogue costs more than the whole target.
- */
-function headOf(t: TextQuery) {
-  const ranked = tsqueryOf(t, 'ranked');
-  if (!ranked) return null;
-  const optional = tsqueryOf(t, 'optional');
-  const score = optional
-    ? sql<number>`(ts_rank(${entries.headVector}, ${ranked}) + 0.5 * ts_rank(${entries.headVector}, ${optional}))`
-    : sql<number>`ts_rank(${entries.headVector}, ${ranked})`;
-  return { match: sql`${entries.headVector} @@ ${ranked}`, score };
-}
 
 /** The catalogue's conditions, over its narrow projection (`catalog_entries`: published potentials only). */
 export function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null): SQL {
@@ -172,70 +122,14 @@ export function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null
     f.model ? eq(entries.model, f.model) : undefined,
     f.valueMin !== undefined ? gte(entries.valueIdr, f.valueMin) : undefined,
     f.valueMax !== undefined ? lte(entries.valueIdr, f.valueMax) : undefined,
-    text ? sql`${entries.searchVector} @@ ${tsqueryOf(text)}` : undefined,
+    text ? textCondition(text) : undefined,
   ];
   return and(...conditions)!;
 }
 
-/**
- * For each single typed word of the query (five letters or more, required, not
- * negated): the catalogue's words it is taken to be a typo of
- * (`correctionsOf`: within a few edits, the closest only), found among the
- * trigram-similar words of the word list (indexed), with what the thesaurus
- * adds to them. The corrections are then searched by their stems like any word.
- */
-async function typoCorrections(
-  db: Ctx['db'],
-  groups: QueryGroup[],
-): Promise<Map<number, string[]>> {
-  const asked = groups
-    .map((g, i) => ({ i, word: g.typed }))
-    .filter(
-      ({ i, word }) =>
-        !groups[i]!.negated && !groups[i]!.optional && !word.includes(' ') && word.length >= 5,
-    );
-  const out = new Map<number, string[]>();
-  if (asked.length === 0) return out;
-  const result = await rowsOf<{ n: number; word: string }>(
-    db,
-    sql`
-    select t.n::int as n, w.word
-    from unnest(${textArray(asked.map((a) => a.word))}::text[]) with ordinality as t(term, n)
-    join ${catalogWords} w on w.word % t.term`,
-  );
-  const similar = new Map<number, string[]>();
-  for (const r of result) similar.set(Number(r.n), [...(similar.get(Number(r.n)) ?? []), r.word]);
-  for (const [n, words] of similar) {
-    const { i, word } = asked[n - 1]!;
-    const corrected = correctionsOf(word, words);
-    if (corrected.length) out.set(i, [...new Set(corrected.flatMap((w) => alternativesOf(w)))]);
-  }
-  return out;
-}
-
-/**
- * Runs `work` with the text query as the search means it: full text alone
- * when that finds anything, else once more with the typo corrections. The
- * search, the facets and the export all decide it here, by `total` — counted
- * before paging, so the choice never depends on the page size.
- */
-async function withTypoFallback<T extends { total: number }>(
-  ctx: Ctx,
-  f: CatalogFilters,
-  work: (text: TextQuery | null) => Promise<T>,
-): Promise<T & { text: TextQuery | null }> {
-  const text = textQueryOf(f);
-  const first = await work(text);
-  if (first.total > 0 || !text) return { ...first, text };
-  const typos = await typoCorrections(ctx.db, text.groups);
-  if (typos.size === 0) return { ...first, text };
-  const widened = { ...text, typos };
-  return { ...(await work(widened)), text: widened };
-}
-
 /** The text query as the search runs it, by whether anything matches. */
 export async function resolveText(ctx: Ctx, f: CatalogFilters) {
-  return withTypoFallback(ctx, f, async (text) => ({
+  return withTypoFallback(ctx, f.q, async (text) => ({
     total: await countUpTo(ctx.db, entries, where(ctx, f, text)),
   }));
 }
@@ -318,6 +212,43 @@ async function pageEntries(
           : 0;
     return { entries: rows.map((r) => ({ id: r.id, score: null })), total };
   }
+  const tiers = sort === 'relevance' ? rankedTiers(text) : null;
+  if (tiers) {
+    // most of the query first, tier by tier, until the page is full
+    const wanted = offset + limit + 1;
+    const order = tierOrder(text);
+    const base = where(ctx, f);
+    const chosen: PageEntry[] = [];
+    for (const tier of tiers) {
+      if (chosen.length >= wanted) break;
+      const rows = await ctx.db
+        .select({ id: entries.id, score: sql<number>`${tier.coverage}::real + ${order}` })
+        .from(entries)
+        .where(and(base, tier.condition))
+        .orderBy(sql`${order} desc`, ...newest)
+        .limit(wanted - chosen.length);
+      chosen.push(...rows);
+    }
+    return { entries: chosen.slice(offset), total: await countUpTo(ctx.db, entries, w) };
+  }
+  if (isRanked(text)) {
+    const ranked = rankedOrder(text);
+    const [page, total] = await Promise.all([
+      ctx.db
+        .select({ id: entries.id, score: ranked.score })
+        .from(entries)
+        .where(w)
+        .orderBy(
+          ...(sort === 'relevance'
+            ? [sql`${ranked.coverage} desc`, sql`${ranked.within} desc`, ...newest]
+            : order),
+        )
+        .limit(limit + 1)
+        .offset(offset),
+      countUpTo(ctx.db, entries, w),
+    ]);
+    return { entries: page, total };
+  }
   const head = headOf(text);
   const select = { id: entries.id, score: head?.score ?? sql<number>`0` };
   const chosen = async (): Promise<PageEntry[]> => {
@@ -368,7 +299,7 @@ export async function searchCatalog({
     entries: chosen,
     total,
     text,
-  } = await withTypoFallback(ctx, filters, (text) =>
+  } = await withTypoFallback(ctx, filters.q, (text) =>
     pageEntries(ctx, filters, text, sort, offset, limit),
   );
   const columns = chosen.length
@@ -410,63 +341,76 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
   await validateFilters(ctx, input);
   const { text } = await resolveText(ctx, input);
   const w = where(ctx, input, text);
-  const unnestCounts = async (db: Ctx['db'], column: SQL, vocabulary: string) => {
-    const rows = await rowsOf<{ code: string; n: number }>(
-      db,
-      sql`select v as code, count(*)::int as n from ${entries}, unnest(${column}) as v where ${w} group by v order by n desc, v`,
-    );
-    return rows.map((r) => ({
-      code: r.code,
-      label: label(ctx, vocabulary, r.code),
-      count: Number(r.n),
-    }));
+  // one pass over the matching entries (the text matched once): each entry's values, tagged by facet, counted
+  const rows = await rowsOf<{ t: 'd' | 'm' | 'p' | 'a' | 'i' | 'k'; v: string | null; n: number }>(
+    ctx.db,
+    sql`select x.t, x.v, count(*)::int as n
+      from ${entries}, lateral (
+        select 'd' as t, ${entries.direction}::text as v
+        union all select 'm', ${entries.model}::text
+        union all select 'p', ${entries.provinceCode}
+        union all select 'a', unnest(${entries.affairs})
+        union all select 'i', unnest(${entries.issues})
+        union all select 'k', unnest(${entries.cooperationKinds})) x
+      where ${w} group by 1, 2`,
+  );
+  type Pair = [string | null, number];
+  const of = (t: string): Pair[] =>
+    rows
+      .filter((r) => r.t === t)
+      .map((r): Pair => [r.v, Number(r.n)])
+      .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  const row = {
+    direction: of('d'),
+    model: of('m'),
+    province: of('p'),
+    affairs: of('a'),
+    issues: of('i'),
+    kinds: of('k'),
+    total: of('d').reduce((s, [, n]) => s + n, 0),
   };
-  const run = async (db: Ctx['db']) => {
-    const [directions, models, provinces, affairs, issues, kinds, total] = await Promise.all([
-      db
-        .select({ code: entries.direction, n: count() })
-        .from(entries)
-        .where(w)
-        .groupBy(entries.direction),
-      db.select({ code: entries.model, n: count() }).from(entries).where(w).groupBy(entries.model),
-      db
-        .select({ code: entries.provinceCode, name: region.name, n: count() })
-        .from(entries)
-        .innerJoin(region, eq(region.code, entries.provinceCode))
-        .where(w)
-        .groupBy(entries.provinceCode, region.name),
-      unnestCounts(db, sql`${entries.affairs}`, 'affairs'),
-      unnestCounts(db, sql`${entries.issues}`, 'strategic-issues'),
-      unnestCounts(db, sql`${entries.cooperationKinds}`, 'cooperation-kinds'),
-      db.select({ n: count() }).from(entries).where(w),
-    ]);
-    const dirLabel = (d: string) =>
-      ctx.lang === 'en'
-        ? d === 'offer'
-          ? 'Offer'
-          : 'Need'
-        : d === 'offer'
-          ? 'Penawaran'
-          : 'Kebutuhan';
-    return {
-      total: total[0]?.n ?? 0,
-      direction: directions.map((r) => ({ code: r.code, label: dirLabel(r.code), count: r.n })),
-      kind: kinds,
-      affairs,
-      issues,
-      model: models
-        .filter((r) => r.code)
-        .map((r) => ({
-          code: r.code!,
-          label: label(ctx, 'cooperation-models', r.code!),
-          count: r.n,
-        })),
-      province: provinces
-        .sort((a, b) => b.n - a.n || a.code.localeCompare(b.code))
-        .map((r) => ({ code: r.code, label: r.name, count: r.n })),
-    };
+  const f = row;
+  const names = new Map(
+    f.province.length
+      ? (
+          await ctx.db
+            .select({ code: region.code, name: region.name })
+            .from(region)
+            .where(
+              inArray(
+                region.code,
+                f.province.map(([code]) => code!),
+              ),
+            )
+        ).map((r) => [r.code, r.name])
+      : [],
+  );
+  const terms = (pairs: Pair[], vocabulary: string) =>
+    pairs.map(([code, n]) => ({ code: code!, label: label(ctx, vocabulary, code!), count: n }));
+  const dirLabel = (d: string) =>
+    ctx.lang === 'en'
+      ? d === 'offer'
+        ? 'Offer'
+        : 'Need'
+      : d === 'offer'
+        ? 'Penawaran'
+        : 'Kebutuhan';
+  return {
+    total: Number(f.total),
+    direction: f.direction.map(([code, n]) => ({ code: code!, label: dirLabel(code!), count: n })),
+    kind: terms(f.kinds, 'cooperation-kinds'),
+    affairs: terms(f.affairs, 'affairs'),
+    issues: terms(f.issues, 'strategic-issues'),
+    model: terms(
+      f.model.filter(([code]) => code),
+      'cooperation-models',
+    ),
+    province: f.province.map(([code, n]) => ({
+      code: code!,
+      label: names.get(code!) ?? code!,
+      count: n,
+    })),
   };
-  return run(ctx.db);
 }
 
 export async function getPublishedPotential({

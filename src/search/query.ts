@@ -98,8 +98,95 @@ export function expandQuery(raw: string, thesaurus: Thesaurus = DEFAULT): QueryG
     const words = dropped.join(' ');
     groups.unshift({ typed: words, alternatives: [words], negated: false, optional: false });
   }
-  if (!groups.some((g) => !g.negated && !g.optional)) for (const g of groups) g.optional = false;
+  // nothing but optional words: the framing ones are what is sought ("promosi investasi"), else all
+  if (!groups.some((g) => !g.negated && !g.optional)) {
+    const framing = groups.filter(
+      (g) => !g.negated && g.typed.split(' ').every((w) => thesaurus.framing.has(w)),
+    );
+    for (const g of framing.length ? framing : groups) g.optional = false;
+  }
   return groups;
+}
+
+/**
+ * The share of a query's weight a potential must hold to be found, when the
+ * query has three or more content groups: a potential holding the query's
+ * core (its rarest words) is found without every other word, one holding only
+ * a common word of it is not. Measured with `npm run eval:search`.
+ */
+export const MIN_COVERAGE = 0.35;
+
+/**
+ * Each content group's weight in the coverage: how rare it is in the catalogue
+ * (inverse document frequency, `ln((N + 1) / (found + 0.5))`), so that the
+ * core of the query weighs most. A group found nowhere weighs most of all when
+ * it counts (a word the catalogue lacks is lacking), and nothing when it does
+ * not (a word that is no word must not veto the rest).
+ */
+export function coverageWeights(
+  groups: readonly { found: number; counts: boolean }[],
+  total: number,
+): number[] {
+  const n = Math.max(total, ...groups.map((g) => g.found), 1);
+  return groups.map((g) => (g.counts ? Math.log((n + 1) / (g.found + 0.5)) : 0));
+}
+
+/**
+ * The smallest sets of groups whose weights reach `share` of the whole: the
+ * ways a potential can be found, as alternatives of conjunctions (a tsquery
+ * the index answers exactly). Null past `limit` sets (then the share is
+ * checked row by row). Groups of weight 0 are never needed.
+ */
+export function qualifyingSets(
+  weights: readonly number[],
+  share: number,
+  limit = 32,
+): number[][] | null {
+  const ids = weights.flatMap((w, i) => (w > 0 ? [i] : []));
+  if (ids.length > 10) return null;
+  const need = share * ids.reduce((s, i) => s + weights[i]!, 0);
+  const sets: number[][] = [];
+  for (let size = 1; size <= ids.length; size++) {
+    for (const set of subsetsOf(ids, size)) {
+      if (set.reduce((s, i) => s + weights[i]!, 0) < need - 1e-9) continue;
+      if (sets.some((kept) => kept.every((i) => set.includes(i)))) continue;
+      sets.push(set);
+      if (sets.length > limit) return null;
+    }
+  }
+  return sets;
+}
+
+/**
+ * The tiers of ranked retrieval, most of the query first: each pattern of the
+ * groups a potential may hold (and lack) whose weight reaches `share`, with
+ * that share. Groups no potential holds (`present` false) are always lacking.
+ * Null past `maxGroups` present groups (then every match is scored instead).
+ */
+export function coverageTiers(
+  weights: readonly number[],
+  present: readonly boolean[],
+  share: number,
+  maxGroups = 5,
+): { holds: number[]; lacks: number[]; coverage: number }[] | null {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const ids = weights.flatMap((w, i) => (w > 0 && present[i] ? [i] : []));
+  if (ids.length > maxGroups || total === 0) return null;
+  const tiers = [];
+  for (let size = ids.length; size >= 1; size--)
+    for (const holds of subsetsOf(ids, size)) {
+      const coverage = holds.reduce((s, i) => s + weights[i]!, 0) / total;
+      if (coverage >= share - 1e-9)
+        tiers.push({ holds, lacks: ids.filter((i) => !holds.includes(i)), coverage });
+    }
+  return tiers.sort((a, b) => b.coverage - a.coverage);
+}
+
+function subsetsOf(xs: readonly number[], k: number): number[][] {
+  if (k === 0) return [[]];
+  if (xs.length < k) return [];
+  const [first, ...rest] = xs;
+  return [...subsetsOf(rest, k - 1).map((c) => [first!, ...c]), ...subsetsOf(rest, k)];
 }
 
 /** A word and what the thesaurus adds to it: how a word corrected by the typo fallback is searched. */

@@ -11,6 +11,8 @@
  *   stop: w1 w2 …    words dropped from a query (Indonesian has no stop list
  *                    of its own in PostgreSQL; English ones are listed too)
  *   optional: w1 …   words that raise a potential's rank but need not match
+ *   framing: w1 …    optional too, but required first when the query has
+ *                    nothing but optional words ("promosi investasi")
  * An expansion also brings the expansions of its terms (one step): "drinking
  * water > air minum" finds what "air minum" finds.
  * A term of several words is a phrase: it matches those words in order.
@@ -49,7 +51,7 @@ tpid > inflasi
 sembako = bahan pokok = kebutuhan pokok = bapok
 pasar murah > inflasi
 lumbung pangan > ketahanan pangan, cadangan pangan
-cadangan rantai dingin = cold storage
+rantai dingin = gudang beku = cold storage
 plts = pembangkit listrik tenaga surya = energi surya = tenaga surya
 pltmh = pembangkit listrik tenaga mikrohidro = mikrohidro
 ebt = energi baru terbarukan = energi terbarukan
@@ -75,6 +77,11 @@ dukcapil = kependudukan dan pencatatan sipil
 adminduk = administrasi kependudukan
 pad = pendapatan asli daerah
 kemiskinan ekstrem = miskin ekstrem
+pdam = perumda air minum = perusahaan daerah air minum
+bumd > pdam, perumda
+pmi = tki = pekerja migran indonesia = pekerja migran = tenaga kerja indonesia
+rsud > rumah sakit
+rumah sakit daerah > rumah sakit
 
 # --- kata dekat: bentuk kata yang pemotong imbuhan tidak menyatukan ---
 wisata = pariwisata = kepariwisataan
@@ -102,6 +109,38 @@ disaster > bencana
 disasters > bencana
 early warning > peringatan dini
 early warning system > sistem peringatan dini, peringatan dini
+eco tourism > ekowisata, wisata alam
+nature tourism > wisata alam, ekowisata
+flood control > pengendalian banjir, penanganan banjir, banjir
+fire prevention > pencegahan kebakaran
+forest fire prevention > pencegahan kebakaran hutan, kebakaran hutan, karhutla
+waste to energy > sampah menjadi energi, sampah menjadi bahan bakar, bahan bakar alternatif, listrik dari sampah, biogas
+solid waste > sampah
+cold storage > rantai dingin, gudang beku
+industrial estate > kawasan industri, kawasan ekonomi khusus
+industrial park > kawasan industri, kawasan ekonomi khusus
+industrial zone > kawasan industri, kawasan ekonomi khusus
+industrial area > kawasan industri
+special economic zone > kawasan ekonomi khusus
+public transport > angkutan umum, transportasi umum
+public transportation > angkutan umum, transportasi umum
+mass transit > angkutan umum, kereta ringan
+maternal health > kesehatan ibu, ibu melahirkan, bidan
+maternal > ibu
+midwife > bidan
+midwives > bidan
+migrant worker > pekerja migran
+migrant workers > pekerja migran
+worker > pekerja, tenaga kerja
+workers > pekerja, tenaga kerja
+protection > pelindungan, perlindungan
+vocational training > pelatihan kerja, latihan kerja, balai latihan kerja, vokasi, pelatihan vokasi
+training centre > balai latihan, pusat pelatihan
+training center > balai latihan, pusat pelatihan
+prevention > pencegahan
+control > pengendalian
+trade > perdagangan, pasar, ekspor
+storage > gudang, penyimpanan
 flood > banjir
 flooding > banjir
 landslide > longsor
@@ -216,6 +255,11 @@ stop: di ke dari yang dan untuk dengan pada dalam bagi serta oleh se ini itu the
 # words that say little about what is sought: they raise a potential's rank
 # but are not required (unless the query has nothing else)
 optional: pengelolaan pengembangan peningkatan penguatan percepatan penyediaan pembangunan program kegiatan kerja sama bersama antardaerah regional terpadu daerah kawasan layanan promosi management cooperation regional program development
+# an investor's framing: it says who asks, not what is sought (optional; but
+# asked alone, or with words that say little, it is what is sought)
+framing: peluang potensi prospek investasi investor penanaman modal opportunity opportunities investment investments invest investor investors prospect
+# qualifiers of a need: the potential that meets it need not use the word
+optional: murah terjangkau terpencil pedalaman modern berkualitas berkelanjutan cepat mudah bantuan dukungan solusi kebutuhan warga masyarakat cheap affordable low cost remote sustainable integrated support help solution needs centre center supply
 `;
 
 export type Thesaurus = {
@@ -225,6 +269,8 @@ export type Thesaurus = {
   longest: number;
   stop: Set<string>;
   optional: Set<string>;
+  /** optional words that are what is sought when nothing else is asked */
+  framing: Set<string>;
 };
 
 /** Reads the thesaurus text; terms are brought to search form by `normalise`. */
@@ -232,6 +278,7 @@ export function parseThesaurus(text: string, normalise: (s: string) => string): 
   const expansions = new Map<string, string[]>();
   const stop = new Set<string>();
   const optional = new Set<string>();
+  const framing = new Set<string>();
   const add = (from: string, to: string[]) => {
     const list = expansions.get(from) ?? [];
     for (const t of to) if (t !== from && !list.includes(t)) list.push(t);
@@ -244,6 +291,12 @@ export function parseThesaurus(text: string, normalise: (s: string) => string): 
       for (const w of normalise(line.slice(5)).split(' ')) if (w) stop.add(w);
     } else if (line.startsWith('optional:')) {
       for (const w of normalise(line.slice(9)).split(' ')) if (w) optional.add(w);
+    } else if (line.startsWith('framing:')) {
+      for (const w of normalise(line.slice(8)).split(' '))
+        if (w) {
+          optional.add(w);
+          framing.add(w);
+        }
     } else if (line.includes('>')) {
       const [left, right] = line.split('>', 2) as [string, string];
       add(normalise(left), right.split(',').map(normalise).filter(Boolean));
@@ -260,5 +313,5 @@ export function parseThesaurus(text: string, normalise: (s: string) => string): 
       list.flatMap((t) => direct.get(t) ?? []),
     );
   const longest = Math.max(1, ...[...expansions.keys()].map((k) => k.split(' ').length));
-  return { expansions, longest, stop, optional };
+  return { expansions, longest, stop, optional, framing };
 }

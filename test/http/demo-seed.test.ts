@@ -72,6 +72,10 @@ describe('the demo catalogue', () => {
       'perbatasan',
       'sampha',
       'SPAM regional',
+      // ranked retrieval (three content groups or more)
+      'harga cabai bawang merah',
+      'sekolah anak perbatasan terpencil',
+      'peluang investasi pariwisata',
     ]) {
       const page = (limit: number) =>
         h.json<{ total: number; data: { id: string }[] }>(
@@ -171,6 +175,57 @@ describe('the demo catalogue', () => {
     expect(found).toContain('Percepatan penurunan stunting Kabupaten Kupang');
     expect(found).toContain('Telur dan ikan untuk balita Brebes');
     expect((await search('kemiskinann')).total).toBe((await search('kemiskinan')).total);
+  });
+
+  // issue 30: the patterns behind the misses of the hidden relevance set
+  it('still finds a potential that lacks one word of the query, and ranks the one holding more of it first', async () => {
+    const prices = (await search('harga cabai bawang merah')).data.map((d) => d.title);
+    // names chili but not shallots: found all the same
+    expect(prices).toContain('Sayur dan cabai Karo untuk pasar Medan');
+    // names both commodities: first
+    expect(prices[0]).toBe('Pasokan cabai dan bawang merah untuk kota');
+    // a qualifier the right potential does not use ("murah", "terpencil")
+    expect((await search('listrik murah desa terpencil')).data.map((d) => d.title)).toContain(
+      'Panas bumi dan listrik desa Ende',
+    );
+    // an investor's framing words do not remove what does not say them
+    const fisheries = (await search('investment opportunity fisheries')).data.map((d) => d.title);
+    expect(fisheries).toContain('Rantai dingin perikanan Tanimbar');
+    expect((await search('peluang investasi pariwisata')).total).toBeGreaterThanOrEqual(
+      (await search('pariwisata')).total,
+    );
+    // but a query's core cannot be missing: nothing holds enough of this one
+    expect((await search('eksplorasi minyak lepas pantai')).total).toBe(0);
+  });
+
+  it('never turns a correctly spelt word the catalogue lacks into another word', async () => {
+    // "kapas" (cotton) is one letter from "kapal" (ship); "karet" (rubber) from other words
+    expect((await search('kapas')).total).toBe(0);
+    expect((await search('karet')).total).toBe(0);
+    // the word it lacks does not hide the rest: the grouper is found, no ship
+    const farming = (await search('budidaya tiram dan kerapu')).data.map((d) => d.title);
+    expect(farming).toContain('Budidaya ikan kerapu dan kakap Bintan');
+    for (const t of farming) expect(t).not.toMatch(/[Kk]apal/);
+    // a typo is still corrected
+    expect((await search('sampha')).total).toBeGreaterThan(0);
+  });
+
+  it('finds the Indonesian potentials for an English phrase, and institutions by abbreviation', async () => {
+    const first = async (q: string) => (await search(q)).data.map((d) => d.title);
+    expect(await first('cold storage')).toContain('Rantai dingin perikanan Tanimbar');
+    expect(await first('industrial estate')).toContain('Kawasan industri Kendal Semarang Demak');
+    expect(await first('waste to energy')).toContain(
+      'Sampah menjadi bahan bakar alternatif Padang',
+    );
+    expect(await first('eco tourism')).toContain('Ekowisata lumba-lumba Lovina');
+    expect(await first('flood control')).toContain('Pengendalian banjir Citarum hulu');
+    expect(await first('PMI')).toContain('Pelindungan pekerja migran asal Lombok Timur');
+    expect(await first('TKI')).toContain('Pelindungan pekerja migran asal Lombok Timur');
+    expect(await first('BUMD')).toContain('Pendampingan PDAM sehat untuk kabupaten mitra');
+    // a place of two words is one thing asked: not Jawa Timur's waste, nor Sumatera Barat's
+    const westJava = (await search('sampah Jawa Barat')).data;
+    expect(westJava.length).toBeGreaterThan(0);
+    for (const d of westJava) expect(d.provinceCode).toBe('32');
   });
 
   it('answers 400 naming q for a query without a word to search for, and takes a negation alone as "all but"', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { searchForm } from '../../src/reference/geography';
-import { correctionsOf, editDistance, expandQuery, typoAllowance } from '../../src/search/query';
+import { isKnownWord } from '../../src/search/lexicon';
+import {
+  correctionsOf,
+  coverageWeights,
+  editDistance,
+  expandQuery,
+  MIN_COVERAGE,
+  typoAllowance,
+} from '../../src/search/query';
 import { parseThesaurus, THESAURUS } from '../../src/search/thesaurus';
 
 describe('the thesaurus', () => {
@@ -57,6 +65,51 @@ describe('expanding a query', () => {
     });
     expect(expandQuery('yang')[0]).toMatchObject({ typed: 'yang', optional: false });
     expect(expandQuery('   ')).toEqual([]);
+  });
+});
+
+describe('ranked retrieval (issue 30)', () => {
+  it('keeps an investor’s framing and a need’s qualifiers optional, unless nothing else is asked', () => {
+    const groups = expandQuery('peluang investasi pariwisata murah');
+    expect(groups.filter((g) => !g.optional).map((g) => g.typed)).toEqual(['pariwisata']);
+    // framing alone is what is sought; the word that says little stays optional
+    const promotion = expandQuery('promosi investasi');
+    expect(promotion.filter((g) => !g.optional).map((g) => g.typed)).toEqual(['investasi']);
+  });
+
+  it('weighs a query’s rare words above its common ones, and an absent word by whether it is a word', () => {
+    const [common, rare, lacking, noWord] = coverageWeights(
+      [
+        { found: 60, counts: true },
+        { found: 3, counts: true },
+        { found: 0, counts: true },
+        { found: 0, counts: false },
+      ],
+      150,
+    );
+    expect(rare!).toBeGreaterThan(common!);
+    expect(lacking!).toBeGreaterThan(rare!);
+    expect(noWord).toBe(0);
+    // the core (two rare commodities) is enough without the common word; the common word alone is not
+    const [price, chili, shallot] = coverageWeights(
+      [
+        { found: 15, counts: true },
+        { found: 3, counts: true },
+        { found: 3, counts: true },
+      ],
+      150,
+    );
+    const total = price! + chili! + shallot!;
+    expect((chili! + shallot!) / total).toBeGreaterThanOrEqual(MIN_COVERAGE);
+    expect(chili! / total).toBeGreaterThanOrEqual(MIN_COVERAGE);
+    expect(price! / total).toBeLessThan(MIN_COVERAGE);
+  });
+
+  it('knows Indonesian words (KBBI roots and their forms) and the thesaurus’s, and no typo', () => {
+    for (const w of ['kapas', 'karet', 'bandeng', 'perbatasan', 'kemiskinan', 'tourism', 'pdam'])
+      expect(isKnownWord(w), w).toBe(true);
+    for (const w of ['sampha', 'bencna', 'stuntng', 'kemiskinann', 'qwerty'])
+      expect(isKnownWord(w), w).toBe(false);
   });
 });
 
