@@ -1,12 +1,17 @@
 // `npm run bench:catalog`: the public catalogue on 20,000 published potentials in
-// the embedded database (PGlite), through the real app's HTTP handler.
+// the embedded database (PGlite; `-- --db postgres`: a PostgreSQL server from npm), through the real app's HTTP handler.
 // Prints p50/p95/p99 per query shape; results go in the README.
 import { createApp } from '../src/app';
 import { createLogger } from '../src/platform/logger';
-import { buildCatalogDataset } from './dataset';
+import { buildCatalogDataset, openBenchDatabase } from './dataset';
 
-const N = Number(process.argv[2] ?? 20_000);
-const REQUESTS = Number(process.argv[3] ?? 300);
+const args = process.argv.slice(2);
+const DB: 'embedded' | 'postgres' = args.includes('--db')
+  ? (args[args.indexOf('--db') + 1] as 'embedded' | 'postgres')
+  : 'embedded';
+const numbers = args.filter((a) => /^\d+$/.test(a));
+const N = Number(numbers[0] ?? 20_000);
+const REQUESTS = Number(numbers[1] ?? 300);
 
 let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -14,7 +19,9 @@ const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 async function main() {
   const t0 = performance.now();
-  const { handle, regionTenants, affairs, issues, kinds } = await buildCatalogDataset(N);
+  const { handle, regionTenants, affairs, issues, kinds } = await buildCatalogDataset(N, {
+    handle: await openBenchDatabase(DB),
+  });
   const setupMs = performance.now() - t0;
 
   const app = createApp({
@@ -43,7 +50,7 @@ async function main() {
   const pct = (xs: number[], p: number) =>
     xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
   console.log(
-    `catalogue benchmark: ${N} published potentials, setup ${(setupMs / 1000).toFixed(1)} s, ${REQUESTS} requests per shape, embedded PGlite, in-process HTTP`,
+    `catalogue benchmark: ${N} published potentials, setup ${(setupMs / 1000).toFixed(1)} s, ${REQUESTS} requests per shape, ${DB === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server (node-postgres, 10 connections)'}, in-process HTTP`,
   );
   console.log('| query | p50 ms | p95 ms | p99 ms | mean results |');
   console.log('|---|---|---|---|---|');
@@ -73,6 +80,7 @@ async function main() {
     );
   }
   await handle.close();
+  await handle.stop();
 }
 
 await main();

