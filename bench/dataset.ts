@@ -133,7 +133,7 @@ export async function openBenchDatabase(kind: 'embedded' | 'postgres') {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (npm ci installs them)');
   const pg = await startPostgres(bin);
-  const handle = await openNodePostgres(pg.url, 10);
+  const handle = openNodePostgres(pg.url, 10);
   return Object.assign(handle, { stop: () => pg.stop() });
 }
 

@@ -22,6 +22,7 @@ import { openDataCache } from './platform/open-data-cache';
 import { configureSigningKey } from './platform/secrets';
 import { registerRoutes } from './routes';
 import { registerDocs } from './routes/system/docs';
+import { registerWebPages } from './web/site';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   // The whole API: src/routes/index.ts lists every operation.
   registerRoutes(app);
   registerDocs(app, deps);
+  registerWebPages(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

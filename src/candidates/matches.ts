@@ -102,6 +102,42 @@ export async function bestMatchesOf(
 }
 
 /**
+ * Other regions' published potentials nearest to a published one, as the
+ * matching engine scores them, for anyone to read: without the history of
+ * interests and agreements between tenants (that is theirs), with the first
+ * reason, in the reader's language.
+ */
+export async function neighboursOf(
+  ctx: Ctx,
+  potential: { id: string; tenantId: string },
+  limit: number,
+) {
+  const todayIso = today(ctx);
+  const { target } = await matchContext(ctx.db, {
+    potentialId: potential.id,
+    tenantId: potential.tenantId,
+    todayIso,
+    history: false,
+  });
+  if (!target) return [];
+  const history = new Map();
+  const { candidates } = await topCandidates(ctx.db, target, {
+    now: ctx.now(),
+    todayIso,
+    history,
+    k: limit,
+    filter: { candidateType: 'region' },
+  });
+  const { matches } = rank(target, candidates, {
+    now: ctx.now(),
+    labels: await labelsWithRegions(ctx.db),
+    history,
+    limit,
+  });
+  return matches.map((m) => present(ctx, m)).filter((m) => m.candidate.potentialId !== null);
+}
+
+/**
  * Published potentials that fit a tenant. A partner is scored as a candidate
  * against every potential open to its kind; a region's best own published
  * potential is scored against other regions' potentials.

@@ -7,7 +7,8 @@
  * with no `api` path (a page where a person types a password) links only into
  * the web application; without one, the email gives the code and no link.
  * `apiOnly` targets are Sinergi's own (a calendar feed, a one-click
- * unsubscribe) and never go elsewhere.
+ * unsubscribe, the public pages of a potential and a session) and never go
+ * elsewhere.
  *
  * Placeholders `{name}` are filled from the parameters, each URI-encoded.
  */
@@ -36,16 +37,10 @@ export const LINK_TARGETS = {
     web: '/t/{tenantId}/potentials/{potentialId}/matches',
     api: '/v1/tenants/{tenantId}/potentials/{potentialId}/matches',
   },
-  /** a published potential: public */
-  catalogPotential: {
-    web: '/catalog/potentials/{potentialId}',
-    api: '/v1/catalog/potentials/{potentialId}',
-  },
-  /** a forum session: public */
-  forumSession: {
-    web: '/forums/{forumId}/sessions/{sessionId}',
-    api: '/v1/forums/{forumId}/sessions/{sessionId}',
-  },
+  /** a published potential: Sinergi's own public page (src/web), whatever the web application */
+  catalogPotential: { web: '/potensi/{potentialId}', apiOnly: true },
+  /** a forum session: Sinergi's own public page */
+  forumSession: { web: '/forum/{forumId}/sesi/{sessionId}', apiOnly: true },
   sessionRegistrations: {
     web: '/t/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations',
     api: '/v1/tenants/{tenantId}/forums/{forumId}/sessions/{sessionId}/registrations',

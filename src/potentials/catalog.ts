@@ -495,3 +495,37 @@ export async function listPublicPartners({
   }));
   return { data, nextCursor, total: total?.n ?? 0 };
 }
+
+/** The published potentials and the regions holding them, newest first: what the sitemap lists. */
+export async function publishedForSitemap(ctx: Ctx, limit: number) {
+  const rows = await ctx.db
+    .select({ id: entries.id, regionCode: entries.regionCode, publishedAt: entries.publishedAt })
+    .from(entries)
+    .where(where(ctx, {}))
+    .orderBy(desc(entries.publishedAt), asc(entries.id))
+    .limit(limit);
+  return rows;
+}
+
+/** The newest published potentials, as the catalogue shows them, without counting the rest (the home page). */
+export async function newestPotentials(ctx: Ctx, limit: number) {
+  const newest = await ctx.db
+    .select({ id: entries.id })
+    .from(entries)
+    .where(where(ctx, {}))
+    .orderBy(desc(entries.publishedAt), asc(entries.id))
+    .limit(limit);
+  if (newest.length === 0) return [];
+  const rows = await ctx.db
+    .select(publicColumns)
+    .from(potentials)
+    .innerJoin(region, eq(region.code, potentials.regionCode))
+    .where(
+      inArray(
+        potentials.id,
+        newest.map((n) => n.id),
+      ),
+    );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return newest.flatMap((n) => (byId.has(n.id) ? [byId.get(n.id)!] : []));
+}

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { PAGE_PATTERNS } from '../../src/web/site';
 
 /**
  * Response conformance: every answer the test suite sees is checked against the
@@ -23,7 +24,8 @@ type OpenApiDoc = {
 const BASE = 'https://sinergi.invalid/components';
 const JSON_TYPES = new Set(['application/json', 'application/problem+json']);
 /** Served outside the API document on purpose: the reference page and its script. */
-const UNDOCUMENTED = [/^\/docs$/, /^\/scalar\.js$/, /^\/openapi\.json$/];
+// the API reference and the public web pages (src/web/site.tsx): pages, not operations
+const UNDOCUMENTED = [/^\/docs$/, /^\/scalar\.js$/, /^\/openapi\.json$/, ...PAGE_PATTERNS];
 
 export class ConformanceError extends Error {
   override name = 'ConformanceError';

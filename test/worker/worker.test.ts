@@ -189,6 +189,20 @@ describe('worker fetch (workerd)', () => {
       expect(body.children.total).toBe(6);
     });
 
+    it('serves the public pages from the same app inside workerd: the catalogue, a region, the sitemap', async () => {
+      const home = await call('/');
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await home.text()).toContain('<html lang="id"');
+      const region = await call('/en/daerah/31');
+      expect(region.status).toBe(200);
+      expect(await region.text()).toContain('DKI Jakarta');
+      const catalogue = await call('/potensi?q=air%20bersih');
+      expect(catalogue.status).toBe(200);
+      expect(catalogue.headers.get('cache-control')).toContain('stale-while-revalidate');
+      expect((await call('/sitemap.xml')).status).toBe(200);
+    });
+
     it('consumes digest batches from the queue: acknowledged when sent, retried when a batch fails', async () => {
       const batch = createMessageBatch<unknown>('sinergi-digests', [
         { id: 'msg-empty', timestamp: new Date(), attempts: 1, body: [] },

@@ -1,0 +1,88 @@
+import { vocabularyByName } from '../reference/vocabularies';
+import { type Lang, pathIn, rupiah, w } from './text';
+
+/** A term of a vocabulary in the reader's language (the code when unknown). */
+export function labelOf(lang: Lang, vocabulary: string, code: string): string {
+  const term = vocabularyByName(vocabulary)?.terms.find((t) => t.code === code);
+  return term ? term[lang] : code;
+}
+
+export type PotentialSummary = {
+  id: string;
+  title: string;
+  activity: string;
+  direction: 'offer' | 'need';
+  regionName: string;
+  regionCode: string;
+  issues: string[];
+  valueIdr: number | null;
+  publishedAt: Date | string | null;
+};
+
+export function PotentialCards(props: { lang: Lang; items: PotentialSummary[] }) {
+  const { lang } = props;
+  return (
+    <ul class="cards">
+      {props.items.map((p) => (
+        <li>
+          <h3>
+            <a href={pathIn(lang, `/potensi/${p.id}`)}>{p.title}</a>
+          </h3>
+          <p class="meta">
+            <span class={p.direction === 'need' ? 'tag need' : 'tag'}>{w(lang, p.direction)}</span>
+            <a href={pathIn(lang, `/daerah/${p.regionCode}`)}>{p.regionName}</a>
+            {p.valueIdr !== null ? ` · ${rupiah(lang, p.valueIdr)}` : ''}
+          </p>
+          <p>{p.activity}</p>
+          {p.issues.length ? (
+            <p class="meta">{p.issues.map((c) => labelOf(lang, 'strategic-issues', c)).join(' · ')}</p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export type SessionSummary = {
+  id: string;
+  forumId: string;
+  title: string;
+  convener: { name: string };
+  startsLocal: string;
+  endsLocal: string;
+  zoneLabel: string;
+  venue: { name: string | null; onlineUrl: string | null };
+};
+
+/** "Senin, 14 Desember 2026 09.00 WITA": the local time at the venue, with its zone. */
+export function localWhen(lang: Lang, local: string, zone: string): string {
+  const d = new Date(`${local.slice(0, 16)}:00Z`);
+  const day = d.toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const time = local.slice(11, 16);
+  return `${day} ${lang === 'id' ? time.replace(':', '.') : time} ${zone}`;
+}
+
+export function SessionCards(props: { lang: Lang; items: SessionSummary[] }) {
+  const { lang } = props;
+  return (
+    <ul class="cards">
+      {props.items.map((s) => (
+        <li>
+          <h3>
+            <a href={pathIn(lang, `/forum/${s.forumId}/sesi/${s.id}`)}>{s.title}</a>
+          </h3>
+          <p class="meta">
+            {localWhen(lang, s.startsLocal, s.zoneLabel)} · {s.convener.name}
+          </p>
+          <p class="meta">{s.venue.name ?? (s.venue.onlineUrl ? w(lang, 'online') : '')}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
