@@ -639,7 +639,7 @@ describe('calendars', () => {
     expect(event.uid).toBe(`${s.id}@sinergi`);
     // RFC 5545 folds long lines: unfold before reading them
     expect(ics.replace(/\r\n[ \t]/g, '')).toContain(
-      `URL;VALUE=URI:http://localhost:8787/v1/forums/${f.id}/sessions/${s.id}`,
+      `URL;VALUE=URI:http://localhost:8787/forum/${f.id}/sesi/${s.id}`,
     );
 
     expect((await post(h, `${path}/status`, { status: 'cancelled' }, admin.token)).status).toBe(

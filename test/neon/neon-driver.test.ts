@@ -38,6 +38,8 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
   // As on Workers: one Pool per request, released after the response.
   const served = createApp({
     config: testConfig,
+    // every request asks the open-data version: a change made beside the app shows at once
+    openDataVersionTtlMs: 0,
     logger: createLogger('info', (l) => logs.push(l)),
     openDb: () => {
       const handle = openNeon(pgUrl, neon);
