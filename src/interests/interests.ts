@@ -155,11 +155,7 @@ export async function listInterests({
   };
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'interests.read');
-  const rows = await ctx.db
-    .select(withNames)
-    .from(interests)
-    .innerJoin(potentials, eq(potentials.id, interests.potentialId))
-    .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
+  const rows = await named(ctx)
     .where(
       and(
         input.box === 'received'
@@ -183,26 +179,24 @@ export async function getInterest({
   input: { tenantId: string; interestId: string };
 }) {
   const { tenant } = await authorize(ctx, input.tenantId, 'interests.read');
-  const [row] = await ctx.db
-    .select(withNames)
-    .from(interests)
-    .innerJoin(potentials, eq(potentials.id, interests.potentialId))
-    .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
-    .where(
-      and(
-        eq(interests.id, input.interestId),
-        or(eq(interests.ownerTenantId, tenant.id), eq(interests.fromTenantId, tenant.id)),
-      ),
-    );
+  const [row] = await named(ctx).where(
+    and(
+      eq(interests.id, input.interestId),
+      or(eq(interests.ownerTenantId, tenant.id), eq(interests.fromTenantId, tenant.id)),
+    ),
+  );
   if (!row) throw notFound({ key: 'interest.not_found' });
   return namedView(ctx, row);
 }
 
-const withNames = {
-  interest: interests,
-  potentialTitle: potentials.title,
-  fromTenantName: tenants.name,
-};
+/** Interests with the potential's title and the interested tenant's name. */
+const named = (ctx: Ctx) =>
+  ctx.db
+    .select({ interest: interests, potentialTitle: potentials.title, fromTenantName: tenants.name })
+    .from(interests)
+    .innerJoin(potentials, eq(potentials.id, interests.potentialId))
+    .innerJoin(tenants, eq(tenants.id, interests.fromTenantId))
+    .$dynamic();
 
 async function namedView(
   ctx: Ctx,

@@ -302,19 +302,10 @@ export async function searchCatalog({
   } = await withTypoFallback(ctx, filters.q, (text) =>
     pageEntries(ctx, filters, text, sort, offset, limit),
   );
-  const columns = chosen.length
-    ? await ctx.db
-        .select(publicColumns)
-        .from(potentials)
-        .innerJoin(region, eq(region.code, potentials.regionCode))
-        .where(
-          inArray(
-            potentials.id,
-            chosen.map((c) => c.id),
-          ),
-        )
-    : [];
-  const byId = new Map(columns.map((c) => [c.id, c]));
+  const byId = await publicRows(
+    ctx,
+    chosen.map((c) => c.id),
+  );
   const rows = chosen.flatMap((c) => {
     const row = byId.get(c.id);
     return row ? [{ ...row, score: text ? Math.round(Number(c.score) * 1000) / 1000 : null }] : [];
@@ -507,6 +498,18 @@ export async function publishedForSitemap(ctx: Ctx, limit: number) {
   return rows;
 }
 
+/** The public columns of these potentials, by id (a page's rows, read once its order is decided). */
+async function publicRows(ctx: Ctx, ids: string[]) {
+  const rows = ids.length
+    ? await ctx.db
+        .select(publicColumns)
+        .from(potentials)
+        .innerJoin(region, eq(region.code, potentials.regionCode))
+        .where(inArray(potentials.id, ids))
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The newest published potentials, as the catalogue shows them, without counting the rest (the home page). */
 export async function newestPotentials(ctx: Ctx, limit: number) {
   const newest = await ctx.db
@@ -515,17 +518,9 @@ export async function newestPotentials(ctx: Ctx, limit: number) {
     .where(where(ctx, {}))
     .orderBy(desc(entries.publishedAt), asc(entries.id))
     .limit(limit);
-  if (newest.length === 0) return [];
-  const rows = await ctx.db
-    .select(publicColumns)
-    .from(potentials)
-    .innerJoin(region, eq(region.code, potentials.regionCode))
-    .where(
-      inArray(
-        potentials.id,
-        newest.map((n) => n.id),
-      ),
-    );
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = await publicRows(
+    ctx,
+    newest.map((n) => n.id),
+  );
   return newest.flatMap((n) => (byId.has(n.id) ? [byId.get(n.id)!] : []));
 }
