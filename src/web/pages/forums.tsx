@@ -146,8 +146,11 @@ export async function sessionPage({ ctx, lang, origin, params }: PageInput): Pro
                     {a.speakers.length ? <div class="meta">{a.speakers.join(', ')}</div> : null}
                     {a.potentialIds.length ? (
                       <div class="meta">
-                        {a.potentialIds.map((id) => (
-                          <a href={pathIn(lang, `/potensi/${id}`)}>{`${w(lang, 'potential')} `}</a>
+                        {a.potentialIds.map((id, i) => (
+                          <>
+                            {i ? ' · ' : ''}
+                            <a href={pathIn(lang, `/potensi/${id}`)}>{`${w(lang, 'potential')} ${i + 1}`}</a>
+                          </>
                         ))}
                       </div>
                     ) : null}
