@@ -5,6 +5,10 @@ import { pathIn, w } from '../text';
 
 const PAGE = 20;
 
+/** "09.00" as Indonesian writes the time of day, "09:00" in English. */
+const clock = (lang: 'id' | 'en', local: string) =>
+  lang === 'id' ? local.slice(11, 16).replace(':', '.') : local.slice(11, 16);
+
 /** Forum sessions, upcoming or past, by province and strategic issue. */
 export async function forumsPage({ ctx, lang, query }: PageInput): Promise<Page> {
   const when = query.get('when') === 'past' ? 'past' : 'upcoming';
@@ -140,7 +144,7 @@ export async function sessionPage({ ctx, lang, origin, params }: PageInput): Pro
             <tbody>
               {s.agenda.map((a) => (
                 <tr>
-                  <td>{`${a.start.slice(11, 16)}–${a.end.slice(11, 16)}`}</td>
+                  <td>{`${clock(lang, a.start)}–${clock(lang, a.end)}`}</td>
                   <td>
                     {a.title}
                     {a.speakers.length ? <div class="meta">{a.speakers.join(', ')}</div> : null}
