@@ -20,7 +20,7 @@ import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform
 import { rowsOf } from '../platform/rows';
 import { searchForm } from '../reference/geography';
 import { regulationsFor } from '../reference/regulations';
-import { termCodes, vocabularyByName } from '../reference/vocabularies';
+import { termCodes, termLabel } from '../reference/vocabularies';
 import { expandQuery } from '../search/query';
 import {
   headOf,
@@ -322,11 +322,6 @@ export async function searchCatalog({
   };
 }
 
-const label = (ctx: Ctx, vocabulary: string, code: string) => {
-  const term = vocabularyByName(vocabulary)?.terms.find((t) => t.code === code);
-  return term ? (ctx.lang === 'en' ? term.en : term.id) : code;
-};
-
 /** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
 export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
   await validateFilters(ctx, input);
@@ -377,7 +372,11 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
       : [],
   );
   const terms = (pairs: Pair[], vocabulary: string) =>
-    pairs.map(([code, n]) => ({ code: code!, label: label(ctx, vocabulary, code!), count: n }));
+    pairs.map(([code, n]) => ({
+      code: code!,
+      label: termLabel(vocabulary, code!, ctx.lang),
+      count: n,
+    }));
   const dirLabel = (d: string) =>
     ctx.lang === 'en'
       ? d === 'offer'

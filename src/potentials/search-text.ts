@@ -5,7 +5,7 @@ import type { Ctx } from '../platform/context';
 import { textArray } from '../platform/pg-arrays';
 import { searchForm } from '../reference/geography';
 import { englishPlaceName, PROVINCE_SHORT_FORMS } from '../reference/places';
-import { vocabularyByName } from '../reference/vocabularies';
+import { termLabel } from '../reference/vocabularies';
 
 type Db = Tx | Ctx['db'];
 type Row = typeof potentials.$inferSelect;
@@ -37,7 +37,7 @@ export function searchTextOf(
   place: Place,
 ): { searchText: string; searchTextEn: string } {
   const labels = (vocabulary: string, codes: string[], lang: 'id' | 'en') =>
-    codes.map((c) => vocabularyByName(vocabulary)?.terms.find((t) => t.code === c)?.[lang] ?? c);
+    codes.map((c) => termLabel(vocabulary, c, lang));
   const provinceForms =
     place.regionName === place.provinceName
       ? [place.provinceName]

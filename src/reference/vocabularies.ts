@@ -430,6 +430,11 @@ export function vocabularyByName(name: string): Vocabulary | undefined {
   return VOCABULARIES.find((v) => v.name === name);
 }
 
+/** A term of a vocabulary in a language ("Pariwisata" / "Tourism"); the code itself when unknown. */
+export function termLabel(vocabulary: string, code: string, lang: 'id' | 'en'): string {
+  return vocabularyByName(vocabulary)?.terms.find((t) => t.code === code)?.[lang] ?? code;
+}
+
 export function termCodes(name: string): ReadonlySet<string> {
   return new Set(vocabularyByName(name)?.terms.map((t) => t.code) ?? []);
 }

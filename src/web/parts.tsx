@@ -1,11 +1,5 @@
-import { vocabularyByName } from '../reference/vocabularies';
+import { termLabel } from '../reference/vocabularies';
 import { type Lang, pathIn, rupiah, w } from './text';
-
-/** A term of a vocabulary in the reader's language (the code when unknown). */
-export function labelOf(lang: Lang, vocabulary: string, code: string): string {
-  const term = vocabularyByName(vocabulary)?.terms.find((t) => t.code === code);
-  return term ? term[lang] : code;
-}
 
 export type PotentialSummary = {
   id: string;
@@ -35,7 +29,7 @@ export function PotentialCards(props: { lang: Lang; items: PotentialSummary[] })
           </p>
           <p>{p.activity}</p>
           {p.issues.length ? (
-            <p class="meta">{p.issues.map((c) => labelOf(lang, 'strategic-issues', c)).join(' · ')}</p>
+            <p class="meta">{p.issues.map((c) => termLabel('strategic-issues', c, lang)).join(' · ')}</p>
           ) : null}
         </li>
       ))}

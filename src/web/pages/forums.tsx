@@ -1,5 +1,6 @@
 import { getPublicSession, listPublicSessions } from '../../forums/public-sessions';
-import { labelOf, localWhen, SessionCards } from '../parts';
+import { termLabel } from '../../reference/vocabularies';
+import { localWhen, SessionCards } from '../parts';
 import type { Page, PageInput } from '../render';
 import { pathIn, w } from '../text';
 
@@ -46,7 +47,7 @@ export async function forumsPage({ ctx, lang, query }: PageInput): Promise<Page>
         </p>
         {issue ? (
           <p class="meta">
-            {w(lang, 'issue')}: {labelOf(lang, 'strategic-issues', issue)} ·{' '}
+            {w(lang, 'issue')}: {termLabel('strategic-issues', issue, lang)} ·{' '}
             <a href={base}>{w(lang, 'clear')}</a>
           </p>
         ) : null}

@@ -2,7 +2,7 @@ import { neighboursOf } from '../../candidates/matches';
 import { governmentOf } from '../../platform/offices';
 import { getPublishedPotential } from '../../potentials/catalog';
 import { getRegionProfile } from '../../profiles/profiles';
-import { labelOf } from '../parts';
+import { termLabel } from '../../reference/vocabularies';
 import type { Page, PageInput } from '../render';
 import { dateIn, pathIn, rupiah, w } from '../text';
 
@@ -55,8 +55,8 @@ export async function potentialPage({ ctx, lang, origin, params }: PageInput): P
         </p>
         <p class="meta">
           {[
-            ...p.issues.map((c) => labelOf(lang, 'strategic-issues', c)),
-            ...p.affairs.map((c) => labelOf(lang, 'affairs', c)),
+            ...p.issues.map((c) => termLabel('strategic-issues', c, lang)),
+            ...p.affairs.map((c) => termLabel('affairs', c, lang)),
           ].join(' · ')}
         </p>
         <dl class="fields">
