@@ -1,3 +1,4 @@
+import { spoken, type Zone } from '../forums/time';
 import { termLabel } from '../reference/vocabularies';
 import { type Lang, pathIn, rupiah, w } from './text';
 
@@ -42,25 +43,10 @@ export type SessionSummary = {
   forumId: string;
   title: string;
   convener: { name: string };
-  startsLocal: string;
-  endsLocal: string;
-  zoneLabel: string;
+  startsAt: Date | string;
+  timeZone: Zone;
   venue: { name: string | null; onlineUrl: string | null };
 };
-
-/** "Senin, 14 Desember 2026 09.00 WITA": the local time at the venue, with its zone. */
-export function localWhen(lang: Lang, local: string, zone: string): string {
-  const d = new Date(`${local.slice(0, 16)}:00Z`);
-  const day = d.toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const time = local.slice(11, 16);
-  return `${day} ${lang === 'id' ? time.replace(':', '.') : time} ${zone}`;
-}
 
 export function SessionCards(props: { lang: Lang; items: SessionSummary[] }) {
   const { lang } = props;
@@ -72,7 +58,7 @@ export function SessionCards(props: { lang: Lang; items: SessionSummary[] }) {
             <a href={pathIn(lang, `/forum/${s.forumId}/sesi/${s.id}`)}>{s.title}</a>
           </h3>
           <p class="meta">
-            {localWhen(lang, s.startsLocal, s.zoneLabel)} · {s.convener.name}
+            {spoken(new Date(s.startsAt), s.timeZone, lang)} · {s.convener.name}
           </p>
           <p class="meta">{s.venue.name ?? (s.venue.onlineUrl ? w(lang, 'online') : '')}</p>
         </li>

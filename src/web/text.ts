@@ -2,6 +2,8 @@
  * The public pages' words, Indonesian first, and their paths (pure). Every
  * page exists in both languages: Indonesian at `/…`, English at `/en/…`.
  */
+import { spokenDate, wibDate } from '../platform/date-rules';
+
 export type Lang = 'id' | 'en';
 
 /** A page's path in a language: `/potensi` → `/en/potensi`. */
@@ -130,13 +132,6 @@ export function rupiah(lang: Lang, value: number | null): string | null {
   return `${lang === 'id' ? 'Rp' : 'IDR '}${value.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`;
 }
 
-/** A date as it is spoken: "6 Desember 2026". */
-export function dateIn(lang: Lang, iso: string | Date): string {
-  const d = typeof iso === 'string' ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : iso;
-  return d.toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+/** A date as it is spoken ("6 Desember 2026"): an ISO day, or an instant's day in WIB. */
+export const dateIn = (lang: Lang, at: string | Date): string =>
+  spokenDate(typeof at === 'string' ? at.slice(0, 10) : wibDate(at), lang);

@@ -1,6 +1,7 @@
 import { getPublicSession, listPublicSessions } from '../../forums/public-sessions';
 import { termLabel } from '../../reference/vocabularies';
-import { localWhen, SessionCards } from '../parts';
+import { spoken } from '../../forums/time';
+import { SessionCards } from '../parts';
 import type { Page, PageInput } from '../render';
 import { pathIn, w } from '../text';
 
@@ -77,7 +78,7 @@ export async function sessionPage({ ctx, lang, origin, params }: PageInput): Pro
     ctx,
     input: { forumId: params.forumId!, sessionId: params.sessionId! },
   });
-  const when = `${localWhen(lang, s.startsLocal, s.zoneLabel)} – ${localWhen(lang, s.endsLocal, s.zoneLabel)}`;
+  const when = `${spoken(new Date(s.startsAt), s.timeZone, lang)} – ${spoken(new Date(s.endsAt), s.timeZone, lang)}`;
   const cancelled = s.status === 'cancelled';
   return {
     meta: {
