@@ -66,3 +66,39 @@ export function SessionCards(props: { lang: Lang; items: SessionSummary[] }) {
     </ul>
   );
 }
+
+/** The catalogue's search box, with the query it shows (plain GET to the catalogue). */
+export function SearchForm(props: { lang: Lang; value?: string }) {
+  const { lang } = props;
+  return (
+    <form class="search" method="get" action={pathIn(lang, '/potensi')} role="search">
+      <label for="q" class="vh">
+        {w(lang, 'searchLabel')}
+      </label>
+      <input
+        id="q"
+        type="search"
+        name="q"
+        value={props.value ?? ''}
+        placeholder={w(lang, 'searchHint')}
+      />
+      <button type="submit">{w(lang, 'search')}</button>
+    </form>
+  );
+}
+
+/** Links to the first page (when past it) and to the next (when there is one); nothing when neither. */
+export function Pager(props: { lang: Lang; first?: string | null; next?: string | null }) {
+  const { lang } = props;
+  if (!props.first && !props.next) return null;
+  return (
+    <nav class="pager" aria-label={lang === 'id' ? 'Halaman' : 'Pages'}>
+      {props.first ? <a href={props.first}>{w(lang, 'first')}</a> : null}
+      {props.next ? (
+        <a rel="next" href={props.next}>
+          {w(lang, 'next')}
+        </a>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,5 +1,5 @@
 import { type CatalogFilters, catalogFacets, searchCatalog } from '../../potentials/catalog';
-import { PotentialCards } from '../parts';
+import { Pager, PotentialCards, SearchForm } from '../parts';
 import type { Page, PageInput } from '../render';
 import { type Lang, pathIn, w } from '../text';
 
@@ -88,19 +88,7 @@ export async function cataloguePage({ ctx, lang, query }: PageInput): Promise<Pa
     body: (
       <>
         <h1>{title}</h1>
-        <form class="search" method="get" action={base} role="search">
-          <label for="q" class="vh">
-            {w(lang, 'searchLabel')}
-          </label>
-          <input
-            id="q"
-            type="search"
-            name="q"
-            value={filters.q ?? ''}
-            placeholder={w(lang, 'searchHint')}
-          />
-          <button type="submit">{w(lang, 'search')}</button>
-        </form>
+        <SearchForm lang={lang} value={filters.q} />
         <form method="get" action={base} aria-label={w(lang, 'filters')}>
           {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
           <div class="filters">
@@ -174,14 +162,11 @@ export async function cataloguePage({ ctx, lang, query }: PageInput): Promise<Pa
             </ul>
           </>
         )}
-        <nav class="pager" aria-label={lang === 'id' ? 'Halaman' : 'Pages'}>
-          {cursor ? <a href={`${base}${queryOf(query)}`}>{w(lang, 'first')}</a> : null}
-          {found.nextCursor ? (
-            <a rel="next" href={`${base}${queryOf(query, { cursor: found.nextCursor })}`}>
-              {w(lang, 'next')}
-            </a>
-          ) : null}
-        </nav>
+        <Pager
+          lang={lang}
+          first={cursor ? `${base}${queryOf(query)}` : null}
+          next={found.nextCursor ? `${base}${queryOf(query, { cursor: found.nextCursor })}` : null}
+        />
       </>
     ),
   };

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import { getThread, listBoards, listThreads } from '../../discussion/threads';
+import { Pager } from '../parts';
 import type { Page, PageInput } from '../render';
 import { dateIn, pathIn, w } from '../text';
 
@@ -70,13 +71,10 @@ export async function boardPage({ ctx, lang, params, query }: PageInput): Promis
         ) : (
           <p>{w(lang, 'none')}</p>
         )}
-        {page.nextCursor ? (
-          <nav class="pager" aria-label={lang === 'id' ? 'Halaman' : 'Pages'}>
-            <a rel="next" href={`${base}?cursor=${encodeURIComponent(page.nextCursor)}`}>
-              {w(lang, 'next')}
-            </a>
-          </nav>
-        ) : null}
+        <Pager
+          lang={lang}
+          next={page.nextCursor ? `${base}?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        />
       </>
     ),
   };
@@ -115,13 +113,10 @@ export async function threadPage({ ctx, lang, params, query }: PageInput): Promi
             {p.html ? <div>{raw(p.html)}</div> : <p class="meta">—</p>}
           </section>
         ))}
-        {t.nextCursor ? (
-          <nav class="pager" aria-label={lang === 'id' ? 'Halaman' : 'Pages'}>
-            <a rel="next" href={`${base}?cursor=${encodeURIComponent(t.nextCursor)}`}>
-              {w(lang, 'next')}
-            </a>
-          </nav>
-        ) : null}
+        <Pager
+          lang={lang}
+          next={t.nextCursor ? `${base}?cursor=${encodeURIComponent(t.nextCursor)}` : null}
+        />
       </article>
     ),
   };

@@ -1,7 +1,7 @@
 import { getPublicSession, listPublicSessions } from '../../forums/public-sessions';
 import { termLabel } from '../../reference/vocabularies';
 import { spoken } from '../../forums/time';
-import { SessionCards } from '../parts';
+import { Pager, SessionCards } from '../parts';
 import type { Page, PageInput } from '../render';
 import { pathIn, w } from '../text';
 
@@ -57,16 +57,14 @@ export async function forumsPage({ ctx, lang, query }: PageInput): Promise<Page>
         ) : (
           <p>{w(lang, 'none')}</p>
         )}
-        {sessions.nextCursor ? (
-          <nav class="pager" aria-label={lang === 'id' ? 'Halaman' : 'Pages'}>
-            <a
-              rel="next"
-              href={`${base}?${new URLSearchParams([...keep, ['cursor', sessions.nextCursor]])}`}
-            >
-              {w(lang, 'next')}
-            </a>
-          </nav>
-        ) : null}
+        <Pager
+          lang={lang}
+          next={
+            sessions.nextCursor
+              ? `${base}?${new URLSearchParams([...keep, ['cursor', sessions.nextCursor]])}`
+              : null
+          }
+        />
       </>
     ),
   };

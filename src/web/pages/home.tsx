@@ -1,7 +1,7 @@
 import { listPublicSessions } from '../../forums/public-sessions';
 import { newestPotentials } from '../../potentials/catalog';
 import { vocabularyByName } from '../../reference/vocabularies';
-import { PotentialCards, SessionCards } from '../parts';
+import { PotentialCards, SearchForm, SessionCards } from '../parts';
 import type { Page, PageInput } from '../render';
 import { pathIn, w } from '../text';
 
@@ -18,13 +18,7 @@ export async function homePage({ ctx, lang }: PageInput): Promise<Page> {
       <>
         <h1>{w(lang, 'site')}</h1>
         <p class="lede">{w(lang, 'tagline')}</p>
-        <form class="search" method="get" action={pathIn(lang, '/potensi')} role="search">
-          <label for="q" class="vh">
-            {w(lang, 'searchLabel')}
-          </label>
-          <input id="q" type="search" name="q" placeholder={w(lang, 'searchHint')} />
-          <button type="submit">{w(lang, 'search')}</button>
-        </form>
+        <SearchForm lang={lang} />
         <h2>{w(lang, 'issues')}</h2>
         <ul class="chips">
           {issues.map((t) => (
