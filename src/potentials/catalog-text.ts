@@ -85,9 +85,13 @@ function coverageOf(t: TextQuery, vector: typeof entries.searchVector | typeof e
   )}) / ${total}::real)`;
 }
 
+/** The negated groups, each as "none of it". */
+const negatedOf = (t: TextQuery) =>
+  t.groups.flatMap((g, i) => (g.negated ? [sql`!!${groupQuery(t, i)}`] : []));
+
 /** The text condition: every content group (or enough of the weight of them), none of the negated ones. */
 export function textCondition(t: TextQuery): SQL {
-  const negated = t.groups.flatMap((g, i) => (g.negated ? [sql`!!${groupQuery(t, i)}`] : []));
+  const negated = negatedOf(t);
   if (t.weights) {
     const sets = qualifyingSets(t.weights, MIN_COVERAGE);
     if (sets)
@@ -117,7 +121,7 @@ export function rankedTiers(t: TextQuery) {
   if (!t.weights || !t.present) return null;
   const tiers = coverageTiers(t.weights, t.present, MIN_COVERAGE);
   if (!tiers) return null;
-  const negated = t.groups.flatMap((g, i) => (g.negated ? [sql`!!${groupQuery(t, i)}`] : []));
+  const negated = negatedOf(t);
   return tiers.map((tier) => ({
     coverage: tier.coverage,
     condition: sql`${entries.searchVector} @@ ${allOf([
