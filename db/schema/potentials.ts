@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -165,6 +166,13 @@ export const catalogEntries = pgTable(
     publishedAt: ts().notNull(),
     headVector: tsvector().notNull(),
     searchVector: tsvector().notNull(),
+    /**
+     * The entry's facet values as one number, a 1 in the five decimal digits of
+     * each value's slot (`catalog_facet_slots`): summed over the matching
+     * entries, its digits are the facet counts (migration 0032). Null while one
+     * of its values has no slot.
+     */
+    facetPack: numeric(),
   },
   (t) => [
     index('catalog_entries_newest_idx').on(t.publishedAt, t.id),
@@ -177,6 +185,36 @@ export const catalogEntries = pgTable(
     index('catalog_entries_kinds_gin').using('gin', t.cooperationKinds).with({ fastupdate: false }),
   ],
 );
+
+/**
+ * Where each facet value (offer or need, model, province, affair, issue,
+ * cooperation kind) sits in `catalog_entries.facet_pack`: slot n is the
+ * digits 5n to 5n + 4. Slots are only ever added (`sinergi_catalog_facet_slots_sync`,
+ * run by the reference data load), so a stored pack never changes meaning.
+ */
+export const catalogFacetSlots = pgTable(
+  'catalog_facet_slots',
+  {
+    slot: integer().primaryKey(),
+    facet: text().notNull(),
+    code: text().notNull(),
+  },
+  (t) => [uniqueIndex().on(t.facet, t.code)],
+);
+
+/**
+ * The catalogue's entries summed per expiry day, kept by a trigger (migration
+ * 0032): how many, their facet packs added up, how many could not be packed.
+ * The whole catalogue's total and facet counts on a day are the sum of the
+ * rows from that day on, and ranked retrieval weighs a word's rarity against
+ * the count, without reading every entry.
+ */
+export const catalogTotals = pgTable('catalog_totals', {
+  expiresOn: date({ mode: 'string' }).primaryKey(),
+  entries: integer().notNull(),
+  unpacked: integer().notNull(),
+  pack: numeric().notNull(),
+});
 
 /** Every transition of a potential, with who, why and the request. */
 export const potentialEvents = pgTable(

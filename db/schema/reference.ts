@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -88,4 +89,6 @@ export const referenceDataLoads = pgTable('reference_data_loads', {
 export const openDataVersion = pgTable('open_data_version', {
   id: smallint().primaryKey().default(1),
   version: bigint({ mode: 'number' }).notNull().default(0),
+  /** This database's own mark, so that versions of two databases one process reads never mix (0032). */
+  epoch: text().notNull().default(sql`gen_random_uuid()::text`),
 });

@@ -135,6 +135,8 @@ export async function seedReferenceData(
       .onConflictDoUpdate({ target: tenants.regionCode, set: { name: sql.raw('excluded.name') } });
     // names, labels or the way search text is built may have changed: every potential's text follows
     await refreshSearchText(tx);
+    // a new term or province gets its slot in the catalogue's facet counts (migration 0032)
+    await tx.execute(sql`select sinergi_catalog_facet_slots_sync()`);
     await tx
       .insert(referenceDataLoads)
       .values({ name: LOAD_NAME, checksum })

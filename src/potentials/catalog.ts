@@ -12,7 +12,15 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { catalogEntries, potentials, regions, tenantProfiles, tenants } from '../../db/schema';
+import {
+  catalogEntries,
+  catalogTotals,
+  openDataVersion,
+  potentials,
+  regions,
+  tenantProfiles,
+  tenants,
+} from '../../db/schema';
 import { type Ctx, today } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
@@ -20,7 +28,7 @@ import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform
 import { rowsOf } from '../platform/rows';
 import { searchForm } from '../reference/geography';
 import { regulationsFor } from '../reference/regulations';
-import { termCodes, termLabel } from '../reference/vocabularies';
+import { termCodes } from '../reference/vocabularies';
 import { expandQuery } from '../search/query';
 import {
   headOf,
@@ -108,11 +116,56 @@ export const region = regions;
 
 export const entries = catalogEntries;
 
+/** The first day an entry must still be current on: today, or a later `expiresAfter`. */
+const currentOn = (ctx: Ctx, f: CatalogFilters) => {
+  const todayIso = today(ctx);
+  return f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso;
+};
+
+/** Whether the filters ask for the whole current catalogue (no text, no filter but the day). */
+export const isWholeCatalogue = (f: CatalogFilters) =>
+  !f.q &&
+  !f.province &&
+  !f.region &&
+  !f.direction &&
+  !f.kind?.length &&
+  !f.affairs?.length &&
+  !f.issues?.length &&
+  !f.model &&
+  f.valueMin === undefined &&
+  f.valueMax === undefined;
+
+/**
+ * The whole current catalogue's size and facet packs summed, from
+ * `catalog_totals` (kept per expiry day by a trigger): a few rows instead of
+ * every entry. With the open-data version the facets read their slots by.
+ */
+export async function wholeCatalogue(ctx: Ctx, f: CatalogFilters) {
+  const [row] = await rowsOf<{
+    pack: string;
+    n: number;
+    unpacked: number;
+    version: string | null;
+  }>(
+    ctx.db,
+    sql`select coalesce(sum(${catalogTotals.pack}), 0)::text as pack,
+        coalesce(sum(${catalogTotals.entries}), 0)::int as n,
+        coalesce(sum(${catalogTotals.unpacked}), 0)::int as unpacked,
+        (select ${openDataVersion.epoch} || ' ' || ${openDataVersion.version} from ${openDataVersion} where ${openDataVersion.id} = 1) as version
+      from ${catalogTotals} where ${catalogTotals.expiresOn} >= ${currentOn(ctx, f)}`,
+  );
+  return {
+    pack: row!.pack,
+    n: Number(row!.n),
+    unpacked: Number(row!.unpacked),
+    version: row!.version,
+  };
+}
+
 /** The catalogue's conditions, over its narrow projection (`catalog_entries`: published potentials only). */
 export function where(ctx: Ctx, f: CatalogFilters, text: TextQuery | null = null): SQL {
-  const todayIso = today(ctx);
   const conditions: (SQL | undefined)[] = [
-    gte(entries.expiresOn, f.expiresAfter && f.expiresAfter > todayIso ? f.expiresAfter : todayIso),
+    gte(entries.expiresOn, currentOn(ctx, f)),
     f.province ? eq(entries.provinceCode, f.province) : undefined,
     f.region ? eq(entries.regionCode, f.region) : undefined,
     f.direction ? eq(entries.direction, f.direction) : undefined,
@@ -175,7 +228,7 @@ export const publicColumns = {
 
 export type Sort = 'relevance' | 'newest' | 'value';
 
-type PageEntry = { id: string; score: number | null };
+export type PageEntry = { id: string; score: number | null };
 
 /**
  * The page's entries in order and the total. A text search ranks in two tiers
@@ -184,18 +237,36 @@ type PageEntry = { id: string; score: number | null };
  * total is counted up to `COUNT_BOUND`. Without text, one pass over the
  * entries gives the page and the exact total (a window).
  */
-async function pageEntries(
+export async function pageEntries(
   ctx: Ctx,
   f: CatalogFilters,
   text: TextQuery | null,
   sort: Sort,
   offset: number,
   limit: number,
+  counted?: number,
 ): Promise<{ entries: PageEntry[]; total: number }> {
   const w = where(ctx, f, text);
+  // the matches are counted here unless the caller counted them (`browseCatalog`, with the facets)
+  const totalOf = () =>
+    counted !== undefined ? Promise.resolve(counted) : countUpTo(ctx.db, entries, w);
   const newest = [desc(entries.publishedAt), asc(entries.id)];
   const order =
     sort === 'value' ? [sql`${entries.valueIdr} desc nulls last`, asc(entries.id)] : newest;
+  if (!text && (counted !== undefined || isWholeCatalogue(f))) {
+    // counted already, or the whole catalogue (its size is kept: `wholeCatalogue`): the page alone
+    const [rows, whole] = await Promise.all([
+      ctx.db
+        .select({ id: entries.id })
+        .from(entries)
+        .where(w)
+        .orderBy(...order)
+        .limit(limit + 1)
+        .offset(offset),
+      counted !== undefined ? Promise.resolve(counted) : wholeCatalogue(ctx, f).then((c) => c.n),
+    ]);
+    return { entries: rows.map((r) => ({ id: r.id, score: null })), total: whole };
+  }
   if (!text) {
     const rows = await ctx.db
       .select({ id: entries.id, total: sql<number>`count(*) over ()` })
@@ -229,7 +300,7 @@ async function pageEntries(
         .limit(wanted - chosen.length);
       chosen.push(...rows);
     }
-    return { entries: chosen.slice(offset), total: await countUpTo(ctx.db, entries, w) };
+    return { entries: chosen.slice(offset), total: await totalOf() };
   }
   if (isRanked(text)) {
     const ranked = rankedOrder(text);
@@ -245,7 +316,7 @@ async function pageEntries(
         )
         .limit(limit + 1)
         .offset(offset),
-      countUpTo(ctx.db, entries, w),
+      totalOf(),
     ]);
     return { entries: page, total };
   }
@@ -280,28 +351,40 @@ async function pageEntries(
       .offset(Math.max(0, offset - top.length));
     return [...top.slice(offset), ...rest];
   };
-  const [page, total] = await Promise.all([chosen(), countUpTo(ctx.db, entries, w)]);
+  const [page, total] = await Promise.all([chosen(), totalOf()]);
   return { entries: page, total };
 }
 
-export async function searchCatalog({
-  ctx,
-  input,
-}: {
-  ctx: Ctx;
-  input: CatalogFilters & { sort?: Sort; limit: number; cursor?: string };
-}) {
+export type SearchInput = CatalogFilters & { sort?: Sort; limit: number; cursor?: string };
+
+/** The search's sort, page offset and filters, from its input. */
+export function searchRequest(input: SearchInput) {
   const { limit, cursor, sort: requested, ...filters } = input;
-  await validateFilters(ctx, filters);
   const sort: Sort = requested ?? (filters.q ? 'relevance' : 'newest');
-  const offset = decodeOffsetCursor(cursor, { ...filters, sort });
-  const {
-    entries: chosen,
-    total,
-    text,
-  } = await withTypoFallback(ctx, filters.q, (text) =>
-    pageEntries(ctx, filters, text, sort, offset, limit),
+  return { filters, sort, limit, offset: decodeOffsetCursor(cursor, { ...filters, sort }) };
+}
+
+export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: SearchInput }) {
+  const request = searchRequest(input);
+  await validateFilters(ctx, request.filters);
+  const found = await withTypoFallback(ctx, request.filters.q, (text) =>
+    pageEntries(ctx, request.filters, text, request.sort, request.offset, request.limit),
   );
+  return searchAnswer(ctx, request, found);
+}
+
+/**
+ * The search's page once chosen (`pageEntries`): its potentials' public rows
+ * in order, the next cursor and the total (a text search's bounded, unless
+ * `exact`).
+ */
+export async function searchAnswer(
+  ctx: Ctx,
+  { filters, sort, limit, offset }: ReturnType<typeof searchRequest>,
+  found: { entries: PageEntry[]; total: number; text: TextQuery | null },
+  exact = false,
+) {
+  const { entries: chosen, total, text } = found;
   const byId = await publicRows(
     ctx,
     chosen.map((c) => c.id),
@@ -317,89 +400,8 @@ export async function searchCatalog({
   return {
     data: page,
     nextCursor,
-    ...(text ? boundedTotal(total) : { total, totalIsLowerBound: false }),
+    ...(text && !exact ? boundedTotal(total) : { total, totalIsLowerBound: false }),
     sort,
-  };
-}
-
-/** Counts per value of each filter over the matching potentials: "Pariwisata (42)". */
-export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFilters }) {
-  await validateFilters(ctx, input);
-  const { text } = await resolveText(ctx, input);
-  const w = where(ctx, input, text);
-  // one pass over the matching entries (the text matched once): each entry's values, tagged by facet, counted
-  const rows = await rowsOf<{ t: 'd' | 'm' | 'p' | 'a' | 'i' | 'k'; v: string | null; n: number }>(
-    ctx.db,
-    sql`select x.t, x.v, count(*)::int as n
-      from ${entries}, lateral (
-        select 'd' as t, ${entries.direction}::text as v
-        union all select 'm', ${entries.model}::text
-        union all select 'p', ${entries.provinceCode}
-        union all select 'a', unnest(${entries.affairs})
-        union all select 'i', unnest(${entries.issues})
-        union all select 'k', unnest(${entries.cooperationKinds})) x
-      where ${w} group by 1, 2`,
-  );
-  type Pair = [string | null, number];
-  const of = (t: string): Pair[] =>
-    rows
-      .filter((r) => r.t === t)
-      .map((r): Pair => [r.v, Number(r.n)])
-      .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
-  const row = {
-    direction: of('d'),
-    model: of('m'),
-    province: of('p'),
-    affairs: of('a'),
-    issues: of('i'),
-    kinds: of('k'),
-    total: of('d').reduce((s, [, n]) => s + n, 0),
-  };
-  const f = row;
-  const names = new Map(
-    f.province.length
-      ? (
-          await ctx.db
-            .select({ code: region.code, name: region.name })
-            .from(region)
-            .where(
-              inArray(
-                region.code,
-                f.province.map(([code]) => code!),
-              ),
-            )
-        ).map((r) => [r.code, r.name])
-      : [],
-  );
-  const terms = (pairs: Pair[], vocabulary: string) =>
-    pairs.map(([code, n]) => ({
-      code: code!,
-      label: termLabel(vocabulary, code!, ctx.lang),
-      count: n,
-    }));
-  const dirLabel = (d: string) =>
-    ctx.lang === 'en'
-      ? d === 'offer'
-        ? 'Offer'
-        : 'Need'
-      : d === 'offer'
-        ? 'Penawaran'
-        : 'Kebutuhan';
-  return {
-    total: Number(f.total),
-    direction: f.direction.map(([code, n]) => ({ code: code!, label: dirLabel(code!), count: n })),
-    kind: terms(f.kinds, 'cooperation-kinds'),
-    affairs: terms(f.affairs, 'affairs'),
-    issues: terms(f.issues, 'strategic-issues'),
-    model: terms(
-      f.model.filter(([code]) => code),
-      'cooperation-models',
-    ),
-    province: f.province.map(([code, n]) => ({
-      code: code!,
-      label: names.get(code!) ?? code!,
-      count: n,
-    })),
   };
 }
 

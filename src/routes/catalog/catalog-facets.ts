@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/context';
 import { problemResponses } from '../../platform/errors';
-import { catalogFacets } from '../../potentials/catalog';
+import { catalogFacets } from '../../potentials/facets';
 import { jsonResponse } from '../common';
 import { FacetsSchema, FilterQuery } from './definitions';
 

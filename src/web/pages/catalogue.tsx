@@ -1,4 +1,5 @@
-import { type CatalogFilters, catalogFacets, searchCatalog } from '../../potentials/catalog';
+import type { CatalogFilters } from '../../potentials/catalog';
+import { browseCatalog } from '../../potentials/facets';
 import { Pager, PotentialCards, SearchForm } from '../parts';
 import type { Page, PageInput } from '../render';
 import { type Lang, pathIn, w } from '../text';
@@ -65,10 +66,7 @@ export async function cataloguePage({ ctx, lang, query }: PageInput): Promise<Pa
     direction: direction === 'offer' || direction === 'need' ? direction : undefined,
   };
   const cursor = query.get('cursor') || undefined;
-  const [found, facets] = await Promise.all([
-    searchCatalog({ ctx, input: { ...filters, limit: PAGE, cursor } }),
-    catalogFacets({ ctx, input: filters }),
-  ]);
+  const { found, facets } = await browseCatalog({ ctx, input: { ...filters, limit: PAGE, cursor } });
   const filtered = KEPT.some((k) => query.get(k));
   const total = `${found.total}${found.totalIsLowerBound ? '+' : ''}`;
   const title = filters.q
