@@ -1,5 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { catalogWords, catalogEntries as entries, regions } from '../../db/schema';
+import {
+  catalogTotals,
+  catalogWords,
+  catalogEntries as entries,
+  openDataVersion,
+  regions,
+} from '../../db/schema';
 import type { Ctx } from '../platform/context';
 import { textArray } from '../platform/pg-arrays';
 import { rowsOf } from '../platform/rows';
@@ -223,25 +229,53 @@ async function withPlaces(db: Ctx['db'], t: TextQuery): Promise<TextQuery> {
 const DF_BOUND = 1000;
 
 /**
+ * What the catalogue's words weigh changes only when the catalogue does: how
+ * many entries hold each group (its document frequency, as a search index keeps
+ * it) is kept per open-data version (migration 0023: raised by any change of
+ * an entry; with the database's epoch, 0032), for at most `DF_KEPT` groups,
+ * and counted again after a change.
+ */
+const DF_KEPT = 5000;
+let frequencies: { version: string; df: Map<string, number> } | null = null;
+
+const groupKey = (t: TextQuery, i: number) =>
+  JSON.stringify([t.groups[i]!.typed, t.groups[i]!.alternatives, t.typos?.get(i) ?? []]);
+
+/**
  * The weights of ranked retrieval (three or more content groups), from how
  * many published potentials each group is found in; null for one or two.
  */
 async function weigh(db: Ctx['db'], t: TextQuery): Promise<TextQuery> {
   const content = contentOf(t);
   if (content.length < 3) return { ...t, weights: undefined, present: undefined };
-  const row = (
-    await rowsOf<Record<string, number>>(
-      db,
-      sql`select ${sql.join(
-        content.map(
-          (i, n) =>
-            sql`(select count(*) from (select 1 from ${entries} where ${entries.searchVector} @@ ${groupQuery(t, i)} limit ${DF_BOUND}) s)::int as ${sql.identifier(`d${n}`)}`,
-        ),
-        sql`, `,
-      )}, (select count(*) from ${entries})::int as total`,
-    )
-  )[0]!;
-  const found = content.map((_, n) => Number(row[`d${n}`]));
+  const [state] = await rowsOf<{ version: string | null; total: number | null }>(
+    db,
+    sql`select (select ${openDataVersion.epoch} || ' ' || ${openDataVersion.version} from ${openDataVersion} where ${openDataVersion.id} = 1) as version,
+      (select coalesce(sum(${catalogTotals.entries}), 0) from ${catalogTotals})::int as total`,
+  );
+  // not migrated yet (no version): nothing is kept
+  const version = state?.version ?? `none ${Math.random()}`;
+  if (frequencies?.version !== version || frequencies.df.size > DF_KEPT)
+    frequencies = { version, df: new Map() };
+  const known = frequencies.df;
+  const missing = content.filter((i) => !known.has(groupKey(t, i)));
+  if (missing.length) {
+    const row = (
+      await rowsOf<Record<string, number>>(
+        db,
+        sql`select ${sql.join(
+          missing.map(
+            (i, n) =>
+              sql`(select count(*) from (select 1 from ${entries} where ${entries.searchVector} @@ ${groupQuery(t, i)} limit ${DF_BOUND}) s)::int as ${sql.identifier(`d${n}`)}`,
+          ),
+          sql`, `,
+        )}`,
+      )
+    )[0]!;
+    missing.forEach((i, n) => known.set(groupKey(t, i), Number(row[`d${n}`])));
+  }
+  const row = { total: Number(state?.total ?? 0) };
+  const found = content.map((i) => known.get(groupKey(t, i)) ?? 0);
   const weights = coverageWeights(
     content.map((i, n) => ({
       found: found[n]!,
