@@ -17,6 +17,16 @@ export interface DbHandle {
 /** drizzle options shared by every driver: the schema and snake_case column names. */
 export const DRIZZLE_CASING = 'snake_case' as const;
 
+/**
+ * The planner's cost of a page read out of order: as cheap as one read in
+ * order when pages are cached or on SSD (PostgreSQL's own advice; the default
+ * 4 models spinning disks, and makes the catalogue read every entry rather
+ * than the few thousand a GIN index points to). Migration 0019 sets it for a
+ * server's database, which sessions opened before it ran do not see: the
+ * embedded database and a Node pool set it per session too.
+ */
+export const RANDOM_PAGE_COST = '1.1';
+
 type ErrorEmitter = { on(event: 'error', listener: (err: Error) => void): unknown };
 type PoolLike = ErrorEmitter & {
   on(event: 'connect', listener: (client: ErrorEmitter) => void): unknown;

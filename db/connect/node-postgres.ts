@@ -1,6 +1,6 @@
 import { drizzle, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { type Db, type DbHandle, DRIZZLE_CASING, keepAlive } from '../client';
+import { type Db, type DbHandle, DRIZZLE_CASING, keepAlive, RANDOM_PAGE_COST } from '../client';
 import * as schema from '../schema';
 import { releaseClientsOnFailure } from './safe-transactions';
 
@@ -19,6 +19,8 @@ export function openNodePostgres(url: string, max = 10): DbHandle & { pool: pg.P
     connectionTimeoutMillis: 5_000,
     query_timeout: 10_000,
     keepAlive: true,
+    // per session as well as per database (0019): connections opened before the migration plan with it too
+    options: `-c random_page_cost=${RANDOM_PAGE_COST}`,
   });
   keepAlive(pool);
   const db = drizzle({ client: pool, schema, casing: DRIZZLE_CASING }) as unknown as Db;

@@ -2,17 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
-import { type Db, type DbHandle, DRIZZLE_CASING } from '../client';
+import { type Db, type DbHandle, DRIZZLE_CASING, RANDOM_PAGE_COST } from '../client';
 import * as schema from '../schema';
-
-/**
- * The planner's cost of a page read out of order: every page of the embedded
- * database is in memory, so as cheap as one read in order (PostgreSQL's own
- * advice; the default 4 models spinning disks). Migration 0019 sets it for a
- * server's database; an embedded session sets it when it opens, since the
- * migration may run after.
- */
-const PLANNER_SETTINGS = 'SET random_page_cost = 1.1';
 
 /** A PGlite instance with the extensions and settings the app needs. */
 export async function createPglite(dataDir?: string): Promise<PGlite> {
@@ -20,7 +11,7 @@ export async function createPglite(dataDir?: string): Promise<PGlite> {
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, unaccent },
   });
-  await client.exec(PLANNER_SETTINGS);
+  await client.exec(`SET random_page_cost = ${RANDOM_PAGE_COST}`);
   return client;
 }
 
