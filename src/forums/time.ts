@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { dateFormat } from '../platform/text';
 import type { TimeZone } from '../reference/geography';
 
 /**
@@ -47,7 +48,7 @@ export function localOf(instant: Date, zone: Zone): string {
 
 /** In zone-local time, for people: `Rabu, 10 Maret 2027 pukul 09.00 WITA`. */
 export function spoken(instant: Date, zone: Zone, lang: 'id' | 'en'): string {
-  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+  const text = dateFormat(lang, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
@@ -63,7 +64,7 @@ export { spokenDate } from '../platform/date-rules';
 
 /** The day of an instant in a zone, for people: `Senin, 30 November 2026 (WITA)`. */
 export function spokenDay(instant: Date, zone: Zone, lang: 'id' | 'en'): string {
-  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+  const text = dateFormat(lang, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',

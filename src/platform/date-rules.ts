@@ -1,4 +1,5 @@
 import type { RaisedFieldError } from './errors';
+import { dateFormat } from './text';
 
 /**
  * Dates on documents that cannot be: a document dated after today, a later
@@ -8,7 +9,7 @@ import type { RaisedFieldError } from './errors';
 
 /** A calendar date for people: `5 Januari 2027` (`5 January 2027`) for `2027-01-05`. */
 export function spokenDate(iso: string, lang: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+  return dateFormat(lang, {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'long',
@@ -18,7 +19,7 @@ export function spokenDate(iso: string, lang: 'id' | 'en'): string {
 
 /** A deadline for people, with its weekday: `Sabtu, 19 Desember 2026` (`Saturday, 19 December 2026`). */
 export function spokenDeadline(iso: string, lang: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+  return dateFormat(lang, {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',

@@ -85,6 +85,30 @@ export const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** The locale each language writes numbers and dates in. */
+const localeOf = (lang: 'id' | 'en') => (lang === 'en' ? 'en-GB' : 'id-ID');
+
+/**
+ * One number format per language and options, made once: making an
+ * `Intl.NumberFormat` costs far more than using it (a page formats dozens).
+ */
+export function numberFormat(lang: 'id' | 'en', options: Intl.NumberFormatOptions = {}) {
+  const key = `n ${lang} ${JSON.stringify(options)}`;
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(localeOf(lang), options)));
+  return format;
+}
+
+/** One date format per language and options, made once (see `numberFormat`). */
+export function dateFormat(lang: 'id' | 'en', options: Intl.DateTimeFormatOptions) {
+  const key = `d ${lang} ${JSON.stringify(options)}`;
+  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(localeOf(lang), options)));
+  return format;
+}
+
 /** A number as each language writes it: `74,9` and `1.200` in Indonesian, `74.9` and `1,200` in English. */
 export const spokenNumber = (n: number, lang: 'id' | 'en') =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(n);
+  numberFormat(lang, { maximumFractionDigits: 1 }).format(n);

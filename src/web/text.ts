@@ -3,6 +3,7 @@
  * page exists in both languages: Indonesian at `/…`, English at `/en/…`.
  */
 import { spokenDate, wibDate } from '../platform/date-rules';
+import { numberFormat, spokenNumber } from '../platform/text';
 
 export type Lang = 'id' | 'en';
 
@@ -124,12 +125,10 @@ export function rupiah(lang: Lang, value: number | null): string | null {
   ];
   for (const [size, id, en] of units)
     if (value >= size) {
-      const n = (value / size).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', {
-        maximumFractionDigits: 1,
-      });
+      const n = spokenNumber(value / size, lang);
       return lang === 'id' ? `Rp${n} ${id}` : `IDR ${n} ${en}`;
     }
-  return `${lang === 'id' ? 'Rp' : 'IDR '}${value.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`;
+  return `${lang === 'id' ? 'Rp' : 'IDR '}${numberFormat(lang).format(value)}`;
 }
 
 /** A date as it is spoken ("6 Desember 2026"): an ISO day, or an instant's day in WIB. */
