@@ -365,29 +365,41 @@ export function searchRequest(input: SearchInput) {
 }
 
 export async function searchCatalog({ ctx, input }: { ctx: Ctx; input: SearchInput }) {
+  return search(ctx, input, readPublic(ctx));
+}
+
+/** The same search, each potential as a card of the public pages shows it (`cardColumns`). */
+export async function searchCards({ ctx, input }: { ctx: Ctx; input: SearchInput }) {
+  return search(ctx, input, readCards(ctx));
+}
+
+async function search<R extends { id: string }>(
+  ctx: Ctx,
+  input: SearchInput,
+  read: (ids: string[]) => Promise<R[]>,
+) {
   const request = searchRequest(input);
   await validateFilters(ctx, request.filters);
   const found = await withTypoFallback(ctx, request.filters.q, (text) =>
     pageEntries(ctx, request.filters, text, request.sort, request.offset, request.limit),
   );
-  return searchAnswer(ctx, request, found);
+  return searchAnswer(request, found, { exact: false, read });
 }
 
 /**
- * The search's page once chosen (`pageEntries`): its potentials' public rows
- * in order, the next cursor and the total (a text search's bounded, unless
- * `exact`).
+ * The search's page once chosen (`pageEntries`): its potentials' rows (these
+ * columns) in order, the next cursor and the total (a text search's bounded,
+ * unless `exact`).
  */
-export async function searchAnswer(
-  ctx: Ctx,
+export async function searchAnswer<R extends { id: string }>(
   { filters, sort, limit, offset }: ReturnType<typeof searchRequest>,
   found: { entries: PageEntry[]; total: number; text: TextQuery | null },
-  exact = false,
+  options: { exact: boolean; read: (ids: string[]) => Promise<R[]> },
 ) {
   const { entries: chosen, total, text } = found;
-  const byId = await publicRows(
-    ctx,
+  const byId = await rowsById(
     chosen.map((c) => c.id),
+    options.read,
   );
   const rows = chosen.flatMap((c) => {
     const row = byId.get(c.id);
@@ -400,7 +412,7 @@ export async function searchAnswer(
   return {
     data: page,
     nextCursor,
-    ...(text && !exact ? boundedTotal(total) : { total, totalIsLowerBound: false }),
+    ...(text && !options.exact ? boundedTotal(total) : { total, totalIsLowerBound: false }),
     sort,
   };
 }
@@ -499,15 +511,39 @@ export async function publishedForSitemap(ctx: Ctx, limit: number) {
   return rows;
 }
 
-/** The public columns of these potentials, by id (a page's rows, read once its order is decided). */
-async function publicRows(ctx: Ctx, ids: string[]) {
-  const rows = ids.length
-    ? await ctx.db
-        .select(publicColumns)
-        .from(potentials)
-        .innerJoin(region, eq(region.code, potentials.regionCode))
-        .where(inArray(potentials.id, ids))
-    : [];
+/** What a card on the public pages shows of a potential: a fifth of the public columns. */
+const cardColumns = {
+  id: potentials.id,
+  title: potentials.title,
+  activity: potentials.activity,
+  direction: potentials.direction,
+  regionCode: potentials.regionCode,
+  regionName: region.name,
+  issues: potentials.issues,
+  valueIdr: potentials.valueIdr,
+  publishedAt: potentials.publishedAt,
+};
+
+/** A page's potentials, read once its order is decided: their public columns, or as cards. */
+const readPublic = (ctx: Ctx) => (ids: string[]) =>
+  ctx.db
+    .select(publicColumns)
+    .from(potentials)
+    .innerJoin(region, eq(region.code, potentials.regionCode))
+    .where(inArray(potentials.id, ids));
+
+export const readCards = (ctx: Ctx) => (ids: string[]) =>
+  ctx.db
+    .select(cardColumns)
+    .from(potentials)
+    .innerJoin(region, eq(region.code, potentials.regionCode))
+    .where(inArray(potentials.id, ids));
+
+async function rowsById<R extends { id: string }>(
+  ids: string[],
+  read: (ids: string[]) => Promise<R[]>,
+) {
+  const rows = ids.length ? await read(ids) : [];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -519,9 +555,9 @@ export async function newestPotentials(ctx: Ctx, limit: number) {
     .where(where(ctx, {}))
     .orderBy(desc(entries.publishedAt), asc(entries.id))
     .limit(limit);
-  const byId = await publicRows(
-    ctx,
+  const byId = await rowsById(
     newest.map((n) => n.id),
+    readCards(ctx),
   );
   return newest.flatMap((n) => (byId.has(n.id) ? [byId.get(n.id)!] : []));
 }

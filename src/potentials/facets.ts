@@ -8,6 +8,7 @@ import {
   entries,
   isWholeCatalogue,
   pageEntries,
+  readCards,
   region,
   type SearchInput,
   searchAnswer,
@@ -115,9 +116,9 @@ export async function catalogFacets({ ctx, input }: { ctx: Ctx; input: CatalogFi
 }
 
 /**
- * The catalogue as its page shows it: the search's page and the facets, the
- * text resolved once and the matches counted once (the facets' count is the
- * exact total, so the search does not count them again).
+ * The catalogue as its page shows it: the search's page (as cards) and the
+ * facets, the text resolved once and the matches counted once (the facets'
+ * count is the exact total, so the search does not count them again).
  */
 export async function browseCatalog({ ctx, input }: { ctx: Ctx; input: SearchInput }) {
   const request = searchRequest(input);
@@ -129,7 +130,7 @@ export async function browseCatalog({ ctx, input }: { ctx: Ctx; input: SearchInp
     return { ...page, counts };
   });
   return {
-    found: await searchAnswer(ctx, request, found, true),
+    found: await searchAnswer(request, found, { exact: true, read: readCards(ctx) }),
     facets: labelled(ctx, found.counts),
   };
 }

@@ -1,6 +1,6 @@
 import { listPublicSessions } from '../../forums/public-sessions';
 import { governmentOf } from '../../platform/offices';
-import { searchCatalog } from '../../potentials/catalog';
+import { searchCards } from '../../potentials/catalog';
 import { getRegionProfile } from '../../profiles/profiles';
 import { getRegion } from '../../reference/regions';
 import { PotentialCards, SessionCards } from '../parts';
@@ -14,7 +14,7 @@ export async function regionPage({ ctx, lang, params }: PageInput): Promise<Page
   const isProvince = !code.includes('.');
   const [profile, potentials, upcoming, past] = await Promise.all([
     getRegionProfile({ ctx, input: { code } }).catch(() => null),
-    searchCatalog({
+    searchCards({
       ctx,
       input: { ...(isProvince ? { province: code } : { region: code }), sort: 'newest', limit: 20 },
     }),
