@@ -274,7 +274,6 @@ async function weigh(db: Ctx['db'], t: TextQuery): Promise<TextQuery> {
     )[0]!;
     missing.forEach((i, n) => known.set(groupKey(t, i), Number(row[`d${n}`])));
   }
-  const row = { total: Number(state?.total ?? 0) };
   const found = content.map((i) => known.get(groupKey(t, i)) ?? 0);
   const weights = coverageWeights(
     content.map((i, n) => ({
@@ -283,7 +282,7 @@ async function weigh(db: Ctx['db'], t: TextQuery): Promise<TextQuery> {
       // one that is none (an English word the thesaurus does not know) does not veto the rest
       counts: found[n]! > 0 || t.groups[i]!.typed.split(' ').every((w) => isKnownWord(w)),
     })),
-    Number(row.total),
+    Number(state?.total ?? 0),
   );
   const all = t.groups.map(() => 0);
   const present = t.groups.map(() => false);

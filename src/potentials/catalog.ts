@@ -235,7 +235,10 @@ export type PageEntry = { id: string; score: number | null };
  * (`headOf`): the head's best `offset + limit + 1` by the head's GIN, then, if
  * the page reaches past the head, the rest newest first along the btree; its
  * total is counted up to `COUNT_BOUND`. Without text, one pass over the
- * entries gives the page and the exact total (a window).
+ * entries gives the page and the exact total (a window); the whole
+ * catalogue's total is kept (`wholeCatalogue`). `counted`: the matches as the
+ * caller already counted them (`browseCatalog`, with its facets), not counted
+ * again.
  */
 export async function pageEntries(
   ctx: Ctx,
@@ -255,7 +258,7 @@ export async function pageEntries(
     sort === 'value' ? [sql`${entries.valueIdr} desc nulls last`, asc(entries.id)] : newest;
   if (!text && (counted !== undefined || isWholeCatalogue(f))) {
     // counted already, or the whole catalogue (its size is kept: `wholeCatalogue`): the page alone
-    const [rows, whole] = await Promise.all([
+    const [rows, total] = await Promise.all([
       ctx.db
         .select({ id: entries.id })
         .from(entries)
@@ -263,9 +266,11 @@ export async function pageEntries(
         .orderBy(...order)
         .limit(limit + 1)
         .offset(offset),
-      counted !== undefined ? Promise.resolve(counted) : wholeCatalogue(ctx, f).then((c) => c.n),
+      counted !== undefined
+        ? Promise.resolve(counted)
+        : wholeCatalogue(ctx, f).then((whole) => whole.n),
     ]);
-    return { entries: rows.map((r) => ({ id: r.id, score: null })), total: whole };
+    return { entries: rows.map((r) => ({ id: r.id, score: null })), total };
   }
   if (!text) {
     const rows = await ctx.db
