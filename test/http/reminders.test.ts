@@ -4,6 +4,7 @@ import { agreements } from '../../db/schema';
 import { deliverAll } from '../../src/events/events';
 import { sendReminders } from '../../src/events/reminders';
 import { systemCtx } from '../../src/platform/context';
+import { wibDate } from '../../src/platform/date-rules';
 import { createLogger } from '../../src/platform/logger';
 import { addMember, bearer, post, signIn, twoRegions } from '../support/actors';
 import { confirmAgreement } from '../support/agreements';
@@ -30,7 +31,8 @@ const inbox = async (person: { email: string }) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.data;
 };
-const day = (n: number) => new Date(Date.now() + offset + n * DAY).toISOString().slice(0, 10);
+// days as the reminders count them, in WIB: a UTC date is a day behind from 17:00 UTC
+const day = (n: number) => wibDate(new Date(Date.now() + offset + n * DAY));
 const remind = async () => {
   const { ctx, flush } = systemCtx({
     db: h.db,
