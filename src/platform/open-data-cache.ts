@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { openDataVersion } from '../../db/schema';
 import { type AppEnv, today } from './context';
@@ -14,6 +14,14 @@ import { type AppEnv, today } from './context';
  * another process's change shows here within that time; the day is part of
  * the key, since the catalogue hides what expired.
  */
+/**
+ * This database's open data as it stands: its epoch (one per database, 0032)
+ * and version, as one SQL value. What is kept in memory per version of the
+ * open data (the words' frequencies, the facet slots) is keyed by it, so two
+ * databases one process reads never mix.
+ */
+export const OPEN_DATA_MARK = sql<string>`(select ${openDataVersion.epoch} || ' ' || ${openDataVersion.version} from ${openDataVersion} where ${openDataVersion.id} = 1)`;
+
 const CACHED = [
   /^\/v1\/catalog\/potentials$/,
   /^\/v1\/catalog\/potentials\/[^/]+$/,

@@ -1,12 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import {
-  catalogTotals,
-  catalogWords,
-  catalogEntries as entries,
-  openDataVersion,
-  regions,
-} from '../../db/schema';
+import { catalogTotals, catalogWords, catalogEntries as entries, regions } from '../../db/schema';
 import type { Ctx } from '../platform/context';
+import { OPEN_DATA_MARK } from '../platform/open-data-cache';
 import { textArray } from '../platform/pg-arrays';
 import { rowsOf } from '../platform/rows';
 import { searchForm } from '../reference/geography';
@@ -250,7 +245,7 @@ async function weigh(db: Ctx['db'], t: TextQuery): Promise<TextQuery> {
   if (content.length < 3) return { ...t, weights: undefined, present: undefined };
   const [state] = await rowsOf<{ version: string | null; total: number | null }>(
     db,
-    sql`select (select ${openDataVersion.epoch} || ' ' || ${openDataVersion.version} from ${openDataVersion} where ${openDataVersion.id} = 1) as version,
+    sql`select ${OPEN_DATA_MARK} as version,
       (select coalesce(sum(${catalogTotals.entries}), 0) from ${catalogTotals})::int as total`,
   );
   // not migrated yet (no version): nothing is kept

@@ -15,7 +15,6 @@ import {
 import {
   catalogEntries,
   catalogTotals,
-  openDataVersion,
   potentials,
   regions,
   tenantProfiles,
@@ -24,6 +23,7 @@ import {
 import { type Ctx, today } from '../platform/context';
 import { badRequest, notFound, type RaisedFieldError } from '../platform/errors';
 import { fieldMessage } from '../platform/field-messages';
+import { OPEN_DATA_MARK } from '../platform/open-data-cache';
 import { boundedTotal, countUpTo, decodeOffsetCursor, pageOf } from '../platform/pagination';
 import { rowsOf } from '../platform/rows';
 import { searchForm } from '../reference/geography';
@@ -151,7 +151,7 @@ export async function wholeCatalogue(ctx: Ctx, f: CatalogFilters) {
     sql`select coalesce(sum(${catalogTotals.pack}), 0)::text as pack,
         coalesce(sum(${catalogTotals.entries}), 0)::int as n,
         coalesce(sum(${catalogTotals.unpacked}), 0)::int as unpacked,
-        (select ${openDataVersion.epoch} || ' ' || ${openDataVersion.version} from ${openDataVersion} where ${openDataVersion.id} = 1) as version
+        ${OPEN_DATA_MARK} as version
       from ${catalogTotals} where ${catalogTotals.expiresOn} >= ${currentOn(ctx, f)}`,
   );
   return {
@@ -250,14 +250,19 @@ export async function pageEntries(
   counted?: number,
 ): Promise<{ entries: PageEntry[]; total: number }> {
   const w = where(ctx, f, text);
-  // the matches are counted here unless the caller counted them (`browseCatalog`, with the facets)
+  // counted by the caller (`browseCatalog`, with the facets), kept (the whole catalogue), or counted here
+  const whole = !text && isWholeCatalogue(f);
   const totalOf = () =>
-    counted !== undefined ? Promise.resolve(counted) : countUpTo(ctx.db, entries, w);
+    counted !== undefined
+      ? Promise.resolve(counted)
+      : whole
+        ? wholeCatalogue(ctx, f).then((c) => c.n)
+        : countUpTo(ctx.db, entries, w);
   const newest = [desc(entries.publishedAt), asc(entries.id)];
   const order =
     sort === 'value' ? [sql`${entries.valueIdr} desc nulls last`, asc(entries.id)] : newest;
-  if (!text && (counted !== undefined || isWholeCatalogue(f))) {
-    // counted already, or the whole catalogue (its size is kept: `wholeCatalogue`): the page alone
+  if (!text && (counted !== undefined || whole)) {
+    // the total known without reading the matches: the page alone
     const [rows, total] = await Promise.all([
       ctx.db
         .select({ id: entries.id })
@@ -266,9 +271,7 @@ export async function pageEntries(
         .orderBy(...order)
         .limit(limit + 1)
         .offset(offset),
-      counted !== undefined
-        ? Promise.resolve(counted)
-        : wholeCatalogue(ctx, f).then((whole) => whole.n),
+      totalOf(),
     ]);
     return { entries: rows.map((r) => ({ id: r.id, score: null })), total };
   }

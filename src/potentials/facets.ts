@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { catalogFacetSlots, openDataVersion } from '../../db/schema';
+import { catalogFacetSlots } from '../../db/schema';
 import type { Ctx } from '../platform/context';
+import { OPEN_DATA_MARK } from '../platform/open-data-cache';
 import { rowsOf } from '../platform/rows';
 import { termLabel } from '../reference/vocabularies';
 import {
@@ -52,8 +53,9 @@ function slotsFor(ctx: Ctx, version: string): Promise<Slot[]> {
 /**
  * Counts of each facet value over the matching entries, in one aggregate: the
  * sum of their `facet_pack`s (migration 0032) holds every count in its
- * digits; for the whole catalogue, the sums kept per expiry day. Null when an entry cannot be counted so (a value of it has no slot
- * yet) or a count could pass five digits: then `exactCounts`.
+ * digits; for the whole catalogue, the sums kept per expiry day. Null when an
+ * entry cannot be counted so (a value of it has no slot yet) or a count could
+ * pass five digits: then `exactCounts`.
  */
 async function packedCounts(ctx: Ctx, f: CatalogFilters, w: SQL): Promise<Count[] | null> {
   const [row] = isWholeCatalogue(f)
@@ -62,7 +64,7 @@ async function packedCounts(ctx: Ctx, f: CatalogFilters, w: SQL): Promise<Count[
         ctx.db,
         sql`select sum(${entries.facetPack})::text as pack, count(*)::int as n,
         (count(*) - count(${entries.facetPack}))::int as unpacked,
-        (select ${openDataVersion.epoch} || ' ' || ${openDataVersion.version} from ${openDataVersion} where ${openDataVersion.id} = 1) as version
+        ${OPEN_DATA_MARK} as version
       from ${entries} where ${w}`,
       );
   if (!row?.version || Number(row.unpacked) > 0 || Number(row.n) >= SLOT_LIMIT) return null;
@@ -80,7 +82,7 @@ async function packedCounts(ctx: Ctx, f: CatalogFilters, w: SQL): Promise<Count[
 }
 
 /** The same counts, a row per entry and value (each once): what `packedCounts` stands in for. */
-export async function exactCounts(ctx: Ctx, w: SQL): Promise<Count[]> {
+async function exactCounts(ctx: Ctx, w: SQL): Promise<Count[]> {
   const rows = await rowsOf<Count>(
     ctx.db,
     sql`select x.facet, x.code, count(*)::int as n, min(r.name) as name
