@@ -90,24 +90,26 @@ const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 /** The locale each language writes numbers and dates in. */
 const localeOf = (lang: 'id' | 'en') => (lang === 'en' ? 'en-GB' : 'id-ID');
 
-/**
- * One number format per language and options, made once: making an
- * `Intl.NumberFormat` costs far more than using it (a page formats dozens).
- */
-export function numberFormat(lang: 'id' | 'en', options: Intl.NumberFormatOptions = {}) {
-  const key = `n ${lang} ${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.NumberFormat | undefined;
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(localeOf(lang), options)));
+/** A formatter made once for its key: making an `Intl` formatter costs far more than using it (a page formats dozens). */
+function made<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) formats.set(key, (format = make()));
   return format;
 }
 
-/** One date format per language and options, made once (see `numberFormat`). */
-export function dateFormat(lang: 'id' | 'en', options: Intl.DateTimeFormatOptions) {
-  const key = `d ${lang} ${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(localeOf(lang), options)));
-  return format;
-}
+/** One number format per language and options. */
+export const numberFormat = (lang: 'id' | 'en', options: Intl.NumberFormatOptions = {}) =>
+  made(
+    `n ${lang} ${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(localeOf(lang), options),
+  );
+
+/** One date format per language and options. */
+export const dateFormat = (lang: 'id' | 'en', options: Intl.DateTimeFormatOptions) =>
+  made(
+    `d ${lang} ${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(localeOf(lang), options),
+  );
 
 /** A number as each language writes it: `74,9` and `1.200` in Indonesian, `74.9` and `1,200` in English. */
 export const spokenNumber = (n: number, lang: 'id' | 'en') =>
