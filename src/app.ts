@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -27,6 +28,21 @@ import { registerWebPages } from './web/site';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
+ * Hono's body limit asks for the request's body stream first, which on Node
+ * builds a whole web Request for every request. A request that declares no
+ * body (no Content-Length, no Transfer-Encoding) is passed on without it; a
+ * declared length is checked as it stands; a chunked body is counted as it is read.
+ */
+function limitBody(limit: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => {
+    const length = c.req.header('content-length');
+    if (c.req.header('transfer-encoding') === undefined && Number(length ?? 0) <= MAX_BODY_BYTES)
+      return next();
+    return limit(c, next);
+  };
+}
+
+/**
  * Builds the whole API. Both entries (Node: src/server.ts, Workers:
  * src/worker.ts) call this with their own clients; tests call it with theirs.
  */
@@ -45,22 +61,24 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // before requestContext: the language comes from the header itself
-        const lang = negotiateLang(c.req.header('accept-language'));
-        return problemResponse(
-          c,
-          problemBody(
-            'PAYLOAD_TOO_LARGE',
-            t(lang, 'request.too_large', { limit: '1 MB' }),
-            lang,
-            c.get('requestId'),
-          ),
-        );
-      },
-    }),
+    limitBody(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => {
+          // before requestContext: the language comes from the header itself
+          const lang = negotiateLang(c.req.header('accept-language'));
+          return problemResponse(
+            c,
+            problemBody(
+              'PAYLOAD_TOO_LARGE',
+              t(lang, 'request.too_large', { limit: '1 MB' }),
+              lang,
+              c.get('requestId'),
+            ),
+          );
+        },
+      }),
+    ),
     ...(deps.bodyTimeoutMs ? [bodyFirst(deps.bodyTimeoutMs)] : []),
     ...(deps.admission ? [admission(deps.admission)] : []),
     requestContext(deps),

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { memberships, tenants } from '../../db/schema';
 import type { ApiKeyActor, Ctx, UserActor } from '../platform/context';
 import { ApiError, notFound } from '../platform/errors';
+import { prepared } from '../platform/prepared';
 
 /**
  * Who may do what in a tenant. One table: each permission lists the member
@@ -329,33 +330,37 @@ export async function authorize(
  * more ("61.71" in "61").
  */
 async function accessOf(ctx: Ctx, tenantId: string, userId: string) {
-  const province = alias(tenants, 'province');
-  const facilitator = alias(memberships, 'facilitator');
-  const [row] = await ctx.db
-    .select({
-      tenant: tenants,
-      role: memberships.role,
-      agencyId: memberships.agencyId,
-      facilitatorRole: facilitator.role,
-    })
-    .from(tenants)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, userId)),
-    )
-    .leftJoin(
-      province,
-      and(
-        eq(tenants.type, 'region'),
-        sql`strpos(${tenants.regionCode}, '.') > 0`,
-        eq(province.regionCode, sql`left(${tenants.regionCode}, 2)`),
-      ),
-    )
-    .leftJoin(
-      facilitator,
-      and(eq(facilitator.tenantId, province.id), eq(facilitator.userId, userId)),
-    )
-    .where(eq(tenants.id, tenantId));
+  const [row] = await prepared(ctx.db, 'access_of', (db) => {
+    const province = alias(tenants, 'province');
+    const facilitator = alias(memberships, 'facilitator');
+    const user = sql.placeholder('userId');
+    return db
+      .select({
+        tenant: tenants,
+        role: memberships.role,
+        agencyId: memberships.agencyId,
+        facilitatorRole: facilitator.role,
+      })
+      .from(tenants)
+      .leftJoin(
+        memberships,
+        and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, user)),
+      )
+      .leftJoin(
+        province,
+        and(
+          eq(tenants.type, 'region'),
+          sql`strpos(${tenants.regionCode}, '.') > 0`,
+          eq(province.regionCode, sql`left(${tenants.regionCode}, 2)`),
+        ),
+      )
+      .leftJoin(
+        facilitator,
+        and(eq(facilitator.tenantId, province.id), eq(facilitator.userId, user)),
+      )
+      .where(eq(tenants.id, sql.placeholder('tenantId')))
+      .prepare('access_of');
+  }).execute({ tenantId, userId });
   if (!row) throw notFound({ key: 'tenant.not_found' });
   return {
     tenant: row.tenant,

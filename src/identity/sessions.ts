@@ -1,7 +1,8 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import { newId } from '../platform/ids';
+import { prepared } from '../platform/prepared';
 import { hashSecret, randomSecret, secretMatches, splitToken } from '../platform/secrets';
 
 /**
@@ -52,24 +53,29 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const parts = splitToken(token);
   if (!parts || !parts.id.startsWith('ses_')) return null;
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      secretHash: sessions.secretHash,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-      user: {
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        isPlatformAdmin: users.isPlatformAdmin,
-        locale: users.locale,
-        emailVerifiedAt: users.emailVerifiedAt,
-      },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, parts.id), gt(sessions.expiresAt, now)));
+  const [row] = await prepared(db, 'session_by_id', (db) =>
+    db
+      .select({
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        user: {
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          isPlatformAdmin: users.isPlatformAdmin,
+          locale: users.locale,
+          emailVerifiedAt: users.emailVerifiedAt,
+        },
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
+      )
+      .prepare('session_by_id'),
+  ).execute({ id: parts.id, now: now.toISOString() });
   if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
 
   let expiresAt = row.expiresAt;

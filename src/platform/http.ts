@@ -72,9 +72,10 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
         }
         await opened.release?.();
       })().catch((err) => deps.logger.error('db.release_failed', { requestId, err }));
-      const exec = executionCtxOf(c);
-      if (exec) exec.waitUntil(after);
-      else if (deps.background) deps.background(after);
+      // Node hands the work to its tracker; a Worker keeps it alive with waitUntil
+      const exec = deps.background ? undefined : executionCtxOf(c);
+      if (deps.background) deps.background(after);
+      else if (exec) exec.waitUntil(after);
       else await after;
     }
   };

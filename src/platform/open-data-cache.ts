@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { openDataVersion } from '../../db/schema';
 import { type AppEnv, today } from './context';
+import { prepared } from './prepared';
 
 /**
  * The open data everyone reads without signing in (the catalogue, its
@@ -44,6 +45,8 @@ export function openDataCache(options: {
   let known: { version: number; at: number } | null = null;
   /** writes this process answered: a version read while one was under way is not kept */
   let writes = 0;
+  /** the version being read, and how many writes had ended when the read began */
+  let asking: { writes: number; at: number; version: Promise<number | null> } | null = null;
   const drop = (key: string) => {
     const old = entries.get(key);
     if (old) bytes -= old.body.byteLength;
@@ -69,15 +72,32 @@ export function openDataCache(options: {
     const at = Date.now();
     let row = known;
     if (!row || at - row.at >= options.versionTtlMs) {
-      const before = writes;
-      const [read] = await ctx.db
-        .select({ version: openDataVersion.version })
-        .from(openDataVersion)
-        .where(eq(openDataVersion.id, 1));
-      if (!read) return next(); // not migrated yet
-      row = { version: read.version, at };
+      // Requests that arrive together share one read, if no write of this process ended since it began.
+      if (!asking || asking.writes !== writes) {
+        const ask = {
+          writes,
+          at,
+          version: prepared(ctx.db, 'open_data_version', (db) =>
+            db
+              .select({ version: openDataVersion.version })
+              .from(openDataVersion)
+              .where(eq(openDataVersion.id, 1))
+              .prepare('open_data_version'),
+          )
+            .execute()
+            .then(([read]) => read?.version ?? null)
+            .finally(() => {
+              if (asking === ask) asking = null;
+            }),
+        };
+        asking = ask;
+      }
+      const ask = asking;
+      const version = await ask.version;
+      if (version === null) return next(); // not migrated yet
+      row = { version, at: ask.at };
       // kept for the next requests only if no write of this process ended meanwhile
-      if (writes === before) known = row;
+      if (writes === ask.writes) known = row;
     }
     const url = new URL(c.req.url);
     const key = `${ctx.lang} ${today(ctx)} ${url.pathname}${url.search}`;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
   agencies,
@@ -19,6 +19,7 @@ import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platfo
 import { fieldMessage } from '../platform/field-messages';
 import { newId } from '../platform/ids';
 import { decodeCursor, pageOf } from '../platform/pagination';
+import { prepared } from '../platform/prepared';
 import { withAuthority } from '../reference/authority';
 import { regulationsFor } from '../reference/regulations';
 import { termCodes } from '../reference/vocabularies';
@@ -616,19 +617,32 @@ export async function listPotentials({
   const access = await authorize(ctx, input.tenantId, 'potentials.read');
   const { limit, cursor, tenantId: _t, ...filters } = input;
   const after = decodeCursor(cursor, filters);
-  const where: (SQL | undefined)[] = [
-    eq(potentials.tenantId, access.tenant.id),
-    filters.status ? eq(potentials.status, filters.status) : undefined,
-    filters.agencyId ? eq(potentials.agencyId, filters.agencyId) : undefined,
-    filters.roundId ? eq(potentials.roundId, filters.roundId) : undefined,
-    after ? gt(potentials.id, after[0]!) : undefined,
-  ];
-  const rows = await ctx.db
-    .select(rowColumns)
-    .from(potentials)
-    .where(and(...where))
-    .orderBy(asc(potentials.id))
-    .limit(limit + 1);
+  // one statement per combination of filters, built once (the list is read on every visit)
+  const shape = `${filters.status ? 's' : ''}${filters.agencyId ? 'a' : ''}${filters.roundId ? 'r' : ''}${after ? 'c' : ''}`;
+  const rows = await prepared(ctx.db, `tenant_potentials_${shape}`, (db) =>
+    db
+      .select(rowColumns)
+      .from(potentials)
+      .where(
+        and(
+          eq(potentials.tenantId, sql.placeholder('tenantId')),
+          filters.status ? eq(potentials.status, sql.placeholder('status')) : undefined,
+          filters.agencyId ? eq(potentials.agencyId, sql.placeholder('agencyId')) : undefined,
+          filters.roundId ? eq(potentials.roundId, sql.placeholder('roundId')) : undefined,
+          after ? gt(potentials.id, sql.placeholder('after')) : undefined,
+        ),
+      )
+      .orderBy(asc(potentials.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(`tenant_potentials_${shape}`),
+  ).execute({
+    tenantId: access.tenant.id,
+    status: filters.status,
+    agencyId: filters.agencyId,
+    roundId: filters.roundId,
+    after: after?.[0],
+    limit: limit + 1,
+  });
   const { page, nextCursor } = pageOf(rows, limit, (r) => r.id, filters);
   return { data: page.map(withAuthority), nextCursor };
 }

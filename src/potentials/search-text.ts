@@ -69,22 +69,41 @@ export function searchTextOf(
   };
 }
 
+/**
+ * Region names as this process last read them, per database. They come from the
+ * reference data, which changes only with a release's reference load (that load
+ * rebuilds every search text itself), so a name is read once and kept for
+ * `NAMES_KEPT_MS`. A potential's writes then need no query for its place.
+ */
+const knownNames = new WeakMap<Db, { at: number; loads: number; names: Map<string, string> }>();
+const NAMES_KEPT_MS = 10 * 60_000;
+/** reference loads this process made: the names read before one are read again */
+let loads = 0;
+
 /** The names of these regions and of their provinces. */
 export async function placesOf(db: Db, regionCodes: string[]): Promise<Map<string, Place>> {
-  const codes = [...new Set(regionCodes.flatMap((c) => [c, c.slice(0, 2)]))];
-  const rows = codes.length
-    ? await db
-        .select({ code: regions.code, name: regions.name })
-        .from(regions)
-        .where(inArray(regions.code, codes))
-    : [];
-  const name = new Map(rows.map((r) => [r.code, r.name]));
+  let known = knownNames.get(db);
+  if (!known || known.loads !== loads || Date.now() - known.at > NAMES_KEPT_MS) {
+    known = { at: Date.now(), loads, names: new Map() };
+    knownNames.set(db, known);
+  }
+  const { names } = known;
+  const missing = [...new Set(regionCodes.flatMap((c) => [c, c.slice(0, 2)]))].filter(
+    (c) => !names.has(c),
+  );
+  if (missing.length) {
+    const rows = await db
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .where(inArray(regions.code, missing));
+    for (const r of rows) names.set(r.code, r.name);
+  }
   return new Map(
     regionCodes.map((c) => [
       c,
       {
-        regionName: name.get(c) ?? c,
-        provinceName: name.get(c.slice(0, 2)) ?? c.slice(0, 2),
+        regionName: names.get(c) ?? c,
+        provinceName: names.get(c.slice(0, 2)) ?? c.slice(0, 2),
         provinceCode: c.slice(0, 2),
       },
     ]),
@@ -112,6 +131,7 @@ export async function indexWords(db: Db, potentialIds: string[]): Promise<void> 
  * it when its fingerprint changes) and the word list from scratch.
  */
 export async function refreshSearchText(db: Db): Promise<number> {
+  loads++; // the names may be what changed
   let after = '';
   let n = 0;
   for (;;) {

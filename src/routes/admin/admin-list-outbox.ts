@@ -8,6 +8,9 @@ import { authSecurity, jsonResponse } from '../common';
 /** Platform-admin operations: verifying partners, the national tenant list, the local email outbox. */
 import { OutboxEntry } from './definitions';
 
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const List = z.object({ data: z.array(OutboxEntry) });
+
 export const adminListOutboxRoute = createRoute({
   method: 'get',
   path: '/v1/admin/outbox',
@@ -38,18 +41,13 @@ export const adminListOutboxRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse('Newest first.', z.object({ data: z.array(OutboxEntry) })),
+    200: jsonResponse('Newest first.', List),
     ...problemResponses(400, 401, 403),
   },
 });
 
 export function registerAdminListOutbox(app: OpenAPIHono<AppEnv>) {
   app.openapi(adminListOutboxRoute, async (c) =>
-    c.json(
-      z
-        .object({ data: z.array(OutboxEntry) })
-        .parse(await listOutbox({ ctx: c.get('ctx'), input: c.req.valid('query') })),
-      200,
-    ),
+    c.json(List.parse(await listOutbox({ ctx: c.get('ctx'), input: c.req.valid('query') })), 200),
   );
 }

@@ -6,6 +6,9 @@ import { cursorParam, limitParam, pageMeta } from '../../platform/pagination';
 import { authSecurity, jsonResponse } from '../common';
 import { TenantSchema } from '../tenants/schemas';
 
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const Page = z.object({ data: z.array(TenantSchema), ...pageMeta });
+
 export const adminListTenantsRoute = createRoute({
   method: 'get',
   path: '/v1/admin/tenants',
@@ -33,7 +36,7 @@ export const adminListTenantsRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse('A page of tenants.', z.object({ data: z.array(TenantSchema), ...pageMeta })),
+    200: jsonResponse('A page of tenants.', Page),
     ...problemResponses(400, 401, 403),
   },
 });
@@ -41,9 +44,7 @@ export const adminListTenantsRoute = createRoute({
 export function registerAdminListTenants(app: OpenAPIHono<AppEnv>) {
   app.openapi(adminListTenantsRoute, async (c) =>
     c.json(
-      z
-        .object({ data: z.array(TenantSchema), ...pageMeta })
-        .parse(await listTenantsForAdmin({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      Page.parse(await listTenantsForAdmin({ ctx: c.get('ctx'), input: c.req.valid('query') })),
       200,
     ),
   );

@@ -4,6 +4,10 @@ import type { AppEnv } from '../../platform/context';
 import { jsonResponse } from '../common';
 import { tenantRead } from '../tenant-route';
 import { ApiKeySchema } from '../tenants/definitions';
+
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const List = z.object({ data: z.array(ApiKeySchema) });
+
 export const listApiKeysRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/api-keys',
@@ -13,17 +17,12 @@ export const listApiKeysRoute = tenantRead({
   tags: ['API keys'],
   summary: 'List the tenant’s API keys',
   responses: {
-    200: jsonResponse('Keys (never their secrets).', z.object({ data: z.array(ApiKeySchema) })),
+    200: jsonResponse('Keys (never their secrets).', List),
   },
 });
 
 export function registerListApiKeys(app: OpenAPIHono<AppEnv>) {
   app.openapi(listApiKeysRoute, async (c) =>
-    c.json(
-      z
-        .object({ data: z.array(ApiKeySchema) })
-        .parse(await listApiKeys({ ctx: c.get('ctx'), input: c.req.valid('param') })),
-      200,
-    ),
+    c.json(List.parse(await listApiKeys({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200),
   );
 }

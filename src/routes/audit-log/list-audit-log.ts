@@ -4,6 +4,10 @@ import type { AppEnv } from '../../platform/context';
 import { jsonResponse } from '../common';
 import { tenantRead } from '../tenant-route';
 import { AuditEntrySchema, AuditQuery } from '../tenants/definitions';
+
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const Page = z.object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() });
+
 export const listAuditLogRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/audit-log',
@@ -13,10 +17,7 @@ export const listAuditLogRoute = tenantRead({
   description: 'Every write: actor, action, target, what changed and the request id. Newest first.',
   request: { query: AuditQuery },
   responses: {
-    200: jsonResponse(
-      'A page of entries.',
-      z.object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
-    ),
+    200: jsonResponse('A page of entries.', Page),
   },
 });
 
@@ -26,9 +27,6 @@ export function registerListAuditLog(app: OpenAPIHono<AppEnv>) {
       ctx: c.get('ctx'),
       input: { ...c.req.valid('param'), ...c.req.valid('query') },
     });
-    return c.json(
-      z.object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).parse(out),
-      200,
-    );
+    return c.json(Page.parse(out), 200);
   });
 }

@@ -6,6 +6,9 @@ import { listPublicPartners } from '../../potentials/catalog';
 import { jsonResponse } from '../common';
 import { list, PartnerSchema } from './definitions';
 
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const Page = z.object({ data: z.array(PartnerSchema), ...pageMeta });
+
 export const listPublicPartnersRoute = createRoute({
   method: 'get',
   path: '/v1/catalog/partners',
@@ -41,10 +44,7 @@ export const listPublicPartnersRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(
-      'A page of partners.',
-      z.object({ data: z.array(PartnerSchema), ...pageMeta }),
-    ),
+    200: jsonResponse('A page of partners.', Page),
     ...problemResponses(400),
   },
 });
@@ -52,9 +52,7 @@ export const listPublicPartnersRoute = createRoute({
 export function registerListPublicPartners(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPublicPartnersRoute, async (c) =>
     c.json(
-      z
-        .object({ data: z.array(PartnerSchema), ...pageMeta })
-        .parse(await listPublicPartners({ ctx: c.get('ctx'), input: c.req.valid('query') })),
+      Page.parse(await listPublicPartners({ ctx: c.get('ctx'), input: c.req.valid('query') })),
       200,
     ),
   );

@@ -4,6 +4,10 @@ import type { AppEnv } from '../../platform/context';
 import { jsonResponse } from '../common';
 import { tenantRead } from '../tenant-route';
 import { InvitationSchema } from '../tenants/definitions';
+
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const List = z.object({ data: z.array(InvitationSchema) });
+
 export const listInvitationsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/invitations',
@@ -13,16 +17,14 @@ export const listInvitationsRoute = tenantRead({
   tags: ['Invitations'],
   summary: 'List invitations',
   responses: {
-    200: jsonResponse('Invitations, newest first.', z.object({ data: z.array(InvitationSchema) })),
+    200: jsonResponse('Invitations, newest first.', List),
   },
 });
 
 export function registerListInvitations(app: OpenAPIHono<AppEnv>) {
   app.openapi(listInvitationsRoute, async (c) =>
     c.json(
-      z
-        .object({ data: z.array(InvitationSchema) })
-        .parse(await listInvitations({ ctx: c.get('ctx'), input: c.req.valid('param') })),
+      List.parse(await listInvitations({ ctx: c.get('ctx'), input: c.req.valid('param') })),
       200,
     ),
   );

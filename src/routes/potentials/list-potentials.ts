@@ -7,6 +7,9 @@ import { idPattern, jsonResponse, TenantParams } from '../common';
 import { tenantRead } from '../tenant-route';
 import { PotentialSchema } from './schemas';
 
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const Page = z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() });
+
 export const listPotentialsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/potentials',
@@ -36,17 +39,14 @@ export const listPotentialsRoute = tenantRead({
     }),
   },
   responses: {
-    200: jsonResponse(
-      'A page.',
-      z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() }),
-    ),
+    200: jsonResponse('A page.', Page),
   },
 });
 
 export function registerListPotentials(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPotentialsRoute, async (c) =>
     c.json(
-      z.object({ data: z.array(PotentialSchema), nextCursor: z.string().nullable() }).parse(
+      Page.parse(
         await listPotentials({
           ctx: c.get('ctx'),
           input: { ...c.req.valid('param'), ...c.req.valid('query') },

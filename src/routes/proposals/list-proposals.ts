@@ -5,6 +5,9 @@ import { jsonResponse, TenantParams } from '../common';
 import { tenantRead } from '../tenant-route';
 import { ProposalSchema } from './definitions';
 
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const List = z.object({ data: z.array(ProposalSchema) });
+
 export const listProposalsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/proposals',
@@ -27,14 +30,14 @@ export const listProposalsRoute = tenantRead({
     }),
   },
   responses: {
-    200: jsonResponse('Newest first.', z.object({ data: z.array(ProposalSchema) })),
+    200: jsonResponse('Newest first.', List),
   },
 });
 
 export function registerListProposals(app: OpenAPIHono<AppEnv>) {
   app.openapi(listProposalsRoute, async (c) =>
     c.json(
-      z.object({ data: z.array(ProposalSchema) }).parse(
+      List.parse(
         await listProposals({
           ctx: c.get('ctx'),
           input: { ...c.req.valid('param'), ...c.req.valid('query') },

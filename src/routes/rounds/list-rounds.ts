@@ -4,6 +4,10 @@ import { listRounds } from '../../potentials/rounds';
 import { jsonResponse } from '../common';
 import { RoundSchema } from '../potentials/definitions';
 import { tenantRead } from '../tenant-route';
+
+/** The answer's shape, made once: the handler parses what it returns with it. */
+const List = z.object({ data: z.array(RoundSchema) });
+
 export const listRoundsRoute = tenantRead({
   method: 'get',
   path: '/v1/tenants/{tenantId}/rounds',
@@ -12,17 +16,12 @@ export const listRoundsRoute = tenantRead({
   tags: ['Mapping rounds'],
   summary: 'List mapping rounds',
   responses: {
-    200: jsonResponse('Rounds, newest first.', z.object({ data: z.array(RoundSchema) })),
+    200: jsonResponse('Rounds, newest first.', List),
   },
 });
 
 export function registerListRounds(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoundsRoute, async (c) =>
-    c.json(
-      z
-        .object({ data: z.array(RoundSchema) })
-        .parse(await listRounds({ ctx: c.get('ctx'), input: c.req.valid('param') })),
-      200,
-    ),
+    c.json(List.parse(await listRounds({ ctx: c.get('ctx'), input: c.req.valid('param') })), 200),
   );
 }
