@@ -11,7 +11,7 @@ import { createApp } from '../src/app';
 import { createSession } from '../src/identity/sessions';
 import { newId } from '../src/platform/ids';
 import { createLogger } from '../src/platform/logger';
-import { indexWords, placesOf, searchTextOf } from '../src/potentials/search-text';
+import { placesOf, searchTextOf } from '../src/potentials/search-text';
 import { VOCABULARIES } from '../src/reference/vocabularies';
 import { PARTNER_KIND_TO_COOPERATION } from '../src/scoring/weights';
 import { findPostgresBin, startPostgres } from '../test/support/postgres';
@@ -113,10 +113,6 @@ export async function buildCatalogDataset<
       };
     });
     await handle.db.insert(potentials).values(batch);
-    await indexWords(
-      handle.db,
-      batch.map((b) => b.id),
-    );
     progress('potentials', Math.min(N, i + 1000), N, started);
   }
   await handle.db.execute(sql`analyze`);

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { materialise } from '../../src/forums/series';
 import { instantOf, localOf } from '../../src/forums/time';
 import { newId } from '../../src/platform/ids';
-import { indexWords, placesOf, searchTextOf } from '../../src/potentials/search-text';
+import { placesOf, searchTextOf } from '../../src/potentials/search-text';
 import type { Db } from '../client';
 import { forumSessions, forums, potentials, tenantProfiles, tenants } from '../schema';
 import { POTENTIALS } from './demo-catalogue';
@@ -182,10 +182,6 @@ export async function seedDemo(
         id: potentials.id,
         regionCode: potentials.regionCode,
       });
-    await indexWords(
-      tx,
-      rows.map((r) => r.id),
-    );
     for (const partner of PARTNERS) {
       const id = newId('tenant');
       await tx.insert(tenants).values({

@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Ctx } from './context';
 import { newId } from './ids';
@@ -97,20 +97,23 @@ export function diffOf<T extends Record<string, unknown>>(
   return out;
 }
 
-/** Records a write in the same transaction as the write itself: both commit or neither does. */
-export async function recordAudit(
-  tx: Tx,
-  ctx: Ctx,
-  entry: {
-    tenantId: string | null;
-    action: AuditAction;
-    targetType: AuditTarget;
-    targetId: string;
-    diff?: Diff;
-  },
-): Promise<void> {
+export type AuditEntry = {
+  tenantId: string | null;
+  action: AuditAction;
+  targetType: AuditTarget;
+  targetId: string;
+  diff?: Diff;
+};
+
+/**
+ * The audit row's insert, not yet run: `recordAudit` runs it in the write's
+ * transaction; a write made of one statement runs it in the same statement,
+ * as a common table expression (`db.$with('audit').as(auditInsert(…))`), so
+ * that the change and its record are one round trip and one atomic act.
+ */
+export function auditInsert(db: Db | Tx, ctx: Ctx, entry: AuditEntry) {
   const actor = ctx.actor;
-  await tx.insert(auditLog).values({
+  return db.insert(auditLog).values({
     id: newId('audit', ctx.now().getTime()),
     tenantId: entry.tenantId,
     actorUserId:
@@ -123,4 +126,9 @@ export async function recordAudit(
     requestId: ctx.requestId,
     createdAt: ctx.now(),
   });
+}
+
+/** Records a write in the same transaction as the write itself: both commit or neither does. */
+export async function recordAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await auditInsert(tx, ctx, entry);
 }

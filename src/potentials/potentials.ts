@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import {
   agencies,
   districts,
@@ -12,7 +12,7 @@ import {
 import { MANDATORY_GROUND_REQUIRED, type MandatoryGround } from '../agreements/stages';
 import { recordEvent as recordDomainEvent } from '../events/events';
 import { type Access, authorize } from '../identity/access';
-import { diffOf, recordAudit } from '../platform/audit';
+import { auditInsert, diffOf, recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
 import { notAfterToday, notBefore } from '../platform/date-rules';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
@@ -33,7 +33,7 @@ import {
   type Status,
   TRANSITIONS,
 } from './rules';
-import { indexWords, placesOf, searchTextOf } from './search-text';
+import { placesOf, searchTextOf } from './search-text';
 
 export type PotentialInput = {
   title: string;
@@ -158,8 +158,9 @@ async function getRow(ctx: Ctx, tenantId: string, potentialId: string): Promise<
   return row;
 }
 
-async function recordEvent(
-  tx: Tx,
+/** A row of the potential's own history, not yet run (see auditInsert: it may ride in the write's statement). */
+function eventInsert(
+  db: Db | Tx,
   ctx: Ctx,
   row: Pick<Row, 'id' | 'tenantId'>,
   action: string,
@@ -168,7 +169,7 @@ async function recordEvent(
   reason: string | null,
   data: Record<string, unknown>,
 ) {
-  await tx.insert(potentialEvents).values({
+  return db.insert(potentialEvents).values({
     id: newId('event', ctx.now().getTime()),
     potentialId: row.id,
     tenantId: row.tenantId,
@@ -181,6 +182,10 @@ async function recordEvent(
     requestId: ctx.requestId,
     createdAt: ctx.now(),
   });
+}
+
+async function recordEvent(...args: Parameters<typeof eventInsert>) {
+  await eventInsert(...args);
 }
 
 async function checkAgencyAndRound(
@@ -253,34 +258,48 @@ export async function createPotential({
     mandatoryGround: fields.mandatory ? (fields.mandatoryGround ?? null) : null,
   };
   const place = (await placesOf(ctx.db, [tenant.regionCode!])).get(tenant.regionCode!)!;
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(potentials)
-      .values({
-        ...values,
-        id,
-        tenantId: tenant.id,
-        regionCode: tenant.regionCode!,
-        provinceCode: tenant.regionCode!.slice(0, 2),
-        agencyId,
-        roundId,
-        status: 'draft',
-        ...searchTextOf(values, place),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(rowColumns);
-    await indexWords(tx, [row!.id]);
-    await recordEvent(tx, ctx, row!, 'created', null, 'draft', null, {});
-    await recordAudit(tx, ctx, {
+  // One statement: the potential, its first event and its audit row are written together or not at all.
+  const event = ctx.db
+    .$with('event', {})
+    .as(
+      eventInsert(
+        ctx.db,
+        ctx,
+        { id, tenantId: tenant.id },
+        'created',
+        null,
+        'draft',
+        null,
+        {},
+      ).getSQL(),
+    );
+  const audit = ctx.db.$with('audit', {}).as(
+    auditInsert(ctx.db, ctx, {
       tenantId: tenant.id,
       action: 'potential.created',
       targetType: 'potential',
       targetId: id,
-      diff: { title: { to: row!.title }, direction: { to: row!.direction } },
-    });
-    return withAuthority(row!);
-  });
+      diff: { title: { to: values.title }, direction: { to: values.direction } },
+    }).getSQL(),
+  );
+  const [row] = await ctx.db
+    .with(event, audit)
+    .insert(potentials)
+    .values({
+      ...values,
+      id,
+      tenantId: tenant.id,
+      regionCode: tenant.regionCode!,
+      provinceCode: tenant.regionCode!.slice(0, 2),
+      agencyId,
+      roundId,
+      status: 'draft',
+      ...searchTextOf(values, place),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning(rowColumns);
+  return withAuthority(row!);
 }
 
 const EDITABLE: (keyof PotentialInput)[] = [
@@ -355,9 +374,14 @@ export async function updatePotential({
   if (input.mandatory === false) changes.mandatoryGround = null;
   const merged = { ...before, ...changes } as Row;
   const place = (await placesOf(ctx.db, [before.regionCode])).get(before.regionCode)!;
-  return ctx.db.transaction(async (tx) => {
-    if (before.status === 'published') {
-      await tx.insert(potentialRevisions).values({
+  const published = before.status === 'published';
+  // the stored values are the merged ones: the diff is known before the write
+  const diff = diffOf(before as Record<string, unknown>, merged, Object.keys(changes));
+  // One statement, as createPotential: the edit, the revision a published one keeps, the event and the audit row.
+  const revision = ctx.db.$with('revision', {}).as(
+    ctx.db
+      .insert(potentialRevisions)
+      .values({
         id: newId('event', ctx.now().getTime()),
         potentialId: before.id,
         version: before.version,
@@ -365,43 +389,44 @@ export async function updatePotential({
         snapshot: before,
         actorUserId: actingUserId(ctx),
         createdAt: ctx.now(),
-      });
-    }
-    const [after] = await tx
-      .update(potentials)
-      .set({
-        ...changes,
-        ...searchTextOf(merged, place),
-        version: before.version + 1,
-        updatedAt: ctx.now(),
       })
-      .where(eq(potentials.id, before.id))
-      .returning(rowColumns);
-    await indexWords(tx, [after!.id]);
-    const diff = diffOf(
-      before as Record<string, unknown>,
-      after as Record<string, unknown>,
-      Object.keys(changes),
+      .getSQL(),
+  );
+  const event = ctx.db
+    .$with('event', {})
+    .as(
+      eventInsert(
+        ctx.db,
+        ctx,
+        before,
+        published ? 'revised' : 'edited',
+        before.status,
+        before.status,
+        null,
+        { fields: Object.keys(diff), version: before.version + 1 },
+      ).getSQL(),
     );
-    await recordEvent(
-      tx,
-      ctx,
-      before,
-      before.status === 'published' ? 'revised' : 'edited',
-      before.status,
-      before.status,
-      null,
-      { fields: Object.keys(diff), version: after!.version },
-    );
-    await recordAudit(tx, ctx, {
+  const audit = ctx.db.$with('audit', {}).as(
+    auditInsert(ctx.db, ctx, {
       tenantId: before.tenantId,
-      action: before.status === 'published' ? 'potential.revised' : 'potential.updated',
+      action: published ? 'potential.revised' : 'potential.updated',
       targetType: 'potential',
       targetId: before.id,
       diff,
-    });
-    return withAuthority(after!);
-  });
+    }).getSQL(),
+  );
+  const [after] = await ctx.db
+    .with(...(published ? [revision] : []), event, audit)
+    .update(potentials)
+    .set({
+      ...changes,
+      ...searchTextOf(merged, place),
+      version: before.version + 1,
+      updatedAt: ctx.now(),
+    })
+    .where(eq(potentials.id, before.id))
+    .returning(rowColumns);
+  return withAuthority(after!);
 }
 
 export type TransitionInput = {

@@ -110,20 +110,12 @@ export async function placesOf(db: Db, regionCodes: string[]): Promise<Map<strin
   );
 }
 
-const WORDS_OF = sql`select distinct w from ${potentials} p, regexp_split_to_table(p.search_text || ' ' || p.search_text_en, ' ') w where length(w) between 4 and 60`;
-
 /**
- * Adds the words of these potentials' search text to the catalogue's word
- * list (`catalog_words`), which the typo fallback compares typed words with.
+ * The catalogue's words, which the typo fallback compares typed words with
+ * (`catalog_words`). Migration 0034's trigger adds a potential's words as it
+ * enters or changes in the catalogue; `refreshSearchText` rebuilds the list.
  */
-export async function indexWords(db: Db, potentialIds: string[]): Promise<void> {
-  for (let i = 0; i < potentialIds.length; i += 5000) {
-    const ids = potentialIds.slice(i, i + 5000);
-    await db.execute(
-      sql`insert into ${catalogWords} (word) ${WORDS_OF} and p.id in ${ids} on conflict do nothing`,
-    );
-  }
-}
+const WORDS_OF = sql`select distinct w from ${potentials} p, regexp_split_to_table(p.search_text || ' ' || p.search_text_en, ' ') w where p.status = 'published' and length(w) between 4 and 60`;
 
 /**
  * Rebuilds every potential's search text (after the way it is built, the

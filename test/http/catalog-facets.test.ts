@@ -4,7 +4,7 @@ import { seedDemo } from '../../db/seed/demo';
 import { rowsOf } from '../../src/platform/rows';
 import { post, twoRegions } from '../support/actors';
 import { createHarness, type Harness } from '../support/harness';
-import { publishPotential } from '../support/potentials';
+import { potentialBody, publishPotential } from '../support/potentials';
 
 /**
  * The catalogue's facet counts (migration 0032): one sum of the entries'
@@ -175,5 +175,36 @@ describe('catalogue facets counted from packed values', () => {
     );
     expect(kept[0]).toEqual({ entries: (await facetsOf('')).total, unpacked: 0 });
     for (const query of [...QUERIES, `?affairs=${code}`]) await expectSameCounts(query);
+  });
+});
+
+describe('the typo fallback’s word list (migration 0034)', () => {
+  it('holds the catalogue’s words: a word only in a draft is not in it until a potential with it is published', async () => {
+    const inList = async () =>
+      (await rowsOf(h.db, sql`select word from catalog_words where word = 'zirkonata'`)).length;
+    const search = async () =>
+      (
+        await h.json<{ total: number; data: { title: string }[] }>(
+          '/v1/catalog/potentials?q=zirkonta',
+        )
+      ).body;
+    const draft = await post(
+      h,
+      `/v1/tenants/${fx.a}/potentials`,
+      potentialBody({ title: 'Pengolahan pasir zirkonata pesisir' }),
+      fx.adminA.token,
+    );
+    expect(draft.status).toBe(201);
+    expect(await inList()).toBe(0);
+    expect((await search()).total).toBe(0);
+
+    await publishPotential(h, fx.a, fx.adminA, null, {
+      title: 'Pengolahan pasir zirkonata pesisir',
+    });
+    expect(await inList()).toBe(1);
+    // the misspelt word is corrected to the published one's, and only the published one is found
+    const found = await search();
+    expect(found.total).toBe(1);
+    expect(found.data[0]!.title).toBe('Pengolahan pasir zirkonata pesisir');
   });
 });

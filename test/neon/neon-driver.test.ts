@@ -11,7 +11,7 @@ import { createApp } from '../../src/app';
 import { createSession } from '../../src/identity/sessions';
 import { newId } from '../../src/platform/ids';
 import { createLogger } from '../../src/platform/logger';
-import { indexWords, placesOf, searchTextOf } from '../../src/potentials/search-text';
+import { placesOf, searchTextOf } from '../../src/potentials/search-text';
 import { searchForm } from '../../src/reference/geography';
 import { conformingApp } from '../support/conformance';
 import { type ProblemBody, testConfig } from '../support/harness';
@@ -177,7 +177,6 @@ describe.skipIf(!pgUrl)('Neon serverless driver on a real PostgreSQL server', ()
         (await placesOf(handle.db, ['72.71'])).get('72.71')!,
       ),
     });
-    await indexWords(handle.db, [id]);
     // stems, the thesaurus (kelola → pengelolaan), English labels and words, place names and short forms, a typo
     for (const q of [
       'miskin',
