@@ -29,14 +29,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Hono's body limit asks for the request's body stream first, which on Node
- * builds a whole web Request for every request. A request that declares no
- * body (no Content-Length, no Transfer-Encoding) is passed on without it; a
- * declared length is checked as it stands; a chunked body is counted as it is read.
+ * builds a whole web Request for every request. A declared length is checked
+ * as it stands (the HTTP parser holds the body to it); a GET or HEAD that
+ * declares no body has none to read; anything else (a chunked body, a body of
+ * unknown length) is counted as it is read.
  */
 function limitBody(limit: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
   return (c, next) => {
     const length = c.req.header('content-length');
-    if (c.req.header('transfer-encoding') === undefined && Number(length ?? 0) <= MAX_BODY_BYTES)
+    const chunked = c.req.header('transfer-encoding') !== undefined;
+    if (!chunked && length !== undefined && Number(length) <= MAX_BODY_BYTES) return next();
+    if (!chunked && length === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD'))
       return next();
     return limit(c, next);
   };

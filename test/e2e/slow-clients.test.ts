@@ -94,4 +94,30 @@ describe('slow clients hold no work slot (issue 26, item 12)', () => {
     expect(ms).toBeGreaterThan(1500);
     expect(ms).toBeLessThan(5000);
   }, 30_000);
+
+  it('a body over 1 MB gets 413 whether its length is declared (answered before it is sent) or it comes chunked', async () => {
+    // declared: answered from the header, without waiting for a byte of the body
+    const declared = slowClient(signInHead(2 * 1024 * 1024), '', 60_000);
+    await expect
+      .poll(() => declared.received(), { timeout: 5000 })
+      .toMatch(/^HTTP\/1\.1 413 [\s\S]*PAYLOAD_TOO_LARGE/);
+    declared.end();
+
+    // chunked: counted as it is read, and refused once past the limit
+    const chunk = 'x'.repeat(256 * 1024);
+    const chunked = slowClient(
+      'POST /v1/auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        'Transfer-Encoding: chunked\r\n\r\n',
+      `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+      20,
+    );
+    await expect
+      .poll(() => chunked.received(), { timeout: 10_000 })
+      .toMatch(/^HTTP\/1\.1 413 [\s\S]*PAYLOAD_TOO_LARGE/);
+    chunked.end();
+
+    // and a GET without a body is served as ever
+    const res = await fetch(`http://127.0.0.1:${port}/v1/regions/51`);
+    expect(res.status).toBe(200);
+  }, 30_000);
 });
