@@ -14,6 +14,14 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Databases whose statements may be named (parsed and planned once per
+ * connection): a node-postgres pool, whose connections are its own. Not Neon,
+ * whose pooled endpoint may hand a connection to another client between
+ * transactions, and not PGlite, which has no use for names.
+ */
+export const NAMED_STATEMENTS = new WeakSet<object>();
+
 /** drizzle options shared by every driver: the schema and snake_case column names. */
 export const DRIZZLE_CASING = 'snake_case' as const;
 

@@ -1,6 +1,13 @@
 import { drizzle, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { type Db, type DbHandle, DRIZZLE_CASING, keepAlive, RANDOM_PAGE_COST } from '../client';
+import {
+  type Db,
+  type DbHandle,
+  DRIZZLE_CASING,
+  keepAlive,
+  NAMED_STATEMENTS,
+  RANDOM_PAGE_COST,
+} from '../client';
 import * as schema from '../schema';
 import { releaseClientsOnFailure } from './safe-transactions';
 
@@ -24,5 +31,6 @@ export function openNodePostgres(url: string, max = 10): DbHandle & { pool: pg.P
   });
   keepAlive(pool);
   const db = drizzle({ client: pool, schema, casing: DRIZZLE_CASING }) as unknown as Db;
+  NAMED_STATEMENTS.add(db);
   return { db, pool, driver: 'pg', close: () => pool.end() };
 }

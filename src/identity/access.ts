@@ -330,7 +330,7 @@ export async function authorize(
  * more ("61.71" in "61").
  */
 async function accessOf(ctx: Ctx, tenantId: string, userId: string) {
-  const [row] = await prepared(ctx.db, 'access_of', (db) => {
+  const [row] = await prepared(ctx.db, 'access_of', (db, name) => {
     const province = alias(tenants, 'province');
     const facilitator = alias(memberships, 'facilitator');
     const user = sql.placeholder('userId');
@@ -359,7 +359,7 @@ async function accessOf(ctx: Ctx, tenantId: string, userId: string) {
         and(eq(facilitator.tenantId, province.id), eq(facilitator.userId, user)),
       )
       .where(eq(tenants.id, sql.placeholder('tenantId')))
-      .prepare('access_of');
+      .prepare(name);
   }).execute({ tenantId, userId });
   if (!row) throw notFound({ key: 'tenant.not_found' });
   return {

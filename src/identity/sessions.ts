@@ -53,7 +53,7 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   const parts = splitToken(token);
   if (!parts || !parts.id.startsWith('ses_')) return null;
-  const [row] = await prepared(db, 'session_by_id', (db) =>
+  const [row] = await prepared(db, 'session_by_id', (db, name) =>
     db
       .select({
         id: sessions.id,
@@ -74,7 +74,7 @@ export async function validateSessionToken(
       .where(
         and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
       )
-      .prepare('session_by_id'),
+      .prepare(name),
   ).execute({ id: parts.id, now: now.toISOString() });
   if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
 

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import type { Ctx } from './context';
@@ -108,7 +109,7 @@ export type AuditEntry = {
 /**
  * The audit row's insert, not yet run: `recordAudit` runs it in the write's
  * transaction; a write made of one statement runs it in the same statement,
- * as a common table expression (`db.$with('audit').as(auditInsert(…))`), so
+ * as a common table expression (`cteOf`), so
  * that the change and its record are one round trip and one atomic act.
  */
 export function auditInsert(db: Db | Tx, ctx: Ctx, entry: AuditEntry) {
@@ -126,6 +127,14 @@ export function auditInsert(db: Db | Tx, ctx: Ctx, entry: AuditEntry) {
     requestId: ctx.requestId,
     createdAt: ctx.now(),
   });
+}
+
+/**
+ * A statement (an insert not yet run) as a common table expression of another:
+ * `db.with(cteOf(db, 'audit', auditInsert(…))).update(…)` runs both as one.
+ */
+export function cteOf<A extends string>(db: Db | Tx, alias: A, statement: { getSQL(): SQL }) {
+  return db.$with(alias, {}).as(statement.getSQL());
 }
 
 /** Records a write in the same transaction as the write itself: both commit or neither does. */

@@ -77,12 +77,12 @@ export function openDataCache(options: {
         const ask = {
           writes,
           at,
-          version: prepared(ctx.db, 'open_data_version', (db) =>
+          version: prepared(ctx.db, 'open_data_version', (db, name) =>
             db
               .select({ version: openDataVersion.version })
               .from(openDataVersion)
               .where(eq(openDataVersion.id, 1))
-              .prepare('open_data_version'),
+              .prepare(name),
           )
             .execute()
             .then(([read]) => read?.version ?? null)

@@ -12,7 +12,7 @@ import {
 import { MANDATORY_GROUND_REQUIRED, type MandatoryGround } from '../agreements/stages';
 import { recordEvent as recordDomainEvent } from '../events/events';
 import { type Access, authorize } from '../identity/access';
-import { auditInsert, diffOf, recordAudit } from '../platform/audit';
+import { auditInsert, cteOf, diffOf, recordAudit } from '../platform/audit';
 import { actingUserId, type Ctx, today } from '../platform/context';
 import { notAfterToday, notBefore } from '../platform/date-rules';
 import { ApiError, badRequest, notFound, type RaisedFieldError } from '../platform/errors';
@@ -259,28 +259,21 @@ export async function createPotential({
   };
   const place = (await placesOf(ctx.db, [tenant.regionCode!])).get(tenant.regionCode!)!;
   // One statement: the potential, its first event and its audit row are written together or not at all.
-  const event = ctx.db
-    .$with('event', {})
-    .as(
-      eventInsert(
-        ctx.db,
-        ctx,
-        { id, tenantId: tenant.id },
-        'created',
-        null,
-        'draft',
-        null,
-        {},
-      ).getSQL(),
-    );
-  const audit = ctx.db.$with('audit', {}).as(
+  const event = cteOf(
+    ctx.db,
+    'event',
+    eventInsert(ctx.db, ctx, { id, tenantId: tenant.id }, 'created', null, 'draft', null, {}),
+  );
+  const audit = cteOf(
+    ctx.db,
+    'audit',
     auditInsert(ctx.db, ctx, {
       tenantId: tenant.id,
       action: 'potential.created',
       targetType: 'potential',
       targetId: id,
       diff: { title: { to: values.title }, direction: { to: values.direction } },
-    }).getSQL(),
+    }),
   );
   const [row] = await ctx.db
     .with(event, audit)
@@ -378,42 +371,43 @@ export async function updatePotential({
   // the stored values are the merged ones: the diff is known before the write
   const diff = diffOf(before as Record<string, unknown>, merged, Object.keys(changes));
   // One statement, as createPotential: the edit, the revision a published one keeps, the event and the audit row.
-  const revision = ctx.db.$with('revision', {}).as(
-    ctx.db
-      .insert(potentialRevisions)
-      .values({
-        id: newId('event', ctx.now().getTime()),
-        potentialId: before.id,
-        version: before.version,
-        // the row as read carries no search columns: the snapshot is what was shown
-        snapshot: before,
-        actorUserId: actingUserId(ctx),
-        createdAt: ctx.now(),
-      })
-      .getSQL(),
+  const revision = cteOf(
+    ctx.db,
+    'revision',
+    ctx.db.insert(potentialRevisions).values({
+      id: newId('event', ctx.now().getTime()),
+      potentialId: before.id,
+      version: before.version,
+      // the row as read carries no search columns: the snapshot is what was shown
+      snapshot: before,
+      actorUserId: actingUserId(ctx),
+      createdAt: ctx.now(),
+    }),
   );
-  const event = ctx.db
-    .$with('event', {})
-    .as(
-      eventInsert(
-        ctx.db,
-        ctx,
-        before,
-        published ? 'revised' : 'edited',
-        before.status,
-        before.status,
-        null,
-        { fields: Object.keys(diff), version: before.version + 1 },
-      ).getSQL(),
-    );
-  const audit = ctx.db.$with('audit', {}).as(
+  const event = cteOf(
+    ctx.db,
+    'event',
+    eventInsert(
+      ctx.db,
+      ctx,
+      before,
+      published ? 'revised' : 'edited',
+      before.status,
+      before.status,
+      null,
+      { fields: Object.keys(diff), version: before.version + 1 },
+    ),
+  );
+  const audit = cteOf(
+    ctx.db,
+    'audit',
     auditInsert(ctx.db, ctx, {
       tenantId: before.tenantId,
       action: published ? 'potential.revised' : 'potential.updated',
       targetType: 'potential',
       targetId: before.id,
       diff,
-    }).getSQL(),
+    }),
   );
   const [after] = await ctx.db
     .with(...(published ? [revision] : []), event, audit)
@@ -644,7 +638,7 @@ export async function listPotentials({
   const after = decodeCursor(cursor, filters);
   // one statement per combination of filters, built once (the list is read on every visit)
   const shape = `${filters.status ? 's' : ''}${filters.agencyId ? 'a' : ''}${filters.roundId ? 'r' : ''}${after ? 'c' : ''}`;
-  const rows = await prepared(ctx.db, `tenant_potentials_${shape}`, (db) =>
+  const rows = await prepared(ctx.db, `tenant_potentials_${shape}`, (db, name) =>
     db
       .select(rowColumns)
       .from(potentials)
@@ -659,7 +653,7 @@ export async function listPotentials({
       )
       .orderBy(asc(potentials.id))
       .limit(sql.placeholder('limit'))
-      .prepare(`tenant_potentials_${shape}`),
+      .prepare(name),
   ).execute({
     tenantId: access.tenant.id,
     status: filters.status,
