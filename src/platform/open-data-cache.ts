@@ -5,17 +5,6 @@ import { type AppEnv, today } from './context';
 import { prepared } from './prepared';
 
 /**
- * The open data everyone reads without signing in (the catalogue, its
- * potentials, the regions) is read far more often than it changes. Its
- * answers are kept in memory and served again while the database's open-data
- * version (migration 0023: raised in the same transaction as any change of a
- * catalogue entry, a tenant or a region) is unchanged: one tiny query instead
- * of the search. The version itself is asked at most every
- * `versionTtlMs` (and again after any write this process answered), so
- * another process's change shows here within that time; the day is part of
- * the key, since the catalogue hides what expired.
- */
-/**
  * This database's open data as it stands: its epoch (one per database, 0032)
  * and version, as one SQL value. What is kept in memory per version of the
  * open data (the words' frequencies, the facet slots) is keyed by it, so two
@@ -34,7 +23,19 @@ const PER_ANSWER = new Set(['x-request-id', 'content-length', 'set-cookie']);
 
 type Entry = { version: number; status: number; body: ArrayBuffer; headers: [string, string][] };
 
-/** At most `totalBytes` of answers are kept, the least recently used dropped first; none over `maxBytes`. */
+/**
+ * The open data everyone reads without signing in (the catalogue, its
+ * potentials, the regions) is read far more often than it changes. Its
+ * answers are kept in memory and served again while the database's open-data
+ * version (migration 0023: raised in the same transaction as any change of a
+ * catalogue entry, a tenant or a region) is unchanged: one tiny query instead
+ * of the search. The version itself is asked at most every
+ * `versionTtlMs` (and again after any write this process answered; requests
+ * that arrive together share one read), so another process's change shows
+ * here within that time; the day is part of the key, since the catalogue
+ * hides what expired. At most `totalBytes` of answers are kept, the least
+ * recently used dropped first; none over `maxBytes`.
+ */
 export function openDataCache(options: {
   totalBytes: number;
   maxBytes: number;

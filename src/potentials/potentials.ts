@@ -371,19 +371,21 @@ export async function updatePotential({
   // the stored values are the merged ones: the diff is known before the write
   const diff = diffOf(before as Record<string, unknown>, merged, Object.keys(changes));
   // One statement, as createPotential: the edit, the revision a published one keeps, the event and the audit row.
-  const revision = cteOf(
-    ctx.db,
-    'revision',
-    ctx.db.insert(potentialRevisions).values({
-      id: newId('event', ctx.now().getTime()),
-      potentialId: before.id,
-      version: before.version,
-      // the row as read carries no search columns: the snapshot is what was shown
-      snapshot: before,
-      actorUserId: actingUserId(ctx),
-      createdAt: ctx.now(),
-    }),
-  );
+  const revision = published
+    ? cteOf(
+        ctx.db,
+        'revision',
+        ctx.db.insert(potentialRevisions).values({
+          id: newId('event', ctx.now().getTime()),
+          potentialId: before.id,
+          version: before.version,
+          // the row as read carries no search columns: the snapshot is what was shown
+          snapshot: before,
+          actorUserId: actingUserId(ctx),
+          createdAt: ctx.now(),
+        }),
+      )
+    : null;
   const event = cteOf(
     ctx.db,
     'event',
@@ -410,7 +412,7 @@ export async function updatePotential({
     }),
   );
   const [after] = await ctx.db
-    .with(...(published ? [revision] : []), event, audit)
+    .with(...(revision ? [revision] : []), event, audit)
     .update(potentials)
     .set({
       ...changes,
